@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { Role, Uuid } from './common.ts';
+
+export const StaffRole = z.enum(['admin', 'prescriber', 'nurse', 'therapist', 'front_desk']);
+
+export const UserSummary = z.object({
+  id: Uuid,
+  email: z.string(),
+  displayName: z.string(),
+  role: Role,
+  active: z.boolean(),
+  mfaEnabled: z.boolean(),
+  patientId: Uuid.nullable(),
+  lastLoginAt: z.string().nullable(),
+  invitePending: z.boolean(),
+});
+export type UserSummary = z.infer<typeof UserSummary>;
+export const UserList = z.object({ items: z.array(UserSummary) });
+
+export const InviteStaffRequest = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  displayName: z.string().trim().min(1).max(200),
+  role: StaffRole,
+});
+export const InvitePatientRequest = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()).optional(),
+});
+/** The one-time link is returned to the inviting admin as well as sent, so a clinic without SMTP can hand it over. */
+export const InviteResponse = z.object({ user: UserSummary, link: z.string(), expiresAt: z.string() });
+
+export const ChangeRoleRequest = z.object({ role: StaffRole });
+
+export const ClinicSettings = z.object({
+  name: z.string().trim().min(1).max(200),
+  timeZone: z.string().refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'is not an IANA time zone'),
+  mfaRequiredRoles: z.array(Role),
+  idleTimeoutMin: z.number().int().min(1).max(240),
+  absoluteLifetimeHours: z.number().int().min(1).max(72),
+});
+export type ClinicSettings = z.infer<typeof ClinicSettings>;
+export const UpdateClinicSettings = ClinicSettings.partial().strict();
