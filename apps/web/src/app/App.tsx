@@ -1,0 +1,24 @@
+import { MantineProvider } from '@mantine/core';
+import './features.ts';
+import { AppRoutes } from './AppRoutes.tsx';
+import { AuthProvider } from './auth.tsx';
+import { RouterProvider } from './router.tsx';
+import { cssVariablesResolver, memoryColorSchemeManager, theme } from './theme.ts';
+
+export function App() {
+  return (
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      colorSchemeManager={memoryColorSchemeManager}
+      forceColorScheme="light"
+      env={import.meta.env.MODE === 'test' ? 'test' : 'default'}
+    >
+      <RouterProvider>
+        <AuthProvider>
+          <AppRoutes />
+        </AuthProvider>
+      </RouterProvider>
+    </MantineProvider>
+  );
+}

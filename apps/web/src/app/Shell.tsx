@@ -1,0 +1,80 @@
+import { AppShell, Burger, Group, NavLink, ScrollArea } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { DemoBanner } from '../ui/DemoBanner.tsx';
+import { useMe } from './auth.tsx';
+import { MfaReminder } from './MfaReminder.tsx';
+import { navFor } from './registry.ts';
+import { RouterLink, usePathname } from './router.tsx';
+import classes from './shell.module.css';
+import { UserMenu } from './UserMenu.tsx';
+
+const BAR = 52;
+const BANNER = 28;
+
+const isActive = (itemPath: string, pathname: string) =>
+  pathname === itemPath || (itemPath !== '/' && pathname.startsWith(`${itemPath}/`));
+
+/** The staff layout: header (brand, clinic, user menu), role-filtered navigation, main. */
+export function Shell({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const pathname = usePathname();
+  const [navOpen, { toggle, close }] = useDisclosure(false);
+  const items = navFor(me.role);
+  const demo = me.clinic.demo;
+
+  return (
+    <AppShell
+      header={{ height: demo ? BAR + BANNER : BAR }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
+      padding="md"
+    >
+      <AppShell.Header className={classes.header}>
+        {demo && <DemoBanner />}
+        <div className={classes.bar}>
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger
+              opened={navOpen}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+              aria-expanded={navOpen}
+            />
+            <RouterLink href="/" className={classes.brand}>
+              Plasticity
+            </RouterLink>
+            <span className={classes.clinic}>{me.clinic.name}</span>
+          </Group>
+          <UserMenu />
+        </div>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label="Main navigation">
+        <ScrollArea type="auto">
+          {items.map((item) => {
+            const Icon = item.icon;
+            const active = isActive(item.path, pathname);
+            return (
+              <NavLink
+                key={item.id}
+                component={RouterLink}
+                href={item.path}
+                label={item.label}
+                leftSection={Icon ? <Icon size={18} stroke={1.6} aria-hidden /> : undefined}
+                active={active}
+                aria-current={active ? 'page' : undefined}
+                onClick={close}
+              />
+            );
+          })}
+        </ScrollArea>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <MfaReminder />
+        {children}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

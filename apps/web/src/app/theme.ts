@@ -1,0 +1,75 @@
+import {
+  type CSSVariablesResolver,
+  createTheme,
+  DEFAULT_THEME,
+  type MantineColorSchemeManager,
+  type MantineColorsTuple,
+} from '@mantine/core';
+
+/**
+ * Calm, dense and AA-contrast: indigo primary at shade 7 (white text 5:1), a darker green so
+ * "light" badges keep 4.5:1, `dimmed` text darkened from gray-6 (3.3:1) to gray-7 (8:1).
+ */
+const green: MantineColorsTuple = [
+  '#ebfbee',
+  '#d3f9d8',
+  '#b2f2bb',
+  '#8ce99a',
+  '#69db7c',
+  '#51cf66',
+  '#40c057',
+  '#2b8a3e',
+  '#23743a',
+  '#1b5e2a',
+];
+const orange: MantineColorsTuple = [
+  '#fff4e6',
+  '#ffe8cc',
+  '#ffd8a8',
+  '#ffc078',
+  '#ffa94d',
+  '#ff922b',
+  '#fd7e14',
+  '#d9480f',
+  '#b53b0c',
+  '#8a2d09',
+];
+
+export const theme = createTheme({
+  primaryColor: 'indigo',
+  primaryShade: { light: 7, dark: 4 },
+  colors: { green, orange },
+  fontFamily: `system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif`,
+  headings: {
+    fontFamily: `system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif`,
+    sizes: {
+      h1: { fontSize: '1.5rem', lineHeight: '1.3' },
+      h2: { fontSize: '1.2rem', lineHeight: '1.35' },
+      h3: { fontSize: '1rem', lineHeight: '1.4' },
+    },
+  },
+  defaultRadius: 'sm',
+  focusRing: 'auto',
+  components: {
+    Table: { defaultProps: { fz: 'sm', verticalSpacing: 6, horizontalSpacing: 'sm' } },
+    Badge: { defaultProps: { variant: 'light', radius: 'sm' } },
+  },
+});
+
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': DEFAULT_THEME.colors.gray[7],
+    '--mantine-color-placeholder': DEFAULT_THEME.colors.gray[6],
+  },
+  dark: {},
+});
+
+/** Colour scheme lives in memory only: the app writes nothing to Web Storage. */
+export const memoryColorSchemeManager: MantineColorSchemeManager = {
+  get: (defaultValue) => defaultValue,
+  set: () => {},
+  subscribe: () => {},
+  unsubscribe: () => {},
+  clear: () => {},
+};

@@ -1,0 +1,159 @@
+import { Alert, Button, Checkbox, Group, NativeSelect, NumberInput, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { type ClinicSettings, Role, UpdateClinicSettings } from '@plasticity/contracts';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { getClinicSettings, updateClinicSettings } from '../../api/admin.ts';
+import { type FieldErrors, fieldErrorsOf } from '../../api/errors.ts';
+import { useAuth } from '../../app/auth.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { roleLabel } from '../../ui/format.ts';
+import { issuesToFieldErrors } from '../../ui/forms.ts';
+import { LoadingState } from '../../ui/LoadingState.tsx';
+
+function timeZones(current: string): string[] {
+  const supported = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return supported.includes(current) ? supported : [current, ...supported];
+}
+
+/** Only the fields that differ from what was loaded. */
+function changes(before: ClinicSettings, after: ClinicSettings): Partial<ClinicSettings> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as (keyof ClinicSettings)[]) {
+    if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) out[key] = after[key];
+  }
+  return out as Partial<ClinicSettings>;
+}
+
+export function ClinicSettingsPage() {
+  const { refresh } = useAuth();
+  const [loaded, setLoaded] = useState<ClinicSettings | null>(null);
+  const [values, setValues] = useState<ClinicSettings | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    getClinicSettings(controller.signal).then(
+      (s) => {
+        setLoaded(s);
+        setValues(s);
+      },
+      (e: unknown) => {
+        if (!controller.signal.aborted) setFailure(e);
+      },
+    );
+    return () => controller.abort();
+  }, []);
+
+  const zones = useMemo(() => (values ? timeZones(values.timeZone) : []), [values?.timeZone]);
+
+  if (!values || !loaded) {
+    return failure ? <ErrorAlert error={failure} title="Could not load clinic settings" /> : <LoadingState />;
+  }
+
+  const set = <K extends keyof ClinicSettings>(key: K, value: ClinicSettings[K]) => {
+    setValues({ ...values, [key]: value });
+    setSaved(false);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    setSaved(false);
+    const body = changes(loaded, values);
+    const check = UpdateClinicSettings.safeParse(body);
+    const local = check.success ? {} : issuesToFieldErrors(check.error.issues);
+    setErrors(local);
+    if (Object.keys(local).length > 0) return;
+    if (Object.keys(body).length === 0) {
+      setSaved(true);
+      return;
+    }
+    setBusy(true);
+    try {
+      const next = await updateClinicSettings(body);
+      setLoaded(next);
+      setValues(next);
+      setSaved(true);
+      // Idle timeout and MFA requirements of the signed-in user may have changed.
+      refresh().catch(() => {});
+    } catch (error) {
+      setErrors(fieldErrorsOf(error));
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack gap="md" maw={640}>
+      <Title order={1}>Clinic settings</Title>
+      <form onSubmit={submit} noValidate aria-label="Clinic settings">
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <ErrorAlert error={failure} title="Settings were not saved" />
+            {saved && (
+              <Alert role="status" color="green" variant="light">
+                Settings saved.
+              </Alert>
+            )}
+            <TextInput
+              label="Clinic name"
+              value={values.name}
+              error={errors.name}
+              onChange={(e) => set('name', e.currentTarget.value)}
+            />
+            <NativeSelect
+              label="Time zone"
+              description="Used for dates and times across the clinic"
+              data={zones}
+              value={values.timeZone}
+              error={errors.timeZone}
+              onChange={(e) => set('timeZone', e.currentTarget.value)}
+            />
+            <Checkbox.Group
+              label="Roles that must use two-step verification"
+              value={values.mfaRequiredRoles}
+              error={errors.mfaRequiredRoles}
+              onChange={(v) => set('mfaRequiredRoles', v as ClinicSettings['mfaRequiredRoles'])}
+            >
+              <Group gap="md" mt={6}>
+                {Role.options.map((role) => (
+                  <Checkbox key={role} value={role} label={roleLabel(role)} />
+                ))}
+              </Group>
+            </Checkbox.Group>
+            <Group grow align="flex-start">
+              <NumberInput
+                label="Idle timeout (minutes)"
+                description="Sign out after this long without activity (1–240)"
+                min={1}
+                max={240}
+                allowDecimal={false}
+                value={values.idleTimeoutMin}
+                error={errors.idleTimeoutMin}
+                onChange={(v) => set('idleTimeoutMin', typeof v === 'number' ? v : Number.NaN)}
+              />
+              <NumberInput
+                label="Session lifetime (hours)"
+                description="Sign in again after this long, even when active (1–72)"
+                min={1}
+                max={72}
+                allowDecimal={false}
+                value={values.absoluteLifetimeHours}
+                error={errors.absoluteLifetimeHours}
+                onChange={(v) => set('absoluteLifetimeHours', typeof v === 'number' ? v : Number.NaN)}
+              />
+            </Group>
+            <Group>
+              <Button type="submit" loading={busy}>
+                Save settings
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      </form>
+    </Stack>
+  );
+}

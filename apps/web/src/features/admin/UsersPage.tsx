@@ -1,0 +1,97 @@
+import { Badge, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import type { UserSummary } from '@plasticity/contracts';
+import { IconUserPlus } from '@tabler/icons-react';
+import { useCallback, useEffect, useState } from 'react';
+import { listUsers } from '../../api/admin.ts';
+import { useMe } from '../../app/auth.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { formatDateTime, roleLabel } from '../../ui/format.ts';
+import { LoadingState } from '../../ui/LoadingState.tsx';
+import { InviteUserModal } from './InviteUserModal.tsx';
+import { UserActions } from './UserActions.tsx';
+
+function Status({ user }: { user: UserSummary }) {
+  if (!user.active) return <Badge color="gray">Deactivated</Badge>;
+  if (user.invitePending) return <Badge color="orange">Invited</Badge>;
+  return <Badge color="green">Active</Badge>;
+}
+
+export function UsersPage() {
+  const me = useMe();
+  const [users, setUsers] = useState<UserSummary[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [inviting, setInviting] = useState(false);
+
+  const load = useCallback((signal?: AbortSignal) => {
+    listUsers(signal).then(
+      (items) => {
+        setUsers(items);
+        setError(null);
+      },
+      (e: unknown) => {
+        if (!signal?.aborted) setError(e);
+      },
+    );
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  const reload = () => load();
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={1}>Users</Title>
+        <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setInviting(true)}>
+          Invite staff member
+        </Button>
+      </Group>
+      <ErrorAlert error={error} title="Could not load users" />
+      {users === null && !error ? (
+        <LoadingState label="Loading users…" />
+      ) : users && users.length === 0 ? (
+        <Text c="dimmed">No users yet.</Text>
+      ) : users ? (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped highlightOnHover aria-label="Users">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Email</Table.Th>
+                <Table.Th>Role</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Two-step</Table.Th>
+                <Table.Th>Last sign-in</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {users.map((user) => (
+                <Table.Tr key={user.id}>
+                  <Table.Td fw={600}>{user.displayName}</Table.Td>
+                  <Table.Td>{user.email}</Table.Td>
+                  <Table.Td>{roleLabel(user.role)}</Table.Td>
+                  <Table.Td>
+                    <Status user={user} />
+                  </Table.Td>
+                  <Table.Td>{user.mfaEnabled ? 'On' : 'Off'}</Table.Td>
+                  <Table.Td>{formatDateTime(user.lastLoginAt, me.clinic.timeZone)}</Table.Td>
+                  <Table.Td ta="right">
+                    <UserActions user={user} onChanged={reload} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+      <InviteUserModal opened={inviting} onClose={() => setInviting(false)} onInvited={reload} />
+    </Stack>
+  );
+}

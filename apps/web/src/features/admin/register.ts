@@ -1,0 +1,22 @@
+import { IconBuildingHospital, IconUsersGroup } from '@tabler/icons-react';
+import { lazy } from 'react';
+import { registerFeature } from '../../app/registry.ts';
+
+const UsersPage = lazy(() => import('./UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const ClinicSettingsPage = lazy(() =>
+  import('./ClinicSettingsPage.tsx').then((m) => ({ default: m.ClinicSettingsPage })),
+);
+
+const ADMIN = ['admin'] as const;
+
+registerFeature({
+  id: 'admin',
+  nav: [
+    { id: 'users', label: 'Users', path: '/admin/users', roles: ADMIN, icon: IconUsersGroup, order: 80 },
+    { id: 'clinic-settings', label: 'Clinic settings', path: '/admin/clinic', roles: ADMIN, icon: IconBuildingHospital, order: 81 },
+  ],
+  routes: [
+    { id: 'users', path: '/admin/users', roles: ADMIN, title: 'Users', component: UsersPage },
+    { id: 'clinic-settings', path: '/admin/clinic', roles: ADMIN, title: 'Clinic settings', component: ClinicSettingsPage },
+  ],
+});

@@ -1,0 +1,133 @@
+import { Box, Button, Group, LoadingOverlay, NativeSelect, Pagination, Paper, Stack, Text, Title } from '@mantine/core';
+import type { AuditEntry, UserSummary } from '@plasticity/contracts';
+import { IconDownload } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { listUsers } from '../../api/admin.ts';
+import { fetchAudit, fetchAuditCsv } from '../../api/audit.ts';
+import { useMe } from '../../app/auth.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { localIsoDate } from '../../ui/format.ts';
+import { AuditFiltersForm } from './AuditFiltersForm.tsx';
+import { AuditTable } from './AuditTable.tsx';
+import { filterParams, initialView, PAGE_SIZES, toAuditParams, toggleSort } from './auditQuery.ts';
+
+/** Hands a Blob to the browser as a file download. */
+function download(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+export function AuditPage() {
+  const me = useMe();
+  const [view, setView] = useState(initialView);
+  const [items, setItems] = useState<AuditEntry[]>([]);
+  const [total, setTotal] = useState(0);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const [users, setUsers] = useState<UserSummary[]>([]);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<unknown>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    listUsers(controller.signal).then(setUsers, () => {});
+    return () => controller.abort();
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoading(true);
+    setError(null);
+    fetchAudit(toAuditParams(view), controller.signal).then(
+      (page) => {
+        setItems(page.items);
+        setTotal(page.total);
+        setLoading(false);
+      },
+      (e: unknown) => {
+        if (controller.signal.aborted) return;
+        setError(e);
+        setLoading(false);
+      },
+    );
+    return () => controller.abort();
+  }, [view]);
+
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      download(await fetchAuditCsv(filterParams(view)), `audit-${localIsoDate()}.csv`);
+    } catch (e) {
+      setExportError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const pages = Math.max(1, Math.ceil(total / view.pageSize));
+  const first = total === 0 ? 0 : (view.page - 1) * view.pageSize + 1;
+  const last = Math.min(total, view.page * view.pageSize);
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={1}>Audit report</Title>
+        <Button
+          variant="default"
+          leftSection={<IconDownload size={16} aria-hidden />}
+          onClick={exportCsv}
+          loading={exporting}
+        >
+          Export CSV
+        </Button>
+      </Group>
+      <ErrorAlert error={exportError} title="The export failed" onClose={() => setExportError(null)} />
+      <Paper withBorder p="sm">
+        <AuditFiltersForm
+          applied={view.filters}
+          users={users}
+          onApply={(filters) => setView((v) => ({ ...v, filters, page: 1 }))}
+        />
+      </Paper>
+      <ErrorAlert error={error} title="Could not load the audit report" />
+      <Text size="sm" c="dimmed" role="status" aria-live="polite">
+        {loading ? 'Loading audit entries…' : total === 0 ? 'No entries match these filters.' : `${first}–${last} of ${total} entries`}
+      </Text>
+      <Box pos="relative" mih={120}>
+        <LoadingOverlay visible={loading} zIndex={5} overlayProps={{ blur: 0, backgroundOpacity: 0.4 }} loaderProps={{ size: 'sm' }} />
+        <AuditTable
+          items={items}
+          sort={view.sort}
+          order={view.order}
+          onSort={(column) => setView((v) => toggleSort(v, column))}
+          timeZone={me.clinic.timeZone}
+          busy={loading}
+        />
+      </Box>
+      <Group justify="space-between">
+        <NativeSelect
+          label="Rows per page"
+          size="xs"
+          data={PAGE_SIZES.map(String)}
+          value={String(view.pageSize)}
+          onChange={(e) => setView((v) => ({ ...v, pageSize: Number(e.currentTarget.value), page: 1 }))}
+        />
+        <Pagination
+          total={pages}
+          value={view.page}
+          onChange={(page) => setView((v) => ({ ...v, page }))}
+          size="sm"
+          getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+          getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
+        />
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,47 @@
+import { Alert, Stack, Text, Title } from '@mantine/core';
+import type { Patient } from '@plasticity/contracts';
+import { useEffect, useState } from 'react';
+import { getPatient } from '../../api/patients.ts';
+import { useMe } from '../../app/auth.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { LoadingState } from '../../ui/LoadingState.tsx';
+import { PatientDetails } from '../patients/PatientDetails.tsx';
+
+/** The patient's own record, read-only, laid out for a phone. */
+export function PortalHome() {
+  const me = useMe();
+  const [patient, setPatient] = useState<Patient | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const patientId = me.patientId;
+
+  useEffect(() => {
+    if (!patientId) return;
+    const controller = new AbortController();
+    getPatient(patientId, controller.signal).then(setPatient, (e: unknown) => {
+      if (!controller.signal.aborted) setError(e);
+    });
+    return () => controller.abort();
+  }, [patientId]);
+
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={1}>My record</Title>
+        <Text size="sm" c="dimmed">
+          The details {me.clinic.name} holds about you. To correct anything, contact the clinic.
+        </Text>
+      </div>
+      {!patientId ? (
+        <Alert color="indigo" variant="light">
+          Your account is not linked to a patient record yet. Please contact the clinic.
+        </Alert>
+      ) : error ? (
+        <ErrorAlert error={error} title="Could not load your record" />
+      ) : !patient ? (
+        <LoadingState label="Loading your record…" />
+      ) : (
+        <PatientDetails patient={patient} />
+      )}
+    </Stack>
+  );
+}

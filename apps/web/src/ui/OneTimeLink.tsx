@@ -1,0 +1,45 @@
+import { ActionIcon, CopyButton, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { IconCheck, IconCopy } from '@tabler/icons-react';
+import { formatDateTime } from './format.ts';
+
+interface Props {
+  link: string;
+  expiresAt: string;
+  timeZone?: string;
+  label?: string;
+}
+
+/** A one-time link (invitation, password reset) for the admin to copy and hand over. */
+export function OneTimeLink({ link, expiresAt, timeZone, label = 'One-time link' }: Props) {
+  return (
+    <Stack gap={4}>
+      <Group gap="xs" align="flex-end" wrap="nowrap">
+        <TextInput
+          label={label}
+          value={link}
+          readOnly
+          style={{ flex: 1 }}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <CopyButton value={link}>
+          {({ copied, copy }) => (
+            <Tooltip label={copied ? 'Copied' : 'Copy link'} withArrow>
+              <ActionIcon
+                variant={copied ? 'filled' : 'default'}
+                color={copied ? 'green' : undefined}
+                size="lg"
+                onClick={copy}
+                aria-label={copied ? 'Link copied' : 'Copy link'}
+              >
+                {copied ? <IconCheck size={18} aria-hidden /> : <IconCopy size={18} aria-hidden />}
+              </ActionIcon>
+            </Tooltip>
+          )}
+        </CopyButton>
+      </Group>
+      <Text size="xs" c="dimmed">
+        Shown once. It works a single time and expires {formatDateTime(expiresAt, timeZone)}. Share it privately.
+      </Text>
+    </Stack>
+  );
+}
