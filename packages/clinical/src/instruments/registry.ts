@@ -1,0 +1,59 @@
+/**
+ * The instruments shipped with Plasticity. Each definition cites its source in its own file under
+ * `definitions/`; REFERENCE.md section 1 lists them with their bands and LOINC codes.
+ */
+import { audit } from './definitions/audit.ts';
+import { auditc } from './definitions/auditc.ts';
+import { cadss6 } from './definitions/cadss6.ts';
+import { cssrsScreen } from './definitions/cssrs-screen.ts';
+import { dast10 } from './definitions/dast10.ts';
+import { gad7 } from './definitions/gad7.ts';
+import { madrs } from './definitions/madrs.ts';
+import { moaas } from './definitions/moaas.ts';
+import { pcl5 } from './definitions/pcl5.ts';
+import { phq9 } from './definitions/phq9.ts';
+import { qidsSr16 } from './definitions/qids-sr16.ts';
+import type { InstrumentDefinition } from './types.ts';
+
+export { audit, auditc, cadss6, cssrsScreen, dast10, gad7, madrs, moaas, pcl5, phq9, qidsSr16 };
+
+/** Every built-in definition, in a stable order. */
+export const INSTRUMENTS: readonly InstrumentDefinition[] = [
+  phq9,
+  gad7,
+  pcl5,
+  audit,
+  auditc,
+  dast10,
+  cssrsScreen,
+  qidsSr16,
+  madrs,
+  moaas,
+  cadss6,
+];
+
+export type BuiltInInstrumentId =
+  | 'phq9'
+  | 'gad7'
+  | 'pcl5'
+  | 'audit'
+  | 'auditc'
+  | 'dast10'
+  | 'cssrs_screen'
+  | 'qids_sr16'
+  | 'madrs'
+  | 'moaas'
+  | 'cadss6';
+
+/** Ids of the built-in definitions. */
+export const INSTRUMENT_IDS: readonly string[] = INSTRUMENTS.map((d) => d.id);
+
+/**
+ * A built-in definition by id, or undefined.
+ *
+ * @example
+ * getInstrument('phq9')?.name // 'PHQ-9'
+ */
+export function getInstrument(id: string): InstrumentDefinition | undefined {
+  return INSTRUMENTS.find((d) => d.id === id);
+}
