@@ -31,7 +31,7 @@ export default defineConfig({
           include: ['apps/server/src/**/*.int.test.ts', 'packages/db/src/**/*.int.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          globalSetup: ['apps/server/src/test/global-setup.ts'],
+          globalSetup: ['packages/db/src/testing/global-setup.ts'],
           fileParallelism: true,
         },
       },

@@ -1,0 +1,61 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from './open-database.ts';
+import { openTestDatabase, testBackends } from './testing/index.ts';
+
+describe.each(testBackends())('database on %s', (backend) => {
+  let d: Database;
+  beforeAll(async () => {
+    d = await openTestDatabase(backend);
+  });
+  afterAll(() => d.close());
+
+  it('returns the same JavaScript types from both drivers', async () => {
+    const r = await sql<{
+      i8: unknown;
+      c: unknown;
+      n: unknown;
+      d: unknown;
+      ts: unknown;
+      j: unknown;
+    }>`select 9007199254740991::int8 as i8, count(*) as c, 1.50::numeric as n, '2026-01-02'::date as d, now() as ts, '[1,2]'::jsonb as j from clinics`.execute(
+      d.db,
+    );
+    const row = r.rows[0]!;
+    expect(row.i8).toBe(9007199254740991);
+    expect(typeof row.c).toBe('number');
+    expect(row.n).toBe('1.50');
+    expect(row.d).toBe('2026-01-02');
+    expect(row.ts).toBeInstanceOf(Date);
+    expect(row.j).toEqual([1, 2]);
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE on audit_log', async () => {
+    const c = await d.db.insertInto('clinics').values({ name: 'T', address: '{}', settings: '{}' }).returning('id').executeTakeFirstOrThrow();
+    const row = await d.db
+      .insertInto('audit_log')
+      .values({ clinic_id: c.id, action: 'read', resource_type: 'x', outcome: 'success', details: '{}' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await expect(d.db.updateTable('audit_log').set({ action: 'update' }).where('id', '=', row.id).execute()).rejects.toThrow(/append-only/);
+    await expect(d.db.deleteFrom('audit_log').where('id', '=', row.id).execute()).rejects.toThrow(/append-only/);
+    await expect(sql`truncate audit_log`.execute(d.db)).rejects.toThrow(/append-only/);
+    // sealing (setting seq + hash once, content unchanged) is the one allowed update
+    await d.db.updateTable('audit_log').set({ seq: 1_000_000 + Math.floor(Math.random() * 1e6), hash: 'h', prev_hash: 'p' }).where('id', '=', row.id).execute();
+    await expect(d.db.updateTable('audit_log').set({ hash: 'h2' }).where('id', '=', row.id).execute()).rejects.toThrow(/append-only/);
+  });
+
+  it('serializes transactions', async () => {
+    const c = await d.db.insertInto('clinics').values({ name: 'Serial', address: '{}', settings: '{}' }).returning('id').executeTakeFirstOrThrow();
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        d.db.transaction().execute(async (trx) => {
+          const cur = await trx.selectFrom('clinics').select('name').where('id', '=', c.id).forUpdate().executeTakeFirstOrThrow();
+          await trx.updateTable('clinics').set({ name: `${cur.name}x` }).where('id', '=', c.id).execute();
+        }),
+      ),
+    );
+    const end = await d.db.selectFrom('clinics').select('name').where('id', '=', c.id).executeTakeFirstOrThrow();
+    expect(end.name).toBe(`Serial${'x'.repeat(20)}`);
+  });
+});

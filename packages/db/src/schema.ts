@@ -1,0 +1,151 @@
+/**
+ * Kysely table types. `Generated<T>` marks columns the database fills in (defaults, serials).
+ * Dates are 'YYYY-MM-DD' strings, numerics exact decimal strings, timestamptz Date (see types.ts).
+ * Modules add their tables in tables/<module>.ts and list them here.
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Json<T = unknown> = ColumnType<T, string | undefined, string>;
+export type JsonRequired<T = unknown> = ColumnType<T, string, string>;
+
+export interface ClinicsTable {
+  id: Generated<string>;
+  name: string;
+  address: Json<Record<string, string>>;
+  time_zone: Generated<string>;
+  demo: Generated<boolean>;
+  settings: Json<Record<string, unknown>>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  active: Generated<boolean>;
+  mfa_secret: string | null;
+  mfa_enabled: Generated<boolean>;
+  mfa_pending_secret: string | null;
+  recovery_codes: Json<string[]>;
+  last_totp_step: number | null;
+  created_at: Generated<Timestamp>;
+  last_login_at: Timestamp | null;
+}
+
+export interface MembershipsTable {
+  id: Generated<string>;
+  clinic_id: string;
+  user_id: string;
+  role: string;
+  patient_id: string | null;
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  token_hash: string;
+  csrf_token: string;
+  user_id: string;
+  clinic_id: string;
+  membership_id: string;
+  created_at: Generated<Timestamp>;
+  last_seen_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  source_address: string | null;
+  user_agent: string | null;
+}
+
+export interface AuthFailuresTable {
+  id: Generated<number>;
+  user_id: string | null;
+  source_address: string | null;
+  at: Generated<Timestamp>;
+}
+
+export interface OneTimeLinksTable {
+  id: Generated<string>;
+  token_hash: string;
+  kind: 'invite' | 'password_reset';
+  clinic_id: string;
+  user_id: string;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface PatientsTable {
+  id: Generated<string>;
+  clinic_id: string;
+  mrn: string;
+  first_name: string;
+  last_name: string;
+  date_of_birth: string;
+  sex: string;
+  phone: string | null;
+  email: string | null;
+  address: Json<Record<string, string> | null>;
+  emergency_contact: Json<Record<string, string> | null>;
+  demo: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  clinic_id: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  kind: string;
+  created_at: Generated<Timestamp>;
+  sent_at: Timestamp | null;
+  transport: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Generated<Timestamp>;
+  clinic_id: string | null;
+  user_id: string | null;
+  user_email: string | null;
+  role: string | null;
+  patient_id: string | null;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  category: string | null;
+  outcome: string;
+  source_address: string | null;
+  details: Json<Record<string, unknown> | null>;
+  seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
+  created_seq: Generated<number>;
+}
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  checksum: string;
+  applied_at: Generated<Timestamp>;
+}
+
+export interface DB {
+  clinics: ClinicsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  auth_failures: AuthFailuresTable;
+  one_time_links: OneTimeLinksTable;
+  patients: PatientsTable;
+  outbox: OutboxTable;
+  audit_log: AuditLogTable;
+  schema_migrations: SchemaMigrationsTable;
+}

@@ -1,0 +1,22 @@
+/**
+ * Test databases for integration tests: `testDatabases()` lists the backends to run a suite on
+ * (embedded always; the PostgreSQL server when TEST_DATABASE_URL is set), and `openTestDatabase`
+ * opens one — the embedded one from the migrated snapshot, the server one on this run's schema.
+ */
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
+import { type Database, openDatabase } from '../open-database.ts';
+
+export type TestBackend = 'pglite' | 'postgres';
+
+export function testBackends(): TestBackend[] {
+  return inject('pgSchema') ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+export async function openTestDatabase(backend: TestBackend): Promise<Database> {
+  if (backend === 'pglite') {
+    const snapshot = new Blob([readFileSync(inject('pgliteSnapshot'))]);
+    return openDatabase({ kind: 'pglite', loadDataDir: snapshot });
+  }
+  return openDatabase({ kind: 'postgres', url: inject('pgUrl'), schema: inject('pgSchema'), poolSize: 20 });
+}
