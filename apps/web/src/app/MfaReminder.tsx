@@ -11,7 +11,7 @@ export function MfaReminder() {
   return (
     <Alert color="indigo" variant="light" mb="md" icon={<IconShieldLock size={18} aria-hidden />}>
       Your role requires two-step verification.{' '}
-      <Anchor component={RouterLink} href="/account" fw={600}>
+      <Anchor component={RouterLink} href="/account" fw={700} c="inherit" underline="always">
         Set it up on your Account page
       </Anchor>
       .

@@ -1,5 +1,5 @@
 import { AppShell, Burger, Group, NavLink, ScrollArea } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useElementSize } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { DemoBanner } from '../ui/DemoBanner.tsx';
 import { useMe } from './auth.tsx';
@@ -10,7 +10,8 @@ import classes from './shell.module.css';
 import { UserMenu } from './UserMenu.tsx';
 
 const BAR = 52;
-const BANNER = 28;
+/** Until measured (first paint), assume the banner is one line. */
+const BANNER_GUESS = 29;
 
 const isActive = (itemPath: string, pathname: string) =>
   pathname === itemPath || (itemPath !== '/' && pathname.startsWith(`${itemPath}/`));
@@ -22,15 +23,18 @@ export function Shell({ children }: { children: ReactNode }) {
   const [navOpen, { toggle, close }] = useDisclosure(false);
   const items = navFor(me.role);
   const demo = me.clinic.demo;
+  // The banner may wrap (phones, text zoom): size the fixed header from its measured height.
+  const banner = useElementSize<HTMLDivElement>();
+  const bannerHeight = demo ? Math.ceil(banner.height) || BANNER_GUESS : 0;
 
   return (
     <AppShell
-      header={{ height: demo ? BAR + BANNER : BAR }}
+      header={{ height: BAR + bannerHeight }}
       navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
       padding="md"
     >
       <AppShell.Header className={classes.header}>
-        {demo && <DemoBanner />}
+        {demo && <DemoBanner ref={banner.ref} />}
         <div className={classes.bar}>
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
             <Burger
@@ -63,6 +67,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 label={item.label}
                 leftSection={Icon ? <Icon size={18} stroke={1.6} aria-hidden /> : undefined}
                 active={active}
+                className={classes.navLink}
                 aria-current={active ? 'page' : undefined}
                 onClick={close}
               />

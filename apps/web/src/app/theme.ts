@@ -8,7 +8,7 @@ import {
 
 /**
  * Calm, dense and AA-contrast: indigo primary at shade 7 (white text 5:1), a darker green so
- * "light" badges keep 4.5:1, `dimmed` text darkened from gray-6 (3.3:1) to gray-7 (8:1).
+ * "light" badges keep 4.5:1, `dimmed` text darkened from gray-6 (3.3:1) to gray-7 (8:1), error text at red-8.
  */
 const green: MantineColorsTuple = [
   '#ebfbee',
@@ -21,6 +21,19 @@ const green: MantineColorsTuple = [
   '#2b8a3e',
   '#23743a',
   '#1b5e2a',
+];
+// Shades 6–9 darkened so filled red buttons (white text) and error messages reach 4.5:1.
+const red: MantineColorsTuple = [
+  '#fff5f5',
+  '#ffe3e3',
+  '#ffc9c9',
+  '#ffa8a8',
+  '#ff8787',
+  '#ff6b6b',
+  '#e03131',
+  '#c92a2a',
+  '#a51d1d',
+  '#861515',
 ];
 const orange: MantineColorsTuple = [
   '#fff4e6',
@@ -38,7 +51,7 @@ const orange: MantineColorsTuple = [
 export const theme = createTheme({
   primaryColor: 'indigo',
   primaryShade: { light: 7, dark: 4 },
-  colors: { green, orange },
+  colors: { green, orange, red },
   fontFamily: `system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif`,
   headings: {
     fontFamily: `system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif`,
@@ -51,6 +64,16 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   focusRing: 'auto',
   components: {
+    // Required fields keep the `required` attribute (announced by screen readers) but show no
+    // asterisk: the visible label stays exactly the accessible name ("Email", not "Email *"),
+    // and optional fields are marked "(optional)" instead.
+    TextInput: { defaultProps: { withAsterisk: false } },
+    PasswordInput: { defaultProps: { withAsterisk: false } },
+    NativeSelect: { defaultProps: { withAsterisk: false } },
+    NumberInput: { defaultProps: { withAsterisk: false } },
+    // Mantine's menu puts a focus placeholder <div role="presentation" tabindex="-1"> inside
+    // role="menu", which axe reports as a critical aria-required-children violation.
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
     Table: { defaultProps: { fz: 'sm', verticalSpacing: 6, horizontalSpacing: 'sm' } },
     Badge: { defaultProps: { variant: 'light', radius: 'sm' } },
   },
@@ -61,6 +84,7 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   light: {
     '--mantine-color-dimmed': DEFAULT_THEME.colors.gray[7],
     '--mantine-color-placeholder': DEFAULT_THEME.colors.gray[6],
+    '--mantine-color-error': red[8],
   },
   dark: {},
 });

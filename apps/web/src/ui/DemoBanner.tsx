@@ -1,9 +1,11 @@
 import { Box, Text } from '@mantine/core';
+import type { Ref } from 'react';
 
 /** Shown across the app when the clinic holds demonstration data only. */
-export function DemoBanner() {
+export function DemoBanner({ ref }: { ref?: Ref<HTMLDivElement> }) {
   return (
     <Box
+      ref={ref}
       role="note"
       aria-label="Demo data"
       px="md"

@@ -97,7 +97,7 @@ export function AcceptInvitePage({ params }: RouteProps) {
                   onChange={(e) => setPassword(e.currentTarget.value)}
                 />
                 <PasswordInput
-                  label="Repeat new password"
+                  label="Confirm password"
                   autoComplete="new-password"
                   required
                   value={confirm}

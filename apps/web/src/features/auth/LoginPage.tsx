@@ -1,4 +1,4 @@
-import { Alert, Anchor, Box, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Container, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { fetchHealth, login } from '../../api/auth.ts';
@@ -120,8 +120,9 @@ export function LoginPage({ notice, startupError }: Props) {
                       onChange={(e) => setEmail(e.currentTarget.value)}
                       autoFocus
                     />
-                    <PasswordInput
+                    <TextInput
                       label="Password"
+                      type="password"
                       autoComplete="current-password"
                       required
                       value={password}

@@ -1,6 +1,7 @@
 import { Fieldset, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { FieldErrors } from '../../api/errors.ts';
 import { localIsoDate, SEX_LABELS } from '../../ui/format.ts';
+import classes from '../../ui/ui.module.css';
 import type { FieldKey, PatientFormValues } from './patientForm.ts';
 
 interface Props {
@@ -29,7 +30,7 @@ export function PatientFormFields({ values, errors, onChange, mode }: Props) {
 
   return (
     <Stack gap="md">
-      <Fieldset legend="Patient" variant="unstyled">
+      <Fieldset legend="Patient" variant="unstyled" classNames={{ legend: classes.legend }}>
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" verticalSpacing="xs">
           {field('firstName', 'First name', { required: true, autoComplete: 'off' })}
           {field('lastName', 'Last name', { required: true, autoComplete: 'off' })}
@@ -43,18 +44,18 @@ export function PatientFormFields({ values, errors, onChange, mode }: Props) {
             onChange={(e) => onChange('sex', e.currentTarget.value)}
           />
           {mode === 'create' &&
-            field('mrn', 'MRN', { description: 'Leave blank to have one assigned', autoComplete: 'off' })}
+            field('mrn', 'MRN (optional)', { description: 'Leave blank to have one assigned', autoComplete: 'off' })}
         </SimpleGrid>
       </Fieldset>
 
-      <Fieldset legend="Contact" variant="unstyled">
+      <Fieldset legend="Contact (optional)" variant="unstyled" classNames={{ legend: classes.legend }}>
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" verticalSpacing="xs">
           {field('phone', 'Phone', { type: 'tel', autoComplete: 'off' })}
           {field('email', 'Email', { type: 'email', autoComplete: 'off' })}
         </SimpleGrid>
       </Fieldset>
 
-      <Fieldset legend="Address (optional)" variant="unstyled">
+      <Fieldset legend="Address (optional)" variant="unstyled" classNames={{ legend: classes.legend }}>
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" verticalSpacing="xs">
           {field('address.line1', 'Address line 1')}
           {field('address.line2', 'Address line 2')}
@@ -65,7 +66,7 @@ export function PatientFormFields({ values, errors, onChange, mode }: Props) {
         </SimpleGrid>
       </Fieldset>
 
-      <Fieldset legend="Emergency contact (optional)" variant="unstyled">
+      <Fieldset legend="Emergency contact (optional)" variant="unstyled" classNames={{ legend: classes.legend }}>
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm" verticalSpacing="xs">
           {field('emergencyContact.name', 'Contact name')}
           {field('emergencyContact.phone', 'Contact phone', { type: 'tel' })}
