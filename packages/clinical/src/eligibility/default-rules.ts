@@ -1,0 +1,35 @@
+/**
+ * The default eligibility rule set (versioned data). A clinic copies and edits it; `validateEligibilityRules`
+ * checks the edit. Sources: see `default-rules-absolute.ts` and `default-rules-review.ts` (REFERENCE.md §1–2,
+ * SPRAVATO US label, Sanacora et al. 2017).
+ */
+import { absoluteRules } from './default-rules-absolute.ts';
+import { reviewRules } from './default-rules-review.ts';
+import type { EligibilityRule, EligibilityRuleSet } from './types.ts';
+
+export const DEFAULT_ELIGIBILITY_RULE_SET_ID = 'plasticity-default-eligibility';
+export const DEFAULT_ELIGIBILITY_RULE_SET_VERSION = 1;
+
+/**
+ * Fresh copies of the default rules.
+ *
+ * @example
+ * defaultEligibilityRules().find((r) => r.id === 'age_under_18')?.severity; // 'absolute'
+ */
+export function defaultEligibilityRules(): EligibilityRule[] {
+  return [...absoluteRules(), ...reviewRules()];
+}
+
+/**
+ * The default rules with their set id and version, for recording which version a decision used.
+ *
+ * @example
+ * defaultEligibilityRuleSet().version; // 1
+ */
+export function defaultEligibilityRuleSet(): EligibilityRuleSet {
+  return {
+    id: DEFAULT_ELIGIBILITY_RULE_SET_ID,
+    version: DEFAULT_ELIGIBILITY_RULE_SET_VERSION,
+    rules: defaultEligibilityRules(),
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * `@plasticity/clinical/monitoring`: in-chair threshold crossings, pre-dose vitals check, vitals cadence and
+ * discharge readiness. Sources: REFERENCE.md §2 monitoring and discharge defaults; SPRAVATO US label and REMS.
+ */
+
+export { evaluateDischarge } from './monitoring/discharge.ts';
+export { nextVitalsDueAt, vitalsOverdue } from './monitoring/overdue.ts';
+export { predoseVitalsCheck } from './monitoring/predose.ts';
+export { evaluateReading, invalidReadingFields, READING_RANGES } from './monitoring/reading.ts';
+export type {
+  Crossing,
+  CrossingSeverity,
+  DischargeFailure,
+  DischargeResult,
+  DischargeState,
+  PredoseFinding,
+  PredoseResult,
+  VitalParameter,
+  VitalsReading,
+} from './monitoring/types.ts';

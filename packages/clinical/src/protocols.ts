@@ -1,0 +1,22 @@
+/**
+ * `@plasticity/clinical/protocols`: the Protocol type, default protocols per route, and the validator for
+ * clinic-edited protocols. Sources: REFERENCE.md §2–3 (see `protocols/sources.ts`).
+ */
+
+export { defaultProtocolFor, defaultProtocols } from './protocols/defaults.ts';
+export { defaultIntranasalEsketamineProtocol } from './protocols/defaults-esketamine.ts';
+export { defaultOralKetamineProtocol, defaultSublingualKetamineProtocol } from './protocols/defaults-kap.ts';
+export { defaultImKetamineProtocol, defaultIvKetamineProtocol } from './protocols/defaults-ketamine.ts';
+export {
+  defaultAlertThresholds,
+  defaultChecklist,
+  defaultDischarge,
+  defaultInstruments,
+  defaultRounding,
+  defaultVitalsPlan,
+} from './protocols/defaults-shared.ts';
+export { PROTOCOL_PLAUSIBILITY } from './protocols/plausibility.ts';
+export { ESKETAMINE_LABEL } from './protocols/regulatory.ts';
+export { SOURCES } from './protocols/sources.ts';
+export * from './protocols/types.ts';
+export { type ProtocolValidation, type ValidationError, validateProtocol } from './protocols/validate.ts';

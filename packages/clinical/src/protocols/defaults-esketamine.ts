@@ -1,0 +1,69 @@
+/**
+ * Default intranasal esketamine (SPRAVATO) protocol per the US label, for treatment-resistant depression.
+ *
+ * Sources: SPRAVATO US prescribing information (dosing schedule, 28 mg devices 5 min apart, ≥ 2 h monitoring
+ * with pulse oximetry, BP before and ~40 min after dosing, > 140/> 90 a prescriber decision, contraindications)
+ * and SPRAVATO REMS 386 (enrolment before first dose, certified setting), REFERENCE.md §2–3.
+ * The MDD-with-suicidal-ideation schedule (84 mg twice weekly for 4 weeks) is a separate clinic protocol.
+ */
+import {
+  defaultChecklist,
+  defaultDischarge,
+  defaultInstruments,
+  defaultRounding,
+  defaultVitalsPlan,
+} from './defaults-shared.ts';
+import { ESKETAMINE_LABEL } from './regulatory.ts';
+import { SOURCES } from './sources.ts';
+import type { Protocol } from './types.ts';
+
+/** Intranasal esketamine for TRD, US label schedule: 56 mg day 1, then 56/84 mg. */
+export function defaultIntranasalEsketamineProtocol(): Protocol {
+  return {
+    id: 'default-intranasal-esketamine-trd',
+    version: 1,
+    name: 'Intranasal esketamine (SPRAVATO) for treatment-resistant depression',
+    status: 'active',
+    route: 'intranasal',
+    drug: 'esketamine',
+    indications: ['trd'],
+    dose: {
+      kind: 'fixed',
+      allowedMg: [...ESKETAMINE_LABEL.allowedDosesMg],
+      defaultMg: 56,
+      mgPerDevice: ESKETAMINE_LABEL.mgPerDevice,
+      minutesBetweenDevices: ESKETAMINE_LABEL.minutesBetweenDevices,
+      source: `${SOURCES.spravatoDosing}; 28 mg: ${SOURCES.spravatoOlder}`,
+    },
+    rounding: defaultRounding(),
+    minAgeYears: { value: 18, source: SOURCES.adultsOnly },
+    requiredConsents: ['esketamine_rems', 'financial'],
+    requiredInstruments: defaultInstruments(),
+    checklist: defaultChecklist({ rems: true }),
+    vitals: defaultVitalsPlan({ esketamine: true }),
+    discharge: defaultDischarge({ minMinutesAfterDose: ESKETAMINE_LABEL.minMonitoringMin }),
+    sessions: {
+      phases: [
+        {
+          fromWeek: 1,
+          toWeek: 4,
+          perWeekMin: 2,
+          perWeekMax: 2,
+          firstDoseMg: 56,
+          allowedDosesMg: [56, 84],
+          note: '56 mg on day 1, then 56 or 84 mg twice weekly',
+        },
+        { fromWeek: 5, toWeek: 8, perWeekMin: 1, perWeekMax: 1, allowedDosesMg: [56, 84] },
+        {
+          fromWeek: 9,
+          perWeekMin: 0.5,
+          perWeekMax: 1,
+          allowedDosesMg: [56, 84],
+          note: 'weekly or every 2 weeks, at the lowest frequency that maintains remission/response',
+        },
+      ],
+      source: SOURCES.spravatoDosing,
+    },
+    source: `${SOURCES.spravatoDosing}; ${SOURCES.spravatoMonitoring}; ${SOURCES.spravatoRems}`,
+  };
+}

@@ -1,0 +1,265 @@
+/**
+ * The Protocol type: what a clinic's medical director approves for one route of ketamine or esketamine.
+ *
+ * Every default number lives in this data (never in the logic that reads it) next to a `source` citation.
+ * Sources: REFERENCE.md §2 (protocol defaults, monitoring, discharge) and §3 (SPRAVATO REMS 386); see
+ * `sources.ts` for the full citation strings.
+ */
+
+export type Route = 'iv' | 'im' | 'sublingual' | 'oral' | 'intranasal';
+export type Drug = 'ketamine' | 'esketamine';
+export type ProtocolStatus = 'active' | 'draft' | 'retired';
+
+/** Clinical indications a protocol is approved for (diagnosis codes live in billing, REFERENCE.md §5). */
+export type Indication =
+  | 'trd'
+  | 'mdd_with_suicidal_ideation'
+  | 'depression'
+  | 'anxiety'
+  | 'ptsd'
+  | 'alcohol_use_disorder'
+  | 'opioid_use_disorder';
+
+export type ConsentKey = 'off_label_ketamine' | 'kap' | 'esketamine_rems' | 'telehealth' | 'financial';
+export type InstrumentCadence = 'before_each_session' | 'weekly' | 'monthly';
+
+/** Instrument ids from REFERENCE.md §1. */
+export type InstrumentId =
+  | 'phq9'
+  | 'gad7'
+  | 'pcl5'
+  | 'audit'
+  | 'auditc'
+  | 'dast10'
+  | 'cssrs_screen'
+  | 'qids_sr16'
+  | 'madrs'
+  | 'moaas'
+  | 'cadss6';
+
+/** Dose by body weight (IV, IM). All mg/kg limits are inclusive: a dose exactly at a limit is allowed. */
+export interface WeightBasedDose {
+  kind: 'weight_based';
+  /** Used when the order gives no mg/kg. */
+  defaultMgPerKg: number;
+  /** Below this a warning is recorded (not a hard stop). */
+  minMgPerKg?: number;
+  /** Above this: blocked unless overridden with a reason and second-clinician verification. */
+  protocolMaxMgPerKg: number;
+  /** Above this: always blocked, override or not. */
+  absoluteCeilingMgPerKg: number;
+  /** Optional cap on the rounded dose in mg (e.g. IM 60 mg); above it always blocked. */
+  absoluteMaxMg?: number;
+  /** Weights outside this inclusive range are treated as data-entry errors and block the dose. */
+  plausibleWeightKg: { min: number; max: number };
+  source: string;
+}
+
+/** Fixed device doses (intranasal esketamine): only the listed doses are allowed. */
+export interface FixedDose {
+  kind: 'fixed';
+  allowedMg: number[];
+  defaultMg: number;
+  mgPerDevice: number;
+  minutesBetweenDevices?: number;
+  source: string;
+}
+
+/** A flat mg range (oral, sublingual). `maxMg` can be overridden; `absoluteMaxMg` cannot. */
+export interface FlatRangeDose {
+  kind: 'flat_range';
+  minMg: number;
+  defaultMg: number;
+  maxMg: number;
+  absoluteMaxMg: number;
+  source: string;
+}
+
+export type DoseRule = WeightBasedDose | FixedDose | FlatRangeDose;
+
+/** Rounding increments (decimal, e.g. 0.1). Rounding is half up, in exact decimal arithmetic. */
+export interface Rounding {
+  doseMg: number;
+  volumeMl: number;
+  rateMlPerHour: number;
+  source: string;
+}
+
+export interface RequiredInstrument {
+  instrument: InstrumentId;
+  cadence: InstrumentCadence;
+  source: string;
+}
+
+export type ChecklistKind = 'attestation' | 'instrument' | 'vitals' | 'consent' | 'regulatory' | 'approval';
+
+export interface ChecklistItem {
+  key: string;
+  label: string;
+  kind: ChecklistKind;
+  /** A blocking item must be satisfied (or marked not applicable, when allowed) before dosing. */
+  blocking: boolean;
+  /** e.g. a pregnancy test only for patients of childbearing potential. */
+  allowNotApplicable?: boolean;
+  source: string;
+}
+
+/**
+ * In-chair alert thresholds. Boundary semantics are in the names: `Below`/`Above` are strict,
+ * `AtLeast`/`AtMost` are inclusive (SpO2 91 alerts, 92 does not; SBP 180 alerts, 179 does not).
+ */
+export interface VitalAlertThresholds {
+  spo2Below?: number;
+  sbpAtLeast?: number;
+  dbpAtLeast?: number;
+  hrAbove?: number;
+  hrBelow?: number;
+  rrBelow?: number;
+  moaasAtMost?: number;
+  /** Severity per parameter; 'alert' when not given. */
+  severity?: Partial<Record<VitalParameter, CrossingSeverity>>;
+  source: string;
+}
+
+export type VitalParameter = 'spo2' | 'sbp' | 'dbp' | 'hr' | 'rr' | 'moaas';
+export type CrossingSeverity = 'alert' | 'critical';
+
+/** Vitals checked before dosing. Hold is automatic; review asks the prescriber to decide. */
+export interface PredoseRules {
+  /** Hold when SBP ≥ this or DBP ≥ `holdDbpAtLeast` (inclusive). */
+  holdSbpAtLeast: number;
+  holdDbpAtLeast: number;
+  /** Prescriber decision when SBP > this or DBP > `reviewDbpAbove` (strict, as in the SPRAVATO label). */
+  reviewSbpAbove?: number;
+  reviewDbpAbove?: number;
+  /** Parameters that must be measured before dosing. */
+  required: VitalParameter[];
+  /** Whether the in-chair alert thresholds also hold the dose when crossed before dosing. */
+  holdOnAlertThresholds: boolean;
+  note: string;
+  source: string;
+}
+
+export interface VitalsPlan {
+  cadenceMin: number;
+  /** Extra blood pressure checks, in minutes after the dose (SPRAVATO: ~40 min). */
+  bpChecksAfterDoseMin?: number[];
+  pulseOximetryContinuous: boolean;
+  alerts: VitalAlertThresholds;
+  predose: PredoseRules;
+  source: string;
+}
+
+/** Discharge limits: strict `Below`, inclusive `AtMost`/`AtLeast`. */
+export interface DischargeVitalLimits {
+  sbpBelow?: number;
+  dbpBelow?: number;
+  hrAtMost?: number;
+  hrAtLeast?: number;
+  spo2AtLeast?: number;
+  rrAtLeast?: number;
+}
+
+export interface DischargeCriteria {
+  /** Minutes from dose start (first device for esketamine) before discharge; inclusive. */
+  minMinutesAfterDose?: number;
+  moaasAtLeast: number;
+  requireSteadyGait: boolean;
+  requireNauseaControlled: boolean;
+  requireEscort: boolean;
+  vitals: {
+    required: VitalParameter[];
+    limits: DischargeVitalLimits;
+    /** A parameter outside limits still passes within ± this % of baseline (inclusive). */
+    baselineTolerancePct?: number;
+    baselineToleranceParameters: Array<'sbp' | 'dbp' | 'hr'>;
+    /** Latest vitals must be no older than this many minutes (inclusive) and taken after the dose. */
+    maxAgeMin?: number;
+    source: string;
+  };
+  source: string;
+}
+
+/** One phase of a course, by week number (1-based, inclusive). `toWeek` absent = open-ended. */
+export interface SessionPhase {
+  fromWeek: number;
+  toWeek?: number;
+  /** Sessions per week; 0.5 = every 2 weeks. */
+  perWeekMin: number;
+  perWeekMax: number;
+  /** Dose at the first session of the phase (esketamine day 1: 56 mg). */
+  firstDoseMg?: number;
+  allowedDosesMg?: number[];
+  note?: string;
+}
+
+export interface SessionPlan {
+  /** Total sessions in the induction course, if fixed (IV: 6). */
+  count?: number;
+  phases: SessionPhase[];
+  source: string;
+}
+
+export interface Protocol {
+  id: string;
+  version: number;
+  name: string;
+  status: ProtocolStatus;
+  route: Route;
+  drug: Drug;
+  indications: Indication[];
+  dose: DoseRule;
+  rounding: Rounding;
+  /** Administration time (IV infusion duration); used for pump rates. */
+  durationMin?: number;
+  minAgeYears: { value: number; source: string };
+  requiredConsents: ConsentKey[];
+  requiredInstruments: RequiredInstrument[];
+  checklist: ChecklistItem[];
+  vitals: VitalsPlan;
+  discharge: DischargeCriteria;
+  sessions: SessionPlan;
+  source: string;
+}
+
+export const ROUTES: readonly Route[] = ['iv', 'im', 'sublingual', 'oral', 'intranasal'];
+export const DRUGS: readonly Drug[] = ['ketamine', 'esketamine'];
+export const INDICATIONS: readonly Indication[] = [
+  'trd',
+  'mdd_with_suicidal_ideation',
+  'depression',
+  'anxiety',
+  'ptsd',
+  'alcohol_use_disorder',
+  'opioid_use_disorder',
+];
+export const CONSENT_KEYS: readonly ConsentKey[] = [
+  'off_label_ketamine',
+  'kap',
+  'esketamine_rems',
+  'telehealth',
+  'financial',
+];
+export const INSTRUMENT_CADENCES: readonly InstrumentCadence[] = ['before_each_session', 'weekly', 'monthly'];
+export const INSTRUMENT_IDS: readonly InstrumentId[] = [
+  'phq9',
+  'gad7',
+  'pcl5',
+  'audit',
+  'auditc',
+  'dast10',
+  'cssrs_screen',
+  'qids_sr16',
+  'madrs',
+  'moaas',
+  'cadss6',
+];
+export const VITAL_PARAMETERS: readonly VitalParameter[] = ['spo2', 'sbp', 'dbp', 'hr', 'rr', 'moaas'];
+export const CHECKLIST_KINDS: readonly ChecklistKind[] = [
+  'attestation',
+  'instrument',
+  'vitals',
+  'consent',
+  'regulatory',
+  'approval',
+];
