@@ -1,8 +1,9 @@
 // Runs axe-core on the built web app's main pages in headless Chromium, against mock-api.mjs.
 //   npm run build -w @plasticity/web && node apps/web/scripts/a11y-check.mjs [screenshot-dir]
 // Exits 1 on any serious or critical violation. CHROMIUM_PATH overrides /usr/bin/chromium.
-import { createRequire } from 'node:module';
+
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { startMockServer } from './mock-api.mjs';
 
@@ -19,13 +20,18 @@ let failures = 0;
 async function check(page, name) {
   await page.waitForTimeout(300);
   await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+  const result = await page.evaluate(
+    async () => await window.axe.run(document, { resultTypes: ['violations'] }),
+  );
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const other = result.violations.filter((v) => !bad.includes(v));
-  console.log(`${bad.length ? '✗' : '✓'} ${name}${other.length ? `  (minor: ${other.map((v) => v.id).join(', ')})` : ''}`);
+  console.log(
+    `${bad.length ? '✗' : '✓'} ${name}${other.length ? `  (minor: ${other.map((v) => v.id).join(', ')})` : ''}`,
+  );
   for (const v of [...bad, ...other]) {
     console.log(`    ${v.impact} ${v.id}: ${v.help}`);
-    for (const n of v.nodes.slice(0, 3)) console.log(`      ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1] ?? ''}`);
+    for (const n of v.nodes.slice(0, 3))
+      console.log(`      ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1] ?? ''}`);
   }
   failures += bad.length;
   if (shots) await page.screenshot({ path: `${shots}/${name.replace(/\W+/g, '-')}.png`, fullPage: true });
@@ -86,7 +92,11 @@ try {
   await page.getByRole('menuitem', { name: 'Log out' }).click();
   await page.getByLabel('Email').waitFor();
 
-  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
   const p2 = await phone.newPage();
   await signIn(p2, 'patient@demo.test');
   await p2.getByText('12 Elm St').waitFor();

@@ -10,7 +10,12 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-const clinic = { id: randomUUID(), name: 'Riverside Ketamine Clinic', timeZone: 'America/Chicago', demo: true };
+const clinic = {
+  id: randomUUID(),
+  name: 'Riverside Ketamine Clinic',
+  timeZone: 'America/Chicago',
+  demo: true,
+};
 const patientId = randomUUID();
 const now = () => new Date().toISOString();
 
@@ -34,11 +39,23 @@ const patients = [
   updatedAt: now(),
 }));
 
-const roles = { admin: 'admin', nurse: 'nurse', frontdesk: 'front_desk', patient: 'patient', mfa: 'prescriber' };
+const roles = {
+  admin: 'admin',
+  nurse: 'nurse',
+  frontdesk: 'front_desk',
+  patient: 'patient',
+  mfa: 'prescriber',
+};
 const users = Object.entries(roles).map(([key, role]) => ({
   id: randomUUID(),
   email: `${key}@demo.test`,
-  displayName: { admin: 'Alex Admin', nurse: 'Nora Nurse', frontdesk: 'Frank Desk', patient: 'Ada Lovelace', mfa: 'Priya Prescriber' }[key],
+  displayName: {
+    admin: 'Alex Admin',
+    nurse: 'Nora Nurse',
+    frontdesk: 'Frank Desk',
+    patient: 'Ada Lovelace',
+    mfa: 'Priya Prescriber',
+  }[key],
   role,
   active: true,
   mfaEnabled: key === 'mfa',
@@ -75,7 +92,10 @@ const me = (u) => ({
   mfaRequired: u.role !== 'patient',
   idleTimeoutSec: 900,
 });
-const err = (status, code, message, details) => [status, { error: { code, message, ...(details ? { details } : {}) } }];
+const err = (status, code, message, details) => [
+  status,
+  { error: { code, message, ...(details ? { details } : {}) } },
+];
 
 async function api(method, path, query, body) {
   if (path === '/healthz') return [200, { status: 'ok', demo: true }];
@@ -98,14 +118,31 @@ async function api(method, path, query, body) {
     const qr = `data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="180" height="180"><rect width="180" height="180" fill="#fff"/><rect x="20" y="20" width="140" height="140" fill="#000"/></svg>').toString('base64')}`;
     return [200, { secret: 'JBSWY3DPEHPK3PXP', otpauthUrl: 'otpauth://totp/x', qrDataUrl: qr }];
   }
-  if (path === '/api/v1/me/mfa/confirm') return [200, { recoveryCodes: ['abcd-efgh', 'ijkl-mnop', 'qrst-uvwx', 'yz12-3456'] }];
+  if (path === '/api/v1/me/mfa/confirm')
+    return [200, { recoveryCodes: ['abcd-efgh', 'ijkl-mnop', 'qrst-uvwx', 'yz12-3456'] }];
   if (path === '/api/v1/patients' && method === 'GET') {
     const q = (query.get('query') ?? '').toLowerCase();
-    return [200, { items: patients.filter((p) => `${p.firstName} ${p.lastName} ${p.mrn}`.toLowerCase().includes(q)) }];
+    return [
+      200,
+      { items: patients.filter((p) => `${p.firstName} ${p.lastName} ${p.mrn}`.toLowerCase().includes(q)) },
+    ];
   }
   if (path === '/api/v1/patients' && method === 'POST') {
-    if (body.lastName === 'Invalid') return err(400, 'validation_failed', 'invalid', [{ field: 'body.dateOfBirth', message: 'is before 1900' }]);
-    const p = { id: randomUUID(), mrn: body.mrn ?? `MRN-${2000 + patients.length}`, phone: null, email: null, address: null, emergencyContact: null, ...body, createdAt: now(), updatedAt: now() };
+    if (body.lastName === 'Invalid')
+      return err(400, 'validation_failed', 'invalid', [
+        { field: 'body.dateOfBirth', message: 'is before 1900' },
+      ]);
+    const p = {
+      id: randomUUID(),
+      mrn: body.mrn ?? `MRN-${2000 + patients.length}`,
+      phone: null,
+      email: null,
+      address: null,
+      emergencyContact: null,
+      ...body,
+      createdAt: now(),
+      updatedAt: now(),
+    };
     patients.push(p);
     return [201, p];
   }
@@ -113,15 +150,48 @@ async function api(method, path, query, body) {
   if (pm) {
     const p = patients.find((x) => x.id === pm[1]);
     if (!p) return err(404, 'not_found', 'no');
-    if (pm[2]) return [200, { user: users[3], link: 'http://localhost/accept/abcdefghijklmnopqrstuvwxyz', expiresAt: new Date(Date.now() + 864e5).toISOString() }];
+    if (pm[2])
+      return [
+        200,
+        {
+          user: users[3],
+          link: 'http://localhost/accept/abcdefghijklmnopqrstuvwxyz',
+          expiresAt: new Date(Date.now() + 864e5).toISOString(),
+        },
+      ];
     if (method === 'PATCH') Object.assign(p, body, { updatedAt: now() });
     return [200, p];
   }
   if (path === '/api/v1/users') return [200, { items: users }];
-  if (path === '/api/v1/users/invite') return [200, { user: { ...users[1], id: randomUUID(), ...body, invitePending: true }, link: 'http://localhost/accept/abcdefghijklmnopqrstuvwxyz', expiresAt: new Date(Date.now() + 864e5).toISOString() }];
-  if (/^\/api\/v1\/users\/[^/]+\/reset-password$/.test(path)) return [200, { link: 'http://localhost/accept/zyxwvutsrqponmlkjihgfedcba', expiresAt: new Date(Date.now() + 864e5).toISOString() }];
+  if (path === '/api/v1/users/invite')
+    return [
+      200,
+      {
+        user: { ...users[1], id: randomUUID(), ...body, invitePending: true },
+        link: 'http://localhost/accept/abcdefghijklmnopqrstuvwxyz',
+        expiresAt: new Date(Date.now() + 864e5).toISOString(),
+      },
+    ];
+  if (/^\/api\/v1\/users\/[^/]+\/reset-password$/.test(path))
+    return [
+      200,
+      {
+        link: 'http://localhost/accept/zyxwvutsrqponmlkjihgfedcba',
+        expiresAt: new Date(Date.now() + 864e5).toISOString(),
+      },
+    ];
   if (/^\/api\/v1\/users\/[^/]+\/\w[\w-]*$/.test(path)) return [200, { ok: true }];
-  if (path === '/api/v1/clinic/settings') return [200, { name: clinic.name, timeZone: clinic.timeZone, mfaRequiredRoles: ['admin', 'prescriber'], idleTimeoutMin: 15, absoluteLifetimeHours: 12 }];
+  if (path === '/api/v1/clinic/settings')
+    return [
+      200,
+      {
+        name: clinic.name,
+        timeZone: clinic.timeZone,
+        mfaRequiredRoles: ['admin', 'prescriber'],
+        idleTimeoutMin: 15,
+        absoluteLifetimeHours: 12,
+      },
+    ];
   if (path === '/api/v1/audit') {
     const sort = query.get('sort') ?? 'at';
     const dir = query.get('order') === 'asc' ? 1 : -1;
@@ -142,7 +212,12 @@ export function startMockServer(port = 0) {
     if (url.pathname.startsWith('/api/') || url.pathname === '/healthz') {
       let raw = '';
       for await (const chunk of req) raw += chunk;
-      const [status, payload, type] = await api(req.method ?? 'GET', url.pathname, url.searchParams, raw ? JSON.parse(raw) : {});
+      const [status, payload, type] = await api(
+        req.method ?? 'GET',
+        url.pathname,
+        url.searchParams,
+        raw ? JSON.parse(raw) : {},
+      );
       res.writeHead(status, { 'content-type': type ?? 'application/json' });
       res.end(typeof payload === 'string' ? payload : JSON.stringify(payload));
       return;

@@ -1,4 +1,9 @@
-import { ClinicSettings, InviteResponse, StaffRole as StaffRoleSchema, UserList } from '@plasticity/contracts';
+import {
+  ClinicSettings,
+  InviteResponse,
+  StaffRole as StaffRoleSchema,
+  UserList,
+} from '@plasticity/contracts';
 import { parser, request } from './client.ts';
 
 export type StaffRole = (typeof StaffRoleSchema.options)[number];

@@ -1,5 +1,5 @@
 import { AuditPage, type AuditQuery } from '@plasticity/contracts';
-import { send, request, type QueryValue } from './client.ts';
+import { type QueryValue, request, send } from './client.ts';
 
 /** The audit query as the UI holds it (format is chosen by the call). */
 export type AuditParams = Partial<Omit<AuditQuery, 'format'>>;

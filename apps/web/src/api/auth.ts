@@ -1,10 +1,10 @@
 import {
+  type LoginRequest,
   LoginResponse,
   MeResponse,
   MfaConfirmResponse,
   MfaEnrolResponse,
   OkResponse,
-  type LoginRequest,
 } from '@plasticity/contracts';
 import { parser, request } from './client.ts';
 

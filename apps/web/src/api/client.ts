@@ -103,7 +103,11 @@ export async function send(method: Method, path: string, options: RequestOptions
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError(0, 'network_error', 'The server could not be reached. Check the connection and try again.');
+    throw new ApiError(
+      0,
+      'network_error',
+      'The server could not be reached. Check the connection and try again.',
+    );
   }
   if (response.ok) return response;
 
@@ -131,7 +135,11 @@ async function readError(response: Response): Promise<ApiError> {
       (details ?? []).map((d) => ({ field: d.field, message: d.message })),
     );
   }
-  return new ApiError(response.status, response.status >= 500 ? 'internal' : 'bad_response', response.statusText);
+  return new ApiError(
+    response.status,
+    response.status >= 500 ? 'internal' : 'bad_response',
+    response.statusText,
+  );
 }
 
 /**
@@ -168,7 +176,11 @@ export async function request<T>(
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new ApiError(response.status, 'bad_response', 'The server sent a response this app does not understand.');
+    throw new ApiError(
+      response.status,
+      'bad_response',
+      'The server sent a response this app does not understand.',
+    );
   }
   return parsed.data;
 }

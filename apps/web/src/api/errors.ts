@@ -29,7 +29,8 @@ export function fieldErrorsOf(error: unknown): FieldErrors {
 
 /** Calm, plain-language text for errors shown outside a field. */
 export function describeError(error: unknown): string {
-  if (!(error instanceof ApiError)) return 'Something went wrong. Try again, and tell your clinic admin if it keeps happening.';
+  if (!(error instanceof ApiError))
+    return 'Something went wrong. Try again, and tell your clinic admin if it keeps happening.';
   switch (error.code) {
     case 'validation_failed':
       return 'Some details need attention. Check the highlighted fields.';

@@ -8,8 +8,8 @@ import { NotFound } from './NotFound.tsx';
 import { PortalShell } from './PortalShell.tsx';
 import { matchRoute, navFor, routeExists } from './registry.ts';
 import { useNavigate, usePathname } from './router.tsx';
-import { useSessionLifetime } from './session.ts';
 import { Shell } from './Shell.tsx';
+import { useSessionLifetime } from './session.ts';
 
 const LOGIN = '/login';
 
@@ -22,6 +22,7 @@ function useDocumentTitle(title: string) {
 /** After an in-app navigation, move focus to the new page's heading for screen-reader users. */
 function useFocusHeadingOnNavigate(pathname: string) {
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per navigation, by design
   useEffect(() => {
     if (first.current) {
       first.current = false;

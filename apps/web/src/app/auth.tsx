@@ -1,5 +1,14 @@
 import type { LoginResponse, Me } from '@plasticity/contracts';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import * as authApi from '../api/auth.ts';
 import { ApiError, onSessionLost, setCsrfToken } from '../api/client.ts';
 

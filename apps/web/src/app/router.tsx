@@ -1,6 +1,6 @@
 import {
-  createContext,
   type AnchorHTMLAttributes,
+  createContext,
   type MouseEvent,
   type ReactNode,
   type Ref,
@@ -11,7 +11,7 @@ import {
   useState,
 } from 'react';
 
-export { matchPath, pathTo, type Params } from './paths.ts';
+export { matchPath, type Params, pathTo } from './paths.ts';
 
 /**
  * A deliberately small history router: paths only (no query strings are ever produced, so

@@ -1,6 +1,13 @@
 import { useEffect, useRef } from 'react';
 
-const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'mousemove', 'keydown', 'touchstart', 'wheel'] as const;
+const ACTIVITY_EVENTS = [
+  'pointerdown',
+  'pointermove',
+  'mousemove',
+  'keydown',
+  'touchstart',
+  'wheel',
+] as const;
 const CHANNEL = 'plasticity-activity';
 const BROADCAST_EVERY_MS = 5_000;
 
@@ -59,13 +66,15 @@ export function useIdleTimeout(timeoutSec: number, onIdle: () => void, onActivit
       }
     };
 
-    for (const name of ACTIVITY_EVENTS) window.addEventListener(name, onLocalActivity, { passive: true, capture: true });
+    for (const name of ACTIVITY_EVENTS)
+      window.addEventListener(name, onLocalActivity, { passive: true, capture: true });
     document.addEventListener('visibilitychange', onVisible);
     timer = setTimeout(check, timeoutMs);
 
     return () => {
       clearTimeout(timer);
-      for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, onLocalActivity, { capture: true });
+      for (const name of ACTIVITY_EVENTS)
+        window.removeEventListener(name, onLocalActivity, { capture: true });
       document.removeEventListener('visibilitychange', onVisible);
       channel?.close();
     };

@@ -38,7 +38,8 @@ export function OneTimeLink({ link, expiresAt, timeZone, label = 'One-time link'
         </CopyButton>
       </Group>
       <Text size="xs" c="dimmed">
-        Shown once. It works a single time and expires {formatDateTime(expiresAt, timeZone)}. Share it privately.
+        Shown once. It works a single time and expires {formatDateTime(expiresAt, timeZone)}. Share it
+        privately.
       </Text>
     </Stack>
   );

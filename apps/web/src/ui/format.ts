@@ -15,7 +15,8 @@ export const SEX_LABELS = { female: 'Female', male: 'Male', other: 'Other', unkn
 
 export const sexLabel = (sex: string): string => SEX_LABELS[sex as keyof typeof SEX_LABELS] ?? sex;
 
-export const fullName = (p: { firstName: string; lastName: string }): string => `${p.lastName}, ${p.firstName}`;
+export const fullName = (p: { firstName: string; lastName: string }): string =>
+  `${p.lastName}, ${p.firstName}`;
 
 /** Whole years between a `YYYY-MM-DD` birth date and `today` (defaults to the local date). */
 export function ageFrom(dateOfBirth: string, today: Date = new Date()): number | null {
@@ -29,7 +30,11 @@ export function ageFrom(dateOfBirth: string, today: Date = new Date()): number |
 }
 
 /** `2026-11-27 14:05` in the clinic's time zone (unambiguous, compact, sortable by eye). */
-export function formatDateTime(iso: string | null | undefined, timeZone?: string, withSeconds = false): string {
+export function formatDateTime(
+  iso: string | null | undefined,
+  timeZone?: string,
+  withSeconds = false,
+): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;

@@ -23,10 +23,12 @@ export function issuesToFieldErrors(issues: readonly Issue[]): FieldErrors {
 }
 
 function friendlyMessage(issue: Issue): string {
-  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) return 'Required';
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1)
+    return 'Required';
   if (issue.code === 'invalid_value') return 'Choose an option';
   if (issue.code === 'invalid_type') return 'Required';
-  if (issue.code === 'invalid_format' && issue.message.toLowerCase().includes('email')) return 'Enter a valid email address';
+  if (issue.code === 'invalid_format' && issue.message.toLowerCase().includes('email'))
+    return 'Enter a valid email address';
   return issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
 }
 

@@ -47,8 +47,8 @@ export function AccountPage() {
         </Title>
         {me.mfaEnabled || justEnabled ? (
           <Alert color="green" variant="light" role="status">
-            Two-step verification is on. You will be asked for a code from your authenticator app when you sign in.
-            If you lose your phone and your recovery codes, ask a clinic admin to reset it.
+            Two-step verification is on. You will be asked for a code from your authenticator app when you
+            sign in. If you lose your phone and your recovery codes, ask a clinic admin to reset it.
           </Alert>
         ) : (
           <Stack gap="xs">

@@ -64,8 +64,8 @@ export function MfaSetup({ onDone }: Props) {
       <Stack gap="sm" align="flex-start">
         <ErrorAlert error={failure} title="Could not start set-up" />
         <Text size="sm">
-          Use an authenticator app (such as Google Authenticator, Microsoft Authenticator or 1Password) to add a
-          6-digit code to each sign-in.
+          Use an authenticator app (such as Google Authenticator, Microsoft Authenticator or 1Password) to add
+          a 6-digit code to each sign-in.
         </Text>
         <Button onClick={start} loading={busy}>
           Set up authenticator app

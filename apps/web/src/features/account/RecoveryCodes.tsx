@@ -7,10 +7,17 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
   return (
     <Stack gap="sm">
       <Alert role="status" color="green" variant="light" title="Two-step verification is on">
-        Save these recovery codes somewhere safe, such as a password manager. Each one signs you in once if you lose
-        your phone. They will not be shown again.
+        Save these recovery codes somewhere safe, such as a password manager. Each one signs you in once if
+        you lose your phone. They will not be shown again.
       </Alert>
-      <SimpleGrid cols={{ base: 2, xs: 3 }} spacing="xs" component="ul" aria-label="Recovery codes" p={0} m={0}>
+      <SimpleGrid
+        cols={{ base: 2, xs: 3 }}
+        spacing="xs"
+        component="ul"
+        aria-label="Recovery codes"
+        p={0}
+        m={0}
+      >
         {codes.map((c) => (
           <Text key={c} component="li" ff="monospace" size="sm" style={{ listStyle: 'none' }}>
             {c}

@@ -5,5 +5,7 @@ import { AccountPage } from './AccountPage.tsx';
 // Reached from the user menu (not the side navigation), for every role including patients.
 registerFeature({
   id: 'account',
-  routes: [{ id: 'account', path: '/account', roles: Role.options, title: 'Account', component: AccountPage }],
+  routes: [
+    { id: 'account', path: '/account', roles: Role.options, title: 'Account', component: AccountPage },
+  ],
 });

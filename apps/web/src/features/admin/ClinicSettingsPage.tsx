@@ -1,4 +1,15 @@
-import { Alert, Button, Checkbox, Group, NativeSelect, NumberInput, Paper, Stack, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  Stack,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { type ClinicSettings, Role, UpdateClinicSettings } from '@plasticity/contracts';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { getClinicSettings, updateClinicSettings } from '../../api/admin.ts';
@@ -46,7 +57,8 @@ export function ClinicSettingsPage() {
     return () => controller.abort();
   }, []);
 
-  const zones = useMemo(() => (values ? timeZones(values.timeZone) : []), [values?.timeZone]);
+  const currentZone = values?.timeZone;
+  const zones = useMemo(() => (currentZone ? timeZones(currentZone) : []), [currentZone]);
 
   if (!values || !loaded) {
     return failure ? <ErrorAlert error={failure} title="Could not load clinic settings" /> : <LoadingState />;

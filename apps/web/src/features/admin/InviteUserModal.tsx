@@ -61,10 +61,15 @@ export function InviteUserModal({ opened, onClose, onInvited }: Props) {
       {invite ? (
         <Stack gap="sm">
           <Text size="sm">
-            {invite.user.displayName} was invited as {roleLabel(invite.user.role)}. Give them this link to set their
-            password (it is also emailed when the clinic sends email).
+            {invite.user.displayName} was invited as {roleLabel(invite.user.role)}. Give them this link to set
+            their password (it is also emailed when the clinic sends email).
           </Text>
-          <OneTimeLink link={invite.link} expiresAt={invite.expiresAt} timeZone={me.clinic.timeZone} label="Invitation link" />
+          <OneTimeLink
+            link={invite.link}
+            expiresAt={invite.expiresAt}
+            timeZone={me.clinic.timeZone}
+            label="Invitation link"
+          />
           <Group justify="flex-end">
             <Button onClick={close}>Done</Button>
           </Group>

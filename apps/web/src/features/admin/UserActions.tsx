@@ -24,7 +24,11 @@ const CONFIRM_TEXT = {
     `Creates a one-time link for ${u.displayName} to choose a new password. Their current password stops working when they use it.`,
 } as const;
 
-const TITLES = { deactivate: 'Deactivate user', 'reset-mfa': 'Reset two-step verification', 'reset-password': 'Reset password' };
+const TITLES = {
+  deactivate: 'Deactivate user',
+  'reset-mfa': 'Reset two-step verification',
+  'reset-password': 'Reset password',
+};
 
 /** The row menu of the users table: role, (de)activation, password and MFA resets. */
 export function UserActions({ user, onChanged }: { user: UserSummary; onChanged: () => void }) {
@@ -77,9 +81,13 @@ export function UserActions({ user, onChanged }: { user: UserSummary; onChanged:
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
-          {user.role !== 'patient' && !isSelf && <Menu.Item onClick={() => open({ kind: 'role' })}>Change role…</Menu.Item>}
+          {user.role !== 'patient' && !isSelf && (
+            <Menu.Item onClick={() => open({ kind: 'role' })}>Change role…</Menu.Item>
+          )}
           <Menu.Item onClick={() => open({ kind: 'reset-password' })}>Reset password…</Menu.Item>
-          {user.mfaEnabled && <Menu.Item onClick={() => open({ kind: 'reset-mfa' })}>Reset two-step verification…</Menu.Item>}
+          {user.mfaEnabled && (
+            <Menu.Item onClick={() => open({ kind: 'reset-mfa' })}>Reset two-step verification…</Menu.Item>
+          )}
           {!isSelf &&
             (user.active ? (
               <Menu.Item color="red" onClick={() => open({ kind: 'deactivate' })}>
@@ -95,13 +103,26 @@ export function UserActions({ user, onChanged }: { user: UserSummary; onChanged:
       <Modal
         opened={dialog !== null}
         onClose={() => setDialog(null)}
-        title={dialog?.kind === 'role' ? 'Change role' : dialog?.kind === 'link' ? 'Password reset link' : dialog ? TITLES[dialog.kind] : ''}
+        title={
+          dialog?.kind === 'role'
+            ? 'Change role'
+            : dialog?.kind === 'link'
+              ? 'Password reset link'
+              : dialog
+                ? TITLES[dialog.kind]
+                : ''
+        }
       >
         <Stack gap="sm">
           <ErrorAlert error={failure} />
           {dialog?.kind === 'link' ? (
             <>
-              <OneTimeLink link={dialog.link.link} expiresAt={dialog.link.expiresAt} timeZone={me.clinic.timeZone} label="Reset link" />
+              <OneTimeLink
+                link={dialog.link.link}
+                expiresAt={dialog.link.expiresAt}
+                timeZone={me.clinic.timeZone}
+                label="Reset link"
+              />
               <Group justify="flex-end">
                 <Button onClick={() => setDialog(null)}>Done</Button>
               </Group>
@@ -122,7 +143,11 @@ export function UserActions({ user, onChanged }: { user: UserSummary; onChanged:
                 <Button variant="default" onClick={() => setDialog(null)}>
                   Cancel
                 </Button>
-                <Button color={dialog?.kind === 'deactivate' ? 'red' : undefined} loading={busy} onClick={confirm}>
+                <Button
+                  color={dialog?.kind === 'deactivate' ? 'red' : undefined}
+                  loading={busy}
+                  onClick={confirm}
+                >
                   {dialog?.kind === 'role' ? 'Save role' : dialog ? TITLES[dialog.kind] : ''}
                 </Button>
               </Group>

@@ -13,10 +13,23 @@ registerFeature({
   id: 'admin',
   nav: [
     { id: 'users', label: 'Users', path: '/admin/users', roles: ADMIN, icon: IconUsersGroup, order: 80 },
-    { id: 'clinic-settings', label: 'Clinic settings', path: '/admin/clinic', roles: ADMIN, icon: IconBuildingHospital, order: 81 },
+    {
+      id: 'clinic-settings',
+      label: 'Clinic settings',
+      path: '/admin/clinic',
+      roles: ADMIN,
+      icon: IconBuildingHospital,
+      order: 81,
+    },
   ],
   routes: [
     { id: 'users', path: '/admin/users', roles: ADMIN, title: 'Users', component: UsersPage },
-    { id: 'clinic-settings', path: '/admin/clinic', roles: ADMIN, title: 'Clinic settings', component: ClinicSettingsPage },
+    {
+      id: 'clinic-settings',
+      path: '/admin/clinic',
+      roles: ADMIN,
+      title: 'Clinic settings',
+      component: ClinicSettingsPage,
+    },
   ],
 });

@@ -1,4 +1,15 @@
-import { Box, Button, Group, LoadingOverlay, NativeSelect, Pagination, Paper, Stack, Text, Title } from '@mantine/core';
+import {
+  Box,
+  Button,
+  Group,
+  LoadingOverlay,
+  NativeSelect,
+  Pagination,
+  Paper,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import type { AuditEntry, UserSummary } from '@plasticity/contracts';
 import { IconDownload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -98,10 +109,19 @@ export function AuditPage() {
       </Paper>
       <ErrorAlert error={error} title="Could not load the audit report" />
       <Text size="sm" c="dimmed" role="status" aria-live="polite">
-        {loading ? 'Loading audit entries…' : total === 0 ? 'No entries match these filters.' : `${first}–${last} of ${total} entries`}
+        {loading
+          ? 'Loading audit entries…'
+          : total === 0
+            ? 'No entries match these filters.'
+            : `${first}–${last} of ${total} entries`}
       </Text>
       <Box pos="relative" mih={120}>
-        <LoadingOverlay visible={loading} zIndex={5} overlayProps={{ blur: 0, backgroundOpacity: 0.4 }} loaderProps={{ size: 'sm' }} />
+        <LoadingOverlay
+          visible={loading}
+          zIndex={5}
+          overlayProps={{ blur: 0, backgroundOpacity: 0.4 }}
+          loaderProps={{ size: 'sm' }}
+        />
         <AuditTable
           items={items}
           sort={view.sort}

@@ -33,7 +33,14 @@ export function AuditTable({ items, sort, order, onSort, timeZone, busy }: Props
         <Table.Thead>
           <Table.Tr>
             {COLUMNS.map((c) => (
-              <SortableTh key={c.column} column={c.column} label={c.label} sort={sort} order={order} onSort={onSort} />
+              <SortableTh
+                key={c.column}
+                column={c.column}
+                label={c.label}
+                sort={sort}
+                order={order}
+                onSort={onSort}
+              />
             ))}
             <Table.Th>Source</Table.Th>
           </Table.Tr>
@@ -55,7 +62,12 @@ export function AuditTable({ items, sort, order, onSort, timeZone, busy }: Props
               </Table.Td>
               <Table.Td>
                 {e.patientId ? (
-                  <Anchor component={RouterLink} href={`/patients/${e.patientId}`} size="sm" title={e.patientId}>
+                  <Anchor
+                    component={RouterLink}
+                    href={`/patients/${e.patientId}`}
+                    size="sm"
+                    title={e.patientId}
+                  >
                     {shortId(e.patientId)}
                   </Anchor>
                 ) : (

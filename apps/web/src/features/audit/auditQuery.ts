@@ -1,4 +1,4 @@
-import { AUDIT_SORT_COLUMNS, type AuditAction } from '@plasticity/contracts';
+import type { AUDIT_SORT_COLUMNS, AuditAction } from '@plasticity/contracts';
 import type { AuditParams } from '../../api/audit.ts';
 import type { FieldErrors } from '../../api/errors.ts';
 
@@ -55,7 +55,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function validateFilters(f: AuditFilters): FieldErrors {
   const errors: FieldErrors = {};
-  if (f.patientId.trim() && !UUID.test(f.patientId.trim())) errors.patientId = 'Enter a full patient id (a UUID)';
+  if (f.patientId.trim() && !UUID.test(f.patientId.trim()))
+    errors.patientId = 'Enter a full patient id (a UUID)';
   if (f.from && !localToIso(f.from)) errors.from = 'Enter a valid date and time';
   if (f.to && !localToIso(f.to)) errors.to = 'Enter a valid date and time';
   const from = localToIso(f.from);

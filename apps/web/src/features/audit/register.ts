@@ -6,6 +6,17 @@ const AuditPage = lazy(() => import('./AuditPage.tsx').then((m) => ({ default: m
 
 registerFeature({
   id: 'audit',
-  nav: [{ id: 'audit', label: 'Audit report', path: '/admin/audit', roles: ['admin'], icon: IconListSearch, order: 90 }],
-  routes: [{ id: 'audit', path: '/admin/audit', roles: ['admin'], title: 'Audit report', component: AuditPage }],
+  nav: [
+    {
+      id: 'audit',
+      label: 'Audit report',
+      path: '/admin/audit',
+      roles: ['admin'],
+      icon: IconListSearch,
+      order: 90,
+    },
+  ],
+  routes: [
+    { id: 'audit', path: '/admin/audit', roles: ['admin'], title: 'Audit report', component: AuditPage },
+  ],
 });

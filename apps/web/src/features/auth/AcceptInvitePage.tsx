@@ -1,4 +1,16 @@
-import { Alert, Anchor, Box, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Container,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { acceptInvite } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
@@ -12,7 +24,8 @@ function linkProblem(error: unknown): string | null {
   if (!(error instanceof ApiError)) return null;
   if (error.code === 'link_used') return 'This link has already been used. Ask the clinic for a new one.';
   if (error.code === 'link_expired') return 'This link has expired. Ask the clinic for a new one.';
-  if (error.code === 'not_found') return 'This link is not valid. Check you copied all of it, or ask for a new one.';
+  if (error.code === 'not_found')
+    return 'This link is not valid. Check you copied all of it, or ask for a new one.';
   return null;
 }
 
@@ -45,7 +58,8 @@ export function AcceptInvitePage({ params }: RouteProps) {
     } catch (error) {
       const fields = fieldErrorsOf(error);
       setErrors(fields);
-      if (fields.token) setFailure('This link is not valid. Check you copied all of it, or ask for a new one.');
+      if (fields.token)
+        setFailure('This link is not valid. Check you copied all of it, or ask for a new one.');
       else if (Object.keys(fields).length === 0) setFailure(linkProblem(error) ?? describeError(error));
     } finally {
       setBusy(false);
@@ -72,8 +86,8 @@ export function AcceptInvitePage({ params }: RouteProps) {
             <form onSubmit={submit} noValidate aria-label="Set your password">
               <Stack gap="sm">
                 <Text size="sm">
-                  Choose a password of at least {MIN_LENGTH} characters. A short phrase of several words is easy to
-                  remember and hard to guess.
+                  Choose a password of at least {MIN_LENGTH} characters. A short phrase of several words is
+                  easy to remember and hard to guess.
                 </Text>
                 {failure && (
                   <Alert role="alert" color="red" variant="light">

@@ -95,7 +95,12 @@ export function LoginPage({ notice, startupError }: Props) {
             <form onSubmit={submit} noValidate aria-label="Sign in">
               <Stack gap="sm">
                 {notice && (
-                  <Alert role="status" color="indigo" variant="light" icon={<IconInfoCircle size={18} aria-hidden />}>
+                  <Alert
+                    role="status"
+                    color="indigo"
+                    variant="light"
+                    icon={<IconInfoCircle size={18} aria-hidden />}
+                  >
                     {notice}
                   </Alert>
                 )}

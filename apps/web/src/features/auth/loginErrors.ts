@@ -13,7 +13,11 @@ export function loginOutcome(error: unknown): LoginOutcome {
     case 'mfa_required':
       return { kind: 'mfa' };
     case 'mfa_invalid':
-      return { kind: 'field', field: 'totp', message: 'That code is not valid. Check your authenticator app and try again.' };
+      return {
+        kind: 'field',
+        field: 'totp',
+        message: 'That code is not valid. Check your authenticator app and try again.',
+      };
     case 'invalid_credentials':
       return { kind: 'alert', message: 'Email or password is incorrect.', backToCredentials: true };
     case 'account_locked':

@@ -8,7 +8,13 @@ import type { ChartTabProps } from '../../app/registry.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PatientDetails } from './PatientDetails.tsx';
 import { PatientFormFields } from './PatientFormFields.tsx';
-import { type FieldKey, formFromPatient, SHOWN_FIELDS_EDIT, toUpdateBody, validateUpdate } from './patientForm.ts';
+import {
+  type FieldKey,
+  formFromPatient,
+  SHOWN_FIELDS_EDIT,
+  toUpdateBody,
+  validateUpdate,
+} from './patientForm.ts';
 
 /** First chart tab: shows the record; staff edit it in place (PATCH with only the changed fields). */
 export function DemographicsTab({ patient, onPatientChange }: ChartTabProps) {
@@ -59,7 +65,12 @@ export function DemographicsTab({ patient, onPatientChange }: ChartTabProps) {
       <Stack gap="sm">
         {me.role !== 'patient' && (
           <Group justify="flex-end">
-            <Button variant="default" size="xs" leftSection={<IconPencil size={14} aria-hidden />} onClick={startEditing}>
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconPencil size={14} aria-hidden />}
+              onClick={startEditing}
+            >
               Edit demographics
             </Button>
           </Group>
@@ -72,7 +83,11 @@ export function DemographicsTab({ patient, onPatientChange }: ChartTabProps) {
   return (
     <form onSubmit={submit} noValidate aria-label="Edit demographics">
       <Stack gap="md" maw={820}>
-        <ErrorAlert error={failure} title="Changes were not saved" extra={unplacedFieldErrors(errors, SHOWN_FIELDS_EDIT)} />
+        <ErrorAlert
+          error={failure}
+          title="Changes were not saved"
+          extra={unplacedFieldErrors(errors, SHOWN_FIELDS_EDIT)}
+        />
         <PatientFormFields values={values} errors={errors} onChange={onChange} mode="edit" />
         <Group gap="sm">
           <Button type="submit" loading={busy}>

@@ -44,7 +44,10 @@ export function PatientFormFields({ values, errors, onChange, mode }: Props) {
             onChange={(e) => onChange('sex', e.currentTarget.value)}
           />
           {mode === 'create' &&
-            field('mrn', 'MRN (optional)', { description: 'Leave blank to have one assigned', autoComplete: 'off' })}
+            field('mrn', 'MRN (optional)', {
+              description: 'Leave blank to have one assigned',
+              autoComplete: 'off',
+            })}
         </SimpleGrid>
       </Fieldset>
 
@@ -66,7 +69,11 @@ export function PatientFormFields({ values, errors, onChange, mode }: Props) {
         </SimpleGrid>
       </Fieldset>
 
-      <Fieldset legend="Emergency contact (optional)" variant="unstyled" classNames={{ legend: classes.legend }}>
+      <Fieldset
+        legend="Emergency contact (optional)"
+        variant="unstyled"
+        classNames={{ legend: classes.legend }}
+      >
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm" verticalSpacing="xs">
           {field('emergencyContact.name', 'Contact name')}
           {field('emergencyContact.phone', 'Contact phone', { type: 'tel' })}

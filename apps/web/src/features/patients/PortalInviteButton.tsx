@@ -41,17 +41,27 @@ export function PortalInviteButton({ patient }: { patient: Patient }) {
   const emailError = fieldErrorsOf(failure).email;
   return (
     <>
-      <Button variant="default" size="xs" leftSection={<IconMailForward size={16} aria-hidden />} onClick={open}>
+      <Button
+        variant="default"
+        size="xs"
+        leftSection={<IconMailForward size={16} aria-hidden />}
+        onClick={open}
+      >
         Invite to portal
       </Button>
       <Modal opened={opened} onClose={() => setOpened(false)} title="Invite to the patient portal">
         {invite ? (
           <Stack gap="sm">
             <Text size="sm">
-              The invitation is ready. Give the patient this link (if the clinic sends email, it was also emailed to
-              them).
+              The invitation is ready. Give the patient this link (if the clinic sends email, it was also
+              emailed to them).
             </Text>
-            <OneTimeLink link={invite.link} expiresAt={invite.expiresAt} timeZone={me.clinic.timeZone} label="Invitation link" />
+            <OneTimeLink
+              link={invite.link}
+              expiresAt={invite.expiresAt}
+              timeZone={me.clinic.timeZone}
+              label="Invitation link"
+            />
             <Group justify="flex-end">
               <Button onClick={() => setOpened(false)}>Done</Button>
             </Group>

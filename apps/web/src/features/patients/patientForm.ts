@@ -1,9 +1,9 @@
 import {
-  CreatePatientRequest,
   type CreatePatientRequest as CreateBody,
+  CreatePatientRequest,
   type Patient,
-  UpdatePatientRequest,
   type UpdatePatientRequest as UpdateBody,
+  UpdatePatientRequest,
 } from '@plasticity/contracts';
 import type { FieldErrors } from '../../api/errors.ts';
 import { blankToUndefined, issuesToFieldErrors } from '../../ui/forms.ts';
@@ -17,7 +17,11 @@ export const ADDRESS_KEYS = [
   'address.postalCode',
   'address.country',
 ] as const;
-export const CONTACT_KEYS = ['emergencyContact.name', 'emergencyContact.phone', 'emergencyContact.relationship'] as const;
+export const CONTACT_KEYS = [
+  'emergencyContact.name',
+  'emergencyContact.phone',
+  'emergencyContact.relationship',
+] as const;
 export const FIELD_KEYS = [
   'firstName',
   'lastName',

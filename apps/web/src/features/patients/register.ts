@@ -12,8 +12,22 @@ registerFeature({
   nav: [{ id: 'patients', label: 'Patients', path: '/patients', roles: STAFF, icon: IconUsers, order: 10 }],
   routes: [
     { id: 'patients', path: '/patients', roles: STAFF, title: 'Patients', component: PatientsPage },
-    { id: 'patient-chart', path: '/patients/:id', roles: STAFF, title: 'Patient chart', component: PatientChartPage },
-    { id: 'patient-chart-tab', path: '/patients/:id/:tab', roles: STAFF, title: 'Patient chart', component: PatientChartPage },
+    {
+      id: 'patient-chart',
+      path: '/patients/:id',
+      roles: STAFF,
+      title: 'Patient chart',
+      component: PatientChartPage,
+    },
+    {
+      id: 'patient-chart-tab',
+      path: '/patients/:id/:tab',
+      roles: STAFF,
+      title: 'Patient chart',
+      component: PatientChartPage,
+    },
   ],
-  chartTabs: [{ id: 'demographics', label: 'Demographics', roles: STAFF, order: 0, component: DemographicsTab }],
+  chartTabs: [
+    { id: 'demographics', label: 'Demographics', roles: STAFF, order: 0, component: DemographicsTab },
+  ],
 });

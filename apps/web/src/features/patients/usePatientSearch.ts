@@ -15,7 +15,7 @@ interface SearchState {
  * Server-side patient search, debounced. The term lives only in component state: it is never
  * put in the URL or any storage. Earlier requests are aborted so results never arrive out of order.
  */
-export function usePatientSearch(term: string, reloadKey = 0): SearchState {
+export function usePatientSearch(term: string): SearchState {
   const [debounced] = useDebouncedValue(term.trim(), SEARCH_DEBOUNCE_MS);
   const [state, setState] = useState<SearchState>({ items: [], loading: true, error: null });
 
@@ -30,8 +30,7 @@ export function usePatientSearch(term: string, reloadKey = 0): SearchState {
       },
     );
     return () => controller.abort();
-    // reloadKey re-runs the search after a patient is created
-  }, [debounced, reloadKey]);
+  }, [debounced]);
 
   return state;
 }
