@@ -68,6 +68,6 @@ export type Patient = z.infer<typeof Patient>;
 
 export const PatientListQuery = z.object({
   query: z.string().trim().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(500),
+  limit: z.coerce.number().int().min(1).max(10_000).optional(),
 });
 export const PatientList = z.object({ items: z.array(Patient) });

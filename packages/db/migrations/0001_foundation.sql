@@ -19,6 +19,7 @@ create table users (
   active boolean not null default true,
   mfa_secret text,
   mfa_enabled boolean not null default false,
+  locked_until timestamptz,
   mfa_pending_secret text,
   recovery_codes jsonb not null default '[]'::jsonb,
   last_totp_step bigint,
@@ -141,6 +142,13 @@ create index audit_log_clinic_at_idx on audit_log (clinic_id, at desc);
 create index audit_log_clinic_user_at_idx on audit_log (clinic_id, user_id, at desc);
 create index audit_log_clinic_patient_at_idx on audit_log (clinic_id, patient_id, at desc);
 create index audit_log_clinic_action_at_idx on audit_log (clinic_id, action, at desc);
+
+-- The head of the sealed chain, so that deleting the newest entries is detected too.
+create table audit_chain_head (
+  id boolean primary key default true check (id),
+  seq bigint not null,
+  hash text not null
+);
 
 create function audit_log_protect() returns trigger language plpgsql as $$
 begin

@@ -5,9 +5,13 @@
  */
 import type { ColumnType, Generated } from 'kysely';
 
-export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** timestamptz: read as Date, written as Date or ISO string; optional on insert where the column has a default. */
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** json/jsonb: read parsed, written as a JSON string (pg would turn JS arrays into SQL arrays). */
 export type Json<T = unknown> = ColumnType<T, string | undefined, string>;
-export type JsonRequired<T = unknown> = ColumnType<T, string, string>;
+export type NullableJson<T = unknown> = ColumnType<T | null, string | null | undefined, string | null>;
 
 export interface ClinicsTable {
   id: Generated<string>;
@@ -16,7 +20,7 @@ export interface ClinicsTable {
   time_zone: Generated<string>;
   demo: Generated<boolean>;
   settings: Json<Record<string, unknown>>;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface UsersTable {
@@ -27,11 +31,12 @@ export interface UsersTable {
   active: Generated<boolean>;
   mfa_secret: string | null;
   mfa_enabled: Generated<boolean>;
+  locked_until: NullableTimestamp;
   mfa_pending_secret: string | null;
   recovery_codes: Json<string[]>;
   last_totp_step: number | null;
-  created_at: Generated<Timestamp>;
-  last_login_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  last_login_at: NullableTimestamp;
 }
 
 export interface MembershipsTable {
@@ -41,7 +46,7 @@ export interface MembershipsTable {
   role: string;
   patient_id: string | null;
   active: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface SessionsTable {
@@ -51,10 +56,10 @@ export interface SessionsTable {
   user_id: string;
   clinic_id: string;
   membership_id: string;
-  created_at: Generated<Timestamp>;
-  last_seen_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
   expires_at: Timestamp;
-  revoked_at: Timestamp | null;
+  revoked_at: NullableTimestamp;
   source_address: string | null;
   user_agent: string | null;
 }
@@ -63,7 +68,7 @@ export interface AuthFailuresTable {
   id: Generated<number>;
   user_id: string | null;
   source_address: string | null;
-  at: Generated<Timestamp>;
+  at: DefaultTimestamp;
 }
 
 export interface OneTimeLinksTable {
@@ -73,9 +78,9 @@ export interface OneTimeLinksTable {
   clinic_id: string;
   user_id: string;
   created_by: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
   expires_at: Timestamp;
-  used_at: Timestamp | null;
+  used_at: NullableTimestamp;
 }
 
 export interface PatientsTable {
@@ -88,11 +93,11 @@ export interface PatientsTable {
   sex: string;
   phone: string | null;
   email: string | null;
-  address: Json<Record<string, string> | null>;
-  emergency_contact: Json<Record<string, string> | null>;
+  address: NullableJson<Record<string, string>>;
+  emergency_contact: NullableJson<Record<string, string>>;
   demo: Generated<boolean>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 
 export interface OutboxTable {
@@ -102,8 +107,8 @@ export interface OutboxTable {
   subject: string;
   body: string;
   kind: string;
-  created_at: Generated<Timestamp>;
-  sent_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  sent_at: NullableTimestamp;
   transport: string | null;
   attempts: Generated<number>;
   last_error: string | null;
@@ -111,7 +116,7 @@ export interface OutboxTable {
 
 export interface AuditLogTable {
   id: Generated<string>;
-  at: Generated<Timestamp>;
+  at: DefaultTimestamp;
   clinic_id: string | null;
   user_id: string | null;
   user_email: string | null;
@@ -123,18 +128,24 @@ export interface AuditLogTable {
   category: string | null;
   outcome: string;
   source_address: string | null;
-  details: Json<Record<string, unknown> | null>;
+  details: NullableJson<Record<string, unknown>>;
   seq: number | null;
   prev_hash: string | null;
   hash: string | null;
   created_seq: Generated<number>;
 }
 
+export interface AuditChainHeadTable {
+  id: Generated<boolean>;
+  seq: number;
+  hash: string;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
   checksum: string;
-  applied_at: Generated<Timestamp>;
+  applied_at: DefaultTimestamp;
 }
 
 export interface DB {
@@ -147,5 +158,6 @@ export interface DB {
   patients: PatientsTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
+  audit_chain_head: AuditChainHeadTable;
   schema_migrations: SchemaMigrationsTable;
 }

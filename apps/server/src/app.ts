@@ -1,0 +1,107 @@
+/**
+ * The composition root: builds the Fastify app, installs the cross-cutting pieces (error mapping,
+ * session gate, OpenAPI) once, and mounts each domain module from the list below. Adding a
+ * capability means adding a module folder and one line to MODULES.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import type { Database } from '@plasticity/db';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { auditModule } from './modules/audit/index.ts';
+import { AuditWriter } from './modules/audit/audit-writer.ts';
+import { authModule } from './modules/auth/index.ts';
+import { SessionStore } from './modules/auth/session-store.ts';
+import { clinicModule } from './modules/clinic/index.ts';
+import { healthModule } from './modules/health/index.ts';
+import { patientsModule } from './modules/patients/index.ts';
+import { usersModule } from './modules/users/index.ts';
+import { webModule } from './modules/web/index.ts';
+import { installAuthGate } from './platform/auth-hook.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
+import { installErrorHandler } from './platform/error-handler.ts';
+import { outboxMailer } from './platform/mailer.ts';
+import type { ModuleContext, ServerModule } from './platform/module.ts';
+
+export const MODULES: readonly ServerModule[] = [healthModule, authModule, usersModule, clinicModule, patientsModule, auditModule];
+
+export interface BuildOptions {
+  database: Database;
+  config: Config;
+  clock?: Clock;
+  /** Set by server start-up once migrations and seeding are done; /healthz answers 503 until then. */
+  ready?: () => boolean;
+  logger?: boolean;
+  serveWeb?: boolean;
+}
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  ctx: ModuleContext;
+  /** Starts background work (audit sealing, module timers). */
+  start(): void;
+  /** Stops background work and seals the audit log; does not close the database. */
+  stop(): Promise<void>;
+}
+
+export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
+  const clock = opts.clock ?? systemClock;
+  const app = Fastify({
+    logger: opts.logger ? { level: opts.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    bodyLimit: opts.config.bodyLimitBytes,
+    trustProxy: opts.config.trustProxy,
+    // Never log URLs with query strings (a search term could name a patient): log method and route only.
+    disableRequestLogging: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const audit = new AuditWriter(opts.database.db, clock, opts.config.auditSealIntervalMs, (e) => app.log.error({ err: e }, 'audit sealing failed'));
+  const sessions = new SessionStore(opts.database.db, clock);
+  const ctx: ModuleContext = {
+    database: opts.database,
+    db: opts.database.db,
+    config: opts.config,
+    clock,
+    audit,
+    sessions,
+    mailer: outboxMailer,
+    ready: opts.ready ?? (() => true),
+  };
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Plasticity API', version: '1', description: 'Clinical platform for ketamine-assisted therapy clinics' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'plasticity_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  installErrorHandler(app);
+  installAuthGate(app, sessions);
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  for (const m of MODULES) await m.routes(app, ctx);
+  if (opts.serveWeb !== false) await webModule.routes(app, ctx);
+
+  const stops: Array<() => Promise<void>> = [];
+  return {
+    app,
+    ctx,
+    start() {
+      audit.start();
+      for (const m of MODULES) {
+        const stop = m.start?.(ctx);
+        if (stop) stops.push(stop);
+      }
+    },
+    async stop() {
+      for (const s of stops.reverse()) await s();
+      await audit.stop();
+    },
+  };
+}

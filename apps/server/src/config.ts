@@ -1,0 +1,64 @@
+/**
+ * Configuration from the environment — every variable the server reads is here (and in the
+ * README's configuration table). Invalid values stop start-up with a message naming the variable.
+ */
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demo: boolean;
+  publicUrl: string | undefined;
+  logLevel: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  trustProxy: boolean;
+  auditSealIntervalMs: number;
+  bodyLimitBytes: number;
+  webDist: string | undefined;
+  loginRateLimitPerIp: number;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, dflt: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be 1/0 or true/false, got "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  return {
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    dataDir: resolve(env.PLASTICITY_DATA_DIR || './data'),
+    databaseUrl,
+    // The embedded database is the demo/evaluation path and seeds the demo clinic; a server seeds only on request.
+    demo: databaseUrl ? bool(env, 'PLASTICITY_DEMO', false) : bool(env, 'PLASTICITY_DEMO', true),
+    publicUrl: env.PLASTICITY_PUBLIC_URL || undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Plasticity <no-reply@localhost>',
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    auditSealIntervalMs: int(env, 'AUDIT_SEAL_INTERVAL_MS', 500, 50, 60_000),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
+    webDist: env.PLASTICITY_WEB_DIST || undefined,
+    loginRateLimitPerIp: int(env, 'LOGIN_RATE_LIMIT_PER_IP', 50, 1, 100_000),
+  };
+}

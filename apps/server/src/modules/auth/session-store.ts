@@ -1,0 +1,139 @@
+/**
+ * Server-side sessions (OWASP Session Management Cheat Sheet): a random 256-bit token in an
+ * HttpOnly, SameSite=Strict cookie, stored only as its SHA-256; a new token at every login;
+ * idle timeout and absolute lifetime from the clinic's settings; logout revokes on the server.
+ *
+ * Activity is written to the database at most once a minute per session (and more often only when
+ * the idle timeout itself is shorter than four minutes); between writes this process remembers the
+ * last activity in memory, so active users are not expired between writes.
+ */
+import type { Role } from '@plasticity/contracts';
+import type { DB } from '@plasticity/db';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../platform/clock.ts';
+import { type AuthContext, resolveClinicSettings } from '../../platform/request-context.ts';
+import { hashToken, newToken } from '../../platform/tokens.ts';
+
+export const SESSION_COOKIE = 'plasticity_session';
+
+export type ResolveResult = { ok: true; auth: AuthContext } | { ok: false; reason: 'unknown' | 'expired' };
+
+export class SessionStore {
+  readonly #lastActivity = new Map<string, number>();
+  readonly #lastWrite = new Map<string, number>();
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(
+    executor: Kysely<DB>,
+    input: { userId: string; clinicId: string; membershipId: string; absoluteLifetimeHours: number; sourceAddress: string | null; userAgent: string | null },
+  ): Promise<{ token: string; csrfToken: string; sessionId: string; expiresAt: Date }> {
+    const token = newToken();
+    const csrfToken = newToken();
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + input.absoluteLifetimeHours * 3600_000);
+    const row = await executor
+      .insertInto('sessions')
+      .values({
+        token_hash: hashToken(token),
+        csrf_token: csrfToken,
+        user_id: input.userId,
+        clinic_id: input.clinicId,
+        membership_id: input.membershipId,
+        created_at: now,
+        last_seen_at: now,
+        expires_at: expiresAt,
+        source_address: input.sourceAddress,
+        user_agent: input.userAgent?.slice(0, 300) ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { token, csrfToken, sessionId: row.id, expiresAt };
+  }
+
+  async resolve(token: string): Promise<ResolveResult> {
+    const row = await this.db
+      .selectFrom('sessions as s')
+      .innerJoin('memberships as m', 'm.id', 's.membership_id')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .innerJoin('clinics as c', 'c.id', 's.clinic_id')
+      .select([
+        's.id as sessionId',
+        's.csrf_token',
+        's.last_seen_at',
+        's.expires_at',
+        's.revoked_at',
+        'u.id as userId',
+        'u.email',
+        'u.display_name',
+        'u.active as userActive',
+        'u.mfa_enabled',
+        'm.id as membershipId',
+        'm.role',
+        'm.patient_id',
+        'm.active as membershipActive',
+        'c.id as clinicId',
+        'c.name as clinicName',
+        'c.time_zone',
+        'c.demo',
+        'c.settings',
+      ])
+      .where('s.token_hash', '=', hashToken(token))
+      .executeTakeFirst();
+    if (!row || row.revoked_at || !row.userActive || !row.membershipActive) return { ok: false, reason: 'unknown' };
+    const settings = resolveClinicSettings(row.settings);
+    const now = this.clock.now().getTime();
+    const lastSeen = Math.max(row.last_seen_at.getTime(), this.#lastActivity.get(row.sessionId) ?? 0);
+    if (now >= row.expires_at.getTime() || now - lastSeen >= settings.idleTimeoutMin * 60_000) {
+      await this.revoke(row.sessionId);
+      return { ok: false, reason: 'expired' };
+    }
+    await this.#touch(row.sessionId, now, settings.idleTimeoutMin);
+    return {
+      ok: true,
+      auth: {
+        sessionId: row.sessionId,
+        userId: row.userId,
+        email: row.email,
+        displayName: row.display_name,
+        role: row.role as Role,
+        membershipId: row.membershipId,
+        patientId: row.patient_id,
+        clinicId: row.clinicId,
+        clinicName: row.clinicName,
+        timeZone: row.time_zone,
+        demo: row.demo,
+        csrfToken: row.csrf_token,
+        mfaEnabled: row.mfa_enabled,
+        settings,
+      },
+    };
+  }
+
+  async #touch(sessionId: string, now: number, idleTimeoutMin: number) {
+    this.#lastActivity.set(sessionId, now);
+    const writeEvery = Math.min(60_000, (idleTimeoutMin * 60_000) / 4);
+    const last = this.#lastWrite.get(sessionId) ?? 0;
+    if (now - last < writeEvery) return;
+    this.#lastWrite.set(sessionId, now);
+    await this.db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('id', '=', sessionId).execute();
+  }
+
+  async revoke(sessionId: string): Promise<void> {
+    this.#lastActivity.delete(sessionId);
+    this.#lastWrite.delete(sessionId);
+    await this.db
+      .updateTable('sessions')
+      .set({ revoked_at: this.clock.now() })
+      .where('id', '=', sessionId)
+      .where('revoked_at', 'is', null)
+      .execute();
+  }
+
+  async revokeAllForUser(executor: Kysely<DB>, userId: string): Promise<void> {
+    await executor.updateTable('sessions').set({ revoked_at: this.clock.now() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+  }
+}

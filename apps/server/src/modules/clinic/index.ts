@@ -1,0 +1,48 @@
+/**
+ * Clinic settings (admin): name, time zone, which roles must use MFA, session idle timeout and
+ * absolute lifetime. Changes are audited with the settings' names and new values.
+ */
+import { ClinicSettings, UpdateClinicSettings } from '@plasticity/contracts';
+import { notFound } from '../../platform/errors.ts';
+import type { ServerModule } from '../../platform/module.ts';
+import { allow } from '../../platform/policy.ts';
+import { actorOf, authOf, resolveClinicSettings } from '../../platform/request-context.ts';
+
+export const clinicModule: ServerModule = {
+  name: 'clinic',
+  routes(app, ctx) {
+    const load = async (clinicId: string) => {
+      const c = await ctx.db.selectFrom('clinics').select(['name', 'time_zone', 'settings']).where('id', '=', clinicId).executeTakeFirst();
+      if (!c) throw notFound('clinic');
+      const s = resolveClinicSettings(c.settings);
+      return { name: c.name, timeZone: c.time_zone, ...s, raw: c.settings };
+    };
+    app.get('/api/v1/clinic/settings', { config: { policy: allow.roles('admin') }, schema: { response: { 200: ClinicSettings }, tags: ['clinic'] } }, async (req) => {
+      const { raw: _raw, ...s } = await load(authOf(req).clinicId);
+      return s;
+    });
+    app.patch(
+      '/api/v1/clinic/settings',
+      { config: { policy: allow.roles('admin') }, schema: { body: UpdateClinicSettings, response: { 200: ClinicSettings }, tags: ['clinic'] } },
+      async (req) => {
+        const a = authOf(req);
+        const { name, timeZone, ...policy } = req.body;
+        await ctx.db.transaction().execute(async (trx) => {
+          const cur = await load(a.clinicId);
+          await trx
+            .updateTable('clinics')
+            .set({
+              ...(name ? { name } : {}),
+              ...(timeZone ? { time_zone: timeZone } : {}),
+              settings: JSON.stringify({ ...(cur.raw as object), ...policy }),
+            })
+            .where('id', '=', a.clinicId)
+            .execute();
+          await ctx.audit.record(trx, actorOf(req), { action: 'update', resourceType: 'clinic_settings', resourceId: a.clinicId, details: { ...req.body } });
+        });
+        const { raw: _raw, ...s } = await load(a.clinicId);
+        return s;
+      },
+    );
+  },
+};

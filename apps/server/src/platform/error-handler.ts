@@ -1,0 +1,53 @@
+/**
+ * The one place errors become HTTP responses: `{ error: { code, message, details? } }` with the
+ * status from the contracts' error table. Validation failures name each field; framework errors
+ * (bad JSON, body too large, wrong content type) get their own codes; anything unexpected is a
+ * generic 500 whose log line carries no request data.
+ */
+import { ERROR_STATUS, type ErrorCode, type ErrorDetail } from '@plasticity/contracts';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from './errors.ts';
+
+export function sendError(reply: FastifyReply, code: ErrorCode, message: string, details?: ErrorDetail[]) {
+  return reply
+    .status(ERROR_STATUS[code])
+    .header('cache-control', 'no-store')
+    .send({ error: { code, message, ...(details?.length ? { details } : {}) } });
+}
+
+function pathOf(prefix: string, path: ReadonlyArray<PropertyKey>): string {
+  let out = prefix;
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : `.${String(p)}`;
+  return out;
+}
+
+export function installErrorHandler(app: FastifyInstance) {
+  app.setNotFoundHandler((req, reply) => sendError(reply, 'not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    if (err instanceof AppError) {
+      if (err.code === 'internal') req.log.error({ code: err.code }, err.message);
+      return sendError(reply, err.code, err.message, err.details);
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = (err as FastifyError).validationContext ?? 'body';
+      const details = err.validation.map((v) => {
+        const issue = v.params.issue as { path: PropertyKey[]; message: string };
+        const field = pathOf(where, issue.path);
+        return { field, message: issue.message };
+      });
+      const first = details[0];
+      return sendError(reply, 'validation_failed', first ? `${first.field}: ${first.message}` : 'invalid request', details);
+    }
+    const code = (err as FastifyError).code;
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 'payload_too_large', 'request body is too large');
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendError(reply, 'unsupported_media_type', 'send JSON (content-type: application/json)');
+    if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return sendError(reply, 'validation_failed', 'body: the JSON body is empty', [{ field: 'body', message: 'is empty' }]);
+    if ((err as FastifyError).statusCode === 400 || err instanceof SyntaxError) {
+      return sendError(reply, 'validation_failed', 'body: is not valid JSON', [{ field: 'body', message: 'is not valid JSON' }]);
+    }
+    if ((err as FastifyError).statusCode === 415) return sendError(reply, 'unsupported_media_type', 'unsupported content type');
+    req.log.error({ errName: err.name, errCode: code, stack: err.stack }, 'unexpected error');
+    return sendError(reply, 'internal', 'something went wrong on our side; nothing was changed');
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * Starting and stopping the server process: open the database (taking the data-directory lock on
+ * the embedded one), listen at once (/healthz answers 503 until ready), migrate, seed the demo
+ * clinic on an empty database in demo mode, then serve. SIGINT/SIGTERM stop accepting requests,
+ * seal the audit log, close the database and release the lock, within 5 seconds.
+ */
+import { type Database, migrate, openDatabase } from '@plasticity/db';
+import { buildApp, MODULES } from './app.ts';
+import type { Config } from './config.ts';
+import { demoBanner, isEmpty, seedDemo } from './seed/demo.ts';
+
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl
+    ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
+    : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+}
+
+export async function startServer(config: Config) {
+  const database = await openConfiguredDatabase(config);
+  let ready = false;
+  const built = await buildApp({ database, config, ready: () => ready, logger: true });
+  const { app } = built;
+  app.addHook('onRequest', async (req, reply) => {
+    if (!ready && req.url.startsWith('/api/')) {
+      return reply.status(503).send({ error: { code: 'unavailable', message: 'starting up; try again in a moment' } });
+    }
+  });
+
+  let stopping: Promise<void> | undefined;
+  const stop = (signal: string) => {
+    if (stopping) return stopping;
+    app.log.info(`${signal}: shutting down`);
+    const force = setTimeout(() => {
+      console.error('shutdown took longer than 4.5 s; exiting');
+      process.exit(1);
+    }, 4500);
+    force.unref();
+    stopping = (async () => {
+      await app.close().catch(() => {});
+      await built.stop().catch((e) => app.log.error({ errName: (e as Error).name }, 'stopping background work failed'));
+      await database.close();
+      clearTimeout(force);
+    })();
+    return stopping;
+  };
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      void stop(sig).then(() => process.exit(0));
+    });
+  }
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+    const { applied } = await migrate(database.db);
+    if (applied.length) app.log.info({ applied }, 'migrations applied');
+    let seeded = false;
+    if (config.demo && (await isEmpty(database.db))) {
+      await seedDemo(built.ctx, MODULES);
+      seeded = true;
+    }
+    built.start();
+    ready = true;
+    const port = (app.server.address() as { port: number } | null)?.port ?? config.port;
+    if (config.demo) console.log(demoBanner(port));
+    app.log.info({ port, database: database.kind, seeded }, 'Plasticity is ready');
+    return { app, stop, port };
+  } catch (e) {
+    await stop('startup failure');
+    throw e;
+  }
+}
