@@ -16,9 +16,10 @@ export function sendError(reply: FastifyReply, code: ErrorCode, message: string,
     .send({ error: { code, message, ...(details?.length ? { details } : {}) } });
 }
 
-function pathOf(prefix: string, path: ReadonlyArray<PropertyKey>): string {
+/** `body` + JSON pointer `/answers/3` → `body.answers[3]`. */
+function pathOf(prefix: string, instancePath: string): string {
   let out = prefix;
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : `.${String(p)}`;
+  for (const seg of instancePath.split('/').filter(Boolean)) out += /^\d+$/.test(seg) ? `[${seg}]` : `.${seg}`;
   return out;
 }
 
@@ -31,11 +32,7 @@ export function installErrorHandler(app: FastifyInstance) {
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = (err as FastifyError).validationContext ?? 'body';
-      const details = err.validation.map((v) => {
-        const issue = v.params.issue as { path: PropertyKey[]; message: string };
-        const field = pathOf(where, issue.path);
-        return { field, message: issue.message };
-      });
+      const details = err.validation.map((v) => ({ field: pathOf(where, v.instancePath), message: v.message ?? 'is invalid' }));
       const first = details[0];
       return sendError(reply, 'validation_failed', first ? `${first.field}: ${first.message}` : 'invalid request', details);
     }
@@ -48,6 +45,7 @@ export function installErrorHandler(app: FastifyInstance) {
     }
     if ((err as FastifyError).statusCode === 415) return sendError(reply, 'unsupported_media_type', 'unsupported content type');
     req.log.error({ errName: err.name, errCode: code, stack: err.stack }, 'unexpected error');
+    if (process.env.PLASTICITY_DEBUG_ERRORS) console.error(err);
     return sendError(reply, 'internal', 'something went wrong on our side; nothing was changed');
   });
 }
