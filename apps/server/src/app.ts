@@ -14,7 +14,11 @@ import { AuditWriter } from './modules/audit/audit-writer.ts';
 import { authModule } from './modules/auth/index.ts';
 import { SessionStore } from './modules/auth/session-store.ts';
 import { clinicModule } from './modules/clinic/index.ts';
+import { controlledModule } from './modules/controlled/index.ts';
 import { healthModule } from './modules/health/index.ts';
+import { measurementModule } from './modules/measurement/index.ts';
+import { plansModule } from './modules/plans/index.ts';
+import { sessionsModule } from './modules/sessions/index.ts';
 import { patientsModule } from './modules/patients/index.ts';
 import { usersModule } from './modules/users/index.ts';
 import { webModule } from './modules/web/index.ts';
@@ -24,7 +28,19 @@ import { installErrorHandler } from './platform/error-handler.ts';
 import { outboxMailer } from './platform/mailer.ts';
 import type { ModuleContext, ServerModule } from './platform/module.ts';
 
-export const MODULES: readonly ServerModule[] = [healthModule, authModule, usersModule, clinicModule, patientsModule, auditModule];
+/** Order matters only for demo seeding (a module's seed may use data of those before it). */
+export const MODULES: readonly ServerModule[] = [
+  healthModule,
+  authModule,
+  usersModule,
+  clinicModule,
+  patientsModule,
+  auditModule,
+  measurementModule,
+  plansModule,
+  controlledModule,
+  sessionsModule,
+];
 
 export interface BuildOptions {
   database: Database;

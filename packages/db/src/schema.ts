@@ -4,6 +4,10 @@
  * Modules add their tables in tables/<module>.ts and list them here.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { ControlledTables } from './tables/controlled.ts';
+import type { MeasurementTables } from './tables/measurement.ts';
+import type { PlansTables } from './tables/plans.ts';
+import type { SessionsTables } from './tables/sessions.ts';
 
 /** timestamptz: read as Date, written as Date or ISO string; optional on insert where the column has a default. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -148,7 +152,7 @@ export interface SchemaMigrationsTable {
   applied_at: DefaultTimestamp;
 }
 
-export interface DB {
+export interface DB extends MeasurementTables, PlansTables, ControlledTables, SessionsTables {
   clinics: ClinicsTable;
   users: UsersTable;
   memberships: MembershipsTable;

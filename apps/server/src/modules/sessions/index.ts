@@ -1,0 +1,7 @@
+/** The sessions module. */
+import type { ServerModule } from '../../platform/module.ts';
+
+export const sessionsModule: ServerModule = {
+  name: 'sessions',
+  routes() {},
+};

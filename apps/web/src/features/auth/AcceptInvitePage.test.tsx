@@ -1,0 +1,62 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { apiError } from '../../test/mockApi.ts';
+import { renderApp } from '../../test/renderApp.tsx';
+
+const TOKEN = 'tok_abcdefghijklmnopqrstuvwxyz';
+
+async function openInvite(
+  reply: Parameters<typeof renderApp>[0] extends infer O ? NonNullable<O>['routes'] : never,
+) {
+  const ctx = await renderApp({ path: `/accept/${TOKEN}`, routes: reply });
+  await screen.findByRole('heading', { name: 'Set your password' });
+  return ctx;
+}
+
+describe('accept invitation / reset link', () => {
+  it('requires 12 characters and matching passwords before sending', async () => {
+    const { api, user } = await openInvite({});
+    await user.type(screen.getByLabelText('New password'), 'short');
+    await user.type(screen.getByLabelText('Confirm password'), 'other');
+    await user.click(screen.getByRole('button', { name: 'Set password' }));
+    expect(screen.getByText('Use at least 12 characters')).toBeTruthy();
+    expect(screen.getByText('The two passwords do not match')).toBeTruthy();
+    expect(api.callsTo('POST', '/api/v1/auth/accept-invite')).toHaveLength(0);
+  });
+
+  it('shows a refused common password beside the password field', async () => {
+    const { api, user } = await openInvite({
+      'POST /api/v1/auth/accept-invite': apiError(400, 'validation_failed', 'invalid', [
+        { field: 'body.password', message: 'is too common; choose another' },
+      ]),
+    });
+    await user.type(screen.getByLabelText('New password'), 'password1234');
+    await user.type(screen.getByLabelText('Confirm password'), 'password1234');
+    await user.click(screen.getByRole('button', { name: 'Set password' }));
+    const error = await screen.findByText('is too common; choose another');
+    expect(screen.getByLabelText('New password').getAttribute('aria-describedby')).toContain(error.id);
+    expect(api.callsTo('POST', '/api/v1/auth/accept-invite')[0]?.body).toEqual({
+      token: TOKEN,
+      password: 'password1234',
+    });
+  });
+
+  it('explains an expired link', async () => {
+    const { user } = await openInvite({ 'POST /api/v1/auth/accept-invite': apiError(410, 'link_expired') });
+    await user.type(screen.getByLabelText('New password'), 'a long enough passphrase');
+    await user.type(screen.getByLabelText('Confirm password'), 'a long enough passphrase');
+    await user.click(screen.getByRole('button', { name: 'Set password' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('This link has expired');
+  });
+
+  it('confirms success and points to sign-in', async () => {
+    const { user } = await openInvite({ 'POST /api/v1/auth/accept-invite': { body: { ok: true } } });
+    await user.type(screen.getByLabelText('Your name (optional)'), 'Nora');
+    await user.type(screen.getByLabelText('New password'), 'a long enough passphrase');
+    await user.type(screen.getByLabelText('Confirm password'), 'a long enough passphrase');
+    await user.click(screen.getByRole('button', { name: 'Set password' }));
+    expect(await screen.findByText('Your password is set. You can now sign in.')).toBeTruthy();
+    await user.click(screen.getByRole('link', { name: 'Go to sign in' }));
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,16 @@
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+let t = Date.now();
+const db = await PGlite.create();
+console.log('create ms', Date.now() - t);
+const q = `select 1::int8 as i8, count(*) as c, 1.50::numeric as n, '2026-01-02'::date as d, now() as ts, '{"a":1}'::jsonb as j, 3::int4 as i4, gen_random_uuid() as u, version() as v`;
+console.log((await db.query(q)).rows[0]);
+t = Date.now();
+const dump = await db.dumpDataDir('none');
+console.log('dump ms', Date.now() - t, dump.size);
+t = Date.now();
+const db2 = await PGlite.create({ loadDataDir: dump });
+console.log('load ms', Date.now() - t);
+const c = new pg.Client('postgres://postgres@127.0.0.1:5432/test'); await c.connect();
+console.log((await c.query(q)).rows[0]);
+await c.end();
