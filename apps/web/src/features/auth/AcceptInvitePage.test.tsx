@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { apiError } from '../../test/mockApi.ts';
+import { apiError, type Routes } from '../../test/mockApi.ts';
 import { renderApp } from '../../test/renderApp.tsx';
 
 const TOKEN = 'tok_abcdefghijklmnopqrstuvwxyz';
