@@ -5,9 +5,7 @@ import { renderApp } from '../../test/renderApp.tsx';
 
 const TOKEN = 'tok_abcdefghijklmnopqrstuvwxyz';
 
-async function openInvite(
-  reply: Parameters<typeof renderApp>[0] extends infer O ? NonNullable<O>['routes'] : never,
-) {
+async function openInvite(reply: Routes) {
   const ctx = await renderApp({ path: `/accept/${TOKEN}`, routes: reply });
   await screen.findByRole('heading', { name: 'Set your password' });
   return ctx;
