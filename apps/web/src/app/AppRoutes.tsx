@@ -57,7 +57,10 @@ export function AppRoutes() {
       navigate(intended.current ?? '/', { replace: true });
       intended.current = null;
     }
-  }, [state.status, pathname, isPublic, navigate]);
+    // The server refuses every other request until a role that requires MFA has enrolled.
+    const mustEnrol = state.status === 'signedIn' && state.me.mfaRequired && !state.me.mfaEnabled;
+    if (mustEnrol && pathname !== LOGIN && pathname !== '/account') navigate('/account', { replace: true });
+  }, [state, pathname, isPublic, navigate]);
 
   useEffect(() => {
     if (state.status === 'signedOut' && state.notice) intended.current = null;
