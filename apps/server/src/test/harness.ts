@@ -19,7 +19,7 @@ import { openTestDatabase, type TestBackend } from '@plasticity/db/testing/index
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { type BuiltApp, buildApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
+import { type Config, loadConfig } from '../config.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import { ManualClock } from '../platform/clock.ts';
 
@@ -67,6 +67,11 @@ export class Client {
   patch<T = any>(url: string, body: unknown, headers?: Record<string, string>) {
     return this.request<T>('PATCH', url, body, headers);
   }
+  /** Accepts an invitation or reset link (as the link's owner would, without a session). */
+  acceptLink(link: string, password: string) {
+    const token = link.split('/accept/')[1] ?? '';
+    return this.post('/api/v1/auth/accept-invite', { token, password });
+  }
   async login(email: string, password = TEST_PASSWORD, totp?: string) {
     const r = await this.post('/api/v1/auth/login', { email, password, ...(totp ? { totp } : {}) });
     if (r.status === 200) this.csrf = r.body.csrfToken;
@@ -93,13 +98,13 @@ export interface TestApp {
 
 let clinicCounter = 0;
 
-/** Opens the database and app once per test file; call at describe level. */
-export function useTestApp(backend: TestBackend): TestApp {
+/** Opens the database and app once per test file; call at describe level. `config` overrides the defaults. */
+export function useTestApp(backend: TestBackend, opts: { config?: Partial<Config> } = {}): TestApp {
   const h = {} as TestApp;
   beforeAll(async () => {
     h.database = await openTestDatabase(backend);
     h.clock = new ManualClock(Date.now());
-    const config = { ...loadConfig({}), demo: false, auditSealIntervalMs: 100 };
+    const config = { ...loadConfig({}), demo: false, auditSealIntervalMs: 100, ...opts.config };
     h.built = await buildApp({ database: h.database, config, clock: h.clock, serveWeb: false });
     h.app = h.built.app;
     await h.app.ready();
