@@ -17,6 +17,7 @@ import { clinicModule } from './modules/clinic/index.ts';
 import { controlledModule } from './modules/controlled/index.ts';
 import { healthModule } from './modules/health/index.ts';
 import { measurementModule } from './modules/measurement/index.ts';
+import { alertsModule } from './modules/alerts/index.ts';
 import { plansModule } from './modules/plans/index.ts';
 import { sessionsModule } from './modules/sessions/index.ts';
 import { patientsModule } from './modules/patients/index.ts';
@@ -37,6 +38,7 @@ export const MODULES: readonly ServerModule[] = [
   patientsModule,
   auditModule,
   measurementModule,
+  alertsModule,
   plansModule,
   controlledModule,
   sessionsModule,
@@ -64,11 +66,19 @@ export interface BuiltApp {
 export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   const clock = opts.clock ?? systemClock;
   const app = Fastify({
-    logger: opts.logger ? { level: opts.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    logger: opts.logger
+      ? {
+          level: opts.config.logLevel,
+          // Log the route pattern, never the URL: query strings can hold a search term (a name) and
+          // paths can hold one-time tokens. No headers (cookies, CSRF tokens) either.
+          serializers: {
+            req: (r: { method: string; routeOptions?: { url?: string } }) => ({ method: r.method, route: r.routeOptions?.url ?? 'unmatched' }),
+            res: (r: { statusCode: number }) => ({ statusCode: r.statusCode }),
+          },
+        }
+      : false,
     bodyLimit: opts.config.bodyLimitBytes,
     trustProxy: opts.config.trustProxy,
-    // Never log URLs with query strings (a search term could name a patient): log method and route only.
-    disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
