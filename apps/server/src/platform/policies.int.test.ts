@@ -7,25 +7,12 @@
  * Routes are collected by mounting every module of MODULES (plus the web module) on a fresh Fastify
  * instance with an onRoute collector, exactly as app.ts mounts them.
  */
-import fastifyCookie from '@fastify/cookie';
-import fastifySwagger from '@fastify/swagger';
 import { testBackends } from '@plasticity/db/testing/index';
-import Fastify, { type RouteOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MODULES } from '../app.ts';
-import { webModule } from '../modules/web/index.ts';
 import { useTestApp } from '../test/harness.ts';
-import type { ZodApp } from './module.ts';
-import type { Policy } from './policy.ts';
+import { collectRoutes, type RegisteredRoute } from './collect-routes.ts';
 
 const DUMMY_ID = '00000000-0000-4000-8000-000000000000';
-
-interface Collected {
-  method: string;
-  url: string;
-  policy: Policy | undefined;
-}
 
 const KEEP_EXACTLY: Array<[string, string]> = [
   ['post', '/api/v1/auth/login'],
@@ -40,23 +27,10 @@ const KEEP_EXACTLY: Array<[string, string]> = [
 
 describe.each(testBackends())('route policies on %s', (backend) => {
   const h = useTestApp(backend);
-  const routes: Collected[] = [];
+  const routes: RegisteredRoute[] = [];
 
   beforeAll(async () => {
-    const app = Fastify().withTypeProvider<ZodTypeProvider>();
-    app.setValidatorCompiler(validatorCompiler);
-    app.setSerializerCompiler(serializerCompiler);
-    app.addHook('onRoute', (r: RouteOptions) => {
-      for (const method of [r.method].flat()) {
-        if (method === 'HEAD') continue; // Fastify's automatic HEAD twin of a GET shares its config
-        routes.push({ method, url: r.url, policy: (r.config as { policy?: Policy } | undefined)?.policy });
-      }
-    });
-    await app.register(fastifyCookie);
-    await app.register(fastifySwagger, { openapi: { openapi: '3.0.3', info: { title: 't', version: '1' } }, transform: jsonSchemaTransform });
-    for (const m of [...MODULES, webModule]) await m.routes(app as unknown as ZodApp, h.built.ctx);
-    await app.ready();
-    await app.close();
+    routes.push(...(await collectRoutes(h.built.ctx)));
   });
 
   it('collects the routes of every module', () => {

@@ -38,13 +38,15 @@ export interface Response<T = any> {
 export class Client {
   cookie: string | undefined;
   csrf: string | undefined;
+  /** The caller's source address (the app sees it as req.ip); inject's default is 127.0.0.1. */
+  remoteAddress: string | undefined;
   constructor(readonly app: FastifyInstance) {}
 
   async request<T = any>(method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
     const h: Record<string, string> = { ...headers };
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && method !== 'GET' && !('x-csrf-token' in h)) h['x-csrf-token'] = this.csrf;
-    const res = await this.app.inject({ method, url, headers: h, ...(body !== undefined ? { payload: body as object } : {}) });
+    const res = await this.app.inject({ method, url, headers: h, ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}), ...(body !== undefined ? { payload: body as object } : {}) });
     const setCookie = res.headers['set-cookie'];
     for (const c of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
       const [pair] = c.split(';');
