@@ -1,0 +1,154 @@
+/**
+ * Foundation journey in headless Chromium against a real server on a fresh embedded database:
+ * log in → find a patient → open the chart → log out, with axe-core on the main screens
+ * (WCAG 2.1 AA: no serious/critical violation), nothing in browser storage (patient data never
+ * goes to localStorage/sessionStorage/IndexedDB), `Cache-Control: no-store` on patient data
+ * (so no copy is left in HTTP caches), and idle expiry in the browser (HIPAA §164.312(a)(2)(iii)
+ * automatic logoff).
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  type Browser,
+  browserStorage,
+  DEMO_LOGINS,
+  describeBrowser,
+  expectNoSeriousAxeViolations,
+  login,
+  newPage,
+  openBrowser,
+  type Page,
+  type Server,
+  screenshot,
+  startServer,
+} from './harness.ts';
+
+const EMPTY = { localStorage: [], sessionStorage: [], indexedDB: [] };
+
+describeBrowser('foundation journey', () => {
+  let server: Server;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** The session cookie header of the page's context, to replay it outside the browser. */
+  async function cookieHeader(page: Page): Promise<string> {
+    const cookies = await page.context().cookies(server.baseUrl);
+    return cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  }
+
+  test('nurse: log in, find a patient, open the chart, log out', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByLabel('Email').waitFor();
+    await expectNoSeriousAxeViolations(page);
+    await screenshot(page, 'foundation-01-login');
+
+    await login(page, server.baseUrl, DEMO_LOGINS.nurse);
+    await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
+    await page.getByRole('table', { name: 'Patients' }).waitFor();
+    expect(await browserStorage(page)).toEqual(EMPTY);
+    await expectNoSeriousAxeViolations(page);
+    await screenshot(page, 'foundation-02-patients');
+
+    await page.getByLabel('Search patients').fill('Demoreaux');
+    const link = page.getByRole('link', { name: 'Demoreaux, Jordan' });
+    await link.waitFor();
+    await expect.poll(() => page.getByRole('table', { name: 'Patients' }).getByRole('row').count()).toBe(2);
+    await screenshot(page, 'foundation-03-search');
+    await link.click();
+
+    await page.getByRole('heading', { name: 'Demoreaux, Jordan', level: 1 }).waitFor();
+    await page.getByRole('tab', { name: 'Demographics' }).waitFor();
+    await expect.poll(() => page.url()).toMatch(/\/patients\/[0-9a-f-]{36}$/);
+    const details = page.getByRole('main');
+    for (const text of ['1988-04-12', '919-555-0101', 'patient@freshstart.example', 'Raleigh']) {
+      await expect.poll(() => details.getByText(text, { exact: false }).count(), text).toBeGreaterThan(0);
+    }
+    expect(page.url()).not.toMatch(/Demoreaux|Jordan/i); // names never in URLs
+    expect(await browserStorage(page)).toEqual(EMPTY);
+    await expectNoSeriousAxeViolations(page);
+    await screenshot(page, 'foundation-04-chart');
+
+    // The patient response itself must not be cached anywhere.
+    const patientUrl = `${server.baseUrl}/api/v1/patients/${page.url().split('/').pop()}`;
+    const res = await page.request.get(patientUrl);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['cache-control']).toBe('no-store');
+
+    const cookie = await cookieHeader(page);
+    expect(cookie).toContain('plasticity_session=');
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('menuitem', { name: 'Log out' }).click();
+    await page.getByLabel('Email').waitFor();
+    await page.getByText('You have signed out.').waitFor();
+    await screenshot(page, 'foundation-05-logged-out');
+    expect(await browserStorage(page)).toEqual(EMPTY);
+
+    // The old cookie is revoked on the server, not merely forgotten by the browser.
+    const replay = await fetch(patientUrl, { headers: { cookie } });
+    expect(replay.status).toBe(401);
+    await page.context().close();
+  });
+
+  test('admin: audit report passes axe and shows the nurse’s chart access', async () => {
+    const page = await newPage(browser);
+    await login(page, server.baseUrl, DEMO_LOGINS.admin);
+    await page.getByRole('link', { name: 'Audit report' }).click();
+    await page.getByRole('heading', { name: 'Audit report', level: 1 }).waitFor();
+    await page.getByRole('table').first().waitFor();
+    await page.getByText(/entries/).first().waitFor();
+    expect(await browserStorage(page)).toEqual(EMPTY);
+    await expectNoSeriousAxeViolations(page);
+    await screenshot(page, 'foundation-06-audit');
+    await page.context().close();
+  });
+
+  /** Signs the nurse in under a fake clock, lets `idleSec` pass untouched, expects the login page. */
+  async function expectIdleLogout(shot: string, expectedIdleSec?: number) {
+    const page = await newPage(browser);
+    await page.clock.install();
+    await login(page, server.baseUrl, DEMO_LOGINS.nurse);
+    await page.getByRole('table', { name: 'Patients' }).waitFor();
+    const me = (await (await page.request.get(`${server.baseUrl}/api/v1/me`)).json()) as { user: { idleTimeoutSec: number } };
+    const idleSec = me.user.idleTimeoutSec;
+    if (expectedIdleSec !== undefined) expect(idleSec).toBe(expectedIdleSec);
+    await page.clock.fastForward(Math.max(0, idleSec - 5) * 1000);
+    expect(await page.getByLabel('Email').count()).toBe(0); // not yet
+    await page.clock.fastForward(6_000);
+    await page.getByText('Your session expired after inactivity').waitFor();
+    await page.getByLabel('Email').waitFor();
+    await screenshot(page, shot);
+    expect(await browserStorage(page)).toEqual(EMPTY);
+    // The browser also ended the server session.
+    await expect.poll(async () => (await page.request.get(`${server.baseUrl}/api/v1/me`)).status()).toBe(401);
+    await page.context().close();
+  }
+
+  test('an idle session ends in the browser with the expiry message (clinic default)', async () => {
+    await expectIdleLogout('foundation-07-idle-expired');
+  });
+
+  // Last: it changes the demo clinic's settings.
+  test('an admin shortens the idle timeout to 1 minute and the browser follows it', async () => {
+    const admin = await newPage(browser);
+    await login(admin, server.baseUrl, DEMO_LOGINS.admin);
+    const me = await admin.request.get(`${server.baseUrl}/api/v1/me`);
+    const { csrfToken } = (await me.json()) as { csrfToken: string };
+    const patched = await admin.request.patch(`${server.baseUrl}/api/v1/clinic/settings`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { idleTimeoutMin: 1 },
+      timeout: 15_000,
+    });
+    expect(patched.status()).toBe(200);
+    expect(((await patched.json()) as { idleTimeoutMin: number }).idleTimeoutMin).toBe(1);
+    await admin.context().close();
+    await expectIdleLogout('foundation-08-idle-1-minute', 60);
+  });
+});
