@@ -27,7 +27,7 @@ export function PatientDetails({ patient, headingLevel = 2 }: { patient: Patient
         <Title order={headingLevel} mb="xs">
           Personal details
         </Title>
-        <DataList size="sm" gap={6} labelWidth="120px">
+        <DataList size="sm" gap={6} labelWidth="140px">
           <Row label="First name" value={patient.firstName} />
           <Row label="Last name" value={patient.lastName} />
           <Row label="Date of birth" value={patient.dateOfBirth} />
@@ -39,7 +39,7 @@ export function PatientDetails({ patient, headingLevel = 2 }: { patient: Patient
         <Title order={headingLevel} mb="xs">
           Contact
         </Title>
-        <DataList size="sm" gap={6} labelWidth="120px">
+        <DataList size="sm" gap={6} labelWidth="140px">
           <Row label="Phone" value={dash(patient.phone)} />
           <Row label="Email" value={dash(patient.email)} />
           <Row label="Address" value={formatAddress(patient.address)} />
