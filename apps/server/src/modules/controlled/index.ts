@@ -1,7 +1,24 @@
-/** The controlled module. */
+/**
+ * The controlled-substance register (issue 5): stock, an append-only movement ledger with witnessed
+ * waste, derived balances, two-person counts and discrepancies, theft/loss records, expiry alerts and
+ * inspector-ready reports (PDF and CSV). DEA Schedule III rules per REFERENCE.md §4 and 21 CFR 1304.
+ */
 import type { ServerModule } from '../../platform/module.ts';
+import { configureRoutes } from './configure.ts';
+import { createContainerRoute } from './create-container.ts';
+import { createMovementRoute } from './create-movement.ts';
+import { listConfigRoute } from './list-config.ts';
+import { listLedgerRoute } from './list-ledger.ts';
+import { listStockRoute } from './list-stock.ts';
 
 export const controlledModule: ServerModule = {
   name: 'controlled',
-  routes() {},
+  routes(app, ctx) {
+    listStockRoute(app, ctx);
+    listLedgerRoute(app, ctx);
+    listConfigRoute(app, ctx);
+    configureRoutes(app, ctx);
+    createContainerRoute(app, ctx);
+    createMovementRoute(app, ctx);
+  },
 };

@@ -1,0 +1,50 @@
+/**
+ * POST /api/v1/controlled/movements — prescribers and nurses append one movement to the register.
+ *
+ * Order of refusals (issue 5 §6): unknown or another clinic's container → 404; a missing, wrong or
+ * self witness → 400 `witness_invalid` (checked before any balance, so nobody learns the stock level
+ * from an unsigned form); other bad fields → 400 naming them; a balance that would go below zero →
+ * 409 `insufficient_balance`. The movement and its audit entry commit together.
+ */
+import { MOVEMENT_RULES } from '@plasticity/clinical/controlled';
+import { CreateMovementRequest, MovementResponse } from '@plasticity/contracts';
+import type { ModuleContext, ZodApp } from '../../platform/module.ts';
+import { allow } from '../../platform/policy.ts';
+import { actorOf, authOf } from '../../platform/request-context.ts';
+import { CATEGORY, MOVERS, toLedgerEntry } from './model.ts';
+import { recordMovement } from './record-movement.ts';
+import { notFound } from '../../platform/errors.ts';
+import { verifyWitness, type Witness } from './witness.ts';
+
+export function createMovementRoute(app: ZodApp, ctx: ModuleContext) {
+  app.post(
+    '/api/v1/controlled/movements',
+    {
+      config: { policy: allow.roles(...MOVERS) },
+      schema: { body: CreateMovementRequest, response: { 201: MovementResponse }, tags: ['controlled'] },
+    },
+    async (req, reply) => {
+      const a = authOf(req);
+      const body = req.body;
+      const exists = await ctx.db.selectFrom('cs_containers').select('id').where('clinic_id', '=', a.clinicId).where('id', '=', body.containerId).executeTakeFirst();
+      if (!exists) throw notFound('container');
+      const witnesses: Witness[] = [];
+      const needed = MOVEMENT_RULES[body.type].witnesses;
+      if (needed >= 1) witnesses.push(await verifyWitness(ctx, req, body.witness, 'body.witness'));
+      if (needed >= 2) witnesses.push(await verifyWitness(ctx, req, body.witness2, 'body.witness2', witnesses.map((w) => w.userId)));
+      const result = await ctx.db.transaction().execute(async (trx) => {
+        const r = await recordMovement(trx, { clinicId: a.clinicId, actorUserId: a.userId, now: ctx.clock.now(), body, witnesses });
+        await ctx.audit.record(trx, actorOf(req), {
+          action: 'create',
+          resourceType: 'controlled_movement',
+          resourceId: r.entry.id,
+          patientId: r.patientId,
+          category: CATEGORY,
+          details: { type: body.type, containerId: body.containerId, quantity: r.entry.quantity, unit: r.entry.unit, witnesses: witnesses.map((w) => w.userId) },
+        });
+        return r;
+      });
+      return reply.status(201).send({ entry: toLedgerEntry(result.entry, result.balance), balance: result.balance, unit: result.unit });
+    },
+  );
+}
