@@ -4,4 +4,8 @@ export * from './auth.ts';
 export * from './patients.ts';
 export * from './audit.ts';
 export * from './users.ts';
+export * from './measurement.ts';
+export * from './alerts.ts';
+export * from './plans.ts';
 export * from './controlled.ts';
+export * from './sessions.ts';

@@ -1,7 +1,61 @@
-/** The measurement module. */
+/**
+ * Measurement-based care (issue 3): the instrument library over HTTP, scoring and storing
+ * assessments, trends with response and remission, self-report links, schedules with reminders
+ * through the outbox (SMTP when configured), and the demo histories. Suicide-risk alerts are raised
+ * through the alerts module's service.
+ */
 import type { ServerModule } from '../../platform/module.ts';
+import { checkInsRoute } from './checkins-route.ts';
+import { createAssessmentRoute } from './create-assessment.ts';
+import { createLinkRoute } from './create-link.ts';
+import { instrumentsRoute } from './instruments-route.ts';
+import { listAssessmentsRoute } from './list-assessments.ts';
+import { outboxRoute, sendPending, smtpTransport } from './outbox.ts';
+import { profileRoutes } from './profile-route.ts';
+import { publicSelfReportRoutes } from './public-self-report.ts';
+import { scheduleRoutes } from './schedule-routes.ts';
+import { runScheduler } from './scheduler.ts';
+import { seedMeasurementDemo } from './seed.ts';
+
+export { requestBeforeSession } from './scheduler.ts';
+
+/** How often the scheduler and the SMTP sender run in each process (not clinical thresholds). */
+export const SCHEDULER_POLL_MS = 5 * 60_000;
+export const OUTBOX_POLL_MS = 30_000;
 
 export const measurementModule: ServerModule = {
   name: 'measurement',
-  routes() {},
+  routes(app, ctx) {
+    instrumentsRoute(app, ctx);
+    createAssessmentRoute(app, ctx);
+    listAssessmentsRoute(app, ctx);
+    profileRoutes(app, ctx);
+    createLinkRoute(app, ctx);
+    publicSelfReportRoutes(app, ctx);
+    scheduleRoutes(app, ctx);
+    checkInsRoute(app, ctx);
+    outboxRoute(app, ctx);
+  },
+  start(ctx) {
+    const pending: Promise<unknown>[] = [];
+    const run = (f: () => Promise<unknown>) => {
+      const p = f().catch(() => {
+        /* retried on the next tick */
+      });
+      pending.push(p);
+      void p.finally(() => pending.splice(pending.indexOf(p), 1));
+    };
+    const timers = [setInterval(() => run(() => runScheduler(ctx)), SCHEDULER_POLL_MS)];
+    run(() => runScheduler(ctx));
+    if (ctx.config.smtpUrl) {
+      const transport = smtpTransport(ctx.config.smtpUrl);
+      timers.push(setInterval(() => run(() => sendPending(ctx, transport)), OUTBOX_POLL_MS));
+    }
+    for (const t of timers) t.unref();
+    return async () => {
+      for (const t of timers) clearInterval(t);
+      await Promise.all(pending);
+    };
+  },
+  seedDemo: seedMeasurementDemo,
 };

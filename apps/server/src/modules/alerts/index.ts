@@ -1,0 +1,35 @@
+/**
+ * Alerts: generic clinical alerts (suicide risk from measurement; vital signs from dosing sessions),
+ * listed for clinicians, acknowledged with a note, escalated on a timer. Other modules raise alerts
+ * through `raiseAlert` / `updateOrRaise` in service.ts, inside their own transaction.
+ */
+import type { ServerModule } from '../../platform/module.ts';
+import { ackAlertRoute } from './ack-alert.ts';
+import { listAlertsRoute } from './list-alerts.ts';
+import { escalateDueAlerts } from './service.ts';
+
+export { raiseAlert, updateOrRaise, escalateDueAlerts } from './service.ts';
+
+/** How often each server process looks for alerts due for escalation (not a clinical threshold). */
+export const ESCALATION_POLL_MS = 30_000;
+
+export const alertsModule: ServerModule = {
+  name: 'alerts',
+  routes(app, ctx) {
+    listAlertsRoute(app, ctx);
+    ackAlertRoute(app, ctx);
+  },
+  start(ctx) {
+    let running: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(() => {
+      running = escalateDueAlerts(ctx).catch(() => {
+        /* retried on the next tick; the error carries no patient data worth logging */
+      });
+    }, ESCALATION_POLL_MS);
+    timer.unref();
+    return async () => {
+      clearInterval(timer);
+      await running;
+    };
+  },
+};

@@ -1,0 +1,82 @@
+/**
+ * The instruments a clinic uses: the built-in definitions (REFERENCE.md §1), with the clinic's
+ * settings applied (`clinics.settings.measurement.instrumentSettings`, e.g. PCL-5 cut-off 31–33, MADRS
+ * remission 10–12), plus the clinic's own instruments in the same format
+ * (`clinics.settings.measurement.customInstruments`), each checked with `validateDefinition`; an
+ * invalid custom definition is skipped rather than breaking scoring of the others.
+ */
+import {
+  configureDefinition,
+  getInstrument,
+  INSTRUMENTS,
+  type InstrumentDefinition,
+  type InstrumentSettings,
+  validateDefinition,
+} from '@plasticity/clinical/instruments';
+import type { Role } from '@plasticity/contracts';
+import type { DB } from '@plasticity/db';
+import type { Kysely } from 'kysely';
+
+interface MeasurementSettings {
+  instrumentSettings?: Record<string, InstrumentSettings>;
+  customInstruments?: unknown[];
+}
+
+function measurementSettings(raw: unknown): MeasurementSettings {
+  const s = raw && typeof raw === 'object' ? (raw as { measurement?: unknown }).measurement : undefined;
+  return s && typeof s === 'object' ? (s as MeasurementSettings) : {};
+}
+
+/** Every instrument of the clinic, built-ins first, from the clinic's settings JSON. */
+export function instrumentsFromSettings(rawSettings: unknown): InstrumentDefinition[] {
+  const s = measurementSettings(rawSettings);
+  const out: InstrumentDefinition[] = INSTRUMENTS.map((def) => {
+    const cfg = s.instrumentSettings?.[def.id];
+    if (!cfg) return def;
+    try {
+      return configureDefinition(def, cfg);
+    } catch {
+      return def; // an out-of-range setting falls back to the cited default
+    }
+  });
+  for (const c of s.customInstruments ?? []) {
+    if (validateDefinition(c).length === 0) {
+      const def = c as InstrumentDefinition;
+      if (!getInstrument(def.id) && !out.some((d) => d.id === def.id)) out.push(def);
+    }
+  }
+  return out;
+}
+
+export async function clinicInstruments(db: Kysely<DB>, clinicId: string): Promise<InstrumentDefinition[]> {
+  const row = await db.selectFrom('clinics').select('settings').where('id', '=', clinicId).executeTakeFirst();
+  return instrumentsFromSettings(row?.settings);
+}
+
+export async function clinicInstrument(db: Kysely<DB>, clinicId: string, id: string): Promise<InstrumentDefinition | undefined> {
+  return (await clinicInstruments(db, clinicId)).find((d) => d.id === id);
+}
+
+/**
+ * Who may enter a clinician-rated instrument. MADRS, MOAA/S and CADSS-6 are rated by the prescriber or
+ * nurse who observes the patient (issue 3 §3; MOAA/S and CADSS-6 are in-chair sedation and dissociation
+ * ratings). The C-SSRS screener is designed to be asked by any trained staff, lay staff included
+ * (Columbia Lighthouse Project, cssrs.columbia.edu), so therapists may enter it too.
+ */
+export const CLINICIAN_RATED_ENTRY_ROLES: Readonly<Record<string, readonly Role[]>> = {
+  default: ['prescriber', 'nurse'],
+  cssrs_screen: ['prescriber', 'nurse', 'therapist'],
+};
+
+export function mayEnter(def: InstrumentDefinition, role: Role): boolean {
+  if (role === 'patient') return def.kind === 'self_report';
+  if (!['prescriber', 'nurse', 'therapist'].includes(role)) return false;
+  if (def.kind === 'self_report') return true;
+  const roles = CLINICIAN_RATED_ENTRY_ROLES[def.id] ?? CLINICIAN_RATED_ENTRY_ROLES.default ?? [];
+  return roles.includes(role);
+}
+
+/** Public fields of a definition for the API and the forms (the whole data definition is public). */
+export function publicDefinition(def: InstrumentDefinition) {
+  return { ...def } as unknown as Record<string, unknown> & { id: string };
+}

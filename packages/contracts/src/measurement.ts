@@ -1,0 +1,129 @@
+/**
+ * Measurement-based care API shapes (issue 3): instruments, assessments, trends, self-report links
+ * and schedules. Answer values are checked against the instrument's definition by the server (so a
+ * bad value is named as `answers[i]` with the item number), not here.
+ */
+import { z } from 'zod';
+import { IsoDateTime, Uuid } from './common.ts';
+
+/** An instrument definition's public fields (see @plasticity/clinical/instruments types.ts). */
+export const InstrumentSummary = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    version: z.string(),
+    kind: z.enum(['self_report', 'clinician']),
+    items: z.array(z.object({ number: z.number(), label: z.string(), scored: z.boolean() }).passthrough()),
+  })
+  .passthrough();
+export const InstrumentList = z.object({ items: z.array(InstrumentSummary) });
+
+const Answer = z.union([z.number(), z.null()]);
+
+export const CreateAssessmentRequest = z
+  .object({
+    instrument: z.string().min(1).max(64),
+    /** One value per item in item order, `null` for a skipped item; values are checked per instrument. */
+    answers: z.array(z.unknown()).max(200),
+    administeredAt: IsoDateTime.optional(),
+  })
+  .strict();
+export type CreateAssessmentRequest = z.infer<typeof CreateAssessmentRequest>;
+
+export const Assessment = z.object({
+  id: Uuid,
+  patientId: Uuid,
+  instrument: z.string(),
+  instrumentVersion: z.string(),
+  answers: z.array(Answer),
+  total: z.number(),
+  severity: z.string().nullable(),
+  subscales: z.record(z.string(), z.number()).optional(),
+  domains: z.record(z.string(), z.number()).optional(),
+  flags: z.array(z.string()),
+  missing: z.array(z.number()),
+  prorated: z.boolean(),
+  warnings: z.array(z.string()),
+  administeredAt: z.string(),
+  source: z.enum(['staff', 'portal', 'link']),
+  createdAt: z.string(),
+});
+export type Assessment = z.infer<typeof Assessment>;
+
+export const AssessmentListQuery = z.object({ instrument: z.string().min(1).max(64).optional() }).strict();
+
+export const AssessmentList = z
+  .object({
+    items: z.array(Assessment).describe('oldest first (by administeredAt)'),
+    baseline: z.number().nullable(),
+    baselineAt: z.string().nullable(),
+    latest: z.number().nullable(),
+    latestAt: z.string().nullable(),
+    changePct: z.number().nullable(),
+    response: z.boolean().nullable(),
+    remission: z.boolean().nullable(),
+    firstDoseAt: z.string().nullable(),
+    progress: z.string().nullable().describe('plain-language summary for the patient'),
+  })
+  .describe('outcome fields are null without an instrument filter or without data');
+export type AssessmentList = z.infer<typeof AssessmentList>;
+
+export const MeasurementProfile = z.object({ firstDoseAt: IsoDateTime.nullable() }).strict();
+
+export const CreateSelfReportLinkRequest = z
+  .object({ instruments: z.array(z.string().min(1).max(64)).min(1).max(11) })
+  .strict();
+export const SelfReportLinkCreated = z.object({ id: Uuid, url: z.string(), token: z.string(), expiresAt: z.string() });
+
+export const TokenParams = z.object({ token: z.string().min(10).max(200) });
+
+export const SelfReportForm = z.object({
+  clinicName: z.string(),
+  firstName: z.string().nullable(),
+  expiresAt: z.string(),
+  instruments: z.array(InstrumentSummary),
+});
+
+export const SelfReportSubmission = z
+  .object({
+    responses: z
+      .array(z.object({ instrument: z.string().min(1).max(64), answers: z.array(z.unknown()).max(200) }).strict())
+      .min(1)
+      .max(11),
+  })
+  .strict();
+
+export const CrisisResource = z.object({ name: z.string(), contact: z.string(), how: z.string() });
+export const SelfReportResult = z.object({
+  crisis: z.boolean(),
+  message: z.string(),
+  resources: z.array(CrisisResource).optional(),
+});
+
+export const Cadence = z.enum(['before_each_session', 'weekly', 'monthly']);
+export const ScheduleEntry = z.object({ instrument: z.string().min(1).max(64), cadence: Cadence }).strict();
+export const MeasurementSchedule = z.object({ items: z.array(ScheduleEntry).max(20) }).strict();
+
+export const PendingCheckIns = z.object({
+  items: z.array(z.object({ requestId: Uuid, instrument: z.string(), dueAt: z.string() })),
+  instruments: z.array(InstrumentSummary),
+});
+
+export const OutboxItem = z.object({
+  id: Uuid,
+  recipient: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  kind: z.string(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+});
+export const OutboxList = z.object({ items: z.array(OutboxItem) });
+
+export const AssessmentCreated = Assessment.extend({
+  alertId: Uuid.nullable().describe('the suicide-risk alert raised by this assessment'),
+  crisis: z.boolean().describe('true when crisis resources must be shown to the patient at once'),
+  resources: z.array(CrisisResource).optional(),
+});
