@@ -18,7 +18,6 @@ import { controlledModule } from './modules/controlled/index.ts';
 import { healthModule } from './modules/health/index.ts';
 import { measurementModule } from './modules/measurement/index.ts';
 import { alertsModule } from './modules/alerts/index.ts';
-import { alertsModule } from './modules/alerts/index.ts';
 import { plansModule } from './modules/plans/index.ts';
 import { sessionsModule } from './modules/sessions/index.ts';
 import { patientsModule } from './modules/patients/index.ts';
@@ -39,7 +38,6 @@ export const MODULES: readonly ServerModule[] = [
   patientsModule,
   auditModule,
   measurementModule,
-  alertsModule,
   alertsModule,
   plansModule,
   controlledModule,
