@@ -6,4 +6,6 @@ export * from './audit.ts';
 export * from './users.ts';
 export * from './measurement.ts';
 export * from './alerts.ts';
+export * from './plans.ts';
 export * from './controlled.ts';
+export * from './sessions.ts';

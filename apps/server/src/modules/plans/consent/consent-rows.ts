@@ -1,0 +1,53 @@
+/** Consent document and signature rows → API shapes; current documents of a clinic. */
+import type { ConsentDocument, ConsentSignature } from '@plasticity/contracts';
+import type { DB } from '@plasticity/db';
+import type { Selectable } from 'kysely';
+import { ensureLibrary } from '../library/ensure-library.ts';
+import { type Executor, iso } from '../shared.ts';
+
+export type DocumentRow = Selectable<DB['plan_consent_documents']>;
+export type SignatureRow = Selectable<DB['plan_consent_signatures']>;
+
+export const toDocument = (r: DocumentRow): ConsentDocument => ({
+  id: r.id,
+  kind: r.kind as ConsentDocument['kind'],
+  version: r.version,
+  title: r.title,
+  body: r.body,
+  bodySha256: r.body_sha256,
+  createdAt: r.created_at.toISOString(),
+});
+
+export const toSignature = (r: SignatureRow): ConsentSignature => ({
+  id: r.id,
+  patientId: r.patient_id,
+  documentId: r.document_id,
+  kind: r.kind as ConsentSignature['kind'],
+  documentVersion: r.document_version,
+  typedName: r.typed_name,
+  signedAt: r.signed_at.toISOString(),
+  sourceAddress: r.source_address,
+  userAgent: r.user_agent,
+  textSha256: r.text_sha256,
+  withdrawnAt: iso(r.withdrawn_at),
+  withdrawnReason: r.withdrawn_reason,
+});
+
+const KIND_ORDER = ['off_label_ketamine', 'kap', 'esketamine_rems', 'telehealth', 'financial'];
+
+export async function currentDocuments(db: Executor, clinicId: string): Promise<DocumentRow[]> {
+  await ensureLibrary(db, clinicId);
+  const rows = await db.selectFrom('plan_consent_documents').selectAll().where('clinic_id', '=', clinicId).where('superseded_at', 'is', null).execute();
+  return rows.sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind));
+}
+
+/** Signatures in force (not withdrawn) of a patient, any document version. */
+export function activeSignatures(db: Executor, clinicId: string, patientId: string) {
+  return db
+    .selectFrom('plan_consent_signatures')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('withdrawn_at', 'is', null)
+    .execute();
+}

@@ -1,0 +1,67 @@
+/**
+ * Second-clinician verification of a dose override (ISMP independent double check of high-alert
+ * medications; REFERENCE.md §2: above the protocol maximum only with an override and a second clinician).
+ * The verifier must be a different, active prescriber or nurse of the same clinic whose password or TOTP
+ * code checks out. Failures count toward the verifier's login lockout (LOCKOUT in auth/login.ts), so this
+ * endpoint cannot be used to guess a colleague's password.
+ */
+import { sql } from 'kysely';
+import type { ModuleContext } from '../../../platform/module.ts';
+import type { AuthContext } from '../../../platform/request-context.ts';
+import { LOCKOUT } from '../../auth/login.ts';
+import { verifyPassword } from '../../auth/passwords.ts';
+import { checkTotp } from '../../auth/totp.ts';
+
+export interface OverrideRequest {
+  reason: string;
+  verifierEmail: string;
+  verifierPassword?: string | undefined;
+  verifierTotp?: string | undefined;
+}
+
+export type Verification = { ok: true; verifierId: string; verifierRole: string; verifierEmail: string } | { ok: false; problem: string; verifierId: string | null };
+
+const VERIFIER_ROLES = ['prescriber', 'nurse'];
+
+export async function verifyOverride(ctx: ModuleContext, caller: AuthContext, o: OverrideRequest, sourceAddress: string | null): Promise<Verification> {
+  if (caller.role !== 'prescriber') return { ok: false, problem: 'only a prescriber may override a protocol maximum', verifierId: null };
+  const now = ctx.clock.now();
+  const v = await ctx.db
+    .selectFrom('users as u')
+    .leftJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 'u.id').on('m.clinic_id', '=', caller.clinicId).on('m.active', '=', true))
+    .select(['u.id', 'u.email', 'u.active', 'u.password_hash', 'u.locked_until', 'u.mfa_enabled', 'u.mfa_secret', 'u.last_totp_step', 'm.role'])
+    .where(sql`lower(u.email)`, '=', o.verifierEmail.toLowerCase())
+    .executeTakeFirst();
+  const fail = async (problem: string, countFailure: boolean): Promise<Verification> => {
+    if (v && countFailure) {
+      await ctx.db.transaction().execute(async (trx) => {
+        await trx.insertInto('auth_failures').values({ user_id: v.id, source_address: sourceAddress, at: now }).execute();
+        const recent = await trx
+          .selectFrom('auth_failures')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('user_id', '=', v.id)
+          .where('at', '>', new Date(now.getTime() - LOCKOUT.windowMs))
+          .executeTakeFirstOrThrow();
+        if (Number(recent.n) >= LOCKOUT.failures) {
+          await trx.updateTable('users').set({ locked_until: new Date(now.getTime() + LOCKOUT.lockMs) }).where('id', '=', v.id).execute();
+        }
+      });
+    }
+    return { ok: false, problem, verifierId: v?.id ?? null };
+  };
+  if (v && v.id === caller.userId) return fail('the verifier must be a second clinician, not the prescriber ordering the dose', false);
+  if (v?.locked_until && v.locked_until.getTime() > now.getTime()) return fail('the verifier account is locked after repeated failures', false);
+  if (o.verifierPassword !== undefined) {
+    const ok = await verifyPassword(v?.password_hash ?? null, o.verifierPassword);
+    if (!ok) return fail('verifier credentials are wrong', true);
+  } else {
+    if (!v?.mfa_enabled || !v.mfa_secret) return fail('verifier credentials are wrong (no authenticator enrolled)', false);
+    const step = await checkTotp(v.mfa_secret, o.verifierTotp ?? '', now, v.last_totp_step);
+    if (step === null) return fail('verifier credentials are wrong', true);
+    await ctx.db.updateTable('users').set({ last_totp_step: step }).where('id', '=', v.id).execute();
+  }
+  if (!v || !v.active || !v.role || !VERIFIER_ROLES.includes(v.role)) {
+    return fail('the verifier must be an active prescriber or nurse of this clinic', false);
+  }
+  return { ok: true, verifierId: v.id, verifierRole: v.role, verifierEmail: v.email };
+}
