@@ -8,4 +8,3 @@ export * from './measurement.ts';
 export * from './alerts.ts';
 export * from './plans.ts';
 export * from './controlled.ts';
-export * from './sessions.ts';
