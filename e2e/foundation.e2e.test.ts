@@ -81,7 +81,9 @@ describeBrowser('foundation journey', () => {
     await expect.poll(() => page.url()).toMatch(/\/patients\/[0-9a-f-]{36}$/);
     const details = page.getByRole('main');
     for (const text of ['1988-04-12', '919-555-0101', 'patient@freshstart.example', 'Raleigh']) {
-      await expect.poll(() => details.getByText(text, { exact: false }).count(), text).toBeGreaterThan(0);
+      await expect
+        .poll(() => details.getByText(text, { exact: false }).count(), { message: text })
+        .toBeGreaterThan(0);
     }
     expect(page.url()).not.toMatch(/Demoreaux|Jordan/i); // names never in URLs
     expect(await browserStorage(page)).toEqual(EMPTY);
@@ -144,7 +146,9 @@ describeBrowser('foundation journey', () => {
     await page.clock.install();
     await login(page, server.baseUrl, DEMO_LOGINS.nurse);
     await page.getByRole('table', { name: 'Patients' }).waitFor();
-    const me = (await (await page.request.get(`${server.baseUrl}/api/v1/me`)).json()) as { user: { idleTimeoutSec: number } };
+    const me = (await (await page.request.get(`${server.baseUrl}/api/v1/me`)).json()) as {
+      user: { idleTimeoutSec: number };
+    };
     const idleSec = me.user.idleTimeoutSec;
     if (expectedIdleSec !== undefined) expect(idleSec).toBe(expectedIdleSec);
     await page.clock.fastForward(Math.max(0, idleSec - 5) * 1000);

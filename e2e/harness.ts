@@ -99,7 +99,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   let out = '';
   const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server not ready after 90 s:\n${out.slice(-4000)}`)), 90_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server not ready after 90 s:\n${out.slice(-4000)}`)),
+      90_000,
+    );
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       for (const line of out.split('\n')) {
@@ -163,13 +166,21 @@ export async function openBrowser(): Promise<Browser> {
 }
 
 /** A page in its own context (own cookies and storage). */
-export async function newPage(browser: Browser, opts: { viewport?: { width: number; height: number } } = {}): Promise<Page> {
+export async function newPage(
+  browser: Browser,
+  opts: { viewport?: { width: number; height: number } } = {},
+): Promise<Page> {
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 } });
   return context.newPage();
 }
 
 /** Opens the login page and signs in; resolves when the signed-in shell shows. */
-export async function login(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+export async function login(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
@@ -193,19 +204,47 @@ export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
   axeSource ??= readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            o: object,
+          ) => Promise<{
+            violations: Array<{
+              id: string;
+              impact?: string | null;
+              help: string;
+              nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+            }>;
+          }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => `${n.target.map(String).join(' ')} — ${(n.failureSummary ?? '').split('\n').slice(1).join(' ').trim()}`) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      targets: v.nodes.map(
+        (n) =>
+          `${n.target.map(String).join(' ')} — ${(n.failureSummary ?? '').split('\n').slice(1).join(' ').trim()}`,
+      ),
+    }));
   });
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (bad.length) {
-    const list = bad.map((v) => `  ${v.impact} ${v.id} (${v.help}):\n    ${v.targets.slice(0, 5).join('\n    ')}`).join('\n');
+    const list = bad
+      .map((v) => `  ${v.impact} ${v.id} (${v.help}):\n    ${v.targets.slice(0, 5).join('\n    ')}`)
+      .join('\n');
     throw new Error(`axe found ${bad.length} serious/critical violation(s) on ${page.url()}:\n${list}`);
   }
 }
 
 /** What the page's origin keeps in browser storage: empty lists mean nothing is stored. */
-export async function browserStorage(page: Page): Promise<{ localStorage: string[]; sessionStorage: string[]; indexedDB: string[] }> {
+export async function browserStorage(
+  page: Page,
+): Promise<{ localStorage: string[]; sessionStorage: string[]; indexedDB: string[] }> {
   return page.evaluate(async () => ({
     localStorage: Object.keys(window.localStorage),
     sessionStorage: Object.keys(window.sessionStorage),

@@ -49,7 +49,10 @@ for (const project of projects) {
   const t0 = Date.now();
   console.log(`\n━━━ ${project} ━━━`);
   if (project === 'e2e') {
-    const build = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-web-build.mjs')], { cwd: root, stdio: 'inherit' });
+    const build = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-web-build.mjs')], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     if (build.status !== 0) {
       console.error('Building the web app failed; the browser journeys cannot run.');
       totals.failed += 1;
@@ -85,5 +88,7 @@ for (const r of rows) {
   );
 }
 console.log(`total time ${Math.round((Date.now() - started) / 1000)} s`);
-console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+console.log(
+  `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
 process.exit(totals.failed ? 1 : 0);
