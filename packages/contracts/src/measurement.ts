@@ -79,7 +79,6 @@ export const TokenParams = z.object({ token: z.string().min(10).max(200) });
 
 export const SelfReportForm = z.object({
   clinicName: z.string(),
-  firstName: z.string().nullable(),
   expiresAt: z.string(),
   instruments: z.array(InstrumentSummary),
 });
