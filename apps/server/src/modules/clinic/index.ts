@@ -3,6 +3,8 @@
  * absolute lifetime. Changes are audited with the settings' names and new values.
  */
 import { ClinicSettings, UpdateClinicSettings } from '@plasticity/contracts';
+import type { DB } from '@plasticity/db';
+import type { Kysely } from 'kysely';
 import { notFound } from '../../platform/errors.ts';
 import type { ServerModule } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
@@ -11,8 +13,11 @@ import { actorOf, authOf, resolveClinicSettings } from '../../platform/request-c
 export const clinicModule: ServerModule = {
   name: 'clinic',
   routes(app, ctx) {
-    const load = async (clinicId: string) => {
-      const c = await ctx.db.selectFrom('clinics').select(['name', 'time_zone', 'settings']).where('id', '=', clinicId).executeTakeFirst();
+    // Reads through the given executor: inside the update's transaction it must be `trx` — on the
+    // embedded database (one connection) a read through ctx.db there would wait for the
+    // transaction forever, and on a server it would read outside the transaction (lost update).
+    const load = async (clinicId: string, executor: Kysely<DB> = ctx.db) => {
+      const c = await executor.selectFrom('clinics').select(['name', 'time_zone', 'settings']).where('id', '=', clinicId).executeTakeFirst();
       if (!c) throw notFound('clinic');
       const s = resolveClinicSettings(c.settings);
       return { name: c.name, timeZone: c.time_zone, ...s, raw: c.settings };
@@ -28,7 +33,7 @@ export const clinicModule: ServerModule = {
         const a = authOf(req);
         const { name, timeZone, ...policy } = req.body;
         await ctx.db.transaction().execute(async (trx) => {
-          const cur = await load(a.clinicId);
+          const cur = await load(a.clinicId, trx);
           await trx
             .updateTable('clinics')
             .set({
