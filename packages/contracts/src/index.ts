@@ -8,3 +8,4 @@ export * from './measurement.ts';
 export * from './alerts.ts';
 export * from './plans.ts';
 export * from './controlled.ts';
+export * from './sessions.ts';

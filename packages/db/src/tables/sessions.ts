@@ -1,6 +1,146 @@
 /**
- * Kysely types of the sessions module's tables (migration packages/db/migrations/0005_*.sql).
- * Use the column helpers from ../schema.ts (DefaultTimestamp, NullableJson, …).
+ * Kysely types of the sessions module's tables (migration packages/db/migrations/0005_sessions.sql).
+ * Dosing sessions, their transitions, administrations, vitals (with idempotent upload batches),
+ * observations, signed notes, and the live board's event log.
  */
-// biome-ignore lint/suspicious/noEmptyInterface: filled in as the module's tables are added
-export interface SessionsTables {}
+import type { ColumnType, Generated } from 'kysely';
+import type { DefaultTimestamp, Json, NullableJson, NullableTimestamp, Timestamp } from '../schema.ts';
+
+export interface DosingSessionsTable {
+  id: Generated<string>;
+  clinic_id: string;
+  patient_id: string;
+  protocol_id: string;
+  protocol_version: number;
+  protocol: Json<Record<string, unknown>>;
+  plan_id: string | null;
+  chair: string;
+  scheduled_at: Timestamp;
+  status: Generated<string>;
+  status_reason: string | null;
+  checklist: ColumnType<Record<string, unknown>, string | undefined, string>;
+  escort: NullableJson<{ name: string; phone: string }>;
+  prescriber_on_site_id: string | null;
+  discharge_assessment: ColumnType<Record<string, unknown>, string | undefined, string>;
+  dose_started_at: NullableTimestamp;
+  discharged_at: NullableTimestamp;
+  locked_at: NullableTimestamp;
+  rems_form: ColumnType<Record<string, unknown>, string | undefined, string>;
+  rems_submitted_at: NullableTimestamp;
+  rems_submitted_by: string | null;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface SessionTransitionsTable {
+  id: Generated<number>;
+  clinic_id: string;
+  session_id: string;
+  from_status: string;
+  to_status: string;
+  at: Timestamp;
+  by_user_id: string | null;
+  reason: string | null;
+  override_reason: string | null;
+  overridden: NullableJson<Array<{ key: string; message: string }>>;
+}
+
+export interface SessionAdministrationsTable {
+  id: Generated<string>;
+  clinic_id: string;
+  session_id: string;
+  drug: string;
+  route: string;
+  dose_mg: string;
+  dose_inputs: NullableJson<Record<string, unknown>>;
+  concentration_mg_per_ml: string | null;
+  volume_ml: string | null;
+  container_id: string | null;
+  lot: string | null;
+  expiry: string | null;
+  started_at: Timestamp;
+  stopped_at: NullableTimestamp;
+  events: Json<Array<Record<string, unknown>>>;
+  administered_by: string;
+  verified_by: string | null;
+  recorded_at: Timestamp;
+  entered_in_error_at: NullableTimestamp;
+  entered_in_error_by: string | null;
+  entered_in_error_reason: string | null;
+}
+
+export interface SessionVitalsTable {
+  id: Generated<string>;
+  clinic_id: string;
+  session_id: string;
+  at: Timestamp;
+  sbp: number | null;
+  dbp: number | null;
+  hr: number | null;
+  spo2: number | null;
+  rr: number | null;
+  etco2: number | null;
+  temp_c: number | null;
+  batch_id: string | null;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+  entered_in_error_at: NullableTimestamp;
+  entered_in_error_by: string | null;
+  entered_in_error_reason: string | null;
+}
+
+export interface SessionVitalsBatchesTable {
+  id: Generated<string>;
+  clinic_id: string;
+  session_id: string;
+  idempotency_key: string;
+  body_hash: string;
+  result: NullableJson<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+
+export interface SessionObservationsTable {
+  id: Generated<string>;
+  clinic_id: string;
+  session_id: string;
+  kind: string;
+  at: Timestamp;
+  data: Json<Record<string, unknown>>;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+  entered_in_error_at: NullableTimestamp;
+  entered_in_error_by: string | null;
+  entered_in_error_reason: string | null;
+}
+
+export interface SessionNotesTable {
+  id: Generated<string>;
+  clinic_id: string;
+  session_id: string;
+  author_id: string;
+  author_role: string;
+  text: string;
+  addendum: Generated<boolean>;
+  signed_at: Timestamp;
+}
+
+export interface BoardEventsTable {
+  id: Generated<number>;
+  clinic_id: string;
+  at: Timestamp;
+  kind: string;
+  session_id: string | null;
+  data: Json<Record<string, unknown>>;
+}
+
+export interface SessionsTables {
+  dosing_sessions: DosingSessionsTable;
+  session_transitions: SessionTransitionsTable;
+  session_administrations: SessionAdministrationsTable;
+  session_vitals: SessionVitalsTable;
+  session_vitals_batches: SessionVitalsBatchesTable;
+  session_observations: SessionObservationsTable;
+  session_notes: SessionNotesTable;
+  board_events: BoardEventsTable;
+}

@@ -1,7 +1,57 @@
-/** The sessions module. */
+/**
+ * The dosing-session module (issue 6): check-in to discharge with a pre-dose checklist, administration
+ * record, vitals ingestion (idempotent device batches), threshold alerts with acknowledgement and
+ * escalation, a live board over SSE (LISTEN/NOTIFY fan-out across processes), discharge criteria and the
+ * SPRAVATO REMS Patient Monitoring Form. Clinical facts: REFERENCE.md §2–3.
+ */
 import type { ServerModule } from '../../platform/module.ts';
+import { boardEventsRoute } from './board/board-events.ts';
+import { getBoardRoute } from './board/get-board.ts';
+import { boardHub } from './board/hub.ts';
+import { updateDischargeAssessmentRoute } from './discharge/update-assessment.ts';
+import { addNoteRoute } from './lifecycle/add-note.ts';
+import { createSessionRoute } from './lifecycle/create-session.ts';
+import { getSessionRoute } from './lifecycle/get-session.ts';
+import { recordAdministrationRoute } from './lifecycle/record-administration.ts';
+import { recordObservationRoute } from './lifecycle/record-observation.ts';
+import { transitionRoute } from './lifecycle/transition.ts';
+import { updateChecklistRoute } from './lifecycle/update-checklist.ts';
+import { remsRoutes } from './rems/rems-routes.ts';
+import { ackSessionAlertRoute } from './vitals/ack-alert.ts';
+import { vitalsIngestRoute } from './vitals/ingest-vitals.ts';
+import { runMonitoringSweep, SWEEP_INTERVAL_MS } from './vitals/sweep.ts';
+
+export { runMonitoringSweep } from './vitals/sweep.ts';
 
 export const sessionsModule: ServerModule = {
   name: 'sessions',
-  routes() {},
+  routes(app, ctx) {
+    createSessionRoute(app, ctx);
+    getSessionRoute(app, ctx);
+    transitionRoute(app, ctx);
+    updateChecklistRoute(app, ctx);
+    recordAdministrationRoute(app, ctx);
+    recordObservationRoute(app, ctx);
+    addNoteRoute(app, ctx);
+    vitalsIngestRoute(app, ctx);
+    ackSessionAlertRoute(app, ctx);
+    updateDischargeAssessmentRoute(app, ctx);
+    getBoardRoute(app, ctx);
+    boardEventsRoute(app, ctx);
+    remsRoutes(app, ctx);
+  },
+  start(ctx) {
+    let running: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(() => {
+      running = running.then(() => runMonitoringSweep(ctx)).catch(() => {
+        /* retried on the next tick; errors here carry no request data worth logging */
+      });
+    }, SWEEP_INTERVAL_MS);
+    timer.unref();
+    return async () => {
+      clearInterval(timer);
+      await running;
+      await boardHub(ctx).stop();
+    };
+  },
 };

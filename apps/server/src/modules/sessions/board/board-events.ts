@@ -1,0 +1,81 @@
+/**
+ * GET /api/v1/board/events — the live board as Server-Sent Events (WHATWG HTML §9.2).
+ *
+ * Events: `event: vitals`, `event: alert` (data at least `{sessionId, parameter, value}`), `event: session`,
+ * each with an `id:`. A client reconnecting with `Last-Event-ID` (or `?lastEventId=`) first gets every
+ * event of its clinic it missed, then live ones; live events that arrive during the replay are held and
+ * de-duplicated by id. A comment line every 15 s keeps proxies from closing an idle stream.
+ * Clinicians and the admin of the clinic only; the stream is audited once when it opens.
+ */
+import { BoardEventQuery } from '@plasticity/contracts';
+import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
+import { allow } from '../../../platform/policy.ts';
+import { actorOf, authOf } from '../../../platform/request-context.ts';
+import { type BoardEvent, boardHub } from './hub.ts';
+
+export const HEARTBEAT_MS = 15_000;
+
+export function boardEventsRoute(app: ZodApp, ctx: ModuleContext) {
+  app.get(
+    '/api/v1/board/events',
+    {
+      config: { policy: allow.roles('prescriber', 'nurse', 'therapist', 'admin') },
+      schema: { querystring: BoardEventQuery, tags: ['sessions'] },
+    },
+    async (req, reply) => {
+      const a = authOf(req);
+      const header = Number(req.headers['last-event-id']);
+      const lastId = Number.isInteger(header) && header >= 0 ? header : (req.query.lastEventId ?? null);
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: 'query',
+        resourceType: 'board_stream',
+        category: 'vital_signs',
+        details: { resumeFrom: lastId },
+      });
+      const hub = boardHub(ctx);
+      let sentUpTo = lastId ?? 0;
+      let replaying = lastId !== null;
+      const held: BoardEvent[] = [];
+      const res = reply.raw;
+      const write = (e: BoardEvent) => {
+        if (e.id <= sentUpTo) return;
+        sentUpTo = e.id;
+        res.write(`id: ${e.id}\nevent: ${e.kind}\ndata: ${JSON.stringify(e.data)}\n\n`);
+      };
+      const unsubscribe = await hub.subscribe(a.clinicId, (e) => (replaying ? held.push(e) : write(e)));
+      reply.hijack();
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      res.write('retry: 2000\n: connected\n\n');
+      if (lastId === null) {
+        // A new client starts from now: remember the newest id so a later resume has a floor.
+        const newest = await ctx.db
+          .selectFrom('board_events')
+          .select((eb) => eb.fn.max('id').as('id'))
+          .where('clinic_id', '=', a.clinicId)
+          .executeTakeFirst();
+        const top = Number(newest?.id ?? 0);
+        if (top > sentUpTo) {
+          sentUpTo = top;
+          res.write(`id: ${top}\n: resume point\n\n`);
+        }
+      } else {
+        for (const e of await hub.since(a.clinicId, lastId)) write(e);
+        replaying = false;
+        for (const e of held.splice(0).sort((x, y) => x.id - y.id)) write(e);
+      }
+      const beat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
+      beat.unref();
+      const close = () => {
+        clearInterval(beat);
+        unsubscribe();
+      };
+      req.raw.on('close', close);
+      res.on('error', close);
+    },
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The live board's event bus.
+ *
+ * Every change a board shows (a reading, an alert, a phase) is written to `board_events` and announced
+ * with `pg_notify` in the same transaction as the change: PostgreSQL delivers a NOTIFY only when its
+ * transaction commits, so a board never sees an event whose data rolled back, and every server process
+ * on the same PostgreSQL (LISTEN on one channel) fans the event out to its own SSE clients. The table
+ * gives each event its SSE `id:` so a client reconnecting with `Last-Event-ID` gets what it missed.
+ * Payloads carry ids, chair and numbers only — never a patient's name (NOTIFY payloads can reach logs).
+ */
+import type { DB } from '@plasticity/db';
+import { type Kysely, sql } from 'kysely';
+import type { ModuleContext } from '../../../platform/module.ts';
+
+export const BOARD_CHANNEL = 'plasticity_board';
+export type BoardEventKind = 'vitals' | 'alert' | 'session';
+
+export interface BoardEvent {
+  id: number;
+  clinicId: string;
+  kind: BoardEventKind;
+  data: Record<string, unknown>;
+}
+
+/** Records a board event and queues its NOTIFY on the caller's transaction (one round trip). */
+export async function emitBoardEvent(
+  trx: Kysely<DB>,
+  at: Date,
+  clinicId: string,
+  kind: BoardEventKind,
+  sessionId: string | null,
+  data: Record<string, unknown>,
+): Promise<number> {
+  const json = JSON.stringify(data);
+  const r = await sql<{ id: number }>`
+    with e as (
+      insert into board_events (clinic_id, at, kind, session_id, data)
+      values (${clinicId}, ${at}, ${kind}, ${sessionId}, ${json}::jsonb)
+      returning id, clinic_id, kind, data
+    )
+    select e.id, pg_notify(${BOARD_CHANNEL}, json_build_object('i', e.id, 'c', e.clinic_id, 'k', e.kind, 'd', e.data)::text)
+      from e`.execute(trx);
+  return Number(r.rows[0]?.id);
+}
+
+type Listener = (e: BoardEvent) => void;
+
+/** One per app: LISTENs once (lazily) and dispatches to the SSE clients of each clinic in this process. */
+export class BoardHub {
+  #subs = new Map<string, Set<Listener>>();
+  #listening: Promise<() => Promise<void>> | undefined;
+
+  constructor(private readonly ctx: ModuleContext) {}
+
+  #dispatch(payload: string) {
+    let p: { i: number; c: string; k: BoardEventKind; d: Record<string, unknown> };
+    try {
+      p = JSON.parse(payload);
+    } catch {
+      return;
+    }
+    for (const fn of this.#subs.get(p.c) ?? []) fn({ id: Number(p.i), clinicId: p.c, kind: p.k, data: p.d });
+  }
+
+  /** Starts listening (idempotent); resolves once the LISTEN is in place. */
+  ready(): Promise<unknown> {
+    this.#listening ??= this.ctx.database.listen(BOARD_CHANNEL, (payload) => this.#dispatch(payload));
+    return this.#listening;
+  }
+
+  async subscribe(clinicId: string, fn: Listener): Promise<() => void> {
+    await this.ready();
+    let set = this.#subs.get(clinicId);
+    if (!set) this.#subs.set(clinicId, (set = new Set()));
+    set.add(fn);
+    return () => {
+      set.delete(fn);
+      if (set.size === 0) this.#subs.delete(clinicId);
+    };
+  }
+
+  /** Events after `afterId` for one clinic (resume after a dropped connection), oldest first. */
+  async since(clinicId: string, afterId: number, limit = 1000): Promise<BoardEvent[]> {
+    const rows = await this.ctx.db
+      .selectFrom('board_events')
+      .select(['id', 'kind', 'data'])
+      .where('clinic_id', '=', clinicId)
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ id: Number(r.id), clinicId, kind: r.kind as BoardEventKind, data: r.data }));
+  }
+
+  async stop() {
+    const l = this.#listening;
+    this.#listening = undefined;
+    this.#subs.clear();
+    if (l) await (await l)();
+  }
+}
+
+const hubs = new WeakMap<ModuleContext, BoardHub>();
+export function boardHub(ctx: ModuleContext): BoardHub {
+  let h = hubs.get(ctx);
+  if (!h) hubs.set(ctx, (h = new BoardHub(ctx)));
+  return h;
+}

@@ -1,0 +1,134 @@
+/**
+ * The pre-dose checklist (issue 6 §2): the protocol's items (REFERENCE.md §2; `defaultChecklist()`), each
+ * either attested by staff (fasting, escort with name and phone, pregnancy test or not applicable, REMS
+ * enrolment) or derived from data (consents, plan, eligibility, instruments, baseline vitals via
+ * `predoseVitalsCheck`). Esketamine adds "prescriber on site" (SPRAVATO REMS 386, REFERENCE.md §3).
+ * Every blocking item that is not passed blocks dosing unless a prescriber overrides it with a reason.
+ */
+import { predoseVitalsCheck } from '@plasticity/clinical/monitoring';
+import type { ChecklistItem } from '@plasticity/clinical/protocols';
+import { sql } from 'kysely';
+import { type Executor, protocolOf, type SessionRow } from '../shared/load.ts';
+import { consentsValid, eligibilityCurrent, instrumentsDone, planApproved, type SourceInput, type SourceResult } from './checklist-sources.ts';
+
+export interface Attestation {
+  status: 'done' | 'not_applicable';
+  note?: string;
+  by: string;
+  at: string;
+}
+
+export interface ChecklistResult {
+  key: string;
+  label: string;
+  kind: string;
+  blocking: boolean;
+  allowNotApplicable: boolean;
+  /** Whether staff set it (attested) or it is derived from records. */
+  attested: boolean;
+  passed: boolean;
+  message: string;
+  attestation: Attestation | null;
+  source: string;
+}
+
+/** Items set by staff on the checklist; the rest are derived. */
+export const ATTESTED_KEYS = new Set(['fasting', 'escort', 'pregnancy_test', 'rems_enrolled', 'prescriber_on_site']);
+
+export const PRESCRIBER_ON_SITE: ChecklistItem = {
+  key: 'prescriber_on_site',
+  label: 'Prescriber on site for the session',
+  kind: 'regulatory',
+  blocking: true,
+  source: 'SPRAVATO REMS 386 (certified setting; prescriber on site), REFERENCE.md §3',
+};
+
+export function checklistItems(s: SessionRow): ChecklistItem[] {
+  const p = protocolOf(s);
+  const items = [...(p.checklist ?? [])];
+  if (p.drug === 'esketamine' && !items.some((i) => i.key === PRESCRIBER_ON_SITE.key)) items.push(PRESCRIBER_ON_SITE);
+  return items;
+}
+
+/** Baseline vitals: the latest reading taken before dosing, checked against the protocol's pre-dose rules. */
+async function baselineVitals(db: Executor, s: SessionRow): Promise<SourceResult> {
+  const v = await db
+    .selectFrom('session_vitals')
+    .select(['sbp', 'dbp', 'hr', 'spo2', 'rr', 'at'])
+    .where('session_id', '=', s.id)
+    .where('clinic_id', '=', s.clinic_id)
+    .where('entered_in_error_at', 'is', null)
+    .orderBy('at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!v) return { ok: false, message: 'no baseline vitals recorded' };
+  const reading = Object.fromEntries(Object.entries({ sbp: v.sbp, dbp: v.dbp, hr: v.hr, spo2: v.spo2, rr: v.rr }).filter(([, x]) => x !== null));
+  const r = predoseVitalsCheck(protocolOf(s), reading);
+  if (r.decision === 'proceed') return { ok: true, message: 'baseline vitals within pre-dose limits' };
+  const prefix = r.decision === 'review' ? 'prescriber decision needed: ' : '';
+  return { ok: false, message: prefix + r.findings.map((f) => f.message).join('; ') };
+}
+
+export async function evaluateChecklist(db: Executor, s: SessionRow, now: Date): Promise<ChecklistResult[]> {
+  const state = (s.checklist ?? {}) as Record<string, Attestation>;
+  const input: SourceInput = {
+    clinicId: s.clinic_id,
+    patientId: s.patient_id,
+    planId: s.plan_id,
+    protocol: protocolOf(s),
+    dayStart: new Date(now.getTime() - 24 * 3600_000),
+  };
+  const out: ChecklistResult[] = [];
+  for (const item of checklistItems(s)) {
+    const att = state[item.key] ?? null;
+    let res: SourceResult;
+    switch (item.key) {
+      case 'consents_valid':
+        res = await consentsValid(db, input);
+        break;
+      case 'plan_approved':
+        res = await planApproved(db, input);
+        break;
+      case 'eligibility_current':
+        res = await eligibilityCurrent(db, input);
+        break;
+      case 'pre_session_instruments':
+        res = await instrumentsDone(db, input);
+        break;
+      case 'baseline_vitals':
+        res = await baselineVitals(db, s);
+        break;
+      case 'escort':
+        res =
+          att?.status === 'done' && s.escort
+            ? { ok: true, message: 'escort confirmed' }
+            : { ok: false, message: 'escort not confirmed (name and phone)' };
+        break;
+      case 'prescriber_on_site':
+        res = s.prescriber_on_site_id ? { ok: true, message: 'prescriber on site recorded' } : { ok: false, message: 'no prescriber on site recorded' };
+        break;
+      default:
+        res = att
+          ? { ok: true, message: att.status === 'not_applicable' ? 'not applicable' : 'confirmed' }
+          : { ok: false, message: 'not confirmed' };
+    }
+    out.push({
+      key: item.key,
+      label: item.label,
+      kind: item.kind,
+      blocking: item.blocking,
+      allowNotApplicable: item.allowNotApplicable === true,
+      attested: ATTESTED_KEYS.has(item.key),
+      passed: res.ok,
+      message: res.message,
+      attestation: att,
+      source: item.source,
+    });
+  }
+  return out;
+}
+
+/** Serialises check-ins of one patient (one open session at a time) inside the caller's transaction. */
+export async function lockPatient(trx: Executor, clinicId: string, patientId: string) {
+  await sql`select pg_advisory_xact_lock(hashtext(${`dosing-session:${clinicId}:${patientId}`}))`.execute(trx);
+}

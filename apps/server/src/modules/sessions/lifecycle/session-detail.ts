@@ -1,0 +1,93 @@
+/**
+ * The full session record as the session page shows it: phase and its history, the patient, the protocol's
+ * thresholds, checklist, administrations, every stored vital reading once, observations, signed notes and
+ * addenda, vital-sign alerts, and the discharge evaluation.
+ */
+import { toAlert } from '../../alerts/service.ts';
+import { evaluateSessionDischarge } from '../discharge/discharge-state.ts';
+import { type Executor, iso, protocolOf, type SessionRow, toVital } from '../shared/load.ts';
+import { SOURCE_TYPE } from '../vitals/raise-alerts.ts';
+import { evaluateChecklist } from './checklist.ts';
+
+export async function sessionDetail(db: Executor, s: SessionRow, now: Date) {
+  const p = protocolOf(s);
+  const [patient, transitions, administrations, vitals, observations, notes, alerts] = await Promise.all([
+    db.selectFrom('patients').select(['id', 'mrn', 'first_name', 'last_name', 'date_of_birth', 'sex']).where('clinic_id', '=', s.clinic_id).where('id', '=', s.patient_id).executeTakeFirstOrThrow(),
+    db.selectFrom('session_transitions').selectAll().where('clinic_id', '=', s.clinic_id).where('session_id', '=', s.id).orderBy('id').execute(),
+    db.selectFrom('session_administrations').selectAll().where('clinic_id', '=', s.clinic_id).where('session_id', '=', s.id).orderBy('started_at').execute(),
+    db
+      .selectFrom('session_vitals')
+      .select(['id', 'at', 'sbp', 'dbp', 'hr', 'spo2', 'rr', 'etco2', 'temp_c'])
+      .where('clinic_id', '=', s.clinic_id)
+      .where('session_id', '=', s.id)
+      .where('entered_in_error_at', 'is', null)
+      .orderBy('at')
+      .orderBy('recorded_at')
+      .execute(),
+    db.selectFrom('session_observations').selectAll().where('clinic_id', '=', s.clinic_id).where('session_id', '=', s.id).where('entered_in_error_at', 'is', null).orderBy('at').execute(),
+    db.selectFrom('session_notes').selectAll().where('clinic_id', '=', s.clinic_id).where('session_id', '=', s.id).orderBy('signed_at').execute(),
+    db.selectFrom('alerts').selectAll().where('clinic_id', '=', s.clinic_id).where('source_type', '=', SOURCE_TYPE).where('source_id', '=', s.id).orderBy('created_at', 'desc').execute(),
+  ]);
+  const preDose = ['scheduled', 'checked_in', 'pre_assessment'].includes(s.status);
+  return {
+    id: s.id,
+    patientId: s.patient_id,
+    patient: { id: patient.id, mrn: patient.mrn, firstName: patient.first_name, lastName: patient.last_name, dateOfBirth: patient.date_of_birth, sex: patient.sex },
+    protocol: {
+      id: s.protocol_id,
+      version: s.protocol_version,
+      name: p.name,
+      drug: p.drug,
+      route: p.route,
+      cadenceMin: p.vitals.cadenceMin,
+      alerts: p.vitals.alerts,
+      discharge: p.discharge,
+    },
+    planId: s.plan_id,
+    chair: s.chair,
+    scheduledAt: iso(s.scheduled_at),
+    status: s.status,
+    statusReason: s.status_reason,
+    escort: s.escort,
+    prescriberOnSiteId: s.prescriber_on_site_id,
+    doseStartedAt: iso(s.dose_started_at),
+    dischargedAt: iso(s.discharged_at),
+    lockedAt: iso(s.locked_at),
+    dischargeAssessment: s.discharge_assessment,
+    transitions: transitions.map((t) => ({
+      from: t.from_status,
+      to: t.to_status,
+      at: iso(t.at),
+      by: t.by_user_id,
+      reason: t.reason,
+      overrideReason: t.override_reason,
+      overridden: t.overridden,
+    })),
+    checklist: await evaluateChecklist(db, s, now),
+    checklistApplies: preDose,
+    administrations: administrations.map((x) => ({
+      id: x.id,
+      drug: x.drug,
+      route: x.route,
+      doseMg: x.dose_mg,
+      doseInputs: x.dose_inputs,
+      concentrationMgPerMl: x.concentration_mg_per_ml,
+      volumeMl: x.volume_ml,
+      containerId: x.container_id,
+      lot: x.lot,
+      expiry: x.expiry,
+      startedAt: iso(x.started_at),
+      stoppedAt: iso(x.stopped_at),
+      events: x.events,
+      administeredBy: x.administered_by,
+      verifiedBy: x.verified_by,
+      enteredInError: x.entered_in_error_at !== null,
+    })),
+    vitals: vitals.map(toVital),
+    observations: observations.map((o) => ({ id: o.id, kind: o.kind, at: iso(o.at), data: o.data, recordedBy: o.recorded_by })),
+    notes: notes.map((n) => ({ id: n.id, authorId: n.author_id, authorRole: n.author_role, text: n.text, addendum: n.addendum, signedAt: iso(n.signed_at) })),
+    alerts: alerts.map(toAlert),
+    discharge: await evaluateSessionDischarge(db, s, now),
+    rems: p.drug === 'esketamine' ? { submittedAt: iso(s.rems_submitted_at) } : null,
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * PUT /api/v1/sessions/{id}/checklist/{key} {status, note?, escortName?, escortPhone?, prescriberOnSiteId?}
+ * — a nurse or prescriber attests one pre-dose checklist item (issue 6 §2). Only attested items can be set;
+ * derived items (consents, plan, eligibility, instruments, baseline vitals) come from their records and answer
+ * 400. The escort needs a name and phone; "not applicable" only where the protocol allows it (pregnancy
+ * test); the prescriber on site (REMS) must be a prescriber of this clinic. Only before dosing.
+ */
+import { ChecklistParams, ChecklistUpdate } from '@plasticity/contracts';
+import { AppError, badField } from '../../../platform/errors.ts';
+import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
+import { allow } from '../../../platform/policy.ts';
+import { actorOf, authOf } from '../../../platform/request-context.ts';
+import { emitBoardEvent } from '../board/hub.ts';
+import { loadSession } from '../shared/load.ts';
+import { ATTESTED_KEYS, type Attestation, checklistItems } from './checklist.ts';
+import { sessionDetail } from './session-detail.ts';
+
+const EDITABLE_IN = ['scheduled', 'checked_in', 'pre_assessment'];
+
+export function updateChecklistRoute(app: ZodApp, ctx: ModuleContext) {
+  app.put(
+    '/api/v1/sessions/:id/checklist/:key',
+    {
+      config: { policy: allow.roles('prescriber', 'nurse') },
+      schema: { params: ChecklistParams, body: ChecklistUpdate, tags: ['sessions'] },
+    },
+    async (req) => {
+      const a = authOf(req);
+      const b = req.body;
+      const now = ctx.clock.now();
+      const row = await ctx.db.transaction().execute(async (trx) => {
+        const s = await loadSession(trx, a.clinicId, req.params.id, { forUpdate: true });
+        const item = checklistItems(s).find((i) => i.key === req.params.key);
+        if (!item) throw badField('params.key', 'is not an item of this protocol’s checklist');
+        if (!ATTESTED_KEYS.has(item.key)) throw badField('params.key', 'is derived from the record and cannot be set by hand');
+        if (!EDITABLE_IN.includes(s.status)) throw new AppError('conflict', `the checklist is closed once the session is ${s.status}`);
+        if (b.status === 'not_applicable' && !item.allowNotApplicable) throw badField('body.status', 'this item cannot be marked not applicable');
+        const checklist = { ...(s.checklist as Record<string, Attestation>) };
+        const set: Record<string, unknown> = {};
+        if (b.status === 'pending') delete checklist[item.key];
+        else checklist[item.key] = { status: b.status, ...(b.note ? { note: b.note } : {}), by: a.userId, at: now.toISOString() };
+        if (item.key === 'escort' && b.status === 'done') {
+          if (!b.escortName) throw badField('body.escortName', 'is required to confirm the escort');
+          if (!b.escortPhone) throw badField('body.escortPhone', 'is required to confirm the escort');
+          set.escort = JSON.stringify({ name: b.escortName, phone: b.escortPhone });
+        }
+        if (item.key === 'prescriber_on_site') {
+          if (b.status === 'done') {
+            const who = b.prescriberOnSiteId ?? (a.role === 'prescriber' ? a.userId : undefined);
+            if (!who) throw badField('body.prescriberOnSiteId', 'is required');
+            const m = await trx.selectFrom('memberships').select('id').where('clinic_id', '=', a.clinicId).where('user_id', '=', who).where('role', '=', 'prescriber').where('active', '=', true).executeTakeFirst();
+            if (!m) throw badField('body.prescriberOnSiteId', 'is not an active prescriber of this clinic');
+            set.prescriber_on_site_id = who;
+          } else set.prescriber_on_site_id = null;
+        }
+        const updated = await trx
+          .updateTable('dosing_sessions')
+          .set({ ...set, checklist: JSON.stringify(checklist), updated_at: now })
+          .where('id', '=', s.id)
+          .where('clinic_id', '=', a.clinicId)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await ctx.audit.record(trx, actorOf(req), {
+          action: 'update',
+          resourceType: 'dosing_session_checklist',
+          resourceId: s.id,
+          patientId: s.patient_id,
+          category: 'dosing_session',
+          details: { key: item.key, status: b.status },
+        });
+        await emitBoardEvent(trx, now, a.clinicId, 'session', s.id, { sessionId: s.id, chair: s.chair, status: s.status, checklist: item.key });
+        return updated;
+      });
+      return sessionDetail(ctx.db, row, now);
+    },
+  );
+}

@@ -1,0 +1,49 @@
+/** Loading a session scoped to the caller's clinic (another clinic's session is a 404), and row mappers. */
+import type { Protocol } from '@plasticity/clinical/protocols';
+import type { StoredVital } from '@plasticity/contracts';
+import type { DB } from '@plasticity/db';
+import type { Kysely, Selectable } from 'kysely';
+import type { DosingSessionsTable, SessionVitalsTable } from '@plasticity/db/tables/sessions';
+import { AppError, notFound } from '../../../platform/errors.ts';
+
+export type Executor = Kysely<DB>;
+export type SessionRow = Selectable<DosingSessionsTable>;
+
+export const OPEN_STATUSES = ['scheduled', 'checked_in', 'pre_assessment', 'dosing', 'monitoring', 'recovery'] as const;
+/** Phases in which the patient is in the chair and vitals are expected at the protocol's cadence. */
+export const IN_CHAIR_STATUSES = ['dosing', 'monitoring', 'recovery'] as const;
+
+export async function loadSession(db: Executor, clinicId: string, id: string, opts: { forUpdate?: boolean } = {}): Promise<SessionRow> {
+  let q = db.selectFrom('dosing_sessions').selectAll().where('clinic_id', '=', clinicId).where('id', '=', id);
+  if (opts.forUpdate) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  if (!row) throw notFound('session');
+  return row;
+}
+
+/** The record locks at discharge (and at cancel/abort): later changes are addenda (notes), never edits. */
+export function assertUnlocked(s: SessionRow) {
+  if (s.locked_at) {
+    throw new AppError('conflict', `the session record is locked (${s.status}); add an addendum instead`, [
+      { field: 'status', message: `session is ${s.status}` },
+    ]);
+  }
+}
+
+export const protocolOf = (s: SessionRow) => s.protocol as unknown as Protocol;
+
+export function toVital(r: Pick<Selectable<SessionVitalsTable>, 'id' | 'at' | 'sbp' | 'dbp' | 'hr' | 'spo2' | 'rr' | 'etco2' | 'temp_c'>): StoredVital {
+  return {
+    id: r.id,
+    at: new Date(r.at).toISOString(),
+    sbp: r.sbp,
+    dbp: r.dbp,
+    hr: r.hr,
+    spo2: r.spo2,
+    rr: r.rr,
+    etco2: r.etco2,
+    tempC: r.temp_c,
+  };
+}
+
+export const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);

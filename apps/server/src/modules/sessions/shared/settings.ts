@@ -1,0 +1,33 @@
+/**
+ * Clinic-configurable settings of the dosing-session module (clinic `settings.sessions`), each with a
+ * cited or explicitly UNVERIFIED default. Clinical thresholds themselves live in the protocol data.
+ */
+import type { DB } from '@plasticity/db';
+import type { Kysely } from 'kysely';
+
+export interface SessionSettings {
+  /**
+   * Minutes an in-chair vital-sign alert may stay unacknowledged before it escalates to the prescriber.
+   * Default 3 min: Plasticity default, UNVERIFIED (no guideline sets it; a nurse watching several chairs
+   * should answer within minutes; REFERENCE.md §2 monitoring defaults are clinic-configurable).
+   */
+  alertEscalationMin: number;
+  /** Days after the session within which the SPRAVATO REMS Patient Monitoring Form is due (REFERENCE.md §3: 7). */
+  remsFormDueDays: number;
+}
+
+export const SESSION_SETTING_DEFAULTS: SessionSettings = { alertEscalationMin: 3, remsFormDueDays: 7 };
+
+export function resolveSessionSettings(raw: unknown): SessionSettings {
+  const s = ((raw && typeof raw === 'object' ? (raw as Record<string, unknown>).sessions : undefined) ?? {}) as Record<string, unknown>;
+  const pos = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : d);
+  return {
+    alertEscalationMin: pos(s.alertEscalationMin, SESSION_SETTING_DEFAULTS.alertEscalationMin),
+    remsFormDueDays: pos(s.remsFormDueDays, SESSION_SETTING_DEFAULTS.remsFormDueDays),
+  };
+}
+
+export async function sessionSettings(db: Kysely<DB>, clinicId: string): Promise<SessionSettings> {
+  const row = await db.selectFrom('clinics').select('settings').where('id', '=', clinicId).executeTakeFirst();
+  return resolveSessionSettings(row?.settings);
+}

@@ -1,0 +1,65 @@
+/**
+ * POST /api/v1/sessions/{id}/alerts/{alertId}/acknowledge {note} — a clinician acknowledges a vital-sign
+ * alert of this session with a note (issue 6 §5). Writes the alerts module's table (same semantics as its
+ * own ack route: audited, 409 when already acknowledged) and tells every board at once.
+ */
+import { toAlert } from '../../alerts/service.ts';
+import { AcknowledgeParams, AcknowledgeRequest, SessionAlert } from '@plasticity/contracts';
+import { AppError, notFound } from '../../../platform/errors.ts';
+import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
+import { allow } from '../../../platform/policy.ts';
+import { actorOf, authOf } from '../../../platform/request-context.ts';
+import { emitBoardEvent } from '../board/hub.ts';
+import { loadSession } from '../shared/load.ts';
+import { SOURCE_TYPE } from './raise-alerts.ts';
+
+export function ackSessionAlertRoute(app: ZodApp, ctx: ModuleContext) {
+  app.post(
+    '/api/v1/sessions/:id/alerts/:alertId/acknowledge',
+    {
+      config: { policy: allow.roles('prescriber', 'nurse', 'therapist') },
+      schema: { params: AcknowledgeParams, body: AcknowledgeRequest, response: { 200: SessionAlert }, tags: ['sessions'] },
+    },
+    async (req) => {
+      const a = authOf(req);
+      const now = ctx.clock.now();
+      const row = await ctx.db.transaction().execute(async (trx) => {
+        const s = await loadSession(trx, a.clinicId, req.params.id);
+        const updated = await trx
+          .updateTable('alerts')
+          .set({ status: 'acknowledged', ack_by: a.userId, ack_at: now, ack_note: req.body.note, updated_at: now })
+          .where('clinic_id', '=', a.clinicId)
+          .where('id', '=', req.params.alertId)
+          .where('source_type', '=', SOURCE_TYPE)
+          .where('source_id', '=', s.id)
+          .where('status', '=', 'open')
+          .returningAll()
+          .executeTakeFirst();
+        if (!updated) {
+          const exists = await trx.selectFrom('alerts').select('id').where('clinic_id', '=', a.clinicId).where('id', '=', req.params.alertId).where('source_id', '=', s.id).executeTakeFirst();
+          if (!exists) throw notFound('alert');
+          throw new AppError('conflict', 'this alert is already acknowledged');
+        }
+        await ctx.audit.record(trx, actorOf(req), {
+          action: 'update',
+          resourceType: 'alert',
+          resourceId: updated.id,
+          patientId: updated.patient_id,
+          category: 'alert',
+          details: { acknowledged: true, kind: updated.kind, parameter: updated.parameter },
+        });
+        await emitBoardEvent(trx, now, a.clinicId, 'alert', s.id, {
+          sessionId: s.id,
+          alertId: updated.id,
+          chair: s.chair,
+          parameter: updated.parameter,
+          value: updated.value === null ? null : Number(updated.value),
+          severity: updated.severity,
+          status: 'acknowledged',
+        });
+        return updated;
+      });
+      return toAlert(row);
+    },
+  );
+}
