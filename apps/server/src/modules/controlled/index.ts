@@ -10,6 +10,13 @@ import { createMovementRoute } from './create-movement.ts';
 import { listConfigRoute } from './list-config.ts';
 import { listLedgerRoute } from './list-ledger.ts';
 import { listStockRoute } from './list-stock.ts';
+import { countRoutes } from './create-count.ts';
+import { correctMovementRoute } from './correct-movement.ts';
+import { discrepancyRoutes } from './discrepancies.ts';
+import { listExpiringRoute } from './list-expiring.ts';
+import { lossRoutes } from './loss-reports.ts';
+import { administrationReportRoutes } from './reports/administration-report.ts';
+import { inventoryReportRoute } from './reports/inventory-report.ts';
 
 export const controlledModule: ServerModule = {
   name: 'controlled',
@@ -20,5 +27,12 @@ export const controlledModule: ServerModule = {
     configureRoutes(app, ctx);
     createContainerRoute(app, ctx);
     createMovementRoute(app, ctx);
+    correctMovementRoute(app, ctx);
+    countRoutes(app, ctx);
+    discrepancyRoutes(app, ctx);
+    lossRoutes(app, ctx);
+    listExpiringRoute(app, ctx);
+    inventoryReportRoute(app, ctx);
+    administrationReportRoutes(app, ctx);
   },
 };
