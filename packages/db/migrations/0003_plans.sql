@@ -41,6 +41,8 @@ create table plan_eligibility_rule_sets (
 
 create table plan_intakes (
   id uuid primary key default gen_random_uuid(),
+  -- Insertion order: breaks ties between rows written at the same instant ("latest" is by time, then seq).
+  seq bigint generated always as identity,
   clinic_id uuid not null references clinics(id),
   patient_id uuid not null references patients(id),
   data jsonb not null,
@@ -55,6 +57,8 @@ create index plan_intakes_patient on plan_intakes (clinic_id, patient_id, create
 
 create table plan_weight_observations (
   id uuid primary key default gen_random_uuid(),
+  -- Insertion order: breaks ties between rows written at the same instant ("latest" is by time, then seq).
+  seq bigint generated always as identity,
   clinic_id uuid not null references clinics(id),
   patient_id uuid not null references patients(id),
   weight_kg numeric(6, 2) not null check (weight_kg > 0),
@@ -71,6 +75,8 @@ create index plan_weight_patient on plan_weight_observations (clinic_id, patient
 
 create table plan_eligibility_decisions (
   id uuid primary key default gen_random_uuid(),
+  -- Insertion order: breaks ties between rows written at the same instant ("latest" is by time, then seq).
+  seq bigint generated always as identity,
   clinic_id uuid not null references clinics(id),
   patient_id uuid not null references patients(id),
   intake_id uuid not null references plan_intakes(id),
@@ -110,6 +116,8 @@ create table plan_consent_documents (
 
 create table plan_consent_signatures (
   id uuid primary key default gen_random_uuid(),
+  -- Insertion order: breaks ties between rows written at the same instant ("latest" is by time, then seq).
+  seq bigint generated always as identity,
   clinic_id uuid not null references clinics(id),
   patient_id uuid not null references patients(id),
   document_id uuid not null references plan_consent_documents(id),
@@ -129,6 +137,8 @@ create index plan_consent_sig_patient on plan_consent_signatures (clinic_id, pat
 
 create table plan_treatment_plans (
   id uuid primary key default gen_random_uuid(),
+  -- Insertion order: breaks ties between rows written at the same instant ("latest" is by time, then seq).
+  seq bigint generated always as identity,
   clinic_id uuid not null references clinics(id),
   patient_id uuid not null references patients(id),
   protocol_id uuid not null references plan_protocols(id),
@@ -155,6 +165,8 @@ create index plan_treatment_patient on plan_treatment_plans (clinic_id, patient_
 
 create table plan_status_events (
   id uuid primary key default gen_random_uuid(),
+  -- Insertion order: breaks ties between rows written at the same instant ("latest" is by time, then seq).
+  seq bigint generated always as identity,
   clinic_id uuid not null references clinics(id),
   plan_id uuid not null references plan_treatment_plans(id),
   from_status text,

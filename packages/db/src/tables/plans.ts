@@ -36,6 +36,8 @@ export interface PlanEligibilityRuleSetsTable {
 
 export interface PlanIntakesTable {
   id: Generated<string>;
+  /** Insertion order (identity): tie-breaker for rows written at the same instant. */
+  seq: Generated<number>;
   clinic_id: string;
   patient_id: string;
   data: Json<Record<string, unknown>>;
@@ -49,6 +51,8 @@ export interface PlanIntakesTable {
 
 export interface PlanWeightObservationsTable {
   id: Generated<string>;
+  /** Insertion order (identity): tie-breaker for rows written at the same instant. */
+  seq: Generated<number>;
   clinic_id: string;
   patient_id: string;
   /** numeric: exact decimal string. */
@@ -65,6 +69,8 @@ export interface PlanWeightObservationsTable {
 
 export interface PlanEligibilityDecisionsTable {
   id: Generated<string>;
+  /** Insertion order (identity): tie-breaker for rows written at the same instant. */
+  seq: Generated<number>;
   clinic_id: string;
   patient_id: string;
   intake_id: string;
@@ -101,6 +107,8 @@ export interface PlanConsentDocumentsTable {
 
 export interface PlanConsentSignaturesTable {
   id: Generated<string>;
+  /** Insertion order (identity): tie-breaker for rows written at the same instant. */
+  seq: Generated<number>;
   clinic_id: string;
   patient_id: string;
   document_id: string;
@@ -119,6 +127,8 @@ export interface PlanConsentSignaturesTable {
 
 export interface PlanTreatmentPlansTable {
   id: Generated<string>;
+  /** Insertion order (identity): tie-breaker for rows written at the same instant. */
+  seq: Generated<number>;
   clinic_id: string;
   patient_id: string;
   protocol_id: string;
@@ -144,6 +154,8 @@ export interface PlanTreatmentPlansTable {
 
 export interface PlanStatusEventsTable {
   id: Generated<string>;
+  /** Insertion order (identity): tie-breaker for rows written at the same instant. */
+  seq: Generated<number>;
   clinic_id: string;
   plan_id: string;
   from_status: string | null;

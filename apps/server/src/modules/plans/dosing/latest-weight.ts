@@ -9,7 +9,7 @@ export async function latestWeight(db: Executor, clinicId: string, patientId: st
     .where('patient_id', '=', patientId)
     .where('entered_in_error_at', 'is', null)
     .orderBy('measured_at', 'desc')
-    .orderBy('created_at', 'desc')
+    .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
   return r ? { weightKg: Number(r.weight_kg), measuredAt: r.measured_at } : null;

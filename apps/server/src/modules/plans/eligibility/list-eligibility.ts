@@ -20,7 +20,7 @@ export function listEligibilityRoute(app: ZodApp, ctx: ModuleContext) {
         .where('patient_id', '=', req.params.id)
         .where('entered_in_error_at', 'is', null)
         .orderBy('evaluated_at', 'desc')
-        .orderBy('id', 'desc')
+        .orderBy('seq', 'desc')
         .execute();
       await ctx.audit.record(ctx.db, actorOf(req), { action: 'read', resourceType: 'eligibility_decision', patientId: req.params.id, category: 'eligibility', details: { results: rows.length } });
       return { items: rows.map(toDecision) };

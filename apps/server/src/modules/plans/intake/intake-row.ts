@@ -22,7 +22,7 @@ export function latestIntake(db: Executor, clinicId: string, patientId: string) 
     .where('patient_id', '=', patientId)
     .where('entered_in_error_at', 'is', null)
     .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
 }

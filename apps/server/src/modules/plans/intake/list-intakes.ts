@@ -23,7 +23,7 @@ export function listIntakesRoute(app: ZodApp, ctx: ModuleContext) {
         .where('patient_id', '=', req.params.id)
         .where('entered_in_error_at', 'is', null)
         .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
+        .orderBy('seq', 'desc')
         .execute();
       await ctx.audit.record(ctx.db, actorOf(req), { action: 'read', resourceType: 'intake', patientId: req.params.id, category: 'intake', details: { results: rows.length } });
       return { items: rows.map(toIntakeRecord) };

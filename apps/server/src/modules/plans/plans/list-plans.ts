@@ -20,7 +20,7 @@ export function listPlansRoute(app: ZodApp, ctx: ModuleContext) {
         .where('patient_id', '=', req.params.id)
         .where('entered_in_error_at', 'is', null)
         .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
+        .orderBy('seq', 'desc')
         .execute();
       await ctx.audit.record(ctx.db, actorOf(req), { action: 'read', resourceType: 'treatment_plan', patientId: req.params.id, category: 'treatment_plan', details: { results: rows.length } });
       return { items: await planViews(ctx.db, a.clinicId, req.params.id, rows) };

@@ -24,7 +24,7 @@ export async function planViews(db: Executor, clinicId: string, patientId: strin
     .where('clinic_id', '=', clinicId)
     .where('plan_id', 'in', rows.map((r) => r.id))
     .orderBy('at')
-    .orderBy('id')
+    .orderBy('seq')
     .execute();
   return rows.map((r) => {
     const p = byId.get(r.protocol_id);

@@ -35,7 +35,7 @@ async function eligibilityForApproval(trx: Executor, clinicId: string, patientId
     .where('patient_id', '=', patientId)
     .where('entered_in_error_at', 'is', null)
     .orderBy('evaluated_at', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
   if (!d) throw new AppError('precondition_failed', 'evaluate eligibility before approving a plan', [{ field: 'eligibility', message: 'no eligibility evaluation' }]);
