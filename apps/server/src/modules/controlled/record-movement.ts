@@ -82,7 +82,7 @@ export async function recordMovement(trx: Kysely<DB>, input: RecordInput) {
       .where('corrects_entry_id', 'is', null)
       .executeTakeFirst();
     draw = d ? { containerId: d.container_id, patientId: d.patient_id ?? '', outstanding: dec(d.outstanding) } : null;
-    if (d && body.type === 'administer' && !patientId) patientId = d.patient_id ?? undefined;
+    if (d && !patientId) patientId = d.patient_id ?? undefined;
   }
 
   // 3. Reference data named by the movement.

@@ -40,6 +40,32 @@ function fit(text: string, font: PDFFont, size: number, width: number): string {
   return `${t}...`;
 }
 
+/** Splits text into lines that fit `width` (at spaces where possible, else anywhere): nothing is cut off. */
+function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  const push = (word: string) => {
+    const candidate = line ? `${line} ${word}` : word;
+    if (font.widthOfTextAtSize(candidate, size) <= width) {
+      line = candidate;
+      return;
+    }
+    if (line) out.push(line);
+    line = '';
+    let w = word;
+    while (font.widthOfTextAtSize(w, size) > width && w.length > 1) {
+      let n = w.length;
+      while (n > 1 && font.widthOfTextAtSize(w.slice(0, n), size) > width) n -= 1;
+      out.push(w.slice(0, n));
+      w = w.slice(n);
+    }
+    line = w;
+  };
+  for (const word of ascii(text).split(' ')) push(word);
+  if (line || out.length === 0) out.push(line);
+  return out;
+}
+
 export async function renderPdf(r: Report): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(ascii(r.title));
@@ -51,8 +77,9 @@ export async function renderPdf(r: Report): Promise<Uint8Array> {
   const [W, H, M] = [792, 612, 32];
   const total = r.columns.reduce((s, c) => s + c.width, 0);
   const widths = r.columns.map((c) => ((W - 2 * M) * c.width) / total);
-  const size = 7.5;
-  const rowH = 11;
+  const size = 7;
+  const lineH = 8.5;
+  const rowH = 12;
   let page = doc.addPage([W, H]);
   let y = H - M;
   let pageNo = 1;
@@ -65,11 +92,13 @@ export async function renderPdf(r: Report): Promise<Uint8Array> {
     }
     y -= 4;
     let x = M;
-    r.columns.forEach((c, i) => {
-      page.drawText(fit(c.header, bold, size, (widths[i] ?? 0) - 3), { x, y, size, font: bold });
+    const heads = r.columns.map((c, i) => wrap(c.header, bold, size, (widths[i] ?? 0) - 3));
+    const headLines = Math.max(...heads.map((l) => l.length));
+    heads.forEach((ls, i) => {
+      ls.forEach((l, k) => page.drawText(l, { x, y: y - k * lineH, size, font: bold }));
       x += widths[i] ?? 0;
     });
-    y -= 3;
+    y -= (headLines - 1) * lineH + 3;
     page.drawLine({ start: { x: M, y }, end: { x: W - M, y }, thickness: 0.6, color: rgb(0.3, 0.3, 0.3) });
     y -= rowH - 2;
   };
@@ -80,7 +109,9 @@ export async function renderPdf(r: Report): Promise<Uint8Array> {
     y -= rowH;
   }
   for (const row of r.rows) {
-    if (y < M + rowH) {
+    const cells = row.map((cell, i) => wrap(cell, font, size, (widths[i] ?? 0) - 3));
+    const height = Math.max(...cells.map((l) => l.length)) * lineH + (rowH - lineH);
+    if (y - height + rowH < M + rowH) {
       footer();
       page = doc.addPage([W, H]);
       pageNo += 1;
@@ -88,11 +119,11 @@ export async function renderPdf(r: Report): Promise<Uint8Array> {
       header();
     }
     let x = M;
-    row.forEach((cell, i) => {
-      page.drawText(fit(cell, font, size, (widths[i] ?? 0) - 3), { x, y, size, font });
+    cells.forEach((ls, i) => {
+      ls.forEach((l, k) => page.drawText(l, { x, y: y - k * lineH, size, font }));
       x += widths[i] ?? 0;
     });
-    y -= rowH;
+    y -= height;
   }
   if (r.footnote) {
     if (y < M + 3 * rowH) {
