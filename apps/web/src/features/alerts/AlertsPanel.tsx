@@ -1,0 +1,140 @@
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useCallback, useEffect, useState } from 'react';
+import { useMe } from '../../app/auth.tsx';
+import { RouterLink } from '../../app/router.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { LoadingState } from '../../ui/LoadingState.tsx';
+import { type AlertT, ackAlert, listAlerts } from './api.ts';
+
+/** How often open alerts are re-read while the panel is on screen. */
+const REFRESH_MS = 30_000;
+
+function AckForm({ alert, onDone }: { alert: AlertT; onDone: () => void }) {
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    if (!note.trim()) {
+      setError(new Error('Write what was done before acknowledging.'));
+      return;
+    }
+    setBusy(true);
+    try {
+      await ackAlert(alert.id, note.trim());
+      onDone();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack gap="xs">
+      <Textarea label="Acknowledgement note" placeholder="What was done (e.g. called the patient, safety plan reviewed)" value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} />
+      <ErrorAlert error={error} title="Not acknowledged" />
+      <Group justify="flex-end">
+        <Button color="red" onClick={submit} loading={busy}>
+          Acknowledge
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** Open alerts of the clinic; on every clinician's home until acknowledged with a note. */
+export function AlertsPanel({ status = 'open' }: { status?: 'open' | 'acknowledged' | 'all' }) {
+  const me = useMe();
+  const [items, setItems] = useState<AlertT[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [acking, setAcking] = useState<string | null>(null);
+  const load = useCallback(() => {
+    listAlerts({ status }).then(setItems, setError);
+  }, [status]);
+  useEffect(() => {
+    load();
+    const t = window.setInterval(load, REFRESH_MS);
+    return () => window.clearInterval(t);
+  }, [load]);
+
+  if (error) return <ErrorAlert error={error} title="Could not load alerts" />;
+  if (!items) return <LoadingState label="Loading alerts…" />;
+  if (items.length === 0) return <Alert variant="light" color="green">No {status === 'open' ? 'open ' : ''}alerts.</Alert>;
+  return (
+    <Stack gap="sm" aria-label="Alerts">
+      {items.map((a) => (
+        <Card key={a.id} withBorder radius="md" style={{ borderColor: a.status === 'open' ? 'var(--mantine-color-red-6)' : undefined }}>
+          <Stack gap="xs">
+            <Group justify="space-between" wrap="wrap">
+              <Group gap="xs">
+                <IconAlertTriangle size={18} color="var(--mantine-color-red-7)" aria-hidden />
+                <Text fw={600}>{a.title}</Text>
+              </Group>
+              <Group gap={4}>
+                <Badge color={a.severity === 'critical' ? 'red' : 'orange'}>{a.severity}</Badge>
+                {a.assignedTo.includes(me.id) && <Badge variant="light">assigned to you</Badge>}
+                {a.escalatedAt && <Badge variant="outline" color="red">escalated</Badge>}
+                {a.status === 'acknowledged' && <Badge color="gray">acknowledged</Badge>}
+              </Group>
+            </Group>
+            <Text size="sm" c="dimmed">
+              Raised {a.createdAt.slice(0, 16).replace('T', ' ')} UTC ·{' '}
+              <Anchor component={RouterLink} href={`/patients/${encodeURIComponent(a.patientId)}/assessments`}>
+                open the chart
+              </Anchor>
+            </Text>
+            {a.ackNote && <Text size="sm">Note: {a.ackNote}</Text>}
+            {a.status === 'open' &&
+              (acking === a.id ? (
+                <AckForm
+                  alert={a}
+                  onDone={() => {
+                    setAcking(null);
+                    load();
+                  }}
+                />
+              ) : (
+                <Group justify="flex-end">
+                  <Button variant="light" color="red" onClick={() => setAcking(a.id)}>
+                    Acknowledge…
+                  </Button>
+                </Group>
+              ))}
+          </Stack>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+export function AlertsPage() {
+  const [status, setStatus] = useState<'open' | 'all'>('open');
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>Alerts</Title>
+        <Button variant="default" onClick={() => setStatus(status === 'open' ? 'all' : 'open')}>
+          {status === 'open' ? 'Show all' : 'Show open only'}
+        </Button>
+      </Group>
+      <AlertsPanel key={status} status={status} />
+    </Stack>
+  );
+}
+
+/** The staff home for clinical roles: open alerts first. */
+export function StaffHome() {
+  const me = useMe();
+  return (
+    <Stack>
+      <Title order={1}>Home</Title>
+      <Text size="sm" c="dimmed">
+        {me.clinic.name}
+      </Text>
+      <Title order={2} size="h3">
+        Open alerts
+      </Title>
+      <AlertsPanel />
+    </Stack>
+  );
+}

@@ -1,0 +1,51 @@
+import { phq9 } from '@plasticity/clinical/instruments';
+import { MantineProvider } from '@mantine/core';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { theme } from '../../app/theme.ts';
+import { apiError, mockApi } from '../../test/mockApi.ts';
+import { SelfReportPage } from './SelfReportPage.tsx';
+
+const TOKEN = 'tok_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
+const renderPage = () =>
+  render(
+    <MantineProvider theme={theme} env="test">
+      <SelfReportPage params={{ token: TOKEN }} />
+    </MantineProvider>,
+  );
+
+describe('public self-report page', () => {
+  it('shows the clinic and the form, refuses gaps, shows crisis resources on a flagged submit', async () => {
+    const api = mockApi({
+      [`GET /api/v1/self-report/${TOKEN}`]: { body: { clinicName: 'Riverside Clinic', expiresAt: '2026-12-01T00:00:00Z', instruments: [phq9] } },
+      [`POST /api/v1/self-report/${TOKEN}`]: {
+        body: { crisis: true, message: 'Your answers may not be read immediately.', resources: [{ name: '988 Suicide & Crisis Lifeline', contact: '988', how: 'Call or text 988' }] },
+      },
+    });
+    const user = userEvent.setup();
+    renderPage();
+    expect(await screen.findByText('Riverside Clinic')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Send my answers' }));
+    expect(await screen.findByText(/Some questions are not answered yet/)).toBeTruthy();
+    for (let i = 1; i <= 9; i++) {
+      const group = screen.getByRole('radiogroup', { name: new RegExp(`^${i}\\. `) });
+      const options = group.querySelectorAll('input[type=radio]');
+      await user.click(options[i === 9 ? 1 : 0] as HTMLElement);
+    }
+    await user.click(screen.getByRole('button', { name: 'Send my answers' }));
+    expect(await screen.findByText(/If you need help now/)).toBeTruthy();
+    expect(screen.getAllByText(/988/).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/911/).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/may not be read immediately/).length).toBeGreaterThan(0);
+    const post = api.calls.find((c) => c.method === 'POST');
+    expect(post?.body).toEqual({ responses: [{ instrument: 'phq9', answers: [0, 0, 0, 0, 0, 0, 0, 0, 1] }] });
+  });
+
+  it('shows a friendly page for a used link', async () => {
+    mockApi({ [`GET /api/v1/self-report/${TOKEN}`]: apiError(410, 'link_used') });
+    renderPage();
+    expect(await screen.findByText('This link can’t be used')).toBeTruthy();
+    expect(screen.getByText(/already been used/)).toBeTruthy();
+  });
+});

@@ -1,0 +1,53 @@
+/** Typed calls of the measurement API (schemas from @plasticity/contracts; definitions are data). */
+import type { InstrumentDefinition } from '@plasticity/clinical/instruments';
+import {
+  AssessmentCreated,
+  AssessmentList,
+  InstrumentList,
+  MeasurementSchedule,
+  OutboxList,
+  PendingCheckIns,
+  SelfReportForm,
+  SelfReportLinkCreated,
+  SelfReportResult,
+} from '@plasticity/contracts';
+import type { z } from 'zod';
+import { request } from '../../api/client.ts';
+
+export type Answers = (number | null)[];
+export type AssessmentCreatedT = z.infer<typeof AssessmentCreated>;
+export type AssessmentListT = z.infer<typeof AssessmentList>;
+export type SelfReportResultT = z.infer<typeof SelfReportResult>;
+export type OutboxItemT = z.infer<typeof OutboxList>['items'][number];
+
+const p = (id: string) => `/api/v1/patients/${encodeURIComponent(id)}`;
+const asDefs = (items: unknown[]) => items as unknown as InstrumentDefinition[];
+
+export const listInstruments = (signal?: AbortSignal) =>
+  request('GET', '/api/v1/instruments', InstrumentList, { signal }).then((r) => asDefs(r.items));
+
+export const listAssessments = (patientId: string, instrument?: string, signal?: AbortSignal) =>
+  request('GET', `${p(patientId)}/assessments`, AssessmentList, { query: { instrument }, signal });
+
+export const createAssessment = (patientId: string, body: { instrument: string; answers: Answers; administeredAt?: string }) =>
+  request('POST', `${p(patientId)}/assessments`, AssessmentCreated, { body });
+
+export const createSelfReportLink = (patientId: string, instruments: string[]) =>
+  request('POST', `${p(patientId)}/self-report-links`, SelfReportLinkCreated, { body: { instruments } });
+
+export const getSchedule = (patientId: string, signal?: AbortSignal) =>
+  request('GET', `${p(patientId)}/measurement-schedule`, MeasurementSchedule, { signal });
+
+export const listCheckIns = (patientId: string, signal?: AbortSignal) =>
+  request('GET', `${p(patientId)}/check-ins`, PendingCheckIns, { signal }).then((r) => ({ items: r.items, instruments: asDefs(r.instruments) }));
+
+export const getSelfReportForm = (token: string, signal?: AbortSignal) =>
+  request('GET', `/api/v1/self-report/${encodeURIComponent(token)}`, SelfReportForm, { signal, quiet401: true }).then((r) => ({
+    ...r,
+    instruments: asDefs(r.instruments),
+  }));
+
+export const submitSelfReport = (token: string, responses: { instrument: string; answers: Answers }[]) =>
+  request('POST', `/api/v1/self-report/${encodeURIComponent(token)}`, SelfReportResult, { body: { responses }, quiet401: true });
+
+export const listOutbox = (signal?: AbortSignal) => request('GET', '/api/v1/outbox', OutboxList, { signal }).then((r) => r.items);
