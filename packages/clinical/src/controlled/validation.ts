@@ -253,8 +253,11 @@ export function checkMovement(
     add('patientId', 'patient_mismatch', 'The draw was made for a different patient');
   }
 
-  // 5. Container status.
-  if (container && t !== 'receipt' && !rule.allowedStatuses.includes(container.status)) {
+  // 5. Container status. Waste from a draw discards what is already in the syringe and does not touch
+  // the container (like `administer`), so it is allowed whatever the vial's status — the draw that
+  // emptied a vial must still be able to have its remainder wasted.
+  const touchesContainer = !(t === 'waste' && input.from === 'draw');
+  if (container && t !== 'receipt' && touchesContainer && !rule.allowedStatuses.includes(container.status)) {
     add(
       'containerId',
       'container_status',

@@ -17,6 +17,7 @@ import { listExpiringRoute } from './list-expiring.ts';
 import { lossRoutes } from './loss-reports.ts';
 import { administrationReportRoutes } from './reports/administration-report.ts';
 import { inventoryReportRoute } from './reports/inventory-report.ts';
+import { seedControlledDemo } from './seed-demo.ts';
 
 export const controlledModule: ServerModule = {
   name: 'controlled',
@@ -35,4 +36,5 @@ export const controlledModule: ServerModule = {
     inventoryReportRoute(app, ctx);
     administrationReportRoutes(app, ctx);
   },
+  seedDemo: seedControlledDemo,
 };

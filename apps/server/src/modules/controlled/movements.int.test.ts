@@ -50,4 +50,18 @@ describe.each(testBackends())('controlled movements on %s', (backend) => {
     expect(empty.status).toBe(409);
     expect(empty.body.error.code).toBe('insufficient_balance');
   });
+
+  it('wastes the rest of a draw that emptied the vial', async () => {
+    const c = await h.newClinic();
+    const s = await setUpStock(c);
+    const id = await s.container('1.5');
+    const draw = await s.nurse.post('/api/v1/controlled/movements', { type: 'draw', containerId: id, quantity: '1.5', unit: 'mL', patientId: c.patientId });
+    expect(draw.body.balance).toBe('0');
+    expect((await s.nurse.post('/api/v1/controlled/movements', { type: 'administer', containerId: id, quantity: '1.2', unit: 'mL', drawId: draw.body.entry.id })).status).toBe(201);
+    const waste = await s.nurse.post('/api/v1/controlled/movements', { type: 'waste', containerId: id, quantity: '0.3', unit: 'mL', drawId: draw.body.entry.id, reason: 'remainder', witness: witnessOf(c) });
+    expect(waste.status).toBe(201);
+    expect(waste.body.entry.patientId).toBe(c.patientId);
+    const stock = await s.nurse.get('/api/v1/controlled/stock');
+    expect(stock.body.items[0]).toMatchObject({ balance: '0', status: 'empty', outstandingDraws: [] });
+  });
 });
