@@ -15,7 +15,14 @@ import { recordAssessment } from './record.ts';
 const DAY = 86_400_000;
 
 /** Spreads `total` over the items (each up to its maximum option value), item by item, round robin. */
-export function answersFor(def: InstrumentDefinition, total: number, fixed: Record<number, number> = {}): number[] {
+export function answersFor(def: InstrumentDefinition, total: number, given: Record<number, number> = {}): number[] {
+  // Safety items stay 0 unless given, so only the intended demo score raises an alert.
+  const safety: Record<number, number> = {};
+  for (const r of def.safetyRules) {
+    if (r.kind === 'item_at_least') safety[r.item] = 0;
+    if (r.kind === 'any_item_at_least') for (const n of r.items) safety[n] = 0;
+  }
+  const fixed = { ...safety, ...given };
   const scored = def.items.filter((i) => i.scored);
   const max = (n: number) => Math.max(...(def.items[n - 1]?.options ?? def.options ?? []).map((o) => o.value));
   const allowed = (n: number) => (def.items[n - 1]?.options ?? def.options ?? []).map((o) => o.value);

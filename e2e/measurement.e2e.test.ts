@@ -1,0 +1,105 @@
+/**
+ * Measurement journey (issue 3 "Done when") in headless Chromium against a real server with the demo
+ * clinic: a patient opens a self-report link on a phone-sized screen, answers PHQ-9 with item 9 = 1
+ * and sees crisis resources at once; in a staff browser the suicide-risk alert appears and is
+ * acknowledged with a note; the used link is then refused with a friendly page. Also checks the
+ * chart's Assessments tab shows trends with response/remission for a demo patient.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  type Browser,
+  DEMO_LOGINS,
+  DEMO_PASSWORD,
+  describeBrowser,
+  login,
+  newPage,
+  openBrowser,
+  type Server,
+  screenshot,
+  startServer,
+} from './harness.ts';
+
+const PHONE = { width: 390, height: 844 };
+
+async function apiLogin(baseUrl: string, email: string) {
+  const r = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+  const body = (await r.json()) as { csrfToken: string };
+  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return {
+    get: (path: string) => fetch(`${baseUrl}${path}`, { headers: { cookie } }).then((x) => x.json() as Promise<any>),
+    post: (path: string, data: unknown) =>
+      fetch(`${baseUrl}${path}`, { method: 'POST', headers: { cookie, 'x-csrf-token': body.csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(data) }).then(
+        (x) => x.json() as Promise<any>,
+      ),
+  };
+}
+
+describeBrowser('measurement journey', () => {
+  let server: Server;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('self-report link on a phone → crisis resources → staff acknowledges the alert → link refused', async () => {
+    const nurse = await apiLogin(server.baseUrl, DEMO_LOGINS.nurse);
+    const patients = await nurse.get('/api/v1/patients?query=Demoreaux');
+    const patientId = patients.items[0].id as string;
+    const link = await nurse.post(`/api/v1/patients/${patientId}/self-report-links`, { instruments: ['phq9'] });
+    expect(link.url).toMatch(/\/r\//);
+    const url = new URL(link.url, server.baseUrl).toString();
+
+    const phone = await newPage(browser, { viewport: PHONE });
+    await phone.goto(url);
+    await phone.getByText('Fresh Start Ketamine').waitFor();
+    expect(await phone.getByText('Demoreaux').count()).toBe(0);
+    await screenshot(phone, 'measurement-01-phone-form');
+    for (let i = 1; i <= 9; i++) {
+      const group = phone.getByRole('radiogroup', { name: new RegExp(`^${i}\\. `) });
+      await group.getByRole('radio').nth(i === 9 ? 1 : 0).check();
+    }
+    await phone.getByRole('button', { name: 'Send my answers' }).click();
+    await phone.getByText('If you need help now').waitFor();
+    expect(await phone.getByText(/988/).count()).toBeGreaterThan(0);
+    expect(await phone.getByText(/911/).count()).toBeGreaterThan(0);
+    expect(await phone.getByText(/may not be read immediately/).count()).toBeGreaterThan(0);
+    await screenshot(phone, 'measurement-02-phone-crisis');
+
+    const staff = await newPage(browser);
+    await login(staff, server.baseUrl, DEMO_LOGINS.prescriber);
+    await staff.goto(`${server.baseUrl}/alerts`);
+    const card = staff.locator('.mantine-Card-root', { has: staff.locator(`a[href="/patients/${patientId}/assessments"]`) });
+    await card.first().waitFor();
+    await screenshot(staff, 'measurement-03-alerts');
+    await card.first().getByRole('button', { name: 'Acknowledge…' }).click();
+    await card.first().getByLabel('Acknowledgement note').fill('Called the patient; safety plan reviewed; seen today.');
+    await card.first().getByRole('button', { name: 'Acknowledge', exact: true }).click();
+    await expect.poll(() => staff.locator(`a[href="/patients/${patientId}/assessments"]`).count()).toBe(0);
+    await screenshot(staff, 'measurement-04-acknowledged');
+    const acked = await nurse.get('/api/v1/alerts?status=acknowledged');
+    expect(acked.items.some((a: { patientId: string; ackNote: string }) => a.patientId === patientId && a.ackNote.startsWith('Called'))).toBe(true);
+
+    await phone.goto(url);
+    await phone.getByText('This link can’t be used').waitFor();
+    await phone.getByText(/already been used/).waitFor();
+    await screenshot(phone, 'measurement-05-phone-used');
+  });
+
+  test('chart trends show response and remission for demo patients', async () => {
+    const nurse = await apiLogin(server.baseUrl, DEMO_LOGINS.nurse);
+    const p2 = (await nurse.get('/api/v1/patients?query=Fictionel')).items[0].id as string;
+    const staff = await newPage(browser);
+    await login(staff, server.baseUrl, DEMO_LOGINS.prescriber);
+    await staff.goto(`${server.baseUrl}/patients/${p2}/assessments`);
+    await staff.getByTestId('trend-phq9').waitFor();
+    await staff.getByTestId('trend-phq9').getByText('Remission', { exact: true }).waitFor();
+    await staff.getByTestId('trend-phq9').getByText('Response', { exact: true }).waitFor();
+    await screenshot(staff, 'measurement-06-chart-trends');
+  });
+});
