@@ -99,10 +99,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   let out = '';
   const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`server not ready after 90 s:\n${out.slice(-4000)}`)),
-      90_000,
-    );
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server not ready after 90 s:\n${out.slice(-4000)}`));
+    }, 90_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       for (const line of out.split('\n')) {
@@ -125,6 +125,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     });
     void exited.then((code) => {
       clearTimeout(timer);
+      rmSync(dataDir, { recursive: true, force: true });
       reject(new Error(`server exited (code ${code}) before it was ready:\n${out.slice(-4000)}`));
     });
   });
