@@ -1,0 +1,123 @@
+import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { listExpiring, listStock, type Stock } from './api.ts';
+import { MovementModal } from './MovementModal.tsx';
+import { ReceiveModal } from './ReceiveModal.tsx';
+import { useLoad } from './useLoad.ts';
+
+const STATUS_COLOR: Record<string, string> = { sealed: 'blue', open: 'teal', empty: 'gray', expired: 'red', quarantined: 'orange' };
+
+export function StatusBadge({ status }: { status: string }) {
+  return (
+    <Badge color={STATUS_COLOR[status] ?? 'gray'} variant="light">
+      {status}
+    </Badge>
+  );
+}
+
+/** Stock by storage location with balances derived from the ledger, status and expiry. */
+export function StockPanel({ canMove, timeZone }: { canMove: boolean; timeZone: string }) {
+  const stock = useLoad((s) => listStock(s));
+  const expiring = useLoad((s) => listExpiring(s));
+  const [moving, setMoving] = useState<Stock | null>(null);
+  const [receiving, setReceiving] = useState(false);
+  const items = stock.data ?? [];
+  const byLocation = new Map<string, Stock[]>();
+  for (const i of items) byLocation.set(i.location, [...(byLocation.get(i.location) ?? []), i]);
+  const reload = () => {
+    stock.reload();
+    expiring.reload();
+  };
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          Balances are derived from the ledger. Times in {timeZone}.
+        </Text>
+        {canMove && (
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setReceiving(true)}>
+            Receive stock
+          </Button>
+        )}
+      </Group>
+      {expiring.data && expiring.data.items.length > 0 && (
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title={`Expiring within ${expiring.data.withinDays} days`}>
+          {expiring.data.items.map((e) => (
+            <Text key={e.id} size="sm">
+              {e.product}, lot {e.lot} ({e.location}): {e.balance} {e.unit}, expires {e.expiresOn} ({e.daysLeft} days)
+            </Text>
+          ))}
+        </Alert>
+      )}
+      <ErrorAlert error={stock.error} title="Could not load stock" />
+      {stock.loading && !stock.data && <Loader size="sm" aria-label="Loading stock" />}
+      {stock.data && items.length === 0 && <Text>No stock recorded yet.</Text>}
+      {[...byLocation].map(([location, rows]) => (
+        <Stack key={location} gap={4}>
+          <Title order={2} size="h4">
+            {location}
+          </Title>
+          <Table striped withTableBorder aria-label={`Stock in ${location}`}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Container</Table.Th>
+                <Table.Th>Product</Table.Th>
+                <Table.Th>Lot</Table.Th>
+                <Table.Th>Expires</Table.Th>
+                <Table.Th ta="right">Balance</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Not yet accounted</Table.Th>
+                {canMove && <Table.Th>Actions</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>{r.label}</Table.Td>
+                  <Table.Td>{r.product}</Table.Td>
+                  <Table.Td>{r.lot}</Table.Td>
+                  <Table.Td>{r.expiresOn}</Table.Td>
+                  <Table.Td ta="right" data-testid={`balance-${r.label}`}>
+                    {r.balance} {r.unit}
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={r.status} />
+                  </Table.Td>
+                  <Table.Td>{r.outstandingDraws.length > 0 ? r.outstandingDraws.map((d) => `${d.outstanding} ${r.unit}`).join(', ') : '—'}</Table.Td>
+                  {canMove && (
+                    <Table.Td>
+                      <Button size="xs" variant="light" onClick={() => setMoving(r)} aria-label={`Record movement for ${r.label}`}>
+                        Record movement
+                      </Button>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      ))}
+      {moving && (
+        <MovementModal
+          container={moving}
+          onClose={() => setMoving(null)}
+          onDone={() => {
+            setMoving(null);
+            reload();
+          }}
+        />
+      )}
+      {receiving && (
+        <ReceiveModal
+          onClose={() => setReceiving(false)}
+          onDone={() => {
+            setReceiving(false);
+            reload();
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
