@@ -48,7 +48,7 @@ export function listAuditRoute(app: ZodApp, ctx: ModuleContext) {
       const base = filtered(ctx.db, a.clinicId, q);
       const ordered = base
         .select(COLUMNS)
-        .orderBy(sql.ref(col), sql.raw(`${dir} nulls last`))
+        .orderBy(sql.ref(col), (ob) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast())
         .orderBy('at', dir)
         .orderBy('created_seq', dir);
       if (q.format === 'csv') {
