@@ -8,6 +8,7 @@ import { ERROR_STATUS, type ErrorCode, type ErrorDetail } from '@plasticity/cont
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.ts';
+import { installNulGuard } from './nul-guard.ts';
 
 export function sendError(reply: FastifyReply, code: ErrorCode, message: string, details?: ErrorDetail[]) {
   return reply
@@ -23,7 +24,12 @@ function pathOf(prefix: string, instancePath: string): string {
   return out;
 }
 
+/** PostgreSQL errors that only bad input causes (SQLSTATE class 22, data exception): a 400, never a 500. */
+const INPUT_SQLSTATES = new Set(['22021', '22P05', '22001', '22003', '22007', '22008', '22P02']);
+
 export function installErrorHandler(app: FastifyInstance) {
+  // Input the database cannot store is refused before validation, naming the field (nul-guard.ts).
+  installNulGuard(app);
   app.setNotFoundHandler((req, reply) => sendError(reply, 'not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {
@@ -44,6 +50,12 @@ export function installErrorHandler(app: FastifyInstance) {
       return sendError(reply, 'validation_failed', 'body: is not valid JSON', [{ field: 'body', message: 'is not valid JSON' }]);
     }
     if ((err as FastifyError).statusCode === 415) return sendError(reply, 'unsupported_media_type', 'unsupported content type');
+    const sqlState = (err as { code?: unknown }).code;
+    if (typeof sqlState === 'string' && INPUT_SQLSTATES.has(sqlState)) {
+      // Backstop for input the schemas let through but the database refuses; the transaction rolled back.
+      req.log.warn({ sqlState }, 'database refused a value');
+      return sendError(reply, 'validation_failed', 'a value is not acceptable to the database', [{ field: 'body', message: 'contains a value that cannot be stored' }]);
+    }
     req.log.error({ errName: err.name, errCode: code, stack: err.stack }, 'unexpected error');
     if (process.env.PLASTICITY_DEBUG_ERRORS) console.error(err);
     return sendError(reply, 'internal', 'something went wrong on our side; nothing was changed');
