@@ -3,7 +3,9 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
 import { RouterLink } from '../../app/router.tsx';
+import { getPatient } from '../../api/patients.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { formatDateTime, fullName } from '../../ui/format.ts';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { type AlertT, ackAlert, listAlerts } from './api.ts';
 
@@ -13,12 +15,14 @@ const REFRESH_MS = 30_000;
 function AckForm({ alert, onDone }: { alert: AlertT; onDone: () => void }) {
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [noteError, setNoteError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const submit = async () => {
     if (!note.trim()) {
-      setError(new Error('Write what was done before acknowledging.'));
+      setNoteError('Write what was done before acknowledging.');
       return;
     }
+    setNoteError(undefined);
     setBusy(true);
     try {
       await ackAlert(alert.id, note.trim());
@@ -31,7 +35,7 @@ function AckForm({ alert, onDone }: { alert: AlertT; onDone: () => void }) {
   };
   return (
     <Stack gap="xs">
-      <Textarea label="Acknowledgement note" placeholder="What was done (e.g. called the patient, safety plan reviewed)" value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} />
+      <Textarea label="Acknowledgement note" placeholder="What was done (e.g. called the patient, safety plan reviewed)" value={note} onChange={(e) => setNote(e.currentTarget.value)} minRows={2} error={noteError} />
       <ErrorAlert error={error} title="Not acknowledged" />
       <Group justify="flex-end">
         <Button color="red" onClick={submit} loading={busy}>
@@ -48,9 +52,20 @@ export function AlertsPanel({ status = 'open' }: { status?: 'open' | 'acknowledg
   const [items, setItems] = useState<AlertT[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [acking, setAcking] = useState<string | null>(null);
+  const [names, setNames] = useState<Record<string, string>>({});
   const load = useCallback(() => {
     listAlerts({ status }).then(setItems, setError);
   }, [status]);
+  // Names are shown in the app (never in titles, URLs or logs): one read per patient, audited by the server.
+  useEffect(() => {
+    for (const id of new Set((items ?? []).map((a) => a.patientId))) {
+      if (names[id]) continue;
+      getPatient(id).then(
+        (p) => setNames((n) => ({ ...n, [id]: `${fullName(p)} (${p.mrn})` })),
+        () => setNames((n) => ({ ...n, [id]: 'patient' })),
+      );
+    }
+  }, [items, names]);
   useEffect(() => {
     load();
     const t = window.setInterval(load, REFRESH_MS);
@@ -78,9 +93,9 @@ export function AlertsPanel({ status = 'open' }: { status?: 'open' | 'acknowledg
               </Group>
             </Group>
             <Text size="sm" c="dimmed">
-              Raised {a.createdAt.slice(0, 16).replace('T', ' ')} UTC ·{' '}
+              Raised {formatDateTime(a.createdAt, me.clinic.timeZone)} ·{' '}
               <Anchor component={RouterLink} href={`/patients/${encodeURIComponent(a.patientId)}/assessments`}>
-                open the chart
+                {names[a.patientId] ?? 'open the chart'}
               </Anchor>
             </Text>
             {a.ackNote && <Text size="sm">Note: {a.ackNote}</Text>}

@@ -40,7 +40,7 @@ describe('public self-report page', () => {
     expect(screen.getAllByText(/may not be read immediately/).length).toBeGreaterThan(0);
     const post = api.calls.find((c) => c.method === 'POST');
     expect(post?.body).toEqual({ responses: [{ instrument: 'phq9', answers: [0, 0, 0, 0, 0, 0, 0, 0, 1] }] });
-  });
+  }, 30_000);
 
   it('shows a friendly page for a used link', async () => {
     mockApi({ [`GET /api/v1/self-report/${TOKEN}`]: apiError(410, 'link_used') });

@@ -51,7 +51,7 @@ export function TrendChart({ def, data }: { def: InstrumentDefinition; data: Ass
           <ResponsiveContainer width="100%" height="100%">
             <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
               {bands.map((b, i) => (
-                <ReferenceArea key={b.label} y1={b.min} y2={b.max + (i === bands.length - 1 ? 0 : 1)} fill={BAND_COLORS[Math.min(i, BAND_COLORS.length - 1)]} fillOpacity={0.6} ifOverflow="extendDomain" label={{ value: b.label, position: 'insideRight', fontSize: 10 }} />
+                <ReferenceArea key={b.label} y1={b.min} y2={b.max + (i === bands.length - 1 ? 0 : 1)} fill={BAND_COLORS[bands.length > 1 ? Math.round((i * (BAND_COLORS.length - 1)) / (bands.length - 1)) : 0]} fillOpacity={0.6} ifOverflow="extendDomain" label={{ value: b.label, position: 'insideRight', fontSize: 10 }} />
               ))}
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => day(new Date(t).toISOString()).slice(5)} />
@@ -66,7 +66,6 @@ export function TrendChart({ def, data }: { def: InstrumentDefinition; data: Ass
         <Text size="xs" c="dimmed">
           {data.items.length} score{data.items.length === 1 ? '' : 's'}
           {data.latest !== null && data.items.at(-1)?.severity ? ` · latest: ${data.items.at(-1)?.severity}` : ''}
-          {def.outcome.source ? '' : ''}
         </Text>
       </Stack>
     </Paper>
