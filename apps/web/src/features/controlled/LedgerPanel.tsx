@@ -1,8 +1,9 @@
-import { Group, Loader, Select, Table, Text, TextInput } from '@mantine/core';
+import { Group, Loader, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { listLedger, listPatients, listStock } from './api.ts';
+import { Choice } from './Choice.tsx';
 import { useLoad } from './useLoad.ts';
 
 /** The append-only ledger with the container's running balance after each entry. */
@@ -20,7 +21,7 @@ export function LedgerPanel({ timeZone }: { timeZone: string }) {
       <Group align="end" mb="sm">
         <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
         <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
-        <Select label="Container" clearable data={(stock.data ?? []).map((c) => ({ value: c.id, label: `${c.label} — ${c.product}` }))} value={containerId} onChange={setContainerId} />
+        <Choice label="Container" clearable data={(stock.data ?? []).map((c) => ({ value: c.id, label: `${c.label} — ${c.product}` }))} value={containerId} onChange={setContainerId} />
         {ledger.loading && <Loader size="sm" aria-label="Loading ledger" />}
       </Group>
       <ErrorAlert error={ledger.error} title="Could not load the ledger" />

@@ -1,8 +1,9 @@
-import { Alert, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { listLosses, listStock, recordLoss } from './api.ts';
+import { Choice } from './Choice.tsx';
 import { useLoad } from './useLoad.ts';
 
 const TYPES = [
@@ -82,10 +83,10 @@ export function LossPanel({ canMove }: { canMove: boolean }) {
             Record a theft or loss
           </Title>
           <TextInput label="Discovered at" type="datetime-local" value={v.discoveredAt} onChange={(e) => setV({ ...v, discoveredAt: e.currentTarget.value })} error={errors.discoveredAt} />
-          <Select label="Type of loss" data={TYPES} value={v.typeOfLoss} onChange={(x) => setV({ ...v, typeOfLoss: x ?? 'other' })} allowDeselect={false} />
+          <Choice label="Type of loss" data={TYPES} value={v.typeOfLoss} onChange={(x) => setV({ ...v, typeOfLoss: x ?? 'other' })} clearable={false} />
           <Textarea label="What happened" value={v.explanation} onChange={(e) => setV({ ...v, explanation: e.currentTarget.value })} />
           <Group grow>
-            <Select label="Container" data={(stock.data ?? []).map((c) => ({ value: c.id, label: `${c.label} — ${c.product}` }))} value={v.containerId || null} onChange={(x) => setV({ ...v, containerId: x ?? '' })} error={errors['lines.0.containerId']} />
+            <Choice label="Container" data={(stock.data ?? []).map((c) => ({ value: c.id, label: `${c.label} — ${c.product}` }))} value={v.containerId || null} onChange={(x) => setV({ ...v, containerId: x ?? '' })} error={errors['lines.0.containerId']} />
             <TextInput label="Quantity lost" inputMode="decimal" value={v.quantity} onChange={(e) => setV({ ...v, quantity: e.currentTarget.value })} error={errors['lines.0.quantity']} />
           </Group>
           <Checkbox label="Police notified" checked={v.police} onChange={(e) => setV({ ...v, police: e.currentTarget.checked })} />

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { getConfig, listPatients, recordMovement, type Stock, type Witness } from './api.ts';
+import { Choice } from './Choice.tsx';
 import { useLoad } from './useLoad.ts';
 import { WitnessFields } from './WitnessFields.tsx';
 
@@ -100,7 +101,7 @@ export function MovementModal({ container, onClose, onDone }: Props) {
           <Text size="sm">
             {container.product}, lot {container.lot}: {container.balance} {container.unit} in the container
           </Text>
-          <Select label="Movement" data={TYPES} value={type} onChange={(v) => v && setType(v)} allowDeselect={false} name="type" />
+          <Choice label="Movement" data={TYPES} value={type} onChange={(v) => v && setType(v)} clearable={false} name="type" />
           {!NO_QUANTITY.has(type) && (
             <TextInput
               label={`Quantity (${container.unit})`}
@@ -114,9 +115,9 @@ export function MovementModal({ container, onClose, onDone }: Props) {
           )}
           {type === 'draw' && (
             <>
-              <Select
+              <Choice
                 label="Patient"
-                searchable
+               
                 name="patientId"
                 data={(patients.data ?? []).map((p) => ({ value: p.id, label: patientName.get(p.id) ?? p.id }))}
                 value={patientId}
@@ -138,11 +139,11 @@ export function MovementModal({ container, onClose, onDone }: Props) {
             />
           )}
           {usesDraw && (
-            <Select label="Draw" name="drawId" data={draws} value={drawId} onChange={setDrawId} error={errors.drawId} nothingFoundMessage="No draw is waiting" placeholder={draws.length ? undefined : 'No open draws on this container'} />
+            <Choice label="Draw" name="drawId" data={draws} value={drawId} onChange={setDrawId} error={errors.drawId} placeholder={draws.length ? 'Choose…' : 'No open draws on this container'} />
           )}
           {['waste', 'adjust', 'return'].includes(type) && <TextInput label="Reason" name="reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} />}
           {type === 'transfer' && (
-            <Select
+            <Choice
               label="To location"
               name="toLocationId"
               data={(config.data?.locations ?? []).filter((l) => l.id !== container.locationId).map((l) => ({ value: l.id, label: l.name }))}
@@ -153,7 +154,7 @@ export function MovementModal({ container, onClose, onDone }: Props) {
           )}
           {type === 'receipt' && (
             <>
-              <Select label="Supplier" name="supplierId" data={(config.data?.suppliers ?? []).map((s) => ({ value: s.id, label: s.name }))} value={supplierId} onChange={setSupplierId} error={errors.supplierId} />
+              <Choice label="Supplier" name="supplierId" data={(config.data?.suppliers ?? []).map((s) => ({ value: s.id, label: s.name }))} value={supplierId} onChange={setSupplierId} error={errors.supplierId} />
               <TextInput label="Invoice" name="invoice" value={invoice} onChange={(e) => setInvoice(e.currentTarget.value)} />
             </>
           )}

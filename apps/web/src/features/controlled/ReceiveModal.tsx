@@ -1,8 +1,9 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { getConfig, receiveStock } from './api.ts';
+import { Choice } from './Choice.tsx';
 import { useLoad } from './useLoad.ts';
 
 /** Receives a new stock unit with its receipt (21 CFR 1304.22(c): date, quantity, supplier, invoice). */
@@ -36,16 +37,16 @@ export function ReceiveModal({ onClose, onDone }: { onClose: () => void; onDone:
   return (
     <Modal opened onClose={onClose} title="Receive stock" size="lg">
       <Stack gap="sm">
-        <Select label="Product" data={(config.data?.products ?? []).map((p) => ({ value: p.id, label: p.display }))} value={v.productId || null} onChange={set('productId')} error={errors.productId} />
+        <Choice label="Product" data={(config.data?.products ?? []).map((p) => ({ value: p.id, label: p.display }))} value={v.productId || null} onChange={set('productId')} error={errors.productId} />
         <Group grow>
           <TextInput label="Lot" value={v.lot} onChange={(e) => set('lot')(e.currentTarget.value)} error={errors.lot} />
           <TextInput label="Expires on" type="date" value={v.expiresOn} onChange={(e) => set('expiresOn')(e.currentTarget.value)} error={errors.expiresOn} />
           <TextInput label="Container label" placeholder="e.g. Vial K-007" value={v.label} onChange={(e) => set('label')(e.currentTarget.value)} />
         </Group>
-        <Select label="Location" data={(config.data?.locations ?? []).map((l) => ({ value: l.id, label: l.name }))} value={v.locationId || null} onChange={set('locationId')} error={errors.locationId} />
+        <Choice label="Location" data={(config.data?.locations ?? []).map((l) => ({ value: l.id, label: l.name }))} value={v.locationId || null} onChange={set('locationId')} error={errors.locationId} />
         <Group grow>
           <TextInput label={`Quantity received${product ? ` (${product.unit})` : ''}`} inputMode="decimal" value={v.quantity} onChange={(e) => set('quantity')(e.currentTarget.value)} error={errors['receipt.quantity'] ?? errors.quantity} />
-          <Select label="Supplier" data={(config.data?.suppliers ?? []).map((s) => ({ value: s.id, label: s.name }))} value={v.supplierId || null} onChange={set('supplierId')} error={errors['receipt.supplierId'] ?? errors.supplierId} />
+          <Choice label="Supplier" data={(config.data?.suppliers ?? []).map((s) => ({ value: s.id, label: s.name }))} value={v.supplierId || null} onChange={set('supplierId')} error={errors['receipt.supplierId'] ?? errors.supplierId} />
           <TextInput label="Invoice" value={v.invoice} onChange={(e) => set('invoice')(e.currentTarget.value)} />
         </Group>
         <ErrorAlert error={error} title="Not received" />

@@ -1,6 +1,7 @@
-import { Anchor, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { listPatients, reportUrl } from './api.ts';
+import { Choice } from './Choice.tsx';
 import { useLoad } from './useLoad.ts';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -57,9 +58,9 @@ export function ReportsPanel() {
           <Title order={2} size="h4">
             Patient administration history
           </Title>
-          <Select
+          <Choice
             label="Patient"
-            searchable
+           
             data={(patients.data ?? []).map((p) => ({ value: p.id, label: `${p.lastName}, ${p.firstName} (${p.mrn})` }))}
             value={patientId}
             onChange={setPatientId}
