@@ -20,7 +20,11 @@ export const IntakeRequest = z
     indications: z
       .object({
         depression: z
-          .object({ present: bool, failedAntidepressantTrials: count(50).optional(), suicidalIdeation: bool.optional() })
+          .object({
+            present: bool,
+            failedAntidepressantTrials: count(50).optional(),
+            suicidalIdeation: bool.optional(),
+          })
           .strict()
           .optional(),
         anxiety: bool.optional(),
@@ -104,7 +108,9 @@ export const IntakeRecord = z.object({
 export type IntakeRecord = z.infer<typeof IntakeRecord>;
 export const IntakeList = z.object({ items: z.array(IntakeRecord) });
 
-export const WeightRequest = z.object({ weightKg: measure(20, 400), measuredAt: IsoDateTime.optional() }).strict();
+export const WeightRequest = z
+  .object({ weightKg: measure(20, 400), measuredAt: IsoDateTime.optional() })
+  .strict();
 
 export const EligibilitySeverity = z.enum(['absolute', 'relative', 'caution']);
 export const EligibilityHit = z.object({
@@ -172,10 +178,20 @@ export const ProtocolList = z.object({ items: z.array(ProtocolItem) });
 export const ProtocolListQuery = z.object({ history: z.enum(['true', 'false']).optional() });
 /** An edit of a protocol line: the full protocol data (validated by validateProtocol) → a new version. */
 export const UpdateProtocolRequest = z
-  .object({ protocol: z.record(z.string(), z.unknown()), changeNote: shortText(500), makeDefault: z.boolean().optional() })
+  .object({
+    protocol: z.record(z.string(), z.unknown()),
+    changeNote: shortText(500),
+    makeDefault: z.boolean().optional(),
+  })
   .strict();
 
-export const ConsentKind = z.enum(['off_label_ketamine', 'kap', 'esketamine_rems', 'telehealth', 'financial']);
+export const ConsentKind = z.enum([
+  'off_label_ketamine',
+  'kap',
+  'esketamine_rems',
+  'telehealth',
+  'financial',
+]);
 export const ConsentDocument = z.object({
   id: Uuid,
   kind: ConsentKind,
@@ -187,7 +203,9 @@ export const ConsentDocument = z.object({
 });
 export type ConsentDocument = z.infer<typeof ConsentDocument>;
 export const ConsentDocumentList = z.object({ items: z.array(ConsentDocument) });
-export const UpdateConsentDocumentRequest = z.object({ title: shortText(200), body: shortText(50_000) }).strict();
+export const UpdateConsentDocumentRequest = z
+  .object({ title: shortText(200), body: shortText(50_000) })
+  .strict();
 export const ConsentKindParams = z.object({ kind: ConsentKind });
 export const ConsentSignature = z.object({
   id: Uuid,
@@ -204,14 +222,20 @@ export const ConsentSignature = z.object({
   withdrawnReason: z.string().nullable(),
 });
 export type ConsentSignature = z.infer<typeof ConsentSignature>;
-export const PatientConsents = z.object({ documents: z.array(ConsentDocument), signatures: z.array(ConsentSignature) });
+export const PatientConsents = z.object({
+  documents: z.array(ConsentDocument),
+  signatures: z.array(ConsentSignature),
+});
 export type PatientConsents = z.infer<typeof PatientConsents>;
 export const SignConsentRequest = z
   .object({
     documentId: Uuid,
     typedName: shortText(200),
     /** Optional: the SHA-256 the browser computed of the text it showed; must match the stored text. */
-    textSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256').optional(),
+    textSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256')
+      .optional(),
     agree: z.literal(true),
   })
   .strict();
@@ -243,16 +267,29 @@ export const TreatmentPlan = z.object({
   activatedAt: z.string().nullable(),
   endedAt: z.string().nullable(),
   createdAt: z.string(),
-  history: z.array(z.object({ from: z.string().nullable(), to: z.string(), reason: z.string().nullable(), at: z.string() })),
+  history: z.array(
+    z.object({ from: z.string().nullable(), to: z.string(), reason: z.string().nullable(), at: z.string() }),
+  ),
 });
 export type TreatmentPlan = z.infer<typeof TreatmentPlan>;
 export const TreatmentPlanList = z.object({ items: z.array(TreatmentPlan) });
-const Indication = z.enum(['trd', 'mdd_with_suicidal_ideation', 'depression', 'anxiety', 'ptsd', 'alcohol_use_disorder', 'opioid_use_disorder']);
+const Indication = z.enum([
+  'trd',
+  'mdd_with_suicidal_ideation',
+  'depression',
+  'anxiety',
+  'ptsd',
+  'alcohol_use_disorder',
+  'opioid_use_disorder',
+]);
 export const CreatePlanRequest = z
   .object({
     protocolId: Uuid,
     indications: z.array(Indication).min(1).max(7),
-    targetInstruments: z.array(z.string().regex(/^[a-z0-9_]{2,40}$/)).max(20).optional(),
+    targetInstruments: z
+      .array(z.string().regex(/^[a-z0-9_]{2,40}$/))
+      .max(20)
+      .optional(),
     plannedSessions: z.number().int().min(1).max(200).optional(),
     eligibilityDecisionId: Uuid.optional(),
     notes: z.string().trim().max(5000).optional(),
@@ -269,7 +306,10 @@ export const DoseOverrideRequest = z
     reason: shortText(1000),
     verifierEmail: z.string().trim().toLowerCase().pipe(z.email()),
     verifierPassword: z.string().min(1).max(500).optional(),
-    verifierTotp: z.string().regex(/^\d{6}$/, 'must be 6 digits').optional(),
+    verifierTotp: z
+      .string()
+      .regex(/^\d{6}$/, 'must be 6 digits')
+      .optional(),
   })
   .strict()
   .refine((o) => (o.verifierPassword === undefined) !== (o.verifierTotp === undefined), {

@@ -11,8 +11,14 @@ describe.each(testBackends())('dose calculator API on %s', (backend) => {
     const prescriber = await c.login('prescriber');
     const nurse = await c.login('nurse');
     const ids = await protocolIds(prescriber);
-    const calc = (body: Record<string, unknown>, who = prescriber) => who.post('/api/v1/dose/calculate', { protocolId: ids.iv, ageYears: 40, ...body });
-    const override = (over: Record<string, unknown> = {}) => ({ reason: 'partial response at 1.0 mg/kg', verifierEmail: c.users.nurse.email, verifierPassword: TEST_PASSWORD, ...over });
+    const calc = (body: Record<string, unknown>, who = prescriber) =>
+      who.post('/api/v1/dose/calculate', { protocolId: ids.iv, ageYears: 40, ...body });
+    const override = (over: Record<string, unknown> = {}) => ({
+      reason: 'partial response at 1.0 mg/kg',
+      verifierEmail: c.users.nurse.email,
+      verifierPassword: TEST_PASSWORD,
+      ...over,
+    });
     return { c, prescriber, nurse, ids, calc, override };
   }
 
@@ -20,7 +26,16 @@ describe.each(testBackends())('dose calculator API on %s', (backend) => {
     const { calc, ids } = await setup();
     const r = await calc({ weightKg: 70, concentrationMgPerMl: 10 });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ doseMg: 35, volumeMl: 3.5, rateMlPerHour: 5.3, blocked: false, reasons: [], protocolId: ids.iv, protocolVersion: 1, mgPerKg: 0.5 });
+    expect(r.body).toMatchObject({
+      doseMg: 35,
+      volumeMl: 3.5,
+      rateMlPerHour: 5.3,
+      blocked: false,
+      reasons: [],
+      protocolId: ids.iv,
+      protocolVersion: 1,
+      mgPerKg: 0.5,
+    });
     const bag = await calc({ weightKg: 70, concentrationMgPerMl: 10, bagVolumeMl: 100 });
     expect(bag.body).toMatchObject({ doseMg: 35, volumeMl: 3.5, rateMlPerHour: 150, blocked: false });
     const rounded = await calc({ weightKg: 71.37, mgPerKg: 0.5 });
@@ -41,10 +56,27 @@ describe.each(testBackends())('dose calculator API on %s', (backend) => {
     const { c, calc, override } = await setup();
     const ok = await calc({ weightKg: 70, mgPerKg: 1.5, override: override() });
     expect(ok.body).toMatchObject({ doseMg: 105, blocked: false, overridden: true });
-    const rows = await h.database.db.selectFrom('audit_log').select(['resource_type', 'user_id', 'outcome']).where('clinic_id', '=', c.clinicId).where('resource_id', '=', ok.body.calculationId).execute();
-    expect(rows).toContainEqual({ resource_type: 'dose_calculation', user_id: c.users.prescriber.id, outcome: 'success' });
-    expect(rows).toContainEqual({ resource_type: 'dose_override_verification', user_id: c.users.nurse.id, outcome: 'success' });
-    const stored = await h.database.db.selectFrom('plan_dose_calculations').select(['verifier_id', 'overridden', 'inputs']).where('id', '=', ok.body.calculationId).executeTakeFirstOrThrow();
+    const rows = await h.database.db
+      .selectFrom('audit_log')
+      .select(['resource_type', 'user_id', 'outcome'])
+      .where('clinic_id', '=', c.clinicId)
+      .where('resource_id', '=', ok.body.calculationId)
+      .execute();
+    expect(rows).toContainEqual({
+      resource_type: 'dose_calculation',
+      user_id: c.users.prescriber.id,
+      outcome: 'success',
+    });
+    expect(rows).toContainEqual({
+      resource_type: 'dose_override_verification',
+      user_id: c.users.nurse.id,
+      outcome: 'success',
+    });
+    const stored = await h.database.db
+      .selectFrom('plan_dose_calculations')
+      .select(['verifier_id', 'overridden', 'inputs'])
+      .where('id', '=', ok.body.calculationId)
+      .executeTakeFirstOrThrow();
     expect(stored.verifier_id).toBe(c.users.nurse.id);
     expect(JSON.stringify(stored.inputs)).not.toContain(TEST_PASSWORD);
   });
@@ -69,14 +101,21 @@ describe.each(testBackends())('dose calculator API on %s', (backend) => {
       expect(r.body.overridden, name).toBe(false);
       expect(r.body.reasons.join(' '), name).toMatch(/override refused/);
     }
-    const byNurse = await calc({ weightKg: 70, mgPerKg: 1.5, override: override({ verifierEmail: c.users.prescriber.email }) }, nurse);
+    const byNurse = await calc(
+      { weightKg: 70, mgPerKg: 1.5, override: override({ verifierEmail: c.users.prescriber.email }) },
+      nurse,
+    );
     expect(byNurse.body.blocked).toBe(true);
     expect(byNurse.body.reasons.join(' ')).toMatch(/only a prescriber/);
   });
 
   it('never lifts the absolute ceiling (2.0 mg/kg inclusive)', async () => {
     const { calc, override } = await setup();
-    expect((await calc({ weightKg: 70, mgPerKg: 2.0, override: override() })).body).toMatchObject({ doseMg: 140, blocked: false, overridden: true });
+    expect((await calc({ weightKg: 70, mgPerKg: 2.0, override: override() })).body).toMatchObject({
+      doseMg: 140,
+      blocked: false,
+      overridden: true,
+    });
     const above = await calc({ weightKg: 70, mgPerKg: 2.01, override: override() });
     expect(above.body.blocked).toBe(true);
     expect(above.body.reasons.join(' ')).toMatch(/ceiling/);
@@ -104,7 +143,14 @@ describe.each(testBackends())('dose calculator API on %s', (backend) => {
     expect(none.body.reasons.join(' ')).toMatch(/no measured weight/);
 
     const now = h.clock.now();
-    expect((await nurse.post(`/api/v1/patients/${c.patientId}/weights`, { weightKg: 80, measuredAt: daysAgoIso(now, 30, -60_000) })).status).toBe(201);
+    expect(
+      (
+        await nurse.post(`/api/v1/patients/${c.patientId}/weights`, {
+          weightKg: 80,
+          measuredAt: daysAgoIso(now, 30, -60_000),
+        })
+      ).status,
+    ).toBe(201);
     const fresh = await calc({ patientId: c.patientId, weightKg: 50 });
     expect(fresh.body).toMatchObject({ doseMg: 40, blocked: false, weightKg: 80 });
     expect(fresh.body.warnings.join(' ')).toMatch(/ignored/);
@@ -113,7 +159,10 @@ describe.each(testBackends())('dose calculator API on %s', (backend) => {
     const p2 = await c2.login('prescriber');
     const n2 = await c2.login('nurse');
     const ids2 = await protocolIds(p2);
-    await n2.post(`/api/v1/patients/${c2.patientId}/weights`, { weightKg: 80, measuredAt: daysAgoIso(h.clock.now(), 30, 60_000) });
+    await n2.post(`/api/v1/patients/${c2.patientId}/weights`, {
+      weightKg: 80,
+      measuredAt: daysAgoIso(h.clock.now(), 30, 60_000),
+    });
     const stale = await p2.post('/api/v1/dose/calculate', { protocolId: ids2.iv, patientId: c2.patientId });
     expect(stale.body.blocked).toBe(true);
     expect(stale.body.reasons.join(' ')).toMatch(/older than maxWeightAgeDays/);
@@ -121,7 +170,9 @@ describe.each(testBackends())('dose calculator API on %s', (backend) => {
     // The intake's weight counts as a measurement too.
     const intake = { ...cleanIntake(), measurements: { ...cleanIntake().measurements, weightKg: 90 } };
     expect((await n2.post(`/api/v1/patients/${c2.patientId}/intake`, intake)).status).toBe(201);
-    expect((await p2.post('/api/v1/dose/calculate', { protocolId: ids2.iv, patientId: c2.patientId })).body).toMatchObject({ doseMg: 45, blocked: false });
+    expect(
+      (await p2.post('/api/v1/dose/calculate', { protocolId: ids2.iv, patientId: c2.patientId })).body,
+    ).toMatchObject({ doseMg: 45, blocked: false });
   });
 
   it.each([
@@ -146,7 +197,10 @@ describe.each(testBackends())('dose calculator API on %s', (backend) => {
     const { calc, ids } = await setup();
     expect((await calc({ weightKg: 70, ageYears: 17 })).body.blocked).toBe(true);
     expect((await calc({ weightKg: 70, ageYears: 18 })).body.blocked).toBe(false);
-    expect((await calc({ protocolId: ids.im, weightKg: 120, mgPerKg: 0.5 })).body).toMatchObject({ doseMg: 60, blocked: false });
+    expect((await calc({ protocolId: ids.im, weightKg: 120, mgPerKg: 0.5 })).body).toMatchObject({
+      doseMg: 60,
+      blocked: false,
+    });
     expect((await calc({ protocolId: ids.im, weightKg: 122, mgPerKg: 0.5 })).body.blocked).toBe(true);
   });
 
@@ -159,7 +213,10 @@ describe.each(testBackends())('dose calculator API on %s', (backend) => {
     [{ patientId: 'abc' }, 'body.patientId'],
     [{ extra: 1 }, 'body'],
     [{ override: { reason: 'x', verifierEmail: 'a@example.org' } }, 'body.override'],
-    [{ override: { reason: '', verifierEmail: 'a@example.org', verifierPassword: 'x' } }, 'body.override.reason'],
+    [
+      { override: { reason: '', verifierEmail: 'a@example.org', verifierPassword: 'x' } },
+      'body.override.reason',
+    ],
   ])('answers 400 naming the field for %j', async (over, field) => {
     const { calc } = await setup();
     const r = await calc({ weightKg: 70, ...over });
@@ -172,11 +229,20 @@ describe.each(testBackends())('dose calculator API on %s', (backend) => {
     const { calc, c } = await setup();
     const other = await h.newClinic();
     const otherIds = await protocolIds(await other.login('prescriber'));
-    expect((await calc({ protocolId: '00000000-0000-4000-8000-000000000000', weightKg: 70 })).status).toBe(404);
+    expect((await calc({ protocolId: '00000000-0000-4000-8000-000000000000', weightKg: 70 })).status).toBe(
+      404,
+    );
     expect((await calc({ protocolId: otherIds.iv, weightKg: 70 })).status).toBe(404);
     expect((await calc({ patientId: other.patientId })).status).toBe(404);
     for (const role of ['therapist', 'front_desk', 'admin', 'patient'] as const) {
-      expect((await (await c.login(role)).post('/api/v1/dose/calculate', { protocolId: otherIds.iv, weightKg: 70 })).status, role).toBe(403);
+      expect(
+        (
+          await (
+            await c.login(role)
+          ).post('/api/v1/dose/calculate', { protocolId: otherIds.iv, weightKg: 70 })
+        ).status,
+        role,
+      ).toBe(403);
     }
   });
 });

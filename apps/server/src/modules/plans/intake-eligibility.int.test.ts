@@ -12,16 +12,33 @@ describe.each(testBackends())('intake and eligibility API on %s', (backend) => {
     const body = intakeWith({ substanceUse: { auditTotal: undefined, dast10Total: undefined } });
     const r = await patient.post(`/api/v1/patients/${c.patientId}/intake`, {
       ...body,
-      substanceUse: { activeSubstanceUseDisorder: false, auditAnswers: [1, 1, 0, 0, 0, 0, 0, 0, 0, 0], dast10Answers: [0, 0, 1, 0, 0, 0, 0, 0, 0, 0] },
+      substanceUse: {
+        activeSubstanceUseDisorder: false,
+        auditAnswers: [1, 1, 0, 0, 0, 0, 0, 0, 0, 0],
+        dast10Answers: [0, 0, 1, 0, 0, 0, 0, 0, 0, 0],
+      },
     });
     expect(r.status).toBe(201);
-    expect(r.body.intake.substanceUse).toEqual({ activeSubstanceUseDisorder: false, auditTotal: 2, dast10Total: 0 });
+    expect(r.body.intake.substanceUse).toEqual({
+      activeSubstanceUseDisorder: false,
+      auditTotal: 2,
+      dast10Total: 0,
+    });
     expect(r.body.submittedRole).toBe('patient');
-    const w = await h.database.db.selectFrom('plan_weight_observations').select(['weight_kg', 'source']).where('patient_id', '=', c.patientId).execute();
+    const w = await h.database.db
+      .selectFrom('plan_weight_observations')
+      .select(['weight_kg', 'source'])
+      .where('patient_id', '=', c.patientId)
+      .execute();
     expect(w).toEqual([{ weight_kg: '70.00', source: 'intake' }]);
     const list = await (await c.login('nurse')).get(`/api/v1/patients/${c.patientId}/intake`);
     expect(list.body.items).toHaveLength(1);
-    const audit = await h.database.db.selectFrom('audit_log').select(['action', 'category']).where('clinic_id', '=', c.clinicId).where('resource_type', '=', 'intake').execute();
+    const audit = await h.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'category'])
+      .where('clinic_id', '=', c.clinicId)
+      .where('resource_type', '=', 'intake')
+      .execute();
     expect(audit).toContainEqual({ action: 'create', category: 'intake' });
   });
 
@@ -42,8 +59,24 @@ describe.each(testBackends())('intake and eligibility API on %s', (backend) => {
     [intakeWith({ measurements: { heightCm: 1000 } }), 'body.measurements.heightCm'],
     [intakeWith({ substanceUse: { auditTotal: 41 } }), 'body.substanceUse.auditTotal'],
     [{ ...cleanIntake(), extra: true }, 'body'],
-    [{ ...cleanIntake(), substanceUse: { activeSubstanceUseDisorder: false, auditAnswers: [0, 0, 0, 0, 0, 0, 0, 0, 1, 0] } }, 'body.substanceUse.auditAnswers'],
-    [{ ...cleanIntake(), substanceUse: { activeSubstanceUseDisorder: false, auditTotal: 5, auditAnswers: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] } }, 'body.substanceUse.auditTotal'],
+    [
+      {
+        ...cleanIntake(),
+        substanceUse: { activeSubstanceUseDisorder: false, auditAnswers: [0, 0, 0, 0, 0, 0, 0, 0, 1, 0] },
+      },
+      'body.substanceUse.auditAnswers',
+    ],
+    [
+      {
+        ...cleanIntake(),
+        substanceUse: {
+          activeSubstanceUseDisorder: false,
+          auditTotal: 5,
+          auditAnswers: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        },
+      },
+      'body.substanceUse.auditTotal',
+    ],
   ])('refuses a malformed intake with 400 naming the field (%#) and stores nothing', async (body, field) => {
     const c = await h.newClinic();
     const nurse = await c.login('nurse');
@@ -58,9 +91,20 @@ describe.each(testBackends())('intake and eligibility API on %s', (backend) => {
     const c = await h.newClinic();
     const other = await h.newClinic();
     const nurse = await c.login('nurse');
-    const second = await nurse.post('/api/v1/patients', { firstName: 'Robin', lastName: 'Testcase', dateOfBirth: '1990-01-31', sex: 'female' });
-    expect((await (await c.login('patient')).post(`/api/v1/patients/${second.body.id}/intake`, cleanIntake())).status).toBe(404);
-    expect((await (await other.login('nurse')).post(`/api/v1/patients/${c.patientId}/intake`, cleanIntake())).status).toBe(404);
+    const second = await nurse.post('/api/v1/patients', {
+      firstName: 'Robin',
+      lastName: 'Testcase',
+      dateOfBirth: '1990-01-31',
+      sex: 'female',
+    });
+    expect(
+      (await (await c.login('patient')).post(`/api/v1/patients/${second.body.id}/intake`, cleanIntake()))
+        .status,
+    ).toBe(404);
+    expect(
+      (await (await other.login('nurse')).post(`/api/v1/patients/${c.patientId}/intake`, cleanIntake()))
+        .status,
+    ).toBe(404);
   });
 
   it('answers yes / review / no with every hit, on the latest intake; 409 without an intake', async () => {
@@ -77,36 +121,71 @@ describe.each(testBackends())('intake and eligibility API on %s', (backend) => {
     expect(yes.status).toBe(200);
     expect(yes.body).toMatchObject({ eligible: 'yes', hits: [], ruleSetVersion: 1 });
 
-    await nurse.post(`/api/v1/patients/${c.patientId}/intake`, intakeWith({ substanceUse: { activeSubstanceUseDisorder: true } }));
+    await nurse.post(
+      `/api/v1/patients/${c.patientId}/intake`,
+      intakeWith({ substanceUse: { activeSubstanceUseDisorder: true } }),
+    );
     const review = await prescriber.post(url, {});
     expect(review.body.eligible).toBe('review');
-    expect(review.body.hits).toContainEqual(expect.objectContaining({ ruleId: 'active_substance_use_disorder', severity: 'relative' }));
+    expect(review.body.hits).toContainEqual(
+      expect.objectContaining({ ruleId: 'active_substance_use_disorder', severity: 'relative' }),
+    );
 
-    await nurse.post(`/api/v1/patients/${c.patientId}/intake`, intakeWith({ psychiatric: { activePsychosis: true }, medical: { pregnant: true }, substanceUse: { activeSubstanceUseDisorder: true } }));
+    await nurse.post(
+      `/api/v1/patients/${c.patientId}/intake`,
+      intakeWith({
+        psychiatric: { activePsychosis: true },
+        medical: { pregnant: true },
+        substanceUse: { activeSubstanceUseDisorder: true },
+      }),
+    );
     const no = await prescriber.post(url, {});
     expect(no.body.eligible).toBe('no');
     const ids = no.body.hits.map((x: { ruleId: string }) => x.ruleId);
-    expect(ids).toEqual(expect.arrayContaining(['active_psychosis_or_mania', 'pregnancy', 'active_substance_use_disorder']));
-    for (const hit of no.body.hits) expect(hit).toEqual(expect.objectContaining({ ruleId: expect.any(String), severity: expect.any(String), message: expect.any(String) }));
+    expect(ids).toEqual(
+      expect.arrayContaining(['active_psychosis_or_mania', 'pregnancy', 'active_substance_use_disorder']),
+    );
+    for (const hit of no.body.hits)
+      expect(hit).toEqual(
+        expect.objectContaining({
+          ruleId: expect.any(String),
+          severity: expect.any(String),
+          message: expect.any(String),
+        }),
+      );
   });
 
   it('applies protocol-specific rules (esketamine vascular contraindications) only for that protocol', async () => {
     const c = await h.newClinic();
     const prescriber = await c.login('prescriber');
     const ids = await protocolIds(prescriber);
-    await prescriber.post(`/api/v1/patients/${c.patientId}/intake`, intakeWith({ medical: { arteriovenousMalformation: true } }));
-    const esk = await prescriber.post(`/api/v1/patients/${c.patientId}/eligibility`, { protocolId: ids.intranasal });
+    await prescriber.post(
+      `/api/v1/patients/${c.patientId}/intake`,
+      intakeWith({ medical: { arteriovenousMalformation: true } }),
+    );
+    const esk = await prescriber.post(`/api/v1/patients/${c.patientId}/eligibility`, {
+      protocolId: ids.intranasal,
+    });
     expect(esk.body.eligible).toBe('no');
-    expect(esk.body.hits.map((x: { ruleId: string }) => x.ruleId)).toContain('esketamine_arteriovenous_malformation');
+    expect(esk.body.hits.map((x: { ruleId: string }) => x.ruleId)).toContain(
+      'esketamine_arteriovenous_malformation',
+    );
     const iv = await prescriber.post(`/api/v1/patients/${c.patientId}/eligibility`, { protocolId: ids.iv });
     expect(iv.body.eligible).toBe('review');
-    expect((await prescriber.post(`/api/v1/patients/${c.patientId}/eligibility`, { protocolId: 'nope' })).status).toBe(400);
+    expect(
+      (await prescriber.post(`/api/v1/patients/${c.patientId}/eligibility`, { protocolId: 'nope' })).status,
+    ).toBe(400);
   });
 
   it('flags age under 18 as absolute', async () => {
     const c = await h.newClinic();
     const prescriber = await c.login('prescriber');
-    const teen = await prescriber.post('/api/v1/patients', { firstName: 'Young', lastName: 'Person', dateOfBirth: new Date(h.clock.now().getTime() - 17 * 365.25 * 86_400_000).toISOString().slice(0, 10), sex: 'male' });
+    const teen = await prescriber.post('/api/v1/patients', {
+      firstName: 'Young',
+      lastName: 'Person',
+      dateOfBirth: new Date(h.clock.now().getTime() - 17 * 365.25 * 86_400_000).toISOString().slice(0, 10),
+      sex: 'male',
+    });
     expect(teen.status).toBe(201);
     await prescriber.post(`/api/v1/patients/${teen.body.id}/intake`, cleanIntake());
     const r = await prescriber.post(`/api/v1/patients/${teen.body.id}/eligibility`, {});
@@ -118,7 +197,10 @@ describe.each(testBackends())('intake and eligibility API on %s', (backend) => {
     const c = await h.newClinic();
     const prescriber = await c.login('prescriber');
     const nurse = await c.login('nurse');
-    await nurse.post(`/api/v1/patients/${c.patientId}/intake`, intakeWith({ medical: { breastfeeding: true } }));
+    await nurse.post(
+      `/api/v1/patients/${c.patientId}/intake`,
+      intakeWith({ medical: { breastfeeding: true } }),
+    );
     const d = await nurse.post(`/api/v1/patients/${c.patientId}/eligibility`, {});
     expect(d.body.eligible).toBe('no');
     const sign = `/api/v1/patients/${c.patientId}/eligibility/${d.body.id}/sign`;
@@ -126,7 +208,10 @@ describe.each(testBackends())('intake and eligibility API on %s', (backend) => {
     const noReason = await prescriber.post(sign, { decision: 'approved' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.details[0].field).toBe('body.reason');
-    const ok = await prescriber.post(sign, { decision: 'approved', reason: 'weaned; pumping and discarding for 24 h' });
+    const ok = await prescriber.post(sign, {
+      decision: 'approved',
+      reason: 'weaned; pumping and discarding for 24 h',
+    });
     expect(ok.body).toMatchObject({ decision: 'approved', override: true, decidedBy: c.users.prescriber.id });
     expect((await prescriber.post(sign, { decision: 'declined' })).status).toBe(409);
     const list = await prescriber.get(`/api/v1/patients/${c.patientId}/eligibility`);
@@ -136,24 +221,41 @@ describe.each(testBackends())('intake and eligibility API on %s', (backend) => {
   it('a rule edit creates a new version; earlier decisions keep the version they used', async () => {
     const c = await h.newClinic();
     const prescriber = await c.login('prescriber');
-    await prescriber.post(`/api/v1/patients/${c.patientId}/intake`, intakeWith({ medical: { liverDisease: true } }));
+    await prescriber.post(
+      `/api/v1/patients/${c.patientId}/intake`,
+      intakeWith({ medical: { liverDisease: true } }),
+    );
     const before = await prescriber.post(`/api/v1/patients/${c.patientId}/eligibility`, {});
     expect(before.body).toMatchObject({ eligible: 'yes', ruleSetVersion: 1 });
 
     const current = await prescriber.get('/api/v1/eligibility-rules');
-    const rules = current.body.rules.map((r: { id: string; severity: string; version: number }) => (r.id === 'liver_disease' ? { ...r, severity: 'relative', version: r.version + 1 } : r));
-    expect((await (await c.login('nurse')).request('PUT', '/api/v1/eligibility-rules', { rules, changeNote: 'x' })).status).toBe(403);
-    const bad = await prescriber.request('PUT', '/api/v1/eligibility-rules', { rules: [{ ...rules[0], severity: 'fatal' }], changeNote: 'bad' });
+    const rules = current.body.rules.map((r: { id: string; severity: string; version: number }) =>
+      r.id === 'liver_disease' ? { ...r, severity: 'relative', version: r.version + 1 } : r,
+    );
+    expect(
+      (await (await c.login('nurse')).request('PUT', '/api/v1/eligibility-rules', { rules, changeNote: 'x' }))
+        .status,
+    ).toBe(403);
+    const bad = await prescriber.request('PUT', '/api/v1/eligibility-rules', {
+      rules: [{ ...rules[0], severity: 'fatal' }],
+      changeNote: 'bad',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].field).toBe('body.rules[0].severity');
-    const saved = await prescriber.request('PUT', '/api/v1/eligibility-rules', { rules, changeNote: 'medical director: liver disease needs review' });
+    const saved = await prescriber.request('PUT', '/api/v1/eligibility-rules', {
+      rules,
+      changeNote: 'medical director: liver disease needs review',
+    });
     expect(saved.status).toBe(200);
     expect(saved.body.version).toBe(2);
 
     const after = await prescriber.post(`/api/v1/patients/${c.patientId}/eligibility`, {});
     expect(after.body).toMatchObject({ eligible: 'review', ruleSetVersion: 2 });
     const list = await prescriber.get(`/api/v1/patients/${c.patientId}/eligibility`);
-    expect(list.body.items.find((d: { id: string }) => d.id === before.body.id)).toMatchObject({ ruleSetVersion: 1, eligible: 'yes' });
+    expect(list.body.items.find((d: { id: string }) => d.id === before.body.id)).toMatchObject({
+      ruleSetVersion: 1,
+      eligible: 'yes',
+    });
     // Another clinic still has the defaults.
     const other = await h.newClinic();
     expect((await (await other.login('prescriber')).get('/api/v1/eligibility-rules')).body.version).toBe(1);

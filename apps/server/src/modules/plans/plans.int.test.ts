@@ -8,10 +8,21 @@ describe.each(testBackends())('treatment plans and protocol library on %s', (bac
 
   async function signAll(c: TestClinic, kinds: string[]) {
     const patient = await c.login('patient');
-    const p = await h.database.db.selectFrom('patients').select(['first_name', 'last_name']).where('id', '=', c.patientId).executeTakeFirstOrThrow();
-    const docs = (await patient.get(`/api/v1/patients/${c.patientId}/consents`)).body.documents as Array<{ id: string; kind: string }>;
+    const p = await h.database.db
+      .selectFrom('patients')
+      .select(['first_name', 'last_name'])
+      .where('id', '=', c.patientId)
+      .executeTakeFirstOrThrow();
+    const docs = (await patient.get(`/api/v1/patients/${c.patientId}/consents`)).body.documents as Array<{
+      id: string;
+      kind: string;
+    }>;
     for (const d of docs.filter((x) => kinds.includes(x.kind))) {
-      const r = await patient.post(`/api/v1/patients/${c.patientId}/consents`, { documentId: d.id, typedName: `${p.first_name} ${p.last_name}`, agree: true });
+      const r = await patient.post(`/api/v1/patients/${c.patientId}/consents`, {
+        documentId: d.id,
+        typedName: `${p.first_name} ${p.last_name}`,
+        agree: true,
+      });
       expect(r.status).toBe(201);
     }
   }
@@ -21,11 +32,21 @@ describe.each(testBackends())('treatment plans and protocol library on %s', (bac
     const r = await (await c.login('nurse')).get('/api/v1/protocols');
     expect(r.status).toBe(200);
     const defaults = r.body.items.filter((p: { isDefault: boolean }) => p.isDefault);
-    expect(defaults.map((p: { route: string }) => p.route)).toEqual(['iv', 'im', 'sublingual', 'oral', 'intranasal']);
+    expect(defaults.map((p: { route: string }) => p.route)).toEqual([
+      'iv',
+      'im',
+      'sublingual',
+      'oral',
+      'intranasal',
+    ]);
     const esk = defaults.find((p: { route: string }) => p.route === 'intranasal');
     expect(esk).toMatchObject({ drug: 'esketamine', version: 1, active: true, status: 'active' });
     expect(esk.protocol.dose).toMatchObject({ kind: 'fixed', allowedMg: [28, 56, 84] });
-    expect(defaults[0].protocol.dose).toMatchObject({ defaultMgPerKg: 0.5, protocolMaxMgPerKg: 1, absoluteCeilingMgPerKg: 2 });
+    expect(defaults[0].protocol.dose).toMatchObject({
+      defaultMgPerKg: 0.5,
+      protocolMaxMgPerKg: 1,
+      absoluteCeilingMgPerKg: 2,
+    });
   });
 
   it('a protocol edit creates a new version; plans and dose results keep the version they used', async () => {
@@ -33,34 +54,88 @@ describe.each(testBackends())('treatment plans and protocol library on %s', (bac
     const prescriber = await c.login('prescriber');
     const ids = await protocolIds(prescriber);
     await prescriber.post(`/api/v1/patients/${c.patientId}/intake`, cleanIntake());
-    const plan = await prescriber.post(`/api/v1/patients/${c.patientId}/plans`, { protocolId: ids.iv, indications: ['trd'] });
+    const plan = await prescriber.post(`/api/v1/patients/${c.patientId}/plans`, {
+      protocolId: ids.iv,
+      indications: ['trd'],
+    });
     expect(plan.status).toBe(201);
-    expect(plan.body).toMatchObject({ status: 'draft', protocolVersion: 1, plannedSessions: 6, requiredConsents: ['off_label_ketamine', 'financial'] });
+    expect(plan.body).toMatchObject({
+      status: 'draft',
+      protocolVersion: 1,
+      plannedSessions: 6,
+      requiredConsents: ['off_label_ketamine', 'financial'],
+    });
 
-    const iv = (await prescriber.get('/api/v1/protocols')).body.items.find((p: { id: string }) => p.id === ids.iv);
+    const iv = (await prescriber.get('/api/v1/protocols')).body.items.find(
+      (p: { id: string }) => p.id === ids.iv,
+    );
     const edited = { ...iv.protocol, dose: { ...iv.protocol.dose, protocolMaxMgPerKg: 0.75 } };
-    expect((await (await c.login('nurse')).request('PUT', `/api/v1/protocols/${ids.iv}`, { protocol: edited, changeNote: 'x' })).status).toBe(403);
-    const bad = await prescriber.request('PUT', `/api/v1/protocols/${ids.iv}`, { protocol: { ...edited, dose: { ...edited.dose, protocolMaxMgPerKg: 3 } }, changeNote: 'x' });
+    expect(
+      (
+        await (
+          await c.login('nurse')
+        ).request('PUT', `/api/v1/protocols/${ids.iv}`, { protocol: edited, changeNote: 'x' })
+      ).status,
+    ).toBe(403);
+    const bad = await prescriber.request('PUT', `/api/v1/protocols/${ids.iv}`, {
+      protocol: { ...edited, dose: { ...edited.dose, protocolMaxMgPerKg: 3 } },
+      changeNote: 'x',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].field).toMatch(/^body\.protocol\.dose/);
-    const saved = await prescriber.request('PUT', `/api/v1/protocols/${ids.iv}`, { protocol: edited, changeNote: 'medical director: max 0.75 mg/kg' });
+    const saved = await prescriber.request('PUT', `/api/v1/protocols/${ids.iv}`, {
+      protocol: edited,
+      changeNote: 'medical director: max 0.75 mg/kg',
+    });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ version: 2, isDefault: true, route: 'iv' });
-    expect((await prescriber.request('PUT', `/api/v1/protocols/${ids.iv}`, { protocol: edited, changeNote: 'stale' })).status).toBe(409);
+    expect(
+      (
+        await prescriber.request('PUT', `/api/v1/protocols/${ids.iv}`, {
+          protocol: edited,
+          changeNote: 'stale',
+        })
+      ).status,
+    ).toBe(409);
 
     const now = await prescriber.get('/api/v1/protocols');
-    expect(now.body.items.filter((p: { route: string; isDefault: boolean }) => p.route === 'iv' && p.isDefault).map((p: { id: string }) => p.id)).toEqual([saved.body.id]);
+    expect(
+      now.body.items
+        .filter((p: { route: string; isDefault: boolean }) => p.route === 'iv' && p.isDefault)
+        .map((p: { id: string }) => p.id),
+    ).toEqual([saved.body.id]);
     const history = await prescriber.get('/api/v1/protocols?history=true');
-    expect(history.body.items.find((p: { id: string }) => p.id === ids.iv)).toMatchObject({ version: 1, current: false, isDefault: false });
+    expect(history.body.items.find((p: { id: string }) => p.id === ids.iv)).toMatchObject({
+      version: 1,
+      current: false,
+      isDefault: false,
+    });
 
-    const calc = await prescriber.post('/api/v1/dose/calculate', { protocolId: saved.body.id, weightKg: 70, mgPerKg: 0.8, ageYears: 40 });
+    const calc = await prescriber.post('/api/v1/dose/calculate', {
+      protocolId: saved.body.id,
+      weightKg: 70,
+      mgPerKg: 0.8,
+      ageYears: 40,
+    });
     expect(calc.body).toMatchObject({ blocked: true, protocolVersion: 2 });
-    const old = await prescriber.post('/api/v1/dose/calculate', { protocolId: ids.iv, weightKg: 70, mgPerKg: 0.8, ageYears: 40 });
+    const old = await prescriber.post('/api/v1/dose/calculate', {
+      protocolId: ids.iv,
+      weightKg: 70,
+      mgPerKg: 0.8,
+      ageYears: 40,
+    });
     expect(old.body).toMatchObject({ blocked: false, protocolVersion: 1 });
     const plans = await prescriber.get(`/api/v1/patients/${c.patientId}/plans`);
     expect(plans.body.items[0]).toMatchObject({ id: plan.body.id, protocolVersion: 1, protocolId: ids.iv });
     // New plans must use the current version.
-    expect((await prescriber.post(`/api/v1/patients/${c.patientId}/plans`, { protocolId: ids.iv, indications: ['trd'] })).status).toBe(409);
+    expect(
+      (
+        await prescriber.post(`/api/v1/patients/${c.patientId}/plans`, {
+          protocolId: ids.iv,
+          indications: ['trd'],
+        })
+      ).status,
+    ).toBe(409);
   });
 
   it('runs draft → approved → active → completed with approval and consent rules', async () => {
@@ -68,9 +143,17 @@ describe.each(testBackends())('treatment plans and protocol library on %s', (bac
     const prescriber = await c.login('prescriber');
     const nurse = await c.login('nurse');
     const ids = await protocolIds(prescriber);
-    await nurse.post(`/api/v1/patients/${c.patientId}/intake`, intakeWith({ substanceUse: { activeSubstanceUseDisorder: true } }));
-    const plan = await nurse.post(`/api/v1/patients/${c.patientId}/plans`, { protocolId: ids.iv, indications: ['trd'], plannedSessions: 6 });
-    const t = (who: typeof nurse, body: Record<string, unknown>) => who.post(`/api/v1/patients/${c.patientId}/plans/${plan.body.id}/transition`, body);
+    await nurse.post(
+      `/api/v1/patients/${c.patientId}/intake`,
+      intakeWith({ substanceUse: { activeSubstanceUseDisorder: true } }),
+    );
+    const plan = await nurse.post(`/api/v1/patients/${c.patientId}/plans`, {
+      protocolId: ids.iv,
+      indications: ['trd'],
+      plannedSessions: 6,
+    });
+    const t = (who: typeof nurse, body: Record<string, unknown>) =>
+      who.post(`/api/v1/patients/${c.patientId}/plans/${plan.body.id}/transition`, body);
 
     expect((await t(nurse, { to: 'approved' })).status).toBe(403);
     const noEval = await t(prescriber, { to: 'approved' });
@@ -79,11 +162,19 @@ describe.each(testBackends())('treatment plans and protocol library on %s', (bac
     const d = await prescriber.post(`/api/v1/patients/${c.patientId}/eligibility`, { protocolId: ids.iv });
     expect(d.body.eligible).toBe('review');
     expect((await t(prescriber, { to: 'approved' })).status).toBe(409);
-    await prescriber.post(`/api/v1/patients/${c.patientId}/eligibility/${d.body.id}/sign`, { decision: 'approved', reason: 'in sustained remission per addiction medicine' });
+    await prescriber.post(`/api/v1/patients/${c.patientId}/eligibility/${d.body.id}/sign`, {
+      decision: 'approved',
+      reason: 'in sustained remission per addiction medicine',
+    });
     expect((await t(prescriber, { to: 'active' })).status).toBe(409);
     const approved = await t(prescriber, { to: 'approved' });
     expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({ status: 'approved', approvedBy: c.users.prescriber.id, eligibilityDecisionId: d.body.id, missingConsents: ['off_label_ketamine', 'financial'] });
+    expect(approved.body).toMatchObject({
+      status: 'approved',
+      approvedBy: c.users.prescriber.id,
+      eligibilityDecisionId: d.body.id,
+      missingConsents: ['off_label_ketamine', 'financial'],
+    });
 
     const noConsent = await t(nurse, { to: 'active' });
     expect(noConsent.status).toBe(409);
@@ -98,31 +189,60 @@ describe.each(testBackends())('treatment plans and protocol library on %s', (bac
     expect((await t(nurse, { to: 'approved' })).status).toBe(409);
     const done = await t(prescriber, { to: 'completed', reason: 'series finished' });
     expect(done.body.status).toBe('completed');
-    expect(done.body.history.map((e: { to: string }) => e.to)).toEqual(['draft', 'approved', 'active', 'completed']);
+    expect(done.body.history.map((e: { to: string }) => e.to)).toEqual([
+      'draft',
+      'approved',
+      'active',
+      'completed',
+    ]);
     expect((await t(prescriber, { to: 'stopped', reason: 'x' })).status).toBe(409);
 
     const patientView = await (await c.login('patient')).get(`/api/v1/patients/${c.patientId}/plans`);
     expect(patientView.status).toBe(200);
-    expect((await (await c.login('therapist')).post(`/api/v1/patients/${c.patientId}/plans`, { protocolId: ids.iv, indications: ['trd'] })).status).toBe(403);
+    expect(
+      (
+        await (
+          await c.login('therapist')
+        ).post(`/api/v1/patients/${c.patientId}/plans`, { protocolId: ids.iv, indications: ['trd'] })
+      ).status,
+    ).toBe(403);
   });
 
   it('refuses approval after a declined or unsigned absolute eligibility; stopping needs a reason', async () => {
     const c = await h.newClinic();
     const prescriber = await c.login('prescriber');
     const ids = await protocolIds(prescriber);
-    await prescriber.post(`/api/v1/patients/${c.patientId}/intake`, intakeWith({ medical: { pregnant: true } }));
+    await prescriber.post(
+      `/api/v1/patients/${c.patientId}/intake`,
+      intakeWith({ medical: { pregnant: true } }),
+    );
     const d = await prescriber.post(`/api/v1/patients/${c.patientId}/eligibility`, {});
     expect(d.body.eligible).toBe('no');
-    const plan = await prescriber.post(`/api/v1/patients/${c.patientId}/plans`, { protocolId: ids.intranasal, indications: ['trd'], plannedSessions: 8 });
+    const plan = await prescriber.post(`/api/v1/patients/${c.patientId}/plans`, {
+      protocolId: ids.intranasal,
+      indications: ['trd'],
+      plannedSessions: 8,
+    });
     expect(plan.status).toBe(201);
     const url = `/api/v1/patients/${c.patientId}/plans/${plan.body.id}/transition`;
     expect((await prescriber.post(url, { to: 'approved' })).body.error.message).toMatch(/absolute/);
-    await prescriber.post(`/api/v1/patients/${c.patientId}/eligibility/${d.body.id}/sign`, { decision: 'declined' });
+    await prescriber.post(`/api/v1/patients/${c.patientId}/eligibility/${d.body.id}/sign`, {
+      decision: 'declined',
+    });
     expect((await prescriber.post(url, { to: 'approved' })).status).toBe(409);
     const noReason = await prescriber.post(url, { to: 'stopped' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.details[0].field).toBe('body.reason');
-    expect((await prescriber.post(url, { to: 'stopped', reason: 'not eligible: pregnancy' })).body).toMatchObject({ status: 'stopped', statusReason: 'not eligible: pregnancy' });
-    expect((await prescriber.post(`/api/v1/patients/${c.patientId}/plans`, { protocolId: ids.intranasal, indications: ['trd'] })).status).toBe(400);
+    expect(
+      (await prescriber.post(url, { to: 'stopped', reason: 'not eligible: pregnancy' })).body,
+    ).toMatchObject({ status: 'stopped', statusReason: 'not eligible: pregnancy' });
+    expect(
+      (
+        await prescriber.post(`/api/v1/patients/${c.patientId}/plans`, {
+          protocolId: ids.intranasal,
+          indications: ['trd'],
+        })
+      ).status,
+    ).toBe(400);
   });
 });

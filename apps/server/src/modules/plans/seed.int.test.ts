@@ -13,8 +13,11 @@ describe.each(testBackends().filter((b) => b === 'pglite'))('plans demo data on 
     const info = await seedDemo(h.built.ctx, [plansModule]);
     const prescriber = new Client(h.app);
     expect((await prescriber.login('prescriber@freshstart.example', DEMO_PASSWORD)).status).toBe(200);
-    const plans = async (key: string) => (await prescriber.get(`/api/v1/patients/${info.patientIds[key]}/plans`)).body.items;
-    expect(await plans('portal')).toMatchObject([{ status: 'active', route: 'iv', sessionsCompleted: 4, plannedSessions: 6, missingConsents: [] }]);
+    const plans = async (key: string) =>
+      (await prescriber.get(`/api/v1/patients/${info.patientIds[key]}/plans`)).body.items;
+    expect(await plans('portal')).toMatchObject([
+      { status: 'active', route: 'iv', sessionsCompleted: 4, plannedSessions: 6, missingConsents: [] },
+    ]);
     expect(await plans('p2')).toMatchObject([{ status: 'completed', progressPct: 100 }]);
     expect(await plans('p4')).toMatchObject([{ status: 'active', route: 'intranasal', missingConsents: [] }]);
     expect(await plans('p9')).toMatchObject([{ status: 'draft', approvedBy: null }]);
@@ -24,7 +27,11 @@ describe.each(testBackends().filter((b) => b === 'pglite'))('plans demo data on 
     expect(p9.body.eligible).toBe('review');
     // Recent weights: the calculator works for the demo patients.
     const ivId = (await plans('portal'))[0].protocolId;
-    const dose = await prescriber.post('/api/v1/dose/calculate', { protocolId: ivId, patientId: info.patientIds.portal, concentrationMgPerMl: 10 });
+    const dose = await prescriber.post('/api/v1/dose/calculate', {
+      protocolId: ivId,
+      patientId: info.patientIds.portal,
+      concentrationMgPerMl: 10,
+    });
     expect(dose.body).toMatchObject({ doseMg: 36, volumeMl: 3.6, blocked: false });
   });
 });

@@ -38,11 +38,15 @@ export interface PlansSettings {
 /** Reads `settings.plans` of the clinic; anything missing or malformed falls back to the cited default. */
 export async function plansSettings(db: Executor, clinicId: string): Promise<PlansSettings> {
   const row = await db.selectFrom('clinics').select('settings').where('id', '=', clinicId).executeTakeFirst();
-  const raw = (row?.settings as Record<string, unknown> | undefined)?.plans as Record<string, unknown> | undefined;
+  const raw = (row?.settings as Record<string, unknown> | undefined)?.plans as
+    | Record<string, unknown>
+    | undefined;
   const days = raw?.maxWeightAgeDays;
   return {
     maxWeightAgeDays:
-      typeof days === 'number' && Number.isFinite(days) && days > 0 ? days : DOSING_DEFAULTS.maxWeightAgeDays.value,
+      typeof days === 'number' && Number.isFinite(days) && days > 0
+        ? days
+        : DOSING_DEFAULTS.maxWeightAgeDays.value,
   };
 }
 

@@ -1,6 +1,7 @@
 /** Shared helpers for the plans integration tests (test data only). */
-import { cleanIntake, intakeWith, type Patch } from '@plasticity/clinical/eligibility/test-fixtures';
+
 import type { Intake } from '@plasticity/clinical/eligibility';
+import { cleanIntake, intakeWith, type Patch } from '@plasticity/clinical/eligibility/test-fixtures';
 import type { Client } from '../../test/harness.ts';
 
 export { cleanIntake, intakeWith };
@@ -19,8 +20,10 @@ export async function protocolIds(c: Client): Promise<Ids> {
   const r = await c.get('/api/v1/protocols');
   if (r.status !== 200) throw new Error(`protocols: ${r.status} ${r.text}`);
   const out = {} as Record<string, string>;
-  for (const p of r.body.items as Array<{ id: string; route: string; isDefault: boolean }>) if (p.isDefault) out[p.route] = p.id;
+  for (const p of r.body.items as Array<{ id: string; route: string; isDefault: boolean }>)
+    if (p.isDefault) out[p.route] = p.id;
   return out as unknown as Ids;
 }
 
-export const daysAgoIso = (now: Date, days: number, extraMs = 0) => new Date(now.getTime() - days * 86_400_000 - extraMs).toISOString();
+export const daysAgoIso = (now: Date, days: number, extraMs = 0) =>
+  new Date(now.getTime() - days * 86_400_000 - extraMs).toISOString();

@@ -64,13 +64,30 @@ export async function renderConsentPdf(title: string, body: string, manifest: st
 export function consentPdfRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(
     '/api/v1/patients/:id/consents/:signatureId/pdf',
-    { config: { policy: allow.roles(...CLINICAL_READERS).orSelf('id') }, schema: { params: SignatureParams, tags: ['consent'] } },
+    {
+      config: { policy: allow.roles(...CLINICAL_READERS).orSelf('id') },
+      schema: { params: SignatureParams, tags: ['consent'] },
+    },
     async (req, reply) => {
       const a = authOf(req);
       const s = await ctx.db
         .selectFrom('plan_consent_signatures as s')
         .innerJoin('plan_consent_documents as d', 'd.id', 's.document_id')
-        .select(['s.id', 's.patient_id', 's.typed_name', 's.signed_at', 's.source_address', 's.user_agent', 's.text_sha256', 's.withdrawn_at', 's.withdrawn_reason', 'd.title', 'd.body', 'd.version', 'd.kind'])
+        .select([
+          's.id',
+          's.patient_id',
+          's.typed_name',
+          's.signed_at',
+          's.source_address',
+          's.user_agent',
+          's.text_sha256',
+          's.withdrawn_at',
+          's.withdrawn_reason',
+          'd.title',
+          'd.body',
+          'd.version',
+          'd.kind',
+        ])
         .where('s.clinic_id', '=', a.clinicId)
         .where('s.patient_id', '=', req.params.id)
         .where('s.id', '=', req.params.signatureId)
@@ -84,10 +101,19 @@ export function consentPdfRoute(app: ZodApp, ctx: ModuleContext) {
         `User agent: ${s.user_agent ?? 'unknown'}`,
         `Document: ${s.kind} version ${s.version}`,
         `SHA-256 of the text signed: ${s.text_sha256}`,
-        ...(s.withdrawn_at ? [`WITHDRAWN at ${s.withdrawn_at.toISOString()}: ${s.withdrawn_reason ?? ''}`] : []),
+        ...(s.withdrawn_at
+          ? [`WITHDRAWN at ${s.withdrawn_at.toISOString()}: ${s.withdrawn_reason ?? ''}`]
+          : []),
       ];
       const bytes = await renderConsentPdf(s.title, s.body, manifest);
-      await ctx.audit.record(ctx.db, actorOf(req), { action: 'export', resourceType: 'consent_signature', resourceId: s.id, patientId: s.patient_id, category: 'consent', details: { format: 'pdf' } });
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: 'export',
+        resourceType: 'consent_signature',
+        resourceId: s.id,
+        patientId: s.patient_id,
+        category: 'consent',
+        details: { format: 'pdf' },
+      });
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename="consent-${s.id}.pdf"`)

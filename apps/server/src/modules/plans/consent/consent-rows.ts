@@ -37,7 +37,12 @@ const KIND_ORDER = ['off_label_ketamine', 'kap', 'esketamine_rems', 'telehealth'
 
 export async function currentDocuments(db: Executor, clinicId: string): Promise<DocumentRow[]> {
   await ensureLibrary(db, clinicId);
-  const rows = await db.selectFrom('plan_consent_documents').selectAll().where('clinic_id', '=', clinicId).where('superseded_at', 'is', null).execute();
+  const rows = await db
+    .selectFrom('plan_consent_documents')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('superseded_at', 'is', null)
+    .execute();
   return rows.sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind));
 }
 

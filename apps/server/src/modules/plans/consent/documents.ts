@@ -4,7 +4,12 @@
  * - PUT /api/v1/consent-documents/{kind} — admin or prescriber publishes a new version. Signatures keep the
  *   version and SHA-256 of the text they signed, so an edit never changes what someone agreed to.
  */
-import { ConsentDocument, ConsentDocumentList, ConsentKindParams, UpdateConsentDocumentRequest } from '@plasticity/contracts';
+import {
+  ConsentDocument,
+  ConsentDocumentList,
+  ConsentKindParams,
+  UpdateConsentDocumentRequest,
+} from '@plasticity/contracts';
 import { sql } from 'kysely';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, STAFF } from '../../../platform/policy.ts';
@@ -16,7 +21,10 @@ import { currentDocuments, toDocument } from './consent-rows.ts';
 export function consentDocumentRoutes(app: ZodApp, ctx: ModuleContext) {
   app.get(
     '/api/v1/consent-documents',
-    { config: { policy: allow.roles(...STAFF) }, schema: { response: { 200: ConsentDocumentList }, tags: ['consent'] } },
+    {
+      config: { policy: allow.roles(...STAFF) },
+      schema: { response: { 200: ConsentDocumentList }, tags: ['consent'] },
+    },
     async (req) => ({ items: (await currentDocuments(ctx.db, authOf(req).clinicId)).map(toDocument) }),
   );
 
@@ -24,7 +32,12 @@ export function consentDocumentRoutes(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/consent-documents/:kind',
     {
       config: { policy: allow.roles('admin', 'prescriber') },
-      schema: { params: ConsentKindParams, body: UpdateConsentDocumentRequest, response: { 200: ConsentDocument }, tags: ['consent'] },
+      schema: {
+        params: ConsentKindParams,
+        body: UpdateConsentDocumentRequest,
+        response: { 200: ConsentDocument },
+        tags: ['consent'],
+      },
     },
     async (req) => {
       const a = authOf(req);
@@ -39,7 +52,12 @@ export function consentDocumentRoutes(app: ZodApp, ctx: ModuleContext) {
           .where('superseded_at', 'is', null)
           .executeTakeFirst();
         const now = ctx.clock.now();
-        if (cur) await trx.updateTable('plan_consent_documents').set({ superseded_at: now }).where('id', '=', cur.id).execute();
+        if (cur)
+          await trx
+            .updateTable('plan_consent_documents')
+            .set({ superseded_at: now })
+            .where('id', '=', cur.id)
+            .execute();
         const r = await trx
           .insertInto('plan_consent_documents')
           .values({
@@ -54,7 +72,13 @@ export function consentDocumentRoutes(app: ZodApp, ctx: ModuleContext) {
           })
           .returningAll()
           .executeTakeFirstOrThrow();
-        await ctx.audit.record(trx, actorOf(req), { action: 'update', resourceType: 'consent_document', resourceId: r.id, category: 'configuration', details: { kind: r.kind, version: r.version } });
+        await ctx.audit.record(trx, actorOf(req), {
+          action: 'update',
+          resourceType: 'consent_document',
+          resourceId: r.id,
+          category: 'configuration',
+          details: { kind: r.kind, version: r.version },
+        });
         return r;
       });
       return toDocument(row);

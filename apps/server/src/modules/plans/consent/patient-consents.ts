@@ -12,7 +12,10 @@ import { currentDocuments, toDocument, toSignature } from './consent-rows.ts';
 export function patientConsentsRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(
     '/api/v1/patients/:id/consents',
-    { config: { policy: allow.roles(...STAFF).orSelf('id') }, schema: { params: IdParams, response: { 200: PatientConsents }, tags: ['consent'] } },
+    {
+      config: { policy: allow.roles(...STAFF).orSelf('id') },
+      schema: { params: IdParams, response: { 200: PatientConsents }, tags: ['consent'] },
+    },
     async (req) => {
       const a = authOf(req);
       await patientOf(ctx.db, a.clinicId, req.params.id);
@@ -24,7 +27,13 @@ export function patientConsentsRoute(app: ZodApp, ctx: ModuleContext) {
         .where('patient_id', '=', req.params.id)
         .orderBy('signed_at', 'desc')
         .execute();
-      await ctx.audit.record(ctx.db, actorOf(req), { action: 'read', resourceType: 'consent_signature', patientId: req.params.id, category: 'consent', details: { results: signatures.length } });
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: 'read',
+        resourceType: 'consent_signature',
+        patientId: req.params.id,
+        category: 'consent',
+        details: { results: signatures.length },
+      });
       return { documents: documents.map(toDocument), signatures: signatures.map(toSignature) };
     },
   );

@@ -15,7 +15,12 @@ export function withdrawConsentRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/patients/:id/consents/:signatureId/withdraw',
     {
       config: { policy: allow.roles(...CLINICIANS).orSelf('id') },
-      schema: { params: SignatureParams, body: WithdrawConsentRequest, response: { 200: ConsentSignature }, tags: ['consent'] },
+      schema: {
+        params: SignatureParams,
+        body: WithdrawConsentRequest,
+        response: { 200: ConsentSignature },
+        tags: ['consent'],
+      },
     },
     async (req) => {
       const a = authOf(req);
@@ -36,7 +41,14 @@ export function withdrawConsentRoute(app: ZodApp, ctx: ModuleContext) {
           .where('id', '=', s.id)
           .returningAll()
           .executeTakeFirstOrThrow();
-        await ctx.audit.record(trx, actorOf(req), { action: 'update', resourceType: 'consent_signature', resourceId: s.id, patientId: s.patient_id, category: 'consent', details: { withdrawn: true, kind: s.kind } });
+        await ctx.audit.record(trx, actorOf(req), {
+          action: 'update',
+          resourceType: 'consent_signature',
+          resourceId: s.id,
+          patientId: s.patient_id,
+          category: 'consent',
+          details: { withdrawn: true, kind: s.kind },
+        });
         return u;
       });
       return toSignature(row);

@@ -43,13 +43,17 @@ export function calculateDoseRoute(app: ZodApp, ctx: ModuleContext) {
       if (b.patientId) {
         const patient = await patientOf(ctx.db, a.clinicId, b.patientId);
         input.ageYears = ageOn(patient.date_of_birth, now);
-        if (b.ageYears !== undefined && b.ageYears !== input.ageYears) extraWarnings.push(`ageYears ${b.ageYears} ignored: the date of birth gives ${input.ageYears}`);
+        if (b.ageYears !== undefined && b.ageYears !== input.ageYears)
+          extraWarnings.push(`ageYears ${b.ageYears} ignored: the date of birth gives ${input.ageYears}`);
         if (protocol.dose.kind === 'weight_based') {
           const w = await latestWeight(ctx.db, a.clinicId, patient.id);
           if (w) {
             input.weightKg = w.weightKg;
             weightMeasuredAt = w.measuredAt;
-            if (b.weightKg !== undefined && b.weightKg !== w.weightKg) extraWarnings.push(`weightKg ${b.weightKg} ignored: the latest measured weight (${w.weightKg} kg) is used`);
+            if (b.weightKg !== undefined && b.weightKg !== w.weightKg)
+              extraWarnings.push(
+                `weightKg ${b.weightKg} ignored: the latest measured weight (${w.weightKg} kg) is used`,
+              );
           } else {
             extraReasons.push('no measured weight on record for this patient: record a weight first');
           }
@@ -69,7 +73,8 @@ export function calculateDoseRoute(app: ZodApp, ctx: ModuleContext) {
         maxWeightAgeDays: settings.maxWeightAgeDays,
         ...(weightMeasuredAt ? { weightMeasuredAt } : {}),
       });
-      if (verification && !verification.ok) (result.blocked ? extraReasons : extraWarnings).push(`override refused: ${verification.problem}`);
+      if (verification && !verification.ok)
+        (result.blocked ? extraReasons : extraWarnings).push(`override refused: ${verification.problem}`);
       const reasons = [...extraReasons, ...result.reasons];
       const blocked = reasons.length > 0;
       const warnings = [...extraWarnings, ...result.warnings];
@@ -77,11 +82,13 @@ export function calculateDoseRoute(app: ZodApp, ctx: ModuleContext) {
         protocolId: row.id,
         protocolVersion: row.version,
         doseMg: result.doseMg,
-        ...(blocked ? {} : {
-          ...(result.volumeMl !== undefined ? { volumeMl: result.volumeMl } : {}),
-          ...(result.rateMlPerHour !== undefined ? { rateMlPerHour: result.rateMlPerHour } : {}),
-          ...(result.devices !== undefined ? { devices: result.devices } : {}),
-        }),
+        ...(blocked
+          ? {}
+          : {
+              ...(result.volumeMl !== undefined ? { volumeMl: result.volumeMl } : {}),
+              ...(result.rateMlPerHour !== undefined ? { rateMlPerHour: result.rateMlPerHour } : {}),
+              ...(result.devices !== undefined ? { devices: result.devices } : {}),
+            }),
         warnings,
         blocked,
         reasons,
@@ -99,7 +106,16 @@ export function calculateDoseRoute(app: ZodApp, ctx: ModuleContext) {
             patient_id: b.patientId ?? null,
             protocol_id: row.id,
             protocol_version: row.version,
-            inputs: JSON.stringify({ ...result.inputs, override: b.override ? { reason: b.override.reason, verifierEmail: b.override.verifierEmail, verified: verification?.ok ?? false } : null }),
+            inputs: JSON.stringify({
+              ...result.inputs,
+              override: b.override
+                ? {
+                    reason: b.override.reason,
+                    verifierEmail: b.override.verifierEmail,
+                    verified: verification?.ok ?? false,
+                  }
+                : null,
+            }),
             result: JSON.stringify(body),
             blocked,
             overridden: body.overridden,
@@ -110,13 +126,40 @@ export function calculateDoseRoute(app: ZodApp, ctx: ModuleContext) {
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        const details = { protocolVersion: row.version, blocked, overridden: body.overridden, overrideAttempted: Boolean(b.override), verified: verification?.ok ?? null };
-        await ctx.audit.record(trx, actorOf(req), { action: 'create', resourceType: 'dose_calculation', resourceId: r.id, patientId: b.patientId ?? null, category: 'dosing', details });
+        const details = {
+          protocolVersion: row.version,
+          blocked,
+          overridden: body.overridden,
+          overrideAttempted: Boolean(b.override),
+          verified: verification?.ok ?? null,
+        };
+        await ctx.audit.record(trx, actorOf(req), {
+          action: 'create',
+          resourceType: 'dose_calculation',
+          resourceId: r.id,
+          patientId: b.patientId ?? null,
+          category: 'dosing',
+          details,
+        });
         if (verification) {
           await ctx.audit.record(
             trx,
-            { clinicId: a.clinicId, userId: verification.verifierId, email: verification.ok ? verification.verifierEmail : b.override?.verifierEmail ?? null, role: verification.ok ? verification.verifierRole : null, sourceAddress: req.ip ?? null },
-            { action: 'update', resourceType: 'dose_override_verification', resourceId: r.id, patientId: b.patientId ?? null, category: 'dosing', outcome: verification.ok ? 'success' : 'failure', details: { requestedBy: a.userId } },
+            {
+              clinicId: a.clinicId,
+              userId: verification.verifierId,
+              email: verification.ok ? verification.verifierEmail : (b.override?.verifierEmail ?? null),
+              role: verification.ok ? verification.verifierRole : null,
+              sourceAddress: req.ip ?? null,
+            },
+            {
+              action: 'update',
+              resourceType: 'dose_override_verification',
+              resourceId: r.id,
+              patientId: b.patientId ?? null,
+              category: 'dosing',
+              outcome: verification.ok ? 'success' : 'failure',
+              details: { requestedBy: a.userId },
+            },
           );
         }
         return r;

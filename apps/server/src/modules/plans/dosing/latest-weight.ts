@@ -1,7 +1,11 @@
 /** The latest measured weight of a patient (intake, vitals or manual), skipping entered-in-error ones. */
 import type { Executor } from '../shared.ts';
 
-export async function latestWeight(db: Executor, clinicId: string, patientId: string): Promise<{ weightKg: number; measuredAt: Date } | null> {
+export async function latestWeight(
+  db: Executor,
+  clinicId: string,
+  patientId: string,
+): Promise<{ weightKg: number; measuredAt: Date } | null> {
   const r = await db
     .selectFrom('plan_weight_observations')
     .select(['weight_kg', 'measured_at'])

@@ -19,23 +19,46 @@ export interface OverrideRequest {
   verifierTotp?: string | undefined;
 }
 
-export type Verification = { ok: true; verifierId: string; verifierRole: string; verifierEmail: string } | { ok: false; problem: string; verifierId: string | null };
+export type Verification =
+  | { ok: true; verifierId: string; verifierRole: string; verifierEmail: string }
+  | { ok: false; problem: string; verifierId: string | null };
 
 const VERIFIER_ROLES = ['prescriber', 'nurse'];
 
-export async function verifyOverride(ctx: ModuleContext, caller: AuthContext, o: OverrideRequest, sourceAddress: string | null): Promise<Verification> {
-  if (caller.role !== 'prescriber') return { ok: false, problem: 'only a prescriber may override a protocol maximum', verifierId: null };
+export async function verifyOverride(
+  ctx: ModuleContext,
+  caller: AuthContext,
+  o: OverrideRequest,
+  sourceAddress: string | null,
+): Promise<Verification> {
+  if (caller.role !== 'prescriber')
+    return { ok: false, problem: 'only a prescriber may override a protocol maximum', verifierId: null };
   const now = ctx.clock.now();
   const v = await ctx.db
     .selectFrom('users as u')
-    .leftJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 'u.id').on('m.clinic_id', '=', caller.clinicId).on('m.active', '=', true))
-    .select(['u.id', 'u.email', 'u.active', 'u.password_hash', 'u.locked_until', 'u.mfa_enabled', 'u.mfa_secret', 'u.last_totp_step', 'm.role'])
+    .leftJoin('memberships as m', (j) =>
+      j.onRef('m.user_id', '=', 'u.id').on('m.clinic_id', '=', caller.clinicId).on('m.active', '=', true),
+    )
+    .select([
+      'u.id',
+      'u.email',
+      'u.active',
+      'u.password_hash',
+      'u.locked_until',
+      'u.mfa_enabled',
+      'u.mfa_secret',
+      'u.last_totp_step',
+      'm.role',
+    ])
     .where(sql`lower(u.email)`, '=', o.verifierEmail.toLowerCase())
     .executeTakeFirst();
   const fail = async (problem: string, countFailure: boolean): Promise<Verification> => {
     if (v && countFailure) {
       await ctx.db.transaction().execute(async (trx) => {
-        await trx.insertInto('auth_failures').values({ user_id: v.id, source_address: sourceAddress, at: now }).execute();
+        await trx
+          .insertInto('auth_failures')
+          .values({ user_id: v.id, source_address: sourceAddress, at: now })
+          .execute();
         const recent = await trx
           .selectFrom('auth_failures')
           .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -43,24 +66,31 @@ export async function verifyOverride(ctx: ModuleContext, caller: AuthContext, o:
           .where('at', '>', new Date(now.getTime() - LOCKOUT.windowMs))
           .executeTakeFirstOrThrow();
         if (Number(recent.n) >= LOCKOUT.failures) {
-          await trx.updateTable('users').set({ locked_until: new Date(now.getTime() + LOCKOUT.lockMs) }).where('id', '=', v.id).execute();
+          await trx
+            .updateTable('users')
+            .set({ locked_until: new Date(now.getTime() + LOCKOUT.lockMs) })
+            .where('id', '=', v.id)
+            .execute();
         }
       });
     }
     return { ok: false, problem, verifierId: v?.id ?? null };
   };
-  if (v && v.id === caller.userId) return fail('the verifier must be a second clinician, not the prescriber ordering the dose', false);
-  if (v?.locked_until && v.locked_until.getTime() > now.getTime()) return fail('the verifier account is locked after repeated failures', false);
+  if (v && v.id === caller.userId)
+    return fail('the verifier must be a second clinician, not the prescriber ordering the dose', false);
+  if (v?.locked_until && v.locked_until.getTime() > now.getTime())
+    return fail('the verifier account is locked after repeated failures', false);
   if (o.verifierPassword !== undefined) {
     const ok = await verifyPassword(v?.password_hash ?? null, o.verifierPassword);
     if (!ok) return fail('verifier credentials are wrong', true);
   } else {
-    if (!v?.mfa_enabled || !v.mfa_secret) return fail('verifier credentials are wrong (no authenticator enrolled)', false);
+    if (!v?.mfa_enabled || !v.mfa_secret)
+      return fail('verifier credentials are wrong (no authenticator enrolled)', false);
     const step = await checkTotp(v.mfa_secret, o.verifierTotp ?? '', now, v.last_totp_step);
     if (step === null) return fail('verifier credentials are wrong', true);
     await ctx.db.updateTable('users').set({ last_totp_step: step }).where('id', '=', v.id).execute();
   }
-  if (!v || !v.active || !v.role || !VERIFIER_ROLES.includes(v.role)) {
+  if (!v?.active || !v.role || !VERIFIER_ROLES.includes(v.role)) {
     return fail('the verifier must be an active prescriber or nurse of this clinic', false);
   }
   return { ok: true, verifierId: v.id, verifierRole: v.role, verifierEmail: v.email };

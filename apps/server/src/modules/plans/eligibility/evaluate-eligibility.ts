@@ -22,7 +22,12 @@ export function evaluateEligibilityRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/patients/:id/eligibility',
     {
       config: { policy: allow.roles(...CLINICIANS) },
-      schema: { params: IdParams, body: EligibilityRequest.optional(), response: { 200: EligibilityDecision }, tags: ['eligibility'] },
+      schema: {
+        params: IdParams,
+        body: EligibilityRequest.optional(),
+        response: { 200: EligibilityDecision },
+        tags: ['eligibility'],
+      },
     },
     async (req) => {
       const a = authOf(req);
@@ -31,9 +36,11 @@ export function evaluateEligibilityRoute(app: ZodApp, ctx: ModuleContext) {
         const patient = await patientOf(trx, a.clinicId, req.params.id);
         const intake = await latestIntake(trx, a.clinicId, patient.id);
         if (!intake) {
-          throw new AppError('precondition_failed', 'no intake recorded for this patient: complete the intake first', [
-            { field: 'intake', message: 'no intake recorded' },
-          ]);
+          throw new AppError(
+            'precondition_failed',
+            'no intake recorded for this patient: complete the intake first',
+            [{ field: 'intake', message: 'no intake recorded' }],
+          );
         }
         const protocolId = req.body?.protocolId;
         const protocol = protocolId ? protocolOf(await protocolById(trx, a.clinicId, protocolId)) : undefined;
@@ -41,7 +48,9 @@ export function evaluateEligibilityRoute(app: ZodApp, ctx: ModuleContext) {
         const ageYears = ageOn(patient.date_of_birth, now);
         const result = evaluateEligibility(rulesOf(ruleSet), intake.data as unknown as Intake, {
           ageYears,
-          ...(protocol ? { protocol: { drug: protocol.drug, route: protocol.route, indications: protocol.indications } } : {}),
+          ...(protocol
+            ? { protocol: { drug: protocol.drug, route: protocol.route, indications: protocol.indications } }
+            : {}),
         });
         const inserted = await trx
           .insertInto('plan_eligibility_decisions')
@@ -67,7 +76,11 @@ export function evaluateEligibilityRoute(app: ZodApp, ctx: ModuleContext) {
           resourceId: inserted.id,
           patientId: patient.id,
           category: 'eligibility',
-          details: { eligible: result.eligible, ruleSetVersion: ruleSet.version, hits: result.hits.map((h) => h.ruleId) },
+          details: {
+            eligible: result.eligible,
+            ruleSetVersion: ruleSet.version,
+            hits: result.hits.map((h) => h.ruleId),
+          },
         });
         return inserted;
       });

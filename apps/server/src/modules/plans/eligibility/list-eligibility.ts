@@ -9,7 +9,10 @@ import { toDecision } from './decision-row.ts';
 export function listEligibilityRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(
     '/api/v1/patients/:id/eligibility',
-    { config: { policy: allow.roles(...CLINICAL_READERS) }, schema: { params: IdParams, response: { 200: EligibilityList }, tags: ['eligibility'] } },
+    {
+      config: { policy: allow.roles(...CLINICAL_READERS) },
+      schema: { params: IdParams, response: { 200: EligibilityList }, tags: ['eligibility'] },
+    },
     async (req) => {
       const a = authOf(req);
       await patientOf(ctx.db, a.clinicId, req.params.id);
@@ -22,7 +25,13 @@ export function listEligibilityRoute(app: ZodApp, ctx: ModuleContext) {
         .orderBy('evaluated_at', 'desc')
         .orderBy('seq', 'desc')
         .execute();
-      await ctx.audit.record(ctx.db, actorOf(req), { action: 'read', resourceType: 'eligibility_decision', patientId: req.params.id, category: 'eligibility', details: { results: rows.length } });
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: 'read',
+        resourceType: 'eligibility_decision',
+        patientId: req.params.id,
+        category: 'eligibility',
+        details: { results: rows.length },
+      });
       return { items: rows.map(toDecision) };
     },
   );

@@ -42,7 +42,10 @@ const toRuleSet = (r: RuleSetRow) => ({
 export function ruleSetRoutes(app: ZodApp, ctx: ModuleContext) {
   app.get(
     '/api/v1/eligibility-rules',
-    { config: { policy: allow.roles(...CLINICAL_READERS) }, schema: { response: { 200: RuleSet }, tags: ['eligibility'] } },
+    {
+      config: { policy: allow.roles(...CLINICAL_READERS) },
+      schema: { response: { 200: RuleSet }, tags: ['eligibility'] },
+    },
     async (req) => toRuleSet(await currentRuleSet(ctx.db, authOf(req).clinicId)),
   );
 
@@ -56,8 +59,15 @@ export function ruleSetRoutes(app: ZodApp, ctx: ModuleContext) {
       const a = authOf(req);
       const v = validateEligibilityRules(req.body.rules);
       if (!v.ok) {
-        const details = v.errors.slice(0, 20).map((e) => ({ field: `body.rules${e.path.startsWith('[') ? '' : '.'}${e.path}`, message: e.message }));
-        throw new AppError('validation_failed', `rules are invalid: ${details.map((d) => `${d.field} ${d.message}`).join('; ')}`, details);
+        const details = v.errors.slice(0, 20).map((e) => ({
+          field: `body.rules${e.path.startsWith('[') ? '' : '.'}${e.path}`,
+          message: e.message,
+        }));
+        throw new AppError(
+          'validation_failed',
+          `rules are invalid: ${details.map((d) => `${d.field} ${d.message}`).join('; ')}`,
+          details,
+        );
       }
       await ensureLibrary(ctx.db, a.clinicId);
       const row = await ctx.db.transaction().execute(async (trx) => {

@@ -16,7 +16,12 @@ export function signEligibilityRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/patients/:id/eligibility/:decisionId/sign',
     {
       config: { policy: allow.roles('prescriber') },
-      schema: { params: EligibilityParams, body: SignEligibilityRequest, response: { 200: EligibilityDecision }, tags: ['eligibility'] },
+      schema: {
+        params: EligibilityParams,
+        body: SignEligibilityRequest,
+        response: { 200: EligibilityDecision },
+        tags: ['eligibility'],
+      },
     },
     async (req) => {
       const a = authOf(req);
@@ -31,12 +36,20 @@ export function signEligibilityRoute(app: ZodApp, ctx: ModuleContext) {
           .forUpdate()
           .executeTakeFirst();
         if (!d) throw notFound('eligibility decision');
-        if (d.decision !== null) throw new AppError('illegal_transition', `this decision was already signed (${d.decision})`);
+        if (d.decision !== null)
+          throw new AppError('illegal_transition', `this decision was already signed (${d.decision})`);
         const override = decision === 'approved' && d.eligible === 'no';
-        if (override && !reason) throw badField('body.reason', 'is required to override an absolute contraindication');
+        if (override && !reason)
+          throw badField('body.reason', 'is required to override an absolute contraindication');
         const updated = await trx
           .updateTable('plan_eligibility_decisions')
-          .set({ decision, override, decision_reason: reason ?? null, decided_by: a.userId, decided_at: ctx.clock.now() })
+          .set({
+            decision,
+            override,
+            decision_reason: reason ?? null,
+            decided_by: a.userId,
+            decided_at: ctx.clock.now(),
+          })
           .where('id', '=', d.id)
           .returningAll()
           .executeTakeFirstOrThrow();

@@ -25,7 +25,13 @@ export function listIntakesRoute(app: ZodApp, ctx: ModuleContext) {
         .orderBy('created_at', 'desc')
         .orderBy('seq', 'desc')
         .execute();
-      await ctx.audit.record(ctx.db, actorOf(req), { action: 'read', resourceType: 'intake', patientId: req.params.id, category: 'intake', details: { results: rows.length } });
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: 'read',
+        resourceType: 'intake',
+        patientId: req.params.id,
+        category: 'intake',
+        details: { results: rows.length },
+      });
       return { items: rows.map(toIntakeRecord) };
     },
   );

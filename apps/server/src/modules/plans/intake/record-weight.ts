@@ -18,24 +18,46 @@ export function recordWeightRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/patients/:id/weights',
     {
       config: { policy: allow.roles('prescriber', 'nurse') },
-      schema: { params: IdParams, body: WeightRequest, response: { 201: WeightObservation }, tags: ['intake'] },
+      schema: {
+        params: IdParams,
+        body: WeightRequest,
+        response: { 201: WeightObservation },
+        tags: ['intake'],
+      },
     },
     async (req, reply) => {
       const a = authOf(req);
       const now = ctx.clock.now();
       const measuredAt = req.body.measuredAt ? new Date(req.body.measuredAt) : now;
-      if (measuredAt.getTime() > now.getTime() + 5 * 60_000) throw badField('body.measuredAt', 'cannot be in the future');
+      if (measuredAt.getTime() > now.getTime() + 5 * 60_000)
+        throw badField('body.measuredAt', 'cannot be in the future');
       const row = await ctx.db.transaction().execute(async (trx) => {
         await patientOf(trx, a.clinicId, req.params.id);
         const r = await trx
           .insertInto('plan_weight_observations')
-          .values({ clinic_id: a.clinicId, patient_id: req.params.id, weight_kg: String(req.body.weightKg), measured_at: measuredAt, source: 'manual', recorded_by: a.userId, created_at: now })
+          .values({
+            clinic_id: a.clinicId,
+            patient_id: req.params.id,
+            weight_kg: String(req.body.weightKg),
+            measured_at: measuredAt,
+            source: 'manual',
+            recorded_by: a.userId,
+            created_at: now,
+          })
           .returning(['id', 'weight_kg', 'measured_at'])
           .executeTakeFirstOrThrow();
-        await ctx.audit.record(trx, actorOf(req), { action: 'create', resourceType: 'weight_observation', resourceId: r.id, patientId: req.params.id, category: 'vitals' });
+        await ctx.audit.record(trx, actorOf(req), {
+          action: 'create',
+          resourceType: 'weight_observation',
+          resourceId: r.id,
+          patientId: req.params.id,
+          category: 'vitals',
+        });
         return r;
       });
-      return reply.status(201).send({ id: row.id, weightKg: Number(row.weight_kg), measuredAt: row.measured_at.toISOString() });
+      return reply
+        .status(201)
+        .send({ id: row.id, weightKg: Number(row.weight_kg), measuredAt: row.measured_at.toISOString() });
     },
   );
 }

@@ -16,16 +16,32 @@ export interface ScreenScores {
   dast10?: { answers: number[]; total: number; severity: string | null; instrumentVersion: string };
 }
 
-function score(def: typeof audit, answers: number[], field: string, given: number | undefined, totalField: string) {
+function score(
+  def: typeof audit,
+  answers: number[],
+  field: string,
+  given: number | undefined,
+  totalField: string,
+) {
   const r = scoreAssessment(def, answers);
   if (!r.ok) {
-    const details = r.errors.map((e) => ({ field: `body.substanceUse.${field}${e.field.replace(/^answers/, '')}`, message: e.message }));
+    const details = r.errors.map((e) => ({
+      field: `body.substanceUse.${field}${e.field.replace(/^answers/, '')}`,
+      message: e.message,
+    }));
     throw new AppError('validation_failed', `${field}: ${details.map((d) => d.message).join('; ')}`, details);
   }
   if (given !== undefined && given !== r.total) {
-    throw new AppError('validation_failed', `${totalField}: ${given} does not match the answers (total ${r.total})`, [
-      { field: `body.substanceUse.${totalField}`, message: `does not match the answers (total ${r.total})` },
-    ]);
+    throw new AppError(
+      'validation_failed',
+      `${totalField}: ${given} does not match the answers (total ${r.total})`,
+      [
+        {
+          field: `body.substanceUse.${totalField}`,
+          message: `does not match the answers (total ${r.total})`,
+        },
+      ],
+    );
   }
   return { answers, total: r.total, severity: r.severity, instrumentVersion: r.instrumentVersion };
 }

@@ -28,9 +28,17 @@ export function submitIntakeRoute(app: ZodApp, ctx: ModuleContext) {
       const scores = scoreScreens(b.substanceUse);
       const { weightMeasuredAt, ...measurements } = b.measurements;
       const measuredAt = weightMeasuredAt ? new Date(weightMeasuredAt) : now;
-      if (measuredAt.getTime() > now.getTime() + 5 * 60_000) throw badField('body.measurements.weightMeasuredAt', 'cannot be in the future');
-      if (weightMeasuredAt && measurements.weightKg === undefined) throw badField('body.measurements.weightKg', 'is required when weightMeasuredAt is given');
-      const { auditAnswers: _a, dast10Answers: _d, auditTotal: _t1, dast10Total: _t2, ...substance } = b.substanceUse;
+      if (measuredAt.getTime() > now.getTime() + 5 * 60_000)
+        throw badField('body.measurements.weightMeasuredAt', 'cannot be in the future');
+      if (weightMeasuredAt && measurements.weightKg === undefined)
+        throw badField('body.measurements.weightKg', 'is required when weightMeasuredAt is given');
+      const {
+        auditAnswers: _a,
+        dast10Answers: _d,
+        auditTotal: _t1,
+        dast10Total: _t2,
+        ...substance
+      } = b.substanceUse;
       const intake = {
         ...b,
         substanceUse: {
@@ -39,7 +47,10 @@ export function submitIntakeRoute(app: ZodApp, ctx: ModuleContext) {
           ...(scores.dast10Total !== undefined ? { dast10Total: scores.dast10Total } : {}),
         },
         measurements,
-        screens: { ...(scores.audit ? { audit: scores.audit } : {}), ...(scores.dast10 ? { dast10: scores.dast10 } : {}) },
+        screens: {
+          ...(scores.audit ? { audit: scores.audit } : {}),
+          ...(scores.dast10 ? { dast10: scores.dast10 } : {}),
+        },
         ...(measurements.weightKg !== undefined ? { weightMeasuredAt: measuredAt.toISOString() } : {}),
       };
       const row = await ctx.db.transaction().execute(async (trx) => {

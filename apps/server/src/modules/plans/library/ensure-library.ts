@@ -14,14 +14,24 @@ const seeded = new Set<string>();
 
 export async function ensureLibrary(db: Executor, clinicId: string): Promise<void> {
   if (seeded.has(clinicId)) return;
-  const has = await db.selectFrom('plan_protocols').select('id').where('clinic_id', '=', clinicId).limit(1).executeTakeFirst();
+  const has = await db
+    .selectFrom('plan_protocols')
+    .select('id')
+    .where('clinic_id', '=', clinicId)
+    .limit(1)
+    .executeTakeFirst();
   if (has) {
     seeded.add(clinicId);
     return;
   }
   const run = async (trx: Executor) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`plans-library:${clinicId}`}))`.execute(trx);
-    const again = await trx.selectFrom('plan_protocols').select('id').where('clinic_id', '=', clinicId).limit(1).executeTakeFirst();
+    const again = await trx
+      .selectFrom('plan_protocols')
+      .select('id')
+      .where('clinic_id', '=', clinicId)
+      .limit(1)
+      .executeTakeFirst();
     if (again) return;
     for (const p of defaultProtocols()) {
       await trx
@@ -54,7 +64,14 @@ export async function ensureLibrary(db: Executor, clinicId: string): Promise<voi
     for (const c of DEFAULT_CONSENTS) {
       await trx
         .insertInto('plan_consent_documents')
-        .values({ clinic_id: clinicId, kind: c.kind, version: 1, title: c.title, body: c.body, body_sha256: sha256Hex(c.body) })
+        .values({
+          clinic_id: clinicId,
+          kind: c.kind,
+          version: 1,
+          title: c.title,
+          body: c.body,
+          body_sha256: sha256Hex(c.body),
+        })
         .execute();
     }
   };

@@ -37,7 +37,12 @@ export function protocolOf(r: ProtocolRow): Protocol {
 
 export async function protocolById(db: Executor, clinicId: string, id: string): Promise<ProtocolRow> {
   await ensureLibrary(db, clinicId);
-  const row = await db.selectFrom('plan_protocols').selectAll().where('clinic_id', '=', clinicId).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('plan_protocols')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw notFound('protocol');
   return row;
 }

@@ -19,7 +19,12 @@ export function createPlanRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/patients/:id/plans',
     {
       config: { policy: allow.roles('prescriber', 'nurse') },
-      schema: { params: IdParams, body: CreatePlanRequest, response: { 201: TreatmentPlan }, tags: ['plans'] },
+      schema: {
+        params: IdParams,
+        body: CreatePlanRequest,
+        response: { 201: TreatmentPlan },
+        tags: ['plans'],
+      },
     },
     async (req, reply) => {
       const a = authOf(req);
@@ -28,13 +33,25 @@ export function createPlanRoute(app: ZodApp, ctx: ModuleContext) {
         const patient = await patientOf(trx, a.clinicId, req.params.id);
         const proto = await protocolById(trx, a.clinicId, b.protocolId);
         if (proto.superseded_at || proto.status !== 'active') {
-          throw new AppError('conflict', 'plans use the current active version of a protocol', [{ field: 'body.protocolId', message: 'is not a current active protocol' }]);
+          throw new AppError('conflict', 'plans use the current active version of a protocol', [
+            { field: 'body.protocolId', message: 'is not a current active protocol' },
+          ]);
         }
         const data = proto.data as unknown as Protocol;
         const planned = b.plannedSessions ?? data.sessions?.count;
-        if (planned === undefined) throw badField('body.plannedSessions', 'is required: this protocol has no fixed number of sessions');
+        if (planned === undefined)
+          throw badField(
+            'body.plannedSessions',
+            'is required: this protocol has no fixed number of sessions',
+          );
         if (b.eligibilityDecisionId) {
-          const d = await trx.selectFrom('plan_eligibility_decisions').select('id').where('clinic_id', '=', a.clinicId).where('patient_id', '=', patient.id).where('id', '=', b.eligibilityDecisionId).executeTakeFirst();
+          const d = await trx
+            .selectFrom('plan_eligibility_decisions')
+            .select('id')
+            .where('clinic_id', '=', a.clinicId)
+            .where('patient_id', '=', patient.id)
+            .where('id', '=', b.eligibilityDecisionId)
+            .executeTakeFirst();
           if (!d) throw notFound('eligibility decision');
         }
         const now = ctx.clock.now();
@@ -46,7 +63,9 @@ export function createPlanRoute(app: ZodApp, ctx: ModuleContext) {
             protocol_id: proto.id,
             protocol_version: proto.version,
             indications: JSON.stringify(b.indications),
-            target_instruments: JSON.stringify(b.targetInstruments ?? [...new Set((data.requiredInstruments ?? []).map((i) => i.instrument))]),
+            target_instruments: JSON.stringify(
+              b.targetInstruments ?? [...new Set((data.requiredInstruments ?? []).map((i) => i.instrument))],
+            ),
             planned_sessions: planned,
             eligibility_decision_id: b.eligibilityDecisionId ?? null,
             notes: b.notes ?? null,
@@ -57,8 +76,25 @@ export function createPlanRoute(app: ZodApp, ctx: ModuleContext) {
           })
           .returningAll()
           .executeTakeFirstOrThrow();
-        await trx.insertInto('plan_status_events').values({ clinic_id: a.clinicId, plan_id: row.id, from_status: null, to_status: 'draft', actor_id: a.userId, at: now }).execute();
-        await ctx.audit.record(trx, actorOf(req), { action: 'create', resourceType: 'treatment_plan', resourceId: row.id, patientId: patient.id, category: 'treatment_plan', details: { protocolVersion: proto.version } });
+        await trx
+          .insertInto('plan_status_events')
+          .values({
+            clinic_id: a.clinicId,
+            plan_id: row.id,
+            from_status: null,
+            to_status: 'draft',
+            actor_id: a.userId,
+            at: now,
+          })
+          .execute();
+        await ctx.audit.record(trx, actorOf(req), {
+          action: 'create',
+          resourceType: 'treatment_plan',
+          resourceId: row.id,
+          patientId: patient.id,
+          category: 'treatment_plan',
+          details: { protocolVersion: proto.version },
+        });
         return planView(trx, a.clinicId, row);
       });
       return reply.status(201).send(view);

@@ -9,7 +9,10 @@ import { planViews } from './plan-view.ts';
 export function listPlansRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(
     '/api/v1/patients/:id/plans',
-    { config: { policy: allow.roles(...CLINICAL_READERS).orSelf('id') }, schema: { params: IdParams, response: { 200: TreatmentPlanList }, tags: ['plans'] } },
+    {
+      config: { policy: allow.roles(...CLINICAL_READERS).orSelf('id') },
+      schema: { params: IdParams, response: { 200: TreatmentPlanList }, tags: ['plans'] },
+    },
     async (req) => {
       const a = authOf(req);
       await patientOf(ctx.db, a.clinicId, req.params.id);
@@ -22,7 +25,13 @@ export function listPlansRoute(app: ZodApp, ctx: ModuleContext) {
         .orderBy('created_at', 'desc')
         .orderBy('seq', 'desc')
         .execute();
-      await ctx.audit.record(ctx.db, actorOf(req), { action: 'read', resourceType: 'treatment_plan', patientId: req.params.id, category: 'treatment_plan', details: { results: rows.length } });
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: 'read',
+        resourceType: 'treatment_plan',
+        patientId: req.params.id,
+        category: 'treatment_plan',
+        details: { results: rows.length },
+      });
       return { items: await planViews(ctx.db, a.clinicId, req.params.id, rows) };
     },
   );

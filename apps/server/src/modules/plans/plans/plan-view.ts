@@ -12,17 +12,31 @@ import { type Executor, iso } from '../shared.ts';
 
 export type PlanRow = Selectable<DB['plan_treatment_plans']>;
 
-export async function planViews(db: Executor, clinicId: string, patientId: string, rows: PlanRow[]): Promise<TreatmentPlan[]> {
+export async function planViews(
+  db: Executor,
+  clinicId: string,
+  patientId: string,
+  rows: PlanRow[],
+): Promise<TreatmentPlan[]> {
   if (rows.length === 0) return [];
   const protocolIds = [...new Set(rows.map((r) => r.protocol_id))];
-  const protocols = await db.selectFrom('plan_protocols').selectAll().where('clinic_id', '=', clinicId).where('id', 'in', protocolIds).execute();
+  const protocols = await db
+    .selectFrom('plan_protocols')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('id', 'in', protocolIds)
+    .execute();
   const byId = new Map(protocols.map((p) => [p.id, p]));
   const signed = new Set((await activeSignatures(db, clinicId, patientId)).map((s) => s.kind));
   const events = await db
     .selectFrom('plan_status_events')
     .selectAll()
     .where('clinic_id', '=', clinicId)
-    .where('plan_id', 'in', rows.map((r) => r.id))
+    .where(
+      'plan_id',
+      'in',
+      rows.map((r) => r.id),
+    )
     .orderBy('at')
     .orderBy('seq')
     .execute();
@@ -54,7 +68,9 @@ export async function planViews(db: Executor, clinicId: string, patientId: strin
       activatedAt: iso(r.activated_at),
       endedAt: iso(r.ended_at),
       createdAt: r.created_at.toISOString(),
-      history: events.filter((e) => e.plan_id === r.id).map((e) => ({ from: e.from_status, to: e.to_status, reason: e.reason, at: e.at.toISOString() })),
+      history: events
+        .filter((e) => e.plan_id === r.id)
+        .map((e) => ({ from: e.from_status, to: e.to_status, reason: e.reason, at: e.at.toISOString() })),
     };
   });
 }

@@ -38,11 +38,24 @@ async function eligibilityForApproval(trx: Executor, clinicId: string, patientId
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (!d) throw new AppError('precondition_failed', 'evaluate eligibility before approving a plan', [{ field: 'eligibility', message: 'no eligibility evaluation' }]);
-  if (d.decision === 'declined') throw new AppError('precondition_failed', 'the prescriber declined eligibility: the plan cannot be approved', [{ field: 'eligibility', message: 'declined' }]);
+  if (!d)
+    throw new AppError('precondition_failed', 'evaluate eligibility before approving a plan', [
+      { field: 'eligibility', message: 'no eligibility evaluation' },
+    ]);
+  if (d.decision === 'declined')
+    throw new AppError(
+      'precondition_failed',
+      'the prescriber declined eligibility: the plan cannot be approved',
+      [{ field: 'eligibility', message: 'declined' }],
+    );
   if (d.eligible !== 'yes' && d.decision !== 'approved') {
-    const what = d.eligible === 'no' ? 'an absolute contraindication needs a prescriber override with a reason' : 'a relative contraindication needs the prescriber\u2019s signed review';
-    throw new AppError('precondition_failed', `eligibility is "${d.eligible}": ${what} before approval`, [{ field: 'eligibility', message: `eligible ${d.eligible}, not signed` }]);
+    const what =
+      d.eligible === 'no'
+        ? 'an absolute contraindication needs a prescriber override with a reason'
+        : 'a relative contraindication needs the prescriber\u2019s signed review';
+    throw new AppError('precondition_failed', `eligibility is "${d.eligible}": ${what} before approval`, [
+      { field: 'eligibility', message: `eligible ${d.eligible}, not signed` },
+    ]);
   }
   return d.id;
 }
@@ -52,7 +65,12 @@ export function transitionPlanRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/patients/:id/plans/:planId/transition',
     {
       config: { policy: allow.roles('prescriber', 'nurse') },
-      schema: { params: PlanParams, body: PlanTransitionRequest, response: { 200: TreatmentPlan }, tags: ['plans'] },
+      schema: {
+        params: PlanParams,
+        body: PlanTransitionRequest,
+        response: { 200: TreatmentPlan },
+        tags: ['plans'],
+      },
     },
     async (req) => {
       const a = authOf(req);
@@ -68,7 +86,8 @@ export function transitionPlanRoute(app: ZodApp, ctx: ModuleContext) {
           .forUpdate()
           .executeTakeFirst();
         if (!plan) throw notFound('treatment plan');
-        if (!ALLOWED[plan.status].includes(to)) throw new AppError('illegal_transition', `a ${plan.status} plan cannot become ${to}`);
+        if (!ALLOWED[plan.status].includes(to))
+          throw new AppError('illegal_transition', `a ${plan.status} plan cannot become ${to}`);
         const now = ctx.clock.now();
         const set: Record<string, unknown> = { status: to, status_reason: reason ?? null, updated_at: now };
         if (to === 'approved') {
@@ -77,21 +96,55 @@ export function transitionPlanRoute(app: ZodApp, ctx: ModuleContext) {
           set.approved_by = a.userId;
           set.approved_at = now;
         } else if (to === 'active') {
-          const proto = await trx.selectFrom('plan_protocols').select('data').where('clinic_id', '=', a.clinicId).where('id', '=', plan.protocol_id).executeTakeFirstOrThrow();
+          const proto = await trx
+            .selectFrom('plan_protocols')
+            .select('data')
+            .where('clinic_id', '=', a.clinicId)
+            .where('id', '=', plan.protocol_id)
+            .executeTakeFirstOrThrow();
           const required = (proto.data as unknown as Protocol).requiredConsents ?? [];
-          const signed = new Set((await activeSignatures(trx, a.clinicId, plan.patient_id)).map((s) => s.kind));
+          const signed = new Set(
+            (await activeSignatures(trx, a.clinicId, plan.patient_id)).map((s) => s.kind),
+          );
           const missing = required.filter((k) => !signed.has(k));
           if (missing.length > 0) {
-            throw new AppError('precondition_failed', `the plan cannot start without these consents: ${missing.join(', ')}`, missing.map((k) => ({ field: `consents.${k}`, message: 'not signed' })));
+            throw new AppError(
+              'precondition_failed',
+              `the plan cannot start without these consents: ${missing.join(', ')}`,
+              missing.map((k) => ({ field: `consents.${k}`, message: 'not signed' })),
+            );
           }
           set.activated_at = now;
         } else {
           if (to === 'stopped' && !reason) throw badField('body.reason', 'is required to stop a plan');
           set.ended_at = now;
         }
-        const updated = await trx.updateTable('plan_treatment_plans').set(set).where('id', '=', plan.id).returningAll().executeTakeFirstOrThrow();
-        await trx.insertInto('plan_status_events').values({ clinic_id: a.clinicId, plan_id: plan.id, from_status: plan.status, to_status: to, reason: reason ?? null, actor_id: a.userId, at: now }).execute();
-        await ctx.audit.record(trx, actorOf(req), { action: 'update', resourceType: 'treatment_plan', resourceId: plan.id, patientId: plan.patient_id, category: 'treatment_plan', details: { from: plan.status, to } });
+        const updated = await trx
+          .updateTable('plan_treatment_plans')
+          .set(set)
+          .where('id', '=', plan.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('plan_status_events')
+          .values({
+            clinic_id: a.clinicId,
+            plan_id: plan.id,
+            from_status: plan.status,
+            to_status: to,
+            reason: reason ?? null,
+            actor_id: a.userId,
+            at: now,
+          })
+          .execute();
+        await ctx.audit.record(trx, actorOf(req), {
+          action: 'update',
+          resourceType: 'treatment_plan',
+          resourceId: plan.id,
+          patientId: plan.patient_id,
+          category: 'treatment_plan',
+          details: { from: plan.status, to },
+        });
         return planView(trx, a.clinicId, updated);
       });
       return view;

@@ -20,16 +20,40 @@ import type { Executor } from '../shared.ts';
 function validated(data: unknown): Protocol {
   const v = validateProtocol(data);
   if (!v.ok) {
-    const details = v.errors.slice(0, 20).map((e) => ({ field: `body.protocol.${e.path}`, message: e.message }));
-    throw new AppError('validation_failed', `protocol is invalid: ${details.map((d) => `${d.field} ${d.message}`).join('; ')}`, details);
+    const details = v.errors
+      .slice(0, 20)
+      .map((e) => ({ field: `body.protocol.${e.path}`, message: e.message }));
+    throw new AppError(
+      'validation_failed',
+      `protocol is invalid: ${details.map((d) => `${d.field} ${d.message}`).join('; ')}`,
+      details,
+    );
   }
   return v.protocol;
 }
 
-async function insertVersion(trx: Executor, clinicId: string, userId: string, key: string, version: number, p: Protocol, isDefault: boolean, note: string) {
+async function insertVersion(
+  trx: Executor,
+  clinicId: string,
+  userId: string,
+  key: string,
+  version: number,
+  p: Protocol,
+  isDefault: boolean,
+  note: string,
+) {
   if (isDefault) {
-    if (p.status !== 'active') throw new AppError('validation_failed', 'only an active protocol can be the default', [{ field: 'body.makeDefault', message: 'protocol status must be active' }]);
-    await trx.updateTable('plan_protocols').set({ is_default: false }).where('clinic_id', '=', clinicId).where('route', '=', p.route).where('superseded_at', 'is', null).execute();
+    if (p.status !== 'active')
+      throw new AppError('validation_failed', 'only an active protocol can be the default', [
+        { field: 'body.makeDefault', message: 'protocol status must be active' },
+      ]);
+    await trx
+      .updateTable('plan_protocols')
+      .set({ is_default: false })
+      .where('clinic_id', '=', clinicId)
+      .where('route', '=', p.route)
+      .where('superseded_at', 'is', null)
+      .execute();
   }
   return trx
     .insertInto('plan_protocols')
@@ -63,10 +87,33 @@ export function saveProtocolRoutes(app: ZodApp, ctx: ModuleContext) {
       await ensureLibrary(ctx.db, a.clinicId);
       const row = await ctx.db.transaction().execute(async (trx) => {
         await sql`select pg_advisory_xact_lock(hashtext(${`plans-library:${a.clinicId}`}))`.execute(trx);
-        const taken = await trx.selectFrom('plan_protocols').select('id').where('clinic_id', '=', a.clinicId).where('protocol_key', '=', p.id).executeTakeFirst();
-        if (taken) throw new AppError('conflict', 'a protocol with this id already exists; edit it instead', [{ field: 'body.protocol.id', message: 'is already in use' }]);
-        const r = await insertVersion(trx, a.clinicId, a.userId, p.id, 1, p, req.body.makeDefault === true, req.body.changeNote);
-        await ctx.audit.record(trx, actorOf(req), { action: 'create', resourceType: 'protocol', resourceId: r.id, category: 'configuration', details: { key: p.id, version: 1 } });
+        const taken = await trx
+          .selectFrom('plan_protocols')
+          .select('id')
+          .where('clinic_id', '=', a.clinicId)
+          .where('protocol_key', '=', p.id)
+          .executeTakeFirst();
+        if (taken)
+          throw new AppError('conflict', 'a protocol with this id already exists; edit it instead', [
+            { field: 'body.protocol.id', message: 'is already in use' },
+          ]);
+        const r = await insertVersion(
+          trx,
+          a.clinicId,
+          a.userId,
+          p.id,
+          1,
+          p,
+          req.body.makeDefault === true,
+          req.body.changeNote,
+        );
+        await ctx.audit.record(trx, actorOf(req), {
+          action: 'create',
+          resourceType: 'protocol',
+          resourceId: r.id,
+          category: 'configuration',
+          details: { key: p.id, version: 1 },
+        });
         return r;
       });
       return reply.status(201).send(toProtocolItem(row));
@@ -77,16 +124,23 @@ export function saveProtocolRoutes(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/protocols/:id',
     {
       config: { policy: allow.roles('admin', 'prescriber') },
-      schema: { params: IdParams, body: UpdateProtocolRequest, response: { 200: ProtocolItem }, tags: ['protocols'] },
+      schema: {
+        params: IdParams,
+        body: UpdateProtocolRequest,
+        response: { 200: ProtocolItem },
+        tags: ['protocols'],
+      },
     },
     async (req) => {
       const a = authOf(req);
       const p = validated(req.body.protocol);
       const old = await protocolById(ctx.db, a.clinicId, req.params.id);
       if (p.route !== old.route || p.drug !== old.drug) {
-        throw new AppError('validation_failed', 'an edit cannot change the route or drug; create a new protocol instead', [
-          { field: 'body.protocol.route', message: `must stay ${old.route} / ${old.drug}` },
-        ]);
+        throw new AppError(
+          'validation_failed',
+          'an edit cannot change the route or drug; create a new protocol instead',
+          [{ field: 'body.protocol.route', message: `must stay ${old.route} / ${old.drug}` }],
+        );
       }
       const row = await ctx.db.transaction().execute(async (trx) => {
         await sql`select pg_advisory_xact_lock(hashtext(${`plans-library:${a.clinicId}`}))`.execute(trx);
@@ -97,10 +151,27 @@ export function saveProtocolRoutes(app: ZodApp, ctx: ModuleContext) {
           .where('protocol_key', '=', old.protocol_key)
           .where('superseded_at', 'is', null)
           .executeTakeFirstOrThrow();
-        if (current.id !== old.id) throw new AppError('conflict', `protocol was edited meanwhile; the current version is ${current.version}`);
-        await trx.updateTable('plan_protocols').set({ superseded_at: ctx.clock.now(), is_default: false }).where('id', '=', old.id).execute();
+        if (current.id !== old.id)
+          throw new AppError(
+            'conflict',
+            `protocol was edited meanwhile; the current version is ${current.version}`,
+          );
+        await trx
+          .updateTable('plan_protocols')
+          .set({ superseded_at: ctx.clock.now(), is_default: false })
+          .where('id', '=', old.id)
+          .execute();
         const makeDefault = req.body.makeDefault ?? (old.is_default && p.status === 'active');
-        const r = await insertVersion(trx, a.clinicId, a.userId, old.protocol_key, old.version + 1, p, makeDefault, req.body.changeNote);
+        const r = await insertVersion(
+          trx,
+          a.clinicId,
+          a.userId,
+          old.protocol_key,
+          old.version + 1,
+          p,
+          makeDefault,
+          req.body.changeNote,
+        );
         await ctx.audit.record(trx, actorOf(req), {
           action: 'update',
           resourceType: 'protocol',

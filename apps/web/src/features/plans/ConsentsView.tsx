@@ -1,0 +1,200 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  ScrollArea,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import type { ConsentDocument, ConsentSignature } from '@plasticity/contracts';
+import { useState } from 'react';
+import { fieldErrorsOf } from '../../api/errors.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { LoadingState } from '../../ui/LoadingState.tsx';
+import { consentPdfUrl, getConsents, sha256Hex, signConsent, withdrawConsent } from './api.ts';
+import { useLoad } from './useLoad.ts';
+
+interface Props {
+  patientId: string;
+  /** The patient signs; staff see the status, download PDFs and record withdrawals. */
+  mode: 'patient' | 'staff';
+  canWithdraw: boolean;
+}
+
+/** Consent documents shown whole, the patient's signatures (with PDF), signing in the portal and withdrawal. */
+export function ConsentsView({ patientId, mode, canWithdraw }: Props) {
+  const data = useLoad((signal) => getConsents(patientId, signal), [patientId]);
+  if (data.error) return <ErrorAlert error={data.error} title="Could not load consents" />;
+  if (!data.data) return <LoadingState />;
+  const { documents, signatures } = data.data;
+  return (
+    <Stack gap="md">
+      {documents.map((doc) => (
+        <ConsentCard
+          key={doc.id}
+          patientId={patientId}
+          doc={doc}
+          signatures={signatures.filter((s) => s.kind === doc.kind)}
+          mode={mode}
+          canWithdraw={canWithdraw}
+          onChange={data.reload}
+        />
+      ))}
+    </Stack>
+  );
+}
+
+function ConsentCard({
+  patientId,
+  doc,
+  signatures,
+  mode,
+  canWithdraw,
+  onChange,
+}: {
+  patientId: string;
+  doc: ConsentDocument;
+  signatures: ConsentSignature[];
+  mode: Props['mode'];
+  canWithdraw: boolean;
+  onChange: () => void;
+}) {
+  const active = signatures.find((s) => !s.withdrawnAt);
+  const [open, setOpen] = useState(false);
+  const [typedName, setTypedName] = useState('');
+  const [agree, setAgree] = useState(false);
+  const [reason, setReason] = useState('');
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const nameError = fieldErrorsOf(failure).typedName;
+
+  const sign = async () => {
+    setFailure(null);
+    setBusy(true);
+    try {
+      const hash = await sha256Hex(doc.body);
+      await signConsent(patientId, {
+        documentId: doc.id,
+        typedName,
+        agree: true,
+        ...(hash ? { textSha256: hash } : {}),
+      });
+      setOpen(false);
+      onChange();
+    } catch (e) {
+      setFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const withdraw = async () => {
+    if (!active) return;
+    setFailure(null);
+    setBusy(true);
+    try {
+      await withdrawConsent(patientId, active.id, reason);
+      setWithdrawing(false);
+      setReason('');
+      onChange();
+    } catch (e) {
+      setFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card withBorder component="section" aria-label={doc.title}>
+      <Group justify="space-between">
+        <Title order={3} size="h4">
+          {doc.title}
+        </Title>
+        {active ? <Badge color="green">Signed</Badge> : <Badge color="gray">Not signed</Badge>}
+      </Group>
+      <Text size="xs" c="dimmed">
+        Version {doc.version}
+      </Text>
+      {signatures.map((s) => (
+        <Text key={s.id} size="sm" mt={4}>
+          {s.withdrawnAt ? 'Withdrawn' : 'Signed'} — typed name “{s.typedName}”,{' '}
+          {new Date(s.signedAt).toLocaleString()}, version {s.documentVersion}
+          {s.withdrawnAt
+            ? `; withdrawn ${new Date(s.withdrawnAt).toLocaleString()} (${s.withdrawnReason ?? ''})`
+            : ''}{' '}
+          ·{' '}
+          <Anchor href={consentPdfUrl(patientId, s.id)} target="_blank" rel="noopener">
+            PDF
+          </Anchor>
+        </Text>
+      ))}
+      {mode === 'patient' && !active && !open && (
+        <Button mt="sm" onClick={() => setOpen(true)}>
+          Read and sign
+        </Button>
+      )}
+      {open && (
+        <Stack mt="sm" gap="sm">
+          <ScrollArea.Autosize mah={360} type="auto" offsetScrollbars>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="consent-text">
+              {doc.body}
+            </Text>
+          </ScrollArea.Autosize>
+          <Checkbox
+            label="I have read this document in full and I agree to it."
+            checked={agree}
+            onChange={(e) => setAgree(e.currentTarget.checked)}
+          />
+          <TextInput
+            label="Type your full name to sign"
+            value={typedName}
+            onChange={(e) => setTypedName(e.currentTarget.value)}
+            error={nameError}
+            autoComplete="off"
+          />
+          <Group>
+            <Button onClick={sign} loading={busy} disabled={!agree || typedName.trim().length === 0}>
+              Sign electronically
+            </Button>
+            <Button variant="default" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      {active && canWithdraw && !withdrawing && (
+        <Button mt="sm" variant="subtle" color="red" onClick={() => setWithdrawing(true)}>
+          Withdraw consent
+        </Button>
+      )}
+      {withdrawing && (
+        <Stack mt="sm" gap="xs">
+          <Alert color="yellow" variant="light">
+            A plan that needs this consent cannot start or continue until it is signed again.
+          </Alert>
+          <Textarea
+            label="Reason for withdrawal"
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
+          <Group>
+            <Button color="red" onClick={withdraw} loading={busy} disabled={!reason.trim()}>
+              Confirm withdrawal
+            </Button>
+            <Button variant="default" onClick={() => setWithdrawing(false)}>
+              Cancel
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      <ErrorAlert error={nameError ? null : failure} />
+    </Card>
+  );
+}

@@ -1,0 +1,170 @@
+import { Alert, Badge, Button, Group, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import type { EligibilityDecision, ProtocolItem } from '@plasticity/contracts';
+import { useState } from 'react';
+import { useMe } from '../../app/auth.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { evaluateEligibility, signEligibility } from './api.ts';
+
+const OUTCOME = {
+  yes: { color: 'green', text: 'Eligible' },
+  review: { color: 'yellow', text: 'Prescriber review required' },
+  no: { color: 'red', text: 'Not eligible (absolute contraindication)' },
+} as const;
+const SEVERITY_COLOR = { absolute: 'red', relative: 'yellow', caution: 'gray' } as const;
+
+interface Props {
+  patientId: string;
+  latest: EligibilityDecision | null;
+  protocols: ProtocolItem[];
+  hasIntake: boolean;
+  onChange: () => void;
+}
+
+/** Evaluates the latest intake against the clinic's rules; the prescriber signs the decision (override of an absolute needs a reason). */
+export function EligibilityPanel({ patientId, latest, protocols, hasIntake, onChange }: Props) {
+  const me = useMe();
+  const [protocolId, setProtocolId] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (fn: () => Promise<unknown>) => {
+    setFailure(null);
+    setBusy(true);
+    try {
+      await fn();
+      setReason('');
+      onChange();
+    } catch (e) {
+      setFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const canEvaluate = ['prescriber', 'nurse', 'therapist'].includes(me.role);
+  const d = latest;
+  return (
+    <Stack gap="sm">
+      <Title order={3}>Eligibility</Title>
+      {canEvaluate && (
+        <Group align="end">
+          <Select
+            label="Protocol under consideration"
+            placeholder="All rules (no protocol)"
+            clearable
+            data={protocols
+              .filter((p) => p.active)
+              .map((p) => ({ value: p.id, label: `${p.name} (v${p.version})` }))}
+            value={protocolId}
+            onChange={setProtocolId}
+            w={360}
+          />
+          <Button
+            onClick={() => run(() => evaluateEligibility(patientId, protocolId ?? undefined))}
+            loading={busy}
+            disabled={!hasIntake}
+          >
+            Evaluate eligibility
+          </Button>
+        </Group>
+      )}
+      {!d ? (
+        <Text c="dimmed" size="sm">
+          {hasIntake ? 'Not evaluated yet.' : 'Record an intake first.'}
+        </Text>
+      ) : (
+        <Stack gap="xs" data-testid="eligibility-result">
+          <Group>
+            <Badge size="lg" color={OUTCOME[d.eligible].color}>
+              {OUTCOME[d.eligible].text}
+            </Badge>
+            <Text size="sm" c="dimmed">
+              Rule set v{d.ruleSetVersion} · evaluated {new Date(d.evaluatedAt).toLocaleString()} · age{' '}
+              {d.ageYears} years
+            </Text>
+          </Group>
+          {d.hits.length > 0 && (
+            <Table striped aria-label="Rules that fired">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Severity</Table.Th>
+                  <Table.Th>Finding</Table.Th>
+                  <Table.Th>Source</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {d.hits.map((h) => (
+                  <Table.Tr key={h.ruleId}>
+                    <Table.Td>
+                      <Badge color={SEVERITY_COLOR[h.severity]} variant="light">
+                        {h.severity}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{h.message}</Table.Td>
+                    <Table.Td>
+                      <Text size="xs">{h.source}</Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          {d.decision ? (
+            <Alert
+              color={d.decision === 'approved' ? 'green' : 'red'}
+              variant="light"
+              title={
+                d.decision === 'approved'
+                  ? d.override
+                    ? 'Approved by prescriber override'
+                    : 'Approved by prescriber'
+                  : 'Declined by prescriber'
+              }
+            >
+              Signed {d.decidedAt ? new Date(d.decidedAt).toLocaleString() : ''}
+              {d.decisionReason ? ` — ${d.decisionReason}` : ''}
+            </Alert>
+          ) : me.role === 'prescriber' ? (
+            <Stack gap="xs">
+              <Textarea
+                label={
+                  d.eligible === 'no'
+                    ? 'Reason for overriding the absolute contraindication (required to approve)'
+                    : 'Review note'
+                }
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                autosize
+                minRows={2}
+              />
+              <Group>
+                <Button
+                  color={d.eligible === 'no' ? 'red' : 'green'}
+                  loading={busy}
+                  onClick={() =>
+                    run(() => signEligibility(patientId, d.id, 'approved', reason.trim() || undefined))
+                  }
+                >
+                  {d.eligible === 'no' ? 'Override and approve' : 'Sign: approve eligibility'}
+                </Button>
+                <Button
+                  variant="default"
+                  loading={busy}
+                  onClick={() =>
+                    run(() => signEligibility(patientId, d.id, 'declined', reason.trim() || undefined))
+                  }
+                >
+                  Sign: decline
+                </Button>
+              </Group>
+            </Stack>
+          ) : (
+            <Text size="sm" c="dimmed">
+              Awaiting the prescriber&apos;s signed decision.
+            </Text>
+          )}
+        </Stack>
+      )}
+      <ErrorAlert error={failure} />
+    </Stack>
+  );
+}

@@ -1,0 +1,182 @@
+import {
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { type FieldErrors, fieldErrorsOf } from '../../api/errors.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { submitIntake } from './api.ts';
+import {
+  emptyIntakeForm,
+  INDICATIONS,
+  type IntakeFormState,
+  MEDICAL,
+  MEDICATIONS,
+  OTHER,
+  PSYCHIATRIC,
+  toIntakeRequest,
+  type YesNo,
+} from './intakeForm.ts';
+
+interface Props {
+  patientId: string;
+  /** Portal wording ("I", "me") and fewer clinical fields. */
+  portal?: boolean;
+  onSaved: () => void;
+  onCancel?: () => void;
+}
+
+const NUMBERS: Array<{ key: string; label: string; field: string; staffOnly?: boolean }> = [
+  { key: 'heightCm', label: 'Height (cm)', field: 'measurements.heightCm' },
+  { key: 'weightKg', label: 'Weight (kg)', field: 'measurements.weightKg' },
+  {
+    key: 'baselineSbp',
+    label: 'Baseline systolic BP (mmHg)',
+    field: 'measurements.baselineSbp',
+    staffOnly: true,
+  },
+  {
+    key: 'baselineDbp',
+    label: 'Baseline diastolic BP (mmHg)',
+    field: 'measurements.baselineDbp',
+    staffOnly: true,
+  },
+  {
+    key: 'baselineHr',
+    label: 'Baseline heart rate (beats/min)',
+    field: 'measurements.baselineHr',
+    staffOnly: true,
+  },
+  { key: 'auditTotal', label: 'AUDIT total (0–40)', field: 'substanceUse.auditTotal', staffOnly: true },
+  { key: 'dast10Total', label: 'DAST-10 total (0–10)', field: 'substanceUse.dast10Total', staffOnly: true },
+  {
+    key: 'suicideAttemptsLifetime',
+    label: 'Suicide attempts, lifetime (number)',
+    field: 'psychiatric.suicideAttemptsLifetime',
+  },
+];
+
+/** The structured intake, for the patient in the portal or staff in the chart. Every unticked box is sent as "no". */
+export function IntakeForm({ patientId, portal = false, onSaved, onCancel }: Props) {
+  const [f, setF] = useState<IntakeFormState>(emptyIntakeForm);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const check = (k: string, v: boolean) => setF((s) => ({ ...s, checks: { ...s.checks, [k]: v } }));
+  const boxes = (title: string, items: YesNo[]) => (
+    <Fieldset legend={title}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+        {items.map((i) => (
+          <Checkbox
+            key={i.key}
+            label={i.label}
+            checked={f.checks[i.key] === true}
+            onChange={(e) => check(i.key, e.currentTarget.checked)}
+          />
+        ))}
+      </SimpleGrid>
+    </Fieldset>
+  );
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFailure(null);
+    setBusy(true);
+    try {
+      await submitIntake(patientId, toIntakeRequest(f));
+      onSaved();
+    } catch (err) {
+      setErrors(fieldErrorsOf(err));
+      setFailure(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const shownFields = NUMBERS.map((n) => n.field);
+  const unplaced = Object.entries(errors)
+    .filter(([k]) => !shownFields.includes(k))
+    .map(([k, m]) => `${k}: ${m}`);
+
+  return (
+    <form onSubmit={submit} aria-label="Intake form" noValidate>
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          {portal
+            ? 'Tick every statement that is true for you. Anything left unticked is recorded as "no".'
+            : 'Tick every item that applies; unticked items are recorded as "no".'}
+        </Text>
+        {boxes(portal ? 'What I am seeking treatment for' : 'Indications', INDICATIONS)}
+        {f.checks.depression && (
+          <Group align="end">
+            <TextInput
+              label="Antidepressants tried without enough benefit (number)"
+              inputMode="numeric"
+              value={f.numbers.failedTrials ?? ''}
+              onChange={(e) =>
+                setF((s) => ({ ...s, numbers: { ...s.numbers, failedTrials: e.currentTarget.value } }))
+              }
+              error={errors['indications.depression.failedAntidepressantTrials']}
+            />
+            <Checkbox
+              label="Thoughts of suicide now"
+              checked={f.checks.suicidalIdeation === true}
+              onChange={(e) => check('suicidalIdeation', e.currentTarget.checked)}
+            />
+          </Group>
+        )}
+        {boxes(portal ? 'Mental health history' : 'Psychiatric history', PSYCHIATRIC)}
+        {boxes(portal ? 'Medical history' : 'Medical history', MEDICAL)}
+        {boxes(portal ? 'Medicines I take' : 'Current medications (flags)', MEDICATIONS)}
+        <Textarea
+          label="All current medicines and supplements (one per line)"
+          value={f.medicationList}
+          onChange={(e) => setF((s) => ({ ...s, medicationList: e.currentTarget.value }))}
+          autosize
+          minRows={2}
+        />
+        <Textarea
+          label="Allergies (one per line)"
+          value={f.allergies}
+          onChange={(e) => setF((s) => ({ ...s, allergies: e.currentTarget.value }))}
+          autosize
+          minRows={1}
+        />
+        {boxes(portal ? 'Substances, ketamine and getting home' : 'Substance use, ketamine, escort', OTHER)}
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          {NUMBERS.filter((n) => !portal || !n.staffOnly).map((n) => (
+            <TextInput
+              key={n.key}
+              label={n.label}
+              inputMode="decimal"
+              value={f.numbers[n.key] ?? ''}
+              onChange={(e) =>
+                setF((s) => ({ ...s, numbers: { ...s.numbers, [n.key]: e.currentTarget.value } }))
+              }
+              error={errors[n.field]}
+            />
+          ))}
+        </SimpleGrid>
+        <ErrorAlert error={failure} title="The intake was not saved" extra={unplaced} />
+        <Group>
+          <Button type="submit" loading={busy}>
+            {portal ? 'Submit my intake' : 'Save intake'}
+          </Button>
+          {onCancel && (
+            <Button variant="default" onClick={onCancel}>
+              Cancel
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+import { Badge, Button, Card, Group, Progress, Stack, Text, Textarea, Title } from '@mantine/core';
+import type { TreatmentPlan } from '@plasticity/contracts';
+import { useState } from 'react';
+import { useMe } from '../../app/auth.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { transitionPlan } from './api.ts';
+
+const STATUS_COLOR = {
+  draft: 'gray',
+  approved: 'blue',
+  active: 'green',
+  completed: 'teal',
+  stopped: 'red',
+} as const;
+const CONSENT_LABEL: Record<string, string> = {
+  off_label_ketamine: 'Off-label ketamine',
+  kap: 'Ketamine-assisted psychotherapy',
+  esketamine_rems: 'Esketamine REMS enrolment',
+  telehealth: 'Telehealth',
+  financial: 'Financial policy',
+};
+
+/** One treatment plan: status, progress against the planned series, missing consents and the allowed next steps. */
+export function PlanCard({
+  patientId,
+  plan,
+  onChange,
+}: {
+  patientId: string;
+  plan: TreatmentPlan;
+  onChange: () => void;
+}) {
+  const me = useMe();
+  const [reason, setReason] = useState('');
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const go = async (to: 'approved' | 'active' | 'completed' | 'stopped') => {
+    setFailure(null);
+    setBusy(true);
+    try {
+      await transitionPlan(patientId, plan.id, to, reason.trim() || undefined);
+      setReason('');
+      onChange();
+    } catch (e) {
+      setFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const clinician = me.role === 'prescriber' || me.role === 'nurse';
+  const open = plan.status === 'draft' || plan.status === 'approved' || plan.status === 'active';
+  return (
+    <Card withBorder component="section" aria-label={`Plan: ${plan.protocolName}`}>
+      <Group justify="space-between">
+        <Title order={3} size="h4">
+          {plan.protocolName}{' '}
+          <Text span size="sm" c="dimmed">
+            (protocol v{plan.protocolVersion})
+          </Text>
+        </Title>
+        <Badge color={STATUS_COLOR[plan.status]} size="lg" data-testid="plan-status">
+          {plan.status}
+        </Badge>
+      </Group>
+      <Text size="sm">
+        Indications: {plan.indications.join(', ')} · Target instruments: {plan.targetInstruments.join(', ')}
+      </Text>
+      <Group gap="xs" mt="xs">
+        <Text size="sm">
+          Sessions: {plan.sessionsCompleted} of {plan.plannedSessions} planned
+        </Text>
+        <Progress value={plan.progressPct} w={200} aria-label="Progress against the planned series" />
+      </Group>
+      {plan.statusReason && <Text size="sm">Reason: {plan.statusReason}</Text>}
+      {plan.approvedAt && (
+        <Text size="sm">
+          Approved (signed) by the prescriber {new Date(plan.approvedAt).toLocaleString()}
+        </Text>
+      )}
+      {plan.missingConsents.length > 0 && open && (
+        <Text size="sm" c="orange.9">
+          Consents still needed before the plan can start:{' '}
+          {plan.missingConsents.map((k) => CONSENT_LABEL[k] ?? k).join(', ')}
+        </Text>
+      )}
+      {clinician && open && (
+        <Stack gap="xs" mt="sm">
+          <Textarea
+            label="Reason or note (required to stop)"
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            autosize
+            minRows={1}
+          />
+          <Group>
+            {plan.status === 'draft' && me.role === 'prescriber' && (
+              <Button onClick={() => go('approved')} loading={busy}>
+                Approve and sign plan
+              </Button>
+            )}
+            {plan.status === 'approved' && (
+              <Button onClick={() => go('active')} loading={busy}>
+                Start plan
+              </Button>
+            )}
+            {plan.status === 'active' && (
+              <Button variant="light" onClick={() => go('completed')} loading={busy}>
+                Mark completed
+              </Button>
+            )}
+            <Button
+              variant="subtle"
+              color="red"
+              onClick={() => go('stopped')}
+              loading={busy}
+              disabled={!reason.trim()}
+            >
+              Stop plan
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      <ErrorAlert error={failure} title="The plan was not changed" />
+    </Card>
+  );
+}

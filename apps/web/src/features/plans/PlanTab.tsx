@@ -1,0 +1,110 @@
+import { Button, Card, Group, MultiSelect, NumberInput, Select, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useMe } from '../../app/auth.tsx';
+import type { ChartTabProps } from '../../app/registry.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { LoadingState } from '../../ui/LoadingState.tsx';
+import { createPlan, listPlans, listProtocols } from './api.ts';
+import { DoseCalculatorPanel } from './DoseCalculatorPanel.tsx';
+import { PlanCard } from './PlanCard.tsx';
+import { useLoad } from './useLoad.ts';
+
+const INDICATIONS = [
+  { value: 'trd', label: 'Treatment-resistant depression' },
+  { value: 'mdd_with_suicidal_ideation', label: 'MDD with suicidal ideation' },
+  { value: 'depression', label: 'Depression' },
+  { value: 'anxiety', label: 'Anxiety' },
+  { value: 'ptsd', label: 'PTSD' },
+  { value: 'alcohol_use_disorder', label: 'Alcohol use disorder' },
+  { value: 'opioid_use_disorder', label: 'Opioid use disorder' },
+];
+
+/** Chart tab "Treatment plan": the patient's plans, a new draft, and the dose calculator. */
+export function PlanTab({ patient }: ChartTabProps) {
+  const me = useMe();
+  const data = useLoad(
+    async (signal) => {
+      const [plans, protocols] = await Promise.all([
+        listPlans(patient.id, signal),
+        listProtocols(false, signal),
+      ]);
+      return { plans, protocols };
+    },
+    [patient.id],
+  );
+  const [protocolId, setProtocolId] = useState<string | null>(null);
+  const [indications, setIndications] = useState<string[]>([]);
+  const [planned, setPlanned] = useState<number | string>('');
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  if (data.error) return <ErrorAlert error={data.error} title="Could not load plans" />;
+  if (!data.data) return <LoadingState />;
+  const active = data.data.protocols.filter((p) => p.active);
+  const clinician = me.role === 'prescriber' || me.role === 'nurse';
+
+  const create = async () => {
+    if (!protocolId) return;
+    setFailure(null);
+    setBusy(true);
+    try {
+      await createPlan(patient.id, {
+        protocolId,
+        indications,
+        ...(typeof planned === 'number' ? { plannedSessions: planned } : {}),
+      });
+      setIndications([]);
+      setPlanned('');
+      data.reload();
+    } catch (e) {
+      setFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack gap="lg">
+      {data.data.plans.length === 0 && <Text c="dimmed">No treatment plan yet.</Text>}
+      {data.data.plans.map((plan) => (
+        <PlanCard key={plan.id} patientId={patient.id} plan={plan} onChange={data.reload} />
+      ))}
+      {clinician && (
+        <Card withBorder>
+          <Title order={3} size="h4" mb="xs">
+            New draft plan
+          </Title>
+          <Group align="end">
+            <Select
+              label="Protocol"
+              data={active.map((p) => ({ value: p.id, label: `${p.name} (v${p.version})` }))}
+              value={protocolId}
+              onChange={setProtocolId}
+              w={340}
+            />
+            <MultiSelect
+              label="Indications"
+              data={INDICATIONS}
+              value={indications}
+              onChange={setIndications}
+              w={300}
+            />
+            <NumberInput
+              label="Planned sessions"
+              min={1}
+              max={200}
+              value={planned}
+              onChange={setPlanned}
+              w={150}
+              description="Blank: protocol default"
+            />
+            <Button onClick={create} loading={busy} disabled={!protocolId || indications.length === 0}>
+              Create draft
+            </Button>
+          </Group>
+          <ErrorAlert error={failure} title="The plan was not created" />
+        </Card>
+      )}
+      {clinician && <DoseCalculatorPanel protocols={active} patientId={patient.id} />}
+    </Stack>
+  );
+}

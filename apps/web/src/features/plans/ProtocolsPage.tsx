@@ -1,0 +1,171 @@
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  JsonInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import type { ProtocolItem } from '@plasticity/contracts';
+import { useState } from 'react';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { LoadingState } from '../../ui/LoadingState.tsx';
+import { listProtocols, saveProtocol } from './api.ts';
+import { DoseCalculatorPanel } from './DoseCalculatorPanel.tsx';
+import { useLoad } from './useLoad.ts';
+
+const ROUTE_LABEL: Record<string, string> = {
+  iv: 'IV',
+  im: 'IM',
+  sublingual: 'Sublingual',
+  oral: 'Oral',
+  intranasal: 'Intranasal',
+};
+
+/**
+ * The protocol library (admin, prescriber): one active default per route, each with its cited sources. An edit
+ * saves a new version (plans and dose results keep the version they used); the server validates the data.
+ */
+export function ProtocolsPage() {
+  const [history, setHistory] = useState(false);
+  const data = useLoad((signal) => listProtocols(history, signal), [history]);
+  const [editing, setEditing] = useState<ProtocolItem | null>(null);
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={1}>Protocol library</Title>
+        <Text size="sm" c="dimmed">
+          Defaults cite their sources (REFERENCE.md §2–3). The medical director adapts them; each edit is a
+          new version.
+        </Text>
+      </div>
+      <Checkbox
+        label="Show earlier versions"
+        checked={history}
+        onChange={(e) => setHistory(e.currentTarget.checked)}
+      />
+      {data.error ? (
+        <ErrorAlert error={data.error} />
+      ) : !data.data ? (
+        <LoadingState />
+      ) : (
+        <Table striped aria-label="Protocols">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Route</Table.Th>
+              <Table.Th>Drug</Table.Th>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Version</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.data.map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td>{ROUTE_LABEL[p.route]}</Table.Td>
+                <Table.Td>{p.drug}</Table.Td>
+                <Table.Td>{p.name}</Table.Td>
+                <Table.Td>v{p.version}</Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {p.isDefault && <Badge color="green">default</Badge>}
+                    {!p.current && <Badge color="gray">superseded</Badge>}
+                    {p.current && !p.active && <Badge color="yellow">{p.status}</Badge>}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  {p.current && (
+                    <Button size="xs" variant="light" onClick={() => setEditing(p)}>
+                      Edit
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {editing && (
+        <ProtocolEditor
+          key={editing.id}
+          item={editing}
+          onDone={() => {
+            setEditing(null);
+            data.reload();
+          }}
+        />
+      )}
+      {data.data && <DoseCalculatorPanel protocols={data.data.filter((p) => p.active)} />}
+    </Stack>
+  );
+}
+
+function ProtocolEditor({ item, onDone }: { item: ProtocolItem; onDone: () => void }) {
+  const [json, setJson] = useState(() => JSON.stringify(item.protocol, null, 2));
+  const [note, setNote] = useState('');
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    setFailure(null);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json);
+    } catch {
+      setFailure(new Error('not JSON'));
+      return;
+    }
+    setBusy(true);
+    try {
+      await saveProtocol(item.id, parsed, note);
+      onDone();
+    } catch (e) {
+      setFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const details =
+    failure && typeof failure === 'object' && 'details' in failure
+      ? ((failure as { details: Array<{ field?: string; message: string }> }).details ?? []).map(
+          (d) => `${d.field ?? ''} ${d.message}`,
+        )
+      : [];
+  return (
+    <Card withBorder>
+      <Title order={2} size="h3">
+        Edit {item.name} (v{item.version} → v{item.version + 1})
+      </Title>
+      <JsonInput
+        label="Protocol data"
+        value={json}
+        onChange={setJson}
+        autosize
+        minRows={12}
+        maxRows={30}
+        validationError="Not valid JSON"
+        formatOnBlur
+      />
+      <TextInput
+        label="What changed and why (change note)"
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        mt="sm"
+      />
+      <Group mt="sm">
+        <Button onClick={save} loading={busy} disabled={!note.trim()}>
+          Save new version
+        </Button>
+        <Button variant="default" onClick={onDone}>
+          Cancel
+        </Button>
+      </Group>
+      <ErrorAlert error={failure} title="The protocol was not saved" extra={details} />
+    </Card>
+  );
+}
