@@ -170,6 +170,7 @@ async function benchBackend(label: string, database: Database) {
       floor_.push(await floor());
     }
     results.push(row(label, c.name, `${total} match`, app_, floor_, TARGET.pageMs));
+    console.log(`  ${c.name}: app p50 ${pct(app_, 50).toFixed(1)} ms, floor p50 ${pct(floor_, 50).toFixed(1)} ms`);
   }
   for (const c of csvs) {
     const floor = await floorQuery(database, s.clinicId, c.query, 'csv');
@@ -184,6 +185,7 @@ async function benchBackend(label: string, database: Database) {
       floor_.push(await floor());
     }
     results.push(row(label, c.name, `${lines} rows`, app_, floor_, TARGET.csvMs));
+    console.log(`  ${c.name}: app p50 ${pct(app_, 50).toFixed(1)} ms, floor p50 ${pct(floor_, 50).toFixed(1)} ms`);
   }
   await built.stop();
   await app.close();

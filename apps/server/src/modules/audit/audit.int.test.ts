@@ -139,6 +139,28 @@ describe.each(testBackends())('audit report on %s', (backend) => {
     expect(filtered.text.split('\r\n').filter(Boolean)).toHaveLength(5);
   });
 
+  it('builds the same CSV in the database as csv.ts would in JavaScript, for every sort', async () => {
+    await h.database.db
+      .insertInto('audit_log')
+      .values({ clinic_id: c.clinicId, user_email: 'a,"b"\nc@example.org', role: '\tx', action: 'read', resource_type: '-1', resource_id: 'plain', category: '\rcr', outcome: 'success', details: 'null' })
+      .execute();
+    await h.built.ctx.audit.flush();
+    h.clock.advance(MIN);
+    const to = encodeURIComponent(new Date(h.clock.now().getTime() - 1000).toISOString());
+    const { toCsv } = await import('./csv.ts');
+    for (const [sort, order] of [['at', 'desc'], ['userEmail', 'asc'], ['patientId', 'desc']] as const) {
+      const json = (await admin.get(`/api/v1/audit?to=${to}&sort=${sort}&order=${order}&limit=500`)).body.items as Array<Record<string, unknown>>;
+      const csv = (await admin.get(`/api/v1/audit?to=${to}&sort=${sort}&order=${order}&format=csv`)).text;
+      const expected = toCsv(
+        ['at', 'seq', 'user_email', 'role', 'action', 'resource_type', 'resource_id', 'patient_id', 'category', 'outcome', 'source_address', 'id'],
+        json.map((e) => [e.at, e.seq, e.userEmail, e.role, e.action, e.resourceType, e.resourceId, e.patientId, e.category, e.outcome, e.sourceAddress, e.id]),
+      );
+      expect(csv, `${sort} ${order}`).toBe(expected);
+    }
+    const empty = await admin.get(`/api/v1/audit?format=csv&userId=00000000-0000-4000-8000-000000000000`);
+    expect(empty.text).toBe('at,seq,user_email,role,action,resource_type,resource_id,patient_id,category,outcome,source_address,id\r\n');
+  });
+
   it('seals every entry into the chain shortly after commit', async () => {
     await h.built.ctx.audit.flush();
     const r = await rows();
