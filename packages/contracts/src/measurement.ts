@@ -126,3 +126,17 @@ export const AssessmentCreated = Assessment.extend({
   crisis: z.boolean().describe('true when crisis resources must be shown to the patient at once'),
   resources: z.array(CrisisResource).optional(),
 });
+
+/** Clinic measurement settings: escalation time, per-instrument settings, the clinic's own instruments. */
+export const MeasurementSettings = z
+  .object({
+    /** Minutes before an unacknowledged alert goes to every clinician (issue 3 §4, default 15). */
+    alertEscalationMinutes: z.number().int().min(1).max(1440),
+    instrumentSettings: z.record(
+      z.string(),
+      z.object({ cutoff: z.number().optional(), remissionThreshold: z.number().optional(), responseReductionPct: z.number().optional() }).strict(),
+    ),
+    customInstruments: z.array(z.unknown()).max(50),
+  })
+  .strict();
+export const UpdateMeasurementSettings = MeasurementSettings.partial().strict();

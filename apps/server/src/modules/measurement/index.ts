@@ -16,6 +16,7 @@ import { publicSelfReportRoutes } from './public-self-report.ts';
 import { scheduleRoutes } from './schedule-routes.ts';
 import { runScheduler } from './scheduler.ts';
 import { seedMeasurementDemo } from './seed.ts';
+import { settingsRoutes } from './settings-route.ts';
 
 export { requestBeforeSession } from './scheduler.ts';
 
@@ -35,6 +36,7 @@ export const measurementModule: ServerModule = {
     scheduleRoutes(app, ctx);
     checkInsRoute(app, ctx);
     outboxRoute(app, ctx);
+    settingsRoutes(app, ctx);
   },
   start(ctx) {
     const pending: Promise<unknown>[] = [];
