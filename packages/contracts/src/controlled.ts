@@ -9,7 +9,17 @@ import { IsoDate, IsoDateTime, Uuid } from './common.ts';
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const ControlledUnit = z.enum(['mg', 'mL']);
-export const ControlledMovementType = z.enum(['receipt', 'open', 'draw', 'administer', 'waste', 'return', 'transfer', 'adjust', 'destroy']);
+export const ControlledMovementType = z.enum([
+  'receipt',
+  'open',
+  'draw',
+  'administer',
+  'waste',
+  'return',
+  'transfer',
+  'adjust',
+  'destroy',
+]);
 export type ControlledMovementType = z.infer<typeof ControlledMovementType>;
 
 /** A quantity: a JSON number or a decimal string ("2.5", "-1" for adjustments); parsed exactly on the server. */
@@ -95,7 +105,11 @@ export const ControlledLedgerEntry = z.object({
 });
 export type ControlledLedgerEntry = z.infer<typeof ControlledLedgerEntry>;
 
-export const MovementResponse = z.object({ entry: ControlledLedgerEntry, balance: z.string(), unit: ControlledUnit });
+export const MovementResponse = z.object({
+  entry: ControlledLedgerEntry,
+  balance: z.string(),
+  unit: ControlledUnit,
+});
 
 export const CorrectionRequest = z
   .object({
@@ -130,15 +144,32 @@ export const StockItem = z.object({
   status: ContainerStatusValue,
   openedAt: z.string().nullable(),
   /** Draws from this container not yet fully administered or wasted. */
-  outstandingDraws: z.array(z.object({ id: Uuid, patientId: z.string(), outstanding: z.string(), occurredAt: z.string() })),
+  outstandingDraws: z.array(
+    z.object({ id: Uuid, patientId: z.string(), outstanding: z.string(), occurredAt: z.string() }),
+  ),
 });
 export type StockItem = z.infer<typeof StockItem>;
 export const StockList = z.object({ items: z.array(StockItem) });
 
-export const StorageLocation = z.object({ id: Uuid, name: z.string(), kind: z.string(), active: z.boolean() });
-export const CreateLocationRequest = z.object({ name: text(100), kind: z.enum(['safe', 'cabinet', 'shelf', 'cart', 'other']).optional() }).strict();
-export const ControlledSupplier = z.object({ id: Uuid, name: z.string(), address: z.string(), deaNumber: z.string(), active: z.boolean() });
-export const CreateSupplierRequest = z.object({ name: text(200), address: text(400), deaNumber: text(20) }).strict();
+export const StorageLocation = z.object({
+  id: Uuid,
+  name: z.string(),
+  kind: z.string(),
+  active: z.boolean(),
+});
+export const CreateLocationRequest = z
+  .object({ name: text(100), kind: z.enum(['safe', 'cabinet', 'shelf', 'cart', 'other']).optional() })
+  .strict();
+export const ControlledSupplier = z.object({
+  id: Uuid,
+  name: z.string(),
+  address: z.string(),
+  deaNumber: z.string(),
+  active: z.boolean(),
+});
+export const CreateSupplierRequest = z
+  .object({ name: text(200), address: text(400), deaNumber: text(20) })
+  .strict();
 export const ControlledProduct = z.object({
   id: Uuid,
   drug: z.string(),
@@ -166,7 +197,11 @@ export const CreateProductRequest = z
     unit: ControlledUnit,
   })
   .strict();
-export const ConfigLists = z.object({ locations: z.array(StorageLocation), suppliers: z.array(ControlledSupplier), products: z.array(ControlledProduct) });
+export const ConfigLists = z.object({
+  locations: z.array(StorageLocation),
+  suppliers: z.array(ControlledSupplier),
+  products: z.array(ControlledProduct),
+});
 
 /** Registers a new stock unit and, atomically, its receipt (1304.22(c): date, quantity, supplier, invoice). */
 export const CreateContainerRequest = z
@@ -177,7 +212,12 @@ export const CreateContainerRequest = z
     label: z.string().trim().max(60).optional(),
     locationId: Uuid,
     receipt: z
-      .object({ quantity: QuantityValue, supplierId: Uuid, invoice: z.string().trim().max(100).optional(), occurredAt: IsoDateTime.optional() })
+      .object({
+        quantity: QuantityValue,
+        supplierId: Uuid,
+        invoice: z.string().trim().max(100).optional(),
+        occurredAt: IsoDateTime.optional(),
+      })
       .strict()
       .optional(),
   })
@@ -187,7 +227,9 @@ export const CountRequest = z
   .object({
     scope: z.enum(['full', 'partial']),
     locationId: Uuid.optional(),
-    lines: z.array(z.object({ containerId: Uuid, quantity: QuantityValue, unit: ControlledUnit }).strict()).max(500),
+    lines: z
+      .array(z.object({ containerId: Uuid, quantity: QuantityValue, unit: ControlledUnit }).strict())
+      .max(500),
     witness: WitnessSignature.optional(),
     note: z.string().trim().max(1000).optional(),
   })
@@ -209,9 +251,24 @@ export const CountDiscrepancy = z.object({
   lossReportId: z.string().nullable(),
   createdAt: z.string(),
 });
-export const CountResult = z.object({ id: Uuid, countedAt: z.string(), matched: z.array(z.string()), discrepancies: z.array(CountDiscrepancy) });
+export const CountResult = z.object({
+  id: Uuid,
+  countedAt: z.string(),
+  matched: z.array(z.string()),
+  discrepancies: z.array(CountDiscrepancy),
+});
 export const CountList = z.object({
-  items: z.array(z.object({ id: Uuid, countedAt: z.string(), scope: z.string(), counterUserId: Uuid, witnessUserId: Uuid, matched: z.number(), discrepancies: z.number() })),
+  items: z.array(
+    z.object({
+      id: Uuid,
+      countedAt: z.string(),
+      scope: z.string(),
+      counterUserId: Uuid,
+      witnessUserId: Uuid,
+      matched: z.number(),
+      discrepancies: z.number(),
+    }),
+  ),
 });
 export const DiscrepancyList = z.object({ items: z.array(CountDiscrepancy) });
 export const ResolveDiscrepancyRequest = z
@@ -224,7 +281,14 @@ export const ResolveDiscrepancyRequest = z
   .strict();
 export const EscalateDiscrepancyRequest = z.object({ note: text(2000) }).strict();
 
-export const ControlledLossType = z.enum(['night_break_in', 'armed_robbery', 'employee_theft', 'customer_theft', 'lost_in_transit', 'other']);
+export const ControlledLossType = z.enum([
+  'night_break_in',
+  'armed_robbery',
+  'employee_theft',
+  'customer_theft',
+  'lost_in_transit',
+  'other',
+]);
 export const LossReportRequest = z
   .object({
     discoveredAt: IsoDateTime,
@@ -232,15 +296,32 @@ export const LossReportRequest = z
     typeOfLoss: ControlledLossType,
     typeOfLossExplanation: z.string().trim().max(1000).optional(),
     policeNotified: z.boolean(),
-    police: z.object({ department: text(200), phone: z.string().trim().max(40).optional(), reportNumber: z.string().trim().max(60).optional() }).strict().optional(),
+    police: z
+      .object({
+        department: text(200),
+        phone: z.string().trim().max(40).optional(),
+        reportNumber: z.string().trim().max(60).optional(),
+      })
+      .strict()
+      .optional(),
     priorLossesIn24Months: z.number().int().min(0).max(1000),
-    transit: z.object({ carrier: text(200), trackingNumber: z.string().trim().max(100).optional(), supplierName: z.string().trim().max(200).optional() }).strict().optional(),
+    transit: z
+      .object({
+        carrier: text(200),
+        trackingNumber: z.string().trim().max(100).optional(),
+        supplierName: z.string().trim().max(200).optional(),
+      })
+      .strict()
+      .optional(),
     purchaseValueUsd: QuantityValue.optional(),
     securityMeasures: z.string().trim().max(2000).optional(),
     writtenNoticeSentOn: IsoDate.optional(),
     discrepancyId: Uuid.optional(),
     registrantPhone: z.string().trim().max(40).optional(),
-    lines: z.array(z.object({ containerId: Uuid, quantity: QuantityValue }).strict()).min(1).max(100),
+    lines: z
+      .array(z.object({ containerId: Uuid, quantity: QuantityValue }).strict())
+      .min(1)
+      .max(100),
   })
   .strict();
 export const LossReport = z.object({
@@ -260,7 +341,18 @@ export const LossReportList = z.object({ items: z.array(LossReport) });
 export const ExpiryQuery = z.object({ days: z.coerce.number().int().min(0).max(3650).optional() });
 export const ExpiryList = z.object({
   withinDays: z.number(),
-  items: z.array(z.object({ id: Uuid, product: z.string(), lot: z.string(), expiresOn: z.string(), daysLeft: z.number(), location: z.string(), balance: z.string(), unit: ControlledUnit })),
+  items: z.array(
+    z.object({
+      id: Uuid,
+      product: z.string(),
+      lot: z.string(),
+      expiresOn: z.string(),
+      daysLeft: z.number(),
+      location: z.string(),
+      balance: z.string(),
+      unit: ControlledUnit,
+    }),
+  ),
 });
 
 export const ControlledReportFormat = z.enum(['pdf', 'csv']);
@@ -269,5 +361,9 @@ export const InventoryReportQuery = z.object({
   takenAt: z.enum(['opening_of_business', 'close_of_business']).optional(),
   format: ControlledReportFormat.optional(),
 });
-export const PeriodReportQuery = z.object({ from: IsoDate, to: IsoDate, format: ControlledReportFormat.optional() });
+export const PeriodReportQuery = z.object({
+  from: IsoDate,
+  to: IsoDate,
+  format: ControlledReportFormat.optional(),
+});
 export const PatientReportQuery = z.object({ format: ControlledReportFormat.optional() });

@@ -19,27 +19,59 @@ import { verifyWitness } from './witness.ts';
 export function correctMovementRoute(app: ZodApp, ctx: ModuleContext) {
   app.post(
     '/api/v1/controlled/movements/:id/corrections',
-    { config: { policy: allow.roles(...MOVERS) }, schema: { params: IdParams, body: CorrectionRequest, response: { 201: MovementResponse }, tags: ['controlled'] } },
+    {
+      config: { policy: allow.roles(...MOVERS) },
+      schema: {
+        params: IdParams,
+        body: CorrectionRequest,
+        response: { 201: MovementResponse },
+        tags: ['controlled'],
+      },
+    },
     async (req, reply) => {
       const a = authOf(req);
-      const target = await ctx.db.selectFrom('cs_ledger').selectAll().where('clinic_id', '=', a.clinicId).where('id', '=', req.params.id).executeTakeFirst();
+      const target = await ctx.db
+        .selectFrom('cs_ledger')
+        .selectAll()
+        .where('clinic_id', '=', a.clinicId)
+        .where('id', '=', req.params.id)
+        .executeTakeFirst();
       if (!target) throw notFound('ledger entry');
-      if (target.corrects_entry_id) throw badField('params.id', 'correct the original entry, not a correction');
+      if (target.corrects_entry_id)
+        throw badField('params.id', 'correct the original entry, not a correction');
       let amended: Decimal | undefined;
       if (req.body.quantity !== undefined) {
         const q = parseQuantity(req.body.quantity, { allowNegative: target.type === 'adjust' });
         if (!q.ok) throw badField('body.quantity', q.reason);
-        if (q.value.isZero() || (target.type !== 'adjust' && !q.value.isPositive())) throw badField('body.quantity', 'must be greater than zero (reverse the entry instead)');
-        if (target.quantity === null) throw badField('body.quantity', `${target.type} carries no quantity; reverse it instead`);
+        if (q.value.isZero() || (target.type !== 'adjust' && !q.value.isPositive()))
+          throw badField('body.quantity', 'must be greater than zero (reverse the entry instead)');
+        if (target.quantity === null)
+          throw badField('body.quantity', `${target.type} carries no quantity; reverse it instead`);
         amended = q.value;
       }
       const witness = await verifyWitness(ctx, req, req.body.witness, 'body.witness');
       const now = ctx.clock.now();
       const result = await ctx.db.transaction().execute(async (trx) => {
-        await trx.selectFrom('cs_containers').select('id').where('clinic_id', '=', a.clinicId).where('id', '=', target.container_id).forUpdate().execute();
-        const versions = await trx.selectFrom('cs_ledger').selectAll().where('clinic_id', '=', a.clinicId).where((eb) => eb.or([eb('id', '=', target.id), eb('corrects_entry_id', '=', target.id)])).orderBy('seq').execute();
-        if (versions.some((v) => v.correction_kind === 'reversal')) throw new AppError('illegal_transition', 'this entry is already reversed');
-        const inForce = { c: Decimal.sum(versions.map((v) => dec(v.container_delta))), d: Decimal.sum(versions.map((v) => dec(v.draw_delta))) };
+        await trx
+          .selectFrom('cs_containers')
+          .select('id')
+          .where('clinic_id', '=', a.clinicId)
+          .where('id', '=', target.container_id)
+          .forUpdate()
+          .execute();
+        const versions = await trx
+          .selectFrom('cs_ledger')
+          .selectAll()
+          .where('clinic_id', '=', a.clinicId)
+          .where((eb) => eb.or([eb('id', '=', target.id), eb('corrects_entry_id', '=', target.id)]))
+          .orderBy('seq')
+          .execute();
+        if (versions.some((v) => v.correction_kind === 'reversal'))
+          throw new AppError('illegal_transition', 'this entry is already reversed');
+        const inForce = {
+          c: Decimal.sum(versions.map((v) => dec(v.container_delta))),
+          d: Decimal.sum(versions.map((v) => dec(v.draw_delta))),
+        };
         const current = dec(versions.filter((v) => v.quantity !== null).at(-1)?.quantity ?? '0');
         let cDelta = inForce.c.neg();
         let dDelta = inForce.d.neg();
@@ -51,12 +83,28 @@ export function correctMovementRoute(app: ZodApp, ctx: ModuleContext) {
           dDelta = amended.mul(ratioD).sub(inForce.d);
           if (amended.eq(current)) throw badField('body.quantity', 'is the quantity already recorded');
         }
-        const bal = await sql<{ b: string }>`select coalesce(sum(container_delta), 0)::text as b from cs_ledger where clinic_id = ${a.clinicId} and container_id = ${target.container_id}`.execute(trx);
+        const bal = await sql<{
+          b: string;
+        }>`select coalesce(sum(container_delta), 0)::text as b from cs_ledger where clinic_id = ${a.clinicId} and container_id = ${target.container_id}`.execute(
+          trx,
+        );
         const next = dec(bal.rows[0]?.b).add(cDelta);
-        if (next.isNegative()) throw new AppError('insufficient_balance', 'the correction would take the container below zero', [{ field: 'body.quantity', message: 'would take the balance below zero' }]);
+        if (next.isNegative())
+          throw new AppError('insufficient_balance', 'the correction would take the container below zero', [
+            { field: 'body.quantity', message: 'would take the balance below zero' },
+          ]);
         if (target.draw_id && !dDelta.isZero()) {
-          const o = await sql<{ o: string }>`select coalesce(sum(draw_delta), 0)::text as o from cs_ledger where draw_id = ${target.draw_id}`.execute(trx);
-          if (dec(o.rows[0]?.o).add(dDelta).isNegative()) throw new AppError('insufficient_balance', 'the draw would have more given and wasted than drawn', [{ field: 'body.quantity', message: 'over-accounts the draw' }]);
+          const o = await sql<{
+            o: string;
+          }>`select coalesce(sum(draw_delta), 0)::text as o from cs_ledger where draw_id = ${target.draw_id}`.execute(
+            trx,
+          );
+          if (dec(o.rows[0]?.o).add(dDelta).isNegative())
+            throw new AppError(
+              'insufficient_balance',
+              'the draw would have more given and wasted than drawn',
+              [{ field: 'body.quantity', message: 'over-accounts the draw' }],
+            );
         }
         const entry = await trx
           .insertInto('cs_ledger')
@@ -84,7 +132,12 @@ export function correctMovementRoute(app: ZodApp, ctx: ModuleContext) {
           })
           .returningAll()
           .executeTakeFirstOrThrow();
-        const unit = await trx.selectFrom('cs_containers as c').innerJoin('cs_products as p', 'p.id', 'c.product_id').select('p.unit').where('c.id', '=', target.container_id).executeTakeFirstOrThrow();
+        const unit = await trx
+          .selectFrom('cs_containers as c')
+          .innerJoin('cs_products as p', 'p.id', 'c.product_id')
+          .select('p.unit')
+          .where('c.id', '=', target.container_id)
+          .executeTakeFirstOrThrow();
         await ctx.audit.record(trx, actorOf(req), {
           action: 'create',
           resourceType: 'controlled_movement',
@@ -95,7 +148,11 @@ export function correctMovementRoute(app: ZodApp, ctx: ModuleContext) {
         });
         return { entry, balance: next.toString(), unit: unit.unit };
       });
-      return reply.status(201).send({ entry: toLedgerEntry(result.entry, result.balance), balance: result.balance, unit: result.unit });
+      return reply.status(201).send({
+        entry: toLedgerEntry(result.entry, result.balance),
+        balance: result.balance,
+        unit: result.unit,
+      });
     },
   );
 }

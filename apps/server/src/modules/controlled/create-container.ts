@@ -9,27 +9,62 @@ import { badField } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
-import { CATEGORY, canon, clinicInfo, loadStockRow, MOVERS, productDisplay, statusOf, todayIn } from './model.ts';
+import {
+  CATEGORY,
+  canon,
+  clinicInfo,
+  loadStockRow,
+  MOVERS,
+  productDisplay,
+  statusOf,
+  todayIn,
+} from './model.ts';
 import { recordMovement } from './record-movement.ts';
 
 export function createContainerRoute(app: ZodApp, ctx: ModuleContext) {
   app.post(
     '/api/v1/controlled/containers',
-    { config: { policy: allow.roles(...MOVERS) }, schema: { body: CreateContainerRequest, response: { 201: StockItem }, tags: ['controlled'] } },
+    {
+      config: { policy: allow.roles(...MOVERS) },
+      schema: { body: CreateContainerRequest, response: { 201: StockItem }, tags: ['controlled'] },
+    },
     async (req, reply) => {
       const a = authOf(req);
       const b = req.body;
       const id = await ctx.db.transaction().execute(async (trx) => {
-        const product = await trx.selectFrom('cs_products').select(['id', 'unit']).where('clinic_id', '=', a.clinicId).where('id', '=', b.productId).executeTakeFirst();
+        const product = await trx
+          .selectFrom('cs_products')
+          .select(['id', 'unit'])
+          .where('clinic_id', '=', a.clinicId)
+          .where('id', '=', b.productId)
+          .executeTakeFirst();
         if (!product) throw badField('body.productId', 'no such product in this clinic');
-        const loc = await trx.selectFrom('cs_locations').select('id').where('clinic_id', '=', a.clinicId).where('id', '=', b.locationId).executeTakeFirst();
+        const loc = await trx
+          .selectFrom('cs_locations')
+          .select('id')
+          .where('clinic_id', '=', a.clinicId)
+          .where('id', '=', b.locationId)
+          .executeTakeFirst();
         if (!loc) throw badField('body.locationId', 'no such location in this clinic');
         const c = await trx
           .insertInto('cs_containers')
-          .values({ clinic_id: a.clinicId, product_id: b.productId, lot: b.lot, expires_on: b.expiresOn, label: b.label || b.lot, location_id: b.locationId, created_by: a.userId })
+          .values({
+            clinic_id: a.clinicId,
+            product_id: b.productId,
+            lot: b.lot,
+            expires_on: b.expiresOn,
+            label: b.label || b.lot,
+            location_id: b.locationId,
+            created_by: a.userId,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await ctx.audit.record(trx, actorOf(req), { action: 'create', resourceType: 'controlled_container', resourceId: c.id, category: CATEGORY });
+        await ctx.audit.record(trx, actorOf(req), {
+          action: 'create',
+          resourceType: 'controlled_container',
+          resourceId: c.id,
+          category: CATEGORY,
+        });
         if (b.receipt) {
           const r = await recordMovement(trx, {
             clinicId: a.clinicId,

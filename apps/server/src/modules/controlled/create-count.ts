@@ -18,7 +18,10 @@ import { verifyWitness } from './witness.ts';
 export function countRoutes(app: ZodApp, ctx: ModuleContext) {
   app.post(
     '/api/v1/controlled/counts',
-    { config: { policy: allow.roles(...MOVERS) }, schema: { body: CountRequest, response: { 201: CountResult }, tags: ['controlled'] } },
+    {
+      config: { policy: allow.roles(...MOVERS) },
+      schema: { body: CountRequest, response: { 201: CountResult }, tags: ['controlled'] },
+    },
     async (req, reply) => {
       const a = authOf(req);
       const b = req.body;
@@ -35,14 +38,26 @@ export function countRoutes(app: ZodApp, ctx: ModuleContext) {
         const rows = await q.execute();
         const known = new Set(rows.map((r) => r.id));
         lines.forEach((l, i) => {
-          if (!known.has(l.containerId)) throw badField(`body.lines.${i}.containerId`, 'no such container here');
+          if (!known.has(l.containerId))
+            throw badField(`body.lines.${i}.containerId`, 'no such container here');
         });
         const cmp = compareCount(
-          { countedAt: now.toISOString(), counterUserId: a.userId, witnessUserId: witness.userId, scope: b.scope, ...(b.locationId ? { locationId: b.locationId } : {}), lines },
+          {
+            countedAt: now.toISOString(),
+            counterUserId: a.userId,
+            witnessUserId: witness.userId,
+            scope: b.scope,
+            ...(b.locationId ? { locationId: b.locationId } : {}),
+            lines,
+          },
           rows.map(stateOf),
         );
         if (!cmp.ok) {
-          throw new AppError('validation_failed', cmp.errors.map((e) => e.message).join('; '), cmp.errors.map((e) => ({ field: `body.${e.field}`, message: e.message })));
+          throw new AppError(
+            'validation_failed',
+            cmp.errors.map((e) => e.message).join('; '),
+            cmp.errors.map((e) => ({ field: `body.${e.field}`, message: e.message })),
+          );
         }
         const count = await trx
           .insertInto('cs_counts')
@@ -53,7 +68,13 @@ export function countRoutes(app: ZodApp, ctx: ModuleContext) {
             counted_at: now,
             counter_user_id: a.userId,
             witness_user_id: witness.userId,
-            lines: JSON.stringify(lines.map((l) => ({ containerId: l.containerId, quantity: l.quantity.toString(), unit: l.unit }))),
+            lines: JSON.stringify(
+              lines.map((l) => ({
+                containerId: l.containerId,
+                quantity: l.quantity.toString(),
+                unit: l.unit,
+              })),
+            ),
             matched: JSON.stringify(cmp.matched),
             note: b.note ?? null,
           })
@@ -85,33 +106,56 @@ export function countRoutes(app: ZodApp, ctx: ModuleContext) {
           category: CATEGORY,
           details: { witness: witness.userId, lines: lines.length, discrepancies: discrepancies.length },
         });
-        return { id: count.id, countedAt: new Date(count.counted_at).toISOString(), matched: [...cmp.matched], discrepancies: discrepancies.map(toDiscrepancy) };
+        return {
+          id: count.id,
+          countedAt: new Date(count.counted_at).toISOString(),
+          matched: [...cmp.matched],
+          discrepancies: discrepancies.map(toDiscrepancy),
+        };
       });
       return reply.status(201).send(result);
     },
   );
 
-  app.get('/api/v1/controlled/counts', { config: { policy: allow.roles(...READERS) }, schema: { response: { 200: CountList }, tags: ['controlled'] } }, async (req) => {
-    const a = authOf(req);
-    const rows = await ctx.db
-      .selectFrom('cs_counts as k')
-      .selectAll('k')
-      .select((eb) => eb.selectFrom('cs_discrepancies as d').whereRef('d.count_id', '=', 'k.id').select(eb.fn.countAll<number>().as('n')).as('n'))
-      .where('k.clinic_id', '=', a.clinicId)
-      .orderBy('k.counted_at', 'desc')
-      .limit(200)
-      .execute();
-    await ctx.audit.record(ctx.db, actorOf(req), { action: 'query', resourceType: 'controlled_count', category: CATEGORY, details: { count: rows.length } });
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        countedAt: new Date(r.counted_at).toISOString(),
-        scope: r.scope,
-        counterUserId: r.counter_user_id,
-        witnessUserId: r.witness_user_id,
-        matched: (r.matched as string[]).length,
-        discrepancies: Number(r.n ?? 0),
-      })),
-    };
-  });
+  app.get(
+    '/api/v1/controlled/counts',
+    {
+      config: { policy: allow.roles(...READERS) },
+      schema: { response: { 200: CountList }, tags: ['controlled'] },
+    },
+    async (req) => {
+      const a = authOf(req);
+      const rows = await ctx.db
+        .selectFrom('cs_counts as k')
+        .selectAll('k')
+        .select((eb) =>
+          eb
+            .selectFrom('cs_discrepancies as d')
+            .whereRef('d.count_id', '=', 'k.id')
+            .select(eb.fn.countAll<number>().as('n'))
+            .as('n'),
+        )
+        .where('k.clinic_id', '=', a.clinicId)
+        .orderBy('k.counted_at', 'desc')
+        .limit(200)
+        .execute();
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: 'query',
+        resourceType: 'controlled_count',
+        category: CATEGORY,
+        details: { count: rows.length },
+      });
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          countedAt: new Date(r.counted_at).toISOString(),
+          scope: r.scope,
+          counterUserId: r.counter_user_id,
+          witnessUserId: r.witness_user_id,
+          matched: (r.matched as string[]).length,
+          discrepancies: Number(r.n ?? 0),
+        })),
+      };
+    },
+  );
 }

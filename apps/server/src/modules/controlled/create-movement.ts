@@ -8,12 +8,12 @@
  */
 import { MOVEMENT_RULES } from '@plasticity/clinical/controlled';
 import { CreateMovementRequest, MovementResponse } from '@plasticity/contracts';
+import { notFound } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
 import { CATEGORY, MOVERS, toLedgerEntry } from './model.ts';
 import { recordMovement } from './record-movement.ts';
-import { notFound } from '../../platform/errors.ts';
 import { verifyWitness, type Witness } from './witness.ts';
 
 export function createMovementRoute(app: ZodApp, ctx: ModuleContext) {
@@ -26,25 +26,55 @@ export function createMovementRoute(app: ZodApp, ctx: ModuleContext) {
     async (req, reply) => {
       const a = authOf(req);
       const body = req.body;
-      const exists = await ctx.db.selectFrom('cs_containers').select('id').where('clinic_id', '=', a.clinicId).where('id', '=', body.containerId).executeTakeFirst();
+      const exists = await ctx.db
+        .selectFrom('cs_containers')
+        .select('id')
+        .where('clinic_id', '=', a.clinicId)
+        .where('id', '=', body.containerId)
+        .executeTakeFirst();
       if (!exists) throw notFound('container');
       const witnesses: Witness[] = [];
       const needed = MOVEMENT_RULES[body.type].witnesses;
       if (needed >= 1) witnesses.push(await verifyWitness(ctx, req, body.witness, 'body.witness'));
-      if (needed >= 2) witnesses.push(await verifyWitness(ctx, req, body.witness2, 'body.witness2', witnesses.map((w) => w.userId)));
+      if (needed >= 2)
+        witnesses.push(
+          await verifyWitness(
+            ctx,
+            req,
+            body.witness2,
+            'body.witness2',
+            witnesses.map((w) => w.userId),
+          ),
+        );
       const result = await ctx.db.transaction().execute(async (trx) => {
-        const r = await recordMovement(trx, { clinicId: a.clinicId, actorUserId: a.userId, now: ctx.clock.now(), body, witnesses });
+        const r = await recordMovement(trx, {
+          clinicId: a.clinicId,
+          actorUserId: a.userId,
+          now: ctx.clock.now(),
+          body,
+          witnesses,
+        });
         await ctx.audit.record(trx, actorOf(req), {
           action: 'create',
           resourceType: 'controlled_movement',
           resourceId: r.entry.id,
           patientId: r.patientId,
           category: CATEGORY,
-          details: { type: body.type, containerId: body.containerId, quantity: r.entry.quantity, unit: r.entry.unit, witnesses: witnesses.map((w) => w.userId) },
+          details: {
+            type: body.type,
+            containerId: body.containerId,
+            quantity: r.entry.quantity,
+            unit: r.entry.unit,
+            witnesses: witnesses.map((w) => w.userId),
+          },
         });
         return r;
       });
-      return reply.status(201).send({ entry: toLedgerEntry(result.entry, result.balance), balance: result.balance, unit: result.unit });
+      return reply.status(201).send({
+        entry: toLedgerEntry(result.entry, result.balance),
+        balance: result.balance,
+        unit: result.unit,
+      });
     },
   );
 }

@@ -6,7 +6,13 @@
  * pure `resolveDiscrepancy` / `escalateDiscrepancy` rules (open → resolved | escalated → resolved).
  */
 import { type Discrepancy, escalateDiscrepancy, resolveDiscrepancy } from '@plasticity/clinical/controlled';
-import { DiscrepancyList, EscalateDiscrepancyRequest, IdParams, CountDiscrepancy, ResolveDiscrepancyRequest } from '@plasticity/contracts';
+import {
+  CountDiscrepancy,
+  DiscrepancyList,
+  EscalateDiscrepancyRequest,
+  IdParams,
+  ResolveDiscrepancyRequest,
+} from '@plasticity/contracts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
@@ -68,26 +74,73 @@ const asPure = (r: Row): Discrepancy => ({
 });
 
 export function discrepancyRoutes(app: ZodApp, ctx: ModuleContext) {
-  app.get('/api/v1/controlled/discrepancies', { config: { policy: allow.roles(...READERS) }, schema: { response: { 200: DiscrepancyList }, tags: ['controlled'] } }, async (req) => {
-    const a = authOf(req);
-    const rows = await ctx.db.selectFrom('cs_discrepancies').selectAll().where('clinic_id', '=', a.clinicId).orderBy('created_at', 'desc').limit(500).execute();
-    await ctx.audit.record(ctx.db, actorOf(req), { action: 'query', resourceType: 'controlled_discrepancy', category: CATEGORY, details: { count: rows.length } });
-    return { items: rows.map(toDiscrepancy) };
-  });
+  app.get(
+    '/api/v1/controlled/discrepancies',
+    {
+      config: { policy: allow.roles(...READERS) },
+      schema: { response: { 200: DiscrepancyList }, tags: ['controlled'] },
+    },
+    async (req) => {
+      const a = authOf(req);
+      const rows = await ctx.db
+        .selectFrom('cs_discrepancies')
+        .selectAll()
+        .where('clinic_id', '=', a.clinicId)
+        .orderBy('created_at', 'desc')
+        .limit(500)
+        .execute();
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: 'query',
+        resourceType: 'controlled_discrepancy',
+        category: CATEGORY,
+        details: { count: rows.length },
+      });
+      return { items: rows.map(toDiscrepancy) };
+    },
+  );
 
   app.post(
     '/api/v1/controlled/discrepancies/:id/resolve',
-    { config: { policy: allow.roles(...MOVERS) }, schema: { params: IdParams, body: ResolveDiscrepancyRequest, response: { 200: CountDiscrepancy }, tags: ['controlled'] } },
+    {
+      config: { policy: allow.roles(...MOVERS) },
+      schema: {
+        params: IdParams,
+        body: ResolveDiscrepancyRequest,
+        response: { 200: CountDiscrepancy },
+        tags: ['controlled'],
+      },
+    },
     async (req) => {
       const a = authOf(req);
-      const found = await ctx.db.selectFrom('cs_discrepancies').selectAll().where('clinic_id', '=', a.clinicId).where('id', '=', req.params.id).executeTakeFirst();
+      const found = await ctx.db
+        .selectFrom('cs_discrepancies')
+        .selectAll()
+        .where('clinic_id', '=', a.clinicId)
+        .where('id', '=', req.params.id)
+        .executeTakeFirst();
       if (!found) throw notFound('discrepancy');
-      const witness = req.body.adjust ? await verifyWitness(ctx, req, req.body.witness, 'body.witness') : undefined;
+      const witness = req.body.adjust
+        ? await verifyWitness(ctx, req, req.body.witness, 'body.witness')
+        : undefined;
       const now = ctx.clock.now();
       const row = await ctx.db.transaction().execute(async (trx) => {
-        const d = await trx.selectFrom('cs_discrepancies').selectAll().where('id', '=', found.id).forUpdate().executeTakeFirstOrThrow();
-        const t = resolveDiscrepancy(asPure(d), { explanation: req.body.explanation, by: a.userId, at: now.toISOString() });
-        if (!t.ok) throw new AppError(t.code === 'invalid_transition' ? 'illegal_transition' : 'validation_failed', t.message, [{ field: 'body.explanation', message: t.message }]);
+        const d = await trx
+          .selectFrom('cs_discrepancies')
+          .selectAll()
+          .where('id', '=', found.id)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        const t = resolveDiscrepancy(asPure(d), {
+          explanation: req.body.explanation,
+          by: a.userId,
+          at: now.toISOString(),
+        });
+        if (!t.ok)
+          throw new AppError(
+            t.code === 'invalid_transition' ? 'illegal_transition' : 'validation_failed',
+            t.message,
+            [{ field: 'body.explanation', message: t.message }],
+          );
         let adjustmentId: string | null = null;
         if (witness && !dec(d.difference).isZero()) {
           const r = await recordMovement(trx, {
@@ -95,17 +148,35 @@ export function discrepancyRoutes(app: ZodApp, ctx: ModuleContext) {
             actorUserId: a.userId,
             now,
             witnesses: [witness],
-            body: { type: 'adjust', containerId: d.container_id, quantity: d.difference, unit: d.unit as 'mL', reason: `Count discrepancy: ${req.body.explanation}` },
+            body: {
+              type: 'adjust',
+              containerId: d.container_id,
+              quantity: d.difference,
+              unit: d.unit as 'mL',
+              reason: `Count discrepancy: ${req.body.explanation}`,
+            },
           });
           adjustmentId = r.entry.id;
         }
         const updated = await trx
           .updateTable('cs_discrepancies')
-          .set({ status: 'resolved', explanation: req.body.explanation, resolved_by: a.userId, resolved_at: now, adjustment_entry_id: adjustmentId })
+          .set({
+            status: 'resolved',
+            explanation: req.body.explanation,
+            resolved_by: a.userId,
+            resolved_at: now,
+            adjustment_entry_id: adjustmentId,
+          })
           .where('id', '=', d.id)
           .returningAll()
           .executeTakeFirstOrThrow();
-        await ctx.audit.record(trx, actorOf(req), { action: 'update', resourceType: 'controlled_discrepancy', resourceId: d.id, category: CATEGORY, details: { status: 'resolved', adjustmentEntryId: adjustmentId } });
+        await ctx.audit.record(trx, actorOf(req), {
+          action: 'update',
+          resourceType: 'controlled_discrepancy',
+          resourceId: d.id,
+          category: CATEGORY,
+          details: { status: 'resolved', adjustmentEntryId: adjustmentId },
+        });
         return updated;
       });
       return toDiscrepancy(row);
@@ -114,22 +185,56 @@ export function discrepancyRoutes(app: ZodApp, ctx: ModuleContext) {
 
   app.post(
     '/api/v1/controlled/discrepancies/:id/escalate',
-    { config: { policy: allow.roles(...MOVERS) }, schema: { params: IdParams, body: EscalateDiscrepancyRequest, response: { 200: CountDiscrepancy }, tags: ['controlled'] } },
+    {
+      config: { policy: allow.roles(...MOVERS) },
+      schema: {
+        params: IdParams,
+        body: EscalateDiscrepancyRequest,
+        response: { 200: CountDiscrepancy },
+        tags: ['controlled'],
+      },
+    },
     async (req) => {
       const a = authOf(req);
       const now = ctx.clock.now();
       const row = await ctx.db.transaction().execute(async (trx) => {
-        const d = await trx.selectFrom('cs_discrepancies').selectAll().where('clinic_id', '=', a.clinicId).where('id', '=', req.params.id).forUpdate().executeTakeFirst();
+        const d = await trx
+          .selectFrom('cs_discrepancies')
+          .selectAll()
+          .where('clinic_id', '=', a.clinicId)
+          .where('id', '=', req.params.id)
+          .forUpdate()
+          .executeTakeFirst();
         if (!d) throw notFound('discrepancy');
-        const t = escalateDiscrepancy(asPure(d), { note: req.body.note, by: a.userId, at: now.toISOString() });
-        if (!t.ok) throw new AppError(t.code === 'invalid_transition' ? 'illegal_transition' : 'validation_failed', t.message, [{ field: 'body.note', message: t.message }]);
+        const t = escalateDiscrepancy(asPure(d), {
+          note: req.body.note,
+          by: a.userId,
+          at: now.toISOString(),
+        });
+        if (!t.ok)
+          throw new AppError(
+            t.code === 'invalid_transition' ? 'illegal_transition' : 'validation_failed',
+            t.message,
+            [{ field: 'body.note', message: t.message }],
+          );
         const updated = await trx
           .updateTable('cs_discrepancies')
-          .set({ status: 'escalated', escalation_note: req.body.note, escalated_by: a.userId, escalated_at: now })
+          .set({
+            status: 'escalated',
+            escalation_note: req.body.note,
+            escalated_by: a.userId,
+            escalated_at: now,
+          })
           .where('id', '=', d.id)
           .returningAll()
           .executeTakeFirstOrThrow();
-        await ctx.audit.record(trx, actorOf(req), { action: 'update', resourceType: 'controlled_discrepancy', resourceId: d.id, category: CATEGORY, details: { status: 'escalated' } });
+        await ctx.audit.record(trx, actorOf(req), {
+          action: 'update',
+          resourceType: 'controlled_discrepancy',
+          resourceId: d.id,
+          category: CATEGORY,
+          details: { status: 'escalated' },
+        });
         return updated;
       });
       return toDiscrepancy(row);

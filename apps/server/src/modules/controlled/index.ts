@@ -5,15 +5,15 @@
  */
 import type { ServerModule } from '../../platform/module.ts';
 import { configureRoutes } from './configure.ts';
+import { correctMovementRoute } from './correct-movement.ts';
 import { createContainerRoute } from './create-container.ts';
+import { countRoutes } from './create-count.ts';
 import { createMovementRoute } from './create-movement.ts';
+import { discrepancyRoutes } from './discrepancies.ts';
 import { listConfigRoute } from './list-config.ts';
+import { listExpiringRoute } from './list-expiring.ts';
 import { listLedgerRoute } from './list-ledger.ts';
 import { listStockRoute } from './list-stock.ts';
-import { countRoutes } from './create-count.ts';
-import { correctMovementRoute } from './correct-movement.ts';
-import { discrepancyRoutes } from './discrepancies.ts';
-import { listExpiringRoute } from './list-expiring.ts';
 import { lossRoutes } from './loss-reports.ts';
 import { administrationReportRoutes } from './reports/administration-report.ts';
 import { inventoryReportRoute } from './reports/inventory-report.ts';

@@ -11,17 +11,41 @@ import { canon, productDisplay, READERS } from './model.ts';
 export function listConfigRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(
     '/api/v1/controlled/config',
-    { config: { policy: allow.roles(...READERS) }, schema: { response: { 200: ConfigLists }, tags: ['controlled'] } },
+    {
+      config: { policy: allow.roles(...READERS) },
+      schema: { response: { 200: ConfigLists }, tags: ['controlled'] },
+    },
     async (req) => {
       const a = authOf(req);
       const [locations, suppliers, products] = await Promise.all([
-        ctx.db.selectFrom('cs_locations').selectAll().where('clinic_id', '=', a.clinicId).orderBy('name').execute(),
-        ctx.db.selectFrom('cs_suppliers').selectAll().where('clinic_id', '=', a.clinicId).orderBy('name').execute(),
-        ctx.db.selectFrom('cs_products').selectAll().where('clinic_id', '=', a.clinicId).orderBy('drug').execute(),
+        ctx.db
+          .selectFrom('cs_locations')
+          .selectAll()
+          .where('clinic_id', '=', a.clinicId)
+          .orderBy('name')
+          .execute(),
+        ctx.db
+          .selectFrom('cs_suppliers')
+          .selectAll()
+          .where('clinic_id', '=', a.clinicId)
+          .orderBy('name')
+          .execute(),
+        ctx.db
+          .selectFrom('cs_products')
+          .selectAll()
+          .where('clinic_id', '=', a.clinicId)
+          .orderBy('drug')
+          .execute(),
       ]);
       return {
         locations: locations.map((l) => ({ id: l.id, name: l.name, kind: l.kind, active: l.active })),
-        suppliers: suppliers.map((s) => ({ id: s.id, name: s.name, address: s.address, deaNumber: s.dea_number, active: s.active })),
+        suppliers: suppliers.map((s) => ({
+          id: s.id,
+          name: s.name,
+          address: s.address,
+          deaNumber: s.dea_number,
+          active: s.active,
+        })),
         products: products.map(toProduct),
       };
     },

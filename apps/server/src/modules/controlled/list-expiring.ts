@@ -13,17 +13,36 @@ import { CATEGORY, canon, clinicInfo, dec, productDisplay, READERS, stockQuery, 
 export function listExpiringRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(
     '/api/v1/controlled/expiring',
-    { config: { policy: allow.roles(...READERS) }, schema: { querystring: ExpiryQuery, response: { 200: ExpiryList }, tags: ['controlled'] } },
+    {
+      config: { policy: allow.roles(...READERS) },
+      schema: { querystring: ExpiryQuery, response: { 200: ExpiryList }, tags: ['controlled'] },
+    },
     async (req) => {
       const a = authOf(req);
       const info = await clinicInfo(ctx.db, a.clinicId);
       const days = req.query.days ?? info.settings.expiryAlertDays;
-      const rows = (await stockQuery(ctx.db, a.clinicId).execute()).filter((r) => dec(r.balance).isPositive()).map((r) => ({ ...r, expiresOn: r.expires_on }));
+      const rows = (await stockQuery(ctx.db, a.clinicId).execute())
+        .filter((r) => dec(r.balance).isPositive())
+        .map((r) => ({ ...r, expiresOn: r.expires_on }));
       const soon = expiringSoon(rows, todayIn(ctx.clock.now(), info.timeZone), days);
-      await ctx.audit.record(ctx.db, actorOf(req), { action: 'query', resourceType: 'controlled_expiry', category: CATEGORY, details: { days, count: soon.length } });
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: 'query',
+        resourceType: 'controlled_expiry',
+        category: CATEGORY,
+        details: { days, count: soon.length },
+      });
       return {
         withinDays: days,
-        items: soon.map(({ unit: r, daysLeft }) => ({ id: r.id, product: productDisplay(r), lot: r.lot, expiresOn: r.expires_on, daysLeft, location: r.location_name, balance: canon(r.balance), unit: r.unit })),
+        items: soon.map(({ unit: r, daysLeft }) => ({
+          id: r.id,
+          product: productDisplay(r),
+          lot: r.lot,
+          expiresOn: r.expires_on,
+          daysLeft,
+          location: r.location_name,
+          balance: canon(r.balance),
+          unit: r.unit,
+        })),
       };
     },
   );

@@ -4,8 +4,7 @@
  * balance is computed over the whole history and only then filtered, so a period view starts from the
  * true balance. `from`/`to` are clinic-local dates (inclusive) or instants. Audited as a register read.
  */
-import { LedgerList } from '@plasticity/contracts';
-import { LedgerQuery } from '@plasticity/contracts';
+import { LedgerList, LedgerQuery } from '@plasticity/contracts';
 import { sql } from 'kysely';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
@@ -26,14 +25,21 @@ export function ledgerQuery(ctx: ModuleContext, clinicId: string) {
     .innerJoin('users as u', 'u.id', 'e.recorded_by')
     .selectAll('e')
     .select('u.display_name as recorded_by_name')
-    .select(sql<string>`(sum(e.container_delta) over (partition by e.container_id order by e.seq))::text`.as('running'))
+    .select(
+      sql<string>`(sum(e.container_delta) over (partition by e.container_id order by e.seq))::text`.as(
+        'running',
+      ),
+    )
     .where('e.clinic_id', '=', clinicId);
 }
 
 export function listLedgerRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(
     '/api/v1/controlled/ledger',
-    { config: { policy: allow.roles(...READERS) }, schema: { querystring: LedgerQuery, response: { 200: LedgerList }, tags: ['controlled'] } },
+    {
+      config: { policy: allow.roles(...READERS) },
+      schema: { querystring: LedgerQuery, response: { 200: LedgerList }, tags: ['controlled'] },
+    },
     async (req) => {
       const a = authOf(req);
       const q = req.query;
@@ -52,7 +58,12 @@ export function listLedgerRoute(app: ZodApp, ctx: ModuleContext) {
         resourceType: 'controlled_ledger',
         patientId: q.patientId ?? null,
         category: CATEGORY,
-        details: { from: q.from ?? null, to: q.to ?? null, containerId: q.containerId ?? null, count: rows.length },
+        details: {
+          from: q.from ?? null,
+          to: q.to ?? null,
+          containerId: q.containerId ?? null,
+          count: rows.length,
+        },
       });
       return { items: rows.map((r) => toLedgerEntry(r, r.running, r.recorded_by_name)) };
     },

@@ -8,27 +8,53 @@ import { sql } from 'kysely';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
-import { CATEGORY, canon, clinicInfo, productDisplay, READERS, statusOf, stockQuery, todayIn } from './model.ts';
+import {
+  CATEGORY,
+  canon,
+  clinicInfo,
+  productDisplay,
+  READERS,
+  statusOf,
+  stockQuery,
+  todayIn,
+} from './model.ts';
 
 export function listStockRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(
     '/api/v1/controlled/stock',
-    { config: { policy: allow.roles(...READERS) }, schema: { response: { 200: StockList }, tags: ['controlled'] } },
+    {
+      config: { policy: allow.roles(...READERS) },
+      schema: { response: { 200: StockList }, tags: ['controlled'] },
+    },
     async (req) => {
       const a = authOf(req);
       const info = await clinicInfo(ctx.db, a.clinicId);
       const today = todayIn(ctx.clock.now(), info.timeZone);
-      const rows = await stockQuery(ctx.db, a.clinicId).orderBy('l.name').orderBy('p.drug').orderBy('c.expires_on').orderBy('c.created_at').execute();
+      const rows = await stockQuery(ctx.db, a.clinicId)
+        .orderBy('l.name')
+        .orderBy('p.drug')
+        .orderBy('c.expires_on')
+        .orderBy('c.created_at')
+        .execute();
       const draws = await ctx.db
         .selectFrom('cs_ledger as d')
         .select(['d.id', 'd.container_id', 'd.patient_id', 'd.occurred_at'])
-        .select(sql<string>`(select coalesce(sum(x.draw_delta), 0)::text from cs_ledger x where x.draw_id = d.id)`.as('outstanding'))
+        .select(
+          sql<string>`(select coalesce(sum(x.draw_delta), 0)::text from cs_ledger x where x.draw_id = d.id)`.as(
+            'outstanding',
+          ),
+        )
         .where('d.clinic_id', '=', a.clinicId)
         .where('d.type', '=', 'draw')
         .where('d.corrects_entry_id', 'is', null)
         .execute();
       const open = draws.filter((d) => Number(d.outstanding) > 0);
-      await ctx.audit.record(ctx.db, actorOf(req), { action: 'query', resourceType: 'controlled_stock', category: CATEGORY, details: { count: rows.length } });
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: 'query',
+        resourceType: 'controlled_stock',
+        category: CATEGORY,
+        details: { count: rows.length },
+      });
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -46,7 +72,12 @@ export function listStockRoute(app: ZodApp, ctx: ModuleContext) {
           openedAt: r.opened_at ? new Date(r.opened_at).toISOString() : null,
           outstandingDraws: open
             .filter((d) => d.container_id === r.id)
-            .map((d) => ({ id: d.id, patientId: d.patient_id ?? '', outstanding: canon(d.outstanding), occurredAt: new Date(d.occurred_at).toISOString() })),
+            .map((d) => ({
+              id: d.id,
+              patientId: d.patient_id ?? '',
+              outstanding: canon(d.outstanding),
+              occurredAt: new Date(d.occurred_at).toISOString(),
+            })),
         })),
       };
     },

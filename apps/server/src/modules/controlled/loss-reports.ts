@@ -5,7 +5,13 @@
  * the list of what is still missing before the form can be filed (`dea106Problems`). The record does
  * not change stock: the loss itself is booked by resolving the discrepancy with a witnessed adjustment.
  */
-import { type Dea106Report, dea106Problems, lossDeadlines, parseQuantity } from '@plasticity/clinical/controlled';
+import {
+  type Dea106Report,
+  type Decimal,
+  dea106Problems,
+  lossDeadlines,
+  parseQuantity,
+} from '@plasticity/clinical/controlled';
 import { LossReport, LossReportList, LossReportRequest } from '@plasticity/contracts';
 import { badField } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
@@ -44,7 +50,10 @@ function toLoss(r: Row) {
 export function lossRoutes(app: ZodApp, ctx: ModuleContext) {
   app.post(
     '/api/v1/controlled/losses',
-    { config: { policy: allow.roles(...MOVERS) }, schema: { body: LossReportRequest, response: { 201: LossReport }, tags: ['controlled'] } },
+    {
+      config: { policy: allow.roles(...MOVERS) },
+      schema: { body: LossReportRequest, response: { 201: LossReport }, tags: ['controlled'] },
+    },
     async (req, reply) => {
       const a = authOf(req);
       const b = req.body;
@@ -55,18 +64,34 @@ export function lossRoutes(app: ZodApp, ctx: ModuleContext) {
         if (!c) throw badField(`body.lines.${i}.containerId`, 'no such container in this clinic');
         const q = parseQuantity(l.quantity);
         if (!q.ok) throw badField(`body.lines.${i}.quantity`, q.reason);
-        return { ndc: c.ndc, productName: c.drug, strength: c.strength, form: `${c.form}, ${c.container_label}`, quantity: q.value, unit: c.unit, containerId: c.id, lot: c.lot };
+        return {
+          ndc: c.ndc,
+          productName: c.drug,
+          strength: c.strength,
+          form: `${c.form}, ${c.container_label}`,
+          quantity: q.value,
+          unit: c.unit,
+          containerId: c.id,
+          lot: c.lot,
+        };
       });
-      let value;
+      let value: Decimal | undefined;
       if (b.purchaseValueUsd !== undefined) {
         const v = parseQuantity(b.purchaseValueUsd);
         if (!v.ok) throw badField('body.purchaseValueUsd', v.reason);
         value = v.value;
       }
       const deadlines = lossDeadlines(b.discoveredAt, info.timeZone);
-      if (b.occurredOn && b.occurredOn > deadlines.discoveredOn) throw badField('body.occurredOn', 'must be on or before the day of discovery');
+      if (b.occurredOn && b.occurredOn > deadlines.discoveredOn)
+        throw badField('body.occurredOn', 'must be on or before the day of discovery');
       const report: Dea106Report = {
-        registrant: { name: info.name, deaNumber: info.deaNumber, address: info.address, phone: b.registrantPhone ?? '', businessActivity: 'practitioner (clinic)' },
+        registrant: {
+          name: info.name,
+          deaNumber: info.deaNumber,
+          address: info.address,
+          phone: b.registrantPhone ?? '',
+          businessActivity: 'practitioner (clinic)',
+        },
         typeOfLoss: b.typeOfLoss,
         ...(b.typeOfLossExplanation ? { typeOfLossExplanation: b.typeOfLossExplanation } : {}),
         discoveredOn: deadlines.discoveredOn,
@@ -82,7 +107,12 @@ export function lossRoutes(app: ZodApp, ctx: ModuleContext) {
       };
       const problems = dea106Problems(report);
       if (b.discrepancyId) {
-        const d = await ctx.db.selectFrom('cs_discrepancies').select('id').where('clinic_id', '=', a.clinicId).where('id', '=', b.discrepancyId).executeTakeFirst();
+        const d = await ctx.db
+          .selectFrom('cs_discrepancies')
+          .select('id')
+          .where('clinic_id', '=', a.clinicId)
+          .where('id', '=', b.discrepancyId)
+          .executeTakeFirst();
         if (!d) throw badField('body.discrepancyId', 'no such discrepancy in this clinic');
       }
       const row = await ctx.db.transaction().execute(async (trx) => {
@@ -102,18 +132,46 @@ export function lossRoutes(app: ZodApp, ctx: ModuleContext) {
           })
           .returningAll()
           .executeTakeFirstOrThrow();
-        if (b.discrepancyId) await trx.updateTable('cs_discrepancies').set({ loss_report_id: r.id }).where('id', '=', b.discrepancyId).execute();
-        await ctx.audit.record(trx, actorOf(req), { action: 'create', resourceType: 'controlled_loss_report', resourceId: r.id, category: CATEGORY, details: { typeOfLoss: b.typeOfLoss } });
+        if (b.discrepancyId)
+          await trx
+            .updateTable('cs_discrepancies')
+            .set({ loss_report_id: r.id })
+            .where('id', '=', b.discrepancyId)
+            .execute();
+        await ctx.audit.record(trx, actorOf(req), {
+          action: 'create',
+          resourceType: 'controlled_loss_report',
+          resourceId: r.id,
+          category: CATEGORY,
+          details: { typeOfLoss: b.typeOfLoss },
+        });
         return r;
       });
       return reply.status(201).send(toLoss(row));
     },
   );
 
-  app.get('/api/v1/controlled/losses', { config: { policy: allow.roles(...READERS) }, schema: { response: { 200: LossReportList }, tags: ['controlled'] } }, async (req) => {
-    const a = authOf(req);
-    const rows = await ctx.db.selectFrom('cs_loss_reports').selectAll().where('clinic_id', '=', a.clinicId).orderBy('discovered_at', 'desc').execute();
-    await ctx.audit.record(ctx.db, actorOf(req), { action: 'query', resourceType: 'controlled_loss_report', category: CATEGORY, details: { count: rows.length } });
-    return { items: rows.map(toLoss) };
-  });
+  app.get(
+    '/api/v1/controlled/losses',
+    {
+      config: { policy: allow.roles(...READERS) },
+      schema: { response: { 200: LossReportList }, tags: ['controlled'] },
+    },
+    async (req) => {
+      const a = authOf(req);
+      const rows = await ctx.db
+        .selectFrom('cs_loss_reports')
+        .selectAll()
+        .where('clinic_id', '=', a.clinicId)
+        .orderBy('discovered_at', 'desc')
+        .execute();
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: 'query',
+        resourceType: 'controlled_loss_report',
+        category: CATEGORY,
+        details: { count: rows.length },
+      });
+      return { items: rows.map(toLoss) };
+    },
+  );
 }

@@ -8,7 +8,14 @@
  * administrator for records, 21 CFR 1304.04 "readily retrievable"), but never move stock; therapists,
  * front desk and patients see nothing (403 on every route).
  */
-import { addDays, containerStatus, type ContainerState, type ContainerStatus, Decimal, localDate } from '@plasticity/clinical/controlled';
+import {
+  addDays,
+  type ContainerState,
+  type ContainerStatus,
+  containerStatus,
+  Decimal,
+  localDate,
+} from '@plasticity/clinical/controlled';
 import type { Role } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import { type Kysely, sql } from 'kysely';
@@ -33,22 +40,41 @@ export interface ControlledSettings {
 export const DEFAULT_CONTROLLED_SETTINGS: ControlledSettings = { beyondUseDays: 28, expiryAlertDays: 60 };
 
 export async function clinicInfo(db: Kysely<DB>, clinicId: string) {
-  const c = await db.selectFrom('clinics').select(['name', 'address', 'time_zone', 'settings']).where('id', '=', clinicId).executeTakeFirstOrThrow();
+  const c = await db
+    .selectFrom('clinics')
+    .select(['name', 'address', 'time_zone', 'settings'])
+    .where('id', '=', clinicId)
+    .executeTakeFirstOrThrow();
   const raw = ((c.settings as Record<string, unknown>)?.controlled ?? {}) as Partial<ControlledSettings>;
   const settings: ControlledSettings = {
-    beyondUseDays: raw.beyondUseDays === null ? null : typeof raw.beyondUseDays === 'number' ? raw.beyondUseDays : DEFAULT_CONTROLLED_SETTINGS.beyondUseDays,
-    expiryAlertDays: typeof raw.expiryAlertDays === 'number' ? raw.expiryAlertDays : DEFAULT_CONTROLLED_SETTINGS.expiryAlertDays,
+    beyondUseDays:
+      raw.beyondUseDays === null
+        ? null
+        : typeof raw.beyondUseDays === 'number'
+          ? raw.beyondUseDays
+          : DEFAULT_CONTROLLED_SETTINGS.beyondUseDays,
+    expiryAlertDays:
+      typeof raw.expiryAlertDays === 'number'
+        ? raw.expiryAlertDays
+        : DEFAULT_CONTROLLED_SETTINGS.expiryAlertDays,
   };
   const a = (c.address ?? {}) as Record<string, string>;
-  const address = [a.line1, a.line2, [a.city, a.state].filter(Boolean).join(', '), a.postalCode].filter(Boolean).join(', ');
-  const deaNumber = String(((c.settings as Record<string, unknown>)?.controlled as Record<string, unknown> | undefined)?.deaNumber ?? '');
+  const address = [a.line1, a.line2, [a.city, a.state].filter(Boolean).join(', '), a.postalCode]
+    .filter(Boolean)
+    .join(', ');
+  const deaNumber = String(
+    ((c.settings as Record<string, unknown>)?.controlled as Record<string, unknown> | undefined)?.deaNumber ??
+      '',
+  );
   return { name: c.name, address, timeZone: c.time_zone, settings, deaNumber };
 }
 
-export const productDisplay = (p: { drug: string; strength: string; container_label: string }) => `${p.drug} ${p.strength}, ${p.container_label}`;
+export const productDisplay = (p: { drug: string; strength: string; container_label: string }) =>
+  `${p.drug} ${p.strength}, ${p.container_label}`;
 
 /** Exact decimal from a numeric column (string), canonical on output. */
-export const dec = (v: string | number | null | undefined) => Decimal.of(v === null || v === undefined ? '0' : typeof v === 'number' ? v : v);
+export const dec = (v: string | number | null | undefined) =>
+  Decimal.of(v === null || v === undefined ? '0' : typeof v === 'number' ? v : v);
 export const canon = (v: string | number | null | undefined) => dec(v).toString();
 
 /** Containers with product, location, derived balance and opening time. */
@@ -76,13 +102,21 @@ export function stockQuery(db: Kysely<DB>, clinicId: string) {
       'p.concentration_mg_per_ml',
       'l.name as location_name',
     ])
-    .select(sql<string>`(select coalesce(sum(e.container_delta), 0)::text from cs_ledger e where e.container_id = c.id and e.clinic_id = c.clinic_id)`.as('balance'))
     .select(
-      sql<Date | null>`(select min(e.occurred_at) from cs_ledger e where e.container_id = c.id and e.clinic_id = c.clinic_id
-        and e.corrects_entry_id is null and (e.type in ('open', 'draw') or (e.type = 'waste' and e.waste_from = 'container')))`.as('opened_at'),
+      sql<string>`(select coalesce(sum(e.container_delta), 0)::text from cs_ledger e where e.container_id = c.id and e.clinic_id = c.clinic_id)`.as(
+        'balance',
+      ),
     )
     .select(
-      sql<boolean>`exists (select 1 from cs_discrepancies d where d.container_id = c.id and d.clinic_id = c.clinic_id and d.status = 'escalated')`.as('quarantined'),
+      sql<Date | null>`(select min(e.occurred_at) from cs_ledger e where e.container_id = c.id and e.clinic_id = c.clinic_id
+        and e.corrects_entry_id is null and (e.type in ('open', 'draw') or (e.type = 'waste' and e.waste_from = 'container')))`.as(
+        'opened_at',
+      ),
+    )
+    .select(
+      sql<boolean>`exists (select 1 from cs_discrepancies d where d.container_id = c.id and d.clinic_id = c.clinic_id and d.status = 'escalated')`.as(
+        'quarantined',
+      ),
     )
     .where('c.clinic_id', '=', clinicId);
 }
@@ -103,9 +137,20 @@ export function stateOf(r: StockRow): ContainerState {
 }
 
 /** Status per the pure rules (status.ts): quarantined while a possible loss is escalated; beyond-use for opened vials. */
-export function statusOf(r: StockRow, today: string, timeZone: string, settings: ControlledSettings): ContainerStatus {
-  const beyondUse = r.unit === 'mL' && settings.beyondUseDays !== null ? { days: settings.beyondUseDays, timeZone } : undefined;
-  return containerStatus(stateOf(r), today, { quarantined: Boolean(r.quarantined), ...(beyondUse ? { beyondUse } : {}) });
+export function statusOf(
+  r: StockRow,
+  today: string,
+  timeZone: string,
+  settings: ControlledSettings,
+): ContainerStatus {
+  const beyondUse =
+    r.unit === 'mL' && settings.beyondUseDays !== null
+      ? { days: settings.beyondUseDays, timeZone }
+      : undefined;
+  return containerStatus(stateOf(r), today, {
+    quarantined: Boolean(r.quarantined),
+    ...(beyondUse ? { beyondUse } : {}),
+  });
 }
 
 export const todayIn = (now: Date, timeZone: string) => localDate(now, timeZone);

@@ -11,7 +11,15 @@ describe.each(testBackends())('controlled concurrency on %s', (backend) => {
     const s = await setUpStock(c);
     const id = await s.container('50');
     const results = await Promise.all(
-      Array.from({ length: 100 }, () => s.nurse.post('/api/v1/controlled/movements', { type: 'draw', containerId: id, quantity: '0.7', unit: 'mL', patientId: c.patientId })),
+      Array.from({ length: 100 }, () =>
+        s.nurse.post('/api/v1/controlled/movements', {
+          type: 'draw',
+          containerId: id,
+          quantity: '0.7',
+          unit: 'mL',
+          patientId: c.patientId,
+        }),
+      ),
     );
     const ok = results.filter((r) => r.status === 201);
     const refused = results.filter((r) => r.status === 409);

@@ -31,7 +31,13 @@ export interface RecordInput {
   body: CreateMovementRequest;
   witnesses: Witness[];
   /** Set on correction entries. */
-  correction?: { correctsEntryId: string; kind: 'reversal' | 'amendment'; containerDelta: Decimal; drawDelta: Decimal; drawId: string | null };
+  correction?: {
+    correctsEntryId: string;
+    kind: 'reversal' | 'amendment';
+    containerDelta: Decimal;
+    drawDelta: Decimal;
+    drawId: string | null;
+  };
 }
 
 /** Maps a pure-validation field path onto the request body. */
@@ -47,20 +53,34 @@ function fieldOf(path: string): string {
 const BALANCE_CODES = new Set(['would_go_negative', 'exceeds_draw_outstanding']);
 
 function throwFor(errors: readonly FieldError[], status: string): never {
-  const balance = errors.filter((e) => BALANCE_CODES.has(e.code) || (e.code === 'container_status' && status === 'empty'));
+  const balance = errors.filter(
+    (e) => BALANCE_CODES.has(e.code) || (e.code === 'container_status' && status === 'empty'),
+  );
   const rest = errors.filter((e) => !balance.includes(e));
-  const details = (list: readonly FieldError[]) => list.map((e) => ({ field: fieldOf(e.field), message: e.message, code: e.code }));
+  const details = (list: readonly FieldError[]) =>
+    list.map((e) => ({ field: fieldOf(e.field), message: e.message, code: e.code }));
   if (rest.length === 0 && balance.length > 0) {
     throw new AppError('insufficient_balance', balance.map((e) => e.message).join('; '), details(balance));
   }
-  if (rest.every((e) => e.code === 'container_status')) throw new AppError('illegal_transition', rest.map((e) => e.message).join('; '), details(rest));
-  throw new AppError('validation_failed', rest.map((e) => `${fieldOf(e.field)}: ${e.message}`).join('; '), details(rest));
+  if (rest.every((e) => e.code === 'container_status'))
+    throw new AppError('illegal_transition', rest.map((e) => e.message).join('; '), details(rest));
+  throw new AppError(
+    'validation_failed',
+    rest.map((e) => `${fieldOf(e.field)}: ${e.message}`).join('; '),
+    details(rest),
+  );
 }
 
 export async function recordMovement(trx: Kysely<DB>, input: RecordInput) {
   const { clinicId, body } = input;
   // 1. Serialize on the container row (PGlite runs one transaction at a time; on PostgreSQL this is the lock).
-  const locked = await trx.selectFrom('cs_containers').select(['id', 'location_id']).where('clinic_id', '=', clinicId).where('id', '=', body.containerId).forUpdate().executeTakeFirst();
+  const locked = await trx
+    .selectFrom('cs_containers')
+    .select(['id', 'location_id'])
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', body.containerId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!locked) throw notFound('container');
   const info = await clinicInfo(trx, clinicId);
   const row = await stockQuery(trx, clinicId).where('c.id', '=', body.containerId).executeTakeFirstOrThrow();
@@ -75,29 +95,59 @@ export async function recordMovement(trx: Kysely<DB>, input: RecordInput) {
     const d = await trx
       .selectFrom('cs_ledger')
       .select(['container_id', 'patient_id'])
-      .select(sql<string>`(select coalesce(sum(x.draw_delta), 0)::text from cs_ledger x where x.draw_id = cs_ledger.id)`.as('outstanding'))
+      .select(
+        sql<string>`(select coalesce(sum(x.draw_delta), 0)::text from cs_ledger x where x.draw_id = cs_ledger.id)`.as(
+          'outstanding',
+        ),
+      )
       .where('clinic_id', '=', clinicId)
       .where('id', '=', body.drawId)
       .where('type', '=', 'draw')
       .where('corrects_entry_id', 'is', null)
       .executeTakeFirst();
-    draw = d ? { containerId: d.container_id, patientId: d.patient_id ?? '', outstanding: dec(d.outstanding) } : null;
+    draw = d
+      ? { containerId: d.container_id, patientId: d.patient_id ?? '', outstanding: dec(d.outstanding) }
+      : null;
     if (d && !patientId) patientId = d.patient_id ?? undefined;
   }
 
   // 3. Reference data named by the movement.
   let supplier: { name: string; address: string; dea_number: string } | undefined;
   if (body.supplierId) {
-    supplier = await trx.selectFrom('cs_suppliers').select(['name', 'address', 'dea_number']).where('clinic_id', '=', clinicId).where('id', '=', body.supplierId).executeTakeFirst();
-    if (!supplier) throw new AppError('validation_failed', 'body.supplierId: no such supplier in this clinic', [{ field: 'body.supplierId', message: 'no such supplier in this clinic' }]);
+    supplier = await trx
+      .selectFrom('cs_suppliers')
+      .select(['name', 'address', 'dea_number'])
+      .where('clinic_id', '=', clinicId)
+      .where('id', '=', body.supplierId)
+      .executeTakeFirst();
+    if (!supplier)
+      throw new AppError('validation_failed', 'body.supplierId: no such supplier in this clinic', [
+        { field: 'body.supplierId', message: 'no such supplier in this clinic' },
+      ]);
   }
   if (body.toLocationId) {
-    const loc = await trx.selectFrom('cs_locations').select('id').where('clinic_id', '=', clinicId).where('id', '=', body.toLocationId).executeTakeFirst();
-    if (!loc) throw new AppError('validation_failed', 'body.toLocationId: no such location in this clinic', [{ field: 'body.toLocationId', message: 'no such location in this clinic' }]);
+    const loc = await trx
+      .selectFrom('cs_locations')
+      .select('id')
+      .where('clinic_id', '=', clinicId)
+      .where('id', '=', body.toLocationId)
+      .executeTakeFirst();
+    if (!loc)
+      throw new AppError('validation_failed', 'body.toLocationId: no such location in this clinic', [
+        { field: 'body.toLocationId', message: 'no such location in this clinic' },
+      ]);
   }
   if (patientId) {
-    const p = await trx.selectFrom('patients').select('id').where('clinic_id', '=', clinicId).where('id', '=', patientId).executeTakeFirst();
-    if (!p) throw new AppError('validation_failed', 'body.patientId: no such patient in this clinic', [{ field: 'body.patientId', message: 'no such patient in this clinic' }]);
+    const p = await trx
+      .selectFrom('patients')
+      .select('id')
+      .where('clinic_id', '=', clinicId)
+      .where('id', '=', patientId)
+      .executeTakeFirst();
+    if (!p)
+      throw new AppError('validation_failed', 'body.patientId: no such patient in this clinic', [
+        { field: 'body.patientId', message: 'no such patient in this clinic' },
+      ]);
   }
 
   // 4. Pure validation.
@@ -117,9 +167,17 @@ export async function recordMovement(trx: Kysely<DB>, input: RecordInput) {
     ...(body.reason ? { reason: body.reason } : {}),
     ...(input.witnesses[0] ? { witnessUserId: input.witnesses[0].userId } : {}),
     ...(body.type === 'destroy' ? { witnessUserIds: input.witnesses.map((w) => w.userId) } : {}),
-    ...(supplier ? { supplier: { name: supplier.name, address: supplier.address, deaNumber: supplier.dea_number } } : {}),
+    ...(supplier
+      ? { supplier: { name: supplier.name, address: supplier.address, deaNumber: supplier.dea_number } }
+      : {}),
     ...(body.invoice ? { invoiceNumber: body.invoice } : {}),
-    container: { ndc: row.ndc, lot: row.lot, expiresOn: row.expires_on, locationId: row.location_id, form: row.form },
+    container: {
+      ndc: row.ndc,
+      lot: row.lot,
+      expiresOn: row.expires_on,
+      locationId: row.location_id,
+      form: row.form,
+    },
     ...(body.recipient ? { recipient: body.recipient } : {}),
     ...(body.toLocationId ? { toLocationId: body.toLocationId } : {}),
     ...(body.dea41
@@ -137,22 +195,40 @@ export async function recordMovement(trx: Kysely<DB>, input: RecordInput) {
   };
   const balance = dec(row.balance);
   const context: MovementContext =
-    body.type === 'receipt' ? {} : { container: { unit: row.unit, status, balance, ndc: row.ndc }, ...(usesDraw && body.drawId ? { draw } : {}) };
+    body.type === 'receipt'
+      ? {}
+      : {
+          container: { unit: row.unit, status, balance, ndc: row.ndc },
+          ...(usesDraw && body.drawId ? { draw } : {}),
+        };
   const checked = checkMovement(draft, input.actorUserId, context);
   if (!checked.ok) throwFor(checked.errors, status);
   if (body.type === 'receipt' && body.unit !== row.unit) {
-    throw new AppError('validation_failed', `body.unit: the container is counted in ${row.unit}`, [{ field: 'body.unit', message: `the container is counted in ${row.unit}` }]);
+    throw new AppError('validation_failed', `body.unit: the container is counted in ${row.unit}`, [
+      { field: 'body.unit', message: `the container is counted in ${row.unit}` },
+    ]);
   }
   const m = checked.movement;
   const cDelta = input.correction ? input.correction.containerDelta : Decimal.fromScaled(containerDelta(m));
   const dDelta = input.correction ? input.correction.drawDelta : Decimal.fromScaled(drawDelta(m));
   const next = balance.add(cDelta);
-  if (next.isNegative()) throw new AppError('insufficient_balance', `only ${balance.toString()} ${row.unit} left in the container`, [{ field: 'body.quantity', message: 'would take the balance below zero' }]);
+  if (next.isNegative())
+    throw new AppError(
+      'insufficient_balance',
+      `only ${balance.toString()} ${row.unit} left in the container`,
+      [{ field: 'body.quantity', message: 'would take the balance below zero' }],
+    );
 
   // 5. Append.
   const id = randomUUID();
   const quantity = 'quantity' in m ? m.quantity.toString() : null;
-  const drawId = input.correction ? input.correction.drawId : m.type === 'draw' ? id : usesDraw ? (body.drawId ?? null) : null;
+  const drawId = input.correction
+    ? input.correction.drawId
+    : m.type === 'draw'
+      ? id
+      : usesDraw
+        ? (body.drawId ?? null)
+        : null;
   const entry = await trx
     .insertInto('cs_ledger')
     .values({
@@ -189,7 +265,12 @@ export async function recordMovement(trx: Kysely<DB>, input: RecordInput) {
     .returningAll()
     .executeTakeFirstOrThrow();
   if (body.type === 'transfer' && body.toLocationId && !input.correction) {
-    await trx.updateTable('cs_containers').set({ location_id: body.toLocationId }).where('clinic_id', '=', clinicId).where('id', '=', body.containerId).execute();
+    await trx
+      .updateTable('cs_containers')
+      .set({ location_id: body.toLocationId })
+      .where('clinic_id', '=', clinicId)
+      .where('id', '=', body.containerId)
+      .execute();
   }
   return { entry, balance: next.toString(), unit: row.unit, patientId: patientId ?? null };
 }

@@ -1,7 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { testBackends } from '@plasticity/db/testing/index';
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/harness.ts';
+import { type Client, useTestApp } from '../../test/harness.ts';
 import { setUpStock, witnessOf } from './testing.ts';
 
 /** Text drawn in a pdf-lib PDF: inflate each content stream and decode its hex strings. */
@@ -9,8 +9,7 @@ function pdfText(buf: Buffer): string {
   const s = buf.toString('latin1');
   const out: string[] = [];
   const re = /stream\r?\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) {
+  for (let m = re.exec(s); m; m = re.exec(s)) {
     const start = m.index + m[0].length;
     const end = s.indexOf('endstream', start);
     let body = buf.subarray(start, end);
@@ -19,8 +18,10 @@ function pdfText(buf: Buffer): string {
     } catch {
       /* not compressed */
     }
-    for (const h of body.toString('latin1').matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)) out.push(Buffer.from(h[1] as string, 'hex').toString('latin1'));
-    for (const t of body.toString('latin1').matchAll(/\(((?:[^()\\]|\\.)*)\)\s*Tj/g)) out.push(t[1] as string);
+    for (const h of body.toString('latin1').matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g))
+      out.push(Buffer.from(h[1] as string, 'hex').toString('latin1'));
+    for (const t of body.toString('latin1').matchAll(/\(((?:[^()\\]|\\.)*)\)\s*Tj/g))
+      out.push(t[1] as string);
   }
   return out.join('\n');
 }
@@ -28,9 +29,17 @@ function pdfText(buf: Buffer): string {
 /** Cells wrap across lines: compare without whitespace. */
 const flat = (s: string) => s.replace(/\s+/g, '');
 
-const raw = async (client: { app: any; cookie?: string }, url: string) => {
-  const r = await client.app.inject({ method: 'GET', url, headers: client.cookie ? { cookie: client.cookie } : {} });
-  return { status: r.statusCode as number, type: String(r.headers['content-type']), body: r.rawPayload as Buffer };
+const raw = async (client: Client, url: string) => {
+  const r = await client.app.inject({
+    method: 'GET',
+    url,
+    headers: client.cookie ? { cookie: client.cookie } : {},
+  });
+  return {
+    status: r.statusCode as number,
+    type: String(r.headers['content-type']),
+    body: r.rawPayload as Buffer,
+  };
 };
 
 describe.each(testBackends())('controlled reports, counts and losses on %s', (backend) => {
@@ -38,22 +47,53 @@ describe.each(testBackends())('controlled reports, counts and losses on %s', (ba
 
   it('renders the administration log, patient history and inventory as PDF and CSV, audited', async () => {
     const c = await h.newClinic();
-    await h.database.db.updateTable('patients').set({ address: JSON.stringify({ line1: '12 Elm St', city: 'Raleigh', state: 'NC', postalCode: '27601' }) }).where('id', '=', c.patientId).execute();
+    await h.database.db
+      .updateTable('patients')
+      .set({
+        address: JSON.stringify({ line1: '12 Elm St', city: 'Raleigh', state: 'NC', postalCode: '27601' }),
+      })
+      .where('id', '=', c.patientId)
+      .execute();
     const s = await setUpStock(c);
     const id = await s.container('10');
     await s.container('10', { lot: 'SEALED1' });
-    const draw = await s.nurse.post('/api/v1/controlled/movements', { type: 'draw', containerId: id, quantity: '1.5', unit: 'mL', patientId: c.patientId });
-    await s.nurse.post('/api/v1/controlled/movements', { type: 'administer', containerId: id, quantity: '1.2', unit: 'mL', drawId: draw.body.entry.id });
-    await s.nurse.post('/api/v1/controlled/movements', { type: 'waste', containerId: id, quantity: '0.3', unit: 'mL', drawId: draw.body.entry.id, reason: 'residue', witness: witnessOf(c) });
+    const draw = await s.nurse.post('/api/v1/controlled/movements', {
+      type: 'draw',
+      containerId: id,
+      quantity: '1.5',
+      unit: 'mL',
+      patientId: c.patientId,
+    });
+    await s.nurse.post('/api/v1/controlled/movements', {
+      type: 'administer',
+      containerId: id,
+      quantity: '1.2',
+      unit: 'mL',
+      drawId: draw.body.entry.id,
+    });
+    await s.nurse.post('/api/v1/controlled/movements', {
+      type: 'waste',
+      containerId: id,
+      quantity: '0.3',
+      unit: 'mL',
+      drawId: draw.body.entry.id,
+      reason: 'residue',
+      witness: witnessOf(c),
+    });
     const day = new Date(h.clock.now().getTime()).toISOString().slice(0, 10);
     const from = new Date(h.clock.now().getTime() - 2 * 86_400_000).toISOString().slice(0, 10);
     const to = new Date(h.clock.now().getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
 
-    const csv = await raw(s.nurse, `/api/v1/controlled/reports/administrations?from=${from}&to=${to}&format=csv`);
+    const csv = await raw(
+      s.nurse,
+      `/api/v1/controlled/reports/administrations?from=${from}&to=${to}&format=csv`,
+    );
     expect(csv.status).toBe(200);
     expect(csv.type).toContain('text/csv');
     const lines = csv.body.toString('utf8').trim().split('\r\n');
-    expect(lines[0]).toBe('Date/time,Type,Patient,Patient address,Substance,Form,NDC,Lot,Container,Quantity,Unit,Administered/recorded by,Witness,Reason/correction,Balance after');
+    expect(lines[0]).toBe(
+      'Date/time,Type,Patient,Patient address,Substance,Form,NDC,Lot,Container,Quantity,Unit,Administered/recorded by,Witness,Reason/correction,Balance after',
+    );
     expect(lines).toHaveLength(4);
     expect(lines[2]).toContain('administer');
     expect(lines[2]).toContain('"12 Elm St, Raleigh, NC, 27601"');
@@ -61,11 +101,23 @@ describe.each(testBackends())('controlled reports, counts and losses on %s', (ba
     expect(lines[2]).toContain('nurse');
     expect(lines[3]).toContain('prescriber');
 
-    const pdf = await raw(s.nurse, `/api/v1/controlled/reports/administrations?from=${from}&to=${to}&format=pdf`);
+    const pdf = await raw(
+      s.nurse,
+      `/api/v1/controlled/reports/administrations?from=${from}&to=${to}&format=pdf`,
+    );
     expect(pdf.type).toContain('application/pdf');
     expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdfText(pdf.body);
-    for (const want of ['Dispensing and administration log', 'Patient address', 'Administered/recorded by', '12 Elm St, Raleigh, NC, 27601', 'administer', '1.2', 'Printed']) expect(flat(text)).toContain(flat(want));
+    for (const want of [
+      'Dispensing and administration log',
+      'Patient address',
+      'Administered/recorded by',
+      '12 Elm St, Raleigh, NC, 27601',
+      'administer',
+      '1.2',
+      'Printed',
+    ])
+      expect(flat(text)).toContain(flat(want));
 
     const hist = await raw(s.nurse, `/api/v1/controlled/reports/patients/${c.patientId}?format=pdf`);
     expect(flat(pdfText(hist.body))).toContain('Patient:Portal');
@@ -84,8 +136,17 @@ describe.each(testBackends())('controlled reports, counts and losses on %s', (ba
     expect(invLines.filter((l) => l.includes(',exact,'))).toHaveLength(1);
     expect(day).toMatch(/^\d{4}/);
 
-    const audits = await h.database.db.selectFrom('audit_log').select(['action', 'resource_type', 'patient_id']).where('clinic_id', '=', c.clinicId).where('action', 'in', ['export', 'print']).execute();
-    expect(audits.filter((a) => a.resource_type === 'controlled_patient_history').every((a) => a.patient_id === c.patientId)).toBe(true);
+    const audits = await h.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'resource_type', 'patient_id'])
+      .where('clinic_id', '=', c.clinicId)
+      .where('action', 'in', ['export', 'print'])
+      .execute();
+    expect(
+      audits
+        .filter((a) => a.resource_type === 'controlled_patient_history')
+        .every((a) => a.patient_id === c.patientId),
+    ).toBe(true);
     expect(audits.length).toBe(6);
   });
 
@@ -93,33 +154,77 @@ describe.each(testBackends())('controlled reports, counts and losses on %s', (ba
     const c = await h.newClinic();
     const s = await setUpStock(c);
     const id = await s.container('10');
-    const noWitness = await s.nurse.post('/api/v1/controlled/counts', { scope: 'full', lines: [{ containerId: id, quantity: '10', unit: 'mL' }] });
+    const noWitness = await s.nurse.post('/api/v1/controlled/counts', {
+      scope: 'full',
+      lines: [{ containerId: id, quantity: '10', unit: 'mL' }],
+    });
     expect(noWitness.status).toBe(400);
-    const matches = await s.nurse.post('/api/v1/controlled/counts', { scope: 'full', lines: [{ containerId: id, quantity: '10', unit: 'mL' }], witness: witnessOf(c) });
+    const matches = await s.nurse.post('/api/v1/controlled/counts', {
+      scope: 'full',
+      lines: [{ containerId: id, quantity: '10', unit: 'mL' }],
+      witness: witnessOf(c),
+    });
     expect(matches.status).toBe(201);
     expect(matches.body).toMatchObject({ matched: [id], discrepancies: [] });
-    const short = await s.nurse.post('/api/v1/controlled/counts', { scope: 'full', lines: [{ containerId: id, quantity: '9.5', unit: 'mL' }], witness: witnessOf(c) });
-    expect(short.body.discrepancies).toEqual([expect.objectContaining({ containerId: id, expected: '10', counted: '9.5', difference: '-0.5', kind: 'shortage', status: 'open' })]);
+    const short = await s.nurse.post('/api/v1/controlled/counts', {
+      scope: 'full',
+      lines: [{ containerId: id, quantity: '9.5', unit: 'mL' }],
+      witness: witnessOf(c),
+    });
+    expect(short.body.discrepancies).toEqual([
+      expect.objectContaining({
+        containerId: id,
+        expected: '10',
+        counted: '9.5',
+        difference: '-0.5',
+        kind: 'shortage',
+        status: 'open',
+      }),
+    ]);
     const dId = short.body.discrepancies[0].id;
-    expect((await s.nurse.post(`/api/v1/controlled/discrepancies/${dId}/resolve`, { explanation: ' ' })).status).toBe(400);
-    const resolved = await s.nurse.post(`/api/v1/controlled/discrepancies/${dId}/resolve`, { explanation: 'spill during draw, not recorded', adjust: true, witness: witnessOf(c) });
+    expect(
+      (await s.nurse.post(`/api/v1/controlled/discrepancies/${dId}/resolve`, { explanation: ' ' })).status,
+    ).toBe(400);
+    const resolved = await s.nurse.post(`/api/v1/controlled/discrepancies/${dId}/resolve`, {
+      explanation: 'spill during draw, not recorded',
+      adjust: true,
+      witness: witnessOf(c),
+    });
     expect(resolved.status).toBe(200);
     expect(resolved.body).toMatchObject({ status: 'resolved' });
     expect(resolved.body.adjustmentEntryId).toBeTruthy();
     expect((await s.nurse.get('/api/v1/controlled/stock')).body.items[0].balance).toBe('9.5');
-    expect((await s.nurse.post(`/api/v1/controlled/discrepancies/${dId}/escalate`, { note: 'late' })).status).toBe(409);
+    expect(
+      (await s.nurse.post(`/api/v1/controlled/discrepancies/${dId}/escalate`, { note: 'late' })).status,
+    ).toBe(409);
   });
 
   it('escalates a loss: container held, DEA-106 record with 1-business-day and 45-day deadlines', async () => {
     const c = await h.newClinic();
     const s = await setUpStock(c);
     const id = await s.container('10');
-    const short = await s.nurse.post('/api/v1/controlled/counts', { scope: 'partial', lines: [{ containerId: id, quantity: '8', unit: 'mL' }], witness: witnessOf(c) });
+    const short = await s.nurse.post('/api/v1/controlled/counts', {
+      scope: 'partial',
+      lines: [{ containerId: id, quantity: '8', unit: 'mL' }],
+      witness: witnessOf(c),
+    });
     const dId = short.body.discrepancies[0].id;
-    const esc = await s.nurse.post(`/api/v1/controlled/discrepancies/${dId}/escalate`, { note: '2 mL unaccounted for' });
+    const esc = await s.nurse.post(`/api/v1/controlled/discrepancies/${dId}/escalate`, {
+      note: '2 mL unaccounted for',
+    });
     expect(esc.body.status).toBe('escalated');
     expect((await s.nurse.get('/api/v1/controlled/stock')).body.items[0].status).toBe('quarantined');
-    expect((await s.nurse.post('/api/v1/controlled/movements', { type: 'draw', containerId: id, quantity: 1, unit: 'mL', patientId: c.patientId })).status).toBe(409);
+    expect(
+      (
+        await s.nurse.post('/api/v1/controlled/movements', {
+          type: 'draw',
+          containerId: id,
+          quantity: 1,
+          unit: 'mL',
+          patientId: c.patientId,
+        })
+      ).status,
+    ).toBe(409);
     // Discovered Friday 2025-07-03 evening in New York: notice due Monday 07-07 (07-04 is a holiday), DEA-106 by 08-17.
     const loss = await s.nurse.post('/api/v1/controlled/losses', {
       discoveredAt: '2025-07-03T22:00:00Z',
@@ -130,10 +235,22 @@ describe.each(testBackends())('controlled reports, counts and losses on %s', (ba
       lines: [{ containerId: id, quantity: '2' }],
     });
     expect(loss.status).toBe(201);
-    expect(loss.body).toMatchObject({ discoveredOn: '2025-07-03', writtenNoticeDueOn: '2025-07-07', dea106DueOn: '2025-08-17' });
-    expect(loss.body.problems.map((p: { field: string }) => p.field)).toEqual(expect.arrayContaining(['registrant.phone', 'registrant.deaNumber']));
+    expect(loss.body).toMatchObject({
+      discoveredOn: '2025-07-03',
+      writtenNoticeDueOn: '2025-07-07',
+      dea106DueOn: '2025-08-17',
+    });
+    expect(loss.body.problems.map((p: { field: string }) => p.field)).toEqual(
+      expect.arrayContaining(['registrant.phone', 'registrant.deaNumber']),
+    );
     expect((await s.nurse.get('/api/v1/controlled/losses')).body.items).toHaveLength(1);
-    const bad = await s.nurse.post('/api/v1/controlled/losses', { discoveredAt: 'yesterday', typeOfLoss: 'other', policeNotified: false, priorLossesIn24Months: 0, lines: [] });
+    const bad = await s.nurse.post('/api/v1/controlled/losses', {
+      discoveredAt: 'yesterday',
+      typeOfLoss: 'other',
+      policeNotified: false,
+      priorLossesIn24Months: 0,
+      lines: [],
+    });
     expect(bad.status).toBe(400);
   });
 

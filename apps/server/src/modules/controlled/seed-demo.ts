@@ -27,47 +27,169 @@ export async function seedControlledDemo(ctx: ModuleContext, info: DemoSeedInfo)
   const inDays = (days: number) => new Date(now.getTime() + days * DAY).toISOString().slice(0, 10);
 
   await ctx.db.transaction().execute(async (trx) => {
-    await sql`update clinics set settings = settings || ${JSON.stringify({ controlled: { deaNumber: 'FF1234563', expiryAlertDays: 60, beyondUseDays: 28 } })}::jsonb where id = ${clinicId}`.execute(trx);
+    await sql`update clinics set settings = settings || ${JSON.stringify({ controlled: { deaNumber: 'FF1234563', expiryAlertDays: 60, beyondUseDays: 28 } })}::jsonb where id = ${clinicId}`.execute(
+      trx,
+    );
     const loc = async (name: string, kind: string) =>
-      (await trx.insertInto('cs_locations').values({ clinic_id: clinicId, name, kind }).returning('id').executeTakeFirstOrThrow()).id;
+      (
+        await trx
+          .insertInto('cs_locations')
+          .values({ clinic_id: clinicId, name, kind })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     const shelf = await loc('Medication room shelf', 'shelf');
     const safe = await loc('Safe', 'safe');
     const supplier = (
       await trx
         .insertInto('cs_suppliers')
-        .values({ clinic_id: clinicId, name: 'Triangle Medical Supply (fictional)', address: '400 Distribution Way, Durham, NC 27703', dea_number: 'RT1234563' })
+        .values({
+          clinic_id: clinicId,
+          name: 'Triangle Medical Supply (fictional)',
+          address: '400 Distribution Way, Durham, NC 27703',
+          dea_number: 'RT1234563',
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
-    const product = async (v: { drug: string; ndc: string; form: string; strength: string; conc: string | null; size: string; label: string; unit: 'mg' | 'mL' }) =>
+    const product = async (v: {
+      drug: string;
+      ndc: string;
+      form: string;
+      strength: string;
+      conc: string | null;
+      size: string;
+      label: string;
+      unit: 'mg' | 'mL';
+    }) =>
       (
         await trx
           .insertInto('cs_products')
-          .values({ clinic_id: clinicId, drug: v.drug, ndc: v.ndc, form: v.form, strength: v.strength, concentration_mg_per_ml: v.conc, container_size: v.size, container_label: v.label, unit: v.unit })
+          .values({
+            clinic_id: clinicId,
+            drug: v.drug,
+            ndc: v.ndc,
+            form: v.form,
+            strength: v.strength,
+            concentration_mg_per_ml: v.conc,
+            container_size: v.size,
+            container_label: v.label,
+            unit: v.unit,
+          })
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
-    const k50 = await product({ drug: 'Ketamine HCl', ndc: '99999-0050-10', form: 'injectable solution, multi-dose vial', strength: '50 mg/mL', conc: '50', size: '10', label: '10 mL vial', unit: 'mL' });
-    const k100 = await product({ drug: 'Ketamine HCl', ndc: '99999-0100-05', form: 'injectable solution, multi-dose vial', strength: '100 mg/mL', conc: '100', size: '5', label: '5 mL vial', unit: 'mL' });
-    const esk = await product({ drug: 'Esketamine (Spravato)', ndc: '99999-0028-03', form: 'nasal spray, 28 mg devices', strength: '28 mg/device', conc: null, size: '84', label: '3-device box (84 mg)', unit: 'mg' });
+    const k50 = await product({
+      drug: 'Ketamine HCl',
+      ndc: '99999-0050-10',
+      form: 'injectable solution, multi-dose vial',
+      strength: '50 mg/mL',
+      conc: '50',
+      size: '10',
+      label: '10 mL vial',
+      unit: 'mL',
+    });
+    const k100 = await product({
+      drug: 'Ketamine HCl',
+      ndc: '99999-0100-05',
+      form: 'injectable solution, multi-dose vial',
+      strength: '100 mg/mL',
+      conc: '100',
+      size: '5',
+      label: '5 mL vial',
+      unit: 'mL',
+    });
+    const esk = await product({
+      drug: 'Esketamine (Spravato)',
+      ndc: '99999-0028-03',
+      form: 'nasal spray, 28 mg devices',
+      strength: '28 mg/device',
+      conc: null,
+      size: '84',
+      label: '3-device box (84 mg)',
+      unit: 'mg',
+    });
 
     const witness = [{ userId: prescriber, displayName: 'Dr. Pat Prescriber' }];
-    const move = (body: CreateMovementRequest, witnesses = [] as typeof witness) => recordMovement(trx, { clinicId, actorUserId: nurse, now, body, witnesses });
-    const container = async (productId: string, lot: string, expiresOn: string, label: string, locationId: string, quantity: string, unit: 'mg' | 'mL', receivedDaysAgo: number) => {
+    const move = (body: CreateMovementRequest, witnesses = [] as typeof witness) =>
+      recordMovement(trx, { clinicId, actorUserId: nurse, now, body, witnesses });
+    const container = async (
+      productId: string,
+      lot: string,
+      expiresOn: string,
+      label: string,
+      locationId: string,
+      quantity: string,
+      unit: 'mg' | 'mL',
+      receivedDaysAgo: number,
+    ) => {
       const c = await trx
         .insertInto('cs_containers')
-        .values({ clinic_id: clinicId, product_id: productId, lot, expires_on: expiresOn, label, location_id: locationId, created_by: nurse })
+        .values({
+          clinic_id: clinicId,
+          product_id: productId,
+          lot,
+          expires_on: expiresOn,
+          label,
+          location_id: locationId,
+          created_by: nurse,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await move({ type: 'receipt', containerId: c.id, quantity, unit, supplierId: supplier, invoice: `TMS-${lot}`, occurredAt: at(receivedDaysAgo, 9) });
+      await move({
+        type: 'receipt',
+        containerId: c.id,
+        quantity,
+        unit,
+        supplierId: supplier,
+        invoice: `TMS-${lot}`,
+        occurredAt: at(receivedDaysAgo, 9),
+      });
       return c.id;
     };
     /** A session's dose: draw, give, and waste the remainder with the prescriber as witness. */
-    const dose = async (containerId: string, unit: 'mg' | 'mL', patientKey: string, daysAgo: number, drawn: string, given: string, wasted?: string) => {
+    const dose = async (
+      containerId: string,
+      unit: 'mg' | 'mL',
+      patientKey: string,
+      daysAgo: number,
+      drawn: string,
+      given: string,
+      wasted?: string,
+    ) => {
       const patientId = info.patientIds[patientKey] as string;
-      const d = await move({ type: 'draw', containerId, quantity: drawn, unit, patientId, occurredAt: at(daysAgo, 10) });
-      await move({ type: 'administer', containerId, quantity: given, unit, drawId: d.entry.id, patientId, route: unit === 'mL' ? 'IM' : 'intranasal', occurredAt: at(daysAgo, 10) });
-      if (wasted) await move({ type: 'waste', containerId, from: 'draw', drawId: d.entry.id, quantity: wasted, unit, reason: 'syringe remainder after dose', occurredAt: at(daysAgo, 11) }, witness);
+      const d = await move({
+        type: 'draw',
+        containerId,
+        quantity: drawn,
+        unit,
+        patientId,
+        occurredAt: at(daysAgo, 10),
+      });
+      await move({
+        type: 'administer',
+        containerId,
+        quantity: given,
+        unit,
+        drawId: d.entry.id,
+        patientId,
+        route: unit === 'mL' ? 'IM' : 'intranasal',
+        occurredAt: at(daysAgo, 10),
+      });
+      if (wasted)
+        await move(
+          {
+            type: 'waste',
+            containerId,
+            from: 'draw',
+            drawId: d.entry.id,
+            quantity: wasted,
+            unit,
+            reason: 'syringe remainder after dose',
+            occurredAt: at(daysAgo, 11),
+          },
+          witness,
+        );
     };
 
     // Used up two weeks ago (opened within its 28-day beyond-use period): listed with balance 0.

@@ -22,7 +22,11 @@ export async function setUpStock(c: TestClinic): Promise<Stock> {
   const prescriber = await c.login('prescriber');
   const shelf = await admin.post('/api/v1/controlled/locations', { name: 'Med room shelf', kind: 'shelf' });
   const safe = await admin.post('/api/v1/controlled/locations', { name: 'Safe', kind: 'safe' });
-  const supplier = await admin.post('/api/v1/controlled/suppliers', { name: 'Acme Wholesale', address: '1 Main St, Denver CO', deaNumber: 'AB1234563' });
+  const supplier = await admin.post('/api/v1/controlled/suppliers', {
+    name: 'Acme Wholesale',
+    address: '1 Main St, Denver CO',
+    deaNumber: 'AB1234563',
+  });
   const product = await admin.post('/api/v1/controlled/products', {
     drug: 'Ketamine HCl',
     ndc: '0409-2051-05',
@@ -33,7 +37,8 @@ export async function setUpStock(c: TestClinic): Promise<Stock> {
     containerLabel: '10 mL vial',
     unit: 'mL',
   });
-  for (const r of [shelf, safe, supplier, product]) if (r.status !== 201) throw new Error(`setup failed: ${r.status} ${r.text}`);
+  for (const r of [shelf, safe, supplier, product])
+    if (r.status !== 201) throw new Error(`setup failed: ${r.status} ${r.text}`);
   const s: Stock = {
     admin,
     nurse,
@@ -57,4 +62,8 @@ export async function setUpStock(c: TestClinic): Promise<Stock> {
   return s;
 }
 
-export const witnessOf = (c: TestClinic, role: 'nurse' | 'prescriber' = 'prescriber', password = TEST_PASSWORD) => ({ email: c.users[role].email, password });
+export const witnessOf = (
+  c: TestClinic,
+  role: 'nurse' | 'prescriber' = 'prescriber',
+  password = TEST_PASSWORD,
+) => ({ email: c.users[role].email, password });

@@ -24,7 +24,8 @@ export interface Witness {
   displayName: string;
 }
 
-const refuse = (field: string, message: string) => new AppError('witness_invalid', `${field}: ${message}`, [{ field, message }]);
+const refuse = (field: string, message: string) =>
+  new AppError('witness_invalid', `${field}: ${message}`, [{ field, message }]);
 
 /**
  * Verifies one signature; throws 400 `witness_invalid` naming `field` when it is missing, wrong, the
@@ -42,8 +43,21 @@ export async function verifyWitness(
   const now = ctx.clock.now();
   const user = await ctx.db
     .selectFrom('users as u')
-    .innerJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 'u.id').on('m.clinic_id', '=', a.clinicId))
-    .select(['u.id', 'u.display_name', 'u.password_hash', 'u.active', 'u.locked_until', 'u.mfa_enabled', 'u.mfa_secret', 'u.last_totp_step', 'm.role', 'm.active as membershipActive'])
+    .innerJoin('memberships as m', (j) =>
+      j.onRef('m.user_id', '=', 'u.id').on('m.clinic_id', '=', a.clinicId),
+    )
+    .select([
+      'u.id',
+      'u.display_name',
+      'u.password_hash',
+      'u.active',
+      'u.locked_until',
+      'u.mfa_enabled',
+      'u.mfa_secret',
+      'u.last_totp_step',
+      'm.role',
+      'm.active as membershipActive',
+    ])
     .where(sql`lower(u.email)`, '=', sig.email.toLowerCase())
     .executeTakeFirst();
   if (user && user.id === a.userId) throw refuse(field, 'you cannot witness your own entry; ask a colleague');
@@ -53,7 +67,12 @@ export async function verifyWitness(
   let totpStep: number | null = null;
   if (sig.password !== undefined) ok = await verifyPassword(user?.password_hash ?? null, sig.password);
   else if (sig.totp !== undefined && user?.mfa_enabled && user.mfa_secret) {
-    totpStep = await checkTotp(user.mfa_secret, sig.totp, now, user.last_totp_step === null ? null : Number(user.last_totp_step));
+    totpStep = await checkTotp(
+      user.mfa_secret,
+      sig.totp,
+      now,
+      user.last_totp_step === null ? null : Number(user.last_totp_step),
+    );
     ok = totpStep !== null;
   }
   const eligible = Boolean(user?.active && user.membershipActive && MOVERS.includes(user.role as never));
@@ -61,7 +80,10 @@ export async function verifyWitness(
 
   if (!ok && user) {
     await ctx.db.transaction().execute(async (trx) => {
-      await trx.insertInto('auth_failures').values({ user_id: user.id, source_address: req.ip ?? null, at: now }).execute();
+      await trx
+        .insertInto('auth_failures')
+        .values({ user_id: user.id, source_address: req.ip ?? null, at: now })
+        .execute();
       const recent = await trx
         .selectFrom('auth_failures')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -69,21 +91,43 @@ export async function verifyWitness(
         .where('at', '>', new Date(now.getTime() - LOCKOUT.windowMs))
         .executeTakeFirstOrThrow();
       if (Number(recent.n) >= LOCKOUT.failures) {
-        await trx.updateTable('users').set({ locked_until: new Date(now.getTime() + LOCKOUT.lockMs) }).where('id', '=', user.id).execute();
+        await trx
+          .updateTable('users')
+          .set({ locked_until: new Date(now.getTime() + LOCKOUT.lockMs) })
+          .where('id', '=', user.id)
+          .execute();
       }
-      await ctx.audit.record(trx, { clinicId: a.clinicId, userId: user.id, email: null, role: user.role, sourceAddress: req.ip ?? null }, {
-        action: 'login',
-        resourceType: 'witness_signature',
-        category: CATEGORY,
-        outcome: 'failure',
-        details: { reason: sig.password !== undefined ? 'bad_password' : 'bad_totp', requestedBy: a.userId },
-      });
+      await ctx.audit.record(
+        trx,
+        {
+          clinicId: a.clinicId,
+          userId: user.id,
+          email: null,
+          role: user.role,
+          sourceAddress: req.ip ?? null,
+        },
+        {
+          action: 'login',
+          resourceType: 'witness_signature',
+          category: CATEGORY,
+          outcome: 'failure',
+          details: {
+            reason: sig.password !== undefined ? 'bad_password' : 'bad_totp',
+            requestedBy: a.userId,
+          },
+        },
+      );
     });
   }
   if (!user || !ok || !eligible || locked) {
-    const why = locked ? 'this witness account is locked after failed attempts' : !ok || !user ? 'witness email, password or code is wrong' : 'the witness must be an active prescriber or nurse of this clinic';
+    const why = locked
+      ? 'this witness account is locked after failed attempts'
+      : !ok || !user
+        ? 'witness email, password or code is wrong'
+        : 'the witness must be an active prescriber or nurse of this clinic';
     throw refuse(field, why);
   }
-  if (totpStep !== null) await ctx.db.updateTable('users').set({ last_totp_step: totpStep }).where('id', '=', user.id).execute();
+  if (totpStep !== null)
+    await ctx.db.updateTable('users').set({ last_totp_step: totpStep }).where('id', '=', user.id).execute();
   return { userId: user.id, displayName: user.display_name };
 }

@@ -13,7 +13,25 @@ interface Props {
 }
 
 /** A native select (keyboard, screen reader and mobile friendly) with an optional empty first option. */
-export function Choice({ label, data, value, onChange, error, name, placeholder = 'Choose…', clearable = true }: Props) {
+export function Choice({
+  label,
+  data,
+  value,
+  onChange,
+  error,
+  name,
+  placeholder = 'Choose…',
+  clearable = true,
+}: Props) {
   const options = clearable ? [{ value: '', label: placeholder }, ...data] : data;
-  return <NativeSelect label={label} name={name} data={options} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value || null)} error={error} />;
+  return (
+    <NativeSelect
+      label={label}
+      name={name}
+      data={options}
+      value={value ?? ''}
+      onChange={(e) => onChange(e.currentTarget.value || null)}
+      error={error}
+    />
+  );
 }

@@ -25,7 +25,11 @@ export function CountPanel() {
     try {
       const r = await recordCount({
         scope: 'full',
-        lines: rows.map((c) => ({ containerId: c.id, quantity: (counted[c.id] ?? '').trim() || '0', unit: c.unit })),
+        lines: rows.map((c) => ({
+          containerId: c.id,
+          quantity: (counted[c.id] ?? '').trim() || '0',
+          unit: c.unit,
+        })),
         witness,
       });
       setResult({ matched: r.matched.length, discrepancies: r.discrepancies.length });
@@ -39,9 +43,15 @@ export function CountPanel() {
   };
   if (result) {
     return (
-      <Alert color={result.discrepancies === 0 ? 'teal' : 'orange'} role="status" title={result.discrepancies === 0 ? 'Count matches the ledger' : 'Count differs from the ledger'}>
+      <Alert
+        color={result.discrepancies === 0 ? 'teal' : 'orange'}
+        role="status"
+        title={result.discrepancies === 0 ? 'Count matches the ledger' : 'Count differs from the ledger'}
+      >
         {result.matched} container(s) match.{' '}
-        {result.discrepancies > 0 ? `${result.discrepancies} discrepancy(ies) opened: resolve them on the Discrepancies tab.` : 'No discrepancies.'}
+        {result.discrepancies > 0
+          ? `${result.discrepancies} discrepancy(ies) opened: resolve them on the Discrepancies tab.`
+          : 'No discrepancies.'}
         <Group mt="sm">
           <Button size="xs" variant="light" onClick={() => setResult(null)}>
             New count
@@ -52,7 +62,9 @@ export function CountPanel() {
   }
   return (
     <Stack gap="sm">
-      <Text size="sm">Count every container on hand. Enter what is physically there; empty containers are not listed.</Text>
+      <Text size="sm">
+        Count every container on hand. Enter what is physically there; empty containers are not listed.
+      </Text>
       <ErrorAlert error={stock.error} title="Could not load stock" />
       <Table withTableBorder aria-label="Count sheet">
         <Table.Thead>
@@ -84,7 +96,13 @@ export function CountPanel() {
           ))}
         </Table.Tbody>
       </Table>
-      <WitnessFields legend="Second counter" value={witness} onChange={setWitness} error={fieldErrorsOf(error).witness} name="count-witness" />
+      <WitnessFields
+        legend="Second counter"
+        value={witness}
+        onChange={setWitness}
+        error={fieldErrorsOf(error).witness}
+        name="count-witness"
+      />
       <ErrorAlert error={error} title="Count not recorded" />
       <Group justify="flex-end">
         <Button onClick={submit} loading={busy} disabled={rows.length === 0}>

@@ -1,7 +1,14 @@
 import { Badge, Button, Checkbox, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { type Discrepancy, escalateDiscrepancy, listDiscrepancies, listStock, resolveDiscrepancy, type Witness } from './api.ts';
+import {
+  type Discrepancy,
+  escalateDiscrepancy,
+  listDiscrepancies,
+  listStock,
+  resolveDiscrepancy,
+  type Witness,
+} from './api.ts';
 import { useLoad } from './useLoad.ts';
 import { WitnessFields } from './WitnessFields.tsx';
 
@@ -14,7 +21,9 @@ export function DiscrepanciesPanel({ canMove }: { canMove: boolean }) {
   return (
     <Stack gap="sm">
       <ErrorAlert error={list.error} title="Could not load discrepancies" />
-      {list.data && list.data.length === 0 && <Text>No discrepancies. Every count so far matched the ledger.</Text>}
+      {list.data && list.data.length === 0 && (
+        <Text>No discrepancies. Every count so far matched the ledger.</Text>
+      )}
       {list.data && list.data.length > 0 && (
         <Table withTableBorder aria-label="Discrepancies">
           <Table.Thead>
@@ -38,7 +47,10 @@ export function DiscrepanciesPanel({ canMove }: { canMove: boolean }) {
                 <Table.Td ta="right">{d.counted}</Table.Td>
                 <Table.Td ta="right">{d.difference}</Table.Td>
                 <Table.Td>
-                  <Badge color={d.status === 'open' ? 'orange' : d.status === 'escalated' ? 'red' : 'teal'} variant="light">
+                  <Badge
+                    color={d.status === 'open' ? 'orange' : d.status === 'escalated' ? 'red' : 'teal'}
+                    variant="light"
+                  >
                     {d.status}
                   </Badge>
                 </Table.Td>
@@ -51,7 +63,12 @@ export function DiscrepanciesPanel({ canMove }: { canMove: boolean }) {
                           Resolve
                         </Button>
                         {d.status === 'open' && (
-                          <Button size="xs" variant="light" color="red" onClick={() => setActing({ d, mode: 'escalate' })}>
+                          <Button
+                            size="xs"
+                            variant="light"
+                            color="red"
+                            onClick={() => setActing({ d, mode: 'escalate' })}
+                          >
                             Escalate as possible loss
                           </Button>
                         )}
@@ -78,7 +95,17 @@ export function DiscrepanciesPanel({ canMove }: { canMove: boolean }) {
   );
 }
 
-function ActModal({ d, mode, onClose, onDone }: { d: Discrepancy; mode: 'resolve' | 'escalate'; onClose: () => void; onDone: () => void }) {
+function ActModal({
+  d,
+  mode,
+  onClose,
+  onDone,
+}: {
+  d: Discrepancy;
+  mode: 'resolve' | 'escalate';
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const [text, setText] = useState('');
   const [adjust, setAdjust] = useState(true);
   const [witness, setWitness] = useState<Witness>({ email: '', password: '' });
@@ -88,7 +115,8 @@ function ActModal({ d, mode, onClose, onDone }: { d: Discrepancy; mode: 'resolve
     setBusy(true);
     setError(null);
     try {
-      if (mode === 'resolve') await resolveDiscrepancy(d.id, { explanation: text, adjust, ...(adjust ? { witness } : {}) });
+      if (mode === 'resolve')
+        await resolveDiscrepancy(d.id, { explanation: text, adjust, ...(adjust ? { witness } : {}) });
       else await escalateDiscrepancy(d.id, text);
       onDone();
     } catch (e) {
@@ -98,15 +126,38 @@ function ActModal({ d, mode, onClose, onDone }: { d: Discrepancy; mode: 'resolve
     }
   };
   return (
-    <Modal opened onClose={onClose} title={mode === 'resolve' ? 'Resolve discrepancy' : 'Escalate as possible theft or loss'}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={mode === 'resolve' ? 'Resolve discrepancy' : 'Escalate as possible theft or loss'}
+    >
       <Stack gap="sm">
         <Text size="sm">
           Ledger {d.expected} {d.unit}, counted {d.counted} {d.unit} (difference {d.difference}).
         </Text>
-        <Textarea label={mode === 'resolve' ? 'Explanation' : 'Why this may be a loss'} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={2} />
-        {mode === 'resolve' && <Checkbox label="Book the difference as a witnessed adjustment" checked={adjust} onChange={(e) => setAdjust(e.currentTarget.checked)} />}
-        {mode === 'resolve' && adjust && <WitnessFields legend="Witness" value={witness} onChange={setWitness} />}
-        {mode === 'escalate' && <Text size="sm">The container is held (quarantined). Record the loss on the Theft or loss tab: written notice to the DEA within 1 business day, DEA-106 within 45 days.</Text>}
+        <Textarea
+          label={mode === 'resolve' ? 'Explanation' : 'Why this may be a loss'}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
+        {mode === 'resolve' && (
+          <Checkbox
+            label="Book the difference as a witnessed adjustment"
+            checked={adjust}
+            onChange={(e) => setAdjust(e.currentTarget.checked)}
+          />
+        )}
+        {mode === 'resolve' && adjust && (
+          <WitnessFields legend="Witness" value={witness} onChange={setWitness} />
+        )}
+        {mode === 'escalate' && (
+          <Text size="sm">
+            The container is held (quarantined). Record the loss on the Theft or loss tab: written notice to
+            the DEA within 1 business day, DEA-106 within 45 days.
+          </Text>
+        )}
         <ErrorAlert error={error} title="Not saved" />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -11,7 +11,11 @@ export function LedgerPanel({ timeZone }: { timeZone: string }) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [containerId, setContainerId] = useState<string | null>(null);
-  const ledger = useLoad((s) => listLedger({ from: from || undefined, to: to || undefined, containerId: containerId ?? undefined }, s), [from, to, containerId]);
+  const ledger = useLoad(
+    (s) =>
+      listLedger({ from: from || undefined, to: to || undefined, containerId: containerId ?? undefined }, s),
+    [from, to, containerId],
+  );
   const stock = useLoad((s) => listStock(s));
   const patients = useLoad((s) => listPatients(s));
   const label = new Map((stock.data ?? []).map((c) => [c.id, c.label]));
@@ -21,7 +25,13 @@ export function LedgerPanel({ timeZone }: { timeZone: string }) {
       <Group align="end" mb="sm">
         <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
         <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
-        <Choice label="Container" clearable data={(stock.data ?? []).map((c) => ({ value: c.id, label: `${c.label} — ${c.product}` }))} value={containerId} onChange={setContainerId} />
+        <Choice
+          label="Container"
+          clearable
+          data={(stock.data ?? []).map((c) => ({ value: c.id, label: `${c.label} — ${c.product}` }))}
+          value={containerId}
+          onChange={setContainerId}
+        />
         {ledger.loading && <Loader size="sm" aria-label="Loading ledger" />}
       </Group>
       <ErrorAlert error={ledger.error} title="Could not load the ledger" />

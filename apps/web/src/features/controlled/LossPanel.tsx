@@ -1,4 +1,15 @@
-import { Alert, Button, Checkbox, Group, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -23,7 +34,17 @@ const TYPES = [
 export function LossPanel({ canMove }: { canMove: boolean }) {
   const losses = useLoad((s) => listLosses(s));
   const stock = useLoad((s) => listStock(s));
-  const [v, setV] = useState({ discoveredAt: '', typeOfLoss: 'other', explanation: '', containerId: '', quantity: '', police: false, department: '', prior: '0', phone: '' });
+  const [v, setV] = useState({
+    discoveredAt: '',
+    typeOfLoss: 'other',
+    explanation: '',
+    containerId: '',
+    quantity: '',
+    police: false,
+    department: '',
+    prior: '0',
+    phone: '',
+  });
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const errors = fieldErrorsOf(error);
@@ -51,7 +72,8 @@ export function LossPanel({ canMove }: { canMove: boolean }) {
   return (
     <Stack gap="md">
       <Alert color="red" variant="light" title="Deadlines">
-        Notify the DEA Field Division Office in writing within one business day of discovering a theft or significant loss, and file DEA Form 106 within 45 days.
+        Notify the DEA Field Division Office in writing within one business day of discovering a theft or
+        significant loss, and file DEA Form 106 within 45 days.
       </Alert>
       {(losses.data ?? []).length > 0 && (
         <Table withTableBorder aria-label="Loss records">
@@ -71,7 +93,9 @@ export function LossPanel({ canMove }: { canMove: boolean }) {
                 <Table.Td>{TYPES.find((t) => t.value === l.typeOfLoss)?.label ?? l.typeOfLoss}</Table.Td>
                 <Table.Td>{l.writtenNoticeDueOn}</Table.Td>
                 <Table.Td>{l.dea106DueOn}</Table.Td>
-                <Table.Td>{l.problems.length ? l.problems.map((p) => p.message).join('; ') : 'Complete'}</Table.Td>
+                <Table.Td>
+                  {l.problems.length ? l.problems.map((p) => p.message).join('; ') : 'Complete'}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -82,21 +106,69 @@ export function LossPanel({ canMove }: { canMove: boolean }) {
           <Title order={2} size="h4">
             Record a theft or loss
           </Title>
-          <TextInput label="Discovered at" type="datetime-local" value={v.discoveredAt} onChange={(e) => setV({ ...v, discoveredAt: e.currentTarget.value })} error={errors.discoveredAt} />
-          <Choice label="Type of loss" data={TYPES} value={v.typeOfLoss} onChange={(x) => setV({ ...v, typeOfLoss: x ?? 'other' })} clearable={false} />
-          <Textarea label="What happened" value={v.explanation} onChange={(e) => setV({ ...v, explanation: e.currentTarget.value })} />
+          <TextInput
+            label="Discovered at"
+            type="datetime-local"
+            value={v.discoveredAt}
+            onChange={(e) => setV({ ...v, discoveredAt: e.currentTarget.value })}
+            error={errors.discoveredAt}
+          />
+          <Choice
+            label="Type of loss"
+            data={TYPES}
+            value={v.typeOfLoss}
+            onChange={(x) => setV({ ...v, typeOfLoss: x ?? 'other' })}
+            clearable={false}
+          />
+          <Textarea
+            label="What happened"
+            value={v.explanation}
+            onChange={(e) => setV({ ...v, explanation: e.currentTarget.value })}
+          />
           <Group grow>
-            <Choice label="Container" data={(stock.data ?? []).map((c) => ({ value: c.id, label: `${c.label} — ${c.product}` }))} value={v.containerId || null} onChange={(x) => setV({ ...v, containerId: x ?? '' })} error={errors['lines.0.containerId']} />
-            <TextInput label="Quantity lost" inputMode="decimal" value={v.quantity} onChange={(e) => setV({ ...v, quantity: e.currentTarget.value })} error={errors['lines.0.quantity']} />
+            <Choice
+              label="Container"
+              data={(stock.data ?? []).map((c) => ({ value: c.id, label: `${c.label} — ${c.product}` }))}
+              value={v.containerId || null}
+              onChange={(x) => setV({ ...v, containerId: x ?? '' })}
+              error={errors['lines.0.containerId']}
+            />
+            <TextInput
+              label="Quantity lost"
+              inputMode="decimal"
+              value={v.quantity}
+              onChange={(e) => setV({ ...v, quantity: e.currentTarget.value })}
+              error={errors['lines.0.quantity']}
+            />
           </Group>
-          <Checkbox label="Police notified" checked={v.police} onChange={(e) => setV({ ...v, police: e.currentTarget.checked })} />
-          {v.police && <TextInput label="Police department" value={v.department} onChange={(e) => setV({ ...v, department: e.currentTarget.value })} />}
+          <Checkbox
+            label="Police notified"
+            checked={v.police}
+            onChange={(e) => setV({ ...v, police: e.currentTarget.checked })}
+          />
+          {v.police && (
+            <TextInput
+              label="Police department"
+              value={v.department}
+              onChange={(e) => setV({ ...v, department: e.currentTarget.value })}
+            />
+          )}
           <Group grow>
-            <TextInput label="Thefts or losses in the past 24 months" inputMode="numeric" value={v.prior} onChange={(e) => setV({ ...v, prior: e.currentTarget.value })} />
-            <TextInput label="Clinic phone for the DEA" value={v.phone} onChange={(e) => setV({ ...v, phone: e.currentTarget.value })} />
+            <TextInput
+              label="Thefts or losses in the past 24 months"
+              inputMode="numeric"
+              value={v.prior}
+              onChange={(e) => setV({ ...v, prior: e.currentTarget.value })}
+            />
+            <TextInput
+              label="Clinic phone for the DEA"
+              value={v.phone}
+              onChange={(e) => setV({ ...v, phone: e.currentTarget.value })}
+            />
           </Group>
           <Text size="xs" c="dimmed">
-            This record does not change stock: book the loss by resolving the count discrepancy with a witnessed adjustment.
+            This record does not change stock: book the loss by resolving the count discrepancy with a
+            witnessed adjustment.
           </Text>
           <ErrorAlert error={error} title="Not recorded" />
           <Group justify="flex-end">

@@ -36,7 +36,9 @@ export function MovementModal({ container, onClose, onDone }: Props) {
   const [patientId, setPatientId] = useState<string | null>(null);
   const [sessionId, setSessionId] = useState('');
   const [drawId, setDrawId] = useState<string | null>(container.outstandingDraws[0]?.id ?? null);
-  const [wasteFrom, setWasteFrom] = useState<'draw' | 'container'>(container.outstandingDraws.length > 0 ? 'draw' : 'container');
+  const [wasteFrom, setWasteFrom] = useState<'draw' | 'container'>(
+    container.outstandingDraws.length > 0 ? 'draw' : 'container',
+  );
   const [reason, setReason] = useState('');
   const [witness, setWitness] = useState<Witness>(EMPTY_WITNESS);
   const [witness2, setWitness2] = useState<Witness>(EMPTY_WITNESS);
@@ -49,7 +51,9 @@ export function MovementModal({ container, onClose, onDone }: Props) {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const errors = fieldErrorsOf(error);
-  const patientName = new Map((patients.data ?? []).map((p) => [p.id, `${p.lastName}, ${p.firstName} (${p.mrn})`]));
+  const patientName = new Map(
+    (patients.data ?? []).map((p) => [p.id, `${p.lastName}, ${p.firstName} (${p.mrn})`]),
+  );
   const draws = container.outstandingDraws.map((d) => ({
     value: d.id,
     label: `${d.outstanding} ${container.unit} not yet accounted — ${patientName.get(d.patientId) ?? 'patient'}`,
@@ -63,14 +67,17 @@ export function MovementModal({ container, onClose, onDone }: Props) {
     try {
       const body: Record<string, unknown> = { type, containerId: container.id };
       if (!NO_QUANTITY.has(type)) Object.assign(body, { quantity: quantity.trim(), unit: container.unit });
-      if (type === 'draw') Object.assign(body, { patientId: patientId ?? undefined, sessionId: sessionId.trim() || undefined });
+      if (type === 'draw')
+        Object.assign(body, { patientId: patientId ?? undefined, sessionId: sessionId.trim() || undefined });
       if (usesDraw) body.drawId = drawId ?? undefined;
       if (type === 'waste') body.from = wasteFrom;
       if (['waste', 'adjust', 'return'].includes(type) && reason.trim()) body.reason = reason.trim();
       if (witnessed) body.witness = witness.email || witness.password ? witness : undefined;
-      if (type === 'destroy') Object.assign(body, { witness2: witness2.email || witness2.password ? witness2 : undefined, dea41 });
+      if (type === 'destroy')
+        Object.assign(body, { witness2: witness2.email || witness2.password ? witness2 : undefined, dea41 });
       if (type === 'transfer') body.toLocationId = toLocationId ?? undefined;
-      if (type === 'receipt') Object.assign(body, { supplierId: supplierId ?? undefined, invoice: invoice.trim() || undefined });
+      if (type === 'receipt')
+        Object.assign(body, { supplierId: supplierId ?? undefined, invoice: invoice.trim() || undefined });
       if (type === 'return') body.recipient = recipient;
       const r = await recordMovement(body);
       setDone(`Recorded. ${container.label} now holds ${r.balance} ${r.unit}.`);
@@ -101,11 +108,22 @@ export function MovementModal({ container, onClose, onDone }: Props) {
           <Text size="sm">
             {container.product}, lot {container.lot}: {container.balance} {container.unit} in the container
           </Text>
-          <Choice label="Movement" data={TYPES} value={type} onChange={(v) => v && setType(v)} clearable={false} name="type" />
+          <Choice
+            label="Movement"
+            data={TYPES}
+            value={type}
+            onChange={(v) => v && setType(v)}
+            clearable={false}
+            name="type"
+          />
           {!NO_QUANTITY.has(type) && (
             <TextInput
               label={`Quantity (${container.unit})`}
-              description={type === 'adjust' ? 'Negative to lower the count, positive to raise it' : 'Exact decimal, e.g. 1.5'}
+              description={
+                type === 'adjust'
+                  ? 'Negative to lower the count, positive to raise it'
+                  : 'Exact decimal, e.g. 1.5'
+              }
               inputMode="decimal"
               name="quantity"
               value={quantity}
@@ -117,14 +135,22 @@ export function MovementModal({ container, onClose, onDone }: Props) {
             <>
               <Choice
                 label="Patient"
-               
                 name="patientId"
-                data={(patients.data ?? []).map((p) => ({ value: p.id, label: patientName.get(p.id) ?? p.id }))}
+                data={(patients.data ?? []).map((p) => ({
+                  value: p.id,
+                  label: patientName.get(p.id) ?? p.id,
+                }))}
                 value={patientId}
                 onChange={setPatientId}
                 error={errors.patientId}
               />
-              <TextInput label="Dosing session id (optional)" name="sessionId" value={sessionId} onChange={(e) => setSessionId(e.currentTarget.value)} error={errors.sessionId} />
+              <TextInput
+                label="Dosing session id (optional)"
+                name="sessionId"
+                value={sessionId}
+                onChange={(e) => setSessionId(e.currentTarget.value)}
+                error={errors.sessionId}
+              />
             </>
           )}
           {type === 'waste' && (
@@ -139,14 +165,32 @@ export function MovementModal({ container, onClose, onDone }: Props) {
             />
           )}
           {usesDraw && (
-            <Choice label="Draw" name="drawId" data={draws} value={drawId} onChange={setDrawId} error={errors.drawId} placeholder={draws.length ? 'Choose…' : 'No open draws on this container'} />
+            <Choice
+              label="Draw"
+              name="drawId"
+              data={draws}
+              value={drawId}
+              onChange={setDrawId}
+              error={errors.drawId}
+              placeholder={draws.length ? 'Choose…' : 'No open draws on this container'}
+            />
           )}
-          {['waste', 'adjust', 'return'].includes(type) && <TextInput label="Reason" name="reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} />}
+          {['waste', 'adjust', 'return'].includes(type) && (
+            <TextInput
+              label="Reason"
+              name="reason"
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              error={errors.reason}
+            />
+          )}
           {type === 'transfer' && (
             <Choice
               label="To location"
               name="toLocationId"
-              data={(config.data?.locations ?? []).filter((l) => l.id !== container.locationId).map((l) => ({ value: l.id, label: l.name }))}
+              data={(config.data?.locations ?? [])
+                .filter((l) => l.id !== container.locationId)
+                .map((l) => ({ value: l.id, label: l.name }))}
               value={toLocationId}
               onChange={setToLocationId}
               error={errors.toLocationId}
@@ -154,25 +198,74 @@ export function MovementModal({ container, onClose, onDone }: Props) {
           )}
           {type === 'receipt' && (
             <>
-              <Choice label="Supplier" name="supplierId" data={(config.data?.suppliers ?? []).map((s) => ({ value: s.id, label: s.name }))} value={supplierId} onChange={setSupplierId} error={errors.supplierId} />
-              <TextInput label="Invoice" name="invoice" value={invoice} onChange={(e) => setInvoice(e.currentTarget.value)} />
+              <Choice
+                label="Supplier"
+                name="supplierId"
+                data={(config.data?.suppliers ?? []).map((s) => ({ value: s.id, label: s.name }))}
+                value={supplierId}
+                onChange={setSupplierId}
+                error={errors.supplierId}
+              />
+              <TextInput
+                label="Invoice"
+                name="invoice"
+                value={invoice}
+                onChange={(e) => setInvoice(e.currentTarget.value)}
+              />
             </>
           )}
           {type === 'return' && (
             <>
-              <TextInput label="Recipient name" value={recipient.name} onChange={(e) => setRecipient({ ...recipient, name: e.currentTarget.value })} error={errors['recipient.name'] ?? errors.recipient} />
-              <TextInput label="Recipient address" value={recipient.address} onChange={(e) => setRecipient({ ...recipient, address: e.currentTarget.value })} error={errors['recipient.address']} />
-              <TextInput label="Recipient DEA number" value={recipient.deaNumber} onChange={(e) => setRecipient({ ...recipient, deaNumber: e.currentTarget.value })} error={errors['recipient.deaNumber']} />
+              <TextInput
+                label="Recipient name"
+                value={recipient.name}
+                onChange={(e) => setRecipient({ ...recipient, name: e.currentTarget.value })}
+                error={errors['recipient.name'] ?? errors.recipient}
+              />
+              <TextInput
+                label="Recipient address"
+                value={recipient.address}
+                onChange={(e) => setRecipient({ ...recipient, address: e.currentTarget.value })}
+                error={errors['recipient.address']}
+              />
+              <TextInput
+                label="Recipient DEA number"
+                value={recipient.deaNumber}
+                onChange={(e) => setRecipient({ ...recipient, deaNumber: e.currentTarget.value })}
+                error={errors['recipient.deaNumber']}
+              />
             </>
           )}
           {type === 'destroy' && (
             <>
-              <TextInput label="Destroyed on" type="date" value={dea41.destroyedOn} onChange={(e) => setDea41({ ...dea41, destroyedOn: e.currentTarget.value })} error={errors['dea41.destroyedOn']} />
-              <TextInput label="Method" placeholder="e.g. chemical digestion kit" value={dea41.method} onChange={(e) => setDea41({ ...dea41, method: e.currentTarget.value })} error={errors['dea41.method']} />
+              <TextInput
+                label="Destroyed on"
+                type="date"
+                value={dea41.destroyedOn}
+                onChange={(e) => setDea41({ ...dea41, destroyedOn: e.currentTarget.value })}
+                error={errors['dea41.destroyedOn']}
+              />
+              <TextInput
+                label="Method"
+                placeholder="e.g. chemical digestion kit"
+                value={dea41.method}
+                onChange={(e) => setDea41({ ...dea41, method: e.currentTarget.value })}
+                error={errors['dea41.method']}
+              />
             </>
           )}
-          {witnessed && <WitnessFields legend="Witness" value={witness} onChange={setWitness} error={errors.witness} />}
-          {type === 'destroy' && <WitnessFields legend="Second witness" name="witness2" value={witness2} onChange={setWitness2} error={errors.witness2} />}
+          {witnessed && (
+            <WitnessFields legend="Witness" value={witness} onChange={setWitness} error={errors.witness} />
+          )}
+          {type === 'destroy' && (
+            <WitnessFields
+              legend="Second witness"
+              name="witness2"
+              value={witness2}
+              onChange={setWitness2}
+              error={errors.witness2}
+            />
+          )}
           <ErrorAlert error={error} title="Not recorded" />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

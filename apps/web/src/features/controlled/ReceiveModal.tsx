@@ -9,7 +9,16 @@ import { useLoad } from './useLoad.ts';
 /** Receives a new stock unit with its receipt (21 CFR 1304.22(c): date, quantity, supplier, invoice). */
 export function ReceiveModal({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
   const config = useLoad((s) => getConfig(s));
-  const [v, setV] = useState({ productId: '', lot: '', expiresOn: '', label: '', locationId: '', quantity: '', supplierId: '', invoice: '' });
+  const [v, setV] = useState({
+    productId: '',
+    lot: '',
+    expiresOn: '',
+    label: '',
+    locationId: '',
+    quantity: '',
+    supplierId: '',
+    invoice: '',
+  });
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const errors = fieldErrorsOf(error);
@@ -37,17 +46,61 @@ export function ReceiveModal({ onClose, onDone }: { onClose: () => void; onDone:
   return (
     <Modal opened onClose={onClose} title="Receive stock" size="lg">
       <Stack gap="sm">
-        <Choice label="Product" data={(config.data?.products ?? []).map((p) => ({ value: p.id, label: p.display }))} value={v.productId || null} onChange={set('productId')} error={errors.productId} />
+        <Choice
+          label="Product"
+          data={(config.data?.products ?? []).map((p) => ({ value: p.id, label: p.display }))}
+          value={v.productId || null}
+          onChange={set('productId')}
+          error={errors.productId}
+        />
         <Group grow>
-          <TextInput label="Lot" value={v.lot} onChange={(e) => set('lot')(e.currentTarget.value)} error={errors.lot} />
-          <TextInput label="Expires on" type="date" value={v.expiresOn} onChange={(e) => set('expiresOn')(e.currentTarget.value)} error={errors.expiresOn} />
-          <TextInput label="Container label" placeholder="e.g. Vial K-007" value={v.label} onChange={(e) => set('label')(e.currentTarget.value)} />
+          <TextInput
+            label="Lot"
+            value={v.lot}
+            onChange={(e) => set('lot')(e.currentTarget.value)}
+            error={errors.lot}
+          />
+          <TextInput
+            label="Expires on"
+            type="date"
+            value={v.expiresOn}
+            onChange={(e) => set('expiresOn')(e.currentTarget.value)}
+            error={errors.expiresOn}
+          />
+          <TextInput
+            label="Container label"
+            placeholder="e.g. Vial K-007"
+            value={v.label}
+            onChange={(e) => set('label')(e.currentTarget.value)}
+          />
         </Group>
-        <Choice label="Location" data={(config.data?.locations ?? []).map((l) => ({ value: l.id, label: l.name }))} value={v.locationId || null} onChange={set('locationId')} error={errors.locationId} />
+        <Choice
+          label="Location"
+          data={(config.data?.locations ?? []).map((l) => ({ value: l.id, label: l.name }))}
+          value={v.locationId || null}
+          onChange={set('locationId')}
+          error={errors.locationId}
+        />
         <Group grow>
-          <TextInput label={`Quantity received${product ? ` (${product.unit})` : ''}`} inputMode="decimal" value={v.quantity} onChange={(e) => set('quantity')(e.currentTarget.value)} error={errors['receipt.quantity'] ?? errors.quantity} />
-          <Choice label="Supplier" data={(config.data?.suppliers ?? []).map((s) => ({ value: s.id, label: s.name }))} value={v.supplierId || null} onChange={set('supplierId')} error={errors['receipt.supplierId'] ?? errors.supplierId} />
-          <TextInput label="Invoice" value={v.invoice} onChange={(e) => set('invoice')(e.currentTarget.value)} />
+          <TextInput
+            label={`Quantity received${product ? ` (${product.unit})` : ''}`}
+            inputMode="decimal"
+            value={v.quantity}
+            onChange={(e) => set('quantity')(e.currentTarget.value)}
+            error={errors['receipt.quantity'] ?? errors.quantity}
+          />
+          <Choice
+            label="Supplier"
+            data={(config.data?.suppliers ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            value={v.supplierId || null}
+            onChange={set('supplierId')}
+            error={errors['receipt.supplierId'] ?? errors.supplierId}
+          />
+          <TextInput
+            label="Invoice"
+            value={v.invoice}
+            onChange={(e) => set('invoice')(e.currentTarget.value)}
+          />
         </Group>
         <ErrorAlert error={error} title="Not received" />
         <Group justify="flex-end">

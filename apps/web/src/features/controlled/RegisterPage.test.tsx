@@ -54,7 +54,13 @@ const entry = {
 const routes = (extra: Record<string, unknown> = {}) => ({
   'GET /api/v1/controlled/stock': { body: { items: [vial()] } },
   'GET /api/v1/controlled/expiring': { body: { withinDays: 60, items: [] } },
-  'GET /api/v1/controlled/config': { body: { locations: [{ id: LOC, name: 'Medication room shelf', kind: 'shelf', active: true }], suppliers: [], products: [] } },
+  'GET /api/v1/controlled/config': {
+    body: {
+      locations: [{ id: LOC, name: 'Medication room shelf', kind: 'shelf', active: true }],
+      suppliers: [],
+      products: [],
+    },
+  },
   'GET /api/v1/patients': { body: { items: [patient] } },
   ...extra,
 });
@@ -87,7 +93,9 @@ describe('controlled-substance register', () => {
       routes: routes({
         'POST /api/v1/controlled/movements': (call: { body: { type: string } }) =>
           call.body.type === 'waste'
-            ? apiError(400, 'witness_invalid', 'body.witness: witness email, password or code is wrong', [{ field: 'body.witness', message: 'witness email, password or code is wrong' }])
+            ? apiError(400, 'witness_invalid', 'body.witness: witness email, password or code is wrong', [
+                { field: 'body.witness', message: 'witness email, password or code is wrong' },
+              ])
             : { status: 201, body: { entry, balance: '5.2', unit: 'mL' } },
       }) as never,
     });
@@ -98,7 +106,13 @@ describe('controlled-substance register', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Record' }));
     await screen.findByText(/now holds 5.2 mL/);
     const call = api.callsTo('POST', '/api/v1/controlled/movements')[0];
-    expect(call?.body).toMatchObject({ type: 'draw', containerId: C1, quantity: '1.2', unit: 'mL', patientId: patient.id });
+    expect(call?.body).toMatchObject({
+      type: 'draw',
+      containerId: C1,
+      quantity: '1.2',
+      unit: 'mL',
+      patientId: patient.id,
+    });
     expect(call?.headers['x-csrf-token']).toBe('csrf-test-token');
   }, 20_000);
 
@@ -107,7 +121,9 @@ describe('controlled-substance register', () => {
       me: makeMe('nurse'),
       path: '/controlled',
       routes: routes({
-        'POST /api/v1/controlled/movements': apiError(400, 'witness_invalid', 'wrong', [{ field: 'body.witness', message: 'witness email, password or code is wrong' }]),
+        'POST /api/v1/controlled/movements': apiError(400, 'witness_invalid', 'wrong', [
+          { field: 'body.witness', message: 'witness email, password or code is wrong' },
+        ]),
       }) as never,
     });
     await user.click(await screen.findByRole('button', { name: 'Record movement for Vial K-002' }));
@@ -119,7 +135,9 @@ describe('controlled-substance register', () => {
     await user.type(within(dialog).getByLabelText('Witness password'), 'secret-password-1');
     await user.click(within(dialog).getByRole('button', { name: 'Record' }));
     await screen.findByText('witness email, password or code is wrong');
-    await waitFor(() => expect((within(dialog).getByLabelText('Witness password') as HTMLInputElement).value).toBe(''));
+    await waitFor(() =>
+      expect((within(dialog).getByLabelText('Witness password') as HTMLInputElement).value).toBe(''),
+    );
     expect(JSON.stringify({ ...localStorage })).not.toContain('secret-password-1');
     expect(JSON.stringify({ ...sessionStorage })).not.toContain('secret-password-1');
   }, 20_000);

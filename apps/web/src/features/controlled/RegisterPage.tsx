@@ -1,6 +1,6 @@
 import { Stack, Tabs, Title } from '@mantine/core';
-import type { RouteProps } from '../../app/registry.ts';
 import { useMe } from '../../app/auth.tsx';
+import type { RouteProps } from '../../app/registry.ts';
 import { useNavigate } from '../../app/router.tsx';
 import { CountPanel } from './CountPanel.tsx';
 import { DiscrepanciesPanel } from './DiscrepanciesPanel.tsx';

@@ -47,10 +47,17 @@ export function ReportsPanel() {
             Dispensing and administration log
           </Title>
           <Group grow>
-            <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+            <TextInput
+              label="From"
+              type="date"
+              value={from}
+              onChange={(e) => setFrom(e.currentTarget.value)}
+            />
             <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
           </Group>
-          {from && to && links(reportUrl.administrations(from, to, 'pdf'), reportUrl.administrations(from, to, 'csv'))}
+          {from &&
+            to &&
+            links(reportUrl.administrations(from, to, 'pdf'), reportUrl.administrations(from, to, 'csv'))}
         </Stack>
       </Card>
       <Card withBorder>
@@ -60,8 +67,10 @@ export function ReportsPanel() {
           </Title>
           <Choice
             label="Patient"
-           
-            data={(patients.data ?? []).map((p) => ({ value: p.id, label: `${p.lastName}, ${p.firstName} (${p.mrn})` }))}
+            data={(patients.data ?? []).map((p) => ({
+              value: p.id,
+              label: `${p.lastName}, ${p.firstName} (${p.mrn})`,
+            }))}
             value={patientId}
             onChange={setPatientId}
           />

@@ -7,7 +7,13 @@ import { MovementModal } from './MovementModal.tsx';
 import { ReceiveModal } from './ReceiveModal.tsx';
 import { useLoad } from './useLoad.ts';
 
-const STATUS_COLOR: Record<string, string> = { sealed: 'blue', open: 'teal', empty: 'gray', expired: 'red', quarantined: 'orange' };
+const STATUS_COLOR: Record<string, string> = {
+  sealed: 'blue',
+  open: 'teal',
+  empty: 'gray',
+  expired: 'red',
+  quarantined: 'orange',
+};
 
 export function StatusBadge({ status }: { status: string }) {
   return (
@@ -43,10 +49,16 @@ export function StockPanel({ canMove, timeZone }: { canMove: boolean; timeZone: 
         )}
       </Group>
       {expiring.data && expiring.data.items.length > 0 && (
-        <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title={`Expiring within ${expiring.data.withinDays} days`}>
+        <Alert
+          color="orange"
+          variant="light"
+          icon={<IconAlertTriangle size={18} aria-hidden />}
+          title={`Expiring within ${expiring.data.withinDays} days`}
+        >
           {expiring.data.items.map((e) => (
             <Text key={e.id} size="sm">
-              {e.product}, lot {e.lot} ({e.location}): {e.balance} {e.unit}, expires {e.expiresOn} ({e.daysLeft} days)
+              {e.product}, lot {e.lot} ({e.location}): {e.balance} {e.unit}, expires {e.expiresOn} (
+              {e.daysLeft} days)
             </Text>
           ))}
         </Alert>
@@ -85,10 +97,19 @@ export function StockPanel({ canMove, timeZone }: { canMove: boolean; timeZone: 
                   <Table.Td>
                     <StatusBadge status={r.status} />
                   </Table.Td>
-                  <Table.Td>{r.outstandingDraws.length > 0 ? r.outstandingDraws.map((d) => `${d.outstanding} ${r.unit}`).join(', ') : '—'}</Table.Td>
+                  <Table.Td>
+                    {r.outstandingDraws.length > 0
+                      ? r.outstandingDraws.map((d) => `${d.outstanding} ${r.unit}`).join(', ')
+                      : '—'}
+                  </Table.Td>
                   {canMove && (
                     <Table.Td>
-                      <Button size="xs" variant="light" onClick={() => setMoving(r)} aria-label={`Record movement for ${r.label}`}>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => setMoving(r)}
+                        aria-label={`Record movement for ${r.label}`}
+                      >
                         Record movement
                       </Button>
                     </Table.Td>

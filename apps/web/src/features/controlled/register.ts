@@ -9,9 +9,30 @@ const ROLES = ['prescriber', 'nurse', 'admin'] as const;
 
 registerFeature({
   id: 'controlled',
-  nav: [{ id: 'controlled', label: 'Controlled substances', path: '/controlled', roles: ROLES, icon: IconPill, order: 40 }],
+  nav: [
+    {
+      id: 'controlled',
+      label: 'Controlled substances',
+      path: '/controlled',
+      roles: ROLES,
+      icon: IconPill,
+      order: 40,
+    },
+  ],
   routes: [
-    { id: 'controlled', path: '/controlled', roles: ROLES, title: 'Controlled substances', component: RegisterPage },
-    { id: 'controlled-tab', path: '/controlled/:tab', roles: ROLES, title: 'Controlled substances', component: RegisterPage },
+    {
+      id: 'controlled',
+      path: '/controlled',
+      roles: ROLES,
+      title: 'Controlled substances',
+      component: RegisterPage,
+    },
+    {
+      id: 'controlled-tab',
+      path: '/controlled/:tab',
+      roles: ROLES,
+      title: 'Controlled substances',
+      component: RegisterPage,
+    },
   ],
 });

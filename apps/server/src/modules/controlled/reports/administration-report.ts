@@ -39,11 +39,34 @@ const address = (a: unknown) => {
   return [x.line1, x.line2, x.city, x.state, x.postalCode].filter(Boolean).join(', ');
 };
 
-async function rowsFor(ctx: ModuleContext, clinicId: string, timeZone: string, where: { from?: string; to?: string; patientId?: string }) {
+async function rowsFor(
+  ctx: ModuleContext,
+  clinicId: string,
+  timeZone: string,
+  where: { from?: string; to?: string; patientId?: string },
+) {
   const all = ctx.db
     .selectFrom('cs_ledger as e')
-    .select(['e.id', 'e.seq', 'e.type', 'e.occurred_at', 'e.patient_id', 'e.quantity', 'e.unit', 'e.reason', 'e.corrects_entry_id', 'e.correction_kind', 'e.container_id', 'e.recorded_by', 'e.witness_user_id'])
-    .select(sql<string>`(sum(e.container_delta) over (partition by e.container_id order by e.seq))::text`.as('running'))
+    .select([
+      'e.id',
+      'e.seq',
+      'e.type',
+      'e.occurred_at',
+      'e.patient_id',
+      'e.quantity',
+      'e.unit',
+      'e.reason',
+      'e.corrects_entry_id',
+      'e.correction_kind',
+      'e.container_id',
+      'e.recorded_by',
+      'e.witness_user_id',
+    ])
+    .select(
+      sql<string>`(sum(e.container_delta) over (partition by e.container_id order by e.seq))::text`.as(
+        'running',
+      ),
+    )
     .where('e.clinic_id', '=', clinicId);
   let q = ctx.db
     .selectFrom(all.as('x'))
@@ -52,11 +75,38 @@ async function rowsFor(ctx: ModuleContext, clinicId: string, timeZone: string, w
     .innerJoin('users as u', 'u.id', 'x.recorded_by')
     .leftJoin('users as w', 'w.id', 'x.witness_user_id')
     .leftJoin('patients as pt', 'pt.id', 'x.patient_id')
-    .select(['x.occurred_at', 'x.type', 'x.quantity', 'x.unit', 'x.reason', 'x.correction_kind', 'x.running', 'c.lot', 'c.label', 'p.drug', 'p.strength', 'p.form', 'p.ndc'])
-    .select(['u.display_name as recorder', 'w.display_name as witness', 'pt.first_name', 'pt.last_name', 'pt.address', 'pt.mrn'])
+    .select([
+      'x.occurred_at',
+      'x.type',
+      'x.quantity',
+      'x.unit',
+      'x.reason',
+      'x.correction_kind',
+      'x.running',
+      'c.lot',
+      'c.label',
+      'p.drug',
+      'p.strength',
+      'p.form',
+      'p.ndc',
+    ])
+    .select([
+      'u.display_name as recorder',
+      'w.display_name as witness',
+      'pt.first_name',
+      'pt.last_name',
+      'pt.address',
+      'pt.mrn',
+    ])
     .where('x.type', 'in', ['draw', 'administer', 'waste']);
-  if (where.from) q = q.where('x.occurred_at', '>=', sql<Date>`(${where.from}::date)::timestamp at time zone ${timeZone}`);
-  if (where.to) q = q.where('x.occurred_at', '<', sql<Date>`((${where.to}::date + 1))::timestamp at time zone ${timeZone}`);
+  if (where.from)
+    q = q.where('x.occurred_at', '>=', sql<Date>`(${where.from}::date)::timestamp at time zone ${timeZone}`);
+  if (where.to)
+    q = q.where(
+      'x.occurred_at',
+      '<',
+      sql<Date>`((${where.to}::date + 1))::timestamp at time zone ${timeZone}`,
+    );
   if (where.patientId) q = q.where('x.patient_id', '=', where.patientId);
   const rows = await q.orderBy('x.seq').execute();
   return rows.map((r) => [
@@ -81,7 +131,10 @@ async function rowsFor(ctx: ModuleContext, clinicId: string, timeZone: string, w
 export function administrationReportRoutes(app: ZodApp, ctx: ModuleContext) {
   app.get(
     '/api/v1/controlled/reports/administrations',
-    { config: { policy: allow.roles(...READERS) }, schema: { querystring: PeriodReportQuery, tags: ['controlled'] } },
+    {
+      config: { policy: allow.roles(...READERS) },
+      schema: { querystring: PeriodReportQuery, tags: ['controlled'] },
+    },
     async (req, reply) => {
       const a = authOf(req);
       const q = req.query;
@@ -89,22 +142,38 @@ export function administrationReportRoutes(app: ZodApp, ctx: ModuleContext) {
       const rows = await rowsFor(ctx, a.clinicId, info.timeZone, { from: q.from, to: q.to });
       const report: Report = {
         title: 'Dispensing and administration log (21 CFR 1304.22(c))',
-        lines: [`Registrant: ${info.name} - DEA ${info.deaNumber || '(not set)'} - ${info.address}`, `Period ${q.from} to ${q.to} (inclusive), times in ${info.timeZone}. ${rows.length} entries.`],
+        lines: [
+          `Registrant: ${info.name} - DEA ${info.deaNumber || '(not set)'} - ${info.address}`,
+          `Period ${q.from} to ${q.to} (inclusive), times in ${info.timeZone}. ${rows.length} entries.`,
+        ],
         columns: COLUMNS,
         rows,
         printedAt: localStamp(ctx.clock.now(), info.timeZone),
       };
-      await ctx.audit.record(ctx.db, actorOf(req), { action: q.format === 'csv' ? 'export' : 'print', resourceType: 'controlled_administration_log', category: CATEGORY, details: { from: q.from, to: q.to, rows: rows.length } });
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: q.format === 'csv' ? 'export' : 'print',
+        resourceType: 'controlled_administration_log',
+        category: CATEGORY,
+        details: { from: q.from, to: q.to, rows: rows.length },
+      });
       return sendReport(reply, report, q.format ?? 'pdf', `administration-log-${q.from}-${q.to}`);
     },
   );
 
   app.get(
     '/api/v1/controlled/reports/patients/:id',
-    { config: { policy: allow.roles(...READERS) }, schema: { params: IdParams, querystring: PatientReportQuery, tags: ['controlled'] } },
+    {
+      config: { policy: allow.roles(...READERS) },
+      schema: { params: IdParams, querystring: PatientReportQuery, tags: ['controlled'] },
+    },
     async (req, reply) => {
       const a = authOf(req);
-      const p = await ctx.db.selectFrom('patients').select(['id', 'first_name', 'last_name', 'date_of_birth', 'mrn', 'address']).where('clinic_id', '=', a.clinicId).where('id', '=', req.params.id).executeTakeFirst();
+      const p = await ctx.db
+        .selectFrom('patients')
+        .select(['id', 'first_name', 'last_name', 'date_of_birth', 'mrn', 'address'])
+        .where('clinic_id', '=', a.clinicId)
+        .where('id', '=', req.params.id)
+        .executeTakeFirst();
       if (!p) throw notFound('patient');
       const info = await clinicInfo(ctx.db, a.clinicId);
       const rows = await rowsFor(ctx, a.clinicId, info.timeZone, { patientId: p.id });

@@ -95,14 +95,21 @@ export async function renderPdf(r: Report): Promise<Uint8Array> {
     const heads = r.columns.map((c, i) => wrap(c.header, bold, size, (widths[i] ?? 0) - 3));
     const headLines = Math.max(...heads.map((l) => l.length));
     heads.forEach((ls, i) => {
-      ls.forEach((l, k) => page.drawText(l, { x, y: y - k * lineH, size, font: bold }));
+      for (const [k, l] of ls.entries()) page.drawText(l, { x, y: y - k * lineH, size, font: bold });
       x += widths[i] ?? 0;
     });
     y -= (headLines - 1) * lineH + 3;
     page.drawLine({ start: { x: M, y }, end: { x: W - M, y }, thickness: 0.6, color: rgb(0.3, 0.3, 0.3) });
     y -= rowH - 2;
   };
-  const footer = () => page.drawText(ascii(`Printed ${r.printedAt} - page ${pageNo}`), { x: M, y: M / 2, size: 7, font, color: rgb(0.35, 0.35, 0.35) });
+  const footer = () =>
+    page.drawText(ascii(`Printed ${r.printedAt} - page ${pageNo}`), {
+      x: M,
+      y: M / 2,
+      size: 7,
+      font,
+      color: rgb(0.35, 0.35, 0.35),
+    });
   header();
   if (r.rows.length === 0) {
     page.drawText('No entries.', { x: M, y, size: 9, font });
@@ -120,7 +127,7 @@ export async function renderPdf(r: Report): Promise<Uint8Array> {
     }
     let x = M;
     cells.forEach((ls, i) => {
-      ls.forEach((l, k) => page.drawText(l, { x, y: y - k * lineH, size, font }));
+      for (const [k, l] of ls.entries()) page.drawText(l, { x, y: y - k * lineH, size, font });
       x += widths[i] ?? 0;
     });
     y -= height;
@@ -152,7 +159,16 @@ export function renderCsv(r: Report): string {
 /** 'YYYY-MM-DD HH:mm TZ' in the clinic's time zone. */
 export function localStamp(d: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    })
       .formatToParts(d)
       .map((p) => [p.type, p.value]),
   );
