@@ -102,4 +102,29 @@ describeBrowser('measurement journey', () => {
     await staff.getByTestId('trend-phq9').getByText('Response', { exact: true }).waitFor();
     await screenshot(staff, 'measurement-06-chart-trends');
   });
+
+  test('portal: check-ins and progress in plain words; front desk sees the outbox', async () => {
+    const phone = await newPage(browser, { viewport: PHONE });
+    await login(phone, server.baseUrl, DEMO_LOGINS.patient);
+    await phone.goto(`${server.baseUrl}/progress`);
+    await phone.getByRole('heading', { name: 'My progress' }).waitFor();
+    await phone.getByText(/Your PHQ-9 score has gone down/).waitFor();
+    await screenshot(phone, 'measurement-07-portal-progress');
+    await phone.goto(`${server.baseUrl}/check-ins`);
+    await phone.getByRole('heading', { name: 'My check-ins' }).waitFor();
+    await phone.getByRole('button', { name: 'Start' }).first().click();
+    const groups = phone.getByRole('radiogroup');
+    const n = await groups.count();
+    for (let i = 0; i < n; i++) await groups.nth(i).getByRole('radio').first().check();
+    await phone.getByRole('button', { name: 'Send my answers' }).click();
+    await phone.getByText(/answers were sent/).waitFor();
+    await screenshot(phone, 'measurement-08-portal-checkin-sent');
+
+    const desk = await newPage(browser);
+    await login(desk, server.baseUrl, DEMO_LOGINS.frontDesk);
+    await desk.goto(`${server.baseUrl}/outbox`);
+    await desk.getByRole('heading', { name: 'Outbox' }).waitFor();
+    await desk.getByText(/a short check-in/).first().waitFor();
+    await screenshot(desk, 'measurement-09-outbox');
+  });
 });
