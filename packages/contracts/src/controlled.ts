@@ -100,6 +100,7 @@ export const ControlledLedgerEntry = z.object({
   recordedAt: z.string(),
   recordedBy: Uuid,
   recordedByName: z.string().optional(),
+  witnessName: z.string().nullable().optional(),
   /** Container balance after this entry (ledger order). */
   balance: z.string(),
 });

@@ -24,7 +24,9 @@ export function ledgerQuery(ctx: ModuleContext, clinicId: string) {
     .selectFrom('cs_ledger as e')
     .innerJoin('users as u', 'u.id', 'e.recorded_by')
     .selectAll('e')
+    .leftJoin('users as w', 'w.id', 'e.witness_user_id')
     .select('u.display_name as recorded_by_name')
+    .select('w.display_name as witness_name')
     .select(
       sql<string>`(sum(e.container_delta) over (partition by e.container_id order by e.seq))::text`.as(
         'running',
@@ -65,7 +67,12 @@ export function listLedgerRoute(app: ZodApp, ctx: ModuleContext) {
           count: rows.length,
         },
       });
-      return { items: rows.map((r) => toLedgerEntry(r, r.running, r.recorded_by_name)) };
+      return {
+        items: rows.map((r) => ({
+          ...toLedgerEntry(r, r.running, r.recorded_by_name),
+          witnessName: r.witness_name,
+        })),
+      };
     },
   );
 }

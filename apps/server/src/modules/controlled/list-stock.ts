@@ -32,8 +32,7 @@ export function listStockRoute(app: ZodApp, ctx: ModuleContext) {
       const today = todayIn(ctx.clock.now(), info.timeZone);
       const rows = await stockQuery(ctx.db, a.clinicId)
         .orderBy('l.name')
-        .orderBy('p.drug')
-        .orderBy('c.expires_on')
+        .orderBy('c.label')
         .orderBy('c.created_at')
         .execute();
       const draws = await ctx.db

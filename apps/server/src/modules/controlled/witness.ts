@@ -25,7 +25,7 @@ export interface Witness {
 }
 
 const refuse = (field: string, message: string) =>
-  new AppError('witness_invalid', `${field}: ${message}`, [{ field, message }]);
+  new AppError('witness_invalid', `The witness could not sign: ${message}.`, [{ field, message }]);
 
 /**
  * Verifies one signature; throws 400 `witness_invalid` naming `field` when it is missing, wrong, the

@@ -46,6 +46,7 @@ export function LedgerPanel({ timeZone }: { timeZone: string }) {
               <Table.Th ta="right">Quantity</Table.Th>
               <Table.Th>Patient</Table.Th>
               <Table.Th>Recorded by</Table.Th>
+              <Table.Th>Witness</Table.Th>
               <Table.Th>Reason / correction</Table.Th>
               <Table.Th ta="right">Balance after</Table.Th>
             </Table.Tr>
@@ -57,12 +58,12 @@ export function LedgerPanel({ timeZone }: { timeZone: string }) {
                 <Table.Td>
                   {e.type}
                   {e.wasteFrom ? ` (${e.wasteFrom})` : ''}
-                  {e.witnessUserId ? ' · witnessed' : ''}
                 </Table.Td>
                 <Table.Td>{label.get(e.containerId) ?? '—'}</Table.Td>
                 <Table.Td ta="right">{e.quantity ? `${e.quantity} ${e.unit}` : '—'}</Table.Td>
                 <Table.Td>{e.patientId ? (name.get(e.patientId) ?? 'patient') : '—'}</Table.Td>
                 <Table.Td>{e.recordedByName ?? '—'}</Table.Td>
+                <Table.Td>{e.witnessName ?? '—'}</Table.Td>
                 <Table.Td>{[e.correctionKind, e.reason].filter(Boolean).join(': ') || '—'}</Table.Td>
                 <Table.Td ta="right">{e.balance}</Table.Td>
               </Table.Tr>

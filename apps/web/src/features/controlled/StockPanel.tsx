@@ -7,6 +7,7 @@ import { MovementModal } from './MovementModal.tsx';
 import { ReceiveModal } from './ReceiveModal.tsx';
 import { useLoad } from './useLoad.ts';
 
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const STATUS_COLOR: Record<string, string> = {
   sealed: 'blue',
   open: 'teal',
@@ -17,7 +18,7 @@ const STATUS_COLOR: Record<string, string> = {
 
 export function StatusBadge({ status }: { status: string }) {
   return (
-    <Badge color={STATUS_COLOR[status] ?? 'gray'} variant="light">
+    <Badge color={STATUS_COLOR[status] ?? 'gray'} variant="light" style={{ overflow: 'visible' }}>
       {status}
     </Badge>
   );
@@ -90,11 +91,11 @@ export function StockPanel({ canMove, timeZone }: { canMove: boolean; timeZone: 
                   <Table.Td>{r.label}</Table.Td>
                   <Table.Td>{r.product}</Table.Td>
                   <Table.Td>{r.lot}</Table.Td>
-                  <Table.Td>{r.expiresOn}</Table.Td>
-                  <Table.Td ta="right" data-testid={`balance-${r.label}`}>
+                  <Table.Td style={NOWRAP}>{r.expiresOn}</Table.Td>
+                  <Table.Td ta="right" style={NOWRAP} data-testid={`balance-${r.label}`}>
                     {r.balance} {r.unit}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={NOWRAP}>
                     <StatusBadge status={r.status} />
                   </Table.Td>
                   <Table.Td>
