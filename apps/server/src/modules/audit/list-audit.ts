@@ -59,21 +59,25 @@ export function listAuditRoute(app: ZodApp, ctx: ModuleContext) {
         // beyond the issue's 2-second target (bench/audit-report.bench.ts). Same quoting and
         // formula guard as csv.ts; the header comes from CSV_HEADER.
         const d = sql.raw(dir);
+        // Cells that can never start with a formula character or hold a quote, comma or line break
+        // (timestamps, numbers, uuids, and action/outcome, which the table's CHECK constraints fix)
+        // skip the guard; every free-text column goes through audit_csv_cell.
+        const cell = (c: string) => sql`audit_csv_cell(${sql.ref(c)})`;
         const cells = sql.join(
           [
             sql`to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-            sql`seq::text`,
-            sql.ref('user_email'),
-            sql.ref('role'),
-            sql.ref('action'),
-            sql.ref('resource_type'),
-            sql.ref('resource_id'),
-            sql`patient_id::text`,
-            sql.ref('category'),
-            sql.ref('outcome'),
-            sql.ref('source_address'),
+            sql`coalesce(seq::text, '')`,
+            cell('user_email'),
+            cell('role'),
+            sql`action`,
+            cell('resource_type'),
+            cell('resource_id'),
+            sql`coalesce(patient_id::text, '')`,
+            cell('category'),
+            sql`outcome`,
+            cell('source_address'),
             sql`id::text`,
-          ].map((c) => sql`audit_csv_cell(${c})`),
+          ],
           sql`, `,
         );
         const out = await base
