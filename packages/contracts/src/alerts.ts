@@ -34,3 +34,6 @@ export const AlertListQuery = z
 export const AlertList = z.object({ items: z.array(Alert) });
 
 export const AckAlertRequest = z.object({ note: z.string().trim().min(1).max(2000) }).strict();
+
+/** The patient's care team: alerts go to these users first (else to every prescriber). */
+export const CareTeam = z.object({ userIds: z.array(Uuid).max(50) }).strict();

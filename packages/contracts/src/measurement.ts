@@ -140,3 +140,6 @@ export const MeasurementSettings = z
   })
   .strict();
 export const UpdateMeasurementSettings = MeasurementSettings.partial().strict();
+
+export const AssessmentParams = z.object({ id: Uuid, assessmentId: Uuid });
+export const EnteredInErrorRequest = z.object({ reason: z.string().trim().min(1).max(1000) }).strict();

@@ -82,4 +82,24 @@ describe.each(testBackends())('alerts on %s', (backend) => {
     expect(mod.body.flags).toContain('suicide_risk');
     expect((await nurse.get('/api/v1/alerts?status=all')).body.items).toHaveLength(1);
   });
+
+  it('manages the care team: clinicians of the clinic only', async () => {
+    const c = await h.newClinic();
+    const nurse = await c.login('nurse');
+    const url = `/api/v1/patients/${c.patientId}/care-team`;
+    expect((await nurse.get(url)).body).toEqual({ userIds: [] });
+    const bad = await nurse.request('PUT', url, { userIds: [c.users.therapist.id, c.users.front_desk.id] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].field).toBe('body.userIds[1]');
+    const other = await h.newClinic();
+    expect((await nurse.request('PUT', url, { userIds: [other.users.nurse.id] })).status).toBe(400);
+    expect((await (await c.login('therapist')).request('PUT', url, { userIds: [] })).status).toBe(403);
+    expect((await nurse.request('PUT', url, { userIds: [c.users.therapist.id, c.users.nurse.id] })).status).toBe(200);
+    expect((await nurse.get(url)).body.userIds.sort()).toEqual([c.users.therapist.id, c.users.nurse.id].sort());
+    const r = await nurse.post(`/api/v1/patients/${c.patientId}/assessments`, { instrument: 'phq9', answers: [0, 0, 0, 0, 0, 0, 0, 0, 3] });
+    const alert = (await nurse.get('/api/v1/alerts?assignedTo=me')).body.items[0];
+    expect(alert.sourceId).toBe(r.body.id);
+    expect(alert.assignedTo.sort()).toEqual([c.users.therapist.id, c.users.nurse.id].sort());
+  });
 });
+

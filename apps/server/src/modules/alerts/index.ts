@@ -5,6 +5,7 @@
  */
 import type { ServerModule } from '../../platform/module.ts';
 import { ackAlertRoute } from './ack-alert.ts';
+import { careTeamRoutes } from './care-team.ts';
 import { listAlertsRoute } from './list-alerts.ts';
 import { escalateDueAlerts } from './service.ts';
 
@@ -18,6 +19,7 @@ export const alertsModule: ServerModule = {
   routes(app, ctx) {
     listAlertsRoute(app, ctx);
     ackAlertRoute(app, ctx);
+    careTeamRoutes(app, ctx);
   },
   start(ctx) {
     let running: Promise<unknown> = Promise.resolve();

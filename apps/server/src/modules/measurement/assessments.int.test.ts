@@ -95,4 +95,24 @@ describe.each(testBackends())('measurement API on %s', (backend) => {
     expect(all.body).toMatchObject({ baseline: null, response: null, remission: null });
     expect((await (await c.login('front_desk')).get(url)).status).toBe(403);
   });
+
+  it('marks a score entered in error with a reason, keeps the row and leaves it out of trends', async () => {
+    const c = await h.newClinic();
+    const nurse = await c.login('nurse');
+    const url = `/api/v1/patients/${c.patientId}/assessments`;
+    const a = await nurse.post(url, { instrument: 'gad7', answers: [3, 3, 3, 3, 3, 3, 3] });
+    const b = await nurse.post(url, { instrument: 'gad7', answers: [1, 1, 1, 1, 1, 1, 1] });
+    const eie = `${url}/${a.body.id}/entered-in-error`;
+    expect((await nurse.post(eie, { reason: '' })).status).toBe(400);
+    expect((await (await c.login('admin')).post(eie, { reason: 'x' })).status).toBe(403);
+    const other = await h.newClinic();
+    expect((await (await other.login('nurse')).post(eie, { reason: 'x' })).status).toBe(404);
+    expect((await nurse.post(eie, { reason: 'Entered for the wrong patient' })).status).toBe(200);
+    expect((await nurse.post(eie, { reason: 'again' })).status).toBe(409);
+    const list = await nurse.get(`${url}?instrument=gad7`);
+    expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([b.body.id]);
+    const row = await h.database.db.selectFrom('assessments').select(['entered_in_error_reason']).where('id', '=', a.body.id).executeTakeFirstOrThrow();
+    expect(row.entered_in_error_reason).toBe('Entered for the wrong patient');
+  });
 });
+

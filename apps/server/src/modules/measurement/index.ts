@@ -8,6 +8,7 @@ import type { ServerModule } from '../../platform/module.ts';
 import { checkInsRoute } from './checkins-route.ts';
 import { createAssessmentRoute } from './create-assessment.ts';
 import { createLinkRoute } from './create-link.ts';
+import { enteredInErrorRoute } from './entered-in-error.ts';
 import { instrumentsRoute } from './instruments-route.ts';
 import { listAssessmentsRoute } from './list-assessments.ts';
 import { outboxRoute, sendPending, smtpTransport } from './outbox.ts';
@@ -30,6 +31,7 @@ export const measurementModule: ServerModule = {
     instrumentsRoute(app, ctx);
     createAssessmentRoute(app, ctx);
     listAssessmentsRoute(app, ctx);
+    enteredInErrorRoute(app, ctx);
     profileRoutes(app, ctx);
     createLinkRoute(app, ctx);
     publicSelfReportRoutes(app, ctx);
