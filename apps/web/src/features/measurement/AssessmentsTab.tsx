@@ -8,6 +8,8 @@ import { LoadingState } from '../../ui/LoadingState.tsx';
 import { OneTimeLink } from '../../ui/OneTimeLink.tsx';
 import { type AssessmentListT, createSelfReportLink, listAssessments } from './api.ts';
 import { EnterAssessmentModal } from './EnterAssessmentModal.tsx';
+import { ScheduleCard } from './ScheduleCard.tsx';
+import { ScoreTable } from './ScoreTable.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { useInstruments } from './useInstruments.ts';
 
@@ -70,7 +72,11 @@ export function AssessmentsTab({ patient }: ChartTabProps) {
       {shown.length === 0 && <Alert variant="light">No assessments yet.</Alert>}
       {shown.map((d) => {
         const data = series[d.id];
-        return data ? <TrendChart key={d.id} def={d} data={data} /> : null;
+        return data ? (
+          <TrendChart key={d.id} def={d} data={data}>
+            <ScoreTable def={d} data={data} patientId={patient.id} onChanged={() => void load()} />
+          </TrendChart>
+        ) : null;
       })}
       <Paper withBorder p="md" radius="md">
         <Stack gap="xs">
@@ -85,6 +91,7 @@ export function AssessmentsTab({ patient }: ChartTabProps) {
           {link && <OneTimeLink link={new URL(link.url, window.location.origin).toString()} expiresAt={link.expiresAt} timeZone={me.clinic.timeZone} label="Self-report link (single use, 72 hours)" />}
         </Stack>
       </Paper>
+      <ScheduleCard patientId={patient.id} defs={defs} canEdit={ENTERS.includes(me.role)} />
       <EnterAssessmentModal patientId={patient.id} defs={enterable} opened={entering} onClose={() => setEntering(false)} onSaved={() => void load()} />
     </Stack>
   );

@@ -1,5 +1,6 @@
 import { type InstrumentDefinition, scoreRange } from '@plasticity/clinical/instruments';
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AssessmentListT } from './api.ts';
 
@@ -34,7 +35,7 @@ export function OutcomeBadges({ data }: { data: AssessmentListT }) {
 const day = (iso: string) => iso.slice(0, 10);
 
 /** One instrument over time with its severity bands shaded, the baseline and the first dose marked. */
-export function TrendChart({ def, data }: { def: InstrumentDefinition; data: AssessmentListT }) {
+export function TrendChart({ def, data, children }: { def: InstrumentDefinition; data: AssessmentListT; children?: ReactNode }) {
   const range = scoreRange(def);
   const points = data.items.map((a) => ({ t: new Date(a.administeredAt).getTime(), total: a.total, severity: a.severity }));
   const bands = def.bands ?? [];
@@ -67,6 +68,7 @@ export function TrendChart({ def, data }: { def: InstrumentDefinition; data: Ass
           {data.items.length} score{data.items.length === 1 ? '' : 's'}
           {data.latest !== null && data.items.at(-1)?.severity ? ` · latest: ${data.items.at(-1)?.severity}` : ''}
         </Text>
+        {children}
       </Stack>
     </Paper>
   );

@@ -1,6 +1,7 @@
 /** Typed calls of the measurement API (schemas from @plasticity/contracts; definitions are data). */
 import type { InstrumentDefinition } from '@plasticity/clinical/instruments';
 import {
+  Assessment,
   AssessmentCreated,
   AssessmentList,
   InstrumentList,
@@ -37,6 +38,12 @@ export const createSelfReportLink = (patientId: string, instruments: string[]) =
 
 export const getSchedule = (patientId: string, signal?: AbortSignal) =>
   request('GET', `${p(patientId)}/measurement-schedule`, MeasurementSchedule, { signal });
+
+export const putSchedule = (patientId: string, items: { instrument: string; cadence: 'before_each_session' | 'weekly' | 'monthly' }[]) =>
+  request('PUT', `${p(patientId)}/measurement-schedule`, MeasurementSchedule, { body: { items } });
+
+export const markEnteredInError = (patientId: string, assessmentId: string, reason: string) =>
+  request('POST', `${p(patientId)}/assessments/${encodeURIComponent(assessmentId)}/entered-in-error`, Assessment, { body: { reason } });
 
 export const listCheckIns = (patientId: string, signal?: AbortSignal) =>
   request('GET', `${p(patientId)}/check-ins`, PendingCheckIns, { signal }).then((r) => ({ items: r.items, instruments: asDefs(r.instruments) }));

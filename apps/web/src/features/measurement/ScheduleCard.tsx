@@ -1,0 +1,81 @@
+import type { InstrumentDefinition } from '@plasticity/clinical/instruments';
+import { ActionIcon, Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { getSchedule, putSchedule } from './api.ts';
+
+type Cadence = 'before_each_session' | 'weekly' | 'monthly';
+type Entry = { instrument: string; cadence: Cadence };
+
+const CADENCES = [
+  { value: 'before_each_session', label: 'Before each dosing session' },
+  { value: 'weekly', label: 'Weekly' },
+  { value: 'monthly', label: 'Monthly' },
+];
+
+/** Which self-report forms the patient is asked for, and how often; requests and reminders follow. */
+export function ScheduleCard({ patientId, defs, canEdit }: { patientId: string; defs: InstrumentDefinition[]; canEdit: boolean }) {
+  const [items, setItems] = useState<Entry[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    const c = new AbortController();
+    getSchedule(patientId, c.signal).then(
+      (r) => setItems(r.items as Entry[]),
+      (e: unknown) => {
+        if (!c.signal.aborted) setError(e);
+      },
+    );
+    return () => c.abort();
+  }, [patientId]);
+  const selfReport = defs.filter((d) => d.kind === 'self_report');
+  const update = (i: number, patch: Partial<Entry>) => {
+    setSaved(false);
+    setItems((cur) => (cur ?? []).map((e, k) => (k === i ? { ...e, ...patch } : e)));
+  };
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setItems((await putSchedule(patientId, items ?? [])).items as Entry[]);
+      setSaved(true);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Stack gap="xs">
+        <Text fw={600}>Check-in schedule</Text>
+        {items?.length === 0 && <Text size="sm" c="dimmed">No forms are scheduled.</Text>}
+        {items?.map((e, i) => (
+          <Group key={`${e.instrument}-${i}`} align="flex-end" wrap="wrap">
+            <Select label="Form" data={selfReport.map((d) => ({ value: d.id, label: d.name }))} value={e.instrument} onChange={(v) => v && update(i, { instrument: v })} disabled={!canEdit} />
+            <Select label="How often" data={CADENCES} value={e.cadence} onChange={(v) => v && update(i, { cadence: v as Cadence })} disabled={!canEdit} />
+            {canEdit && (
+              <ActionIcon variant="subtle" color="red" size="lg" aria-label={`Remove ${e.instrument}`} onClick={() => setItems((cur) => (cur ?? []).filter((_, k) => k !== i))}>
+                <IconTrash size={16} aria-hidden />
+              </ActionIcon>
+            )}
+          </Group>
+        ))}
+        <ErrorAlert error={error} title="Schedule not saved" />
+        {canEdit && (
+          <Group>
+            <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setItems((cur) => [...(cur ?? []), { instrument: selfReport[0]?.id ?? 'phq9', cadence: 'weekly' }])}>
+              Add form
+            </Button>
+            <Button onClick={save} loading={busy}>
+              Save schedule
+            </Button>
+            {saved && <Text size="sm" c="green.8">Saved</Text>}
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

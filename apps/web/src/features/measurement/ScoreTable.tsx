@@ -1,0 +1,72 @@
+import type { InstrumentDefinition } from '@plasticity/clinical/instruments';
+import { Button, Group, Table, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useMe } from '../../app/auth.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { formatDateTime } from '../../ui/format.ts';
+import { type AssessmentListT, markEnteredInError } from './api.ts';
+
+/** The scores behind a trend, newest first; clinicians can mark one entered in error (never deleted). */
+export function ScoreTable({ def, data, patientId, onChanged }: { def: InstrumentDefinition; data: AssessmentListT; patientId: string; onChanged: () => void }) {
+  const me = useMe();
+  const [marking, setMarking] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const canMark = ['prescriber', 'nurse', 'therapist'].includes(me.role);
+  const submit = async (id: string) => {
+    setError(null);
+    try {
+      await markEnteredInError(patientId, id, reason);
+      setMarking(null);
+      setReason('');
+      onChanged();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <>
+      <Table fz="sm" aria-label={`${def.name} scores`}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Date</Table.Th>
+            <Table.Th>Total</Table.Th>
+            <Table.Th>Severity</Table.Th>
+            <Table.Th>Source</Table.Th>
+            {canMark && <Table.Th />}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {[...data.items].reverse().map((a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td>{formatDateTime(a.administeredAt, me.clinic.timeZone)}</Table.Td>
+              <Table.Td>
+                {a.total}
+                {a.prorated ? ' (prorated)' : ''}
+              </Table.Td>
+              <Table.Td>{a.severity ?? '—'}</Table.Td>
+              <Table.Td>{a.source === 'link' ? 'self-report link' : a.source}</Table.Td>
+              {canMark && (
+                <Table.Td>
+                  {marking === a.id ? (
+                    <Group gap="xs" wrap="nowrap">
+                      <TextInput size="xs" aria-label="Reason" placeholder="Reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+                      <Button size="xs" color="red" disabled={!reason.trim()} onClick={() => submit(a.id)}>
+                        Mark
+                      </Button>
+                    </Group>
+                  ) : (
+                    <Button size="xs" variant="subtle" onClick={() => setMarking(a.id)}>
+                      Entered in error…
+                    </Button>
+                  )}
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <ErrorAlert error={error} title="Not marked" />
+    </>
+  );
+}
