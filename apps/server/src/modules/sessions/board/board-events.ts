@@ -37,9 +37,14 @@ export function boardEventsRoute(app: ZodApp, ctx: ModuleContext) {
       let replaying = lastId !== null;
       const held: BoardEvent[] = [];
       const res = reply.raw;
+      // Live events can arrive out of id order (after-commit announcements, concurrent commits): de-duplicate
+      // by id rather than by the highest id sent.
+      const sent = new Set<number>();
       const write = (e: BoardEvent) => {
-        if (e.id <= sentUpTo) return;
-        sentUpTo = e.id;
+        if (sent.has(e.id) || (lastId !== null && e.id <= lastId)) return;
+        sent.add(e.id);
+        if (sent.size > 10_000) sent.delete(sent.values().next().value as number);
+        sentUpTo = Math.max(sentUpTo, e.id);
         res.write(`id: ${e.id}\nevent: ${e.kind}\ndata: ${JSON.stringify(e.data)}\n\n`);
       };
       const unsubscribe = await hub.subscribe(a.clinicId, (e) => (replaying ? held.push(e) : write(e)));
@@ -59,10 +64,7 @@ export function boardEventsRoute(app: ZodApp, ctx: ModuleContext) {
           .where('clinic_id', '=', a.clinicId)
           .executeTakeFirst();
         const top = Number(newest?.id ?? 0);
-        if (top > sentUpTo) {
-          sentUpTo = top;
-          res.write(`id: ${top}\n: resume point\n\n`);
-        }
+        if (top > sentUpTo) res.write(`id: ${top}\n: resume point\n\n`);
       } else {
         for (const e of await hub.since(a.clinicId, lastId)) write(e);
         replaying = false;

@@ -11,15 +11,15 @@
  * Ranges (e.g. SpO2 0–100, HR 0–300) are enforced by the zod schema → 400 naming `body.readings[i].spo2`.
  */
 import { evaluateReading } from '@plasticity/clinical/monitoring';
-import { type Alert, IdParams, VitalsUpload, VitalsUploadResult } from '@plasticity/contracts';
-import { createHash } from 'node:crypto';
+import { type Alert, IdParams, type StoredVital, VitalsUpload, VitalsUploadResult } from '@plasticity/contracts';
+import { createHash, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { AppError, badField, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-import { emitBoardEvent } from '../board/hub.ts';
+import { boardHub, type PendingEvent } from '../board/hub.ts';
 import { protocolCache } from '../shared/protocol-cache.ts';
-import { toVital } from '../shared/load.ts';
 import { raiseCrossingAlerts } from './raise-alerts.ts';
 
 /** Readings more than this far in the future are data errors (device clock skew allowance). */
@@ -41,21 +41,37 @@ export function vitalsIngestRoute(app: ZodApp, ctx: ModuleContext) {
         if (Date.parse(r.at) > now.getTime() + MAX_FUTURE_SKEW_MS) throw badField(`body.readings[${i}].at`, 'is in the future');
       });
       const bodyHash = createHash('sha256').update(JSON.stringify(readings)).digest('hex');
+      // Ids are made here so the answer (stored once with the key) is known before the first write.
+      const stored: StoredVital[] = readings.map((r) => ({
+        id: randomUUID(),
+        at: new Date(r.at).toISOString(),
+        sbp: r.sbp ?? null,
+        dbp: r.dbp ?? null,
+        hr: r.hr ?? null,
+        spo2: r.spo2 ?? null,
+        rr: r.rr ?? null,
+        etco2: r.etco2 ?? null,
+        tempC: r.tempC ?? null,
+      }));
+      let published: PendingEvent | undefined;
       const outcome = await ctx.db.transaction().execute(async (trx) => {
-        const s = await trx
-          .selectFrom('dosing_sessions')
-          .select(['id', 'clinic_id', 'patient_id', 'chair', 'locked_at', 'status'])
-          .where('clinic_id', '=', a.clinicId)
-          .where('id', '=', req.params.id)
-          .executeTakeFirst();
+        // One round trip: find the session (clinic-scoped) and claim the key. A concurrent upload of the same
+        // key waits on the unique index and then claims nothing.
+        const first = await sql<{ id: string; clinic_id: string; patient_id: string; chair: string; locked_at: Date | null; status: string; batch_id: string | null }>`
+          with s as (
+            select id, clinic_id, patient_id, chair, locked_at, status from dosing_sessions
+             where clinic_id = ${a.clinicId} and id = ${req.params.id}
+          ), b as (
+            insert into session_vitals_batches (clinic_id, session_id, idempotency_key, body_hash, result, created_at)
+            select s.clinic_id, s.id, ${idempotencyKey}, ${bodyHash}, ${JSON.stringify({ readings: stored, alerts: [] })}::jsonb, ${now}
+              from s
+            on conflict (session_id, idempotency_key) do nothing
+            returning id
+          )
+          select s.*, (select id from b) as batch_id from s`.execute(trx);
+        const s = first.rows[0];
         if (!s) throw notFound('session');
-        const batch = await trx
-          .insertInto('session_vitals_batches')
-          .values({ clinic_id: a.clinicId, session_id: s.id, idempotency_key: idempotencyKey, body_hash: bodyHash, created_at: now })
-          .onConflict((oc) => oc.columns(['session_id', 'idempotency_key']).doNothing())
-          .returning('id')
-          .executeTakeFirst();
-        if (!batch) {
+        if (!s.batch_id) {
           const prior = await trx
             .selectFrom('session_vitals_batches')
             .select(['body_hash', 'result'])
@@ -78,28 +94,24 @@ export function vitalsIngestRoute(app: ZodApp, ctx: ModuleContext) {
           return { status: 200 as const, result: prior.result as unknown as VitalsUploadResult };
         }
         if (s.locked_at) throw new AppError('conflict', `the session is ${s.status}; its record is locked`, [{ field: 'status', message: s.status }]);
-        const rows = await trx
-          .insertInto('session_vitals')
-          .values(
-            readings.map((r) => ({
-              clinic_id: a.clinicId,
-              session_id: s.id,
-              at: r.at,
-              sbp: r.sbp ?? null,
-              dbp: r.dbp ?? null,
-              hr: r.hr ?? null,
-              spo2: r.spo2 ?? null,
-              rr: r.rr ?? null,
-              etco2: r.etco2 ?? null,
-              temp_c: r.tempC ?? null,
-              batch_id: batch.id,
-              recorded_by: a.userId,
-              recorded_at: now,
-            })),
+        const latest = stored.reduce((x, y) => (y.at >= x.at ? y : x));
+        const event = JSON.stringify({ sessionId: s.id, chair: s.chair, reading: latest, count: stored.length });
+        // One round trip: the readings and the board event (announced after commit, see hub.ts).
+        const ev = await sql<{ id: number }>`
+          with v as (
+            insert into session_vitals (id, clinic_id, session_id, at, sbp, dbp, hr, spo2, rr, etco2, temp_c, batch_id, recorded_by, recorded_at)
+            values ${sql.join(
+              stored.map(
+                (r) =>
+                  sql`(${r.id}::uuid, ${a.clinicId}::uuid, ${s.id}::uuid, ${r.at}::timestamptz, ${r.sbp}::float8, ${r.dbp}::float8, ${r.hr}::float8, ${r.spo2}::float8, ${r.rr}::float8, ${r.etco2}::float8, ${r.tempC}::float8, ${s.batch_id}::uuid, ${a.userId}::uuid, ${now}::timestamptz)`,
+              ),
+            )}
+            returning 1
           )
-          .returning(['id', 'at', 'sbp', 'dbp', 'hr', 'spo2', 'rr', 'etco2', 'temp_c'])
-          .execute();
-        const stored = rows.map(toVital);
+          insert into board_events (clinic_id, at, kind, session_id, data)
+          select ${a.clinicId}, ${now}, 'vitals', ${s.id}, ${event}::jsonb where (select count(*) from v) > 0
+          returning id`.execute(trx);
+        published = { id: Number(ev.rows[0]?.id), clinicId: a.clinicId, kind: 'vitals', data: JSON.parse(event) };
         const protocol = await protocols.get(trx, s.clinic_id, s.id);
         const crossings = stored.flatMap((v) =>
           evaluateReading(protocol.vitals.alerts, {
@@ -112,7 +124,9 @@ export function vitalsIngestRoute(app: ZodApp, ctx: ModuleContext) {
         );
         const alerts: Alert[] = await raiseCrossingAlerts(trx, ctx, actorOf(req), s, crossings);
         const result: VitalsUploadResult = { readings: stored, alerts };
-        await trx.updateTable('session_vitals_batches').set({ result: JSON.stringify(result) }).where('id', '=', batch.id).execute();
+        if (alerts.length) {
+          await trx.updateTable('session_vitals_batches').set({ result: JSON.stringify(result) }).where('id', '=', s.batch_id).execute();
+        }
         await ctx.audit.record(trx, actorOf(req), {
           action: 'create',
           resourceType: 'session_vitals',
@@ -121,10 +135,9 @@ export function vitalsIngestRoute(app: ZodApp, ctx: ModuleContext) {
           category: 'vital_signs',
           details: { readings: stored.length, alerts: alerts.length },
         });
-        const latest = stored.reduce((x, y) => (y.at >= x.at ? y : x));
-        await emitBoardEvent(trx, now, a.clinicId, 'vitals', s.id, { sessionId: s.id, chair: s.chair, reading: latest, count: stored.length });
         return { status: 201 as const, result };
       });
+      if (published) boardHub(ctx).publishAfterCommit(published);
       return reply.status(outcome.status).send(outcome.result);
     },
   );

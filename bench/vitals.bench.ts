@@ -1,0 +1,320 @@
+/**
+ * Vitals benchmark (issue 6 §9). On a PostgreSQL server (BENCH_DATABASE_URL, default
+ * postgres://postgres@127.0.0.1:5432/postgres) it creates a fresh database, starts a real Plasticity
+ * server process (demo clinic seeded) and the minimal `http` + `pg` floor (vitals-floor.ts) on loopback, then:
+ *
+ *  A. ingestion: 10 concurrent keep-alive clients, one reading per request, for BENCH_SECONDS (default 10)
+ *     after a 2 s warm-up — throughput and p99 latency, app vs floor (the app's audit entry included);
+ *  B. alert latency: 200 chairs each send a batch of 4 readings every 5 s while a probe posts a reading
+ *     with SpO2 85 every 100 ms; the time from sending the POST to receiving the `alert` event on a
+ *     subscribed SSE board client — p99, app vs floor.
+ *
+ * It stops by itself, kills what it started and drops its database. `run()` returns the figures.
+ * Run alone: `node --import tsx bench/vitals.bench.ts`.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import http from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { openSse, type SseClient } from '../apps/server/src/modules/sessions/test/sse-client.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CLIENTS = 10;
+const CHAIRS = 200;
+
+export interface VitalsBenchResult {
+  ingest: { app: Stats; floor: Stats; throughputRatio: number; p99Ratio: number };
+  alerts: { app: Stats; floor: Stats; p99Ratio: number };
+}
+interface Stats {
+  count: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+const pct = (xs: number[], p: number) => {
+  if (!xs.length) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number;
+};
+const stats = (lat: number[], seconds: number, errors: number): Stats => ({
+  count: lat.length,
+  perSecond: Math.round(lat.length / seconds),
+  p50: +pct(lat, 50).toFixed(2),
+  p99: +pct(lat, 99).toFixed(2),
+  errors,
+});
+
+function spawnUntil(args: string[], env: Record<string, string>, ready: (line: string) => number | null): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`not ready after 120 s:\n${out.slice(-3000)}`)), 120_000);
+    const onData = (c: Buffer) => {
+      out += c.toString();
+      for (const line of out.split('\n')) {
+        const port = ready(line);
+        if (port) {
+          clearTimeout(t);
+          child.stdout?.off('data', onData);
+          child.stdout?.resume();
+          child.stderr?.resume();
+          return resolve({ child, port });
+        }
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code}:\n${out.slice(-3000)}`)));
+  });
+}
+
+const jsonPort = (key: string) => (line: string) => {
+  try {
+    const o = JSON.parse(line);
+    return o[key] && typeof o.port === 'number' ? o.port : null;
+  } catch {
+    return null;
+  }
+};
+
+class Http {
+  agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  cookie = '';
+  csrf = '';
+  constructor(readonly base: string) {}
+  request(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+    const data = body === undefined ? undefined : JSON.stringify(body);
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        `${this.base}${path}`,
+        {
+          method,
+          agent: this.agent,
+          headers: {
+            ...(data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {}),
+            ...(this.cookie ? { cookie: this.cookie } : {}),
+            ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
+          },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => {
+            text += c;
+          });
+          res.on('end', () => {
+            const sc = res.headers['set-cookie']?.find((c) => c.startsWith('plasticity_session='));
+            if (sc) this.cookie = sc.split(';')[0] as string;
+            let parsed: unknown = text;
+            try {
+              parsed = JSON.parse(text);
+            } catch {
+              /* not JSON */
+            }
+            resolve({ status: res.statusCode ?? 0, body: parsed });
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(data);
+    });
+  }
+  async login(email: string) {
+    const r = await this.request('POST', '/api/v1/auth/login', { email, password: 'plasticity-demo' });
+    if (r.status !== 200) throw new Error(`login ${email}: ${r.status} ${JSON.stringify(r.body)}`);
+    this.csrf = r.body.csrfToken;
+  }
+}
+
+const normal = (at: string) => ({ at, sbp: 122, dbp: 78, hr: 72, spo2: 97, rr: 14 });
+
+/** Phase A against either target: `post(client, i)` sends one reading; returns latencies within the window. */
+async function closedLoop(post: (c: number, i: number) => Promise<number>, seconds: number) {
+  const warmEnd = Date.now() + 2000;
+  const end = warmEnd + seconds * 1000;
+  const lat: number[] = [];
+  let errors = 0;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, c) => {
+      for (let i = 0; Date.now() < end; i++) {
+        const t0 = performance.now();
+        const status = await post(c, i);
+        const ms = performance.now() - t0;
+        if (Date.now() < warmEnd) continue;
+        if (status >= 300) errors++;
+        else lat.push(ms);
+      }
+    }),
+  );
+  return stats(lat, seconds, errors);
+}
+
+/** Phase B: background chair load plus probes; `waitAlert(at)` resolves when the board receives the probe's alert. */
+async function alertLatency(send: (chair: number, readings: object[]) => Promise<number>, probe: (readings: object[]) => Promise<number>, sse: SseClient, key: (data: any) => string, seconds: number) {
+  const pending = new Map<string, number>();
+  const lat: number[] = [];
+  let errors = 0;
+  sse.onEvent((e) => {
+    if (e.event !== 'alert') return;
+    const k = key(JSON.parse(e.data));
+    const t0 = pending.get(k);
+    if (t0 !== undefined) {
+      lat.push(performance.now() - t0);
+      pending.delete(k);
+    }
+  });
+  const end = Date.now() + seconds * 1000;
+  const timers: NodeJS.Timeout[] = [];
+  for (let chair = 1; chair < CHAIRS; chair++) {
+    const start = setTimeout(() => {
+      const tick = () => {
+        const now = Date.now();
+        void send(chair, [0, 1, 2, 3].map((k) => normal(new Date(now - (3 - k) * 1250).toISOString()))).then((s) => {
+          if (s >= 300) errors++;
+        });
+      };
+      tick();
+      timers.push(setInterval(tick, 5000));
+    }, (chair * 5000) / CHAIRS);
+    timers.push(start);
+  }
+  let n = 0;
+  while (Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    const at = new Date(Date.now() - 1000 + (n++ % 1000)).toISOString();
+    pending.set(at, performance.now());
+    void probe([{ at, spo2: 85, hr: 80 }]).then((s) => {
+      if (s >= 300) errors++;
+    });
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+  for (const t of timers) clearInterval(t);
+  const missed = pending.size;
+  return { ...stats(lat, seconds, errors), missed };
+}
+
+export async function run(): Promise<VitalsBenchResult> {
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const dbName = `plasticity_bench_${process.pid}_${Date.now().toString(36)}`;
+  const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${dbName}`);
+  const children: ChildProcess[] = [];
+  try {
+    const app = await spawnUntil(
+      [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(ROOT, 'apps/server/bin/plasticity.mjs'), 'serve'],
+      { DATABASE_URL: dbUrl, PORT: '0', HOST: '127.0.0.1', PLASTICITY_DEMO: '1', LOG_LEVEL: 'info' },
+      (line) => (line.includes('Plasticity is ready') ? jsonPort('msg')(line) : null),
+    );
+    children.push(app.child);
+    const floor = await spawnUntil(['--import', 'tsx', join(ROOT, 'bench/vitals-floor.ts'), dbUrl], {}, jsonPort('floorReady'));
+    children.push(floor.child);
+    const appBase = `http://127.0.0.1:${app.port}`;
+    const floorBase = `http://127.0.0.1:${floor.port}`;
+
+    // Set-up through the API: CHAIRS patients, each with a session in the monitoring phase's chair.
+    const setup = new Http(appBase);
+    await setup.login('nurse@freshstart.example');
+    const sessions: string[] = [];
+    for (let i = 0; i < CHAIRS; i++) {
+      const p = await setup.request('POST', '/api/v1/patients', { firstName: 'Bench', lastName: `Chair${i}`, dateOfBirth: '1980-01-01', sex: 'other' });
+      const s = await setup.request('POST', '/api/v1/sessions', { patientId: p.body.id, protocolId: 'default-iv-ketamine-trd', scheduledAt: new Date().toISOString(), chair: `B${i}` });
+      if (s.status !== 201) throw new Error(`session: ${s.status} ${JSON.stringify(s.body)}`);
+      sessions.push(s.body.id);
+    }
+    const clients = await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        const h = new Http(appBase);
+        await h.login('nurse@freshstart.example');
+        return h;
+      }),
+    );
+    const floorClients = Array.from({ length: CLIENTS }, () => new Http(floorBase));
+
+    // A. Ingestion throughput and latency.
+    const appPost = async (c: number, i: number) =>
+      (await (clients[c] as Http).request('POST', `/api/v1/sessions/${sessions[c]}/vitals`, { idempotencyKey: `a-${c}-${i}`, readings: [normal(new Date().toISOString())] })).status;
+    const floorPost = async (c: number) => (await (floorClients[c] as Http).request('POST', '/vitals', { sessionId: sessions[c], reading: normal(new Date().toISOString()) })).status;
+    const ingestFloor = await closedLoop(floorPost, SECONDS);
+    const ingestApp = await closedLoop(appPost, SECONDS);
+
+    // B. Alert latency to a subscribed board.
+    const board = await openSse(`${appBase}/api/v1/board/events`, { cookie: setup.cookie });
+    const floorBoard = await openSse(`${floorBase}/events`, {});
+    let seq = 0;
+    const chairClients = Array.from({ length: 20 }, (_, k) => clients[k % CLIENTS] as Http);
+    const extra = Array.from({ length: 10 }, () => new Http(appBase));
+    for (const e of extra) {
+      e.cookie = setup.cookie;
+      e.csrf = setup.csrf;
+    }
+    const all = [...chairClients, ...extra];
+    const appSend = async (chair: number, readings: object[]) =>
+      (await (all[chair % all.length] as Http).request('POST', `/api/v1/sessions/${sessions[chair]}/vitals`, { idempotencyKey: `b-${chair}-${seq++}`, readings })).status;
+    const probeApp = new Http(appBase);
+    probeApp.cookie = setup.cookie;
+    probeApp.csrf = setup.csrf;
+    const appProbe = async (readings: object[]) =>
+      (await probeApp.request('POST', `/api/v1/sessions/${sessions[0]}/vitals`, { idempotencyKey: `p-${seq++}`, readings })).status;
+    const probeFloor = new Http(floorBase);
+    const floorProbe = async (readings: any[]) => (await probeFloor.request('POST', '/vitals', { sessionId: sessions[0], reading: readings[0] })).status;
+    const floorAll = Array.from({ length: 30 }, () => new Http(floorBase));
+    const floorSend = async (chair: number, readings: any[]) => {
+      let st = 0;
+      for (const r of readings) st = Math.max(st, (await (floorAll[chair % floorAll.length] as Http).request('POST', '/vitals', { sessionId: sessions[chair], reading: r })).status);
+      return st;
+    };
+    const alertSeconds = Math.max(10, SECONDS * 2);
+    const alertsFloor = await alertLatency(floorSend, floorProbe, floorBoard, (d) => d.at, alertSeconds);
+    const alertsApp = await alertLatency(appSend, appProbe, board, (d) => d.at, alertSeconds);
+    board.close();
+    floorBoard.close();
+
+    const result: VitalsBenchResult = {
+      ingest: {
+        app: ingestApp,
+        floor: ingestFloor,
+        throughputRatio: +(ingestApp.perSecond / ingestFloor.perSecond).toFixed(2),
+        p99Ratio: +(ingestApp.p99 / ingestFloor.p99).toFixed(2),
+      },
+      alerts: { app: alertsApp, floor: alertsFloor, p99Ratio: +(alertsApp.p99 / alertsFloor.p99).toFixed(2) },
+    };
+    print(result);
+    return result;
+  } finally {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+    await admin.query(`drop database if exists ${dbName} with (force)`).catch(() => admin.query(`drop database if exists ${dbName}`));
+    await admin.end();
+  }
+}
+
+function print(r: VitalsBenchResult) {
+  const row = (name: string, app: number, floor: number, unit: string) =>
+    console.log(`  ${name.padEnd(34)} app ${String(app).padStart(8)} ${unit.padEnd(5)} floor ${String(floor).padStart(8)} ${unit.padEnd(5)} ratio ${(app / floor).toFixed(2)}`);
+  console.log(`\nVitals benchmark (PostgreSQL, loopback, ${CLIENTS} clients, ${SECONDS} s)`);
+  row('A. ingest throughput (readings/s)', r.ingest.app.perSecond, r.ingest.floor.perSecond, '/s');
+  row('A. ingest p50 latency', r.ingest.app.p50, r.ingest.floor.p50, 'ms');
+  row('A. ingest p99 latency', r.ingest.app.p99, r.ingest.floor.p99, 'ms');
+  row('B. alert to board p50 (200 chairs)', r.alerts.app.p50, r.alerts.floor.p50, 'ms');
+  row('B. alert to board p99 (200 chairs)', r.alerts.app.p99, r.alerts.floor.p99, 'ms');
+  console.log(`  errors: ingest app ${r.ingest.app.errors} / floor ${r.ingest.floor.errors}; alerts app ${r.alerts.app.errors} / floor ${r.alerts.floor.errors}; probes: app ${r.alerts.app.count}, floor ${r.alerts.floor.count}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  run().then(
+    () => process.exit(0),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
