@@ -21,16 +21,26 @@ import {
 
 const PHONE = { width: 390, height: 844 };
 
+// biome-ignore lint/suspicious/noExplicitAny: API answers read ad hoc in a browser journey
+type Json = any;
+
 async function apiLogin(baseUrl: string, email: string) {
-  const r = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+  const r = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
   const body = (await r.json()) as { csrfToken: string };
   const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   return {
-    get: (path: string) => fetch(`${baseUrl}${path}`, { headers: { cookie } }).then((x) => x.json() as Promise<any>),
+    get: (path: string) =>
+      fetch(`${baseUrl}${path}`, { headers: { cookie } }).then((x) => x.json() as Promise<Json>),
     post: (path: string, data: unknown) =>
-      fetch(`${baseUrl}${path}`, { method: 'POST', headers: { cookie, 'x-csrf-token': body.csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(data) }).then(
-        (x) => x.json() as Promise<any>,
-      ),
+      fetch(`${baseUrl}${path}`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': body.csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify(data),
+      }).then((x) => x.json() as Promise<Json>),
   };
 }
 
@@ -51,7 +61,9 @@ describeBrowser('measurement journey', () => {
     const nurse = await apiLogin(server.baseUrl, DEMO_LOGINS.nurse);
     const patients = await nurse.get('/api/v1/patients?query=Demoreaux');
     const patientId = patients.items[0].id as string;
-    const link = await nurse.post(`/api/v1/patients/${patientId}/self-report-links`, { instruments: ['phq9'] });
+    const link = await nurse.post(`/api/v1/patients/${patientId}/self-report-links`, {
+      instruments: ['phq9'],
+    });
     expect(link.url).toMatch(/\/r\//);
     const url = new URL(link.url, server.baseUrl).toString();
 
@@ -62,7 +74,10 @@ describeBrowser('measurement journey', () => {
     await screenshot(phone, 'measurement-01-phone-form');
     for (let i = 1; i <= 9; i++) {
       const group = phone.getByRole('radiogroup', { name: new RegExp(`^${i}\\. `) });
-      await group.getByRole('radio').nth(i === 9 ? 1 : 0).check();
+      await group
+        .getByRole('radio')
+        .nth(i === 9 ? 1 : 0)
+        .check();
     }
     await phone.getByRole('button', { name: 'Send my answers' }).click();
     await phone.getByText('If you need help now').waitFor();
@@ -74,16 +89,26 @@ describeBrowser('measurement journey', () => {
     const staff = await newPage(browser);
     await login(staff, server.baseUrl, DEMO_LOGINS.prescriber);
     await staff.goto(`${server.baseUrl}/alerts`);
-    const card = staff.locator('.mantine-Card-root', { has: staff.locator(`a[href="/patients/${patientId}/assessments"]`) });
+    const card = staff.locator('.mantine-Card-root', {
+      has: staff.locator(`a[href="/patients/${patientId}/assessments"]`),
+    });
     await card.first().waitFor();
     await screenshot(staff, 'measurement-03-alerts');
     await card.first().getByRole('button', { name: 'Acknowledge…' }).click();
-    await card.first().getByLabel('Acknowledgement note').fill('Called the patient; safety plan reviewed; seen today.');
+    await card
+      .first()
+      .getByLabel('Acknowledgement note')
+      .fill('Called the patient; safety plan reviewed; seen today.');
     await card.first().getByRole('button', { name: 'Acknowledge', exact: true }).click();
     await expect.poll(() => staff.locator(`a[href="/patients/${patientId}/assessments"]`).count()).toBe(0);
     await screenshot(staff, 'measurement-04-acknowledged');
     const acked = await nurse.get('/api/v1/alerts?status=acknowledged');
-    expect(acked.items.some((a: { patientId: string; ackNote: string }) => a.patientId === patientId && a.ackNote.startsWith('Called'))).toBe(true);
+    expect(
+      acked.items.some(
+        (a: { patientId: string; ackNote: string }) =>
+          a.patientId === patientId && a.ackNote.startsWith('Called'),
+      ),
+    ).toBe(true);
 
     await phone.goto(url);
     await phone.getByText('This link can’t be used').waitFor();
@@ -124,7 +149,10 @@ describeBrowser('measurement journey', () => {
     await login(desk, server.baseUrl, DEMO_LOGINS.frontDesk);
     await desk.goto(`${server.baseUrl}/outbox`);
     await desk.getByRole('heading', { name: 'Outbox' }).waitFor();
-    await desk.getByText(/a short check-in/).first().waitFor();
+    await desk
+      .getByText(/a short check-in/)
+      .first()
+      .waitFor();
     await screenshot(desk, 'measurement-09-outbox');
   });
 });

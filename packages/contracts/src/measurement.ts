@@ -73,7 +73,12 @@ export const MeasurementProfile = z.object({ firstDoseAt: IsoDateTime.nullable()
 export const CreateSelfReportLinkRequest = z
   .object({ instruments: z.array(z.string().min(1).max(64)).min(1).max(11) })
   .strict();
-export const SelfReportLinkCreated = z.object({ id: Uuid, url: z.string(), token: z.string(), expiresAt: z.string() });
+export const SelfReportLinkCreated = z.object({
+  id: Uuid,
+  url: z.string(),
+  token: z.string(),
+  expiresAt: z.string(),
+});
 
 export const TokenParams = z.object({ token: z.string().min(10).max(200) });
 
@@ -86,7 +91,9 @@ export const SelfReportForm = z.object({
 export const SelfReportSubmission = z
   .object({
     responses: z
-      .array(z.object({ instrument: z.string().min(1).max(64), answers: z.array(z.unknown()).max(200) }).strict())
+      .array(
+        z.object({ instrument: z.string().min(1).max(64), answers: z.array(z.unknown()).max(200) }).strict(),
+      )
       .min(1)
       .max(11),
   })
@@ -134,7 +141,13 @@ export const MeasurementSettings = z
     alertEscalationMinutes: z.number().int().min(1).max(1440),
     instrumentSettings: z.record(
       z.string(),
-      z.object({ cutoff: z.number().optional(), remissionThreshold: z.number().optional(), responseReductionPct: z.number().optional() }).strict(),
+      z
+        .object({
+          cutoff: z.number().optional(),
+          remissionThreshold: z.number().optional(),
+          responseReductionPct: z.number().optional(),
+        })
+        .strict(),
     ),
     customInstruments: z.array(z.unknown()).max(50),
   })

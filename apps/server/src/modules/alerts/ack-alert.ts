@@ -23,14 +23,25 @@ export function ackAlertRoute(app: ZodApp, ctx: ModuleContext) {
         const now = ctx.clock.now();
         const updated = await trx
           .updateTable('alerts')
-          .set({ status: 'acknowledged', ack_by: a.userId, ack_at: now, ack_note: req.body.note, updated_at: now })
+          .set({
+            status: 'acknowledged',
+            ack_by: a.userId,
+            ack_at: now,
+            ack_note: req.body.note,
+            updated_at: now,
+          })
           .where('clinic_id', '=', a.clinicId)
           .where('id', '=', req.params.id)
           .where('status', '=', 'open')
           .returningAll()
           .executeTakeFirst();
         if (!updated) {
-          const exists = await trx.selectFrom('alerts').select('status').where('clinic_id', '=', a.clinicId).where('id', '=', req.params.id).executeTakeFirst();
+          const exists = await trx
+            .selectFrom('alerts')
+            .select('status')
+            .where('clinic_id', '=', a.clinicId)
+            .where('id', '=', req.params.id)
+            .executeTakeFirst();
           if (!exists) throw notFound('alert');
           throw new AppError('conflict', 'this alert is already acknowledged');
         }

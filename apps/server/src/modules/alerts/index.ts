@@ -9,7 +9,7 @@ import { careTeamRoutes } from './care-team.ts';
 import { listAlertsRoute } from './list-alerts.ts';
 import { escalateDueAlerts } from './service.ts';
 
-export { raiseAlert, updateOrRaise, escalateDueAlerts } from './service.ts';
+export { escalateDueAlerts, raiseAlert, updateOrRaise } from './service.ts';
 
 /** How often each server process looks for alerts due for escalation (not a clinical threshold). */
 export const ESCALATION_POLL_MS = 30_000;

@@ -12,8 +12,8 @@ import type { Alert } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import type { AlertsTable } from '@plasticity/db/tables/measurement';
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { AuditActor } from '../audit/audit-writer.ts';
 import type { ModuleContext } from '../../platform/module.ts';
+import type { AuditActor } from '../audit/audit-writer.ts';
 
 /** Default minutes before an unacknowledged alert is escalated (issue 3 §4); clinics override it. */
 export const DEFAULT_ALERT_ESCALATION_MINUTES = 15;
@@ -57,10 +57,16 @@ export function toAlert(r: Selectable<AlertsTable>): Alert {
 }
 
 /** The patient's care team (active members of the clinic), else every active prescriber of the clinic. */
-export async function initialAssignees(executor: Kysely<DB>, clinicId: string, patientId: string): Promise<string[]> {
+export async function initialAssignees(
+  executor: Kysely<DB>,
+  clinicId: string,
+  patientId: string,
+): Promise<string[]> {
   const team = await executor
     .selectFrom('care_team as t')
-    .innerJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 't.user_id').onRef('m.clinic_id', '=', 't.clinic_id'))
+    .innerJoin('memberships as m', (j) =>
+      j.onRef('m.user_id', '=', 't.user_id').onRef('m.clinic_id', '=', 't.clinic_id'),
+    )
     .select('t.user_id')
     .where('t.clinic_id', '=', clinicId)
     .where('t.patient_id', '=', patientId)
@@ -78,7 +84,12 @@ export async function initialAssignees(executor: Kysely<DB>, clinicId: string, p
 }
 
 /** Raises a new open alert and audits it on the caller's transaction. */
-export async function raiseAlert(trx: Kysely<DB>, ctx: ModuleContext, actor: AuditActor | null, input: RaiseAlertInput) {
+export async function raiseAlert(
+  trx: Kysely<DB>,
+  ctx: ModuleContext,
+  actor: AuditActor | null,
+  input: RaiseAlertInput,
+) {
   const now = ctx.clock.now();
   const assigned = await initialAssignees(trx, input.clinicId, input.patientId);
   const row = await trx
@@ -114,7 +125,12 @@ export async function raiseAlert(trx: Kysely<DB>, ctx: ModuleContext, actor: Aud
  * Updates the open alert of the same patient, kind, source and parameter (new value, severity, title),
  * or raises a new one. For repeated readings (vital signs) so one problem is one alert.
  */
-export async function updateOrRaise(trx: Kysely<DB>, ctx: ModuleContext, actor: AuditActor | null, input: RaiseAlertInput) {
+export async function updateOrRaise(
+  trx: Kysely<DB>,
+  ctx: ModuleContext,
+  actor: AuditActor | null,
+  input: RaiseAlertInput,
+) {
   const existing = await trx
     .selectFrom('alerts')
     .selectAll()
@@ -130,7 +146,12 @@ export async function updateOrRaise(trx: Kysely<DB>, ctx: ModuleContext, actor: 
   if (!existing) return raiseAlert(trx, ctx, actor, input);
   const row = await trx
     .updateTable('alerts')
-    .set({ severity: input.severity, title: input.title, value: input.value ?? null, updated_at: ctx.clock.now() })
+    .set({
+      severity: input.severity,
+      title: input.title,
+      value: input.value ?? null,
+      updated_at: ctx.clock.now(),
+    })
     .where('id', '=', existing.id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -180,7 +201,14 @@ export async function escalateDueAlerts(ctx: ModuleContext): Promise<number> {
       await ctx.audit.record(
         trx,
         { clinicId: r.clinic_id, userId: null, email: null, role: 'system', sourceAddress: null },
-        { action: 'update', resourceType: 'alert', resourceId: r.id, patientId: r.patient_id, category: 'alert', details: { escalated: true, kind: r.kind } },
+        {
+          action: 'update',
+          resourceType: 'alert',
+          resourceId: r.id,
+          patientId: r.patient_id,
+          category: 'alert',
+          details: { escalated: true, kind: r.kind },
+        },
       );
     }
     return rows.rows.length;

@@ -5,14 +5,32 @@ import { useTestApp } from '../../test/harness.ts';
 describe.each(testBackends())('measurement API on %s', (backend) => {
   const h = useTestApp(backend);
   const count = (clinicId: string) =>
-    h.database.db.selectFrom('assessments').select((eb) => eb.fn.countAll<number>().as('n')).where('clinic_id', '=', clinicId).executeTakeFirstOrThrow().then((r) => Number(r.n));
+    h.database.db
+      .selectFrom('assessments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('clinic_id', '=', clinicId)
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
 
   it('lists the instruments with their ids', async () => {
     const c = await h.newClinic();
     const r = await (await c.login('front_desk')).get('/api/v1/instruments');
     expect(r.status).toBe(200);
     const ids = r.body.items.map((i: { id: string }) => i.id);
-    for (const id of ['phq9', 'gad7', 'pcl5', 'audit', 'auditc', 'dast10', 'cssrs_screen', 'qids_sr16', 'madrs', 'moaas', 'cadss6']) expect(ids).toContain(id);
+    for (const id of [
+      'phq9',
+      'gad7',
+      'pcl5',
+      'audit',
+      'auditc',
+      'dast10',
+      'cssrs_screen',
+      'qids_sr16',
+      'madrs',
+      'moaas',
+      'cadss6',
+    ])
+      expect(ids).toContain(id);
   });
 
   it.each([
@@ -24,7 +42,10 @@ describe.each(testBackends())('measurement API on %s', (backend) => {
     ['cssrs_screen', [1, 0, 0, 0, 0, 0], 1, 'low risk', []],
   ])('scores %s %j → %d %s', async (instrument, answers, total, severity, flags) => {
     const c = await h.newClinic();
-    const r = await (await c.login('nurse')).post(`/api/v1/patients/${c.patientId}/assessments`, { instrument, answers });
+    const r = await (await c.login('nurse')).post(`/api/v1/patients/${c.patientId}/assessments`, {
+      instrument,
+      answers,
+    });
     expect(r.status, r.text).toBe(201);
     expect(r.body).toMatchObject({ instrument, total, severity });
     expect(r.body.flags.filter((f: string) => f === 'suicide_risk')).toEqual(flags);
@@ -34,7 +55,10 @@ describe.each(testBackends())('measurement API on %s', (backend) => {
   it('returns PCL-5 subscales B–E as numbers', async () => {
     const c = await h.newClinic();
     const answers = Array.from({ length: 20 }, (_, i) => (i < 5 ? 2 : 1));
-    const r = await (await c.login('therapist')).post(`/api/v1/patients/${c.patientId}/assessments`, { instrument: 'pcl5', answers });
+    const r = await (await c.login('therapist')).post(`/api/v1/patients/${c.patientId}/assessments`, {
+      instrument: 'pcl5',
+      answers,
+    });
     expect(r.status).toBe(201);
     expect(r.body.subscales).toEqual({ B: 10, C: 2, D: 7, E: 6 });
   });
@@ -47,8 +71,14 @@ describe.each(testBackends())('measurement API on %s', (backend) => {
     [{ instrument: 'phq9', answers: [0, 0, 0, 0, 0, 0, 0, 0, '1'] }, 'answers[8]'],
     [{ instrument: 'audit', answers: [0, 0, 0, 0, 0, 0, 0, 0, 1, 0] }, 'answers[8]'],
     [{ instrument: 'phq9', answers: [null, null, null, 0, 0, 0, 0, 0, 0] }, 'answers[0]'],
-    [{ instrument: 'phq9', answers: [0, 0, 0, 0, 0, 0, 0, 0, 0], administeredAt: '2999-01-01T00:00:00Z' }, 'administeredAt'],
-    [{ instrument: 'phq9', answers: [0, 0, 0, 0, 0, 0, 0, 0, 0], administeredAt: 'yesterday' }, 'administeredAt'],
+    [
+      { instrument: 'phq9', answers: [0, 0, 0, 0, 0, 0, 0, 0, 0], administeredAt: '2999-01-01T00:00:00Z' },
+      'administeredAt',
+    ],
+    [
+      { instrument: 'phq9', answers: [0, 0, 0, 0, 0, 0, 0, 0, 0], administeredAt: 'yesterday' },
+      'administeredAt',
+    ],
     [{ instrument: 'phq9' }, 'answers'],
   ])('refuses %j with 400 naming %s and stores nothing', async (body, field) => {
     const c = await h.newClinic();
@@ -66,14 +96,29 @@ describe.each(testBackends())('measurement API on %s', (backend) => {
     const url = `/api/v1/patients/${c.patientId}/assessments`;
     expect((await (await c.login('therapist')).post(url, madrs)).status).toBe(403);
     expect((await (await c.login('prescriber')).post(url, madrs)).status).toBe(201);
-    expect((await (await c.login('admin')).post(url, { instrument: 'phq9', answers: Array(9).fill(0) })).status).toBe(403);
-    expect((await (await c.login('front_desk')).post(url, { instrument: 'phq9', answers: Array(9).fill(0) })).status).toBe(403);
+    expect(
+      (await (await c.login('admin')).post(url, { instrument: 'phq9', answers: Array(9).fill(0) })).status,
+    ).toBe(403);
+    expect(
+      (await (await c.login('front_desk')).post(url, { instrument: 'phq9', answers: Array(9).fill(0) }))
+        .status,
+    ).toBe(403);
     const patient = await c.login('patient');
     expect((await patient.post(url, madrs)).status).toBe(403);
     expect((await patient.post(url, { instrument: 'phq9', answers: Array(9).fill(0) })).status).toBe(201);
     const other = await h.newClinic();
-    expect((await patient.post(`/api/v1/patients/${other.patientId}/assessments`, { instrument: 'phq9', answers: Array(9).fill(0) })).status).toBe(404);
-    expect((await (await other.login('nurse')).post(url, { instrument: 'phq9', answers: Array(9).fill(0) })).status).toBe(404);
+    expect(
+      (
+        await patient.post(`/api/v1/patients/${other.patientId}/assessments`, {
+          instrument: 'phq9',
+          answers: Array(9).fill(0),
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await (await other.login('nurse')).post(url, { instrument: 'phq9', answers: Array(9).fill(0) }))
+        .status,
+    ).toBe(404);
   });
 
   it('computes baseline, change, response and remission from the first dose', async () => {
@@ -82,14 +127,27 @@ describe.each(testBackends())('measurement API on %s', (backend) => {
     const url = `/api/v1/patients/${c.patientId}/assessments`;
     const day = 86_400_000;
     const at = (d: number) => new Date(h.clock.now().getTime() - d * day).toISOString();
-    const post = (answers: number[], d: number) => nurse.post(url, { instrument: 'phq9', answers, administeredAt: at(d) });
+    const post = (answers: number[], d: number) =>
+      nurse.post(url, { instrument: 'phq9', answers, administeredAt: at(d) });
     await post([3, 3, 3, 3, 2, 2, 2, 0, 0], 30); // 18
     await post([3, 3, 3, 3, 3, 3, 2, 0, 0], 25); // 20 (baseline: last before the dose)
-    expect((await nurse.request('PUT', `/api/v1/patients/${c.patientId}/measurement-profile`, { firstDoseAt: at(24) })).status).toBe(200);
+    expect(
+      (
+        await nurse.request('PUT', `/api/v1/patients/${c.patientId}/measurement-profile`, {
+          firstDoseAt: at(24),
+        })
+      ).status,
+    ).toBe(200);
     await post([1, 1, 1, 1, 0, 0, 0, 0, 0], 2); // 4
     const r = await nurse.get(`${url}?instrument=phq9`);
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ baseline: 20, latest: 4, changePct: -80, response: true, remission: true });
+    expect(r.body).toMatchObject({
+      baseline: 20,
+      latest: 4,
+      changePct: -80,
+      response: true,
+      remission: true,
+    });
     expect(r.body.items.map((i: { total: number }) => i.total)).toEqual([18, 20, 4]);
     const all = await nurse.get(url);
     expect(all.body).toMatchObject({ baseline: null, response: null, remission: null });
@@ -111,8 +169,11 @@ describe.each(testBackends())('measurement API on %s', (backend) => {
     expect((await nurse.post(eie, { reason: 'again' })).status).toBe(409);
     const list = await nurse.get(`${url}?instrument=gad7`);
     expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([b.body.id]);
-    const row = await h.database.db.selectFrom('assessments').select(['entered_in_error_reason']).where('id', '=', a.body.id).executeTakeFirstOrThrow();
+    const row = await h.database.db
+      .selectFrom('assessments')
+      .select(['entered_in_error_reason'])
+      .where('id', '=', a.body.id)
+      .executeTakeFirstOrThrow();
     expect(row.entered_in_error_reason).toBe('Entered for the wrong patient');
   });
 });
-

@@ -18,7 +18,12 @@ export function checkInsRoute(app: ZodApp, ctx: ModuleContext) {
     },
     async (req) => {
       const a = authOf(req);
-      const p = await ctx.db.selectFrom('patients').select('id').where('clinic_id', '=', a.clinicId).where('id', '=', req.params.id).executeTakeFirst();
+      const p = await ctx.db
+        .selectFrom('patients')
+        .select('id')
+        .where('clinic_id', '=', a.clinicId)
+        .where('id', '=', req.params.id)
+        .executeTakeFirst();
       if (!p) throw notFound('patient');
       const rows = await ctx.db
         .selectFrom('measurement_requests')
@@ -29,9 +34,18 @@ export function checkInsRoute(app: ZodApp, ctx: ModuleContext) {
         .orderBy('due_at')
         .execute();
       const defs = (await clinicInstruments(ctx.db, a.clinicId)).filter((d) => d.kind === 'self_report');
-      await ctx.audit.record(ctx.db, actorOf(req), { action: 'read', resourceType: 'measurement_request', patientId: p.id, category: 'assessment' });
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: 'read',
+        resourceType: 'measurement_request',
+        patientId: p.id,
+        category: 'assessment',
+      });
       return {
-        items: rows.map((r) => ({ requestId: r.id, instrument: r.instrument_id, dueAt: r.due_at.toISOString() })),
+        items: rows.map((r) => ({
+          requestId: r.id,
+          instrument: r.instrument_id,
+          dueAt: r.due_at.toISOString(),
+        })),
         instruments: defs.map(publicDefinition),
       } as never;
     },

@@ -14,14 +14,25 @@ import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
 import { clinicInstrument, mayEnter } from './definitions.ts';
-import { administeredAtOrThrow, CRISIS_RESOURCES, recordAssessment, scoreOrThrow, SUICIDE_RISK } from './record.ts';
+import {
+  administeredAtOrThrow,
+  CRISIS_RESOURCES,
+  recordAssessment,
+  SUICIDE_RISK,
+  scoreOrThrow,
+} from './record.ts';
 
 export function createAssessmentRoute(app: ZodApp, ctx: ModuleContext) {
   app.post(
     '/api/v1/patients/:id/assessments',
     {
       config: { policy: allow.roles('prescriber', 'nurse', 'therapist').orSelf('id') },
-      schema: { params: IdParams, body: CreateAssessmentRequest, response: { 201: AssessmentCreated }, tags: ['measurement'] },
+      schema: {
+        params: IdParams,
+        body: CreateAssessmentRequest,
+        response: { 201: AssessmentCreated },
+        tags: ['measurement'],
+      },
     },
     async (req, reply) => {
       const a = authOf(req);
@@ -36,11 +47,18 @@ export function createAssessmentRoute(app: ZodApp, ctx: ModuleContext) {
       const def = await clinicInstrument(ctx.db, a.clinicId, b.instrument);
       if (!def) {
         throw new AppError('validation_failed', `instrument: unknown instrument "${b.instrument}"`, [
-          { field: 'instrument', message: `unknown instrument "${b.instrument}"; see GET /api/v1/instruments` },
+          {
+            field: 'instrument',
+            message: `unknown instrument "${b.instrument}"; see GET /api/v1/instruments`,
+          },
         ]);
       }
       if (!mayEnter(def, a.role)) {
-        throw forbidden(a.role === 'patient' ? `${def.name} is completed by your clinician` : `${def.name} is clinician-rated: your role may not enter it`);
+        throw forbidden(
+          a.role === 'patient'
+            ? `${def.name} is completed by your clinician`
+            : `${def.name} is clinician-rated: your role may not enter it`,
+        );
       }
       const administeredAt = administeredAtOrThrow(ctx, b.administeredAt);
       const score = scoreOrThrow(def, b.answers, patient.sex);

@@ -17,7 +17,12 @@ export function createLinkRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/patients/:id/self-report-links',
     {
       config: { policy: allow.roles('prescriber', 'nurse', 'therapist', 'front_desk') },
-      schema: { params: IdParams, body: CreateSelfReportLinkRequest, response: { 201: SelfReportLinkCreated }, tags: ['measurement'] },
+      schema: {
+        params: IdParams,
+        body: CreateSelfReportLinkRequest,
+        response: { 201: SelfReportLinkCreated },
+        tags: ['measurement'],
+      },
     },
     async (req, reply) => {
       const a = authOf(req);
@@ -26,14 +31,33 @@ export function createLinkRoute(app: ZodApp, ctx: ModuleContext) {
       wanted.forEach((id, i) => {
         const def = defs.find((d) => d.id === id);
         const field = `body.instruments[${i}]`;
-        if (!def) throw new AppError('validation_failed', `${field}: unknown instrument "${id}"`, [{ field, message: `unknown instrument "${id}"` }]);
-        if (def.kind !== 'self_report') throw new AppError('validation_failed', `${field}: ${def.name} is clinician-rated`, [{ field, message: `${def.name} is clinician-rated and cannot be sent to a patient` }]);
-        if (wanted.indexOf(id) !== i) throw new AppError('validation_failed', `${field}: listed twice`, [{ field, message: 'is listed twice' }]);
+        if (!def)
+          throw new AppError('validation_failed', `${field}: unknown instrument "${id}"`, [
+            { field, message: `unknown instrument "${id}"` },
+          ]);
+        if (def.kind !== 'self_report')
+          throw new AppError('validation_failed', `${field}: ${def.name} is clinician-rated`, [
+            { field, message: `${def.name} is clinician-rated and cannot be sent to a patient` },
+          ]);
+        if (wanted.indexOf(id) !== i)
+          throw new AppError('validation_failed', `${field}: listed twice`, [
+            { field, message: 'is listed twice' },
+          ]);
       });
       const link = await ctx.db.transaction().execute(async (trx) => {
-        const p = await trx.selectFrom('patients').select('id').where('clinic_id', '=', a.clinicId).where('id', '=', req.params.id).executeTakeFirst();
+        const p = await trx
+          .selectFrom('patients')
+          .select('id')
+          .where('clinic_id', '=', a.clinicId)
+          .where('id', '=', req.params.id)
+          .executeTakeFirst();
         if (!p) throw notFound('patient');
-        const l = await createLink(trx, ctx, { clinicId: a.clinicId, patientId: p.id, instruments: wanted, createdBy: a.userId });
+        const l = await createLink(trx, ctx, {
+          clinicId: a.clinicId,
+          patientId: p.id,
+          instruments: wanted,
+          createdBy: a.userId,
+        });
         await ctx.audit.record(trx, actorOf(req), {
           action: 'create',
           resourceType: 'self_report_link',
@@ -44,7 +68,9 @@ export function createLinkRoute(app: ZodApp, ctx: ModuleContext) {
         });
         return l;
       });
-      return reply.status(201).send({ id: link.id, url: link.url, token: link.token, expiresAt: link.expiresAt.toISOString() });
+      return reply
+        .status(201)
+        .send({ id: link.id, url: link.url, token: link.token, expiresAt: link.expiresAt.toISOString() });
     },
   );
 }

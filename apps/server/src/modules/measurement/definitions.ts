@@ -53,7 +53,11 @@ export async function clinicInstruments(db: Kysely<DB>, clinicId: string): Promi
   return instrumentsFromSettings(row?.settings);
 }
 
-export async function clinicInstrument(db: Kysely<DB>, clinicId: string, id: string): Promise<InstrumentDefinition | undefined> {
+export async function clinicInstrument(
+  db: Kysely<DB>,
+  clinicId: string,
+  id: string,
+): Promise<InstrumentDefinition | undefined> {
   return (await clinicInstruments(db, clinicId)).find((d) => d.id === id);
 }
 

@@ -16,7 +16,12 @@ export function enteredInErrorRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/patients/:id/assessments/:assessmentId/entered-in-error',
     {
       config: { policy: allow.roles('prescriber', 'nurse', 'therapist') },
-      schema: { params: AssessmentParams, body: EnteredInErrorRequest, response: { 200: Assessment }, tags: ['measurement'] },
+      schema: {
+        params: AssessmentParams,
+        body: EnteredInErrorRequest,
+        response: { 200: Assessment },
+        tags: ['measurement'],
+      },
     },
     async (req) => {
       const a = authOf(req);
@@ -24,7 +29,11 @@ export function enteredInErrorRoute(app: ZodApp, ctx: ModuleContext) {
         const now = ctx.clock.now();
         const updated = await trx
           .updateTable('assessments')
-          .set({ entered_in_error_at: now, entered_in_error_by: a.userId, entered_in_error_reason: req.body.reason })
+          .set({
+            entered_in_error_at: now,
+            entered_in_error_by: a.userId,
+            entered_in_error_reason: req.body.reason,
+          })
           .where('clinic_id', '=', a.clinicId)
           .where('patient_id', '=', req.params.id)
           .where('id', '=', req.params.assessmentId)
@@ -32,7 +41,13 @@ export function enteredInErrorRoute(app: ZodApp, ctx: ModuleContext) {
           .returningAll()
           .executeTakeFirst();
         if (!updated) {
-          const exists = await trx.selectFrom('assessments').select('id').where('clinic_id', '=', a.clinicId).where('patient_id', '=', req.params.id).where('id', '=', req.params.assessmentId).executeTakeFirst();
+          const exists = await trx
+            .selectFrom('assessments')
+            .select('id')
+            .where('clinic_id', '=', a.clinicId)
+            .where('patient_id', '=', req.params.id)
+            .where('id', '=', req.params.assessmentId)
+            .executeTakeFirst();
           if (!exists) throw notFound('assessment');
           throw new AppError('conflict', 'this assessment is already marked entered in error');
         }

@@ -6,8 +6,8 @@
  */
 import type { DB } from '@plasticity/db';
 import type { Kysely } from 'kysely';
-import { hashToken, newToken } from '../../platform/tokens.ts';
 import type { ModuleContext } from '../../platform/module.ts';
+import { hashToken, newToken } from '../../platform/tokens.ts';
 
 /** Link lifetime (issue 3 §3: "expires after 72 h"). */
 export const SELF_REPORT_LINK_HOURS = 72;

@@ -20,18 +20,30 @@ export function listAssessmentsRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/patients/:id/assessments',
     {
       config: { policy: allow.roles(...CLINICAL_READERS).orSelf('id') },
-      schema: { params: IdParams, querystring: AssessmentListQuery, response: { 200: AssessmentList }, tags: ['measurement'] },
+      schema: {
+        params: IdParams,
+        querystring: AssessmentListQuery,
+        response: { 200: AssessmentList },
+        tags: ['measurement'],
+      },
     },
     async (req) => {
       const a = authOf(req);
       const instrument = req.query.instrument;
-      const patient = await ctx.db.selectFrom('patients').select('id').where('clinic_id', '=', a.clinicId).where('id', '=', req.params.id).executeTakeFirst();
+      const patient = await ctx.db
+        .selectFrom('patients')
+        .select('id')
+        .where('clinic_id', '=', a.clinicId)
+        .where('id', '=', req.params.id)
+        .executeTakeFirst();
       if (!patient) throw notFound('patient');
       const def = instrument ? await clinicInstrument(ctx.db, a.clinicId, instrument) : undefined;
       if (instrument && !def) {
-        throw new AppError('validation_failed', `querystring.instrument: unknown instrument "${instrument}"`, [
-          { field: 'querystring.instrument', message: `unknown instrument "${instrument}"` },
-        ]);
+        throw new AppError(
+          'validation_failed',
+          `querystring.instrument: unknown instrument "${instrument}"`,
+          [{ field: 'querystring.instrument', message: `unknown instrument "${instrument}"` }],
+        );
       }
       let q = ctx.db
         .selectFrom('assessments')
@@ -56,7 +68,16 @@ export function listAssessmentsRoute(app: ZodApp, ctx: ModuleContext) {
         details: { instrument: instrument ?? null, results: rows.length },
       });
       const items = rows.map(toAssessment);
-      const empty = { baseline: null, baselineAt: null, latest: null, latestAt: null, changePct: null, response: null, remission: null, progress: null };
+      const empty = {
+        baseline: null,
+        baselineAt: null,
+        latest: null,
+        latestAt: null,
+        changePct: null,
+        response: null,
+        remission: null,
+        progress: null,
+      };
       if (!def || items.length === 0) return { items, firstDoseAt, ...empty };
       const outcome = computeOutcome(
         def,

@@ -20,14 +20,23 @@ export function outboxRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/outbox',
     {
       config: { policy: allow.roles('admin', 'front_desk') },
-      schema: { querystring: z.object({ status: z.enum(['unsent', 'all']).default('unsent') }).strict(), response: { 200: OutboxList }, tags: ['measurement'] },
+      schema: {
+        querystring: z.object({ status: z.enum(['unsent', 'all']).default('unsent') }).strict(),
+        response: { 200: OutboxList },
+        tags: ['measurement'],
+      },
     },
     async (req) => {
       const a = authOf(req);
       let q = ctx.db.selectFrom('outbox').selectAll().where('clinic_id', '=', a.clinicId);
       if (req.query.status === 'unsent') q = q.where('sent_at', 'is', null);
       const rows = await q.orderBy('created_at', 'desc').limit(200).execute();
-      await ctx.audit.record(ctx.db, actorOf(req), { action: 'query', resourceType: 'outbox', category: 'messages', details: { results: rows.length } });
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: 'query',
+        resourceType: 'outbox',
+        category: 'messages',
+        details: { results: rows.length },
+      });
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -52,19 +61,38 @@ export interface Transport {
 /** Sends up to `batch` unsent messages; returns how many were sent. */
 export async function sendPending(ctx: ModuleContext, transport: Transport, batch = 20): Promise<number> {
   return ctx.db.transaction().execute(async (trx) => {
-    const rows = await sql<{ id: string; recipient: string; subject: string; body: string; attempts: number }>`
+    const rows = await sql<{
+      id: string;
+      recipient: string;
+      subject: string;
+      body: string;
+      attempts: number;
+    }>`
       select id, recipient, subject, body, attempts from outbox
        where sent_at is null and attempts < ${MAX_SEND_ATTEMPTS}
        order by created_at limit ${batch} for update skip locked`.execute(trx);
     let sent = 0;
     for (const m of rows.rows) {
       try {
-        await transport.sendMail({ from: ctx.config.mailFrom, to: m.recipient, subject: m.subject, text: m.body });
-        await trx.updateTable('outbox').set({ sent_at: ctx.clock.now(), transport: 'smtp', attempts: m.attempts + 1, last_error: null }).where('id', '=', m.id).execute();
+        await transport.sendMail({
+          from: ctx.config.mailFrom,
+          to: m.recipient,
+          subject: m.subject,
+          text: m.body,
+        });
+        await trx
+          .updateTable('outbox')
+          .set({ sent_at: ctx.clock.now(), transport: 'smtp', attempts: m.attempts + 1, last_error: null })
+          .where('id', '=', m.id)
+          .execute();
         sent++;
       } catch (e) {
         const msg = e instanceof Error ? e.message.slice(0, 300) : 'send failed';
-        await trx.updateTable('outbox').set({ attempts: m.attempts + 1, last_error: msg }).where('id', '=', m.id).execute();
+        await trx
+          .updateTable('outbox')
+          .set({ attempts: m.attempts + 1, last_error: msg })
+          .where('id', '=', m.id)
+          .execute();
       }
     }
     return sent;

@@ -20,10 +20,25 @@ export function profileRoutes(app: ZodApp, ctx: ModuleContext) {
     },
     async (req) => {
       const a = authOf(req);
-      const p = await ctx.db.selectFrom('patients').select('id').where('clinic_id', '=', a.clinicId).where('id', '=', req.params.id).executeTakeFirst();
+      const p = await ctx.db
+        .selectFrom('patients')
+        .select('id')
+        .where('clinic_id', '=', a.clinicId)
+        .where('id', '=', req.params.id)
+        .executeTakeFirst();
       if (!p) throw notFound('patient');
-      const row = await ctx.db.selectFrom('measurement_profiles').select('first_dose_at').where('clinic_id', '=', a.clinicId).where('patient_id', '=', p.id).executeTakeFirst();
-      await ctx.audit.record(ctx.db, actorOf(req), { action: 'read', resourceType: 'measurement_profile', patientId: p.id, category: 'assessment' });
+      const row = await ctx.db
+        .selectFrom('measurement_profiles')
+        .select('first_dose_at')
+        .where('clinic_id', '=', a.clinicId)
+        .where('patient_id', '=', p.id)
+        .executeTakeFirst();
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: 'read',
+        resourceType: 'measurement_profile',
+        patientId: p.id,
+        category: 'assessment',
+      });
       return { firstDoseAt: row?.first_dose_at ? row.first_dose_at.toISOString() : null };
     },
   );
@@ -31,16 +46,32 @@ export function profileRoutes(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/patients/:id/measurement-profile',
     {
       config: { policy: allow.roles('prescriber', 'nurse') },
-      schema: { params: IdParams, body: MeasurementProfile, response: { 200: MeasurementProfile }, tags: ['measurement'] },
+      schema: {
+        params: IdParams,
+        body: MeasurementProfile,
+        response: { 200: MeasurementProfile },
+        tags: ['measurement'],
+      },
     },
     async (req) => {
       const a = authOf(req);
       const firstDoseAt = req.body.firstDoseAt;
       await ctx.db.transaction().execute(async (trx) => {
-        const p = await trx.selectFrom('patients').select('id').where('clinic_id', '=', a.clinicId).where('id', '=', req.params.id).executeTakeFirst();
+        const p = await trx
+          .selectFrom('patients')
+          .select('id')
+          .where('clinic_id', '=', a.clinicId)
+          .where('id', '=', req.params.id)
+          .executeTakeFirst();
         if (!p) throw notFound('patient');
         await setFirstDose(trx, a.clinicId, p.id, firstDoseAt, ctx.clock.now());
-        await ctx.audit.record(trx, actorOf(req), { action: 'update', resourceType: 'measurement_profile', patientId: p.id, category: 'assessment', details: { fields: ['firstDoseAt'] } });
+        await ctx.audit.record(trx, actorOf(req), {
+          action: 'update',
+          resourceType: 'measurement_profile',
+          patientId: p.id,
+          category: 'assessment',
+          details: { fields: ['firstDoseAt'] },
+        });
       });
       return { firstDoseAt: firstDoseAt ? new Date(firstDoseAt).toISOString() : null };
     },
@@ -48,10 +79,18 @@ export function profileRoutes(app: ZodApp, ctx: ModuleContext) {
 }
 
 /** Upserts the first dose date (also used by the demo seed and, later, the dosing-session module). */
-export async function setFirstDose(trx: Kysely<DB>, clinicId: string, patientId: string, at: string | Date | null, now: Date) {
+export async function setFirstDose(
+  trx: Kysely<DB>,
+  clinicId: string,
+  patientId: string,
+  at: string | Date | null,
+  now: Date,
+) {
   await trx
     .insertInto('measurement_profiles')
     .values({ clinic_id: clinicId, patient_id: patientId, first_dose_at: at, updated_at: now })
-    .onConflict((oc) => oc.columns(['clinic_id', 'patient_id']).doUpdateSet({ first_dose_at: at, updated_at: now }))
+    .onConflict((oc) =>
+      oc.columns(['clinic_id', 'patient_id']).doUpdateSet({ first_dose_at: at, updated_at: now }),
+    )
     .execute();
 }

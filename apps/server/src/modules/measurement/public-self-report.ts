@@ -17,41 +17,63 @@ import { hashToken } from '../../platform/tokens.ts';
 import type { AuditActor } from '../audit/audit-writer.ts';
 import { clinicInstruments, publicDefinition } from './definitions.ts';
 import { WindowLimiter } from './links.ts';
-import { CRISIS_MESSAGE, CRISIS_RESOURCES, recordAssessment, scoreOrThrow, SUICIDE_RISK } from './record.ts';
+import { CRISIS_MESSAGE, CRISIS_RESOURCES, recordAssessment, SUICIDE_RISK, scoreOrThrow } from './record.ts';
 
 /** Requests per source address per minute on the public link routes (guessing protection). */
 export const PUBLIC_LINK_REQUESTS_PER_MINUTE = 60;
 
-const THANKS = 'Thank you. Your answers were sent to your care team. Your answers may not be read immediately: if you need help now, call or text 988, or call 911 in an emergency.';
+const THANKS =
+  'Thank you. Your answers were sent to your care team. Your answers may not be read immediately: if you need help now, call or text 988, or call 911 in an emergency.';
 
 async function openLink(ctx: ModuleContext, token: string) {
-  const link = await ctx.db.selectFrom('self_report_links').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+  const link = await ctx.db
+    .selectFrom('self_report_links')
+    .selectAll()
+    .where('token_hash', '=', hashToken(token))
+    .executeTakeFirst();
   if (!link) throw notFound('link');
-  if (link.used_at) throw new AppError('link_used', 'this link has already been used; ask the clinic for a new one');
-  if (link.expires_at.getTime() <= ctx.clock.now().getTime()) throw new AppError('link_expired', 'this link has expired; ask the clinic for a new one');
+  if (link.used_at)
+    throw new AppError('link_used', 'this link has already been used; ask the clinic for a new one');
+  if (link.expires_at.getTime() <= ctx.clock.now().getTime())
+    throw new AppError('link_expired', 'this link has expired; ask the clinic for a new one');
   return link;
 }
 
-const linkActor = (req: FastifyRequest, clinicId: string): AuditActor => ({ clinicId, userId: null, email: null, role: 'patient', sourceAddress: req.ip ?? null });
+const linkActor = (req: FastifyRequest, clinicId: string): AuditActor => ({
+  clinicId,
+  userId: null,
+  email: null,
+  role: 'patient',
+  sourceAddress: req.ip ?? null,
+});
 
 export function publicSelfReportRoutes(app: ZodApp, ctx: ModuleContext) {
   const limiter = new WindowLimiter(PUBLIC_LINK_REQUESTS_PER_MINUTE, 60_000);
   const limit = (req: FastifyRequest) => {
-    if (!limiter.allow(req.ip ?? 'unknown', Date.now())) throw new AppError('rate_limited', 'too many requests; wait a minute and try again');
+    if (!limiter.allow(req.ip ?? 'unknown', Date.now()))
+      throw new AppError('rate_limited', 'too many requests; wait a minute and try again');
   };
 
   app.get(
     '/api/v1/self-report/:token',
     {
-      config: { policy: allow.public('single-use self-report link: the token is the credential (issue 3 §3)') },
+      config: {
+        policy: allow.public('single-use self-report link: the token is the credential (issue 3 §3)'),
+      },
       schema: { params: TokenParams, response: { 200: SelfReportForm }, tags: ['measurement'] },
     },
     async (req) => {
       limit(req);
       const link = await openLink(ctx, req.params.token);
-      const clinic = await ctx.db.selectFrom('clinics').select(['name', 'settings']).where('id', '=', link.clinic_id).executeTakeFirstOrThrow();
+      const clinic = await ctx.db
+        .selectFrom('clinics')
+        .select(['name', 'settings'])
+        .where('id', '=', link.clinic_id)
+        .executeTakeFirstOrThrow();
       const defs = await clinicInstruments(ctx.db, link.clinic_id);
-      const instruments = link.instruments.map((id) => defs.find((d) => d.id === id)).filter((d) => d !== undefined);
+      const instruments = link.instruments
+        .map((id) => defs.find((d) => d.id === id))
+        .filter((d) => d !== undefined);
       await ctx.audit.record(ctx.db, linkActor(req, link.clinic_id), {
         action: 'read',
         resourceType: 'self_report_link',
@@ -59,29 +81,57 @@ export function publicSelfReportRoutes(app: ZodApp, ctx: ModuleContext) {
         patientId: link.patient_id,
         category: 'assessment',
       });
-      return { clinicName: clinic.name, expiresAt: link.expires_at.toISOString(), instruments: instruments.map(publicDefinition) } as never;
+      return {
+        clinicName: clinic.name,
+        expiresAt: link.expires_at.toISOString(),
+        instruments: instruments.map(publicDefinition),
+      } as never;
     },
   );
 
   app.post(
     '/api/v1/self-report/:token',
     {
-      config: { policy: allow.public('single-use self-report link: the token is the credential (issue 3 §3)') },
-      schema: { params: TokenParams, body: SelfReportSubmission, response: { 200: SelfReportResult }, tags: ['measurement'] },
+      config: {
+        policy: allow.public('single-use self-report link: the token is the credential (issue 3 §3)'),
+      },
+      schema: {
+        params: TokenParams,
+        body: SelfReportSubmission,
+        response: { 200: SelfReportResult },
+        tags: ['measurement'],
+      },
     },
     async (req) => {
       limit(req);
       const link = await openLink(ctx, req.params.token);
       const defs = await clinicInstruments(ctx.db, link.clinic_id);
-      const patient = await ctx.db.selectFrom('patients').select(['id', 'sex']).where('clinic_id', '=', link.clinic_id).where('id', '=', link.patient_id).executeTakeFirstOrThrow();
+      const patient = await ctx.db
+        .selectFrom('patients')
+        .select(['id', 'sex'])
+        .where('clinic_id', '=', link.clinic_id)
+        .where('id', '=', link.patient_id)
+        .executeTakeFirstOrThrow();
       const seen = new Set<string>();
       const scored = req.body.responses.map((r, i) => {
         const field = `body.responses[${i}].instrument`;
-        const def = link.instruments.includes(r.instrument) ? defs.find((d) => d.id === r.instrument) : undefined;
-        if (!def) throw new AppError('validation_failed', `${field}: "${r.instrument}" is not a form of this link`, [{ field, message: 'is not a form of this link' }]);
-        if (seen.has(def.id)) throw new AppError('validation_failed', `${field}: answered twice`, [{ field, message: 'is answered twice' }]);
+        const def = link.instruments.includes(r.instrument)
+          ? defs.find((d) => d.id === r.instrument)
+          : undefined;
+        if (!def)
+          throw new AppError('validation_failed', `${field}: "${r.instrument}" is not a form of this link`, [
+            { field, message: 'is not a form of this link' },
+          ]);
+        if (seen.has(def.id))
+          throw new AppError('validation_failed', `${field}: answered twice`, [
+            { field, message: 'is answered twice' },
+          ]);
         seen.add(def.id);
-        return { def, answers: r.answers as (number | null)[], score: scoreOrThrow(def, r.answers, patient.sex, `body.responses[${i}].`) };
+        return {
+          def,
+          answers: r.answers as (number | null)[],
+          score: scoreOrThrow(def, r.answers, patient.sex, `body.responses[${i}].`),
+        };
       });
       const crisis = await ctx.db.transaction().execute(async (trx) => {
         const now = ctx.clock.now();
@@ -93,7 +143,8 @@ export function publicSelfReportRoutes(app: ZodApp, ctx: ModuleContext) {
           .where('expires_at', '>', now)
           .returning('id')
           .executeTakeFirst();
-        if (!claimed) throw new AppError('link_used', 'this link has already been used; ask the clinic for a new one');
+        if (!claimed)
+          throw new AppError('link_used', 'this link has already been used; ask the clinic for a new one');
         let risk = false;
         for (const s of scored) {
           const { assessment } = await recordAssessment(trx, ctx, linkActor(req, link.clinic_id), {
@@ -111,7 +162,9 @@ export function publicSelfReportRoutes(app: ZodApp, ctx: ModuleContext) {
         }
         return risk;
       });
-      return crisis ? { crisis: true, message: CRISIS_MESSAGE, resources: CRISIS_RESOURCES } : { crisis: false, message: THANKS };
+      return crisis
+        ? { crisis: true, message: CRISIS_MESSAGE, resources: CRISIS_RESOURCES }
+        : { crisis: false, message: THANKS };
     },
   );
 }

@@ -4,15 +4,19 @@
  * A `suicide_risk` flag raises an alert in the same transaction (REFERENCE.md §1 "Safety"; issue 3 §4),
  * so a score is never stored without its alert.
  */
-import { type InstrumentDefinition, scoreAssessment, type ScoreSuccess } from '@plasticity/clinical/instruments';
+import {
+  type InstrumentDefinition,
+  type ScoreSuccess,
+  scoreAssessment,
+} from '@plasticity/clinical/instruments';
 import type { Assessment } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import type { AssessmentsTable } from '@plasticity/db/tables/measurement';
 import type { Kysely, Selectable } from 'kysely';
-import type { AuditActor } from '../audit/audit-writer.ts';
-import { raiseAlert } from '../alerts/service.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ModuleContext } from '../../platform/module.ts';
+import { raiseAlert } from '../alerts/service.ts';
+import type { AuditActor } from '../audit/audit-writer.ts';
 
 export const SUICIDE_RISK = 'suicide_risk';
 
@@ -41,7 +45,12 @@ export function toAssessment(r: Selectable<AssessmentsTable>): Assessment {
  * Scores answers or throws 400 `validation_failed` naming each offending item (`<prefix>answers[i]`).
  * A refused form's safety flags travel in the error details so the caller can still show crisis help.
  */
-export function scoreOrThrow(def: InstrumentDefinition, answers: unknown[], sex: string | undefined, prefix = ''): ScoreSuccess {
+export function scoreOrThrow(
+  def: InstrumentDefinition,
+  answers: unknown[],
+  sex: string | undefined,
+  prefix = '',
+): ScoreSuccess {
   const r = scoreAssessment(def, answers as (number | null)[], { sex });
   if (r.ok) return r;
   const details = r.errors.map((e) => ({
@@ -51,17 +60,34 @@ export function scoreOrThrow(def: InstrumentDefinition, answers: unknown[], sex:
     ...(r.flags?.length ? { flags: r.flags } : {}),
   }));
   const first = details[0];
-  throw new AppError('validation_failed', first ? `${first.field}: ${first.message}` : 'answers are invalid', details);
+  throw new AppError(
+    'validation_failed',
+    first ? `${first.field}: ${first.message}` : 'answers are invalid',
+    details,
+  );
 }
 
 /** Validates `administeredAt`: not in the future (5 minutes of clock skew allowed), not before 1900. */
-export function administeredAtOrThrow(ctx: ModuleContext, value: string | undefined, field = 'body.administeredAt'): Date {
+export function administeredAtOrThrow(
+  ctx: ModuleContext,
+  value: string | undefined,
+  field = 'body.administeredAt',
+): Date {
   const now = ctx.clock.now();
   if (value === undefined) return now;
   const t = new Date(value);
-  if (Number.isNaN(t.getTime())) throw new AppError('validation_failed', `${field}: is not a valid date-time`, [{ field, message: 'is not a valid date-time' }]);
-  if (t.getTime() > now.getTime() + 5 * 60_000) throw new AppError('validation_failed', `${field}: cannot be in the future`, [{ field, message: 'cannot be in the future' }]);
-  if (t.getUTCFullYear() < 1900) throw new AppError('validation_failed', `${field}: is before 1900`, [{ field, message: 'is before 1900' }]);
+  if (Number.isNaN(t.getTime()))
+    throw new AppError('validation_failed', `${field}: is not a valid date-time`, [
+      { field, message: 'is not a valid date-time' },
+    ]);
+  if (t.getTime() > now.getTime() + 5 * 60_000)
+    throw new AppError('validation_failed', `${field}: cannot be in the future`, [
+      { field, message: 'cannot be in the future' },
+    ]);
+  if (t.getUTCFullYear() < 1900)
+    throw new AppError('validation_failed', `${field}: is before 1900`, [
+      { field, message: 'is before 1900' },
+    ]);
   return t;
 }
 
@@ -78,7 +104,12 @@ export interface RecordInput {
 }
 
 /** Inserts the assessment, completes open requests for it, raises the alert; audits each on `trx`. */
-export async function recordAssessment(trx: Kysely<DB>, ctx: ModuleContext, actor: AuditActor | null, input: RecordInput) {
+export async function recordAssessment(
+  trx: Kysely<DB>,
+  ctx: ModuleContext,
+  actor: AuditActor | null,
+  input: RecordInput,
+) {
   const { score, def } = input;
   const now = ctx.clock.now();
   const row = await trx

@@ -20,7 +20,12 @@ export function scheduleRoutes(app: ZodApp, ctx: ModuleContext) {
     },
     async (req) => {
       const a = authOf(req);
-      const p = await ctx.db.selectFrom('patients').select('id').where('clinic_id', '=', a.clinicId).where('id', '=', req.params.id).executeTakeFirst();
+      const p = await ctx.db
+        .selectFrom('patients')
+        .select('id')
+        .where('clinic_id', '=', a.clinicId)
+        .where('id', '=', req.params.id)
+        .executeTakeFirst();
       if (!p) throw notFound('patient');
       const rows = await ctx.db
         .selectFrom('measurement_schedules')
@@ -30,7 +35,12 @@ export function scheduleRoutes(app: ZodApp, ctx: ModuleContext) {
         .where('active', '=', true)
         .orderBy('instrument_id')
         .execute();
-      await ctx.audit.record(ctx.db, actorOf(req), { action: 'read', resourceType: 'measurement_schedule', patientId: p.id, category: 'assessment' });
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: 'read',
+        resourceType: 'measurement_schedule',
+        patientId: p.id,
+        category: 'assessment',
+      });
       return { items: rows.map((r) => ({ instrument: r.instrument_id, cadence: r.cadence })) };
     },
   );
@@ -39,7 +49,12 @@ export function scheduleRoutes(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/patients/:id/measurement-schedule',
     {
       config: { policy: allow.roles('prescriber', 'nurse', 'therapist') },
-      schema: { params: IdParams, body: MeasurementSchedule, response: { 200: MeasurementSchedule }, tags: ['measurement'] },
+      schema: {
+        params: IdParams,
+        body: MeasurementSchedule,
+        response: { 200: MeasurementSchedule },
+        tags: ['measurement'],
+      },
     },
     async (req) => {
       const a = authOf(req);
@@ -48,20 +63,51 @@ export function scheduleRoutes(app: ZodApp, ctx: ModuleContext) {
       items.forEach((it, i) => {
         const field = `body.items[${i}].instrument`;
         const def = defs.find((d) => d.id === it.instrument);
-        if (!def) throw new AppError('validation_failed', `${field}: unknown instrument`, [{ field, message: `unknown instrument "${it.instrument}"` }]);
-        if (def.kind !== 'self_report') throw new AppError('validation_failed', `${field}: clinician-rated`, [{ field, message: `${def.name} is clinician-rated; only self-report instruments are scheduled` }]);
-        if (items.findIndex((x) => x.instrument === it.instrument) !== i) throw new AppError('validation_failed', `${field}: listed twice`, [{ field, message: 'is listed twice' }]);
+        if (!def)
+          throw new AppError('validation_failed', `${field}: unknown instrument`, [
+            { field, message: `unknown instrument "${it.instrument}"` },
+          ]);
+        if (def.kind !== 'self_report')
+          throw new AppError('validation_failed', `${field}: clinician-rated`, [
+            { field, message: `${def.name} is clinician-rated; only self-report instruments are scheduled` },
+          ]);
+        if (items.findIndex((x) => x.instrument === it.instrument) !== i)
+          throw new AppError('validation_failed', `${field}: listed twice`, [
+            { field, message: 'is listed twice' },
+          ]);
       });
       await ctx.db.transaction().execute(async (trx) => {
-        const p = await trx.selectFrom('patients').select('id').where('clinic_id', '=', a.clinicId).where('id', '=', req.params.id).executeTakeFirst();
+        const p = await trx
+          .selectFrom('patients')
+          .select('id')
+          .where('clinic_id', '=', a.clinicId)
+          .where('id', '=', req.params.id)
+          .executeTakeFirst();
         if (!p) throw notFound('patient');
         const now = ctx.clock.now();
-        await trx.updateTable('measurement_schedules').set({ active: false, updated_at: now }).where('clinic_id', '=', a.clinicId).where('patient_id', '=', p.id).execute();
+        await trx
+          .updateTable('measurement_schedules')
+          .set({ active: false, updated_at: now })
+          .where('clinic_id', '=', a.clinicId)
+          .where('patient_id', '=', p.id)
+          .execute();
         for (const it of items) {
           await trx
             .insertInto('measurement_schedules')
-            .values({ clinic_id: a.clinicId, patient_id: p.id, instrument_id: it.instrument, cadence: it.cadence, created_by: a.userId, created_at: now, updated_at: now })
-            .onConflict((oc) => oc.columns(['clinic_id', 'patient_id', 'instrument_id']).doUpdateSet({ cadence: it.cadence, active: true, updated_at: now }))
+            .values({
+              clinic_id: a.clinicId,
+              patient_id: p.id,
+              instrument_id: it.instrument,
+              cadence: it.cadence,
+              created_by: a.userId,
+              created_at: now,
+              updated_at: now,
+            })
+            .onConflict((oc) =>
+              oc
+                .columns(['clinic_id', 'patient_id', 'instrument_id'])
+                .doUpdateSet({ cadence: it.cadence, active: true, updated_at: now }),
+            )
             .execute();
         }
         await ctx.audit.record(trx, actorOf(req), {

@@ -21,14 +21,31 @@ export function isoWeekKey(d: Date): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-export const dueKey = (cadence: string, now: Date) => (cadence === 'weekly' ? isoWeekKey(now) : now.toISOString().slice(0, 7));
+export const dueKey = (cadence: string, now: Date) =>
+  cadence === 'weekly' ? isoWeekKey(now) : now.toISOString().slice(0, 7);
 
-async function notify(trx: Kysely<DB>, ctx: ModuleContext, clinicId: string, patientId: string, requestIds: string[], instruments: string[]) {
-  const patient = await trx.selectFrom('patients').select(['first_name', 'email']).where('clinic_id', '=', clinicId).where('id', '=', patientId).executeTakeFirst();
+async function notify(
+  trx: Kysely<DB>,
+  ctx: ModuleContext,
+  clinicId: string,
+  patientId: string,
+  requestIds: string[],
+  instruments: string[],
+) {
+  const patient = await trx
+    .selectFrom('patients')
+    .select(['first_name', 'email'])
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .executeTakeFirst();
   const clinic = await trx.selectFrom('clinics').select('name').where('id', '=', clinicId).executeTakeFirst();
   if (!patient || !clinic) return;
   const link = await createLink(trx, ctx, { clinicId, patientId, instruments, createdBy: null });
-  await trx.updateTable('measurement_requests').set({ link_id: link.id }).where('id', 'in', requestIds).execute();
+  await trx
+    .updateTable('measurement_requests')
+    .set({ link_id: link.id })
+    .where('id', 'in', requestIds)
+    .execute();
   if (!patient.email) return; // the request still shows in the portal under "My check-ins"
   await ctx.mailer.enqueue(trx, {
     clinicId,
@@ -49,17 +66,33 @@ export async function runScheduler(ctx: ModuleContext): Promise<number> {
       .where('active', '=', true)
       .where('cadence', 'in', ['weekly', 'monthly'])
       .execute();
-    const created = new Map<string, { clinicId: string; patientId: string; ids: string[]; instruments: string[] }>();
+    const created = new Map<
+      string,
+      { clinicId: string; patientId: string; ids: string[]; instruments: string[] }
+    >();
     for (const s of schedules) {
       const row = await trx
         .insertInto('measurement_requests')
-        .values({ clinic_id: s.clinic_id, patient_id: s.patient_id, schedule_id: s.id, instrument_id: s.instrument_id, due_key: dueKey(s.cadence, now), due_at: now, created_at: now })
+        .values({
+          clinic_id: s.clinic_id,
+          patient_id: s.patient_id,
+          schedule_id: s.id,
+          instrument_id: s.instrument_id,
+          due_key: dueKey(s.cadence, now),
+          due_at: now,
+          created_at: now,
+        })
         .onConflict((oc) => oc.columns(['clinic_id', 'patient_id', 'instrument_id', 'due_key']).doNothing())
         .returning('id')
         .executeTakeFirst();
       if (!row) continue;
       const k = `${s.clinic_id}/${s.patient_id}`;
-      const e = created.get(k) ?? { clinicId: s.clinic_id, patientId: s.patient_id, ids: [], instruments: [] };
+      const e = created.get(k) ?? {
+        clinicId: s.clinic_id,
+        patientId: s.patient_id,
+        ids: [],
+        instruments: [],
+      };
       e.ids.push(row.id);
       e.instruments.push(s.instrument_id);
       created.set(k, e);
@@ -70,7 +103,11 @@ export async function runScheduler(ctx: ModuleContext): Promise<number> {
 }
 
 /** For the dosing-session module: request the patient's before-each-session instruments for one session. */
-export async function requestBeforeSession(trx: Kysely<DB>, ctx: ModuleContext, input: { clinicId: string; patientId: string; sessionId: string; sessionAt: Date }) {
+export async function requestBeforeSession(
+  trx: Kysely<DB>,
+  ctx: ModuleContext,
+  input: { clinicId: string; patientId: string; sessionId: string; sessionAt: Date },
+) {
   const schedules = await trx
     .selectFrom('measurement_schedules')
     .select(['id', 'instrument_id'])
@@ -84,7 +121,15 @@ export async function requestBeforeSession(trx: Kysely<DB>, ctx: ModuleContext, 
   for (const s of schedules) {
     const row = await trx
       .insertInto('measurement_requests')
-      .values({ clinic_id: input.clinicId, patient_id: input.patientId, schedule_id: s.id, instrument_id: s.instrument_id, due_key: `session:${input.sessionId}`, due_at: input.sessionAt, created_at: ctx.clock.now() })
+      .values({
+        clinic_id: input.clinicId,
+        patient_id: input.patientId,
+        schedule_id: s.id,
+        instrument_id: s.instrument_id,
+        due_key: `session:${input.sessionId}`,
+        due_at: input.sessionAt,
+        created_at: ctx.clock.now(),
+      })
       .onConflict((oc) => oc.columns(['clinic_id', 'patient_id', 'instrument_id', 'due_key']).doNothing())
       .returning('id')
       .executeTakeFirst();

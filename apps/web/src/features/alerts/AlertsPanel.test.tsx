@@ -33,7 +33,14 @@ describe('alerts page', () => {
         [`GET /api/v1/patients/${ALERT.patientId}`]: { body: makePatient() },
         [`POST /api/v1/alerts/${ALERT.id}/ack`]: (call) => {
           open = [];
-          return { body: { ...ALERT, status: 'acknowledged', ackNote: (call.body as { note: string }).note, ackAt: '2026-11-27T15:05:00Z' } };
+          return {
+            body: {
+              ...ALERT,
+              status: 'acknowledged',
+              ackNote: (call.body as { note: string }).note,
+              ackAt: '2026-11-27T15:05:00Z',
+            },
+          };
         },
       },
     });

@@ -1,9 +1,9 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
+import { getPatient } from '../../api/patients.ts';
 import { useMe } from '../../app/auth.tsx';
 import { RouterLink } from '../../app/router.tsx';
-import { getPatient } from '../../api/patients.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime, fullName } from '../../ui/format.ts';
 import { LoadingState } from '../../ui/LoadingState.tsx';
@@ -35,7 +35,14 @@ function AckForm({ alert, onDone }: { alert: AlertT; onDone: () => void }) {
   };
   return (
     <Stack gap="xs">
-      <Textarea label="Acknowledgement note" placeholder="What was done (e.g. called the patient, safety plan reviewed)" value={note} onChange={(e) => setNote(e.currentTarget.value)} minRows={2} error={noteError} />
+      <Textarea
+        label="Acknowledgement note"
+        placeholder="What was done (e.g. called the patient, safety plan reviewed)"
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        minRows={2}
+        error={noteError}
+      />
       <ErrorAlert error={error} title="Not acknowledged" />
       <Group justify="flex-end">
         <Button color="red" onClick={submit} loading={busy}>
@@ -74,11 +81,21 @@ export function AlertsPanel({ status = 'open' }: { status?: 'open' | 'acknowledg
 
   if (error) return <ErrorAlert error={error} title="Could not load alerts" />;
   if (!items) return <LoadingState label="Loading alerts…" />;
-  if (items.length === 0) return <Alert variant="light" color="green">No {status === 'open' ? 'open ' : ''}alerts.</Alert>;
+  if (items.length === 0)
+    return (
+      <Alert variant="light" color="green">
+        No {status === 'open' ? 'open ' : ''}alerts.
+      </Alert>
+    );
   return (
     <Stack gap="sm" aria-label="Alerts">
       {items.map((a) => (
-        <Card key={a.id} withBorder radius="md" style={{ borderColor: a.status === 'open' ? 'var(--mantine-color-red-6)' : undefined }}>
+        <Card
+          key={a.id}
+          withBorder
+          radius="md"
+          style={{ borderColor: a.status === 'open' ? 'var(--mantine-color-red-6)' : undefined }}
+        >
           <Stack gap="xs">
             <Group justify="space-between" wrap="wrap">
               <Group gap="xs">
@@ -88,13 +105,20 @@ export function AlertsPanel({ status = 'open' }: { status?: 'open' | 'acknowledg
               <Group gap={4}>
                 <Badge color={a.severity === 'critical' ? 'red' : 'orange'}>{a.severity}</Badge>
                 {a.assignedTo.includes(me.id) && <Badge variant="light">assigned to you</Badge>}
-                {a.escalatedAt && <Badge variant="outline" color="red">escalated</Badge>}
+                {a.escalatedAt && (
+                  <Badge variant="outline" color="red">
+                    escalated
+                  </Badge>
+                )}
                 {a.status === 'acknowledged' && <Badge color="gray">acknowledged</Badge>}
               </Group>
             </Group>
             <Text size="sm" c="dimmed">
               Raised {formatDateTime(a.createdAt, me.clinic.timeZone)} ·{' '}
-              <Anchor component={RouterLink} href={`/patients/${encodeURIComponent(a.patientId)}/assessments`}>
+              <Anchor
+                component={RouterLink}
+                href={`/patients/${encodeURIComponent(a.patientId)}/assessments`}
+              >
                 {names[a.patientId] ?? 'open the chart'}
               </Anchor>
             </Text>

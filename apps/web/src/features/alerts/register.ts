@@ -11,6 +11,8 @@ const CLINICAL = ['admin', 'prescriber', 'nurse', 'therapist'] as const;
 
 registerFeature({
   id: 'alerts',
-  nav: [{ id: 'alerts', label: 'Alerts', path: '/alerts', roles: CLINICAL, icon: IconAlertTriangle, order: 12 }],
+  nav: [
+    { id: 'alerts', label: 'Alerts', path: '/alerts', roles: CLINICAL, icon: IconAlertTriangle, order: 12 },
+  ],
   routes: [{ id: 'alerts', path: '/alerts', roles: CLINICAL, title: 'Alerts', component: AlertsPage }],
 });

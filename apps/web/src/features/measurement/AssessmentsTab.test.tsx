@@ -22,8 +22,28 @@ const item = (n: number, total: number, at: string) => ({
   createdAt: at,
 });
 const items = [item(1, 20, '2026-10-01T10:00:00Z'), item(2, 3, '2026-11-20T10:00:00Z')];
-const outcome = { baseline: 20, baselineAt: items[0]?.administeredAt, latest: 3, latestAt: items[1]?.administeredAt, changePct: -85, response: true, remission: true, firstDoseAt: '2026-10-02T10:00:00Z', progress: 'text' };
-const empty = { baseline: null, baselineAt: null, latest: null, latestAt: null, changePct: null, response: null, remission: null, firstDoseAt: null, progress: null };
+const outcome = {
+  baseline: 20,
+  baselineAt: items[0]?.administeredAt,
+  latest: 3,
+  latestAt: items[1]?.administeredAt,
+  changePct: -85,
+  response: true,
+  remission: true,
+  firstDoseAt: '2026-10-02T10:00:00Z',
+  progress: 'text',
+};
+const empty = {
+  baseline: null,
+  baselineAt: null,
+  latest: null,
+  latestAt: null,
+  changePct: null,
+  response: null,
+  remission: null,
+  firstDoseAt: null,
+  progress: null,
+};
 
 describe('Assessments chart tab', () => {
   it('shows a trend per instrument with baseline, change, response and remission; therapists cannot pick MADRS', async () => {
@@ -33,12 +53,17 @@ describe('Assessments chart tab', () => {
       routes: {
         [`GET /api/v1/patients/${patient.id}`]: { body: patient },
         'GET /api/v1/instruments': { body: { items: INSTRUMENTS } },
-        [`GET /api/v1/patients/${patient.id}/assessments`]: (call) => ({ body: call.query.get('instrument') ? { items, ...outcome } : { items, ...empty } }),
-        [`GET /api/v1/patients/${patient.id}/measurement-schedule`]: { body: { items: [{ instrument: 'phq9', cadence: 'weekly' }] } },
+        [`GET /api/v1/patients/${patient.id}/assessments`]: (call) => ({
+          body: call.query.get('instrument') ? { items, ...outcome } : { items, ...empty },
+        }),
+        [`GET /api/v1/patients/${patient.id}/measurement-schedule`]: {
+          body: { items: [{ instrument: 'phq9', cadence: 'weekly' }] },
+        },
       },
     });
     const trend = await screen.findByTestId('trend-phq9');
-    for (const text of ['Baseline 20', 'Latest 3', 'Change -85 %', 'Response', 'Remission']) expect(within(trend).getByText(text)).toBeTruthy();
+    for (const text of ['Baseline 20', 'Latest 3', 'Change -85 %', 'Response', 'Remission'])
+      expect(within(trend).getByText(text)).toBeTruthy();
     expect(within(trend).getAllByRole('row')).toHaveLength(3);
     expect(screen.getByText('Check-in schedule')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Enter assessment' }));

@@ -32,7 +32,9 @@ export function AssessmentsTab({ patient }: ChartTabProps) {
     try {
       const all = await listAssessments(patient.id);
       const ids = [...new Set(all.items.map((a) => a.instrument))];
-      const entries = await Promise.all(ids.map(async (id) => [id, await listAssessments(patient.id, id)] as const));
+      const entries = await Promise.all(
+        ids.map(async (id) => [id, await listAssessments(patient.id, id)] as const),
+      );
       setSeries(Object.fromEntries(entries));
     } catch (e) {
       setError(e);
@@ -44,7 +46,9 @@ export function AssessmentsTab({ patient }: ChartTabProps) {
 
   if (defsError || error) return <ErrorAlert error={defsError ?? error} title="Could not load assessments" />;
   if (!defs || !series) return <LoadingState label="Loading assessments…" />;
-  const enterable = defs.filter((d) => d.kind === 'self_report' || d.id === 'cssrs_screen' || CLINICIAN_RATERS.includes(me.role));
+  const enterable = defs.filter(
+    (d) => d.kind === 'self_report' || d.id === 'cssrs_screen' || CLINICIAN_RATERS.includes(me.role),
+  );
   const selfReport = defs.filter((d) => d.kind === 'self_report');
   const shown = defs.filter((d) => series[d.id]);
 
@@ -61,7 +65,8 @@ export function AssessmentsTab({ patient }: ChartTabProps) {
     <Stack>
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          Baseline is the last score before the first dose; response is a drop of 50 % or more; remission per each instrument’s rule.
+          Baseline is the last score before the first dose; response is a drop of 50 % or more; remission per
+          each instrument’s rule.
         </Text>
         {ENTERS.includes(me.role) && (
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEntering(true)}>
@@ -82,17 +87,40 @@ export function AssessmentsTab({ patient }: ChartTabProps) {
         <Stack gap="xs">
           <Text fw={600}>Send forms to complete on a phone</Text>
           <Group align="flex-end">
-            <MultiSelect label="Forms" data={selfReport.map((d) => ({ value: d.id, label: d.name }))} value={sendIds} onChange={setSendIds} style={{ flex: 1 }} />
-            <Button leftSection={<IconSend size={16} aria-hidden />} disabled={sendIds.length === 0} onClick={sendLink}>
+            <MultiSelect
+              label="Forms"
+              data={selfReport.map((d) => ({ value: d.id, label: d.name }))}
+              value={sendIds}
+              onChange={setSendIds}
+              style={{ flex: 1 }}
+            />
+            <Button
+              leftSection={<IconSend size={16} aria-hidden />}
+              disabled={sendIds.length === 0}
+              onClick={sendLink}
+            >
               Create link
             </Button>
           </Group>
           <ErrorAlert error={linkError} title="No link created" />
-          {link && <OneTimeLink link={new URL(link.url, window.location.origin).toString()} expiresAt={link.expiresAt} timeZone={me.clinic.timeZone} label="Self-report link (single use, 72 hours)" />}
+          {link && (
+            <OneTimeLink
+              link={new URL(link.url, window.location.origin).toString()}
+              expiresAt={link.expiresAt}
+              timeZone={me.clinic.timeZone}
+              label="Self-report link (single use, 72 hours)"
+            />
+          )}
         </Stack>
       </Paper>
       <ScheduleCard patientId={patient.id} defs={defs} canEdit={ENTERS.includes(me.role)} />
-      <EnterAssessmentModal patientId={patient.id} defs={enterable} opened={entering} onClose={() => setEntering(false)} onSaved={() => void load()} />
+      <EnterAssessmentModal
+        patientId={patient.id}
+        defs={enterable}
+        opened={entering}
+        onClose={() => setEntering(false)}
+        onSaved={() => void load()}
+      />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
-import type { InstrumentDefinition } from '@plasticity/clinical/instruments';
 import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import type { InstrumentDefinition } from '@plasticity/clinical/instruments';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { type Answers, type AssessmentCreatedT, createAssessment } from './api.ts';
@@ -40,7 +40,10 @@ export function EnterAssessmentModal({ patientId, defs, opened, onClose, onSaved
     setError(null);
     setBusy(true);
     try {
-      const r = await createAssessment(patientId, { instrument: def.id, answers: answersToSend(def, answers) });
+      const r = await createAssessment(patientId, {
+        instrument: def.id,
+        answers: answersToSend(def, answers),
+      });
       setResult(r);
       onSaved();
     } catch (e) {
@@ -55,7 +58,11 @@ export function EnterAssessmentModal({ patientId, defs, opened, onClose, onSaved
     <Modal opened={opened} onClose={close} title="Enter an assessment" size="lg">
       {result ? (
         <Stack>
-          <Alert color={result.flags.includes('suicide_risk') ? 'red' : 'green'} variant="light" title={`${def?.name ?? result.instrument}: ${result.total}${result.severity ? ` (${result.severity})` : ''}`}>
+          <Alert
+            color={result.flags.includes('suicide_risk') ? 'red' : 'green'}
+            variant="light"
+            title={`${def?.name ?? result.instrument}: ${result.total}${result.severity ? ` (${result.severity})` : ''}`}
+          >
             {result.flags.includes('suicide_risk')
               ? 'Suicide risk: an alert was raised for the care team. Follow the clinic’s safety protocol now.'
               : 'Saved.'}
@@ -74,7 +81,10 @@ export function EnterAssessmentModal({ patientId, defs, opened, onClose, onSaved
           <Select
             label="Instrument"
             placeholder="Choose an instrument"
-            data={defs.map((d) => ({ value: d.id, label: `${d.name}${d.kind === 'clinician' ? ' (clinician-rated)' : ''}` }))}
+            data={defs.map((d) => ({
+              value: d.id,
+              label: `${d.name}${d.kind === 'clinician' ? ' (clinician-rated)' : ''}`,
+            }))}
             value={id}
             onChange={(v) => {
               setId(v);

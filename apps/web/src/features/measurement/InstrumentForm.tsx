@@ -1,15 +1,17 @@
-import type { AnswerOption, InstrumentDefinition, ItemDefinition } from '@plasticity/clinical/instruments';
 import { Radio, Stack, Text } from '@mantine/core';
+import type { AnswerOption, InstrumentDefinition, ItemDefinition } from '@plasticity/clinical/instruments';
 import type { Answers } from './api.ts';
 
-const optionsOf = (def: InstrumentDefinition, item: ItemDefinition): readonly AnswerOption[] => item.options ?? def.options ?? [];
+const optionsOf = (def: InstrumentDefinition, item: ItemDefinition): readonly AnswerOption[] =>
+  item.options ?? def.options ?? [];
 
 /** Answers start as "skipped" (null) for every item. */
 export const emptyAnswers = (def: InstrumentDefinition): Answers => def.items.map(() => null);
 
 /** Trims trailing unanswered optional items (PHQ-9 difficulty) so the count matches `minAnswers`. */
 export function answersToSend(def: InstrumentDefinition, answers: Answers): Answers {
-  if (def.minAnswers !== undefined && answers.slice(def.minAnswers).every((a) => a === null)) return answers.slice(0, def.minAnswers);
+  if (def.minAnswers !== undefined && answers.slice(def.minAnswers).every((a) => a === null))
+    return answers.slice(0, def.minAnswers);
   return answers;
 }
 

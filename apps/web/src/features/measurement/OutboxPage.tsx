@@ -8,7 +8,8 @@ import { listOutbox, type OutboxItemT } from './api.ts';
 
 /** Messages not sent (clinics without SMTP): front desk and admin deliver them by hand. */
 /** Without PLASTICITY_PUBLIC_URL the server writes links as paths; show them on this app's address. */
-export const absoluteLinks = (text: string, origin: string) => text.replace(/(^|\s)(\/r\/[A-Za-z0-9_-]+)/g, (_, pre: string, path: string) => `${pre}${origin}${path}`);
+export const absoluteLinks = (text: string, origin: string) =>
+  text.replace(/(^|\s)(\/r\/[A-Za-z0-9_-]+)/g, (_, pre: string, path: string) => `${pre}${origin}${path}`);
 
 export function OutboxPage() {
   const me = useMe();
@@ -25,7 +26,8 @@ export function OutboxPage() {
     <Stack>
       <Title order={1}>Outbox</Title>
       <Text size="sm" c="dimmed">
-        Messages waiting to be sent. Without an email server configured, send them yourself (copy the text into the clinic’s email or text service).
+        Messages waiting to be sent. Without an email server configured, send them yourself (copy the text
+        into the clinic’s email or text service).
       </Text>
       <ErrorAlert error={error} />
       {!items && !error ? (
@@ -53,7 +55,11 @@ export function OutboxPage() {
                   <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                     {absoluteLinks(m.body, window.location.origin)}
                   </Text>
-                  {m.lastError && <Text size="xs" c="red">Last attempt failed: {m.lastError}</Text>}
+                  {m.lastError && (
+                    <Text size="xs" c="red">
+                      Last attempt failed: {m.lastError}
+                    </Text>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}

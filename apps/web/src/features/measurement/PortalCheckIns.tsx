@@ -1,5 +1,5 @@
-import type { InstrumentDefinition } from '@plasticity/clinical/instruments';
 import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
+import type { InstrumentDefinition } from '@plasticity/clinical/instruments';
 import { useCallback, useEffect, useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -12,7 +12,10 @@ import { answersToSend, emptyAnswers, InstrumentForm, unanswered } from './Instr
 export function PortalCheckIns() {
   const me = useMe();
   const patientId = me.patientId ?? '';
-  const [data, setData] = useState<{ items: { requestId: string; instrument: string }[]; instruments: InstrumentDefinition[] } | null>(null);
+  const [data, setData] = useState<{
+    items: { requestId: string; instrument: string }[];
+    instruments: InstrumentDefinition[];
+  } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [open, setOpen] = useState<InstrumentDefinition | null>(null);
   const [answers, setAnswers] = useState<Answers>([]);
@@ -33,7 +36,10 @@ export function PortalCheckIns() {
     if (gaps.length > 0) return;
     setBusy(true);
     try {
-      const r = await createAssessment(patientId, { instrument: open.id, answers: answersToSend(open, answers) });
+      const r = await createAssessment(patientId, {
+        instrument: open.id,
+        answers: answersToSend(open, answers),
+      });
       setCrisis(r.crisis);
       setSent(open.name);
       setOpen(null);
@@ -50,7 +56,11 @@ export function PortalCheckIns() {
     <Stack>
       <Title order={1}>My check-ins</Title>
       {crisis && <CrisisResources />}
-      {sent && !crisis && <Alert color="green" variant="light">Thank you: your {sent} answers were sent. They may not be read immediately.</Alert>}
+      {sent && !crisis && (
+        <Alert color="green" variant="light">
+          Thank you: your {sent} answers were sent. They may not be read immediately.
+        </Alert>
+      )}
       <ErrorAlert error={error} />
       {!data ? (
         <LoadingState />

@@ -16,7 +16,9 @@ export function PortalProgress() {
     (async () => {
       const all = await listAssessments(patientId, undefined, c.signal);
       const ids = [...new Set(all.items.map((a) => a.instrument))];
-      return Promise.all(ids.map(async (id) => ({ id, data: await listAssessments(patientId, id, c.signal) })));
+      return Promise.all(
+        ids.map(async (id) => ({ id, data: await listAssessments(patientId, id, c.signal) })),
+      );
     })().then(setRows, (e: unknown) => {
       if (!c.signal.aborted) setError(e);
     });

@@ -1,5 +1,5 @@
-import type { InstrumentDefinition } from '@plasticity/clinical/instruments';
 import { ActionIcon, Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import type { InstrumentDefinition } from '@plasticity/clinical/instruments';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -15,7 +15,15 @@ const CADENCES = [
 ];
 
 /** Which self-report forms the patient is asked for, and how often; requests and reminders follow. */
-export function ScheduleCard({ patientId, defs, canEdit }: { patientId: string; defs: InstrumentDefinition[]; canEdit: boolean }) {
+export function ScheduleCard({
+  patientId,
+  defs,
+  canEdit,
+}: {
+  patientId: string;
+  defs: InstrumentDefinition[];
+  canEdit: boolean;
+}) {
   const [items, setItems] = useState<Entry[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
@@ -51,13 +59,36 @@ export function ScheduleCard({ patientId, defs, canEdit }: { patientId: string; 
     <Paper withBorder p="md" radius="md">
       <Stack gap="xs">
         <Text fw={600}>Check-in schedule</Text>
-        {items?.length === 0 && <Text size="sm" c="dimmed">No forms are scheduled.</Text>}
+        {items?.length === 0 && (
+          <Text size="sm" c="dimmed">
+            No forms are scheduled.
+          </Text>
+        )}
         {items?.map((e, i) => (
-          <Group key={`${e.instrument}-${i}`} align="flex-end" wrap="wrap">
-            <Select label="Form" data={selfReport.map((d) => ({ value: d.id, label: d.name }))} value={e.instrument} onChange={(v) => v && update(i, { instrument: v })} disabled={!canEdit} />
-            <Select label="How often" data={CADENCES} value={e.cadence} onChange={(v) => v && update(i, { cadence: v as Cadence })} disabled={!canEdit} />
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional while editing (an instrument may be picked twice until saved)
+          <Group key={i} align="flex-end" wrap="wrap">
+            <Select
+              label="Form"
+              data={selfReport.map((d) => ({ value: d.id, label: d.name }))}
+              value={e.instrument}
+              onChange={(v) => v && update(i, { instrument: v })}
+              disabled={!canEdit}
+            />
+            <Select
+              label="How often"
+              data={CADENCES}
+              value={e.cadence}
+              onChange={(v) => v && update(i, { cadence: v as Cadence })}
+              disabled={!canEdit}
+            />
             {canEdit && (
-              <ActionIcon variant="subtle" color="red" size="lg" aria-label={`Remove ${e.instrument}`} onClick={() => setItems((cur) => (cur ?? []).filter((_, k) => k !== i))}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                size="lg"
+                aria-label={`Remove ${e.instrument}`}
+                onClick={() => setItems((cur) => (cur ?? []).filter((_, k) => k !== i))}
+              >
                 <IconTrash size={16} aria-hidden />
               </ActionIcon>
             )}
@@ -66,13 +97,26 @@ export function ScheduleCard({ patientId, defs, canEdit }: { patientId: string; 
         <ErrorAlert error={error} title="Schedule not saved" />
         {canEdit && (
           <Group>
-            <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setItems((cur) => [...(cur ?? []), { instrument: selfReport[0]?.id ?? 'phq9', cadence: 'weekly' }])}>
+            <Button
+              variant="default"
+              leftSection={<IconPlus size={16} aria-hidden />}
+              onClick={() =>
+                setItems((cur) => [
+                  ...(cur ?? []),
+                  { instrument: selfReport[0]?.id ?? 'phq9', cadence: 'weekly' },
+                ])
+              }
+            >
               Add form
             </Button>
             <Button onClick={save} loading={busy}>
               Save schedule
             </Button>
-            {saved && <Text size="sm" c="green.8">Saved</Text>}
+            {saved && (
+              <Text size="sm" c="green.8">
+                Saved
+              </Text>
+            )}
           </Group>
         )}
       </Stack>

@@ -1,5 +1,5 @@
-import type { InstrumentDefinition } from '@plasticity/clinical/instruments';
 import { Button, Group, Table, TextInput } from '@mantine/core';
+import type { InstrumentDefinition } from '@plasticity/clinical/instruments';
 import { useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -7,7 +7,17 @@ import { formatDateTime } from '../../ui/format.ts';
 import { type AssessmentListT, markEnteredInError } from './api.ts';
 
 /** The scores behind a trend, newest first; clinicians can mark one entered in error (never deleted). */
-export function ScoreTable({ def, data, patientId, onChanged }: { def: InstrumentDefinition; data: AssessmentListT; patientId: string; onChanged: () => void }) {
+export function ScoreTable({
+  def,
+  data,
+  patientId,
+  onChanged,
+}: {
+  def: InstrumentDefinition;
+  data: AssessmentListT;
+  patientId: string;
+  onChanged: () => void;
+}) {
   const me = useMe();
   const [marking, setMarking] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -50,7 +60,13 @@ export function ScoreTable({ def, data, patientId, onChanged }: { def: Instrumen
                 <Table.Td>
                   {marking === a.id ? (
                     <Group gap="xs" wrap="nowrap">
-                      <TextInput size="xs" aria-label="Reason" placeholder="Reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+                      <TextInput
+                        size="xs"
+                        aria-label="Reason"
+                        placeholder="Reason"
+                        value={reason}
+                        onChange={(e) => setReason(e.currentTarget.value)}
+                      />
                       <Button size="xs" color="red" disabled={!reason.trim()} onClick={() => submit(a.id)}>
                         Mark
                       </Button>

@@ -1,5 +1,5 @@
-import { phq9 } from '@plasticity/clinical/instruments';
 import { MantineProvider } from '@mantine/core';
+import { phq9 } from '@plasticity/clinical/instruments';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -18,9 +18,15 @@ const renderPage = () =>
 describe('public self-report page', () => {
   it('shows the clinic and the form, refuses gaps, shows crisis resources on a flagged submit', async () => {
     const api = mockApi({
-      [`GET /api/v1/self-report/${TOKEN}`]: { body: { clinicName: 'Riverside Clinic', expiresAt: '2026-12-01T00:00:00Z', instruments: [phq9] } },
+      [`GET /api/v1/self-report/${TOKEN}`]: {
+        body: { clinicName: 'Riverside Clinic', expiresAt: '2026-12-01T00:00:00Z', instruments: [phq9] },
+      },
       [`POST /api/v1/self-report/${TOKEN}`]: {
-        body: { crisis: true, message: 'Your answers may not be read immediately.', resources: [{ name: '988 Suicide & Crisis Lifeline', contact: '988', how: 'Call or text 988' }] },
+        body: {
+          crisis: true,
+          message: 'Your answers may not be read immediately.',
+          resources: [{ name: '988 Suicide & Crisis Lifeline', contact: '988', how: 'Call or text 988' }],
+        },
       },
     });
     const user = userEvent.setup();

@@ -1,5 +1,5 @@
-import type { InstrumentDefinition } from '@plasticity/clinical/instruments';
 import { Alert, Box, Button, Container, Divider, Stack, Text, Title } from '@mantine/core';
+import type { InstrumentDefinition } from '@plasticity/clinical/instruments';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import type { RouteProps } from '../../app/registry.ts';
@@ -67,7 +67,12 @@ export function SelfReportPage({ params }: RouteProps) {
     setBusy(true);
     setError(null);
     try {
-      setResult(await submitSelfReport(token, form.instruments.map((d) => ({ instrument: d.id, answers: answersToSend(d, answers[d.id] ?? []) }))));
+      setResult(
+        await submitSelfReport(
+          token,
+          form.instruments.map((d) => ({ instrument: d.id, answers: answersToSend(d, answers[d.id] ?? []) })),
+        ),
+      );
       window.scrollTo?.(0, 0);
     } catch (e) {
       setError(e);
@@ -88,10 +93,17 @@ export function SelfReportPage({ params }: RouteProps) {
               Thank you
             </Title>
             {result.crisis && <CrisisResources />}
-            <Text>Your answers were sent to {form?.clinicName ?? 'the clinic'}. Your answers may not be read immediately.</Text>
+            <Text>
+              Your answers were sent to {form?.clinicName ?? 'the clinic'}. Your answers may not be read
+              immediately.
+            </Text>
           </Stack>
         ) : !form ? (
-          error ? <ErrorAlert error={error} title="Could not open the forms" /> : <LoadingState label="Loading your forms…" />
+          error ? (
+            <ErrorAlert error={error} title="Could not open the forms" />
+          ) : (
+            <LoadingState label="Loading your forms…" />
+          )
         ) : (
           <Stack gap="lg">
             <div>
@@ -101,12 +113,20 @@ export function SelfReportPage({ params }: RouteProps) {
               <Title order={1} size="h2">
                 Your check-in
               </Title>
-              <Text size="sm">Please answer every question. Your answers go to your care team; they may not be read immediately.</Text>
+              <Text size="sm">
+                Please answer every question. Your answers go to your care team; they may not be read
+                immediately.
+              </Text>
             </div>
             {form.instruments.map((d) => (
               <Stack key={d.id} gap="sm">
                 <Divider label={d.name} labelPosition="left" />
-                <InstrumentForm def={d} answers={answers[d.id] ?? []} onChange={(a) => setAnswers((s) => ({ ...s, [d.id]: a }))} missing={missing[d.id] ?? []} />
+                <InstrumentForm
+                  def={d}
+                  answers={answers[d.id] ?? []}
+                  onChange={(a) => setAnswers((s) => ({ ...s, [d.id]: a }))}
+                  missing={missing[d.id] ?? []}
+                />
               </Stack>
             ))}
             {Object.values(missing).some((g) => g.length > 0) && (
@@ -119,7 +139,8 @@ export function SelfReportPage({ params }: RouteProps) {
               Send my answers
             </Button>
             <Text size="xs" c="dimmed">
-              If you need help now, call or text 988 (Suicide &amp; Crisis Lifeline), or call 911 in an emergency.
+              If you need help now, call or text 988 (Suicide &amp; Crisis Lifeline), or call 911 in an
+              emergency.
             </Text>
           </Stack>
         )}

@@ -1,7 +1,17 @@
-import { type InstrumentDefinition, scoreRange } from '@plasticity/clinical/instruments';
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { type InstrumentDefinition, scoreRange } from '@plasticity/clinical/instruments';
 import type { ReactNode } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { AssessmentListT } from './api.ts';
 
 const BAND_COLORS = ['#d3f9d8', '#fff3bf', '#ffe8cc', '#ffd8a8', '#ffc9c9', '#ffa8a8'];
@@ -10,8 +20,16 @@ const BAND_COLORS = ['#d3f9d8', '#fff3bf', '#ffe8cc', '#ffd8a8', '#ffc9c9', '#ff
 export function OutcomeBadges({ data }: { data: AssessmentListT }) {
   return (
     <Group gap="xs">
-      {data.baseline !== null && <Badge variant="light" color="gray">Baseline {data.baseline}</Badge>}
-      {data.latest !== null && <Badge variant="light" color="indigo">Latest {data.latest}</Badge>}
+      {data.baseline !== null && (
+        <Badge variant="light" color="gray">
+          Baseline {data.baseline}
+        </Badge>
+      )}
+      {data.latest !== null && (
+        <Badge variant="light" color="indigo">
+          Latest {data.latest}
+        </Badge>
+      )}
       {data.changePct !== null && (
         <Badge variant="light" color={data.changePct <= 0 ? 'green' : 'red'}>
           Change {data.changePct > 0 ? '+' : ''}
@@ -35,9 +53,21 @@ export function OutcomeBadges({ data }: { data: AssessmentListT }) {
 const day = (iso: string) => iso.slice(0, 10);
 
 /** One instrument over time with its severity bands shaded, the baseline and the first dose marked. */
-export function TrendChart({ def, data, children }: { def: InstrumentDefinition; data: AssessmentListT; children?: ReactNode }) {
+export function TrendChart({
+  def,
+  data,
+  children,
+}: {
+  def: InstrumentDefinition;
+  data: AssessmentListT;
+  children?: ReactNode;
+}) {
   const range = scoreRange(def);
-  const points = data.items.map((a) => ({ t: new Date(a.administeredAt).getTime(), total: a.total, severity: a.severity }));
+  const points = data.items.map((a) => ({
+    t: new Date(a.administeredAt).getTime(),
+    total: a.total,
+    severity: a.severity,
+  }));
   const bands = def.bands ?? [];
   return (
     <Paper withBorder p="md" radius="md" data-testid={`trend-${def.id}`}>
@@ -52,21 +82,61 @@ export function TrendChart({ def, data, children }: { def: InstrumentDefinition;
           <ResponsiveContainer width="100%" height="100%">
             <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
               {bands.map((b, i) => (
-                <ReferenceArea key={b.label} y1={b.min} y2={b.max + (i === bands.length - 1 ? 0 : 1)} fill={BAND_COLORS[bands.length > 1 ? Math.round((i * (BAND_COLORS.length - 1)) / (bands.length - 1)) : 0]} fillOpacity={0.6} ifOverflow="extendDomain" label={{ value: b.label, position: 'insideRight', fontSize: 10 }} />
+                <ReferenceArea
+                  key={b.label}
+                  y1={b.min}
+                  y2={b.max + (i === bands.length - 1 ? 0 : 1)}
+                  fill={
+                    BAND_COLORS[
+                      bands.length > 1 ? Math.round((i * (BAND_COLORS.length - 1)) / (bands.length - 1)) : 0
+                    ]
+                  }
+                  fillOpacity={0.6}
+                  ifOverflow="extendDomain"
+                  label={{ value: b.label, position: 'insideRight', fontSize: 10 }}
+                />
               ))}
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => day(new Date(t).toISOString()).slice(5)} />
+              <XAxis
+                dataKey="t"
+                type="number"
+                scale="time"
+                domain={['dataMin', 'dataMax']}
+                tickFormatter={(t: number) => day(new Date(t).toISOString()).slice(5)}
+              />
               <YAxis domain={[range.min, range.max]} allowDecimals={false} width={32} />
               <Tooltip labelFormatter={(t) => day(new Date(Number(t)).toISOString())} />
-              {data.baseline !== null && <ReferenceLine y={data.baseline} stroke="#495057" strokeDasharray="4 4" label={{ value: 'baseline', position: 'insideTopLeft', fontSize: 10 }} />}
-              {data.firstDoseAt && <ReferenceLine x={new Date(data.firstDoseAt).getTime()} stroke="#364fc7" label={{ value: 'first dose', position: 'insideTopRight', fontSize: 10 }} />}
-              <Line type="monotone" dataKey="total" stroke="#364fc7" strokeWidth={2} dot isAnimationActive={false} />
+              {data.baseline !== null && (
+                <ReferenceLine
+                  y={data.baseline}
+                  stroke="#495057"
+                  strokeDasharray="4 4"
+                  label={{ value: 'baseline', position: 'insideTopLeft', fontSize: 10 }}
+                />
+              )}
+              {data.firstDoseAt && (
+                <ReferenceLine
+                  x={new Date(data.firstDoseAt).getTime()}
+                  stroke="#364fc7"
+                  label={{ value: 'first dose', position: 'insideTopRight', fontSize: 10 }}
+                />
+              )}
+              <Line
+                type="monotone"
+                dataKey="total"
+                stroke="#364fc7"
+                strokeWidth={2}
+                dot
+                isAnimationActive={false}
+              />
             </LineChart>
           </ResponsiveContainer>
         </div>
         <Text size="xs" c="dimmed">
           {data.items.length} score{data.items.length === 1 ? '' : 's'}
-          {data.latest !== null && data.items.at(-1)?.severity ? ` · latest: ${data.items.at(-1)?.severity}` : ''}
+          {data.latest !== null && data.items.at(-1)?.severity
+            ? ` · latest: ${data.items.at(-1)?.severity}`
+            : ''}
         </Text>
         {children}
       </Stack>

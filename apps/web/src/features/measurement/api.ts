@@ -30,8 +30,10 @@ export const listInstruments = (signal?: AbortSignal) =>
 export const listAssessments = (patientId: string, instrument?: string, signal?: AbortSignal) =>
   request('GET', `${p(patientId)}/assessments`, AssessmentList, { query: { instrument }, signal });
 
-export const createAssessment = (patientId: string, body: { instrument: string; answers: Answers; administeredAt?: string }) =>
-  request('POST', `${p(patientId)}/assessments`, AssessmentCreated, { body });
+export const createAssessment = (
+  patientId: string,
+  body: { instrument: string; answers: Answers; administeredAt?: string },
+) => request('POST', `${p(patientId)}/assessments`, AssessmentCreated, { body });
 
 export const createSelfReportLink = (patientId: string, instruments: string[]) =>
   request('POST', `${p(patientId)}/self-report-links`, SelfReportLinkCreated, { body: { instruments } });
@@ -39,22 +41,39 @@ export const createSelfReportLink = (patientId: string, instruments: string[]) =
 export const getSchedule = (patientId: string, signal?: AbortSignal) =>
   request('GET', `${p(patientId)}/measurement-schedule`, MeasurementSchedule, { signal });
 
-export const putSchedule = (patientId: string, items: { instrument: string; cadence: 'before_each_session' | 'weekly' | 'monthly' }[]) =>
-  request('PUT', `${p(patientId)}/measurement-schedule`, MeasurementSchedule, { body: { items } });
+export const putSchedule = (
+  patientId: string,
+  items: { instrument: string; cadence: 'before_each_session' | 'weekly' | 'monthly' }[],
+) => request('PUT', `${p(patientId)}/measurement-schedule`, MeasurementSchedule, { body: { items } });
 
 export const markEnteredInError = (patientId: string, assessmentId: string, reason: string) =>
-  request('POST', `${p(patientId)}/assessments/${encodeURIComponent(assessmentId)}/entered-in-error`, Assessment, { body: { reason } });
+  request(
+    'POST',
+    `${p(patientId)}/assessments/${encodeURIComponent(assessmentId)}/entered-in-error`,
+    Assessment,
+    { body: { reason } },
+  );
 
 export const listCheckIns = (patientId: string, signal?: AbortSignal) =>
-  request('GET', `${p(patientId)}/check-ins`, PendingCheckIns, { signal }).then((r) => ({ items: r.items, instruments: asDefs(r.instruments) }));
+  request('GET', `${p(patientId)}/check-ins`, PendingCheckIns, { signal }).then((r) => ({
+    items: r.items,
+    instruments: asDefs(r.instruments),
+  }));
 
 export const getSelfReportForm = (token: string, signal?: AbortSignal) =>
-  request('GET', `/api/v1/self-report/${encodeURIComponent(token)}`, SelfReportForm, { signal, quiet401: true }).then((r) => ({
+  request('GET', `/api/v1/self-report/${encodeURIComponent(token)}`, SelfReportForm, {
+    signal,
+    quiet401: true,
+  }).then((r) => ({
     ...r,
     instruments: asDefs(r.instruments),
   }));
 
 export const submitSelfReport = (token: string, responses: { instrument: string; answers: Answers }[]) =>
-  request('POST', `/api/v1/self-report/${encodeURIComponent(token)}`, SelfReportResult, { body: { responses }, quiet401: true });
+  request('POST', `/api/v1/self-report/${encodeURIComponent(token)}`, SelfReportResult, {
+    body: { responses },
+    quiet401: true,
+  });
 
-export const listOutbox = (signal?: AbortSignal) => request('GET', '/api/v1/outbox', OutboxList, { signal }).then((r) => r.items);
+export const listOutbox = (signal?: AbortSignal) =>
+  request('GET', '/api/v1/outbox', OutboxList, { signal }).then((r) => r.items);

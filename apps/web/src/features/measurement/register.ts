@@ -12,15 +12,43 @@ const OUTBOX = ['admin', 'front_desk'] as const;
 registerFeature({
   id: 'measurement',
   nav: [
-    { id: 'my-check-ins', label: 'My check-ins', path: '/check-ins', roles: ['patient'], icon: IconClipboardCheck, order: 10 },
-    { id: 'my-progress', label: 'My progress', path: '/progress', roles: ['patient'], icon: IconChartLine, order: 11 },
+    {
+      id: 'my-check-ins',
+      label: 'My check-ins',
+      path: '/check-ins',
+      roles: ['patient'],
+      icon: IconClipboardCheck,
+      order: 10,
+    },
+    {
+      id: 'my-progress',
+      label: 'My progress',
+      path: '/progress',
+      roles: ['patient'],
+      icon: IconChartLine,
+      order: 11,
+    },
     { id: 'outbox', label: 'Outbox', path: '/outbox', roles: OUTBOX, icon: IconMail, order: 70 },
   ],
   routes: [
     { id: 'self-report', path: '/r/:token', roles: 'public', title: 'Check-in', component: SelfReportPage },
-    { id: 'my-check-ins', path: '/check-ins', roles: ['patient'], title: 'My check-ins', component: PortalCheckIns },
-    { id: 'my-progress', path: '/progress', roles: ['patient'], title: 'My progress', component: PortalProgress },
+    {
+      id: 'my-check-ins',
+      path: '/check-ins',
+      roles: ['patient'],
+      title: 'My check-ins',
+      component: PortalCheckIns,
+    },
+    {
+      id: 'my-progress',
+      path: '/progress',
+      roles: ['patient'],
+      title: 'My progress',
+      component: PortalProgress,
+    },
     { id: 'outbox', path: '/outbox', roles: OUTBOX, title: 'Outbox', component: OutboxPage },
   ],
-  chartTabs: [{ id: 'assessments', label: 'Assessments', roles: CLINICAL, order: 20, component: AssessmentsTab }],
+  chartTabs: [
+    { id: 'assessments', label: 'Assessments', roles: CLINICAL, order: 20, component: AssessmentsTab },
+  ],
 });
