@@ -21,6 +21,7 @@ import type { CreateMovementRequest } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import { type Kysely, sql } from 'kysely';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { withDefaults } from './defaults.ts';
 import { clinicInfo, dec, statusOf, stockQuery, todayIn } from './model.ts';
 import type { Witness } from './witness.ts';
 
@@ -72,16 +73,17 @@ function throwFor(errors: readonly FieldError[], status: string): never {
 }
 
 export async function recordMovement(trx: Kysely<DB>, input: RecordInput) {
-  const { clinicId, body } = input;
+  const { clinicId } = input;
   // 1. Serialize on the container row (PGlite runs one transaction at a time; on PostgreSQL this is the lock).
   const locked = await trx
     .selectFrom('cs_containers')
     .select(['id', 'location_id'])
     .where('clinic_id', '=', clinicId)
-    .where('id', '=', body.containerId)
+    .where('id', '=', input.body.containerId)
     .forUpdate()
     .executeTakeFirst();
   if (!locked) throw notFound('container');
+  const body = input.correction ? input.body : await withDefaults(trx, clinicId, input.body);
   const info = await clinicInfo(trx, clinicId);
   const row = await stockQuery(trx, clinicId).where('c.id', '=', body.containerId).executeTakeFirstOrThrow();
   const status = statusOf(row, todayIn(input.now, info.timeZone), info.timeZone, info.settings);

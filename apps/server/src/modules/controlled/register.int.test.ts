@@ -48,10 +48,16 @@ describe.each(testBackends())('controlled register on %s', (backend) => {
     ).toEqual(['0.1', '0.2']);
     // Opening twice is an illegal transition, not a 500.
     expect((await move(s, { containerId: id, type: 'open' })).status).toBe(409);
-    // Return needs the recipient's DEA data.
-    const ret = await move(s, { containerId: id, type: 'return', quantity: '1', unit: 'mL' });
+    // A return's recipient needs a valid DEA number.
+    const ret = await move(s, {
+      containerId: id,
+      type: 'return',
+      quantity: '1',
+      unit: 'mL',
+      recipient: { name: 'Acme Returns', address: '2 Main St', deaNumber: 'AB1234567' },
+    });
     expect(ret.status).toBe(400);
-    expect(JSON.stringify(ret.body.error.details)).toContain('body.recipient');
+    expect(JSON.stringify(ret.body.error.details)).toContain('body.recipient.deaNumber');
   });
 
   it('accepts numbers and strings exactly (0.1 + 0.2 = 0.3) and refuses malformed quantities with 400', async () => {
