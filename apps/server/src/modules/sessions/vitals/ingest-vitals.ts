@@ -55,9 +55,11 @@ export function vitalsIngestRoute(app: ZodApp, ctx: ModuleContext) {
       }));
       let published: PendingEvent | undefined;
       const outcome = await ctx.db.transaction().execute(async (trx) => {
-        // One round trip: find the session (clinic-scoped) and claim the key. A concurrent upload of the same
-        // key waits on the unique index and then claims nothing.
-        const first = await sql<{ id: string; clinic_id: string; patient_id: string; chair: string; locked_at: Date | null; status: string; batch_id: string | null }>`
+        // One round trip: find the session (clinic-scoped), claim the key, and — only when the key was new and
+        // the record is open — store the readings and the board event (announced after commit, see hub.ts).
+        // A concurrent upload of the same key waits on the unique index and then claims and stores nothing.
+        const latest = stored.reduce((x, y) => (y.at >= x.at ? y : x));
+        const first = await sql<{ id: string; clinic_id: string; patient_id: string; chair: string; locked_at: Date | null; status: string; batch_id: string | null; event_id: number | null }>`
           with s as (
             select id, clinic_id, patient_id, chair, locked_at, status from dosing_sessions
              where clinic_id = ${a.clinicId} and id = ${req.params.id}
@@ -67,8 +69,27 @@ export function vitalsIngestRoute(app: ZodApp, ctx: ModuleContext) {
               from s
             on conflict (session_id, idempotency_key) do nothing
             returning id
+          ), v as (
+            insert into session_vitals (id, clinic_id, session_id, at, sbp, dbp, hr, spo2, rr, etco2, temp_c, batch_id, recorded_by, recorded_at)
+            select x.id, s.clinic_id, s.id, x.at, x.sbp, x.dbp, x.hr, x.spo2, x.rr, x.etco2, x.temp_c, b.id, ${a.userId}::uuid, ${now}::timestamptz
+              from (values ${sql.join(
+                stored.map(
+                  (r) =>
+                    sql`(${r.id}::uuid, ${r.at}::timestamptz, ${r.sbp}::float8, ${r.dbp}::float8, ${r.hr}::float8, ${r.spo2}::float8, ${r.rr}::float8, ${r.etco2}::float8, ${r.tempC}::float8)`,
+                ),
+              )}) as x(id, at, sbp, dbp, hr, spo2, rr, etco2, temp_c)
+              cross join b cross join s
+             where s.locked_at is null
+            returning 1
+          ), e as (
+            insert into board_events (clinic_id, at, kind, session_id, data)
+            select s.clinic_id, ${now}, 'vitals', s.id,
+                   jsonb_build_object('sessionId', s.id, 'chair', s.chair, 'reading', ${JSON.stringify(latest)}::jsonb, 'count', ${stored.length}::int)
+              from s cross join b
+             where s.locked_at is null
+            returning id
           )
-          select s.*, (select id from b) as batch_id from s`.execute(trx);
+          select s.*, (select id from b) as batch_id, (select id from e) as event_id from s`.execute(trx);
         const s = first.rows[0];
         if (!s) throw notFound('session');
         if (!s.batch_id) {
@@ -94,24 +115,7 @@ export function vitalsIngestRoute(app: ZodApp, ctx: ModuleContext) {
           return { status: 200 as const, result: prior.result as unknown as VitalsUploadResult };
         }
         if (s.locked_at) throw new AppError('conflict', `the session is ${s.status}; its record is locked`, [{ field: 'status', message: s.status }]);
-        const latest = stored.reduce((x, y) => (y.at >= x.at ? y : x));
-        const event = JSON.stringify({ sessionId: s.id, chair: s.chair, reading: latest, count: stored.length });
-        // One round trip: the readings and the board event (announced after commit, see hub.ts).
-        const ev = await sql<{ id: number }>`
-          with v as (
-            insert into session_vitals (id, clinic_id, session_id, at, sbp, dbp, hr, spo2, rr, etco2, temp_c, batch_id, recorded_by, recorded_at)
-            values ${sql.join(
-              stored.map(
-                (r) =>
-                  sql`(${r.id}::uuid, ${a.clinicId}::uuid, ${s.id}::uuid, ${r.at}::timestamptz, ${r.sbp}::float8, ${r.dbp}::float8, ${r.hr}::float8, ${r.spo2}::float8, ${r.rr}::float8, ${r.etco2}::float8, ${r.tempC}::float8, ${s.batch_id}::uuid, ${a.userId}::uuid, ${now}::timestamptz)`,
-              ),
-            )}
-            returning 1
-          )
-          insert into board_events (clinic_id, at, kind, session_id, data)
-          select ${a.clinicId}, ${now}, 'vitals', ${s.id}, ${event}::jsonb where (select count(*) from v) > 0
-          returning id`.execute(trx);
-        published = { id: Number(ev.rows[0]?.id), clinicId: a.clinicId, kind: 'vitals', data: JSON.parse(event) };
+        published = { id: Number(s.event_id), clinicId: a.clinicId, kind: 'vitals', data: { sessionId: s.id, chair: s.chair, reading: latest, count: stored.length } };
         const protocol = await protocols.get(trx, s.clinic_id, s.id);
         const crossings = stored.flatMap((v) =>
           evaluateReading(protocol.vitals.alerts, {
