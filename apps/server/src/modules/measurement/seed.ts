@@ -128,7 +128,7 @@ export async function seedMeasurementDemo(ctx: ModuleContext, info: DemoSeedInfo
             def,
             answers,
             score,
-            administeredAt: new Date(at + 10 * 3_600_000),
+            administeredAt: new Date(at - 3_600_000),
             source: def.kind === 'clinician' ? 'staff' : 'link',
             enteredBy: def.kind === 'clinician' ? (info.userIds.prescriber ?? null) : null,
           });

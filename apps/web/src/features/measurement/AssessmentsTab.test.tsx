@@ -64,6 +64,7 @@ describe('Assessments chart tab', () => {
     const trend = await screen.findByTestId('trend-phq9');
     for (const text of ['Baseline 20', 'Latest 3', 'Change -85 %', 'Response', 'Remission'])
       expect(within(trend).getByText(text)).toBeTruthy();
+    await user.click(within(trend).getByRole('button', { name: 'Show the 2 scores' }));
     expect(within(trend).getAllByRole('row')).toHaveLength(3);
     expect(screen.getByText('Check-in schedule')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Enter assessment' }));

@@ -22,6 +22,7 @@ export function ScoreTable({
   const [marking, setMarking] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [shown, setShown] = useState(false);
   const canMark = ['prescriber', 'nurse', 'therapist'].includes(me.role);
   const submit = async (id: string) => {
     setError(null);
@@ -34,6 +35,15 @@ export function ScoreTable({
       setError(e);
     }
   };
+  if (!shown) {
+    return (
+      <Group>
+        <Button size="xs" variant="subtle" onClick={() => setShown(true)}>
+          Show the {data.items.length} score{data.items.length === 1 ? '' : 's'}
+        </Button>
+      </Group>
+    );
+  }
   return (
     <>
       <Table fz="sm" aria-label={`${def.name} scores`}>
