@@ -80,7 +80,7 @@ export const SelfReportLinkCreated = z.object({
   expiresAt: z.string(),
 });
 
-export const TokenParams = z.object({ token: z.string().min(10).max(200) });
+export const TokenParams = z.object({ token: z.string().min(1).max(200) });
 
 export const SelfReportForm = z.object({
   clinicName: z.string(),

@@ -20,7 +20,7 @@ import { WindowLimiter } from './links.ts';
 import { CRISIS_MESSAGE, CRISIS_RESOURCES, recordAssessment, SUICIDE_RISK, scoreOrThrow } from './record.ts';
 
 /** Requests per source address per minute on the public link routes (guessing protection). */
-export const PUBLIC_LINK_REQUESTS_PER_MINUTE = 60;
+export const PUBLIC_LINK_REQUESTS_PER_MINUTE = 300;
 
 const THANKS =
   'Thank you. Your answers were sent to your care team. Your answers may not be read immediately: if you need help now, call or text 988, or call 911 in an emergency.';
