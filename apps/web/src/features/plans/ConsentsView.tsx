@@ -117,7 +117,15 @@ function ConsentCard({
         <Title order={3} size="h4">
           {doc.title}
         </Title>
-        {active ? <Badge color="green">Signed</Badge> : <Badge color="gray">Not signed</Badge>}
+        {active ? (
+          <Badge color="green.9" variant="filled">
+            Signed
+          </Badge>
+        ) : (
+          <Badge color="gray.7" variant="filled">
+            Not signed
+          </Badge>
+        )}
       </Group>
       <Text size="xs" c="dimmed">
         Version {doc.version}
@@ -142,7 +150,12 @@ function ConsentCard({
       )}
       {open && (
         <Stack mt="sm" gap="sm">
-          <ScrollArea.Autosize mah={360} type="auto" offsetScrollbars>
+          <ScrollArea.Autosize
+            mah={360}
+            type="auto"
+            offsetScrollbars
+            viewportProps={{ tabIndex: 0, 'aria-label': `Full text: ${doc.title}`, role: 'document' }}
+          >
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="consent-text">
               {doc.body}
             </Text>
@@ -170,7 +183,7 @@ function ConsentCard({
         </Stack>
       )}
       {active && canWithdraw && !withdrawing && (
-        <Button mt="sm" variant="subtle" color="red" onClick={() => setWithdrawing(true)}>
+        <Button mt="sm" variant="subtle" color="red.9" onClick={() => setWithdrawing(true)}>
           Withdraw consent
         </Button>
       )}
@@ -185,7 +198,7 @@ function ConsentCard({
             onChange={(e) => setReason(e.currentTarget.value)}
           />
           <Group>
-            <Button color="red" onClick={withdraw} loading={busy} disabled={!reason.trim()}>
+            <Button color="red.9" onClick={withdraw} loading={busy} disabled={!reason.trim()}>
               Confirm withdrawal
             </Button>
             <Button variant="default" onClick={() => setWithdrawing(false)}>

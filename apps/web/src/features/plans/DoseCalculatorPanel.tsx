@@ -6,9 +6,9 @@ import {
   Fieldset,
   Group,
   List,
+  NativeSelect,
   PasswordInput,
   SegmentedControl,
-  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -69,7 +69,7 @@ export function DoseCalculatorPanel({
       label={label}
       inputMode="decimal"
       value={v[key] ?? ''}
-      onChange={(e) => setV((s) => ({ ...s, [key]: e.currentTarget.value }))}
+      onChange={({ currentTarget: { value } }) => setV((s) => ({ ...s, [key]: value }))}
       error={errors[key]}
       {...extra}
     />
@@ -123,15 +123,14 @@ export function DoseCalculatorPanel({
       </Title>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <Select
+          <NativeSelect
             label="Protocol"
             data={protocols.map((p) => ({ value: p.id, label: `${p.name} (v${p.version})` }))}
-            value={protocolId}
-            onChange={(id) => {
-              setProtocolId(id);
+            value={protocolId ?? ''}
+            onChange={(e) => {
+              setProtocolId(e.currentTarget.value);
               setResult(null);
             }}
-            allowDeselect={false}
           />
           {dose.kind === 'weight_based' && (
             <Text size="xs" c="dimmed">
@@ -196,7 +195,9 @@ export function DoseCalculatorPanel({
                 <PasswordInput
                   label="Verifying clinician’s password"
                   value={v.verifierPassword ?? ''}
-                  onChange={(e) => setV((s) => ({ ...s, verifierPassword: e.currentTarget.value }))}
+                  onChange={({ currentTarget: { value } }) =>
+                    setV((s) => ({ ...s, verifierPassword: value }))
+                  }
                   autoComplete="off"
                 />
                 {field('verifierTotp', 'or their authenticator code (6 digits)', { autoComplete: 'off' })}

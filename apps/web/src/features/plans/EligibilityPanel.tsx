@@ -1,4 +1,15 @@
-import { Alert, Badge, Button, Group, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import type { EligibilityDecision, ProtocolItem } from '@plasticity/contracts';
 import { useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
@@ -6,11 +17,11 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { evaluateEligibility, signEligibility } from './api.ts';
 
 const OUTCOME = {
-  yes: { color: 'green', text: 'Eligible' },
-  review: { color: 'yellow', text: 'Prescriber review required' },
-  no: { color: 'red', text: 'Not eligible (absolute contraindication)' },
+  yes: { color: 'green.9', text: 'Eligible' },
+  review: { color: 'yellow.4', text: 'Prescriber review required' },
+  no: { color: 'red.9', text: 'Not eligible (absolute contraindication)' },
 } as const;
-const SEVERITY_COLOR = { absolute: 'red', relative: 'yellow', caution: 'gray' } as const;
+const SEVERITY_COLOR = { absolute: 'red.9', relative: 'yellow.4', caution: 'gray.7' } as const;
 
 interface Props {
   patientId: string;
@@ -47,15 +58,16 @@ export function EligibilityPanel({ patientId, latest, protocols, hasIntake, onCh
       <Title order={3}>Eligibility</Title>
       {canEvaluate && (
         <Group align="end">
-          <Select
+          <NativeSelect
             label="Protocol under consideration"
-            placeholder="All rules (no protocol)"
-            clearable
-            data={protocols
-              .filter((p) => p.active)
-              .map((p) => ({ value: p.id, label: `${p.name} (v${p.version})` }))}
-            value={protocolId}
-            onChange={setProtocolId}
+            data={[
+              { value: '', label: 'All rules (no protocol)' },
+              ...protocols
+                .filter((p) => p.active)
+                .map((p) => ({ value: p.id, label: `${p.name} (v${p.version})` })),
+            ]}
+            value={protocolId ?? ''}
+            onChange={(e) => setProtocolId(e.currentTarget.value || null)}
             w={360}
           />
           <Button
@@ -74,7 +86,7 @@ export function EligibilityPanel({ patientId, latest, protocols, hasIntake, onCh
       ) : (
         <Stack gap="xs" data-testid="eligibility-result">
           <Group>
-            <Badge size="lg" color={OUTCOME[d.eligible].color}>
+            <Badge size="lg" variant="filled" autoContrast color={OUTCOME[d.eligible].color}>
               {OUTCOME[d.eligible].text}
             </Badge>
             <Text size="sm" c="dimmed">
@@ -95,7 +107,7 @@ export function EligibilityPanel({ patientId, latest, protocols, hasIntake, onCh
                 {d.hits.map((h) => (
                   <Table.Tr key={h.ruleId}>
                     <Table.Td>
-                      <Badge color={SEVERITY_COLOR[h.severity]} variant="light">
+                      <Badge color={SEVERITY_COLOR[h.severity]} variant="filled" autoContrast>
                         {h.severity}
                       </Badge>
                     </Table.Td>
@@ -138,7 +150,7 @@ export function EligibilityPanel({ patientId, latest, protocols, hasIntake, onCh
               />
               <Group>
                 <Button
-                  color={d.eligible === 'no' ? 'red' : 'green'}
+                  color={d.eligible === 'no' ? 'red.9' : 'green.9'}
                   loading={busy}
                   onClick={() =>
                     run(() => signEligibility(patientId, d.id, 'approved', reason.trim() || undefined))

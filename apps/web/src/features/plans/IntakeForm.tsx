@@ -121,8 +121,8 @@ export function IntakeForm({ patientId, portal = false, onSaved, onCancel }: Pro
               label="Antidepressants tried without enough benefit (number)"
               inputMode="numeric"
               value={f.numbers.failedTrials ?? ''}
-              onChange={(e) =>
-                setF((s) => ({ ...s, numbers: { ...s.numbers, failedTrials: e.currentTarget.value } }))
+              onChange={({ currentTarget: { value } }) =>
+                setF((s) => ({ ...s, numbers: { ...s.numbers, failedTrials: value } }))
               }
               error={errors['indications.depression.failedAntidepressantTrials']}
             />
@@ -139,14 +139,14 @@ export function IntakeForm({ patientId, portal = false, onSaved, onCancel }: Pro
         <Textarea
           label="All current medicines and supplements (one per line)"
           value={f.medicationList}
-          onChange={(e) => setF((s) => ({ ...s, medicationList: e.currentTarget.value }))}
+          onChange={({ currentTarget: { value } }) => setF((s) => ({ ...s, medicationList: value }))}
           autosize
           minRows={2}
         />
         <Textarea
           label="Allergies (one per line)"
           value={f.allergies}
-          onChange={(e) => setF((s) => ({ ...s, allergies: e.currentTarget.value }))}
+          onChange={({ currentTarget: { value } }) => setF((s) => ({ ...s, allergies: value }))}
           autosize
           minRows={1}
         />
@@ -158,8 +158,8 @@ export function IntakeForm({ patientId, portal = false, onSaved, onCancel }: Pro
               label={n.label}
               inputMode="decimal"
               value={f.numbers[n.key] ?? ''}
-              onChange={(e) =>
-                setF((s) => ({ ...s, numbers: { ...s.numbers, [n.key]: e.currentTarget.value } }))
+              onChange={({ currentTarget: { value } }) =>
+                setF((s) => ({ ...s, numbers: { ...s.numbers, [n.key]: value } }))
               }
               error={errors[n.field]}
             />

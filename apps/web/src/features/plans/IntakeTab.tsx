@@ -35,7 +35,7 @@ export function IntakeTab({ patient }: ChartTabProps) {
         <Group justify="space-between" mb="xs">
           <Title order={3}>Intake</Title>
           {me.role !== 'therapist' && !editing && (
-            <Button variant="light" onClick={() => setEditing(true)}>
+            <Button variant="default" onClick={() => setEditing(true)}>
               Record new intake
             </Button>
           )}

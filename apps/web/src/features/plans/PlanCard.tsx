@@ -6,11 +6,11 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { transitionPlan } from './api.ts';
 
 const STATUS_COLOR = {
-  draft: 'gray',
-  approved: 'blue',
-  active: 'green',
-  completed: 'teal',
-  stopped: 'red',
+  draft: 'gray.7',
+  approved: 'blue.9',
+  active: 'green.9',
+  completed: 'teal.9',
+  stopped: 'red.9',
 } as const;
 const CONSENT_LABEL: Record<string, string> = {
   off_label_ketamine: 'Off-label ketamine',
@@ -58,7 +58,7 @@ export function PlanCard({
             (protocol v{plan.protocolVersion})
           </Text>
         </Title>
-        <Badge color={STATUS_COLOR[plan.status]} size="lg" data-testid="plan-status">
+        <Badge color={STATUS_COLOR[plan.status]} variant="filled" size="lg" data-testid="plan-status">
           {plan.status}
         </Badge>
       </Group>
@@ -104,13 +104,13 @@ export function PlanCard({
               </Button>
             )}
             {plan.status === 'active' && (
-              <Button variant="light" onClick={() => go('completed')} loading={busy}>
+              <Button variant="default" onClick={() => go('completed')} loading={busy}>
                 Mark completed
               </Button>
             )}
             <Button
               variant="subtle"
-              color="red"
+              color="red.9"
               onClick={() => go('stopped')}
               loading={busy}
               disabled={!reason.trim()}

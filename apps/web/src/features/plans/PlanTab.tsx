@@ -1,4 +1,4 @@
-import { Button, Card, Group, MultiSelect, NumberInput, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, NativeSelect, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
 import type { ChartTabProps } from '../../app/registry.ts';
@@ -69,25 +69,28 @@ export function PlanTab({ patient }: ChartTabProps) {
         <PlanCard key={plan.id} patientId={patient.id} plan={plan} onChange={data.reload} />
       ))}
       {clinician && (
-        <Card withBorder>
+        <Card withBorder component="section" aria-label="New draft plan">
           <Title order={3} size="h4" mb="xs">
             New draft plan
           </Title>
           <Group align="end">
-            <Select
+            <NativeSelect
               label="Protocol"
-              data={active.map((p) => ({ value: p.id, label: `${p.name} (v${p.version})` }))}
-              value={protocolId}
-              onChange={setProtocolId}
+              data={[
+                { value: '', label: 'Choose a protocol' },
+                ...active.map((p) => ({ value: p.id, label: `${p.name} (v${p.version})` })),
+              ]}
+              value={protocolId ?? ''}
+              onChange={(e) => setProtocolId(e.currentTarget.value || null)}
               w={340}
             />
-            <MultiSelect
-              label="Indications"
-              data={INDICATIONS}
-              value={indications}
-              onChange={setIndications}
-              w={300}
-            />
+            <Checkbox.Group label="Indications" value={indications} onChange={setIndications}>
+              <Group gap="xs" mt={4}>
+                {INDICATIONS.map((i) => (
+                  <Checkbox key={i.value} value={i.value} label={i.label} />
+                ))}
+              </Group>
+            </Checkbox.Group>
             <NumberInput
               label="Planned sessions"
               min={1}

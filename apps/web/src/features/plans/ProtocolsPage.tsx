@@ -74,14 +74,26 @@ export function ProtocolsPage() {
                 <Table.Td>v{p.version}</Table.Td>
                 <Table.Td>
                   <Group gap={4}>
-                    {p.isDefault && <Badge color="green">default</Badge>}
-                    {!p.current && <Badge color="gray">superseded</Badge>}
-                    {p.current && !p.active && <Badge color="yellow">{p.status}</Badge>}
+                    {p.isDefault && (
+                      <Badge color="green.9" variant="filled">
+                        default
+                      </Badge>
+                    )}
+                    {!p.current && (
+                      <Badge color="gray.7" variant="filled">
+                        superseded
+                      </Badge>
+                    )}
+                    {p.current && !p.active && (
+                      <Badge color="yellow.4" variant="filled" autoContrast>
+                        {p.status}
+                      </Badge>
+                    )}
                   </Group>
                 </Table.Td>
                 <Table.Td>
                   {p.current && (
-                    <Button size="xs" variant="light" onClick={() => setEditing(p)}>
+                    <Button size="xs" variant="default" onClick={() => setEditing(p)}>
                       Edit
                     </Button>
                   )}
