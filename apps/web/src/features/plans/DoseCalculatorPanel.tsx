@@ -223,7 +223,7 @@ export function DoseCalculatorPanel({
 
 function DoseResult({ r }: { r: DoseCalculateResponse }) {
   const rows: Array<[string, number | null | undefined, string]> = [
-    ['Dose', r.doseMg, 'mg'],
+    [r.blocked ? 'Requested dose (refused)' : 'Dose', r.doseMg, 'mg'],
     ['Volume', r.volumeMl, 'mL'],
     ['Pump rate', r.rateMlPerHour, 'mL/h'],
     ['Devices (28 mg each)', r.devices, 'devices'],

@@ -106,8 +106,14 @@ export function EligibilityPanel({ patientId, latest, protocols, hasIntake, onCh
               <Table.Tbody>
                 {d.hits.map((h) => (
                   <Table.Tr key={h.ruleId}>
-                    <Table.Td>
-                      <Badge color={SEVERITY_COLOR[h.severity]} variant="filled" autoContrast>
+                    <Table.Td miw={110}>
+                      <Badge
+                        color={SEVERITY_COLOR[h.severity]}
+                        variant="filled"
+                        autoContrast
+                        style={{ overflow: 'visible' }}
+                        miw={90}
+                      >
                         {h.severity}
                       </Badge>
                     </Table.Td>
