@@ -92,9 +92,10 @@ describe.each(testBackends())('controlled reports, counts and losses on %s', (ba
     expect(csv.type).toContain('text/csv');
     const lines = csv.body.toString('utf8').trim().split('\r\n');
     expect(lines[0]).toBe(
-      'Date/time,Type,Patient,Patient address,Substance,Form,NDC,Lot,Container,Quantity,Unit,Administered/recorded by,Witness,Reason/correction,Balance after',
+      'Date/time,Type,Patient,Patient address,Substance,Form,NDC,Lot,Container,Quantity,Unit,Amount (mg),Administered / recorded by,Witness,Reason / correction,Balance after',
     );
     expect(lines).toHaveLength(4);
+    expect(lines[2]).toContain(',1.2,mL,60,');
     expect(lines[2]).toContain('administer');
     expect(lines[2]).toContain('"12 Elm St, Raleigh, NC, 27601"');
     expect(lines[2]).toContain('Ketamine HCl 50 mg/mL');
@@ -111,7 +112,7 @@ describe.each(testBackends())('controlled reports, counts and losses on %s', (ba
     for (const want of [
       'Dispensing and administration log',
       'Patient address',
-      'Administered/recorded by',
+      'Administered / recorded by',
       '12 Elm St, Raleigh, NC, 27601',
       'administer',
       '1.2',

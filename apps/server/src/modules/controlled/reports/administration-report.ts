@@ -12,27 +12,35 @@ import { notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-import { CATEGORY, canon, clinicInfo, READERS } from '../model.ts';
+import { CATEGORY, canon, clinicInfo, dec, READERS } from '../model.ts';
 import { localStamp, type Report } from './render.ts';
 import { sendReport } from './send.ts';
 
 const COLUMNS = [
-  { header: 'Date/time', width: 8 },
-  { header: 'Type', width: 5 },
+  { header: 'Date/time', width: 7 },
+  { header: 'Type', width: 5.5 },
   { header: 'Patient', width: 8 },
-  { header: 'Patient address', width: 12 },
-  { header: 'Substance', width: 9 },
+  { header: 'Patient address', width: 10 },
+  { header: 'Substance', width: 8 },
   { header: 'Form', width: 7 },
-  { header: 'NDC', width: 6 },
-  { header: 'Lot', width: 4 },
+  { header: 'NDC', width: 7 },
+  { header: 'Lot', width: 5 },
   { header: 'Container', width: 5 },
-  { header: 'Quantity', width: 4 },
+  { header: 'Quantity', width: 4.5 },
   { header: 'Unit', width: 3 },
-  { header: 'Administered/recorded by', width: 8 },
-  { header: 'Witness', width: 7 },
-  { header: 'Reason/correction', width: 8 },
-  { header: 'Balance after', width: 4 },
+  { header: 'Amount (mg)', width: 4.5 },
+  { header: 'Administered / recorded by', width: 7 },
+  { header: 'Witness', width: 6 },
+  { header: 'Reason / correction', width: 7 },
+  { header: 'Balance after', width: 4.5 },
 ];
+
+/** The dose in mg (what the prescription states): mL × labelled concentration; mg as recorded. */
+function mgOf(quantity: string | null, unit: string | null, concentration: string | null): string {
+  if (quantity === null) return '';
+  if (unit === 'mg') return canon(quantity);
+  return concentration ? dec(quantity).mul(dec(concentration)).toString() : '';
+}
 
 const address = (a: unknown) => {
   const x = (a ?? {}) as Record<string, string>;
@@ -89,6 +97,7 @@ async function rowsFor(
       'p.strength',
       'p.form',
       'p.ndc',
+      'p.concentration_mg_per_ml',
     ])
     .select([
       'u.display_name as recorder',
@@ -121,6 +130,7 @@ async function rowsFor(
     r.label,
     r.quantity === null ? '' : canon(r.quantity),
     r.unit ?? '',
+    mgOf(r.quantity, r.unit, r.concentration_mg_per_ml),
     r.recorder,
     r.witness ?? '',
     [r.correction_kind ? `${r.correction_kind}` : '', r.reason ?? ''].filter(Boolean).join(': '),

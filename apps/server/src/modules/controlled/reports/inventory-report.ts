@@ -70,7 +70,7 @@ export function inventoryReportRoute(app: ZodApp, ctx: ModuleContext) {
           { header: 'Substance', width: 8 },
           { header: 'Strength', width: 6 },
           { header: 'Form', width: 9 },
-          { header: 'Sched', width: 3 },
+          { header: 'Sched.', width: 4 },
           { header: 'Container size', width: 6 },
           { header: 'Container', width: 6 },
           { header: 'Lot', width: 5 },
