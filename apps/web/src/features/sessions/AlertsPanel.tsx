@@ -1,0 +1,53 @@
+/** Open and acknowledged vital-sign alerts of one session; acknowledging needs a note (issue 6 §5). */
+import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { acknowledge, type SessionRecord } from './api.ts';
+import { PARAM_LABEL, time } from './format.ts';
+
+export function AlertsPanel({ s, onChange }: { s: SessionRecord; onChange: () => void }) {
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const open = s.alerts.filter((a) => a.status === 'open');
+  const done = s.alerts.filter((a) => a.status !== 'open');
+  const ack = async (id: string) => {
+    setError(null);
+    try {
+      await acknowledge(s.id, id, notes[id] ?? '');
+      onChange();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <Card withBorder>
+      <Title order={2} size="h4" mb="xs">
+        Alerts
+      </Title>
+      <Stack gap="xs">
+        {open.length === 0 && <Text c="dimmed">No open alerts.</Text>}
+        {open.map((a) => (
+          <Alert key={a.id} color="red" variant="light" title={`${PARAM_LABEL[a.parameter ?? ''] ?? a.parameter} ${a.value}`} data-testid="session-alert">
+            <Text size="sm">{a.title}</Text>
+            <Text size="xs" c="dimmed">
+              since {time(a.createdAt)}
+              {a.escalatedAt ? ` · escalated ${time(a.escalatedAt)}` : ''}
+            </Text>
+            <Group mt={6} align="flex-end">
+              <TextInput label="Acknowledgement note" value={notes[a.id] ?? ''} onChange={(e) => setNotes({ ...notes, [a.id]: e.currentTarget.value })} w={320} />
+              <Button color="red" onClick={() => ack(a.id)} disabled={!(notes[a.id] ?? '').trim()}>
+                Acknowledge
+              </Button>
+            </Group>
+          </Alert>
+        ))}
+        {done.map((a) => (
+          <Text key={a.id} size="sm" c="dimmed">
+            {PARAM_LABEL[a.parameter ?? ''] ?? a.parameter} {a.value} — acknowledged {time(a.ackAt)}: {a.ackNote}
+          </Text>
+        ))}
+        <ErrorAlert error={error} title="Could not acknowledge" />
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * The pre-dose checklist (issue 6 §2): every item with its state and why it fails; attested items are set
+ * here (escort with name and phone; pregnancy test may be "not applicable"; prescriber on site for REMS).
+ */
+import { Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconCheck, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useMe } from '../../app/auth.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { type SessionRecord, setChecklist } from './api.ts';
+
+export function ChecklistPanel({ s, onChange }: { s: SessionRecord; onChange: (s: SessionRecord) => void }) {
+  const me = useMe();
+  const [escortName, setEscortName] = useState(s.escort?.name ?? '');
+  const [escortPhone, setEscortPhone] = useState(s.escort?.phone ?? '');
+  const [error, setError] = useState<unknown>(null);
+  const editable = s.checklistApplies && (me.role === 'nurse' || me.role === 'prescriber');
+  const set = async (key: string, body: Record<string, unknown>) => {
+    setError(null);
+    try {
+      onChange(await setChecklist(s.id, key, body));
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <Card withBorder>
+      <Title order={2} size="h4" mb="xs">
+        Pre-dose checklist
+      </Title>
+      <Stack gap={6}>
+        {s.checklist.map((i) => (
+          <Group key={i.key} justify="space-between" wrap="nowrap" align="flex-start" data-testid={`check-${i.key}`}>
+            <Group gap={8} wrap="nowrap" align="flex-start">
+              {i.passed ? <IconCheck size={18} color="var(--mantine-color-green-7)" aria-label="passed" /> : <IconX size={18} color="var(--mantine-color-red-7)" aria-label="failing" />}
+              <div>
+                <Text size="sm" fw={500}>
+                  {i.label}
+                </Text>
+                <Text size="xs" c={i.passed ? 'dimmed' : 'red.8'}>
+                  {i.message}
+                </Text>
+              </div>
+            </Group>
+            {editable && i.attested && !i.passed && i.key !== 'escort' && (
+              <Group gap={4} wrap="nowrap">
+                <Button size="xs" variant="light" onClick={() => set(i.key, i.key === 'prescriber_on_site' && me.role === 'prescriber' ? { status: 'done', prescriberOnSiteId: me.id } : { status: 'done' })} aria-label={`Confirm ${i.label}`}>
+                  {i.key === 'prescriber_on_site' ? 'I am on site' : 'Confirm'}
+                </Button>
+                {i.allowNotApplicable && (
+                  <Button size="xs" variant="subtle" onClick={() => set(i.key, { status: 'not_applicable' })}>
+                    Not applicable
+                  </Button>
+                )}
+              </Group>
+            )}
+            {i.attested && i.passed && <Badge variant="light" color="green">{i.attestation?.status === 'not_applicable' ? 'n/a' : 'done'}</Badge>}
+          </Group>
+        ))}
+        {editable && !s.checklist.find((i) => i.key === 'escort')?.passed && (
+          <Group align="flex-end">
+            <TextInput label="Escort name" value={escortName} onChange={(e) => setEscortName(e.currentTarget.value)} />
+            <TextInput label="Escort phone" value={escortPhone} onChange={(e) => setEscortPhone(e.currentTarget.value)} />
+            <Button variant="light" onClick={() => set('escort', { status: 'done', escortName, escortPhone })}>
+              Confirm escort
+            </Button>
+          </Group>
+        )}
+        <ErrorAlert error={error} title="Could not update the checklist" />
+      </Stack>
+    </Card>
+  );
+}

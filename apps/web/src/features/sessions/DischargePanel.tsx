@@ -1,0 +1,86 @@
+/**
+ * Discharge (issue 6 §7): the protocol's criteria with what still fails, the nurse's observations (gait,
+ * nausea, escort), and a printable instruction sheet for the patient (REFERENCE.md §2: no driving until the
+ * next day after restful sleep).
+ */
+import { Button, Card, Checkbox, Group, List, Select, Stack, Text, Title } from '@mantine/core';
+import { IconPrinter } from '@tabler/icons-react';
+import { useState } from 'react';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { type SessionRecord, setDischargeAssessment } from './api.ts';
+import classes from './print.module.css';
+import { time } from './format.ts';
+
+export function DischargeSheet({ s }: { s: SessionRecord }) {
+  return (
+    <div className={classes.sheet} data-testid="discharge-sheet">
+      <h2>After your treatment today</h2>
+      <p>
+        {s.patient.firstName} {s.patient.lastName} — {s.protocol.name}, {time(s.doseStartedAt)}.
+      </p>
+      <ul>
+        <li>Do not drive, cycle or operate machinery until the next day, after a restful sleep.</li>
+        <li>Go home with your escort{s.escort ? ` (${s.escort.name})` : ''}; rest for the remainder of the day.</li>
+        <li>Avoid alcohol and sedating medicines today unless your prescriber told you otherwise.</li>
+        <li>Drink clear fluids first; eat light food once any nausea has settled.</li>
+        <li>Dizziness, feeling "detached" or mild nausea can occur for a few hours and should pass.</li>
+        <li>Call the clinic for anything that worries you; call 911 for chest pain, trouble breathing, or thoughts of harming yourself (988 Suicide &amp; Crisis Lifeline).</li>
+      </ul>
+    </div>
+  );
+}
+
+export function DischargePanel({ s, onChange }: { s: SessionRecord; onChange: () => void }) {
+  const a = s.dischargeAssessment ?? {};
+  const [error, setError] = useState<unknown>(null);
+  const update = async (patch: Record<string, unknown>) => {
+    setError(null);
+    try {
+      await setDischargeAssessment(s.id, patch);
+      onChange();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const open = !s.lockedAt;
+  return (
+    <Card withBorder>
+      <Title order={2} size="h4" mb="xs">
+        Discharge
+      </Title>
+      <Stack gap="xs">
+        {s.discharge.ready ? (
+          <Text c="green.8" fw={600}>
+            Discharge criteria met.
+          </Text>
+        ) : (
+          <>
+            <Text size="sm" fw={600}>
+              Not yet:
+            </Text>
+            <List size="sm" data-testid="discharge-failing">
+              {s.discharge.failing.map((f) => (
+                <List.Item key={f.key}>{f.message}</List.Item>
+              ))}
+            </List>
+          </>
+        )}
+        {s.discharge.earliestAt && <Text size="sm">Earliest discharge: {time(s.discharge.earliestAt)}</Text>}
+        {open && (
+          <Group align="flex-end">
+            <Select label="Gait" data={[{ value: 'steady', label: 'Steady' }, { value: 'unsteady', label: 'Unsteady' }, { value: 'not_assessed', label: 'Not assessed' }]} value={a.gait ?? null} onChange={(v) => v && update({ gait: v })} w={150} />
+            <Select label="Nausea" data={[{ value: 'none', label: 'None' }, { value: 'controlled', label: 'Controlled' }, { value: 'uncontrolled', label: 'Uncontrolled' }]} value={a.nausea ?? null} onChange={(v) => v && update({ nausea: v })} w={150} />
+            <Checkbox label="Escort present" checked={a.escortPresent === true} onChange={(e) => update({ escortPresent: e.currentTarget.checked })} />
+          </Group>
+        )}
+        <Group>
+          <Button variant="default" leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => window.print()}>
+            Print discharge instructions
+          </Button>
+        </Group>
+        <ErrorAlert error={error} title="Not saved" />
+        <DischargeSheet s={s} />
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,57 @@
+/** SPRAVATO REMS Patient Monitoring Forms not yet marked submitted, each with its 7-day deadline (REFERENCE.md §3). */
+import { Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { RouterLink } from '../../app/router.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { downloadRemsPdf, listRemsPending, markRemsSubmitted } from './api.ts';
+import { useLoad } from './useLoad.ts';
+
+export function RemsPage() {
+  const { data, error, reload } = useLoad((signal) => listRemsPending(signal));
+  return (
+    <Stack gap="sm">
+      <Title order={1}>REMS monitoring forms</Title>
+      <Text size="sm" c="dimmed">
+        A Patient Monitoring Form is due within 7 days of each esketamine session.
+      </Text>
+      <ErrorAlert error={error} title="Could not load the forms" />
+      {data && data.length === 0 && <Text>All forms are submitted.</Text>}
+      {data && data.length > 0 && (
+        <Table striped withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Patient</Table.Th>
+              <Table.Th>Treatment</Table.Th>
+              <Table.Th>Due by</Table.Th>
+              <Table.Th>Session</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.map((f) => (
+              <Table.Tr key={f.sessionId}>
+                <Table.Td>{f.patientName}</Table.Td>
+                <Table.Td>{new Date(f.treatmentDate).toLocaleDateString()}</Table.Td>
+                <Table.Td>
+                  {new Date(f.dueBy).toLocaleDateString()} {f.overdue && <Badge color="red">overdue</Badge>}
+                </Table.Td>
+                <Table.Td>
+                  <RouterLink href={`/sessions/${f.sessionId}`}>{f.status}</RouterLink>
+                </Table.Td>
+                <Table.Td>
+                  <Button size="xs" variant="default" onClick={() => void downloadRemsPdf(f.sessionId)}>
+                    PDF
+                  </Button>{' '}
+                  {f.status === 'discharged' && (
+                    <Button size="xs" onClick={() => void markRemsSubmitted(f.sessionId).then(reload)}>
+                      Mark submitted
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * Vitals entry and the full vitals chart (issue 6 §4, §6). Each entry is sent with an idempotency key that is
+ * kept until the server confirms it, so a retry after a network error never stores the reading twice.
+ */
+import { Button, Card, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { postVitals, type SessionRecord } from './api.ts';
+import { time } from './format.ts';
+
+const FIELDS = [
+  ['sbp', 'Systolic'],
+  ['dbp', 'Diastolic'],
+  ['hr', 'Heart rate'],
+  ['spo2', 'SpO₂ %'],
+  ['rr', 'Resp. rate'],
+] as const;
+
+export function VitalsChart({ s }: { s: SessionRecord }) {
+  const data = s.vitals.map((v) => ({ t: time(v.at), ...v }));
+  const spo2Below = s.protocol.alerts.spo2Below as number | undefined;
+  if (data.length === 0) return <Text c="dimmed">No vitals yet.</Text>;
+  return (
+    <div style={{ width: '100%', height: 260 }} aria-label="Vitals over time" role="img">
+      <ResponsiveContainer>
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="t" />
+          <YAxis domain={[0, 'auto']} />
+          <Tooltip />
+          <Legend />
+          {spo2Below !== undefined && <ReferenceLine y={spo2Below} stroke="#c92a2a" strokeDasharray="4 4" label="SpO₂ alert" />}
+          <Line type="monotone" dataKey="sbp" name="Systolic" stroke="#e8590c" dot connectNulls isAnimationActive={false} />
+          <Line type="monotone" dataKey="dbp" name="Diastolic" stroke="#f59f00" dot connectNulls isAnimationActive={false} />
+          <Line type="monotone" dataKey="hr" name="HR" stroke="#9c36b5" dot connectNulls isAnimationActive={false} />
+          <Line type="monotone" dataKey="spo2" name="SpO₂" stroke="#1971c2" dot connectNulls isAnimationActive={false} />
+          <Line type="monotone" dataKey="rr" name="RR" stroke="#2f9e44" dot connectNulls isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+export function VitalsPanel({ s, onSaved }: { s: SessionRecord; onSaved: () => void }) {
+  const [values, setValues] = useState<Record<string, number | string>>({});
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const locked = Boolean(s.lockedAt);
+  const submit = async () => {
+    const reading: Record<string, unknown> = { at: new Date().toISOString() };
+    for (const [f] of FIELDS) if (typeof values[f] === 'number') reading[f] = values[f];
+    setBusy(true);
+    setError(null);
+    try {
+      await postVitals(s.id, { idempotencyKey: key, readings: [reading] });
+      setValues({});
+      setKey(crypto.randomUUID());
+      onSaved();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card withBorder>
+      <Title order={2} size="h4" mb="xs">
+        Vital signs
+      </Title>
+      <Stack gap="sm">
+        {!locked && (
+          <Group align="flex-end" gap="xs">
+            {FIELDS.map(([f, label]) => (
+              <NumberInput key={f} label={label} value={values[f] ?? ''} onChange={(v) => setValues((x) => ({ ...x, [f]: v }))} w={110} hideControls />
+            ))}
+            <Button onClick={submit} loading={busy}>
+              Record vitals
+            </Button>
+          </Group>
+        )}
+        <ErrorAlert error={error} title="Vitals not saved" />
+        <VitalsChart s={s} />
+        {s.vitals.length > 0 && (
+          <Table striped withTableBorder fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Time</Table.Th>
+                {FIELDS.map(([f, label]) => (
+                  <Table.Th key={f}>{label}</Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {[...s.vitals].reverse().slice(0, 12).map((v) => (
+                <Table.Tr key={v.id}>
+                  <Table.Td>{time(v.at)}</Table.Td>
+                  {FIELDS.map(([f]) => (
+                    <Table.Td key={f}>{v[f] ?? '–'}</Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * Typed calls to the dosing-session API (issue 6). Response shapes mirror the server's session record;
+ * each response is checked to be an object of the expected kind before the UI uses it.
+ */
+import type { Alert, StoredVital } from '@plasticity/contracts';
+import { parser, request, send } from '../../api/client.ts';
+
+export type Vital = StoredVital;
+export type SessionAlert = Alert;
+
+export interface ChecklistItem {
+  key: string;
+  label: string;
+  kind: string;
+  blocking: boolean;
+  allowNotApplicable: boolean;
+  attested: boolean;
+  passed: boolean;
+  message: string;
+  attestation: { status: string; note?: string; by: string; at: string } | null;
+  source: string;
+}
+
+export interface DischargeEval {
+  ready: boolean;
+  failing: Array<{ key: string; message: string }>;
+  earliestAt?: string;
+}
+
+export interface SessionRecord {
+  id: string;
+  patientId: string;
+  patient: { id: string; mrn: string; firstName: string; lastName: string; dateOfBirth: string; sex: string };
+  protocol: { id: string; version: number; name: string; drug: string; route: string; cadenceMin: number; alerts: Record<string, unknown> };
+  chair: string;
+  scheduledAt: string;
+  status: string;
+  statusReason: string | null;
+  escort: { name: string; phone: string } | null;
+  prescriberOnSiteId: string | null;
+  doseStartedAt: string | null;
+  dischargedAt: string | null;
+  lockedAt: string | null;
+  dischargeAssessment: { gait?: string; nausea?: string; escortPresent?: boolean; readyWithoutTwoHourRuleMin?: number };
+  transitions: Array<{ from: string; to: string; at: string; by: string; reason: string | null; overrideReason: string | null; overridden: Array<{ key: string; message: string }> | null }>;
+  checklist: ChecklistItem[];
+  checklistApplies: boolean;
+  administrations: Array<{ id: string; drug: string; route: string; doseMg: string; lot: string | null; expiry: string | null; startedAt: string; stoppedAt: string | null; verifiedBy: string | null }>;
+  vitals: Vital[];
+  observations: Array<{ id: string; kind: string; at: string; data: Record<string, unknown> }>;
+  notes: Array<{ id: string; authorRole: string; text: string; addendum: boolean; signedAt: string }>;
+  alerts: SessionAlert[];
+  discharge: DischargeEval;
+  rems: { submittedAt: string | null } | null;
+}
+
+export interface BoardSession {
+  id: string;
+  chair: string;
+  patient: { id: string; firstName: string; lastName: string; mrn: string };
+  protocol: { id: string; name: string; drug: string; route: string; cadenceMin: number };
+  status: string;
+  scheduledAt: string;
+  phaseSince: string | null;
+  doseStartedAt: string | null;
+  latestVitals: Vital | null;
+  trend: Vital[];
+  alerts: SessionAlert[];
+}
+
+export interface Board {
+  now: string;
+  lastEventId: number;
+  sessions: BoardSession[];
+}
+
+export interface RemsPendingItem {
+  sessionId: string;
+  patientId: string;
+  patientName: string;
+  treatmentDate: string;
+  dueBy: string;
+  overdue: boolean;
+  status: string;
+}
+
+const isObj = (d: unknown): d is Record<string, unknown> => typeof d === 'object' && d !== null;
+const sessionP = parser<SessionRecord>((d) => (isObj(d) && typeof d.id === 'string' && Array.isArray(d.vitals) ? (d as unknown as SessionRecord) : undefined));
+const boardP = parser<Board>((d) => (isObj(d) && Array.isArray(d.sessions) ? (d as unknown as Board) : undefined));
+const anyP = parser<Record<string, unknown>>((d) => (isObj(d) ? d : undefined));
+const pendingP = parser<{ items: RemsPendingItem[] }>((d) => (isObj(d) && Array.isArray(d.items) ? (d as { items: RemsPendingItem[] }) : undefined));
+
+const s = (id: string) => `/api/v1/sessions/${encodeURIComponent(id)}`;
+
+export const getBoard = (signal?: AbortSignal) => request('GET', '/api/v1/board', boardP, { signal });
+export const getSession = (id: string, signal?: AbortSignal) => request('GET', s(id), sessionP, { signal });
+export const createSession = (body: { patientId: string; protocolId: string; scheduledAt: string; chair: string }) =>
+  request('POST', '/api/v1/sessions', sessionP, { body });
+export const transition = (id: string, body: { to: string; overrideReason?: string; reason?: string }) =>
+  request('POST', `${s(id)}/transition`, sessionP, { body });
+export const setChecklist = (id: string, key: string, body: Record<string, unknown>) =>
+  request('PUT', `${s(id)}/checklist/${encodeURIComponent(key)}`, sessionP, { body });
+export const recordDose = (id: string, body: Record<string, unknown>) => request('POST', `${s(id)}/administrations`, sessionP, { body });
+export const postVitals = (id: string, body: { idempotencyKey: string; readings: Array<Record<string, unknown>> }) =>
+  request('POST', `${s(id)}/vitals`, anyP, { body });
+export const postObservation = (id: string, body: Record<string, unknown>) => request('POST', `${s(id)}/observations`, anyP, { body });
+export const addNote = (id: string, text: string) => request('POST', `${s(id)}/notes`, anyP, { body: { text } });
+export const acknowledge = (id: string, alertId: string, note: string) =>
+  request('POST', `${s(id)}/alerts/${encodeURIComponent(alertId)}/acknowledge`, anyP, { body: { note } });
+export const setDischargeAssessment = (id: string, body: Record<string, unknown>) =>
+  request('PUT', `${s(id)}/discharge-assessment`, anyP, { body });
+export const listRemsPending = (signal?: AbortSignal) => request('GET', '/api/v1/rems-forms/pending', pendingP, { signal }).then((r) => r.items);
+export const markRemsSubmitted = (id: string) => request('PUT', `${s(id)}/rems-form`, anyP, { body: { submitted: true } });
+
+/** Downloads the REMS PDF through the API client (cookies, error handling) and saves it as a file. */
+export async function downloadRemsPdf(id: string): Promise<void> {
+  const res = await send('GET', `${s(id)}/rems-form.pdf`);
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'rems-monitoring-form.pdf';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

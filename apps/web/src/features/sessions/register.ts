@@ -1,0 +1,22 @@
+import type { Role } from '@plasticity/contracts';
+import { IconActivityHeartbeat, IconFileCertificate } from '@tabler/icons-react';
+import { registerFeature } from '../../app/registry.ts';
+import { BoardPage } from './BoardPage.tsx';
+import { RemsPage } from './RemsPage.tsx';
+import { SessionPage } from './SessionPage.tsx';
+
+/** Clinicians and the admin see the board and sessions (the server enforces the same roles). */
+const CLINICAL: readonly Role[] = ['admin', 'prescriber', 'nurse', 'therapist'];
+
+registerFeature({
+  id: 'sessions',
+  nav: [
+    { id: 'board', label: 'Live board', path: '/board', roles: CLINICAL, icon: IconActivityHeartbeat, order: 5 },
+    { id: 'rems-forms', label: 'REMS forms', path: '/rems-forms', roles: CLINICAL, icon: IconFileCertificate, order: 60 },
+  ],
+  routes: [
+    { id: 'board', path: '/board', roles: CLINICAL, title: 'Live board', component: BoardPage },
+    { id: 'session', path: '/sessions/:id', roles: CLINICAL, title: 'Dosing session', component: SessionPage },
+    { id: 'rems-forms', path: '/rems-forms', roles: CLINICAL, title: 'REMS forms', component: RemsPage },
+  ],
+});
