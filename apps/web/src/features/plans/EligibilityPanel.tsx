@@ -151,8 +151,7 @@ export function EligibilityPanel({ patientId, latest, protocols, hasIntake, onCh
                 }
                 value={reason}
                 onChange={(e) => setReason(e.currentTarget.value)}
-                autosize
-                minRows={2}
+                rows={2}
               />
               <Group>
                 <Button

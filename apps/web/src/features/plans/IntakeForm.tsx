@@ -140,15 +140,13 @@ export function IntakeForm({ patientId, portal = false, onSaved, onCancel }: Pro
           label="All current medicines and supplements (one per line)"
           value={f.medicationList}
           onChange={({ currentTarget: { value } }) => setF((s) => ({ ...s, medicationList: value }))}
-          autosize
-          minRows={2}
+          rows={2}
         />
         <Textarea
           label="Allergies (one per line)"
           value={f.allergies}
           onChange={({ currentTarget: { value } }) => setF((s) => ({ ...s, allergies: value }))}
-          autosize
-          minRows={1}
+          rows={1}
         />
         {boxes(portal ? 'Substances, ketamine and getting home' : 'Substance use, ketamine, escort', OTHER)}
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">

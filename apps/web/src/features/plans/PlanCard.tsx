@@ -89,8 +89,7 @@ export function PlanCard({
             label="Reason or note (required to stop)"
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
-            autosize
-            minRows={1}
+            rows={1}
           />
           <Group>
             {plan.status === 'draft' && me.role === 'prescriber' && (

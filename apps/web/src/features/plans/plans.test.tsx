@@ -1,0 +1,106 @@
+import { defaultProtocols } from '@plasticity/clinical/protocols';
+import type { ProtocolItem } from '@plasticity/contracts';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { makeMe, makePatient } from '../../test/fixtures.ts';
+import { apiError } from '../../test/mockApi.ts';
+import { renderApp } from '../../test/renderApp.tsx';
+
+const patient = makePatient();
+const protocols: ProtocolItem[] = defaultProtocols().map((p, i) => ({
+  id: `00000000-0000-4000-8000-00000000070${i}`,
+  key: p.id,
+  name: p.name,
+  route: p.route,
+  drug: p.drug,
+  version: 1,
+  status: 'active',
+  active: true,
+  isDefault: true,
+  current: true,
+  changeNote: null,
+  createdAt: '2026-01-01T00:00:00Z',
+  protocol: p as unknown as Record<string, unknown>,
+}));
+const iv = protocols[0] as ProtocolItem;
+
+describe('treatment plan tab: dose calculator', () => {
+  it('shows a refused dose plainly with its reasons and units, and sends the patient id for the measured weight', async () => {
+    const { api, user } = await renderApp({
+      me: makeMe('prescriber'),
+      path: `/patients/${patient.id}/plan`,
+      routes: {
+        [`GET /api/v1/patients/${patient.id}`]: { body: patient },
+        [`GET /api/v1/patients/${patient.id}/plans`]: { body: { items: [] } },
+        'GET /api/v1/protocols': { body: { items: protocols } },
+        'POST /api/v1/dose/calculate': {
+          body: {
+            calculationId: '00000000-0000-4000-8000-000000000900',
+            protocolId: iv.id,
+            protocolVersion: 1,
+            doseMg: 84,
+            warnings: [],
+            blocked: true,
+            reasons: ['mgPerKg 1.2 mg/kg exceeds the protocol maximum of 1 mg/kg'],
+            overridden: false,
+            weightKg: 70,
+            weightMeasuredAt: '2026-01-01T00:00:00Z',
+            mgPerKg: 1.2,
+          },
+        },
+      },
+    });
+    const calc = await screen.findByRole('region', { name: 'Dose calculator' });
+    expect(within(calc).getByText(/protocol maximum 1 mg\/kg · absolute ceiling 2 mg\/kg/)).toBeTruthy();
+    await user.type(within(calc).getByLabelText('Dose (mg/kg)'), '1.2');
+    await user.type(within(calc).getByLabelText('Concentration (mg/mL)'), '10');
+    await user.click(within(calc).getByRole('button', { name: 'Calculate' }));
+    const alert = await within(calc).findByRole('alert');
+    expect(alert.textContent).toContain('Dose refused');
+    expect(alert.textContent).toContain('exceeds the protocol maximum of 1 mg/kg');
+    expect(within(calc).getByText('84 mg')).toBeTruthy();
+    expect(within(calc).getByText('Requested dose (refused)')).toBeTruthy();
+    expect(within(calc).queryByText(/mL\/h/)).toBeNull();
+    const sent = api.callsTo('POST', '/api/v1/dose/calculate')[0]?.body;
+    expect(sent).toEqual({
+      protocolId: iv.id,
+      patientId: patient.id,
+      mgPerKg: 1.2,
+      concentrationMgPerMl: 10,
+    });
+  });
+});
+
+describe('portal intake', () => {
+  it('sends every unticked answer as "no" and shows a server error beside its field', async () => {
+    const me = makeMe('patient');
+    const { api, user } = await renderApp({
+      me,
+      path: '/intake',
+      routes: {
+        [`POST /api/v1/patients/${me.patientId}/intake`]: apiError(400, 'validation_failed', 'bad', [
+          { field: 'body.measurements.weightKg', message: 'Too big: expected number to be <=400' },
+        ]),
+      },
+    });
+    await user.click(await screen.findByLabelText('Psychosis in the past'));
+    await user.click(screen.getByLabelText('An adult can drive me home after each treatment'));
+    await user.type(screen.getByLabelText('Weight (kg)'), '700');
+    await user.click(screen.getByRole('button', { name: 'Submit my intake' }));
+    expect(await screen.findByText('Too big: expected number to be <=400')).toBeTruthy();
+    const body = api.callsTo('POST', `/api/v1/patients/${me.patientId}/intake`)[0]?.body as Record<
+      string,
+      Record<string, unknown>
+    >;
+    expect(body.psychiatric).toMatchObject({
+      psychosisHistory: true,
+      activePsychosis: false,
+      activeMania: false,
+      bipolarDisorder: false,
+    });
+    expect(body.medical).toMatchObject({ pregnant: false, hypertension: { present: false } });
+    expect(body.measurements).toEqual({ weightKg: 700 });
+    expect(body.escortAvailable).toBe(true);
+    expect(screen.queryByLabelText('Baseline systolic BP (mmHg)')).toBeNull();
+  });
+});
