@@ -108,13 +108,19 @@ export function AuditPage() {
         />
       </Paper>
       <ErrorAlert error={error} title="Could not load the audit report" />
-      <Text size="sm" c="dimmed" role="status" aria-live="polite">
-        {loading
-          ? 'Loading audit entries…'
-          : total === 0
-            ? 'No entries match these filters.'
-            : `${first}–${last} of ${total} entries`}
-      </Text>
+      <Group justify="space-between" gap="xs">
+        <Text size="sm" c="dimmed" role="status" aria-live="polite">
+          {loading
+            ? 'Loading audit entries…'
+            : total === 0
+              ? 'No entries match these filters.'
+              : `${first}–${last} of ${total} entries`}
+        </Text>
+        {/* Times are shown in the clinic's zone; say which, so they can be matched to other records. */}
+        <Text size="sm" c="dimmed">
+          Times in {me.clinic.timeZone}
+        </Text>
+      </Group>
       <Box pos="relative" mih={120}>
         <LoadingOverlay
           visible={loading}
