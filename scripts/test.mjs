@@ -11,6 +11,7 @@
 // set); REQUIRE_BROWSER=1 makes a missing /usr/bin/chromium a failure instead of a skip.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,6 +27,17 @@ const projects = asked.length ? ALL.filter((p) => asked.includes(p)) : ALL;
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const outDir = join(root, '.tmp', 'test-results');
 mkdirSync(outDir, { recursive: true });
+
+/** CPU seconds used by finished child processes (Linux; 0 elsewhere). On a shared machine the wall
+ * time says little; CPU time / cores is what the same run costs on a dedicated CI machine. */
+function childCpuSecs() {
+  try {
+    const after = readFileSync('/proc/self/stat', 'utf8').split(')').pop().trim().split(' ');
+    return (Number(after[13]) + Number(after[14])) / 100; // cutime + cstime, USER_HZ = 100
+  } catch {
+    return 0;
+  }
+}
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const rows = [];
@@ -47,6 +59,7 @@ function countsOf(file) {
 
 for (const project of projects) {
   const t0 = Date.now();
+  const cpu0 = childCpuSecs();
   console.log(`\n━━━ ${project} ━━━`);
   if (project === 'e2e') {
     const build = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-web-build.mjs')], {
@@ -56,7 +69,7 @@ for (const project of projects) {
     if (build.status !== 0) {
       console.error('Building the web app failed; the browser journeys cannot run.');
       totals.failed += 1;
-      rows.push({ project, passed: 0, failed: 1, skipped: 0, secs: 0, note: 'web build failed' });
+      rows.push({ project, passed: 0, failed: 1, skipped: 0, secs: 0, cpu: 0, note: 'web build failed' });
       continue;
     }
   }
@@ -78,16 +91,25 @@ for (const project of projects) {
     note = `vitest exited ${run.status ?? run.signal} without a test failure in its report`;
   }
   for (const k of Object.keys(totals)) totals[k] += c[k];
-  rows.push({ project, ...c, secs: Math.round((Date.now() - t0) / 1000), note });
+  rows.push({
+    project,
+    ...c,
+    secs: Math.round((Date.now() - t0) / 1000),
+    cpu: Math.round(childCpuSecs() - cpu0),
+    note,
+  });
 }
 
 console.log('\n━━━ summary ━━━');
 for (const r of rows) {
   console.log(
-    `${r.failed ? '✗' : '✓'} ${r.project.padEnd(12)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped  (${r.secs} s)${r.note ? `  — ${r.note}` : ''}`,
+    `${r.failed ? '✗' : '✓'} ${r.project.padEnd(12)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped  (${r.secs} s, ${r.cpu} CPU-s)${r.note ? `  — ${r.note}` : ''}`,
   );
 }
-console.log(`total time ${Math.round((Date.now() - started) / 1000)} s`);
+const cpu = rows.reduce((sum, r) => sum + r.cpu, 0);
+console.log(
+  `total time ${Math.round((Date.now() - started) / 1000)} s; ${cpu} CPU-s (at least ${Math.round(cpu / availableParallelism())} s on ${availableParallelism()} dedicated cores)`,
+);
 console.log(
   `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
 );
