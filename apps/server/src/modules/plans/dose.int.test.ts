@@ -141,6 +141,9 @@ describe.each(testBackends())('dose calculator API on %s', (backend) => {
     const none = await calc({ patientId: c.patientId });
     expect(none.body.blocked).toBe(true);
     expect(none.body.reasons.join(' ')).toMatch(/no measured weight/);
+    const entered = await calc({ patientId: c.patientId, weightKg: 60 });
+    expect(entered.body).toMatchObject({ doseMg: 30, blocked: false, weightKg: 60 });
+    expect(entered.body.warnings.join(' ')).toMatch(/no measured weight on record/);
 
     const now = h.clock.now();
     expect(

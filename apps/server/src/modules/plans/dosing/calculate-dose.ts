@@ -3,7 +3,8 @@
  * behind the API, for prescribers and nurses. Limits come from the clinic's protocol version (IV racemic
  * ketamine defaults 0.5 mg/kg, max 1.0, ceiling 2.0 mg/kg — REFERENCE.md §2); with `patientId` the
  * latest measured weight is used and refused when older than the clinic's `plans.maxWeightAgeDays`
- * (default 30 days), and the age comes from the date of birth. An override of the protocol maximum needs a
+ * (default 30 days; an entered `weightKg` is used only while no weight is on record, with a warning), and
+ * the age comes from the date of birth. An override of the protocol maximum needs a
  * prescriber, a reason and a second clinician's verification (`verify-override.ts`); the absolute ceiling
  * is never lifted. A blocked dose is a 200 with `blocked: true` and its reasons; every result is stored
  * with the protocol version it used and audited (the verifier's check too).
@@ -54,6 +55,12 @@ export function calculateDoseRoute(app: ZodApp, ctx: ModuleContext) {
               extraWarnings.push(
                 `weightKg ${b.weightKg} ignored: the latest measured weight (${w.weightKg} kg) is used`,
               );
+          } else if (b.weightKg !== undefined) {
+            // No measurement on record yet: the entered weight is used, like a calculation without a patient.
+            input.weightKg = b.weightKg;
+            extraWarnings.push(
+              'no measured weight on record for this patient: the entered weight was used; record a measured weight',
+            );
           } else {
             extraReasons.push('no measured weight on record for this patient: record a weight first');
           }
