@@ -117,6 +117,9 @@ describe.each(testBackends())('intake and eligibility API on %s', (backend) => {
     expect(none.body.error.message).toMatch(/intake/);
 
     await nurse.post(`/api/v1/patients/${c.patientId}/intake`, cleanIntake());
+    const noBody = await prescriber.request('POST', url);
+    expect(noBody.status).toBe(200);
+    expect(noBody.body.eligible).toBe('yes');
     const yes = await prescriber.post(url, {});
     expect(yes.status).toBe(200);
     expect(yes.body).toMatchObject({ eligible: 'yes', hits: [], ruleSetVersion: 1 });

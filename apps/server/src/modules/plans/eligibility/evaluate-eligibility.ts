@@ -24,7 +24,7 @@ export function evaluateEligibilityRoute(app: ZodApp, ctx: ModuleContext) {
       config: { policy: allow.roles(...CLINICIANS) },
       schema: {
         params: IdParams,
-        body: EligibilityRequest.optional(),
+        body: EligibilityRequest.nullish(),
         response: { 200: EligibilityDecision },
         tags: ['eligibility'],
       },
