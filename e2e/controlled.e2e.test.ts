@@ -12,6 +12,7 @@ import {
   DEMO_LOGINS,
   DEMO_PASSWORD,
   describeBrowser,
+  expectNoSeriousAxeViolations,
   login,
   newPage,
   openBrowser,
@@ -69,6 +70,7 @@ describeBrowser('controlled-substance journey', () => {
     const shelf = page.getByRole('table', { name: 'Stock in Medication room shelf' });
     await shelf.waitFor();
     await expect.poll(() => page.getByTestId('balance-Vial K-003').textContent()).toBe('8.8 mL');
+    await expectNoSeriousAxeViolations(page);
     await screenshot(page, 'controlled-01-stock');
 
     // 1. Draw 1.5 mL for Jordan Demoreaux (session id optional until the session module links it).
@@ -78,10 +80,11 @@ describeBrowser('controlled-substance journey', () => {
     await dialog
       .getByRole('combobox', { name: 'Patient' })
       .selectOption({ label: 'Demoreaux, Jordan (MRN-000001)' });
+    await expectNoSeriousAxeViolations(page);
     await screenshot(page, 'controlled-02-draw-form');
     await dialog.getByRole('button', { name: 'Record' }).click();
     await dialog.getByText('Recorded. Vial K-003 now holds 7.3 mL.').waitFor();
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => page.getByTestId('balance-Vial K-003').textContent()).toBe('7.3 mL');
 
     // 2. Administer 1.2 mL of that draw (the form proposes the open draw).
@@ -92,7 +95,7 @@ describeBrowser('controlled-substance journey', () => {
     await dialog.getByLabel('Quantity (mL)').fill('1.2');
     await dialog.getByRole('button', { name: 'Record' }).click();
     await dialog.getByText('Recorded. Vial K-003 now holds 7.3 mL.').waitFor();
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.getByRole('button', { name: 'Done' }).click();
 
     // 3. Waste the 0.3 mL remainder: a wrong witness password is refused and nothing is recorded…
     dialog = await openMovement(page, 'Vial K-003');
@@ -109,7 +112,7 @@ describeBrowser('controlled-substance journey', () => {
     await dialog.getByRole('button', { name: 'Record' }).click();
     await dialog.getByText('Recorded. Vial K-003 now holds 7.3 mL.').waitFor();
     await screenshot(page, 'controlled-04-waste-recorded');
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.getByRole('button', { name: 'Done' }).click();
     const stored = await browserStorage(page);
     expect(JSON.stringify(stored)).not.toContain(DEMO_PASSWORD);
 

@@ -128,6 +128,7 @@ function ActModal({
   return (
     <Modal
       opened
+      closeButtonProps={{ 'aria-label': 'Close' }}
       onClose={onClose}
       title={mode === 'resolve' ? 'Resolve discrepancy' : 'Escalate as possible theft or loss'}
     >

@@ -93,14 +93,20 @@ export function MovementModal({ container, onClose, onDone }: Props) {
   };
 
   return (
-    <Modal opened onClose={done ? onDone : onClose} title={`Record movement — ${container.label}`} size="lg">
+    <Modal
+      opened
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      onClose={done ? onDone : onClose}
+      title={`Record movement — ${container.label}`}
+      size="lg"
+    >
       {done ? (
         <Stack>
           <Alert color="teal" role="status">
             {done}
           </Alert>
           <Group justify="flex-end">
-            <Button onClick={onDone}>Close</Button>
+            <Button onClick={onDone}>Done</Button>
           </Group>
         </Stack>
       ) : (

@@ -44,7 +44,13 @@ export function ReceiveModal({ onClose, onDone }: { onClose: () => void; onDone:
     }
   };
   return (
-    <Modal opened onClose={onClose} title="Receive stock" size="lg">
+    <Modal
+      opened
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      onClose={onClose}
+      title="Receive stock"
+      size="lg"
+    >
       <Stack gap="sm">
         <Choice
           label="Product"

@@ -18,7 +18,7 @@ const STATUS_COLOR: Record<string, string> = {
 
 export function StatusBadge({ status }: { status: string }) {
   return (
-    <Badge color={STATUS_COLOR[status] ?? 'gray'} variant="light" style={{ overflow: 'visible' }}>
+    <Badge color={STATUS_COLOR[status] ?? 'gray'} variant="light" c="dark.7" style={{ overflow: 'visible' }}>
       {status}
     </Badge>
   );
