@@ -154,6 +154,13 @@ describe.each(testBackends())('dose calculator API on %s', (backend) => {
         })
       ).status,
     ).toBe(201);
+    // A mistyped weight is corrected by marking it entered in error (never deleted): the earlier one is used again.
+    const typo = await nurse.post(`/api/v1/patients/${c.patientId}/weights`, { weightKg: 98 });
+    expect((await calc({ patientId: c.patientId })).body.doseMg).toBe(49);
+    const wUrl = `/api/v1/patients/${c.patientId}/weights/${typo.body.id}/entered-in-error`;
+    expect((await nurse.post(wUrl, {})).status).toBe(400);
+    expect((await nurse.post(wUrl, { reason: 'typed 98 for 80' })).status).toBe(200);
+    expect((await nurse.post(wUrl, { reason: 'again' })).status).toBe(409);
     const fresh = await calc({ patientId: c.patientId, weightKg: 50 });
     expect(fresh.body).toMatchObject({ doseMg: 40, blocked: false, weightKg: 80 });
     expect(fresh.body.warnings.join(' ')).toMatch(/ignored/);
@@ -176,6 +183,21 @@ describe.each(testBackends())('dose calculator API on %s', (backend) => {
     expect(
       (await p2.post('/api/v1/dose/calculate', { protocolId: ids2.iv, patientId: c2.patientId })).body,
     ).toMatchObject({ doseMg: 45, blocked: false });
+    // Marking that intake entered in error also withdraws its weight: the stale one is back and refused.
+    const intakes = await n2.get(`/api/v1/patients/${c2.patientId}/intake`);
+    expect(
+      (
+        await n2.post(
+          `/api/v1/patients/${c2.patientId}/intake/${intakes.body.items[0].id}/entered-in-error`,
+          { reason: 'wrong patient' },
+        )
+      ).status,
+    ).toBe(200);
+    expect((await n2.get(`/api/v1/patients/${c2.patientId}/intake`)).body.items).toHaveLength(0);
+    expect(
+      (await p2.post('/api/v1/dose/calculate', { protocolId: ids2.iv, patientId: c2.patientId })).body
+        .blocked,
+    ).toBe(true);
   });
 
   it.each([

@@ -15,6 +15,7 @@ import { evaluateEligibilityRoute } from './eligibility/evaluate-eligibility.ts'
 import { listEligibilityRoute } from './eligibility/list-eligibility.ts';
 import { ruleSetRoutes } from './eligibility/rule-sets.ts';
 import { signEligibilityRoute } from './eligibility/sign-eligibility.ts';
+import { enteredInErrorRoutes } from './intake/entered-in-error.ts';
 import { listIntakesRoute } from './intake/list-intakes.ts';
 import { recordWeightRoute } from './intake/record-weight.ts';
 import { submitIntakeRoute } from './intake/submit-intake.ts';
@@ -31,6 +32,7 @@ export const plansModule: ServerModule = {
     submitIntakeRoute(app, ctx);
     listIntakesRoute(app, ctx);
     recordWeightRoute(app, ctx);
+    enteredInErrorRoutes(app, ctx);
     evaluateEligibilityRoute(app, ctx);
     listEligibilityRoute(app, ctx);
     signEligibilityRoute(app, ctx);
