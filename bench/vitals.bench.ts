@@ -201,7 +201,7 @@ async function alertLatency(send: (chair: number, readings: object[]) => Promise
 }
 
 export async function run(): Promise<VitalsBenchResult> {
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const dbName = `plasticity_bench_${process.pid}_${Date.now().toString(36)}`;
   const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
   const admin = new pg.Client({ connectionString: adminUrl });

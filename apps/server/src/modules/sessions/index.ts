@@ -17,6 +17,7 @@ import { recordObservationRoute } from './lifecycle/record-observation.ts';
 import { transitionRoute } from './lifecycle/transition.ts';
 import { updateChecklistRoute } from './lifecycle/update-checklist.ts';
 import { remsRoutes } from './rems/rems-routes.ts';
+import { seedSessionsDemo } from './seed-demo.ts';
 import { ackSessionAlertRoute } from './vitals/ack-alert.ts';
 import { vitalsIngestRoute } from './vitals/ingest-vitals.ts';
 import { runMonitoringSweep, SWEEP_INTERVAL_MS } from './vitals/sweep.ts';
@@ -40,6 +41,7 @@ export const sessionsModule: ServerModule = {
     boardEventsRoute(app, ctx);
     remsRoutes(app, ctx);
   },
+  seedDemo: seedSessionsDemo,
   start(ctx) {
     let running: Promise<unknown> = Promise.resolve();
     const timer = setInterval(() => {

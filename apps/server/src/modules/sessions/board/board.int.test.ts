@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/harness.ts';
 import { at, dose, newSession, readyForDosing } from '../test/fixtures.ts';
 import { openSse } from '../test/sse-client.ts';
+import { seedSessionsDemo } from '../seed-demo.ts';
+import { validPatient } from '../../../test/harness.ts';
 
 describe.each(testBackends())('live board on %s', (backend) => {
   const h = useTestApp(backend);
@@ -83,5 +85,16 @@ describe.each(testBackends())('live board on %s', (backend) => {
     expect((await (await c.login('front_desk')).get('/api/v1/board/events')).status).toBe(403);
     expect((await (await c.login('patient')).get('/api/v1/board/events')).status).toBe(403);
     expect((await c.anonymous().get('/api/v1/board/events')).status).toBe(401);
+  });
+
+  it('seeds three demo chairs that show on the board', async () => {
+    const c = await h.newClinic();
+    const nurse = await c.login('nurse');
+    const ids: Record<string, string> = {};
+    for (const k of ['p10', 'p11', 'p12']) ids[k] = (await nurse.post('/api/v1/patients', validPatient({ lastName: k }))).body.id;
+    await seedSessionsDemo(h.built.ctx, { clinicId: c.clinicId, userIds: { nurse: c.users.nurse.id }, patientIds: ids });
+    const board = await nurse.get('/api/v1/board');
+    expect(board.body.sessions.map((s: { chair: string; status: string }) => `${s.chair}:${s.status}`)).toEqual(['1:monitoring', '2:recovery', '3:scheduled']);
+    expect(board.body.sessions[0].trend.length).toBeGreaterThan(3);
   });
 });

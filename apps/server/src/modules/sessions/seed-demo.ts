@@ -1,0 +1,75 @@
+/**
+ * Demo data for the live board: three of the demo clinic's fictional patients in chairs 1–3 today (IV
+ * ketamine per the default protocol, REFERENCE.md §2): one monitoring with a vitals series, one in recovery,
+ * one scheduled. Uses patients p10–p12 so the other demo stories stay free to book.
+ */
+import { defaultIvKetamineProtocol } from '@plasticity/clinical/protocols';
+import type { ModuleContext } from '../../platform/module.ts';
+import type { DemoSeedInfo } from '../../seed/demo.ts';
+
+export async function seedSessionsDemo(ctx: ModuleContext, info: DemoSeedInfo): Promise<void> {
+  const p = defaultIvKetamineProtocol();
+  const now = ctx.clock.now().getTime();
+  const min = (m: number) => new Date(now + m * 60_000);
+  const plan: Array<[string | undefined, string, string, number | null]> = [
+    [info.patientIds.p10, '1', 'monitoring', -35],
+    [info.patientIds.p11, '2', 'recovery', -70],
+    [info.patientIds.p12, '3', 'scheduled', null],
+  ];
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const [patientId, chair, status, doseAt] of plan) {
+      if (!patientId) continue;
+      const s = await trx
+        .insertInto('dosing_sessions')
+        .values({
+          clinic_id: info.clinicId,
+          patient_id: patientId,
+          protocol_id: p.id,
+          protocol_version: p.version,
+          protocol: JSON.stringify(p),
+          chair,
+          scheduled_at: doseAt === null ? min(30) : min(doseAt - 20),
+          status,
+          dose_started_at: doseAt === null ? null : min(doseAt),
+          created_by: info.userIds.nurse ?? null,
+          created_at: min(-120),
+          updated_at: min(-1),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (doseAt === null) continue;
+      const readings = [];
+      for (let t = doseAt - 10, i = 0; t <= -1; t += 5, i++) {
+        readings.push({
+          clinic_id: info.clinicId,
+          session_id: s.id,
+          at: min(t),
+          sbp: 124 + Math.round(10 * Math.sin(i / 2)),
+          dbp: 78 + (i % 3),
+          hr: 72 + (i % 5),
+          spo2: 97 + (i % 2),
+          rr: 14,
+          recorded_by: info.userIds.nurse ?? null,
+          recorded_at: min(t),
+        });
+      }
+      await trx.insertInto('session_vitals').values(readings).execute();
+      await trx
+        .insertInto('session_administrations')
+        .values({
+          clinic_id: info.clinicId,
+          session_id: s.id,
+          drug: p.drug,
+          route: p.route,
+          dose_mg: '35',
+          dose_inputs: JSON.stringify({ weightKg: 70, mgPerKg: 0.5 }),
+          started_at: min(doseAt),
+          stopped_at: min(doseAt + 40),
+          administered_by: info.userIds.nurse as string,
+          recorded_at: min(doseAt),
+          lot: 'DEMO-LOT-1',
+        })
+        .execute();
+    }
+  });
+}
