@@ -126,6 +126,8 @@ export const LedgerQuery = z.object({
   to: z.union([IsoDate, IsoDateTime]).optional(),
   containerId: Uuid.optional(),
   patientId: Uuid.optional(),
+  /** Draws and administrations of one dosing session (the session module links them by this id). */
+  sessionId: Uuid.optional(),
 });
 export const LedgerList = z.object({ items: z.array(ControlledLedgerEntry) });
 

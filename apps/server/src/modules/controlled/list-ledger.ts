@@ -1,5 +1,5 @@
 /**
- * GET /api/v1/controlled/ledger?from&to&containerId&patientId — register entries in ledger order with
+ * GET /api/v1/controlled/ledger?from&to&containerId&patientId&sessionId — register entries in ledger order with
  * the container's running balance after each (REFERENCE.md §4: running balance per vial). The running
  * balance is computed over the whole history and only then filtered, so a period view starts from the
  * true balance. `from`/`to` are clinic-local dates (inclusive) or instants. Audited as a register read.
@@ -54,6 +54,7 @@ export function listLedgerRoute(app: ZodApp, ctx: ModuleContext) {
       if (from) outer = outer.where('x.occurred_at', '>=', from as never);
       if (to) outer = outer.where('x.occurred_at', q.to && q.to.length > 10 ? '<=' : '<', to as never);
       if (q.patientId) outer = outer.where('x.patient_id', '=', q.patientId);
+      if (q.sessionId) outer = outer.where('x.session_id', '=', q.sessionId);
       const rows = await outer.orderBy('x.seq').execute();
       await ctx.audit.record(ctx.db, actorOf(req), {
         action: 'query',

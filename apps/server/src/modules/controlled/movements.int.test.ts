@@ -165,5 +165,19 @@ describe.each(testBackends())('controlled movements on %s', (backend) => {
     expect(waste.body.entry.patientId).toBe(c.patientId);
     const stock = await s.nurse.get('/api/v1/controlled/stock');
     expect(stock.body.items[0]).toMatchObject({ balance: '0', status: 'empty', outstandingDraws: [] });
+    const sessionId = '00000000-0000-4000-8000-0000000005e5';
+    const other = await s.container('2');
+    await s.nurse.post('/api/v1/controlled/movements', {
+      type: 'draw',
+      containerId: other,
+      quantity: '1',
+      unit: 'mL',
+      patientId: c.patientId,
+      sessionId,
+    });
+    const bySession = await s.nurse.get(`/api/v1/controlled/ledger?sessionId=${sessionId}`);
+    expect(
+      bySession.body.items.map((e: { type: string; sessionId: string }) => `${e.type}:${e.sessionId}`),
+    ).toEqual([`draw:${sessionId}`]);
   });
 });

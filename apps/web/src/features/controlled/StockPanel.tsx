@@ -18,7 +18,12 @@ const STATUS_COLOR: Record<string, string> = {
 
 export function StatusBadge({ status }: { status: string }) {
   return (
-    <Badge color={STATUS_COLOR[status] ?? 'gray'} variant="light" c="dark.7" style={{ overflow: 'visible' }}>
+    <Badge
+      color={STATUS_COLOR[status] ?? 'gray'}
+      variant="light"
+      c="dark.7"
+      styles={{ root: { minWidth: 'max-content', overflow: 'visible' }, label: { overflow: 'visible' } }}
+    >
       {status}
     </Badge>
   );
