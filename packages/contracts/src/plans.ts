@@ -350,6 +350,6 @@ export const DoseCalculateResponse = z.object({
 export type DoseCalculateResponse = z.infer<typeof DoseCalculateResponse>;
 
 /** Correction of a clinical record: it is kept, marked "entered in error" with a reason, and no longer used. */
-export const EnteredInErrorRequest = z.object({ reason: shortText(1000) }).strict();
+export const PlanEnteredInErrorRequest = z.object({ reason: shortText(1000) }).strict();
 export const IntakeParams = z.object({ id: Uuid, intakeId: Uuid });
 export const WeightParams = z.object({ id: Uuid, weightId: Uuid });

@@ -6,7 +6,7 @@
  * - POST /api/v1/patients/{id}/intake/{intakeId}/entered-in-error
  * - POST /api/v1/patients/{id}/weights/{weightId}/entered-in-error
  */
-import { EnteredInErrorRequest, IntakeParams, OkResponse, WeightParams } from '@plasticity/contracts';
+import { IntakeParams, OkResponse, PlanEnteredInErrorRequest, WeightParams } from '@plasticity/contracts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
@@ -19,7 +19,7 @@ export function enteredInErrorRoutes(app: ZodApp, ctx: ModuleContext) {
       config: { policy: allow.roles('prescriber', 'nurse') },
       schema: {
         params: IntakeParams,
-        body: EnteredInErrorRequest,
+        body: PlanEnteredInErrorRequest,
         response: { 200: OkResponse },
         tags: ['intake'],
       },
@@ -71,7 +71,7 @@ export function enteredInErrorRoutes(app: ZodApp, ctx: ModuleContext) {
       config: { policy: allow.roles('prescriber', 'nurse') },
       schema: {
         params: WeightParams,
-        body: EnteredInErrorRequest,
+        body: PlanEnteredInErrorRequest,
         response: { 200: OkResponse },
         tags: ['intake'],
       },
