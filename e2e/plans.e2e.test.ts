@@ -131,4 +131,19 @@ describeBrowser('plans journey: intake → eligibility review → consent → ap
     await calc.getByText('3.6 mL').waitFor();
     await screenshot(prescriber, 'plans-07-dose-ok');
   });
+
+  test('the protocol library lists one active default per route, with the calculator', async () => {
+    await prescriber.getByRole('link', { name: 'Protocols' }).click();
+    await prescriber.getByRole('heading', { name: 'Protocol library', level: 1 }).waitFor();
+    const table = prescriber.getByRole('table', { name: 'Protocols' });
+    await table.getByText('Intranasal esketamine (SPRAVATO) for treatment-resistant depression').waitFor();
+    expect(await table.getByText('default', { exact: true }).count()).toBe(5);
+    await table
+      .getByRole('row', { name: /IV racemic ketamine/ })
+      .getByRole('button', { name: 'Edit' })
+      .click();
+    await prescriber.getByLabel('Protocol data').waitFor();
+    await expectNoSeriousAxeViolations(prescriber);
+    await screenshot(prescriber, 'plans-08-protocol-library');
+  });
 });
