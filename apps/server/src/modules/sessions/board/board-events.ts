@@ -16,6 +16,12 @@ import { type BoardEvent, boardHub } from './hub.ts';
 export const HEARTBEAT_MS = 15_000;
 
 export function boardEventsRoute(app: ZodApp, ctx: ModuleContext) {
+  // Open streams end when the server shuts down (otherwise closing would wait for every board to leave).
+  const open = new Set<import('node:http').ServerResponse>();
+  app.addHook('preClose', async () => {
+    for (const res of open) res.end();
+    open.clear();
+  });
   app.get(
     '/api/v1/board/events',
     {
@@ -72,7 +78,9 @@ export function boardEventsRoute(app: ZodApp, ctx: ModuleContext) {
       }
       const beat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
       beat.unref();
+      open.add(res);
       const close = () => {
+        open.delete(res);
         clearInterval(beat);
         unsubscribe();
       };
