@@ -38,6 +38,8 @@ describe('plasticity as a process on an embedded data directory', () => {
     expect(existsSync(join(dir, 'pg'))).toBe(true);
     expect(readFileSync(join(dir, 'plasticity.lock'), 'utf8').split('\n')[0]).toBe(String(s.proc.pid));
     expect(s.healthSeen.every((c) => c === 503 || c === 200)).toBe(true);
+    // Migrating and seeding a fresh directory takes seconds after listening: /healthz said 503 meanwhile.
+    expect(s.healthSeen[0]).toBe(503);
     const h = await fetch(`${s.url}/healthz`);
     expect(h.status).toBe(200);
     expect(s.output()).toContain('admin@freshstart.example');
