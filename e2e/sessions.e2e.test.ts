@@ -1,0 +1,215 @@
+/**
+ * Dosing-session journey (issue 6 "Done when"), two browsers against a real server (demo clinic):
+ * a nurse books and checks a patient in, completes the checklist (a prescriber on the second browser confirms
+ * being on site and overrides the items whose records live elsewhere), records the dose and enters vitals;
+ * a reading with SpO2 88 % raises an alert on the second browser's board within a second, without reload;
+ * the nurse acknowledges it; discharge is refused before the criteria are met and allowed after. An
+ * esketamine session's REMS PDF downloads with the session's data. The same idempotency key sent twice
+ * stores the readings once.
+ */
+import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type Browser, DEMO_LOGINS, DEMO_PASSWORD, describeBrowser, login, newPage, openBrowser, type Page, type Server, screenshot, startServer } from './harness.ts';
+
+/** A logged-in API caller outside the browser (cookie + CSRF), for set-up and the idempotency check. */
+async function apiAs(baseUrl: string, email: string) {
+  const r = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  const { csrfToken } = (await r.json()) as { csrfToken: string };
+  return async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, body: (await res.json().catch(() => null)) as any };
+  };
+}
+
+async function chooseOption(page: Page, label: string, text: string | RegExp) {
+  await page.getByLabel(label, { exact: true }).first().click();
+  await page.getByRole('option', { name: text }).first().click();
+}
+
+describeBrowser('dosing session journey', () => {
+  let server: Server;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await openBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('check-in to discharge with a live alert on a second browser', async () => {
+    const nurse = await newPage(browser, { viewport: { width: 1400, height: 1000 } });
+    const watcher = await newPage(browser, { viewport: { width: 1600, height: 1000 } });
+    await login(watcher, server.baseUrl, DEMO_LOGINS.prescriber);
+    await watcher.goto(`${server.baseUrl}/board`);
+    await watcher.getByRole('heading', { name: 'Live board' }).waitFor();
+
+    await login(nurse, server.baseUrl, DEMO_LOGINS.nurse);
+    await nurse.goto(`${server.baseUrl}/board`);
+    await nurse.getByRole('button', { name: 'New session' }).click();
+    await nurse.getByLabel('Patient', { exact: true }).first().fill('Testwell');
+    await nurse.getByRole('option', { name: /Testwell/ }).first().click();
+    await chooseOption(nurse, 'Protocol', /^IV/);
+    await nurse.getByLabel('Chair', { exact: true }).fill('5');
+    await nurse.getByRole('button', { name: 'Book session' }).click();
+    await nurse.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
+    const sessionUrl = nurse.url();
+    const sessionId = sessionUrl.split('/').pop() as string;
+
+    await nurse.getByRole('button', { name: 'Move to checked in' }).click();
+    await nurse.getByRole('button', { name: 'Move to pre-assessment' }).click();
+    await nurse.getByTestId('check-fasting').getByRole('button', { name: /Confirm/ }).click();
+    await nurse.getByTestId('check-fasting').getByText('done').waitFor();
+    await nurse.getByTestId('check-pregnancy_test').getByRole('button', { name: 'Not applicable' }).click();
+    await nurse.getByTestId('check-pregnancy_test').getByText('n/a').waitFor();
+    await nurse.getByLabel('Escort name').fill('Sam Escort');
+    await nurse.getByLabel('Escort phone').fill('919-555-0199');
+    await nurse.getByRole('button', { name: 'Confirm escort' }).click();
+    await nurse.getByTestId('check-escort').getByText('done').waitFor();
+    // Baseline vitals.
+    await nurse.getByLabel('Systolic', { exact: true }).fill('124');
+    await nurse.getByLabel('Diastolic', { exact: true }).fill('78');
+    await nurse.getByLabel('Heart rate', { exact: true }).fill('72');
+    await nurse.getByLabel('SpO₂ %', { exact: true }).fill('98');
+    await nurse.getByLabel('Resp. rate', { exact: true }).fill('14');
+    await nurse.getByRole('button', { name: 'Record vitals' }).click();
+    await nurse.getByTestId('check-baseline_vitals').getByLabel('passed').waitFor();
+    // Dosing is blocked by the items whose records are not on file.
+    await nurse.getByRole('button', { name: 'Move to dosing' }).click();
+    await nurse.getByTestId('blocked').waitFor({ timeout: 5000 }).catch(async (e) => {
+      await screenshot(nurse, 'sessions-debug');
+      throw e;
+    });
+    await screenshot(nurse, 'sessions-01-checklist-blocked');
+
+    // The prescriber overrides with a reason on the second browser.
+    await watcher.goto(sessionUrl);
+    await watcher.getByRole('button', { name: 'Move to dosing' }).click();
+    await watcher.getByLabel(/Override reason/).fill('Plan, consents and PHQ-9 on paper chart; verified in person');
+    await watcher.getByRole('button', { name: 'Override and continue' }).click();
+    await expect.poll(() => watcher.getByTestId('phase').textContent()).toBe('Dosing');
+
+    // The nurse records the dose and moves to monitoring.
+    await nurse.reload();
+    await nurse.getByLabel('Dose (mg)', { exact: true }).fill('35');
+    await nurse.getByLabel('Lot', { exact: true }).fill('KET-2026-11');
+    await nurse.getByRole('button', { name: 'Record dose' }).click();
+    await nurse.getByText(/ketamine iv 35 mg/).waitFor();
+    await nurse.getByRole('button', { name: 'Move to monitoring' }).click();
+    await expect.poll(() => nurse.getByTestId('phase').textContent()).toBe('Monitoring');
+
+    // SpO2 88 → the watcher's board shows the alert within a second, without reload.
+    await watcher.goto(`${server.baseUrl}/board`);
+    const chair = watcher.getByTestId('chair-5');
+    await chair.waitFor();
+    await expect.poll(() => chair.getByTestId('board-alert').count()).toBe(0);
+    await new Promise((r) => setTimeout(r, 500)); // let the event stream connect
+    await nurse.getByLabel('SpO₂ %', { exact: true }).fill('88');
+    await nurse.getByLabel('Heart rate', { exact: true }).fill('84');
+    const t0 = Date.now();
+    await nurse.getByRole('button', { name: 'Record vitals' }).click();
+    await chair.getByTestId('board-alert').waitFor({ timeout: 1000 });
+    const alertMs = Date.now() - t0;
+    expect(alertMs).toBeLessThan(1000);
+    await screenshot(watcher, 'sessions-02-board-alert');
+
+    // The nurse acknowledges with a note; the board clears.
+    await nurse.getByTestId('session-alert').waitFor();
+    await screenshot(nurse, 'sessions-03-session-alert');
+    await nurse.getByLabel('Acknowledgement note').fill('Chin lift, O2 2 L/min, SpO2 96 within 1 min');
+    await nurse.getByRole('button', { name: 'Acknowledge' }).click();
+    await chair.getByTestId('board-alert').waitFor({ state: 'detached', timeout: 3000 });
+
+    // Discharge is refused before the criteria are met...
+    await nurse.getByRole('button', { name: 'Move to recovery' }).click();
+    await nurse.getByRole('button', { name: 'Discharge', exact: true }).click();
+    await nurse.getByTestId('blocked').waitFor({ timeout: 5000 }).catch(async (e) => {
+      await screenshot(nurse, 'sessions-debug');
+      throw e;
+    });
+    await expect.poll(() => nurse.getByTestId('blocked').textContent()).toMatch(/MOAA\/S not recorded/);
+    await screenshot(nurse, 'sessions-04-discharge-refused');
+    // ...and allowed after: recovered vitals, MOAA/S 5, steady gait, no nausea, escort present.
+    await nurse.getByLabel('SpO₂ %', { exact: true }).fill('97');
+    await nurse.getByLabel('Systolic', { exact: true }).fill('128');
+    await nurse.getByLabel('Diastolic', { exact: true }).fill('80');
+    await nurse.getByLabel('Heart rate', { exact: true }).fill('74');
+    await nurse.getByLabel('Resp. rate', { exact: true }).fill('14');
+    await nurse.getByRole('button', { name: 'Record vitals' }).click();
+    await chooseOption(nurse, 'MOAA/S', '5');
+    await nurse.getByRole('button', { name: 'Record MOAA/S' }).click();
+    await nurse.getByText(/last 5 at/).waitFor();
+    await chooseOption(nurse, 'Gait', 'Steady');
+    await chooseOption(nurse, 'Nausea', 'None');
+    await nurse.getByLabel('Escort present').click(); // saved on the server, then shown checked
+    await expect.poll(() => nurse.getByLabel('Escort present').isChecked()).toBe(true);
+    await nurse.getByText('Discharge criteria met.').waitFor();
+    await nurse.getByRole('button', { name: 'Discharge', exact: true }).click();
+    await expect.poll(() => nurse.getByTestId('phase').textContent()).toBe('Discharged');
+    await screenshot(nurse, 'sessions-05-discharged');
+    await nurse.emulateMedia({ media: 'print' });
+    await screenshot(nurse, 'sessions-06-discharge-sheet-print');
+    await nurse.emulateMedia({ media: 'screen' });
+
+    // The same idempotency key twice stores the readings once (a device retrying an upload).
+    const api = await apiAs(server.baseUrl, DEMO_LOGINS.nurse);
+    const other = await api('POST', '/api/v1/patients', { firstName: 'Idem', lastName: 'Potent', dateOfBirth: '1980-01-01', sex: 'other' });
+    const s2 = await api('POST', '/api/v1/sessions', { patientId: other.body.id, protocolId: 'default-iv-ketamine-trd', scheduledAt: new Date().toISOString(), chair: '6' });
+    const upload = { idempotencyKey: 'monitor-7:seq-1', readings: [{ at: new Date().toISOString(), hr: 70, spo2: 97 }] };
+    expect((await api('POST', `/api/v1/sessions/${s2.body.id}/vitals`, upload)).status).toBe(201);
+    expect((await api('POST', `/api/v1/sessions/${s2.body.id}/vitals`, upload)).status).toBe(200);
+    expect((await api('GET', `/api/v1/sessions/${s2.body.id}`)).body.vitals).toHaveLength(1);
+    expect(sessionId).toMatch(/^[0-9a-f-]{36}$/);
+  }, 180_000);
+
+  test('the SPRAVATO REMS form PDF downloads with the session’s data', async () => {
+    const nurseApi = await apiAs(server.baseUrl, DEMO_LOGINS.nurse);
+    const prescriberApi = await apiAs(server.baseUrl, DEMO_LOGINS.prescriber);
+    const p = await nurseApi('POST', '/api/v1/patients', { firstName: 'Remsy', lastName: 'Formfield', dateOfBirth: '1982-03-04', sex: 'female' });
+    const s = await nurseApi('POST', '/api/v1/sessions', { patientId: p.body.id, protocolId: 'default-intranasal-esketamine-trd', scheduledAt: new Date().toISOString(), chair: '8' });
+    const id = s.body.id as string;
+    await nurseApi('POST', `/api/v1/sessions/${id}/transition`, { to: 'checked_in' });
+    await nurseApi('POST', `/api/v1/sessions/${id}/transition`, { to: 'pre_assessment' });
+    await nurseApi('POST', `/api/v1/sessions/${id}/vitals`, { idempotencyKey: 'base', readings: [{ at: new Date().toISOString(), sbp: 132, dbp: 84, hr: 70, spo2: 98, rr: 14 }] });
+    const dosing = await prescriberApi('POST', `/api/v1/sessions/${id}/transition`, { to: 'dosing', overrideReason: 'e2e: records on paper' });
+    expect(dosing.status).toBe(200);
+    expect((await nurseApi('POST', `/api/v1/sessions/${id}/administrations`, { doseMg: 84, startedAt: new Date().toISOString(), lot: 'ESK-LOT-42' })).status).toBe(201);
+
+    const page = await newPage(browser);
+    await login(page, server.baseUrl, DEMO_LOGINS.nurse);
+    await page.goto(`${server.baseUrl}/sessions/${id}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'REMS form (PDF)' }).click()]);
+    const path = await download.path();
+    const bytes = readFileSync(path as string);
+    expect(bytes.subarray(0, 4).toString()).toBe('%PDF');
+    const { PDFDocument } = await import('pdf-lib');
+    const doc = await PDFDocument.load(bytes);
+    expect(doc.getTitle()).toBe('SPRAVATO REMS Patient Monitoring Form');
+    // pdf-lib writes text as hex strings inside Flate-compressed content streams.
+    const raw = bytes.toString('latin1');
+    let text = '';
+    for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)endstream/g)) {
+      try {
+        text += inflateSync(Buffer.from(m[1] as string, 'latin1')).toString('latin1');
+      } catch {
+        /* not a deflated stream */
+      }
+    }
+    const hex = (t: string) => Buffer.from(t, 'latin1').toString('hex').toUpperCase();
+    expect(text).toContain(hex('Remsy Formfield'));
+    expect(text).toContain(hex('ESK-LOT-42'));
+    expect(text).toContain(hex('84 mg'));
+    expect(text).toContain(hex('DRAFT'));
+    await page.goto(`${server.baseUrl}/rems-forms`);
+    await page.getByText('Remsy Formfield').waitFor();
+    await screenshot(page, 'sessions-07-rems-list');
+  }, 120_000);
+});
