@@ -15,9 +15,11 @@ export const clinicModule: ServerModule = {
   routes(app, ctx) {
     // Reads through the given executor: inside the update's transaction it must be `trx` — on the
     // embedded database (one connection) a read through ctx.db there would wait for the
-    // transaction forever, and on a server it would read outside the transaction (lost update).
-    const load = async (clinicId: string, executor: Kysely<DB> = ctx.db) => {
-      const c = await executor.selectFrom('clinics').select(['name', 'time_zone', 'settings']).where('id', '=', clinicId).executeTakeFirst();
+    // transaction forever, and on a server it would read outside the transaction. `forUpdate` locks
+    // the row for the read-merge-write of the settings so two admins' changes cannot overwrite each other.
+    const load = async (clinicId: string, executor: Kysely<DB> = ctx.db, forUpdate = false) => {
+      const q = executor.selectFrom('clinics').select(['name', 'time_zone', 'settings']).where('id', '=', clinicId);
+      const c = await (forUpdate ? q.forUpdate() : q).executeTakeFirst();
       if (!c) throw notFound('clinic');
       const s = resolveClinicSettings(c.settings);
       return { name: c.name, timeZone: c.time_zone, ...s, raw: c.settings };
@@ -33,7 +35,7 @@ export const clinicModule: ServerModule = {
         const a = authOf(req);
         const { name, timeZone, ...policy } = req.body;
         await ctx.db.transaction().execute(async (trx) => {
-          const cur = await load(a.clinicId, trx);
+          const cur = await load(a.clinicId, trx, true);
           await trx
             .updateTable('clinics')
             .set({

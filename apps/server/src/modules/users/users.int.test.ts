@@ -213,3 +213,20 @@ describe.each(testBackends())('users lifecycle on %s', (backend) => {
     expect(audit).toHaveLength(1);
   });
 });
+
+describe.each(testBackends())('clinic settings under concurrency on %s', (backend) => {
+  const h = useTestApp(backend);
+
+  it('keeps both of two concurrent admins’ changes to different settings', async () => {
+    const c = await h.newClinic();
+    const a1 = await c.login('admin');
+    const a2 = await c.login('admin');
+    const [r1, r2] = await Promise.all([
+      a1.patch('/api/v1/clinic/settings', { idleTimeoutMin: 25 }),
+      a2.patch('/api/v1/clinic/settings', { absoluteLifetimeHours: 10 }),
+    ]);
+    expect([r1.status, r2.status]).toEqual([200, 200]);
+    const now = await a1.get('/api/v1/clinic/settings');
+    expect(now.body).toMatchObject({ idleTimeoutMin: 25, absoluteLifetimeHours: 10 });
+  });
+});
