@@ -167,12 +167,27 @@ describe.each(testBackends())('treatment plans and protocol library on %s', (bac
       reason: 'in sustained remission per addiction medicine',
     });
     expect((await t(prescriber, { to: 'active' })).status).toBe(409);
+    // A newer intake makes the signed evaluation stale: evaluate again before approval.
+    h.clock.advance(1000);
+    await nurse.post(
+      `/api/v1/patients/${c.patientId}/intake`,
+      intakeWith({ substanceUse: { activeSubstanceUseDisorder: true } }),
+    );
+    const stale = await t(prescriber, { to: 'approved' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toMatch(/intake changed/);
+    h.clock.advance(1000);
+    const d2 = await prescriber.post(`/api/v1/patients/${c.patientId}/eligibility`, { protocolId: ids.iv });
+    await prescriber.post(`/api/v1/patients/${c.patientId}/eligibility/${d2.body.id}/sign`, {
+      decision: 'approved',
+      reason: 'unchanged',
+    });
     const approved = await t(prescriber, { to: 'approved' });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({
       status: 'approved',
       approvedBy: c.users.prescriber.id,
-      eligibilityDecisionId: d.body.id,
+      eligibilityDecisionId: d2.body.id,
       missingConsents: ['off_label_ketamine', 'financial'],
     });
 

@@ -1,7 +1,8 @@
 /**
  * POST /api/v1/patients/{id}/plans/{planId}/transition — the plan's state machine:
  *   draft → approved (prescriber only: the prescriber's signed approval; needs the patient's latest
- *                     eligibility evaluation to be "yes", or signed "approved" by a prescriber — REFERENCE.md
+ *                     eligibility evaluation, made on the latest intake, to be "yes" or signed "approved" by a
+ *                     prescriber — REFERENCE.md
  *                     §2: absolute contraindications need an override, relative ones a review)
  *   approved → active (prescriber or nurse; needs every consent the protocol requires, signed and not
  *                      withdrawn — ASKP3: off-label use needs informed consent; SPRAVATO REMS enrolment)
@@ -15,6 +16,7 @@ import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { activeSignatures } from '../consent/consent-rows.ts';
+import { latestIntake } from '../intake/intake-row.ts';
 import type { Executor } from '../shared.ts';
 import { type PlanRow, planView } from './plan-view.ts';
 
@@ -30,7 +32,7 @@ const ALLOWED: Record<Status, Status[]> = {
 async function eligibilityForApproval(trx: Executor, clinicId: string, patientId: string): Promise<string> {
   const d = await trx
     .selectFrom('plan_eligibility_decisions')
-    .select(['id', 'eligible', 'decision'])
+    .select(['id', 'eligible', 'decision', 'intake_id'])
     .where('clinic_id', '=', clinicId)
     .where('patient_id', '=', patientId)
     .where('entered_in_error_at', 'is', null)
@@ -42,6 +44,14 @@ async function eligibilityForApproval(trx: Executor, clinicId: string, patientId
     throw new AppError('precondition_failed', 'evaluate eligibility before approving a plan', [
       { field: 'eligibility', message: 'no eligibility evaluation' },
     ]);
+  const intake = await latestIntake(trx, clinicId, patientId);
+  if (intake && intake.id !== d.intake_id) {
+    throw new AppError(
+      'precondition_failed',
+      'the intake changed after eligibility was evaluated: evaluate eligibility again',
+      [{ field: 'eligibility', message: 'evaluated on an older intake' }],
+    );
+  }
   if (d.decision === 'declined')
     throw new AppError(
       'precondition_failed',
