@@ -47,9 +47,16 @@ const server = http.createServer((req, res) => {
           'insert into floor_vitals (session_id, at, sbp, dbp, hr, spo2, rr) values ($1, $2, $3, $4, $5, $6, $7) returning id',
           [sessionId, r.at, r.sbp ?? null, r.dbp ?? null, r.hr ?? null, r.spo2 ?? null, r.rr ?? null],
         );
-        await c.query('insert into floor_audit (action, resource_id, details) values ($1, $2, $3)', ['create', sessionId, '{"readings":1}']);
+        await c.query('insert into floor_audit (action, resource_id, details) values ($1, $2, $3)', [
+          'create',
+          sessionId,
+          '{"readings":1}',
+        ]);
         if (typeof r.spo2 === 'number' && r.spo2 < 92) {
-          await c.query('select pg_notify($1, $2)', ['floor_alerts', JSON.stringify({ sessionId, parameter: 'spo2', value: r.spo2, at: r.at })]);
+          await c.query('select pg_notify($1, $2)', [
+            'floor_alerts',
+            JSON.stringify({ sessionId, parameter: 'spo2', value: r.spo2, at: r.at }),
+          ]);
         }
         await c.query('commit');
         res.writeHead(201, { 'content-type': 'application/json' });

@@ -49,8 +49,16 @@ const stats = (lat: number[], seconds: number, errors: number): Stats => ({
   errors,
 });
 
-function spawnUntil(args: string[], env: Record<string, string>, ready: (line: string) => number | null): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function spawnUntil(
+  args: string[],
+  env: Record<string, string>,
+  ready: (line: string) => number | null,
+): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   return new Promise((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`not ready after 120 s:\n${out.slice(-3000)}`)), 120_000);
@@ -89,6 +97,7 @@ class Http {
   cookie = '';
   csrf = '';
   constructor(readonly base: string) {}
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies of several shapes, read field by field
   request(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
     const data = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
@@ -98,7 +107,9 @@ class Http {
           method,
           agent: this.agent,
           headers: {
-            ...(data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {}),
+            ...(data
+              ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) }
+              : {}),
             ...(this.cookie ? { cookie: this.cookie } : {}),
             ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
           },
@@ -157,7 +168,13 @@ async function closedLoop(post: (c: number, i: number) => Promise<number>, secon
 }
 
 /** Phase B: background chair load plus probes; `waitAlert(at)` resolves when the board receives the probe's alert. */
-async function alertLatency(send: (chair: number, readings: object[]) => Promise<number>, probe: (readings: object[]) => Promise<number>, sse: SseClient, key: (data: any) => string, seconds: number) {
+async function alertLatency(
+  send: (chair: number, readings: object[]) => Promise<number>,
+  probe: (readings: object[]) => Promise<number>,
+  sse: SseClient,
+  key: (data: Record<string, unknown>) => string,
+  seconds: number,
+) {
   const pending = new Map<string, number>();
   const lat: number[] = [];
   let errors = 0;
@@ -173,16 +190,22 @@ async function alertLatency(send: (chair: number, readings: object[]) => Promise
   const end = Date.now() + seconds * 1000;
   const timers: NodeJS.Timeout[] = [];
   for (let chair = 1; chair < CHAIRS; chair++) {
-    const start = setTimeout(() => {
-      const tick = () => {
-        const now = Date.now();
-        void send(chair, [0, 1, 2, 3].map((k) => normal(new Date(now - (3 - k) * 1250).toISOString()))).then((s) => {
-          if (s >= 300) errors++;
-        });
-      };
-      tick();
-      timers.push(setInterval(tick, 5000));
-    }, (chair * 5000) / CHAIRS);
+    const start = setTimeout(
+      () => {
+        const tick = () => {
+          const now = Date.now();
+          void send(
+            chair,
+            [0, 1, 2, 3].map((k) => normal(new Date(now - (3 - k) * 1250).toISOString())),
+          ).then((s) => {
+            if (s >= 300) errors++;
+          });
+        };
+        tick();
+        timers.push(setInterval(tick, 5000));
+      },
+      (chair * 5000) / CHAIRS,
+    );
     timers.push(start);
   }
   let n = 0;
@@ -201,7 +224,10 @@ async function alertLatency(send: (chair: number, readings: object[]) => Promise
 }
 
 export async function run(): Promise<VitalsBenchResult> {
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const adminUrl =
+    process.env.BENCH_DATABASE_URL ??
+    process.env.TEST_DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/postgres';
   const dbName = `plasticity_bench_${process.pid}_${Date.now().toString(36)}`;
   const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -210,12 +236,20 @@ export async function run(): Promise<VitalsBenchResult> {
   const children: ChildProcess[] = [];
   try {
     const app = await spawnUntil(
-      [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(ROOT, 'apps/server/bin/plasticity.mjs'), 'serve'],
+      [
+        ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        join(ROOT, 'apps/server/bin/plasticity.mjs'),
+        'serve',
+      ],
       { DATABASE_URL: dbUrl, PORT: '0', HOST: '127.0.0.1', PLASTICITY_DEMO: '1', LOG_LEVEL: 'info' },
       (line) => (line.includes('Plasticity is ready') ? jsonPort('msg')(line) : null),
     );
     children.push(app.child);
-    const floor = await spawnUntil(['--import', 'tsx', join(ROOT, 'bench/vitals-floor.ts'), dbUrl], {}, jsonPort('floorReady'));
+    const floor = await spawnUntil(
+      ['--import', 'tsx', join(ROOT, 'bench/vitals-floor.ts'), dbUrl],
+      {},
+      jsonPort('floorReady'),
+    );
     children.push(floor.child);
     const appBase = `http://127.0.0.1:${app.port}`;
     const floorBase = `http://127.0.0.1:${floor.port}`;
@@ -225,8 +259,18 @@ export async function run(): Promise<VitalsBenchResult> {
     await setup.login('nurse@freshstart.example');
     const sessions: string[] = [];
     for (let i = 0; i < CHAIRS; i++) {
-      const p = await setup.request('POST', '/api/v1/patients', { firstName: 'Bench', lastName: `Chair${i}`, dateOfBirth: '1980-01-01', sex: 'other' });
-      const s = await setup.request('POST', '/api/v1/sessions', { patientId: p.body.id, protocolId: 'default-iv-ketamine-trd', scheduledAt: new Date().toISOString(), chair: `B${i}` });
+      const p = await setup.request('POST', '/api/v1/patients', {
+        firstName: 'Bench',
+        lastName: `Chair${i}`,
+        dateOfBirth: '1980-01-01',
+        sex: 'other',
+      });
+      const s = await setup.request('POST', '/api/v1/sessions', {
+        patientId: p.body.id,
+        protocolId: 'default-iv-ketamine-trd',
+        scheduledAt: new Date().toISOString(),
+        chair: `B${i}`,
+      });
       if (s.status !== 201) throw new Error(`session: ${s.status} ${JSON.stringify(s.body)}`);
       sessions.push(s.body.id);
     }
@@ -241,8 +285,19 @@ export async function run(): Promise<VitalsBenchResult> {
 
     // A. Ingestion throughput and latency.
     const appPost = async (c: number, i: number) =>
-      (await (clients[c] as Http).request('POST', `/api/v1/sessions/${sessions[c]}/vitals`, { idempotencyKey: `a-${c}-${i}`, readings: [normal(new Date().toISOString())] })).status;
-    const floorPost = async (c: number) => (await (floorClients[c] as Http).request('POST', '/vitals', { sessionId: sessions[c], reading: normal(new Date().toISOString()) })).status;
+      (
+        await (clients[c] as Http).request('POST', `/api/v1/sessions/${sessions[c]}/vitals`, {
+          idempotencyKey: `a-${c}-${i}`,
+          readings: [normal(new Date().toISOString())],
+        })
+      ).status;
+    const floorPost = async (c: number) =>
+      (
+        await (floorClients[c] as Http).request('POST', '/vitals', {
+          sessionId: sessions[c],
+          reading: normal(new Date().toISOString()),
+        })
+      ).status;
     const ingestFloor = await closedLoop(floorPost, SECONDS);
     const ingestApp = await closedLoop(appPost, SECONDS);
 
@@ -258,23 +313,50 @@ export async function run(): Promise<VitalsBenchResult> {
     }
     const all = [...chairClients, ...extra];
     const appSend = async (chair: number, readings: object[]) =>
-      (await (all[chair % all.length] as Http).request('POST', `/api/v1/sessions/${sessions[chair]}/vitals`, { idempotencyKey: `b-${chair}-${seq++}`, readings })).status;
+      (
+        await (all[chair % all.length] as Http).request(
+          'POST',
+          `/api/v1/sessions/${sessions[chair]}/vitals`,
+          { idempotencyKey: `b-${chair}-${seq++}`, readings },
+        )
+      ).status;
     const probeApp = new Http(appBase);
     probeApp.cookie = setup.cookie;
     probeApp.csrf = setup.csrf;
     const appProbe = async (readings: object[]) =>
-      (await probeApp.request('POST', `/api/v1/sessions/${sessions[0]}/vitals`, { idempotencyKey: `p-${seq++}`, readings })).status;
+      (
+        await probeApp.request('POST', `/api/v1/sessions/${sessions[0]}/vitals`, {
+          idempotencyKey: `p-${seq++}`,
+          readings,
+        })
+      ).status;
     const probeFloor = new Http(floorBase);
-    const floorProbe = async (readings: any[]) => (await probeFloor.request('POST', '/vitals', { sessionId: sessions[0], reading: readings[0] })).status;
+    const floorProbe = async (readings: object[]) =>
+      (await probeFloor.request('POST', '/vitals', { sessionId: sessions[0], reading: readings[0] })).status;
     const floorAll = Array.from({ length: 30 }, () => new Http(floorBase));
-    const floorSend = async (chair: number, readings: any[]) => {
+    const floorSend = async (chair: number, readings: object[]) => {
       let st = 0;
-      for (const r of readings) st = Math.max(st, (await (floorAll[chair % floorAll.length] as Http).request('POST', '/vitals', { sessionId: sessions[chair], reading: r })).status);
+      for (const r of readings)
+        st = Math.max(
+          st,
+          (
+            await (floorAll[chair % floorAll.length] as Http).request('POST', '/vitals', {
+              sessionId: sessions[chair],
+              reading: r,
+            })
+          ).status,
+        );
       return st;
     };
     const alertSeconds = Math.max(10, SECONDS * 2);
-    const alertsFloor = await alertLatency(floorSend, floorProbe, floorBoard, (d) => d.at, alertSeconds);
-    const alertsApp = await alertLatency(appSend, appProbe, board, (d) => d.at, alertSeconds);
+    const alertsFloor = await alertLatency(
+      floorSend,
+      floorProbe,
+      floorBoard,
+      (d) => String(d.at),
+      alertSeconds,
+    );
+    const alertsApp = await alertLatency(appSend, appProbe, board, (d) => String(d.at), alertSeconds);
     board.close();
     floorBoard.close();
 
@@ -291,22 +373,30 @@ export async function run(): Promise<VitalsBenchResult> {
     return result;
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
-    await admin.query(`drop database if exists ${dbName} with (force)`).catch(() => admin.query(`drop database if exists ${dbName}`));
+    await Promise.all(
+      children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)),
+    );
+    await admin
+      .query(`drop database if exists ${dbName} with (force)`)
+      .catch(() => admin.query(`drop database if exists ${dbName}`));
     await admin.end();
   }
 }
 
 function print(r: VitalsBenchResult) {
   const row = (name: string, app: number, floor: number, unit: string) =>
-    console.log(`  ${name.padEnd(34)} app ${String(app).padStart(8)} ${unit.padEnd(5)} floor ${String(floor).padStart(8)} ${unit.padEnd(5)} ratio ${(app / floor).toFixed(2)}`);
+    console.log(
+      `  ${name.padEnd(34)} app ${String(app).padStart(8)} ${unit.padEnd(5)} floor ${String(floor).padStart(8)} ${unit.padEnd(5)} ratio ${(app / floor).toFixed(2)}`,
+    );
   console.log(`\nVitals benchmark (PostgreSQL, loopback, ${CLIENTS} clients, ${SECONDS} s)`);
   row('A. ingest throughput (readings/s)', r.ingest.app.perSecond, r.ingest.floor.perSecond, '/s');
   row('A. ingest p50 latency', r.ingest.app.p50, r.ingest.floor.p50, 'ms');
   row('A. ingest p99 latency', r.ingest.app.p99, r.ingest.floor.p99, 'ms');
   row('B. alert to board p50 (200 chairs)', r.alerts.app.p50, r.alerts.floor.p50, 'ms');
   row('B. alert to board p99 (200 chairs)', r.alerts.app.p99, r.alerts.floor.p99, 'ms');
-  console.log(`  errors: ingest app ${r.ingest.app.errors} / floor ${r.ingest.floor.errors}; alerts app ${r.alerts.app.errors} / floor ${r.alerts.floor.errors}; probes: app ${r.alerts.app.count}, floor ${r.alerts.floor.count}`);
+  console.log(
+    `  errors: ingest app ${r.ingest.app.errors} / floor ${r.ingest.floor.errors}; alerts app ${r.alerts.app.errors} / floor ${r.alerts.floor.errors}; probes: app ${r.alerts.app.count}, floor ${r.alerts.floor.count}`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -10,11 +10,27 @@
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type Browser, DEMO_LOGINS, DEMO_PASSWORD, describeBrowser, login, newPage, openBrowser, type Page, type Server, screenshot, startServer } from './harness.ts';
+import {
+  type Browser,
+  DEMO_LOGINS,
+  DEMO_PASSWORD,
+  describeBrowser,
+  login,
+  newPage,
+  openBrowser,
+  type Page,
+  type Server,
+  screenshot,
+  startServer,
+} from './harness.ts';
 
 /** A logged-in API caller outside the browser (cookie + CSRF), for set-up and the idempotency check. */
 async function apiAs(baseUrl: string, email: string) {
-  const r = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+  const r = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
   const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] as string;
   const { csrfToken } = (await r.json()) as { csrfToken: string };
   return async (method: string, path: string, body?: unknown) => {
@@ -23,6 +39,7 @@ async function apiAs(baseUrl: string, email: string) {
       headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
+    // biome-ignore lint/suspicious/noExplicitAny: response bodies of several shapes, read field by field
     return { status: res.status, body: (await res.json().catch(() => null)) as any };
   };
 }
@@ -56,7 +73,10 @@ describeBrowser('dosing session journey', () => {
     await nurse.goto(`${server.baseUrl}/board`);
     await nurse.getByRole('button', { name: 'New session' }).click();
     await nurse.getByLabel('Patient', { exact: true }).first().fill('Testwell');
-    await nurse.getByRole('option', { name: /Testwell/ }).first().click();
+    await nurse
+      .getByRole('option', { name: /Testwell/ })
+      .first()
+      .click();
     await chooseOption(nurse, 'Protocol', /^IV/);
     await nurse.getByLabel('Chair', { exact: true }).fill('5');
     await nurse.getByRole('button', { name: 'Book session' }).click();
@@ -66,7 +86,10 @@ describeBrowser('dosing session journey', () => {
 
     await nurse.getByRole('button', { name: 'Move to checked in' }).click();
     await nurse.getByRole('button', { name: 'Move to pre-assessment' }).click();
-    await nurse.getByTestId('check-fasting').getByRole('button', { name: /Confirm/ }).click();
+    await nurse
+      .getByTestId('check-fasting')
+      .getByRole('button', { name: /Confirm/ })
+      .click();
     await nurse.getByTestId('check-fasting').getByText('done').waitFor();
     await nurse.getByTestId('check-pregnancy_test').getByRole('button', { name: 'Not applicable' }).click();
     await nurse.getByTestId('check-pregnancy_test').getByText('n/a').waitFor();
@@ -84,16 +107,21 @@ describeBrowser('dosing session journey', () => {
     await nurse.getByTestId('check-baseline_vitals').getByLabel('passed').waitFor();
     // Dosing is blocked by the items whose records are not on file.
     await nurse.getByRole('button', { name: 'Move to dosing' }).click();
-    await nurse.getByTestId('blocked').waitFor({ timeout: 5000 }).catch(async (e) => {
-      await screenshot(nurse, 'sessions-debug');
-      throw e;
-    });
+    await nurse
+      .getByTestId('blocked')
+      .waitFor({ timeout: 5000 })
+      .catch(async (e) => {
+        await screenshot(nurse, 'sessions-debug');
+        throw e;
+      });
     await screenshot(nurse, 'sessions-01-checklist-blocked');
 
     // The prescriber overrides with a reason on the second browser.
     await watcher.goto(sessionUrl);
     await watcher.getByRole('button', { name: 'Move to dosing' }).click();
-    await watcher.getByLabel(/Override reason/).fill('Plan, consents and PHQ-9 on paper chart; verified in person');
+    await watcher
+      .getByLabel(/Override reason/)
+      .fill('Plan, consents and PHQ-9 on paper chart; verified in person');
     await watcher.getByRole('button', { name: 'Override and continue' }).click();
     await expect.poll(() => watcher.getByTestId('phase').textContent()).toBe('Dosing');
 
@@ -131,10 +159,13 @@ describeBrowser('dosing session journey', () => {
     // Discharge is refused before the criteria are met...
     await nurse.getByRole('button', { name: 'Move to recovery' }).click();
     await nurse.getByRole('button', { name: 'Discharge', exact: true }).click();
-    await nurse.getByTestId('blocked').waitFor({ timeout: 5000 }).catch(async (e) => {
-      await screenshot(nurse, 'sessions-debug');
-      throw e;
-    });
+    await nurse
+      .getByTestId('blocked')
+      .waitFor({ timeout: 5000 })
+      .catch(async (e) => {
+        await screenshot(nurse, 'sessions-debug');
+        throw e;
+      });
     await expect.poll(() => nurse.getByTestId('blocked').textContent()).toMatch(/MOAA\/S not recorded/);
     await screenshot(nurse, 'sessions-04-discharge-refused');
     // ...and allowed after: recovered vitals, MOAA/S 5, steady gait, no nausea, escort present.
@@ -161,9 +192,22 @@ describeBrowser('dosing session journey', () => {
 
     // The same idempotency key twice stores the readings once (a device retrying an upload).
     const api = await apiAs(server.baseUrl, DEMO_LOGINS.nurse);
-    const other = await api('POST', '/api/v1/patients', { firstName: 'Idem', lastName: 'Potent', dateOfBirth: '1980-01-01', sex: 'other' });
-    const s2 = await api('POST', '/api/v1/sessions', { patientId: other.body.id, protocolId: 'default-iv-ketamine-trd', scheduledAt: new Date().toISOString(), chair: '6' });
-    const upload = { idempotencyKey: 'monitor-7:seq-1', readings: [{ at: new Date().toISOString(), hr: 70, spo2: 97 }] };
+    const other = await api('POST', '/api/v1/patients', {
+      firstName: 'Idem',
+      lastName: 'Potent',
+      dateOfBirth: '1980-01-01',
+      sex: 'other',
+    });
+    const s2 = await api('POST', '/api/v1/sessions', {
+      patientId: other.body.id,
+      protocolId: 'default-iv-ketamine-trd',
+      scheduledAt: new Date().toISOString(),
+      chair: '6',
+    });
+    const upload = {
+      idempotencyKey: 'monitor-7:seq-1',
+      readings: [{ at: new Date().toISOString(), hr: 70, spo2: 97 }],
+    };
     expect((await api('POST', `/api/v1/sessions/${s2.body.id}/vitals`, upload)).status).toBe(201);
     expect((await api('POST', `/api/v1/sessions/${s2.body.id}/vitals`, upload)).status).toBe(200);
     expect((await api('GET', `/api/v1/sessions/${s2.body.id}`)).body.vitals).toHaveLength(1);
@@ -173,20 +217,47 @@ describeBrowser('dosing session journey', () => {
   test('the SPRAVATO REMS form PDF downloads with the session’s data', async () => {
     const nurseApi = await apiAs(server.baseUrl, DEMO_LOGINS.nurse);
     const prescriberApi = await apiAs(server.baseUrl, DEMO_LOGINS.prescriber);
-    const p = await nurseApi('POST', '/api/v1/patients', { firstName: 'Remsy', lastName: 'Formfield', dateOfBirth: '1982-03-04', sex: 'female' });
-    const s = await nurseApi('POST', '/api/v1/sessions', { patientId: p.body.id, protocolId: 'default-intranasal-esketamine-trd', scheduledAt: new Date().toISOString(), chair: '8' });
+    const p = await nurseApi('POST', '/api/v1/patients', {
+      firstName: 'Remsy',
+      lastName: 'Formfield',
+      dateOfBirth: '1982-03-04',
+      sex: 'female',
+    });
+    const s = await nurseApi('POST', '/api/v1/sessions', {
+      patientId: p.body.id,
+      protocolId: 'default-intranasal-esketamine-trd',
+      scheduledAt: new Date().toISOString(),
+      chair: '8',
+    });
     const id = s.body.id as string;
     await nurseApi('POST', `/api/v1/sessions/${id}/transition`, { to: 'checked_in' });
     await nurseApi('POST', `/api/v1/sessions/${id}/transition`, { to: 'pre_assessment' });
-    await nurseApi('POST', `/api/v1/sessions/${id}/vitals`, { idempotencyKey: 'base', readings: [{ at: new Date().toISOString(), sbp: 132, dbp: 84, hr: 70, spo2: 98, rr: 14 }] });
-    const dosing = await prescriberApi('POST', `/api/v1/sessions/${id}/transition`, { to: 'dosing', overrideReason: 'e2e: records on paper' });
+    await nurseApi('POST', `/api/v1/sessions/${id}/vitals`, {
+      idempotencyKey: 'base',
+      readings: [{ at: new Date().toISOString(), sbp: 132, dbp: 84, hr: 70, spo2: 98, rr: 14 }],
+    });
+    const dosing = await prescriberApi('POST', `/api/v1/sessions/${id}/transition`, {
+      to: 'dosing',
+      overrideReason: 'e2e: records on paper',
+    });
     expect(dosing.status).toBe(200);
-    expect((await nurseApi('POST', `/api/v1/sessions/${id}/administrations`, { doseMg: 84, startedAt: new Date().toISOString(), lot: 'ESK-LOT-42' })).status).toBe(201);
+    expect(
+      (
+        await nurseApi('POST', `/api/v1/sessions/${id}/administrations`, {
+          doseMg: 84,
+          startedAt: new Date().toISOString(),
+          lot: 'ESK-LOT-42',
+        })
+      ).status,
+    ).toBe(201);
 
     const page = await newPage(browser);
     await login(page, server.baseUrl, DEMO_LOGINS.nurse);
     await page.goto(`${server.baseUrl}/sessions/${id}`);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'REMS form (PDF)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'REMS form (PDF)' }).click(),
+    ]);
     const path = await download.path();
     const bytes = readFileSync(path as string);
     expect(bytes.subarray(0, 4).toString()).toBe('%PDF');

@@ -78,7 +78,8 @@ export const VitalReadingInput = z
   })
   .strict()
   .refine(
-    (r) => ['sbp', 'dbp', 'hr', 'spo2', 'rr', 'etco2', 'tempC'].some((k) => r[k as keyof typeof r] !== undefined),
+    (r) =>
+      ['sbp', 'dbp', 'hr', 'spo2', 'rr', 'etco2', 'tempC'].some((k) => r[k as keyof typeof r] !== undefined),
     'must hold at least one measurement',
   );
 export type VitalReadingInput = z.infer<typeof VitalReadingInput>;
@@ -147,12 +148,19 @@ const Intervention = z
     doseMg: z.number().positive().max(1000).optional(),
   })
   .strict()
-  .refine((i) => i.kind !== 'medication' || (i.medication && i.doseMg !== undefined), 'medication needs its name and doseMg');
+  .refine(
+    (i) => i.kind !== 'medication' || (i.medication && i.doseMg !== undefined),
+    'medication needs its name and doseMg',
+  );
 
 export const ObservationRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('moaas'), at: IsoDateTime, score: z.number().int().min(0).max(5) }).strict(),
   z
-    .object({ kind: z.literal('cadss6'), at: IsoDateTime, items: z.array(z.number().int().min(0).max(4)).length(6) })
+    .object({
+      kind: z.literal('cadss6'),
+      at: IsoDateTime,
+      items: z.array(z.number().int().min(0).max(4)).length(6),
+    })
     .strict(),
   z
     .object({
@@ -206,7 +214,11 @@ export const RemsFormUpdate = z
       .strict()
       .optional(),
     monitoringClinician: z
-      .object({ name: z.string().trim().max(200), phone: z.string().trim().max(40), email: z.string().trim().max(200) })
+      .object({
+        name: z.string().trim().max(200),
+        phone: z.string().trim().max(40),
+        email: z.string().trim().max(200),
+      })
       .partial()
       .strict()
       .optional(),

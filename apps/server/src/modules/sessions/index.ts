@@ -45,9 +45,11 @@ export const sessionsModule: ServerModule = {
   start(ctx) {
     let running: Promise<unknown> = Promise.resolve();
     const timer = setInterval(() => {
-      running = running.then(() => runMonitoringSweep(ctx)).catch(() => {
-        /* retried on the next tick; errors here carry no request data worth logging */
-      });
+      running = running
+        .then(() => runMonitoringSweep(ctx))
+        .catch(() => {
+          /* retried on the next tick; errors here carry no request data worth logging */
+        });
     }, SWEEP_INTERVAL_MS);
     timer.unref();
     return async () => {

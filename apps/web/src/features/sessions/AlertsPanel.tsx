@@ -27,14 +27,25 @@ export function AlertsPanel({ s, onChange }: { s: SessionRecord; onChange: () =>
       <Stack gap="xs">
         {open.length === 0 && <Text c="dimmed">No open alerts.</Text>}
         {open.map((a) => (
-          <Alert key={a.id} color="red" variant="light" title={`${PARAM_LABEL[a.parameter ?? ''] ?? a.parameter} ${a.value}`} data-testid="session-alert">
+          <Alert
+            key={a.id}
+            color="red"
+            variant="light"
+            title={`${PARAM_LABEL[a.parameter ?? ''] ?? a.parameter} ${a.value}`}
+            data-testid="session-alert"
+          >
             <Text size="sm">{a.title}</Text>
             <Text size="xs" c="dimmed">
               since {time(a.createdAt)}
               {a.escalatedAt ? ` · escalated ${time(a.escalatedAt)}` : ''}
             </Text>
             <Group mt={6} align="flex-end">
-              <TextInput label="Acknowledgement note" value={notes[a.id] ?? ''} onChange={(e) => setNotes({ ...notes, [a.id]: e.currentTarget.value })} w={320} />
+              <TextInput
+                label="Acknowledgement note"
+                value={notes[a.id] ?? ''}
+                onChange={(e) => setNotes({ ...notes, [a.id]: e.currentTarget.value })}
+                w={320}
+              />
               <Button color="red" onClick={() => ack(a.id)} disabled={!(notes[a.id] ?? '').trim()}>
                 Acknowledge
               </Button>
@@ -43,7 +54,8 @@ export function AlertsPanel({ s, onChange }: { s: SessionRecord; onChange: () =>
         ))}
         {done.map((a) => (
           <Text key={a.id} size="sm" c="dimmed">
-            {PARAM_LABEL[a.parameter ?? ''] ?? a.parameter} {a.value} — acknowledged {time(a.ackAt)}: {a.ackNote}
+            {PARAM_LABEL[a.parameter ?? ''] ?? a.parameter} {a.value} — acknowledged {time(a.ackAt)}:{' '}
+            {a.ackNote}
           </Text>
         ))}
         <ErrorAlert error={error} title="Could not acknowledge" />

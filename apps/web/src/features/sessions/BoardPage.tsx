@@ -3,8 +3,9 @@
  * on one screen — phase, elapsed time, latest vitals with trend sparklines, open alerts (with a sound).
  * Updates arrive over Server-Sent Events without reload; a banner says when the view may be stale.
  */
-import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+
 import { Sparkline } from '@mantine/charts';
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPlugConnectedX, IconPlus } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
@@ -46,7 +47,13 @@ function ChairCard({ s, now }: { s: BoardSession; now: number }) {
   const hr = s.trend.map((x) => x.hr).filter((x): x is number => x !== null);
   const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '–' : String(Math.round(x)));
   return (
-    <Card withBorder padding="sm" radius="md" style={s.alerts.length ? { borderColor: 'var(--mantine-color-red-7)', borderWidth: 3 } : undefined} data-testid={`chair-${s.chair}`}>
+    <Card
+      withBorder
+      padding="sm"
+      radius="md"
+      style={s.alerts.length ? { borderColor: 'var(--mantine-color-red-7)', borderWidth: 3 } : undefined}
+      data-testid={`chair-${s.chair}`}
+    >
       <Group justify="space-between" wrap="nowrap">
         <Text fw={800} fz={24}>
           Chair {s.chair}
@@ -60,7 +67,9 @@ function ChairCard({ s, now }: { s: BoardSession; now: number }) {
           <Text fw={600}>{shortName(s.patient)}</Text>
         </RouterLink>
         <Text size="sm" c="dimmed">
-          {s.doseStartedAt ? `dose +${elapsed(s.doseStartedAt, now)}` : `in phase ${elapsed(s.phaseSince ?? s.scheduledAt, now)}`}
+          {s.doseStartedAt
+            ? `dose +${elapsed(s.doseStartedAt, now)}`
+            : `in phase ${elapsed(s.phaseSince ?? s.scheduledAt, now)}`}
         </Text>
       </Group>
       <Text size="xs" c="dimmed" lineClamp={1}>
@@ -69,15 +78,35 @@ function ChairCard({ s, now }: { s: BoardSession; now: number }) {
       <Group justify="space-around" mt={4} wrap="nowrap">
         <VitalValue label="SpO₂ %" value={fmt(v?.spo2)} alarm={alarmed.has('spo2')} />
         <VitalValue label="HR" value={fmt(v?.hr)} alarm={alarmed.has('hr')} />
-        <VitalValue label="BP" value={`${fmt(v?.sbp)}/${fmt(v?.dbp)}`} alarm={alarmed.has('sbp') || alarmed.has('dbp')} />
+        <VitalValue
+          label="BP"
+          value={`${fmt(v?.sbp)}/${fmt(v?.dbp)}`}
+          alarm={alarmed.has('sbp') || alarmed.has('dbp')}
+        />
         <VitalValue label="RR" value={fmt(v?.rr)} alarm={alarmed.has('rr')} />
       </Group>
       <Group grow gap="xs" mt={4} aria-hidden>
-        {spo2.length > 1 ? <Sparkline h={32} data={spo2} curveType="linear" color="blue" fillOpacity={0.2} strokeWidth={1.5} /> : <div style={{ height: 32 }} />}
-        {hr.length > 1 ? <Sparkline h={32} data={hr} curveType="linear" color="grape" fillOpacity={0.2} strokeWidth={1.5} /> : <div style={{ height: 32 }} />}
+        {spo2.length > 1 ? (
+          <Sparkline h={32} data={spo2} curveType="linear" color="blue" fillOpacity={0.2} strokeWidth={1.5} />
+        ) : (
+          <div style={{ height: 32 }} />
+        )}
+        {hr.length > 1 ? (
+          <Sparkline h={32} data={hr} curveType="linear" color="grape" fillOpacity={0.2} strokeWidth={1.5} />
+        ) : (
+          <div style={{ height: 32 }} />
+        )}
       </Group>
       {s.alerts.map((a) => (
-        <Alert key={a.id} color="red" variant="filled" p={6} mt={6} icon={<IconAlertTriangle size={16} aria-hidden />} data-testid="board-alert">
+        <Alert
+          key={a.id}
+          color="red"
+          variant="filled"
+          p={6}
+          mt={6}
+          icon={<IconAlertTriangle size={16} aria-hidden />}
+          data-testid="board-alert"
+        >
           <Text size="sm" fw={700} c="white">
             {PARAM_LABEL[a.parameter ?? ''] ?? a.parameter} {a.value}
             {a.escalatedAt ? ' · escalated to prescriber' : ''}
@@ -125,7 +154,13 @@ export function BoardPage() {
         </Group>
       </Group>
       {stale && (
-        <Alert color="yellow" variant="filled" icon={<IconPlugConnectedX size={18} aria-hidden />} role="alert" title="Live updates interrupted">
+        <Alert
+          color="yellow"
+          variant="filled"
+          icon={<IconPlugConnectedX size={18} aria-hidden />}
+          role="alert"
+          title="Live updates interrupted"
+        >
           The board may be out of date. Reconnecting…
         </Alert>
       )}

@@ -30,9 +30,19 @@ export function ChecklistPanel({ s, onChange }: { s: SessionRecord; onChange: (s
       </Title>
       <Stack gap={6}>
         {s.checklist.map((i) => (
-          <Group key={i.key} justify="space-between" wrap="nowrap" align="flex-start" data-testid={`check-${i.key}`}>
+          <Group
+            key={i.key}
+            justify="space-between"
+            wrap="nowrap"
+            align="flex-start"
+            data-testid={`check-${i.key}`}
+          >
             <Group gap={8} wrap="nowrap" align="flex-start">
-              {i.passed ? <IconCheck size={18} color="var(--mantine-color-green-7)" aria-label="passed" /> : <IconX size={18} color="var(--mantine-color-red-7)" aria-label="failing" />}
+              {i.passed ? (
+                <IconCheck size={18} color="var(--mantine-color-green-7)" aria-label="passed" />
+              ) : (
+                <IconX size={18} color="var(--mantine-color-red-7)" aria-label="failing" />
+              )}
               <div>
                 <Text size="sm" fw={500}>
                   {i.label}
@@ -44,7 +54,19 @@ export function ChecklistPanel({ s, onChange }: { s: SessionRecord; onChange: (s
             </Group>
             {editable && i.attested && !i.passed && i.key !== 'escort' && (
               <Group gap={4} wrap="nowrap">
-                <Button size="xs" variant="light" onClick={() => set(i.key, i.key === 'prescriber_on_site' && me.role === 'prescriber' ? { status: 'done', prescriberOnSiteId: me.id } : { status: 'done' })} aria-label={`Confirm ${i.label}`}>
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() =>
+                    set(
+                      i.key,
+                      i.key === 'prescriber_on_site' && me.role === 'prescriber'
+                        ? { status: 'done', prescriberOnSiteId: me.id }
+                        : { status: 'done' },
+                    )
+                  }
+                  aria-label={`Confirm ${i.label}`}
+                >
                   {i.key === 'prescriber_on_site' ? 'I am on site' : 'Confirm'}
                 </Button>
                 {i.allowNotApplicable && (
@@ -54,14 +76,29 @@ export function ChecklistPanel({ s, onChange }: { s: SessionRecord; onChange: (s
                 )}
               </Group>
             )}
-            {i.attested && i.passed && <Badge variant="light" color="green">{i.attestation?.status === 'not_applicable' ? 'n/a' : 'done'}</Badge>}
+            {i.attested && i.passed && (
+              <Badge variant="light" color="green">
+                {i.attestation?.status === 'not_applicable' ? 'n/a' : 'done'}
+              </Badge>
+            )}
           </Group>
         ))}
         {editable && !s.checklist.find((i) => i.key === 'escort')?.passed && (
           <Group align="flex-end">
-            <TextInput label="Escort name" value={escortName} onChange={(e) => setEscortName(e.currentTarget.value)} />
-            <TextInput label="Escort phone" value={escortPhone} onChange={(e) => setEscortPhone(e.currentTarget.value)} />
-            <Button variant="light" onClick={() => set('escort', { status: 'done', escortName, escortPhone })}>
+            <TextInput
+              label="Escort name"
+              value={escortName}
+              onChange={(e) => setEscortName(e.currentTarget.value)}
+            />
+            <TextInput
+              label="Escort phone"
+              value={escortPhone}
+              onChange={(e) => setEscortPhone(e.currentTarget.value)}
+            />
+            <Button
+              variant="light"
+              onClick={() => set('escort', { status: 'done', escortName, escortPhone })}
+            >
               Confirm escort
             </Button>
           </Group>

@@ -8,8 +8,8 @@ import { IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { type SessionRecord, setDischargeAssessment } from './api.ts';
-import classes from './print.module.css';
 import { time } from './format.ts';
+import classes from './print.module.css';
 
 export function DischargeSheet({ s }: { s: SessionRecord }) {
   return (
@@ -20,11 +20,16 @@ export function DischargeSheet({ s }: { s: SessionRecord }) {
       </p>
       <ul>
         <li>Do not drive, cycle or operate machinery until the next day, after a restful sleep.</li>
-        <li>Go home with your escort{s.escort ? ` (${s.escort.name})` : ''}; rest for the remainder of the day.</li>
+        <li>
+          Go home with your escort{s.escort ? ` (${s.escort.name})` : ''}; rest for the remainder of the day.
+        </li>
         <li>Avoid alcohol and sedating medicines today unless your prescriber told you otherwise.</li>
         <li>Drink clear fluids first; eat light food once any nausea has settled.</li>
         <li>Dizziness, feeling "detached" or mild nausea can occur for a few hours and should pass.</li>
-        <li>Call the clinic for anything that worries you; call 911 for chest pain, trouble breathing, or thoughts of harming yourself (988 Suicide &amp; Crisis Lifeline).</li>
+        <li>
+          Call the clinic for anything that worries you; call 911 for chest pain, trouble breathing, or
+          thoughts of harming yourself (988 Suicide &amp; Crisis Lifeline).
+        </li>
       </ul>
     </div>
   );
@@ -68,13 +73,41 @@ export function DischargePanel({ s, onChange }: { s: SessionRecord; onChange: ()
         {s.discharge.earliestAt && <Text size="sm">Earliest discharge: {time(s.discharge.earliestAt)}</Text>}
         {open && (
           <Group align="flex-end">
-            <Select label="Gait" data={[{ value: 'steady', label: 'Steady' }, { value: 'unsteady', label: 'Unsteady' }, { value: 'not_assessed', label: 'Not assessed' }]} value={a.gait ?? null} onChange={(v) => v && update({ gait: v })} w={150} />
-            <Select label="Nausea" data={[{ value: 'none', label: 'None' }, { value: 'controlled', label: 'Controlled' }, { value: 'uncontrolled', label: 'Uncontrolled' }]} value={a.nausea ?? null} onChange={(v) => v && update({ nausea: v })} w={150} />
-            <Checkbox label="Escort present" checked={a.escortPresent === true} onChange={(e) => update({ escortPresent: e.currentTarget.checked })} />
+            <Select
+              label="Gait"
+              data={[
+                { value: 'steady', label: 'Steady' },
+                { value: 'unsteady', label: 'Unsteady' },
+                { value: 'not_assessed', label: 'Not assessed' },
+              ]}
+              value={a.gait ?? null}
+              onChange={(v) => v && update({ gait: v })}
+              w={150}
+            />
+            <Select
+              label="Nausea"
+              data={[
+                { value: 'none', label: 'None' },
+                { value: 'controlled', label: 'Controlled' },
+                { value: 'uncontrolled', label: 'Uncontrolled' },
+              ]}
+              value={a.nausea ?? null}
+              onChange={(v) => v && update({ nausea: v })}
+              w={150}
+            />
+            <Checkbox
+              label="Escort present"
+              checked={a.escortPresent === true}
+              onChange={(e) => update({ escortPresent: e.currentTarget.checked })}
+            />
           </Group>
         )}
         <Group>
-          <Button variant="default" leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => window.print()}>
+          <Button
+            variant="default"
+            leftSection={<IconPrinter size={16} aria-hidden />}
+            onClick={() => window.print()}
+          >
             Print discharge instructions
           </Button>
         </Group>

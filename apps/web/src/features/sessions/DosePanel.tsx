@@ -2,7 +2,18 @@
  * The administration record (issue 6 §3): dose, lot and expiry (or the register container), verifier, start
  * time; plus a quick MOAA/S entry. Esketamine protocols accept only the label's doses (server-checked).
  */
-import { Button, Card, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { postObservation, recordDose, type SessionRecord } from './api.ts';
@@ -68,7 +79,13 @@ export function DosePanel({ s, onChange }: { s: SessionRecord; onChange: (s?: Se
           <Group align="flex-end">
             <NumberInput label="Dose (mg)" value={doseMg} onChange={setDoseMg} w={120} hideControls />
             <TextInput label="Lot" value={lot} onChange={(e) => setLot(e.currentTarget.value)} w={140} />
-            <TextInput label="Expiry" type="date" value={expiry} onChange={(e) => setExpiry(e.currentTarget.value)} w={160} />
+            <TextInput
+              label="Expiry"
+              type="date"
+              value={expiry}
+              onChange={(e) => setExpiry(e.currentTarget.value)}
+              w={160}
+            />
             <Button onClick={save} disabled={doseMg === ''}>
               Record dose
             </Button>
@@ -76,7 +93,13 @@ export function DosePanel({ s, onChange }: { s: SessionRecord; onChange: (s?: Se
         )}
         {!s.lockedAt && ['dosing', 'monitoring', 'recovery'].includes(s.status) && (
           <Group align="flex-end">
-            <Select label="MOAA/S" data={['5', '4', '3', '2', '1', '0']} value={moaas} onChange={setMoaas} w={120} />
+            <Select
+              label="MOAA/S"
+              data={['5', '4', '3', '2', '1', '0']}
+              value={moaas}
+              onChange={setMoaas}
+              w={120}
+            />
             <Button variant="light" onClick={saveMoaas} disabled={moaas === null}>
               Record MOAA/S
             </Button>

@@ -9,7 +9,15 @@ import { createSession } from './api.ts';
 
 const PROTOCOLS = defaultProtocols().map((p) => ({ value: p.id, label: p.name }));
 
-export function NewSessionModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: () => void }) {
+export function NewSessionModal({
+  opened,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: () => void;
+}) {
   const navigate = useNavigate();
   const [term, setTerm] = useState('');
   const [patients, setPatients] = useState<Array<{ value: string; label: string }>>([]);
@@ -22,7 +30,9 @@ export function NewSessionModal({ opened, onClose, onCreated }: { opened: boolea
     if (!opened) return;
     const ctrl = new AbortController();
     searchPatients(term, ctrl.signal)
-      .then((items) => setPatients(items.map((p) => ({ value: p.id, label: `${p.lastName}, ${p.firstName} (${p.mrn})` }))))
+      .then((items) =>
+        setPatients(items.map((p) => ({ value: p.id, label: `${p.lastName}, ${p.firstName} (${p.mrn})` }))),
+      )
       .catch(() => {});
     return () => ctrl.abort();
   }, [term, opened]);
@@ -31,7 +41,12 @@ export function NewSessionModal({ opened, onClose, onCreated }: { opened: boolea
     setBusy(true);
     setError(null);
     try {
-      const s = await createSession({ patientId, protocolId, chair: chair.trim(), scheduledAt: new Date().toISOString() });
+      const s = await createSession({
+        patientId,
+        protocolId,
+        chair: chair.trim(),
+        scheduledAt: new Date().toISOString(),
+      });
       onCreated();
       onClose();
       navigate(`/sessions/${s.id}`);
@@ -55,7 +70,13 @@ export function NewSessionModal({ opened, onClose, onCreated }: { opened: boolea
           filter={({ options }) => options}
           nothingFoundMessage="No patient found"
         />
-        <Select label="Protocol" data={PROTOCOLS} value={protocolId} onChange={setProtocolId} allowDeselect={false} />
+        <Select
+          label="Protocol"
+          data={PROTOCOLS}
+          value={protocolId}
+          onChange={setProtocolId}
+          allowDeselect={false}
+        />
         <TextInput label="Chair" value={chair} onChange={(e) => setChair(e.currentTarget.value)} required />
         <ErrorAlert error={error} title="Could not book the session" />
         <Button onClick={submit} loading={busy} disabled={!patientId || !protocolId || !chair.trim()}>

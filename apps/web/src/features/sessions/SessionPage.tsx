@@ -4,7 +4,19 @@
  * alerts with acknowledgement (and a sound when one arrives), discharge, the REMS form download and notes.
  * Live: reloads when the board stream reports a change to this session.
  */
-import { Alert, Badge, Button, Card, Group, List, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
@@ -12,8 +24,8 @@ import { useMe } from '../../app/auth.tsx';
 import type { RouteProps } from '../../app/registry.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
-import { addNote, downloadRemsPdf, getSession, type SessionRecord, transition } from './api.ts';
 import { AlertsPanel } from './AlertsPanel.tsx';
+import { addNote, downloadRemsPdf, getSession, type SessionRecord, transition } from './api.ts';
 import { beep } from './beep.ts';
 import { ChecklistPanel } from './ChecklistPanel.tsx';
 import { DischargePanel } from './DischargePanel.tsx';
@@ -51,8 +63,19 @@ function PhaseControls({ s, onChange }: { s: SessionRecord; onChange: (s: Sessio
               {next === 'discharged' ? 'Discharge' : `Move to ${PHASE_LABEL[next]?.toLowerCase()}`}
             </Button>
           )}
-          <TextInput placeholder={`Reason to mark ${ending}`} aria-label={`Reason to mark ${ending}`} value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={260} />
-          <Button variant="outline" color="red" disabled={!reason.trim()} onClick={() => go(ending, { reason })}>
+          <TextInput
+            placeholder={`Reason to mark ${ending}`}
+            aria-label={`Reason to mark ${ending}`}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            w={260}
+          />
+          <Button
+            variant="outline"
+            color="red"
+            disabled={!reason.trim()}
+            onClick={() => go(ending, { reason })}
+          >
             {ending === 'cancelled' ? 'Cancel session' : 'Abort session'}
           </Button>
         </Group>
@@ -65,8 +88,17 @@ function PhaseControls({ s, onChange }: { s: SessionRecord; onChange: (s: Sessio
             </List>
             {me.role === 'prescriber' && next && (
               <Group mt="xs" align="flex-end">
-                <TextInput label="Override reason (recorded with each item)" value={override} onChange={(e) => setOverride(e.currentTarget.value)} w={380} />
-                <Button color="orange" disabled={!override.trim()} onClick={() => go(next, { overrideReason: override })}>
+                <TextInput
+                  label="Override reason (recorded with each item)"
+                  value={override}
+                  onChange={(e) => setOverride(e.currentTarget.value)}
+                  w={380}
+                />
+                <Button
+                  color="orange"
+                  disabled={!override.trim()}
+                  onClick={() => go(next, { overrideReason: override })}
+                >
                   Override and continue
                 </Button>
               </Group>
@@ -102,7 +134,13 @@ function Notes({ s, onChange }: { s: SessionRecord; onChange: () => void }) {
             <b>{n.addendum ? 'Addendum' : 'Note'}</b> ({n.authorRole}, signed {time(n.signedAt)}): {n.text}
           </Text>
         ))}
-        <Textarea label={s.lockedAt ? 'Addendum (the record is locked)' : 'Signed note'} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={2} />
+        <Textarea
+          label={s.lockedAt ? 'Addendum (the record is locked)' : 'Signed note'}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
         <Group>
           <Button variant="light" onClick={save} disabled={!text.trim()}>
             Sign and save
@@ -126,7 +164,8 @@ export function SessionPage({ params }: RouteProps) {
     },
     () => reload(),
   );
-  if (!data) return error ? <ErrorAlert error={error} title="Could not load the session" /> : <LoadingState />;
+  if (!data)
+    return error ? <ErrorAlert error={error} title="Could not load the session" /> : <LoadingState />;
   const s = data;
   const change = (x?: SessionRecord) => (x ? setData(x) : reload());
   return (
@@ -146,7 +185,11 @@ export function SessionPage({ params }: RouteProps) {
             {PHASE_LABEL[s.status]}
           </Badge>
           {s.rems && ['dosing', 'monitoring', 'recovery', 'discharged'].includes(s.status) && (
-            <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} onClick={() => downloadRemsPdf(s.id).catch(setPdfError)}>
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={16} aria-hidden />}
+              onClick={() => downloadRemsPdf(s.id).catch(setPdfError)}
+            >
               REMS form (PDF)
             </Button>
           )}
@@ -158,7 +201,9 @@ export function SessionPage({ params }: RouteProps) {
       {s.checklistApplies && <ChecklistPanel s={s} onChange={setData} />}
       <VitalsPanel s={s} onSaved={reload} />
       {s.status !== 'scheduled' && s.status !== 'checked_in' && <DosePanel s={s} onChange={change} />}
-      {['monitoring', 'recovery', 'discharged'].includes(s.status) && <DischargePanel s={s} onChange={reload} />}
+      {['monitoring', 'recovery', 'discharged'].includes(s.status) && (
+        <DischargePanel s={s} onChange={reload} />
+      )}
       <Notes s={s} onChange={reload} />
     </Stack>
   );

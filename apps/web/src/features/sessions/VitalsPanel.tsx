@@ -4,7 +4,17 @@
  */
 import { Button, Card, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { postVitals, type SessionRecord } from './api.ts';
 import { time } from './format.ts';
@@ -30,12 +40,54 @@ export function VitalsChart({ s }: { s: SessionRecord }) {
           <YAxis domain={[0, 'auto']} />
           <Tooltip />
           <Legend />
-          {spo2Below !== undefined && <ReferenceLine y={spo2Below} stroke="#c92a2a" strokeDasharray="4 4" label="SpO₂ alert" />}
-          <Line type="monotone" dataKey="sbp" name="Systolic" stroke="#e8590c" dot connectNulls isAnimationActive={false} />
-          <Line type="monotone" dataKey="dbp" name="Diastolic" stroke="#f59f00" dot connectNulls isAnimationActive={false} />
-          <Line type="monotone" dataKey="hr" name="HR" stroke="#9c36b5" dot connectNulls isAnimationActive={false} />
-          <Line type="monotone" dataKey="spo2" name="SpO₂" stroke="#1971c2" dot connectNulls isAnimationActive={false} />
-          <Line type="monotone" dataKey="rr" name="RR" stroke="#2f9e44" dot connectNulls isAnimationActive={false} />
+          {spo2Below !== undefined && (
+            <ReferenceLine y={spo2Below} stroke="#c92a2a" strokeDasharray="4 4" label="SpO₂ alert" />
+          )}
+          <Line
+            type="monotone"
+            dataKey="sbp"
+            name="Systolic"
+            stroke="#e8590c"
+            dot
+            connectNulls
+            isAnimationActive={false}
+          />
+          <Line
+            type="monotone"
+            dataKey="dbp"
+            name="Diastolic"
+            stroke="#f59f00"
+            dot
+            connectNulls
+            isAnimationActive={false}
+          />
+          <Line
+            type="monotone"
+            dataKey="hr"
+            name="HR"
+            stroke="#9c36b5"
+            dot
+            connectNulls
+            isAnimationActive={false}
+          />
+          <Line
+            type="monotone"
+            dataKey="spo2"
+            name="SpO₂"
+            stroke="#1971c2"
+            dot
+            connectNulls
+            isAnimationActive={false}
+          />
+          <Line
+            type="monotone"
+            dataKey="rr"
+            name="RR"
+            stroke="#2f9e44"
+            dot
+            connectNulls
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </div>
@@ -73,7 +125,14 @@ export function VitalsPanel({ s, onSaved }: { s: SessionRecord; onSaved: () => v
         {!locked && (
           <Group align="flex-end" gap="xs">
             {FIELDS.map(([f, label]) => (
-              <NumberInput key={f} label={label} value={values[f] ?? ''} onChange={(v) => setValues((x) => ({ ...x, [f]: v }))} w={110} hideControls />
+              <NumberInput
+                key={f}
+                label={label}
+                value={values[f] ?? ''}
+                onChange={(v) => setValues((x) => ({ ...x, [f]: v }))}
+                w={110}
+                hideControls
+              />
             ))}
             <Button onClick={submit} loading={busy}>
               Record vitals
@@ -93,14 +152,17 @@ export function VitalsPanel({ s, onSaved }: { s: SessionRecord; onSaved: () => v
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {[...s.vitals].reverse().slice(0, 12).map((v) => (
-                <Table.Tr key={v.id}>
-                  <Table.Td>{time(v.at)}</Table.Td>
-                  {FIELDS.map(([f]) => (
-                    <Table.Td key={f}>{v[f] ?? '–'}</Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
+              {[...s.vitals]
+                .reverse()
+                .slice(0, 12)
+                .map((v) => (
+                  <Table.Tr key={v.id}>
+                    <Table.Td>{time(v.at)}</Table.Td>
+                    {FIELDS.map(([f]) => (
+                      <Table.Td key={f}>{v[f] ?? '–'}</Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
             </Table.Tbody>
           </Table>
         )}

@@ -31,7 +31,15 @@ export interface SessionRecord {
   id: string;
   patientId: string;
   patient: { id: string; mrn: string; firstName: string; lastName: string; dateOfBirth: string; sex: string };
-  protocol: { id: string; version: number; name: string; drug: string; route: string; cadenceMin: number; alerts: Record<string, unknown> };
+  protocol: {
+    id: string;
+    version: number;
+    name: string;
+    drug: string;
+    route: string;
+    cadenceMin: number;
+    alerts: Record<string, unknown>;
+  };
   chair: string;
   scheduledAt: string;
   status: string;
@@ -41,11 +49,34 @@ export interface SessionRecord {
   doseStartedAt: string | null;
   dischargedAt: string | null;
   lockedAt: string | null;
-  dischargeAssessment: { gait?: string; nausea?: string; escortPresent?: boolean; readyWithoutTwoHourRuleMin?: number };
-  transitions: Array<{ from: string; to: string; at: string; by: string; reason: string | null; overrideReason: string | null; overridden: Array<{ key: string; message: string }> | null }>;
+  dischargeAssessment: {
+    gait?: string;
+    nausea?: string;
+    escortPresent?: boolean;
+    readyWithoutTwoHourRuleMin?: number;
+  };
+  transitions: Array<{
+    from: string;
+    to: string;
+    at: string;
+    by: string;
+    reason: string | null;
+    overrideReason: string | null;
+    overridden: Array<{ key: string; message: string }> | null;
+  }>;
   checklist: ChecklistItem[];
   checklistApplies: boolean;
-  administrations: Array<{ id: string; drug: string; route: string; doseMg: string; lot: string | null; expiry: string | null; startedAt: string; stoppedAt: string | null; verifiedBy: string | null }>;
+  administrations: Array<{
+    id: string;
+    drug: string;
+    route: string;
+    doseMg: string;
+    lot: string | null;
+    expiry: string | null;
+    startedAt: string;
+    stoppedAt: string | null;
+    verifiedBy: string | null;
+  }>;
   vitals: Vital[];
   observations: Array<{ id: string; kind: string; at: string; data: Record<string, unknown> }>;
   notes: Array<{ id: string; authorRole: string; text: string; addendum: boolean; signedAt: string }>;
@@ -85,32 +116,51 @@ export interface RemsPendingItem {
 }
 
 const isObj = (d: unknown): d is Record<string, unknown> => typeof d === 'object' && d !== null;
-const sessionP = parser<SessionRecord>((d) => (isObj(d) && typeof d.id === 'string' && Array.isArray(d.vitals) ? (d as unknown as SessionRecord) : undefined));
-const boardP = parser<Board>((d) => (isObj(d) && Array.isArray(d.sessions) ? (d as unknown as Board) : undefined));
+const sessionP = parser<SessionRecord>((d) =>
+  isObj(d) && typeof d.id === 'string' && Array.isArray(d.vitals)
+    ? (d as unknown as SessionRecord)
+    : undefined,
+);
+const boardP = parser<Board>((d) =>
+  isObj(d) && Array.isArray(d.sessions) ? (d as unknown as Board) : undefined,
+);
 const anyP = parser<Record<string, unknown>>((d) => (isObj(d) ? d : undefined));
-const pendingP = parser<{ items: RemsPendingItem[] }>((d) => (isObj(d) && Array.isArray(d.items) ? (d as { items: RemsPendingItem[] }) : undefined));
+const pendingP = parser<{ items: RemsPendingItem[] }>((d) =>
+  isObj(d) && Array.isArray(d.items) ? (d as { items: RemsPendingItem[] }) : undefined,
+);
 
 const s = (id: string) => `/api/v1/sessions/${encodeURIComponent(id)}`;
 
 export const getBoard = (signal?: AbortSignal) => request('GET', '/api/v1/board', boardP, { signal });
 export const getSession = (id: string, signal?: AbortSignal) => request('GET', s(id), sessionP, { signal });
-export const createSession = (body: { patientId: string; protocolId: string; scheduledAt: string; chair: string }) =>
-  request('POST', '/api/v1/sessions', sessionP, { body });
+export const createSession = (body: {
+  patientId: string;
+  protocolId: string;
+  scheduledAt: string;
+  chair: string;
+}) => request('POST', '/api/v1/sessions', sessionP, { body });
 export const transition = (id: string, body: { to: string; overrideReason?: string; reason?: string }) =>
   request('POST', `${s(id)}/transition`, sessionP, { body });
 export const setChecklist = (id: string, key: string, body: Record<string, unknown>) =>
   request('PUT', `${s(id)}/checklist/${encodeURIComponent(key)}`, sessionP, { body });
-export const recordDose = (id: string, body: Record<string, unknown>) => request('POST', `${s(id)}/administrations`, sessionP, { body });
-export const postVitals = (id: string, body: { idempotencyKey: string; readings: Array<Record<string, unknown>> }) =>
-  request('POST', `${s(id)}/vitals`, anyP, { body });
-export const postObservation = (id: string, body: Record<string, unknown>) => request('POST', `${s(id)}/observations`, anyP, { body });
-export const addNote = (id: string, text: string) => request('POST', `${s(id)}/notes`, anyP, { body: { text } });
+export const recordDose = (id: string, body: Record<string, unknown>) =>
+  request('POST', `${s(id)}/administrations`, sessionP, { body });
+export const postVitals = (
+  id: string,
+  body: { idempotencyKey: string; readings: Array<Record<string, unknown>> },
+) => request('POST', `${s(id)}/vitals`, anyP, { body });
+export const postObservation = (id: string, body: Record<string, unknown>) =>
+  request('POST', `${s(id)}/observations`, anyP, { body });
+export const addNote = (id: string, text: string) =>
+  request('POST', `${s(id)}/notes`, anyP, { body: { text } });
 export const acknowledge = (id: string, alertId: string, note: string) =>
   request('POST', `${s(id)}/alerts/${encodeURIComponent(alertId)}/acknowledge`, anyP, { body: { note } });
 export const setDischargeAssessment = (id: string, body: Record<string, unknown>) =>
   request('PUT', `${s(id)}/discharge-assessment`, anyP, { body });
-export const listRemsPending = (signal?: AbortSignal) => request('GET', '/api/v1/rems-forms/pending', pendingP, { signal }).then((r) => r.items);
-export const markRemsSubmitted = (id: string) => request('PUT', `${s(id)}/rems-form`, anyP, { body: { submitted: true } });
+export const listRemsPending = (signal?: AbortSignal) =>
+  request('GET', '/api/v1/rems-forms/pending', pendingP, { signal }).then((r) => r.items);
+export const markRemsSubmitted = (id: string) =>
+  request('PUT', `${s(id)}/rems-form`, anyP, { body: { submitted: true } });
 
 /** Downloads the REMS PDF through the API client (cookies, error handling) and saves it as a file. */
 export async function downloadRemsPdf(id: string): Promise<void> {

@@ -3,7 +3,9 @@ let ctx: AudioContext | undefined;
 
 export function beep(): void {
   try {
-    const AC = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+    const AC =
+      window.AudioContext ??
+      (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
     if (!AC) return;
     ctx ??= new AC();
     if (ctx.state === 'suspended') void ctx.resume();

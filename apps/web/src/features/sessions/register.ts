@@ -11,12 +11,32 @@ const CLINICAL: readonly Role[] = ['admin', 'prescriber', 'nurse', 'therapist'];
 registerFeature({
   id: 'sessions',
   nav: [
-    { id: 'board', label: 'Live board', path: '/board', roles: CLINICAL, icon: IconActivityHeartbeat, order: 5 },
-    { id: 'rems-forms', label: 'REMS forms', path: '/rems-forms', roles: CLINICAL, icon: IconFileCertificate, order: 60 },
+    {
+      id: 'board',
+      label: 'Live board',
+      path: '/board',
+      roles: CLINICAL,
+      icon: IconActivityHeartbeat,
+      order: 5,
+    },
+    {
+      id: 'rems-forms',
+      label: 'REMS forms',
+      path: '/rems-forms',
+      roles: CLINICAL,
+      icon: IconFileCertificate,
+      order: 60,
+    },
   ],
   routes: [
     { id: 'board', path: '/board', roles: CLINICAL, title: 'Live board', component: BoardPage },
-    { id: 'session', path: '/sessions/:id', roles: CLINICAL, title: 'Dosing session', component: SessionPage },
+    {
+      id: 'session',
+      path: '/sessions/:id',
+      roles: CLINICAL,
+      title: 'Dosing session',
+      component: SessionPage,
+    },
     { id: 'rems-forms', path: '/rems-forms', roles: CLINICAL, title: 'REMS forms', component: RemsPage },
   ],
 });

@@ -4,7 +4,17 @@ import { makeMe } from '../../test/fixtures.ts';
 import { renderApp } from '../../test/renderApp.tsx';
 
 const SID = '00000000-0000-4000-8000-000000000701';
-const vital = (i: number, spo2: number) => ({ id: `00000000-0000-4000-8000-00000000080${i}`, at: `2026-11-27T15:0${i}:00Z`, sbp: 120, dbp: 80, hr: 70 + i, spo2, rr: 14, etco2: null, tempC: null });
+const vital = (i: number, spo2: number) => ({
+  id: `00000000-0000-4000-8000-00000000080${i}`,
+  at: `2026-11-27T15:0${i}:00Z`,
+  sbp: 120,
+  dbp: 80,
+  hr: 70 + i,
+  spo2,
+  rr: 14,
+  etco2: null,
+  tempC: null,
+});
 const ALERT = {
   id: '00000000-0000-4000-8000-000000000901',
   patientId: '00000000-0000-4000-8000-000000000500',
@@ -67,7 +77,11 @@ describe('live board', () => {
 
   it('shows chairs with vitals and alerts, updates on an SSE alert without reload, and shows a stale banner while disconnected', async () => {
     let alerts: unknown[] = [];
-    await renderApp({ me: makeMe('nurse'), path: '/board', routes: { 'GET /api/v1/board': () => ({ body: board(alerts) }) } });
+    await renderApp({
+      me: makeMe('nurse'),
+      path: '/board',
+      routes: { 'GET /api/v1/board': () => ({ body: board(alerts) }) },
+    });
     const card = await screen.findByTestId('chair-3');
     expect(within(card).getByText('Ada L.')).toBeTruthy();
     expect(within(card).getByText('Monitoring')).toBeTruthy();
@@ -75,7 +89,9 @@ describe('live board', () => {
     expect(FakeEventSource.last?.url).toBe('/api/v1/board/events');
 
     alerts = [ALERT];
-    await act(async () => FakeEventSource.last?.emit('alert', { sessionId: SID, parameter: 'spo2', value: 88, status: 'open' }));
+    await act(async () =>
+      FakeEventSource.last?.emit('alert', { sessionId: SID, parameter: 'spo2', value: 88, status: 'open' }),
+    );
     expect(await within(await screen.findByTestId('chair-3')).findByTestId('board-alert')).toBeTruthy();
 
     await act(async () => FakeEventSource.last?.onerror?.());

@@ -1,11 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { testBackends } from '@plasticity/db/testing/index';
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../../test/harness.ts';
+import { useTestApp, validPatient } from '../../../test/harness.ts';
+import { seedSessionsDemo } from '../seed-demo.ts';
 import { at, dose, newSession, readyForDosing } from '../test/fixtures.ts';
 import { openSse } from '../test/sse-client.ts';
-import { seedSessionsDemo } from '../seed-demo.ts';
-import { validPatient } from '../../../test/harness.ts';
 
 describe.each(testBackends())('live board on %s', (backend) => {
   const h = useTestApp(backend);
@@ -22,7 +21,13 @@ describe.each(testBackends())('live board on %s', (backend) => {
     const c = await h.newClinic();
     const nurse = await c.login('nurse');
     const s = await newSession(h, c, nurse, undefined, '4');
-    await nurse.post(`/api/v1/sessions/${s.id}/vitals`, { idempotencyKey: 'b1', readings: [{ at: at(h, -1000), hr: 70, spo2: 97 }, { at: at(h), hr: 74, spo2: 89 }] });
+    await nurse.post(`/api/v1/sessions/${s.id}/vitals`, {
+      idempotencyKey: 'b1',
+      readings: [
+        { at: at(h, -1000), hr: 70, spo2: 97 },
+        { at: at(h), hr: 74, spo2: 89 },
+      ],
+    });
     const board = await nurse.get('/api/v1/board');
     expect(board.status).toBe(200);
     expect(board.body.sessions).toHaveLength(1);
@@ -51,10 +56,15 @@ describe.each(testBackends())('live board on %s', (backend) => {
     expect(sse.headers['content-type']).toContain('text/event-stream');
     expect(sse.headers['cache-control']).toBe('no-store');
     const other = await h.newClinic();
-    const otherSse = await openSse(`${await url()}/api/v1/board/events`, { cookie: (await other.login('nurse')).cookie as string });
+    const otherSse = await openSse(`${await url()}/api/v1/board/events`, {
+      cookie: (await other.login('nurse')).cookie as string,
+    });
 
     const t0 = Date.now();
-    await nurse.post(`/api/v1/sessions/${s.id}/vitals`, { idempotencyKey: 'sse-1', readings: [{ at: at(h), spo2: 88, hr: 80 }] });
+    await nurse.post(`/api/v1/sessions/${s.id}/vitals`, {
+      idempotencyKey: 'sse-1',
+      readings: [{ at: at(h), spo2: 88, hr: 80 }],
+    });
     const alert = await sse.waitFor((e) => e.event === 'alert', 2000);
     expect(Date.now() - t0).toBeLessThan(1000);
     const data = JSON.parse(alert.data);
@@ -66,11 +76,21 @@ describe.each(testBackends())('live board on %s', (backend) => {
     sse.close();
 
     // While disconnected: an acknowledgement and another reading.
-    await nurse.post(`/api/v1/sessions/${s.id}/alerts/${data.alertId}/acknowledge`, { note: 'stimulated, SpO2 95' });
-    await nurse.post(`/api/v1/sessions/${s.id}/vitals`, { idempotencyKey: 'sse-2', readings: [{ at: at(h), spo2: 95, hr: 78 }] });
+    await nurse.post(`/api/v1/sessions/${s.id}/alerts/${data.alertId}/acknowledge`, {
+      note: 'stimulated, SpO2 95',
+    });
+    await nurse.post(`/api/v1/sessions/${s.id}/vitals`, {
+      idempotencyKey: 'sse-2',
+      readings: [{ at: at(h), spo2: 95, hr: 78 }],
+    });
     const lastSeen = Math.max(Number(alert.id), Number(vitals.id));
-    const resumed = await openSse(`${await url()}/api/v1/board/events`, { ...headers, 'last-event-id': String(lastSeen) });
-    const ack = await resumed.waitFor((e) => e.event === 'alert' && JSON.parse(e.data).status === 'acknowledged');
+    const resumed = await openSse(`${await url()}/api/v1/board/events`, {
+      ...headers,
+      'last-event-id': String(lastSeen),
+    });
+    const ack = await resumed.waitFor(
+      (e) => e.event === 'alert' && JSON.parse(e.data).status === 'acknowledged',
+    );
     expect(JSON.parse(ack.data)).toMatchObject({ sessionId: s.id, parameter: 'spo2' });
     await resumed.waitFor((e) => e.event === 'vitals' && JSON.parse(e.data).reading.spo2 === 95);
     expect(resumed.events.every((e) => Number(e.id) > lastSeen)).toBe(true);
@@ -91,10 +111,17 @@ describe.each(testBackends())('live board on %s', (backend) => {
     const c = await h.newClinic();
     const nurse = await c.login('nurse');
     const ids: Record<string, string> = {};
-    for (const k of ['p10', 'p11', 'p12']) ids[k] = (await nurse.post('/api/v1/patients', validPatient({ lastName: k }))).body.id;
-    await seedSessionsDemo(h.built.ctx, { clinicId: c.clinicId, userIds: { nurse: c.users.nurse.id }, patientIds: ids });
+    for (const k of ['p10', 'p11', 'p12'])
+      ids[k] = (await nurse.post('/api/v1/patients', validPatient({ lastName: k }))).body.id;
+    await seedSessionsDemo(h.built.ctx, {
+      clinicId: c.clinicId,
+      userIds: { nurse: c.users.nurse.id },
+      patientIds: ids,
+    });
     const board = await nurse.get('/api/v1/board');
-    expect(board.body.sessions.map((s: { chair: string; status: string }) => `${s.chair}:${s.status}`)).toEqual(['1:monitoring', '2:recovery', '3:scheduled']);
+    expect(
+      board.body.sessions.map((s: { chair: string; status: string }) => `${s.chair}:${s.status}`),
+    ).toEqual(['1:monitoring', '2:recovery', '3:scheduled']);
     expect(board.body.sessions[0].trend.length).toBeGreaterThan(3);
   });
 });

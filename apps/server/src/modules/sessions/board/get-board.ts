@@ -5,10 +5,10 @@
  * this snapshot. "Today" is the clinic's calendar day in its time zone; open sessions are always shown.
  */
 import { sql } from 'kysely';
-import { toAlert } from '../../alerts/service.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
+import { toAlert } from '../../alerts/service.ts';
 import { iso, OPEN_STATUSES, protocolOf, toVital } from '../shared/load.ts';
 import { SOURCE_TYPE } from '../vitals/raise-alerts.ts';
 
@@ -17,22 +17,39 @@ export const SPARKLINE_POINTS = 30;
 export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(
     '/api/v1/board',
-    { config: { policy: allow.roles('prescriber', 'nurse', 'therapist', 'admin') }, schema: { tags: ['sessions'] } },
+    {
+      config: { policy: allow.roles('prescriber', 'nurse', 'therapist', 'admin') },
+      schema: { tags: ['sessions'] },
+    },
     async (req) => {
       const a = authOf(req);
       const now = ctx.clock.now();
-      const top = await ctx.db.selectFrom('board_events').select((eb) => eb.fn.max('id').as('id')).where('clinic_id', '=', a.clinicId).executeTakeFirst();
+      const top = await ctx.db
+        .selectFrom('board_events')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .where('clinic_id', '=', a.clinicId)
+        .executeTakeFirst();
       const sessions = await ctx.db
         .selectFrom('dosing_sessions as s')
-        .innerJoin('patients as p', (j) => j.onRef('p.clinic_id', '=', 's.clinic_id').onRef('p.id', '=', 's.patient_id'))
+        .innerJoin('patients as p', (j) =>
+          j.onRef('p.clinic_id', '=', 's.clinic_id').onRef('p.id', '=', 's.patient_id'),
+        )
         .selectAll('s')
         .select(['p.first_name', 'p.last_name', 'p.mrn'])
         .where('s.clinic_id', '=', a.clinicId)
         .where((eb) =>
           eb.or([
             eb('s.status', 'in', [...OPEN_STATUSES]),
-            eb(sql`(s.scheduled_at at time zone ${a.timeZone})::date`, '=', sql`(${now}::timestamptz at time zone ${a.timeZone})::date`),
-            eb(sql`(s.updated_at at time zone ${a.timeZone})::date`, '=', sql`(${now}::timestamptz at time zone ${a.timeZone})::date`),
+            eb(
+              sql`(s.scheduled_at at time zone ${a.timeZone})::date`,
+              '=',
+              sql`(${now}::timestamptz at time zone ${a.timeZone})::date`,
+            ),
+            eb(
+              sql`(s.updated_at at time zone ${a.timeZone})::date`,
+              '=',
+              sql`(${now}::timestamptz at time zone ${a.timeZone})::date`,
+            ),
           ]),
         )
         .orderBy('s.chair')
@@ -41,14 +58,33 @@ export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
       const ids = sessions.map((s) => s.id);
       const [vitals, alerts, phases] = ids.length
         ? await Promise.all([
-            sql<{ session_id: string; id: string; at: Date; sbp: number | null; dbp: number | null; hr: number | null; spo2: number | null; rr: number | null; etco2: number | null; temp_c: number | null }>`
+            sql<{
+              session_id: string;
+              id: string;
+              at: Date;
+              sbp: number | null;
+              dbp: number | null;
+              hr: number | null;
+              spo2: number | null;
+              rr: number | null;
+              etco2: number | null;
+              temp_c: number | null;
+            }>`
               select * from (
                 select session_id, id, at, sbp, dbp, hr, spo2, rr, etco2, temp_c,
                        row_number() over (partition by session_id order by at desc, recorded_at desc) as n
                   from session_vitals
                  where clinic_id = ${a.clinicId} and session_id in (${sql.join(ids)}) and entered_in_error_at is null
               ) x where n <= ${SPARKLINE_POINTS} order by at`.execute(ctx.db),
-            ctx.db.selectFrom('alerts').selectAll().where('clinic_id', '=', a.clinicId).where('source_type', '=', SOURCE_TYPE).where('source_id', 'in', ids).where('status', '=', 'open').orderBy('created_at').execute(),
+            ctx.db
+              .selectFrom('alerts')
+              .selectAll()
+              .where('clinic_id', '=', a.clinicId)
+              .where('source_type', '=', SOURCE_TYPE)
+              .where('source_id', 'in', ids)
+              .where('status', '=', 'open')
+              .orderBy('created_at')
+              .execute(),
             ctx.db
               .selectFrom('session_transitions')
               .select(['session_id', (eb) => eb.fn.max('at').as('at')])
@@ -74,7 +110,13 @@ export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
             id: s.id,
             chair: s.chair,
             patient: { id: s.patient_id, firstName: s.first_name, lastName: s.last_name, mrn: s.mrn },
-            protocol: { id: s.protocol_id, name: p.name, drug: p.drug, route: p.route, cadenceMin: p.vitals.cadenceMin },
+            protocol: {
+              id: s.protocol_id,
+              name: p.name,
+              drug: p.drug,
+              route: p.route,
+              cadenceMin: p.vitals.cadenceMin,
+            },
             status: s.status,
             scheduledAt: iso(s.scheduled_at),
             phaseSince: iso(phases.find((x) => x.session_id === s.id)?.at ?? null),

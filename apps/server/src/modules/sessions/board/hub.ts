@@ -85,7 +85,10 @@ export class BoardHub {
   async subscribe(clinicId: string, fn: Listener): Promise<() => void> {
     await this.ready();
     let set = this.#subs.get(clinicId);
-    if (!set) this.#subs.set(clinicId, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.#subs.set(clinicId, set);
+    }
     set.add(fn);
     return () => {
       set.delete(fn);
@@ -121,9 +124,11 @@ export class BoardHub {
     try {
       while (this.#pending.length) {
         const batch = this.#pending.splice(0, 200);
-        await sql`select pg_notify(${BOARD_CHANNEL}, p) from json_array_elements_text(${JSON.stringify(batch)}::json) as p`.execute(this.ctx.db).catch(() => {
-          /* the events are stored; boards get them on resume (Last-Event-ID) */
-        });
+        await sql`select pg_notify(${BOARD_CHANNEL}, p) from json_array_elements_text(${JSON.stringify(batch)}::json) as p`
+          .execute(this.ctx.db)
+          .catch(() => {
+            /* the events are stored; boards get them on resume (Last-Event-ID) */
+          });
       }
     } finally {
       this.#flushing = false;
@@ -141,6 +146,9 @@ export class BoardHub {
 const hubs = new WeakMap<ModuleContext, BoardHub>();
 export function boardHub(ctx: ModuleContext): BoardHub {
   let h = hubs.get(ctx);
-  if (!h) hubs.set(ctx, (h = new BoardHub(ctx)));
+  if (!h) {
+    h = new BoardHub(ctx);
+    hubs.set(ctx, h);
+  }
   return h;
 }

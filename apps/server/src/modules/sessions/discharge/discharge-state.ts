@@ -4,11 +4,19 @@
  * esketamine never before 120 min after the dose — SPRAVATO label and REMS 386).
  * Baseline = the latest reading before the dose; latest = the newest reading; MOAA/S = the newest observation.
  */
-import { evaluateDischarge } from '@plasticity/clinical/monitoring';
+
 import type { DischargeResult, DischargeState, VitalsReading } from '@plasticity/clinical/monitoring';
+import { evaluateDischarge } from '@plasticity/clinical/monitoring';
 import { type Executor, protocolOf, type SessionRow } from '../shared/load.ts';
 
-type V = { sbp: number | null; dbp: number | null; hr: number | null; spo2: number | null; rr: number | null; at: Date };
+type V = {
+  sbp: number | null;
+  dbp: number | null;
+  hr: number | null;
+  spo2: number | null;
+  rr: number | null;
+  at: Date;
+};
 
 function reading(v: V | undefined): VitalsReading | undefined {
   if (!v) return undefined;
@@ -38,7 +46,11 @@ export async function dischargeState(db: Executor, s: SessionRow, now: Date): Pr
     .orderBy('at', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const a = (s.discharge_assessment ?? {}) as { gait?: DischargeState['gait']; nausea?: DischargeState['nausea']; escortPresent?: boolean };
+  const a = (s.discharge_assessment ?? {}) as {
+    gait?: DischargeState['gait'];
+    nausea?: DischargeState['nausea'];
+    escortPresent?: boolean;
+  };
   const score = (moaas?.data as { score?: number } | undefined)?.score;
   const state: DischargeState = { now: now.toISOString() };
   const lv = reading(latest);
@@ -53,6 +65,10 @@ export async function dischargeState(db: Executor, s: SessionRow, now: Date): Pr
   return state;
 }
 
-export async function evaluateSessionDischarge(db: Executor, s: SessionRow, now: Date): Promise<DischargeResult> {
+export async function evaluateSessionDischarge(
+  db: Executor,
+  s: SessionRow,
+  now: Date,
+): Promise<DischargeResult> {
   return evaluateDischarge(protocolOf(s), await dischargeState(db, s, now));
 }

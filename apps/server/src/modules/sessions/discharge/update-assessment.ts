@@ -25,7 +25,12 @@ export function updateDischargeAssessmentRoute(app: ZodApp, ctx: ModuleContext) 
       return ctx.db.transaction().execute(async (trx) => {
         const s = await loadSession(trx, a.clinicId, req.params.id, { forUpdate: true });
         assertUnlocked(s);
-        const assessment = { ...(s.discharge_assessment as Record<string, unknown>), ...req.body, assessedBy: a.userId, assessedAt: now.toISOString() };
+        const assessment = {
+          ...(s.discharge_assessment as Record<string, unknown>),
+          ...req.body,
+          assessedBy: a.userId,
+          assessedAt: now.toISOString(),
+        };
         const row = await trx
           .updateTable('dosing_sessions')
           .set({ discharge_assessment: JSON.stringify(assessment), updated_at: now })
@@ -40,7 +45,11 @@ export function updateDischargeAssessmentRoute(app: ZodApp, ctx: ModuleContext) 
           patientId: s.patient_id,
           category: 'dosing_session',
         });
-        await emitBoardEvent(trx, now, a.clinicId, 'session', s.id, { sessionId: s.id, chair: s.chair, status: s.status });
+        await emitBoardEvent(trx, now, a.clinicId, 'session', s.id, {
+          sessionId: s.id,
+          chair: s.chair,
+          status: s.status,
+        });
         return { assessment, discharge: await evaluateSessionDischarge(trx, row, now) };
       });
     },

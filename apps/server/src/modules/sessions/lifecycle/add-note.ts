@@ -12,7 +12,10 @@ import { loadSession } from '../shared/load.ts';
 export function addNoteRoute(app: ZodApp, ctx: ModuleContext) {
   app.post(
     '/api/v1/sessions/:id/notes',
-    { config: { policy: allow.roles('prescriber', 'nurse') }, schema: { params: IdParams, body: NoteRequest, tags: ['sessions'] } },
+    {
+      config: { policy: allow.roles('prescriber', 'nurse') },
+      schema: { params: IdParams, body: NoteRequest, tags: ['sessions'] },
+    },
     async (req, reply) => {
       const a = authOf(req);
       const now = ctx.clock.now();
@@ -20,7 +23,15 @@ export function addNoteRoute(app: ZodApp, ctx: ModuleContext) {
         const s = await loadSession(trx, a.clinicId, req.params.id);
         const row = await trx
           .insertInto('session_notes')
-          .values({ clinic_id: a.clinicId, session_id: s.id, author_id: a.userId, author_role: a.role, text: req.body.text, addendum: s.locked_at !== null, signed_at: now })
+          .values({
+            clinic_id: a.clinicId,
+            session_id: s.id,
+            author_id: a.userId,
+            author_role: a.role,
+            text: req.body.text,
+            addendum: s.locked_at !== null,
+            signed_at: now,
+          })
           .returningAll()
           .executeTakeFirstOrThrow();
         await ctx.audit.record(trx, actorOf(req), {
@@ -33,7 +44,14 @@ export function addNoteRoute(app: ZodApp, ctx: ModuleContext) {
         });
         return row;
       });
-      return reply.status(201).send({ id: note.id, authorId: note.author_id, authorRole: note.author_role, text: note.text, addendum: note.addendum, signedAt: note.signed_at.toISOString() });
+      return reply.status(201).send({
+        id: note.id,
+        authorId: note.author_id,
+        authorRole: note.author_role,
+        text: note.text,
+        addendum: note.addendum,
+        signedAt: note.signed_at.toISOString(),
+      });
     },
   );
 }

@@ -9,7 +9,14 @@ import { predoseVitalsCheck } from '@plasticity/clinical/monitoring';
 import type { ChecklistItem } from '@plasticity/clinical/protocols';
 import { sql } from 'kysely';
 import { type Executor, protocolOf, type SessionRow } from '../shared/load.ts';
-import { consentsValid, eligibilityCurrent, instrumentsDone, planApproved, type SourceInput, type SourceResult } from './checklist-sources.ts';
+import {
+  consentsValid,
+  eligibilityCurrent,
+  instrumentsDone,
+  planApproved,
+  type SourceInput,
+  type SourceResult,
+} from './checklist-sources.ts';
 
 export interface Attestation {
   status: 'done' | 'not_applicable';
@@ -33,7 +40,13 @@ export interface ChecklistResult {
 }
 
 /** Items set by staff on the checklist; the rest are derived. */
-export const ATTESTED_KEYS = new Set(['fasting', 'escort', 'pregnancy_test', 'rems_enrolled', 'prescriber_on_site']);
+export const ATTESTED_KEYS = new Set([
+  'fasting',
+  'escort',
+  'pregnancy_test',
+  'rems_enrolled',
+  'prescriber_on_site',
+]);
 
 export const PRESCRIBER_ON_SITE: ChecklistItem = {
   key: 'prescriber_on_site',
@@ -46,7 +59,8 @@ export const PRESCRIBER_ON_SITE: ChecklistItem = {
 export function checklistItems(s: SessionRow): ChecklistItem[] {
   const p = protocolOf(s);
   const items = [...(p.checklist ?? [])];
-  if (p.drug === 'esketamine' && !items.some((i) => i.key === PRESCRIBER_ON_SITE.key)) items.push(PRESCRIBER_ON_SITE);
+  if (p.drug === 'esketamine' && !items.some((i) => i.key === PRESCRIBER_ON_SITE.key))
+    items.push(PRESCRIBER_ON_SITE);
   return items;
 }
 
@@ -62,7 +76,11 @@ async function baselineVitals(db: Executor, s: SessionRow): Promise<SourceResult
     .limit(1)
     .executeTakeFirst();
   if (!v) return { ok: false, message: 'no baseline vitals recorded' };
-  const reading = Object.fromEntries(Object.entries({ sbp: v.sbp, dbp: v.dbp, hr: v.hr, spo2: v.spo2, rr: v.rr }).filter(([, x]) => x !== null));
+  const reading = Object.fromEntries(
+    Object.entries({ sbp: v.sbp, dbp: v.dbp, hr: v.hr, spo2: v.spo2, rr: v.rr }).filter(
+      ([, x]) => x !== null,
+    ),
+  );
   const r = predoseVitalsCheck(protocolOf(s), reading);
   if (r.decision === 'proceed') return { ok: true, message: 'baseline vitals within pre-dose limits' };
   const prefix = r.decision === 'review' ? 'prescriber decision needed: ' : '';
@@ -105,7 +123,9 @@ export async function evaluateChecklist(db: Executor, s: SessionRow, now: Date):
             : { ok: false, message: 'escort not confirmed (name and phone)' };
         break;
       case 'prescriber_on_site':
-        res = s.prescriber_on_site_id ? { ok: true, message: 'prescriber on site recorded' } : { ok: false, message: 'no prescriber on site recorded' };
+        res = s.prescriber_on_site_id
+          ? { ok: true, message: 'prescriber on site recorded' }
+          : { ok: false, message: 'no prescriber on site recorded' };
         break;
       default:
         res = att
@@ -130,5 +150,7 @@ export async function evaluateChecklist(db: Executor, s: SessionRow, now: Date):
 
 /** Serialises check-ins of one patient (one open session at a time) inside the caller's transaction. */
 export async function lockPatient(trx: Executor, clinicId: string, patientId: string) {
-  await sql`select pg_advisory_xact_lock(hashtext(${`dosing-session:${clinicId}:${patientId}`}))`.execute(trx);
+  await sql`select pg_advisory_xact_lock(hashtext(${`dosing-session:${clinicId}:${patientId}`}))`.execute(
+    trx,
+  );
 }

@@ -10,8 +10,8 @@ import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, PATIENT_EDITORS } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { emitBoardEvent } from '../board/hub.ts';
-import { lookupProtocol, tableExists } from '../shared/protocol-lookup.ts';
 import { OPEN_STATUSES } from '../shared/load.ts';
+import { lookupProtocol, tableExists } from '../shared/protocol-lookup.ts';
 import { lockPatient } from './checklist.ts';
 import { sessionDetail } from './session-detail.ts';
 
@@ -25,8 +25,16 @@ export function createSessionRoute(app: ZodApp, ctx: ModuleContext) {
     async (req, reply) => {
       const a = authOf(req);
       const b = req.body;
-      const patient = await ctx.db.selectFrom('patients').select('id').where('clinic_id', '=', a.clinicId).where('id', '=', b.patientId).executeTakeFirst();
-      if (!patient) throw new AppError('not_found', 'patient not found', [{ field: 'body.patientId', message: 'no such patient in this clinic' }]);
+      const patient = await ctx.db
+        .selectFrom('patients')
+        .select('id')
+        .where('clinic_id', '=', a.clinicId)
+        .where('id', '=', b.patientId)
+        .executeTakeFirst();
+      if (!patient)
+        throw new AppError('not_found', 'patient not found', [
+          { field: 'body.patientId', message: 'no such patient in this clinic' },
+        ]);
       const protocol = await lookupProtocol(ctx.db, a.clinicId, b.protocolId);
       if (!protocol) throw badField('body.protocolId', 'no such protocol');
       if (b.planId) {
@@ -34,7 +42,9 @@ export function createSessionRoute(app: ZodApp, ctx: ModuleContext) {
           (await tableExists(ctx.db, 'plan_treatment_plans')) &&
           (
             await sql`select 1 from plan_treatment_plans
-                       where clinic_id = ${a.clinicId} and patient_id = ${b.patientId} and id = ${b.planId}`.execute(ctx.db)
+                       where clinic_id = ${a.clinicId} and patient_id = ${b.patientId} and id = ${b.planId}`.execute(
+              ctx.db,
+            )
           ).rows.length > 0;
         if (!ok) throw badField('body.planId', "is not one of this patient's treatment plans");
       }
@@ -48,7 +58,10 @@ export function createSessionRoute(app: ZodApp, ctx: ModuleContext) {
           .where('patient_id', '=', b.patientId)
           .where('status', 'in', [...OPEN_STATUSES])
           .executeTakeFirst();
-        if (open) throw new AppError('conflict', 'this patient already has an open session', [{ field: 'body.patientId', message: 'has an open session', sessionId: open.id }]);
+        if (open)
+          throw new AppError('conflict', 'this patient already has an open session', [
+            { field: 'body.patientId', message: 'has an open session', sessionId: open.id },
+          ]);
         const inserted = await trx
           .insertInto('dosing_sessions')
           .values({
@@ -74,7 +87,11 @@ export function createSessionRoute(app: ZodApp, ctx: ModuleContext) {
           category: 'dosing_session',
           details: { protocolId: b.protocolId, chair: b.chair },
         });
-        await emitBoardEvent(trx, now, a.clinicId, 'session', inserted.id, { sessionId: inserted.id, chair: b.chair, status: inserted.status });
+        await emitBoardEvent(trx, now, a.clinicId, 'session', inserted.id, {
+          sessionId: inserted.id,
+          chair: b.chair,
+          status: inserted.status,
+        });
         return inserted;
       });
       return reply.status(201).send(await sessionDetail(ctx.db, row, now));

@@ -9,7 +9,10 @@ import { sessionDetail } from './session-detail.ts';
 export function getSessionRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(
     '/api/v1/sessions/:id',
-    { config: { policy: allow.roles(...CLINICAL_READERS) }, schema: { params: IdParams, tags: ['sessions'] } },
+    {
+      config: { policy: allow.roles(...CLINICAL_READERS) },
+      schema: { params: IdParams, tags: ['sessions'] },
+    },
     async (req) => {
       const a = authOf(req);
       const s = await loadSession(ctx.db, a.clinicId, req.params.id);

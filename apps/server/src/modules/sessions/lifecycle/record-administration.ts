@@ -29,27 +29,45 @@ export function recordAdministrationRoute(app: ZodApp, ctx: ModuleContext) {
       const a = authOf(req);
       const b = req.body;
       const now = ctx.clock.now();
-      if (b.stoppedAt && Date.parse(b.stoppedAt) < Date.parse(b.startedAt)) throw badField('body.stoppedAt', 'is before startedAt');
-      if (b.verifiedBy === a.userId) throw badField('body.verifiedBy', 'must be a different clinician than the one administering');
+      if (b.stoppedAt && Date.parse(b.stoppedAt) < Date.parse(b.startedAt))
+        throw badField('body.stoppedAt', 'is before startedAt');
+      if (b.verifiedBy === a.userId)
+        throw badField('body.verifiedBy', 'must be a different clinician than the one administering');
       const row = await ctx.db.transaction().execute(async (trx) => {
         const s = await loadSession(trx, a.clinicId, req.params.id, { forUpdate: true });
         assertUnlocked(s);
         if (!['dosing', 'monitoring'].includes(s.status)) {
-          throw new AppError('conflict', `a dose is recorded while dosing (the session is ${s.status})`, [{ field: 'status', message: s.status }]);
+          throw new AppError('conflict', `a dose is recorded while dosing (the session is ${s.status})`, [
+            { field: 'status', message: s.status },
+          ]);
         }
         const p = protocolOf(s);
         if (p.dose.kind === 'fixed' && !p.dose.allowedMg.includes(b.doseMg)) {
           throw badField('body.doseMg', `must be one of ${p.dose.allowedMg.join(', ')} mg for this protocol`);
         }
         if (b.verifiedBy) {
-          const v = await trx.selectFrom('memberships').select('id').where('clinic_id', '=', a.clinicId).where('user_id', '=', b.verifiedBy).where('role', 'in', ['prescriber', 'nurse']).where('active', '=', true).executeTakeFirst();
+          const v = await trx
+            .selectFrom('memberships')
+            .select('id')
+            .where('clinic_id', '=', a.clinicId)
+            .where('user_id', '=', b.verifiedBy)
+            .where('role', 'in', ['prescriber', 'nurse'])
+            .where('active', '=', true)
+            .executeTakeFirst();
           if (!v) throw badField('body.verifiedBy', 'is not an active prescriber or nurse of this clinic');
         }
         let lot = b.lot ?? null;
         let expiry = b.expiry ?? null;
         if (b.containerId) {
           const c = (await tableExists(trx, 'cs_containers'))
-            ? (await sql<{ lot: string; expires_on: string }>`select lot, expires_on::text from cs_containers where clinic_id = ${a.clinicId} and id = ${b.containerId}`.execute(trx)).rows[0]
+            ? (
+                await sql<{
+                  lot: string;
+                  expires_on: string;
+                }>`select lot, expires_on::text from cs_containers where clinic_id = ${a.clinicId} and id = ${b.containerId}`.execute(
+                  trx,
+                )
+              ).rows[0]
             : undefined;
           if (!c) throw badField('body.containerId', 'is not a container in this clinic’s register');
           lot = c.lot;
@@ -64,7 +82,8 @@ export function recordAdministrationRoute(app: ZodApp, ctx: ModuleContext) {
             route: p.route,
             dose_mg: String(b.doseMg),
             dose_inputs: b.doseInputs ? JSON.stringify(b.doseInputs) : null,
-            concentration_mg_per_ml: b.concentrationMgPerMl !== undefined ? String(b.concentrationMgPerMl) : null,
+            concentration_mg_per_ml:
+              b.concentrationMgPerMl !== undefined ? String(b.concentrationMgPerMl) : null,
             volume_ml: b.volumeMl !== undefined ? String(b.volumeMl) : null,
             container_id: b.containerId ?? null,
             lot,
@@ -78,7 +97,8 @@ export function recordAdministrationRoute(app: ZodApp, ctx: ModuleContext) {
           })
           .execute();
         const start = new Date(b.startedAt);
-        const doseStart = s.dose_started_at && new Date(s.dose_started_at) < start ? new Date(s.dose_started_at) : start;
+        const doseStart =
+          s.dose_started_at && new Date(s.dose_started_at) < start ? new Date(s.dose_started_at) : start;
         const updated = await trx
           .updateTable('dosing_sessions')
           .set({ dose_started_at: doseStart, updated_at: now })
@@ -94,7 +114,12 @@ export function recordAdministrationRoute(app: ZodApp, ctx: ModuleContext) {
           category: 'controlled_substance',
           details: { doseMg: b.doseMg },
         });
-        await emitBoardEvent(trx, now, a.clinicId, 'session', s.id, { sessionId: s.id, chair: s.chair, status: s.status, doseStartedAt: doseStart.toISOString() });
+        await emitBoardEvent(trx, now, a.clinicId, 'session', s.id, {
+          sessionId: s.id,
+          chair: s.chair,
+          status: s.status,
+          doseStartedAt: doseStart.toISOString(),
+        });
         return updated;
       });
       return reply.status(201).send(await sessionDetail(ctx.db, row, now));

@@ -26,10 +26,23 @@ export function recordObservationRoute(app: ZodApp, ctx: ModuleContext) {
       const out = await ctx.db.transaction().execute(async (trx) => {
         const s = await loadSession(trx, a.clinicId, req.params.id);
         assertUnlocked(s);
-        const stored = { ...data, ...(kind === 'cadss6' ? { total: (data as { items: number[] }).items.reduce((x, y) => x + y, 0) } : {}) };
+        const stored = {
+          ...data,
+          ...(kind === 'cadss6'
+            ? { total: (data as { items: number[] }).items.reduce((x, y) => x + y, 0) }
+            : {}),
+        };
         const row = await trx
           .insertInto('session_observations')
-          .values({ clinic_id: a.clinicId, session_id: s.id, kind, at, data: JSON.stringify(stored), recorded_by: a.userId, recorded_at: now })
+          .values({
+            clinic_id: a.clinicId,
+            session_id: s.id,
+            kind,
+            at,
+            data: JSON.stringify(stored),
+            recorded_by: a.userId,
+            recorded_at: now,
+          })
           .returning(['id'])
           .executeTakeFirstOrThrow();
         await ctx.audit.record(trx, actorOf(req), {
@@ -47,7 +60,9 @@ export function recordObservationRoute(app: ZodApp, ctx: ModuleContext) {
                 ctx,
                 actorOf(req),
                 s,
-                evaluateReading(protocolOf(s).vitals.alerts, { moaas: (data as { score: number }).score }).map((c) => ({ ...c, at })),
+                evaluateReading(protocolOf(s).vitals.alerts, {
+                  moaas: (data as { score: number }).score,
+                }).map((c) => ({ ...c, at })),
               )
             : [];
         return { id: row.id, kind, at, data: stored, alerts };

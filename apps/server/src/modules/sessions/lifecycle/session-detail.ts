@@ -12,9 +12,26 @@ import { evaluateChecklist } from './checklist.ts';
 export async function sessionDetail(db: Executor, s: SessionRow, now: Date) {
   const p = protocolOf(s);
   const [patient, transitions, administrations, vitals, observations, notes, alerts] = await Promise.all([
-    db.selectFrom('patients').select(['id', 'mrn', 'first_name', 'last_name', 'date_of_birth', 'sex']).where('clinic_id', '=', s.clinic_id).where('id', '=', s.patient_id).executeTakeFirstOrThrow(),
-    db.selectFrom('session_transitions').selectAll().where('clinic_id', '=', s.clinic_id).where('session_id', '=', s.id).orderBy('id').execute(),
-    db.selectFrom('session_administrations').selectAll().where('clinic_id', '=', s.clinic_id).where('session_id', '=', s.id).orderBy('started_at').execute(),
+    db
+      .selectFrom('patients')
+      .select(['id', 'mrn', 'first_name', 'last_name', 'date_of_birth', 'sex'])
+      .where('clinic_id', '=', s.clinic_id)
+      .where('id', '=', s.patient_id)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('session_transitions')
+      .selectAll()
+      .where('clinic_id', '=', s.clinic_id)
+      .where('session_id', '=', s.id)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('session_administrations')
+      .selectAll()
+      .where('clinic_id', '=', s.clinic_id)
+      .where('session_id', '=', s.id)
+      .orderBy('started_at')
+      .execute(),
     db
       .selectFrom('session_vitals')
       .select(['id', 'at', 'sbp', 'dbp', 'hr', 'spo2', 'rr', 'etco2', 'temp_c'])
@@ -24,15 +41,42 @@ export async function sessionDetail(db: Executor, s: SessionRow, now: Date) {
       .orderBy('at')
       .orderBy('recorded_at')
       .execute(),
-    db.selectFrom('session_observations').selectAll().where('clinic_id', '=', s.clinic_id).where('session_id', '=', s.id).where('entered_in_error_at', 'is', null).orderBy('at').execute(),
-    db.selectFrom('session_notes').selectAll().where('clinic_id', '=', s.clinic_id).where('session_id', '=', s.id).orderBy('signed_at').execute(),
-    db.selectFrom('alerts').selectAll().where('clinic_id', '=', s.clinic_id).where('source_type', '=', SOURCE_TYPE).where('source_id', '=', s.id).orderBy('created_at', 'desc').execute(),
+    db
+      .selectFrom('session_observations')
+      .selectAll()
+      .where('clinic_id', '=', s.clinic_id)
+      .where('session_id', '=', s.id)
+      .where('entered_in_error_at', 'is', null)
+      .orderBy('at')
+      .execute(),
+    db
+      .selectFrom('session_notes')
+      .selectAll()
+      .where('clinic_id', '=', s.clinic_id)
+      .where('session_id', '=', s.id)
+      .orderBy('signed_at')
+      .execute(),
+    db
+      .selectFrom('alerts')
+      .selectAll()
+      .where('clinic_id', '=', s.clinic_id)
+      .where('source_type', '=', SOURCE_TYPE)
+      .where('source_id', '=', s.id)
+      .orderBy('created_at', 'desc')
+      .execute(),
   ]);
   const preDose = ['scheduled', 'checked_in', 'pre_assessment'].includes(s.status);
   return {
     id: s.id,
     patientId: s.patient_id,
-    patient: { id: patient.id, mrn: patient.mrn, firstName: patient.first_name, lastName: patient.last_name, dateOfBirth: patient.date_of_birth, sex: patient.sex },
+    patient: {
+      id: patient.id,
+      mrn: patient.mrn,
+      firstName: patient.first_name,
+      lastName: patient.last_name,
+      dateOfBirth: patient.date_of_birth,
+      sex: patient.sex,
+    },
     protocol: {
       id: s.protocol_id,
       version: s.protocol_version,
@@ -84,8 +128,21 @@ export async function sessionDetail(db: Executor, s: SessionRow, now: Date) {
       enteredInError: x.entered_in_error_at !== null,
     })),
     vitals: vitals.map(toVital),
-    observations: observations.map((o) => ({ id: o.id, kind: o.kind, at: iso(o.at), data: o.data, recordedBy: o.recorded_by })),
-    notes: notes.map((n) => ({ id: n.id, authorId: n.author_id, authorRole: n.author_role, text: n.text, addendum: n.addendum, signedAt: iso(n.signed_at) })),
+    observations: observations.map((o) => ({
+      id: o.id,
+      kind: o.kind,
+      at: iso(o.at),
+      data: o.data,
+      recordedBy: o.recorded_by,
+    })),
+    notes: notes.map((n) => ({
+      id: n.id,
+      authorId: n.author_id,
+      authorRole: n.author_role,
+      text: n.text,
+      addendum: n.addendum,
+      signedAt: iso(n.signed_at),
+    })),
     alerts: alerts.map(toAlert),
     discharge: await evaluateSessionDischarge(db, s, now),
     rems: p.drug === 'esketamine' ? { submittedAt: iso(s.rems_submitted_at) } : null,

@@ -28,14 +28,24 @@ interface Failing {
 /** Preconditions of a target phase; empty when met. */
 async function preconditions(db: Executor, s: SessionRow, to: SessionStatus, now: Date): Promise<Failing[]> {
   if (to === 'dosing') {
-    return (await evaluateChecklist(db, s, now)).filter((i) => i.blocking && !i.passed).map((i) => ({ key: `checklist.${i.key}`, message: i.message }));
+    return (await evaluateChecklist(db, s, now))
+      .filter((i) => i.blocking && !i.passed)
+      .map((i) => ({ key: `checklist.${i.key}`, message: i.message }));
   }
   if (to === 'monitoring') {
-    const adm = await db.selectFrom('session_administrations').select('id').where('session_id', '=', s.id).where('entered_in_error_at', 'is', null).executeTakeFirst();
+    const adm = await db
+      .selectFrom('session_administrations')
+      .select('id')
+      .where('session_id', '=', s.id)
+      .where('entered_in_error_at', 'is', null)
+      .executeTakeFirst();
     return adm ? [] : [{ key: 'administration', message: 'no administration recorded' }];
   }
   if (to === 'discharged') {
-    return (await evaluateSessionDischarge(db, s, now)).failing.map((f) => ({ key: `discharge.${f.key}`, message: f.message }));
+    return (await evaluateSessionDischarge(db, s, now)).failing.map((f) => ({
+      key: `discharge.${f.key}`,
+      message: f.message,
+    }));
   }
   return [];
 }
@@ -55,14 +65,19 @@ export function transitionRoute(app: ZodApp, ctx: ModuleContext) {
         const s = await loadSession(trx, a.clinicId, req.params.id, { forUpdate: true });
         const from = s.status as SessionStatus;
         if (!isAllowed(from, to)) {
-          throw new AppError('illegal_transition', `cannot move a session from ${from} to ${to}`, [{ field: 'body.to', message: `not allowed from ${from}`, from, to }]);
+          throw new AppError('illegal_transition', `cannot move a session from ${from} to ${to}`, [
+            { field: 'body.to', message: `not allowed from ${from}`, from, to },
+          ]);
         }
         if (a.role === 'front_desk' && !['checked_in', 'cancelled'].includes(to)) {
           throw new AppError('forbidden', 'front desk may only check a patient in or cancel');
         }
-        if (NEEDS_REASON.includes(to) && !reason) throw badField('body.reason', `is required to mark a session ${to}`);
+        if (NEEDS_REASON.includes(to) && !reason)
+          throw badField('body.reason', `is required to mark a session ${to}`);
         if (overrideReason && a.role !== 'prescriber') {
-          throw new AppError('forbidden', 'only a prescriber may override preconditions', [{ field: 'body.overrideReason', message: 'prescribers only' }]);
+          throw new AppError('forbidden', 'only a prescriber may override preconditions', [
+            { field: 'body.overrideReason', message: 'prescribers only' },
+          ]);
         }
         const failing = await preconditions(trx, s, to, now);
         if (failing.length && !overrideReason) {
@@ -107,7 +122,12 @@ export function transitionRoute(app: ZodApp, ctx: ModuleContext) {
           category: 'dosing_session',
           details: { from, to, overridden: failing.map((f) => f.key) },
         });
-        await emitBoardEvent(trx, now, a.clinicId, 'session', s.id, { sessionId: s.id, chair: s.chair, status: to, from });
+        await emitBoardEvent(trx, now, a.clinicId, 'session', s.id, {
+          sessionId: s.id,
+          chair: s.chair,
+          status: to,
+          from,
+        });
         return row;
       });
       return sessionDetail(ctx.db, updated, now);

@@ -32,13 +32,22 @@ export function updateChecklistRoute(app: ZodApp, ctx: ModuleContext) {
         const s = await loadSession(trx, a.clinicId, req.params.id, { forUpdate: true });
         const item = checklistItems(s).find((i) => i.key === req.params.key);
         if (!item) throw badField('params.key', 'is not an item of this protocol’s checklist');
-        if (!ATTESTED_KEYS.has(item.key)) throw badField('params.key', 'is derived from the record and cannot be set by hand');
-        if (!EDITABLE_IN.includes(s.status)) throw new AppError('conflict', `the checklist is closed once the session is ${s.status}`);
-        if (b.status === 'not_applicable' && !item.allowNotApplicable) throw badField('body.status', 'this item cannot be marked not applicable');
+        if (!ATTESTED_KEYS.has(item.key))
+          throw badField('params.key', 'is derived from the record and cannot be set by hand');
+        if (!EDITABLE_IN.includes(s.status))
+          throw new AppError('conflict', `the checklist is closed once the session is ${s.status}`);
+        if (b.status === 'not_applicable' && !item.allowNotApplicable)
+          throw badField('body.status', 'this item cannot be marked not applicable');
         const checklist = { ...(s.checklist as Record<string, Attestation>) };
         const set: Record<string, unknown> = {};
         if (b.status === 'pending') delete checklist[item.key];
-        else checklist[item.key] = { status: b.status, ...(b.note ? { note: b.note } : {}), by: a.userId, at: now.toISOString() };
+        else
+          checklist[item.key] = {
+            status: b.status,
+            ...(b.note ? { note: b.note } : {}),
+            by: a.userId,
+            at: now.toISOString(),
+          };
         if (item.key === 'escort' && b.status === 'done') {
           if (!b.escortName) throw badField('body.escortName', 'is required to confirm the escort');
           if (!b.escortPhone) throw badField('body.escortPhone', 'is required to confirm the escort');
@@ -48,7 +57,14 @@ export function updateChecklistRoute(app: ZodApp, ctx: ModuleContext) {
           if (b.status === 'done') {
             const who = b.prescriberOnSiteId ?? (a.role === 'prescriber' ? a.userId : undefined);
             if (!who) throw badField('body.prescriberOnSiteId', 'is required');
-            const m = await trx.selectFrom('memberships').select('id').where('clinic_id', '=', a.clinicId).where('user_id', '=', who).where('role', '=', 'prescriber').where('active', '=', true).executeTakeFirst();
+            const m = await trx
+              .selectFrom('memberships')
+              .select('id')
+              .where('clinic_id', '=', a.clinicId)
+              .where('user_id', '=', who)
+              .where('role', '=', 'prescriber')
+              .where('active', '=', true)
+              .executeTakeFirst();
             if (!m) throw badField('body.prescriberOnSiteId', 'is not an active prescriber of this clinic');
             set.prescriber_on_site_id = who;
           } else set.prescriber_on_site_id = null;
@@ -68,7 +84,12 @@ export function updateChecklistRoute(app: ZodApp, ctx: ModuleContext) {
           category: 'dosing_session',
           details: { key: item.key, status: b.status },
         });
-        await emitBoardEvent(trx, now, a.clinicId, 'session', s.id, { sessionId: s.id, chair: s.chair, status: s.status, checklist: item.key });
+        await emitBoardEvent(trx, now, a.clinicId, 'session', s.id, {
+          sessionId: s.id,
+          chair: s.chair,
+          status: s.status,
+          checklist: item.key,
+        });
         return updated;
       });
       return sessionDetail(ctx.db, row, now);

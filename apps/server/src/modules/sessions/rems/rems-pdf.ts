@@ -7,7 +7,11 @@ import { degrees, PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import type { RemsForm } from './rems-form.ts';
 
 const yn = (v: boolean | null | undefined) => (v === true ? 'Yes' : v === false ? 'No' : '-');
-const ascii = (s: string) => s.replace(/[≥]/g, '>=').replace(/[–—]/g, '-').replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
+const ascii = (s: string) =>
+  s
+    .replace(/[≥]/g, '>=')
+    .replace(/[–—]/g, '-')
+    .replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
 
 export async function remsPdf(f: RemsForm): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -29,7 +33,12 @@ export async function remsPdf(f: RemsForm): Promise<Uint8Array> {
   };
   page.drawText('SPRAVATO REMS - Patient Monitoring Form', { x: 50, y, size: 16, font: bold });
   y -= 20;
-  page.drawText(ascii(`${f.status === 'final' ? 'Final' : 'Draft'} - generated ${f.generatedAt}${f.submittedAt ? ` - marked submitted ${f.submittedAt}` : ''}`), { x: 50, y, size: 9, font });
+  page.drawText(
+    ascii(
+      `${f.status === 'final' ? 'Final' : 'Draft'} - generated ${f.generatedAt}${f.submittedAt ? ` - marked submitted ${f.submittedAt}` : ''}`,
+    ),
+    { x: 50, y, size: 9, font },
+  );
   y -= 16;
   head('Patient');
   line('Patient name', f.patient.name);
@@ -50,14 +59,26 @@ export async function remsPdf(f: RemsForm): Promise<Uint8Array> {
   line('Setting address', f.settingAddress || '-');
   head('Treatment');
   line('Treatment date', f.treatmentDate ?? '-');
-  line('Dose', f.dose.category ? `${f.dose.category === 'other' ? `other (${f.dose.mg} mg)` : `${f.dose.category} mg`}` : '-');
+  line(
+    'Dose',
+    f.dose.category
+      ? `${f.dose.category === 'other' ? `other (${f.dose.mg} mg)` : `${f.dose.category} mg`}`
+      : '-',
+  );
   line('Lot number(s)', f.dose.lots.join(', ') || '-');
-  line('Minutes, first device to end of monitoring', f.totalMonitoringMin === null ? '-' : String(f.totalMonitoringMin));
-  line('Ready to leave without the 2-hour rule (min)', f.readyToLeaveMin === null ? '-' : String(f.readyToLeaveMin));
+  line(
+    'Minutes, first device to end of monitoring',
+    f.totalMonitoringMin === null ? '-' : String(f.totalMonitoringMin),
+  );
+  line(
+    'Ready to leave without the 2-hour rule (min)',
+    f.readyToLeaveMin === null ? '-' : String(f.readyToLeaveMin),
+  );
   head('Vital signs');
   line('Vitals acceptable pre-dose', yn(f.vitalsAcceptablePreDose));
   line('Vitals acceptable at completion', yn(f.vitalsAcceptableAtCompletion));
-  const bp = (x: { at: string; sbp: number | null; dbp: number | null } | null) => (x ? `${x.sbp ?? '-'}/${x.dbp ?? '-'} mmHg at ${x.at}` : '-');
+  const bp = (x: { at: string; sbp: number | null; dbp: number | null } | null) =>
+    x ? `${x.sbp ?? '-'}/${x.dbp ?? '-'} mmHg at ${x.at}` : '-';
   line('BP pre-dose', bp(f.bp.preDose));
   line('BP about 40 min after dose', bp(f.bp.at40Min));
   line('BP before completion', bp(f.bp.beforeCompletion));
@@ -67,7 +88,15 @@ export async function remsPdf(f: RemsForm): Promise<Uint8Array> {
   line('Respiratory depression observed', yn(f.respiratoryDepression));
   line('Serious adverse events', f.seriousAdverseEvents || 'None');
   if (f.status !== 'final') {
-    page.drawText('DRAFT', { x: 140, y: 300, size: 120, font: bold, color: rgb(0.85, 0.2, 0.2), opacity: 0.18, rotate: degrees(35) });
+    page.drawText('DRAFT', {
+      x: 140,
+      y: 300,
+      size: 120,
+      font: bold,
+      color: rgb(0.85, 0.2, 0.2),
+      opacity: 0.18,
+      rotate: degrees(35),
+    });
   }
   return doc.save();
 }

@@ -20,26 +20,40 @@ import { REMS_STATUSES_FROM, remsForm } from './rems-form.ts';
 import { remsPdf } from './rems-pdf.ts';
 
 function assertRems(s: SessionRow) {
-  if (protocolOf(s).drug !== 'esketamine') throw new AppError('conflict', 'the REMS form applies to esketamine sessions only');
-  if (!REMS_STATUSES_FROM.includes(s.status)) throw new AppError('conflict', `the REMS form is available from dosing on (the session is ${s.status})`);
+  if (protocolOf(s).drug !== 'esketamine')
+    throw new AppError('conflict', 'the REMS form applies to esketamine sessions only');
+  if (!REMS_STATUSES_FROM.includes(s.status))
+    throw new AppError('conflict', `the REMS form is available from dosing on (the session is ${s.status})`);
 }
 
 export function remsRoutes(app: ZodApp, ctx: ModuleContext) {
   app.get(
     '/api/v1/sessions/:id/rems-form',
-    { config: { policy: allow.roles(...CLINICAL_READERS) }, schema: { params: IdParams, tags: ['sessions'] } },
+    {
+      config: { policy: allow.roles(...CLINICAL_READERS) },
+      schema: { params: IdParams, tags: ['sessions'] },
+    },
     async (req) => {
       const a = authOf(req);
       const s = await loadSession(ctx.db, a.clinicId, req.params.id);
       assertRems(s);
-      await ctx.audit.record(ctx.db, actorOf(req), { action: 'read', resourceType: 'rems_form', resourceId: s.id, patientId: s.patient_id, category: 'dosing_session' });
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: 'read',
+        resourceType: 'rems_form',
+        resourceId: s.id,
+        patientId: s.patient_id,
+        category: 'dosing_session',
+      });
       return remsForm(ctx.db, s, ctx.clock.now(), a.timeZone);
     },
   );
 
   app.put(
     '/api/v1/sessions/:id/rems-form',
-    { config: { policy: allow.roles('prescriber', 'nurse') }, schema: { params: IdParams, body: RemsFormUpdate, tags: ['sessions'] } },
+    {
+      config: { policy: allow.roles('prescriber', 'nurse') },
+      schema: { params: IdParams, body: RemsFormUpdate, tags: ['sessions'] },
+    },
     async (req) => {
       const a = authOf(req);
       const now = ctx.clock.now();
@@ -47,7 +61,10 @@ export function remsRoutes(app: ZodApp, ctx: ModuleContext) {
       const row = await ctx.db.transaction().execute(async (trx) => {
         const s = await loadSession(trx, a.clinicId, req.params.id, { forUpdate: true });
         assertRems(s);
-        if (submitted && s.status !== 'discharged') throw new AppError('conflict', 'mark the form submitted after discharge', [{ field: 'body.submitted', message: 'session not discharged' }]);
+        if (submitted && s.status !== 'discharged')
+          throw new AppError('conflict', 'mark the form submitted after discharge', [
+            { field: 'body.submitted', message: 'session not discharged' },
+          ]);
         const updated = await trx
           .updateTable('dosing_sessions')
           .set({
@@ -60,7 +77,14 @@ export function remsRoutes(app: ZodApp, ctx: ModuleContext) {
           .where('clinic_id', '=', a.clinicId)
           .returningAll()
           .executeTakeFirstOrThrow();
-        await ctx.audit.record(trx, actorOf(req), { action: 'update', resourceType: 'rems_form', resourceId: s.id, patientId: s.patient_id, category: 'dosing_session', details: { submitted: submitted ?? null } });
+        await ctx.audit.record(trx, actorOf(req), {
+          action: 'update',
+          resourceType: 'rems_form',
+          resourceId: s.id,
+          patientId: s.patient_id,
+          category: 'dosing_session',
+          details: { submitted: submitted ?? null },
+        });
         return updated;
       });
       return remsForm(ctx.db, row, now, a.timeZone);
@@ -69,14 +93,24 @@ export function remsRoutes(app: ZodApp, ctx: ModuleContext) {
 
   app.get(
     '/api/v1/sessions/:id/rems-form.pdf',
-    { config: { policy: allow.roles(...CLINICAL_READERS) }, schema: { params: IdParams, tags: ['sessions'] } },
+    {
+      config: { policy: allow.roles(...CLINICAL_READERS) },
+      schema: { params: IdParams, tags: ['sessions'] },
+    },
     async (req, reply) => {
       const a = authOf(req);
       const s = await loadSession(ctx.db, a.clinicId, req.params.id);
       assertRems(s);
       const form = await remsForm(ctx.db, s, ctx.clock.now(), a.timeZone);
       const pdf = await remsPdf(form);
-      await ctx.audit.record(ctx.db, actorOf(req), { action: 'export', resourceType: 'rems_form', resourceId: s.id, patientId: s.patient_id, category: 'dosing_session', details: { status: form.status } });
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: 'export',
+        resourceType: 'rems_form',
+        resourceId: s.id,
+        patientId: s.patient_id,
+        category: 'dosing_session',
+        details: { status: form.status },
+      });
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename="rems-monitoring-form-${s.id}.pdf"`)
@@ -86,14 +120,19 @@ export function remsRoutes(app: ZodApp, ctx: ModuleContext) {
 
   app.get(
     '/api/v1/rems-forms/pending',
-    { config: { policy: allow.roles(...CLINICAL_READERS) }, schema: { response: { 200: RemsPending }, tags: ['sessions'] } },
+    {
+      config: { policy: allow.roles(...CLINICAL_READERS) },
+      schema: { response: { 200: RemsPending }, tags: ['sessions'] },
+    },
     async (req) => {
       const a = authOf(req);
       const now = ctx.clock.now();
       const { remsFormDueDays } = await sessionSettings(ctx.db, a.clinicId);
       const rows = await ctx.db
         .selectFrom('dosing_sessions as s')
-        .innerJoin('patients as p', (j) => j.onRef('p.clinic_id', '=', 's.clinic_id').onRef('p.id', '=', 's.patient_id'))
+        .innerJoin('patients as p', (j) =>
+          j.onRef('p.clinic_id', '=', 's.clinic_id').onRef('p.id', '=', 's.patient_id'),
+        )
         .select(['s.id', 's.patient_id', 's.status', 's.dose_started_at', 'p.first_name', 'p.last_name'])
         .where('s.clinic_id', '=', a.clinicId)
         .where(sql<boolean>`s.protocol->>'drug' = 'esketamine'`)
@@ -102,7 +141,12 @@ export function remsRoutes(app: ZodApp, ctx: ModuleContext) {
         .where('s.status', 'in', REMS_STATUSES_FROM)
         .orderBy('s.dose_started_at')
         .execute();
-      await ctx.audit.record(ctx.db, actorOf(req), { action: 'query', resourceType: 'rems_form', category: 'dosing_session', details: { results: rows.length } });
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: 'query',
+        resourceType: 'rems_form',
+        category: 'dosing_session',
+        details: { results: rows.length },
+      });
       return {
         items: rows.map((r) => {
           const due = new Date(new Date(r.dose_started_at as Date).getTime() + remsFormDueDays * 86_400_000);

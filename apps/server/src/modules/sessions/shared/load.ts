@@ -2,18 +2,30 @@
 import type { Protocol } from '@plasticity/clinical/protocols';
 import type { StoredVital } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
-import type { Kysely, Selectable } from 'kysely';
 import type { DosingSessionsTable, SessionVitalsTable } from '@plasticity/db/tables/sessions';
+import type { Kysely, Selectable } from 'kysely';
 import { AppError, notFound } from '../../../platform/errors.ts';
 
 export type Executor = Kysely<DB>;
 export type SessionRow = Selectable<DosingSessionsTable>;
 
-export const OPEN_STATUSES = ['scheduled', 'checked_in', 'pre_assessment', 'dosing', 'monitoring', 'recovery'] as const;
+export const OPEN_STATUSES = [
+  'scheduled',
+  'checked_in',
+  'pre_assessment',
+  'dosing',
+  'monitoring',
+  'recovery',
+] as const;
 /** Phases in which the patient is in the chair and vitals are expected at the protocol's cadence. */
 export const IN_CHAIR_STATUSES = ['dosing', 'monitoring', 'recovery'] as const;
 
-export async function loadSession(db: Executor, clinicId: string, id: string, opts: { forUpdate?: boolean } = {}): Promise<SessionRow> {
+export async function loadSession(
+  db: Executor,
+  clinicId: string,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<SessionRow> {
   let q = db.selectFrom('dosing_sessions').selectAll().where('clinic_id', '=', clinicId).where('id', '=', id);
   if (opts.forUpdate) q = q.forUpdate();
   const row = await q.executeTakeFirst();
@@ -32,7 +44,12 @@ export function assertUnlocked(s: SessionRow) {
 
 export const protocolOf = (s: SessionRow) => s.protocol as unknown as Protocol;
 
-export function toVital(r: Pick<Selectable<SessionVitalsTable>, 'id' | 'at' | 'sbp' | 'dbp' | 'hr' | 'spo2' | 'rr' | 'etco2' | 'temp_c'>): StoredVital {
+export function toVital(
+  r: Pick<
+    Selectable<SessionVitalsTable>,
+    'id' | 'at' | 'sbp' | 'dbp' | 'hr' | 'spo2' | 'rr' | 'etco2' | 'temp_c'
+  >,
+): StoredVital {
   return {
     id: r.id,
     at: new Date(r.at).toISOString(),

@@ -17,7 +17,11 @@ export async function tableExists(db: Kysely<DB>, name: string): Promise<boolean
   return r.rows[0]?.t != null;
 }
 
-export async function lookupProtocol(db: Kysely<DB>, clinicId: string, protocolId: string): Promise<Protocol | null> {
+export async function lookupProtocol(
+  db: Kysely<DB>,
+  clinicId: string,
+  protocolId: string,
+): Promise<Protocol | null> {
   if (await tableExists(db, 'plan_protocols')) {
     const r = await sql<{ data: Protocol; version: number }>`
       select data, version from plan_protocols
@@ -25,7 +29,8 @@ export async function lookupProtocol(db: Kysely<DB>, clinicId: string, protocolI
          and (protocol_key = ${protocolId} ${UUID.test(protocolId) ? sql`or id = ${protocolId}::uuid` : sql``})
        order by version desc limit 1`.execute(db);
     const row = r.rows[0];
-    if (row) return { ...(typeof row.data === 'string' ? JSON.parse(row.data) : row.data), version: row.version };
+    if (row)
+      return { ...(typeof row.data === 'string' ? JSON.parse(row.data) : row.data), version: row.version };
   }
   return defaultProtocols().find((p) => p.id === protocolId) ?? null;
 }

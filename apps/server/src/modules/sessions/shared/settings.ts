@@ -19,7 +19,8 @@ export interface SessionSettings {
 export const SESSION_SETTING_DEFAULTS: SessionSettings = { alertEscalationMin: 3, remsFormDueDays: 7 };
 
 export function resolveSessionSettings(raw: unknown): SessionSettings {
-  const s = ((raw && typeof raw === 'object' ? (raw as Record<string, unknown>).sessions : undefined) ?? {}) as Record<string, unknown>;
+  const s = ((raw && typeof raw === 'object' ? (raw as Record<string, unknown>).sessions : undefined) ??
+    {}) as Record<string, unknown>;
   const pos = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : d);
   return {
     alertEscalationMin: pos(s.alertEscalationMin, SESSION_SETTING_DEFAULTS.alertEscalationMin),

@@ -7,7 +7,12 @@ export const IV = 'default-iv-ketamine-trd';
 export const at = (h: TestApp, offsetMs = 0) => new Date(h.clock.now().getTime() + offsetMs).toISOString();
 
 export async function newSession(h: TestApp, c: TestClinic, client: Client, protocolId = ESK, chair = '1') {
-  const r = await client.post('/api/v1/sessions', { patientId: c.patientId, protocolId, scheduledAt: at(h), chair });
+  const r = await client.post('/api/v1/sessions', {
+    patientId: c.patientId,
+    protocolId,
+    scheduledAt: at(h),
+    chair,
+  });
   if (r.status !== 201) throw new Error(`create session: ${r.status} ${r.text}`);
   return r.body as { id: string; status: string; checklist: Array<{ key: string; passed: boolean }> };
 }
@@ -17,10 +22,20 @@ export async function readyForDosing(h: TestApp, c: TestClinic, nurse: Client, i
   await nurse.post(`/api/v1/sessions/${id}/transition`, { to: 'checked_in' });
   await nurse.post(`/api/v1/sessions/${id}/transition`, { to: 'pre_assessment' });
   await nurse.request('PUT', `/api/v1/sessions/${id}/checklist/fasting`, { status: 'done' });
-  await nurse.request('PUT', `/api/v1/sessions/${id}/checklist/escort`, { status: 'done', escortName: 'Sam Escort', escortPhone: '919-555-0101' });
+  await nurse.request('PUT', `/api/v1/sessions/${id}/checklist/escort`, {
+    status: 'done',
+    escortName: 'Sam Escort',
+    escortPhone: '919-555-0101',
+  });
   await nurse.request('PUT', `/api/v1/sessions/${id}/checklist/pregnancy_test`, { status: 'not_applicable' });
-  await nurse.request('PUT', `/api/v1/sessions/${id}/checklist/rems_enrolled`, { status: 'done', note: 'REMS patient id verified' });
-  await nurse.request('PUT', `/api/v1/sessions/${id}/checklist/prescriber_on_site`, { status: 'done', prescriberOnSiteId: c.users.prescriber.id });
+  await nurse.request('PUT', `/api/v1/sessions/${id}/checklist/rems_enrolled`, {
+    status: 'done',
+    note: 'REMS patient id verified',
+  });
+  await nurse.request('PUT', `/api/v1/sessions/${id}/checklist/prescriber_on_site`, {
+    status: 'done',
+    prescriberOnSiteId: c.users.prescriber.id,
+  });
   const v = await nurse.post(`/api/v1/sessions/${id}/vitals`, {
     idempotencyKey: `baseline-${id}`,
     readings: [{ at: at(h, -60_000), sbp: 125, dbp: 80, hr: 70, spo2: 98, rr: 14 }],
@@ -30,9 +45,17 @@ export async function readyForDosing(h: TestApp, c: TestClinic, nurse: Client, i
 
 /** From pre_assessment to monitoring: a prescriber overrides the data-derived items, the nurse records the dose. */
 export async function dose(h: TestApp, prescriber: Client, nurse: Client, id: string, doseMg = 56) {
-  const d = await prescriber.post(`/api/v1/sessions/${id}/transition`, { to: 'dosing', overrideReason: 'records held on paper for this test' });
+  const d = await prescriber.post(`/api/v1/sessions/${id}/transition`, {
+    to: 'dosing',
+    overrideReason: 'records held on paper for this test',
+  });
   if (d.status !== 200) throw new Error(`dosing: ${d.status} ${d.text}`);
-  const a = await nurse.post(`/api/v1/sessions/${id}/administrations`, { doseMg, startedAt: at(h), lot: 'LOT-1', expiry: '2027-01-31' });
+  const a = await nurse.post(`/api/v1/sessions/${id}/administrations`, {
+    doseMg,
+    startedAt: at(h),
+    lot: 'LOT-1',
+    expiry: '2027-01-31',
+  });
   if (a.status !== 201) throw new Error(`administration: ${a.status} ${a.text}`);
   const m = await nurse.post(`/api/v1/sessions/${id}/transition`, { to: 'monitoring' });
   if (m.status !== 200) throw new Error(`monitoring: ${m.status} ${m.text}`);

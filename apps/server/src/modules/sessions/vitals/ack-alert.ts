@@ -3,12 +3,13 @@
  * alert of this session with a note (issue 6 §5). Writes the alerts module's table (same semantics as its
  * own ack route: audited, 409 when already acknowledged) and tells every board at once.
  */
-import { toAlert } from '../../alerts/service.ts';
+
 import { AcknowledgeParams, AcknowledgeRequest, SessionAlert } from '@plasticity/contracts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
+import { toAlert } from '../../alerts/service.ts';
 import { emitBoardEvent } from '../board/hub.ts';
 import { loadSession } from '../shared/load.ts';
 import { SOURCE_TYPE } from './raise-alerts.ts';
@@ -18,7 +19,12 @@ export function ackSessionAlertRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/sessions/:id/alerts/:alertId/acknowledge',
     {
       config: { policy: allow.roles('prescriber', 'nurse', 'therapist') },
-      schema: { params: AcknowledgeParams, body: AcknowledgeRequest, response: { 200: SessionAlert }, tags: ['sessions'] },
+      schema: {
+        params: AcknowledgeParams,
+        body: AcknowledgeRequest,
+        response: { 200: SessionAlert },
+        tags: ['sessions'],
+      },
     },
     async (req) => {
       const a = authOf(req);
@@ -27,7 +33,13 @@ export function ackSessionAlertRoute(app: ZodApp, ctx: ModuleContext) {
         const s = await loadSession(trx, a.clinicId, req.params.id);
         const updated = await trx
           .updateTable('alerts')
-          .set({ status: 'acknowledged', ack_by: a.userId, ack_at: now, ack_note: req.body.note, updated_at: now })
+          .set({
+            status: 'acknowledged',
+            ack_by: a.userId,
+            ack_at: now,
+            ack_note: req.body.note,
+            updated_at: now,
+          })
           .where('clinic_id', '=', a.clinicId)
           .where('id', '=', req.params.alertId)
           .where('source_type', '=', SOURCE_TYPE)
@@ -36,7 +48,13 @@ export function ackSessionAlertRoute(app: ZodApp, ctx: ModuleContext) {
           .returningAll()
           .executeTakeFirst();
         if (!updated) {
-          const exists = await trx.selectFrom('alerts').select('id').where('clinic_id', '=', a.clinicId).where('id', '=', req.params.alertId).where('source_id', '=', s.id).executeTakeFirst();
+          const exists = await trx
+            .selectFrom('alerts')
+            .select('id')
+            .where('clinic_id', '=', a.clinicId)
+            .where('id', '=', req.params.alertId)
+            .where('source_id', '=', s.id)
+            .executeTakeFirst();
           if (!exists) throw notFound('alert');
           throw new AppError('conflict', 'this alert is already acknowledged');
         }

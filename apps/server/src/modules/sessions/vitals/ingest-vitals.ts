@@ -10,9 +10,16 @@
  * kept. Each reading is checked against the session protocol's alert thresholds (`evaluateReading`).
  * Ranges (e.g. SpO2 0–100, HR 0–300) are enforced by the zod schema → 400 naming `body.readings[i].spo2`.
  */
-import { evaluateReading } from '@plasticity/clinical/monitoring';
-import { type Alert, IdParams, type StoredVital, VitalsUpload, VitalsUploadResult } from '@plasticity/contracts';
+
 import { createHash, randomUUID } from 'node:crypto';
+import { evaluateReading } from '@plasticity/clinical/monitoring';
+import {
+  type Alert,
+  IdParams,
+  type StoredVital,
+  VitalsUpload,
+  VitalsUploadResult,
+} from '@plasticity/contracts';
 import { sql } from 'kysely';
 import { AppError, badField, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
@@ -31,14 +38,20 @@ export function vitalsIngestRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/sessions/:id/vitals',
     {
       config: { policy: allow.roles('prescriber', 'nurse') },
-      schema: { params: IdParams, body: VitalsUpload, response: { 200: VitalsUploadResult, 201: VitalsUploadResult }, tags: ['sessions'] },
+      schema: {
+        params: IdParams,
+        body: VitalsUpload,
+        response: { 200: VitalsUploadResult, 201: VitalsUploadResult },
+        tags: ['sessions'],
+      },
     },
     async (req, reply) => {
       const a = authOf(req);
       const { idempotencyKey, readings } = req.body;
       const now = ctx.clock.now();
       readings.forEach((r, i) => {
-        if (Date.parse(r.at) > now.getTime() + MAX_FUTURE_SKEW_MS) throw badField(`body.readings[${i}].at`, 'is in the future');
+        if (Date.parse(r.at) > now.getTime() + MAX_FUTURE_SKEW_MS)
+          throw badField(`body.readings[${i}].at`, 'is in the future');
       });
       const bodyHash = createHash('sha256').update(JSON.stringify(readings)).digest('hex');
       // Ids are made here so the answer (stored once with the key) is known before the first write.
@@ -59,7 +72,16 @@ export function vitalsIngestRoute(app: ZodApp, ctx: ModuleContext) {
         // the record is open — store the readings and the board event (announced after commit, see hub.ts).
         // A concurrent upload of the same key waits on the unique index and then claims and stores nothing.
         const latest = stored.reduce((x, y) => (y.at >= x.at ? y : x));
-        const first = await sql<{ id: string; clinic_id: string; patient_id: string; chair: string; locked_at: Date | null; status: string; batch_id: string | null; event_id: number | null }>`
+        const first = await sql<{
+          id: string;
+          clinic_id: string;
+          patient_id: string;
+          chair: string;
+          locked_at: Date | null;
+          status: string;
+          batch_id: string | null;
+          event_id: number | null;
+        }>`
           with s as (
             select id, clinic_id, patient_id, chair, locked_at, status from dosing_sessions
              where clinic_id = ${a.clinicId} and id = ${req.params.id}
@@ -114,8 +136,16 @@ export function vitalsIngestRoute(app: ZodApp, ctx: ModuleContext) {
           });
           return { status: 200 as const, result: prior.result as unknown as VitalsUploadResult };
         }
-        if (s.locked_at) throw new AppError('conflict', `the session is ${s.status}; its record is locked`, [{ field: 'status', message: s.status }]);
-        published = { id: Number(s.event_id), clinicId: a.clinicId, kind: 'vitals', data: { sessionId: s.id, chair: s.chair, reading: latest, count: stored.length } };
+        if (s.locked_at)
+          throw new AppError('conflict', `the session is ${s.status}; its record is locked`, [
+            { field: 'status', message: s.status },
+          ]);
+        published = {
+          id: Number(s.event_id),
+          clinicId: a.clinicId,
+          kind: 'vitals',
+          data: { sessionId: s.id, chair: s.chair, reading: latest, count: stored.length },
+        };
         const protocol = await protocols.get(trx, s.clinic_id, s.id);
         const crossings = stored.flatMap((v) =>
           evaluateReading(protocol.vitals.alerts, {
@@ -129,7 +159,11 @@ export function vitalsIngestRoute(app: ZodApp, ctx: ModuleContext) {
         const alerts: Alert[] = await raiseCrossingAlerts(trx, ctx, actorOf(req), s, crossings);
         const result: VitalsUploadResult = { readings: stored, alerts };
         if (alerts.length) {
-          await trx.updateTable('session_vitals_batches').set({ result: JSON.stringify(result) }).where('id', '=', s.batch_id).execute();
+          await trx
+            .updateTable('session_vitals_batches')
+            .set({ result: JSON.stringify(result) })
+            .where('id', '=', s.batch_id)
+            .execute();
         }
         await ctx.audit.record(trx, actorOf(req), {
           action: 'create',

@@ -7,9 +7,9 @@
 import type { Crossing } from '@plasticity/clinical/monitoring';
 import type { Alert } from '@plasticity/contracts';
 import { sql } from 'kysely';
-import type { AuditActor } from '../../audit/audit-writer.ts';
-import { updateOrRaise } from '../../alerts/service.ts';
 import type { ModuleContext } from '../../../platform/module.ts';
+import { updateOrRaise } from '../../alerts/service.ts';
+import type { AuditActor } from '../../audit/audit-writer.ts';
 import { emitBoardEvent } from '../board/hub.ts';
 import type { Executor } from '../shared/load.ts';
 
@@ -33,11 +33,16 @@ interface Target {
 }
 
 /** Keeps only the most extreme crossing per parameter (a batch may cross one parameter several times). */
-export function worstPerParameter(crossings: Array<Crossing & { at: string }>): Array<Crossing & { at: string }> {
+export function worstPerParameter(
+  crossings: Array<Crossing & { at: string }>,
+): Array<Crossing & { at: string }> {
   const by = new Map<string, Crossing & { at: string }>();
   for (const c of crossings) {
     const prev = by.get(c.parameter);
-    const worse = !prev || (c.direction === 'below' ? c.value < prev.value : c.value > prev.value) || (c.severity === 'critical' && prev.severity !== 'critical');
+    const worse =
+      !prev ||
+      (c.direction === 'below' ? c.value < prev.value : c.value > prev.value) ||
+      (c.severity === 'critical' && prev.severity !== 'critical');
     if (worse) by.set(c.parameter, c);
   }
   return [...by.values()];

@@ -8,9 +8,9 @@
  */
 import { vitalsOverdue } from '@plasticity/clinical/monitoring';
 import { sql } from 'kysely';
+import type { ModuleContext } from '../../../platform/module.ts';
 import { raiseAlert, toAlert } from '../../alerts/service.ts';
 import type { AuditActor } from '../../audit/audit-writer.ts';
-import type { ModuleContext } from '../../../platform/module.ts';
 import { emitBoardEvent } from '../board/hub.ts';
 import { IN_CHAIR_STATUSES, protocolOf } from '../shared/load.ts';
 import { resolveSessionSettings } from '../shared/settings.ts';
@@ -18,7 +18,13 @@ import { SOURCE_TYPE } from './raise-alerts.ts';
 
 export const SWEEP_INTERVAL_MS = 15_000;
 
-const system = (clinicId: string): AuditActor => ({ clinicId, userId: null, email: null, role: 'system', sourceAddress: null });
+const system = (clinicId: string): AuditActor => ({
+  clinicId,
+  userId: null,
+  email: null,
+  role: 'system',
+  sourceAddress: null,
+});
 
 export async function raiseOverdueAlerts(ctx: ModuleContext): Promise<number> {
   const now = ctx.clock.now();
@@ -26,7 +32,12 @@ export async function raiseOverdueAlerts(ctx: ModuleContext): Promise<number> {
     .selectFrom('dosing_sessions as s')
     .selectAll('s')
     .select((eb) =>
-      eb.selectFrom('session_vitals as v').select((e) => e.fn.max('v.at').as('m')).whereRef('v.session_id', '=', 's.id').where('v.entered_in_error_at', 'is', null).as('last_at'),
+      eb
+        .selectFrom('session_vitals as v')
+        .select((e) => e.fn.max('v.at').as('m'))
+        .whereRef('v.session_id', '=', 's.id')
+        .where('v.entered_in_error_at', 'is', null)
+        .as('last_at'),
     )
     .where('s.status', 'in', [...IN_CHAIR_STATUSES])
     .execute();
@@ -37,7 +48,15 @@ export async function raiseOverdueAlerts(ctx: ModuleContext): Promise<number> {
     if (!vitalsOverdue(cadence, last, now)) continue;
     const did = await ctx.db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(hashtext(${`session-alerts:${s.id}`}))`.execute(trx);
-      const open = await trx.selectFrom('alerts').select('id').where('clinic_id', '=', s.clinic_id).where('source_type', '=', SOURCE_TYPE).where('source_id', '=', s.id).where('parameter', '=', 'vitals_overdue').where('status', '=', 'open').executeTakeFirst();
+      const open = await trx
+        .selectFrom('alerts')
+        .select('id')
+        .where('clinic_id', '=', s.clinic_id)
+        .where('source_type', '=', SOURCE_TYPE)
+        .where('source_id', '=', s.id)
+        .where('parameter', '=', 'vitals_overdue')
+        .where('status', '=', 'open')
+        .executeTakeFirst();
       if (open) return false;
       const minutes = Math.floor((now.getTime() - new Date(last).getTime()) / 60_000);
       const alert = await raiseAlert(trx, ctx, system(s.clinic_id), {
@@ -51,7 +70,16 @@ export async function raiseOverdueAlerts(ctx: ModuleContext): Promise<number> {
         parameter: 'vitals_overdue',
         value: String(minutes),
       });
-      await emitBoardEvent(trx, now, s.clinic_id, 'alert', s.id, { sessionId: s.id, alertId: alert.id, chair: s.chair, parameter: 'vitals_overdue', value: minutes, threshold: cadence, severity: alert.severity, status: 'open' });
+      await emitBoardEvent(trx, now, s.clinic_id, 'alert', s.id, {
+        sessionId: s.id,
+        alertId: alert.id,
+        chair: s.chair,
+        parameter: 'vitals_overdue',
+        value: minutes,
+        threshold: cadence,
+        severity: alert.severity,
+        status: 'open',
+      });
       return true;
     });
     if (did) raised++;
@@ -63,9 +91,22 @@ export async function escalateSessionAlerts(ctx: ModuleContext): Promise<number>
   const now = ctx.clock.now();
   const candidates = await ctx.db
     .selectFrom('alerts as a')
-    .innerJoin('dosing_sessions as s', (j) => j.onRef('s.clinic_id', '=', 'a.clinic_id').on(sql`s.id::text`, '=', sql.ref('a.source_id')))
+    .innerJoin('dosing_sessions as s', (j) =>
+      j.onRef('s.clinic_id', '=', 'a.clinic_id').on(sql`s.id::text`, '=', sql.ref('a.source_id')),
+    )
     .innerJoin('clinics as c', 'c.id', 'a.clinic_id')
-    .select(['a.id', 'a.clinic_id', 'a.patient_id', 'a.created_at', 'a.parameter', 'a.value', 's.id as session_id', 's.chair', 's.prescriber_on_site_id', 'c.settings'])
+    .select([
+      'a.id',
+      'a.clinic_id',
+      'a.patient_id',
+      'a.created_at',
+      'a.parameter',
+      'a.value',
+      's.id as session_id',
+      's.chair',
+      's.prescriber_on_site_id',
+      'c.settings',
+    ])
     .where('a.source_type', '=', SOURCE_TYPE)
     .where('a.status', '=', 'open')
     .where('a.escalated_at', 'is', null)
@@ -77,13 +118,22 @@ export async function escalateSessionAlerts(ctx: ModuleContext): Promise<number>
     await ctx.db.transaction().execute(async (trx) => {
       const to = c.prescriber_on_site_id
         ? [c.prescriber_on_site_id]
-        : (await trx.selectFrom('memberships').select('user_id').where('clinic_id', '=', c.clinic_id).where('role', '=', 'prescriber').where('active', '=', true).execute()).map((m) => m.user_id);
+        : (
+            await trx
+              .selectFrom('memberships')
+              .select('user_id')
+              .where('clinic_id', '=', c.clinic_id)
+              .where('role', '=', 'prescriber')
+              .where('active', '=', true)
+              .execute()
+          ).map((m) => m.user_id);
       const row = await trx
         .updateTable('alerts')
         .set({
           escalated_at: now,
           updated_at: now,
-          assigned_to: sql`(select coalesce(jsonb_agg(distinct u), '[]'::jsonb) from (select jsonb_array_elements_text(assigned_to) u union select unnest(${to}::text[])) x)` as never,
+          assigned_to:
+            sql`(select coalesce(jsonb_agg(distinct u), '[]'::jsonb) from (select jsonb_array_elements_text(assigned_to) u union select unnest(${to}::text[])) x)` as never,
         })
         .where('id', '=', c.id)
         .where('status', '=', 'open')

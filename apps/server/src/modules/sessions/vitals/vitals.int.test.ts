@@ -11,7 +11,13 @@ describe.each(testBackends())('vitals ingestion and alerts on %s', (backend) => 
     const c = await h.newClinic();
     const nurse = await c.login('nurse');
     const s = await newSession(h, c, nurse);
-    const body = { idempotencyKey: 'dev-1:batch-7', readings: [{ at: at(h), sbp: 120, dbp: 80, hr: 70, spo2: 98, rr: 14 }, { at: at(h), hr: 72 }] };
+    const body = {
+      idempotencyKey: 'dev-1:batch-7',
+      readings: [
+        { at: at(h), sbp: 120, dbp: 80, hr: 70, spo2: 98, rr: 14 },
+        { at: at(h), hr: 72 },
+      ],
+    };
     const first = await nurse.post(`/api/v1/sessions/${s.id}/vitals`, body);
     expect(first.status).toBe(201);
     expect(first.body.readings).toHaveLength(2);
@@ -20,9 +26,14 @@ describe.each(testBackends())('vitals ingestion and alerts on %s', (backend) => 
     expect(replay.body).toEqual(first.body);
     const detail = await nurse.get(`/api/v1/sessions/${s.id}`);
     // Two readings with the same `at` are both kept; the replay stored nothing.
-    expect(detail.body.vitals.map((v: { id: string }) => v.id).sort()).toEqual(first.body.readings.map((v: { id: string }) => v.id).sort());
+    expect(detail.body.vitals.map((v: { id: string }) => v.id).sort()).toEqual(
+      first.body.readings.map((v: { id: string }) => v.id).sort(),
+    );
     expect(detail.body.vitals[0]).toMatchObject({ sbp: 120, dbp: 80, hr: 70, spo2: 98, rr: 14 });
-    const reused = await nurse.post(`/api/v1/sessions/${s.id}/vitals`, { ...body, readings: [{ at: at(h), hr: 99 }] });
+    const reused = await nurse.post(`/api/v1/sessions/${s.id}/vitals`, {
+      ...body,
+      readings: [{ at: at(h), hr: 99 }],
+    });
     expect(reused.status).toBe(409);
     expect(reused.body.error.details[0].field).toBe('body.idempotencyKey');
     expect((await nurse.get(`/api/v1/sessions/${s.id}`)).body.vitals).toHaveLength(2);
@@ -33,7 +44,9 @@ describe.each(testBackends())('vitals ingestion and alerts on %s', (backend) => 
     const nurse = await c.login('nurse');
     const s = await newSession(h, c, nurse);
     const body = { idempotencyKey: 'race', readings: [{ at: at(h), spo2: 97, hr: 66 }] };
-    const results = await Promise.all(Array.from({ length: 6 }, () => nurse.post(`/api/v1/sessions/${s.id}/vitals`, body)));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => nurse.post(`/api/v1/sessions/${s.id}/vitals`, body)),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
     expect((await nurse.get(`/api/v1/sessions/${s.id}`)).body.vitals).toHaveLength(1);
   });
@@ -48,10 +61,16 @@ describe.each(testBackends())('vitals ingestion and alerts on %s', (backend) => 
     const c = await h.newClinic();
     const nurse = await c.login('nurse');
     const s = await newSession(h, c, nurse);
-    const r = await nurse.post(`/api/v1/sessions/${s.id}/vitals`, { idempotencyKey: 'bad', readings: [{ at: at(h), ...reading }] });
+    const r = await nurse.post(`/api/v1/sessions/${s.id}/vitals`, {
+      idempotencyKey: 'bad',
+      readings: [{ at: at(h), ...reading }],
+    });
     expect(r.status).toBe(400);
     expect(r.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
-    const ok = await nurse.post(`/api/v1/sessions/${s.id}/vitals`, { idempotencyKey: 'bad', readings: [{ at: at(h), hr: 70 }] });
+    const ok = await nurse.post(`/api/v1/sessions/${s.id}/vitals`, {
+      idempotencyKey: 'bad',
+      readings: [{ at: at(h), hr: 70 }],
+    });
     expect(ok.status).toBe(201);
   });
 
@@ -59,7 +78,10 @@ describe.each(testBackends())('vitals ingestion and alerts on %s', (backend) => 
     const c = await h.newClinic();
     const nurse = await c.login('nurse');
     const s = await newSession(h, c, nurse);
-    const fut = await nurse.post(`/api/v1/sessions/${s.id}/vitals`, { idempotencyKey: 'f', readings: [{ at: at(h, 3_600_000), hr: 70 }] });
+    const fut = await nurse.post(`/api/v1/sessions/${s.id}/vitals`, {
+      idempotencyKey: 'f',
+      readings: [{ at: at(h, 3_600_000), hr: 70 }],
+    });
     expect(fut.status).toBe(400);
     expect(fut.body.error.details[0].field).toBe('body.readings[0].at');
     const nokey = await nurse.post(`/api/v1/sessions/${s.id}/vitals`, { readings: [{ at: at(h), hr: 70 }] });
@@ -71,29 +93,71 @@ describe.each(testBackends())('vitals ingestion and alerts on %s', (backend) => 
     const c = await h.newClinic();
     const nurse = await c.login('nurse');
     const s = await newSession(h, c, nurse);
-    const r1 = await nurse.post(`/api/v1/sessions/${s.id}/vitals`, { idempotencyKey: 'a1', readings: [{ at: at(h), spo2: 92, hr: 130, sbp: 179 }] });
+    const r1 = await nurse.post(`/api/v1/sessions/${s.id}/vitals`, {
+      idempotencyKey: 'a1',
+      readings: [{ at: at(h), spo2: 92, hr: 130, sbp: 179 }],
+    });
     expect(r1.body.alerts).toEqual([]); // exactly at the thresholds: SpO2 92, HR 130, SBP 179 do not alert
-    const r2 = await nurse.post(`/api/v1/sessions/${s.id}/vitals`, { idempotencyKey: 'a2', readings: [{ at: at(h), spo2: 88, hr: 70 }] });
+    const r2 = await nurse.post(`/api/v1/sessions/${s.id}/vitals`, {
+      idempotencyKey: 'a2',
+      readings: [{ at: at(h), spo2: 88, hr: 70 }],
+    });
     expect(r2.status).toBe(201);
     expect(r2.body.alerts).toHaveLength(1);
-    expect(r2.body.alerts[0]).toMatchObject({ parameter: 'spo2', value: '88', status: 'open', kind: 'vital_sign', sourceType: 'dosing_session', sourceId: s.id });
+    expect(r2.body.alerts[0]).toMatchObject({
+      parameter: 'spo2',
+      value: '88',
+      status: 'open',
+      kind: 'vital_sign',
+      sourceType: 'dosing_session',
+      sourceId: s.id,
+    });
     expect(r2.body.alerts[0].title).not.toContain('Portal');
-    const r3 = await nurse.post(`/api/v1/sessions/${s.id}/vitals`, { idempotencyKey: 'a3', readings: [{ at: at(h), spo2: 86 }, { at: at(h), spo2: 89 }] });
+    const r3 = await nurse.post(`/api/v1/sessions/${s.id}/vitals`, {
+      idempotencyKey: 'a3',
+      readings: [
+        { at: at(h), spo2: 86 },
+        { at: at(h), spo2: 89 },
+      ],
+    });
     expect(r3.body.alerts).toHaveLength(1);
     expect(r3.body.alerts[0].id).toBe(r2.body.alerts[0].id);
     expect(r3.body.alerts[0].value).toBe('86');
     const detail = await nurse.get(`/api/v1/sessions/${s.id}`);
     expect(detail.body.alerts).toHaveLength(1);
-    const noNote = await nurse.post(`/api/v1/sessions/${s.id}/alerts/${r2.body.alerts[0].id}/acknowledge`, {});
+    const noNote = await nurse.post(
+      `/api/v1/sessions/${s.id}/alerts/${r2.body.alerts[0].id}/acknowledge`,
+      {},
+    );
     expect(noNote.status).toBe(400);
-    const ack = await nurse.post(`/api/v1/sessions/${s.id}/alerts/${r2.body.alerts[0].id}/acknowledge`, { note: 'Repositioned probe, chin lift, SpO2 96' });
+    const ack = await nurse.post(`/api/v1/sessions/${s.id}/alerts/${r2.body.alerts[0].id}/acknowledge`, {
+      note: 'Repositioned probe, chin lift, SpO2 96',
+    });
     expect(ack.status).toBe(200);
-    expect(ack.body).toMatchObject({ status: 'acknowledged', ackBy: c.users.nurse.id, ackNote: 'Repositioned probe, chin lift, SpO2 96' });
-    expect((await nurse.post(`/api/v1/sessions/${s.id}/alerts/${r2.body.alerts[0].id}/acknowledge`, { note: 'again' })).status).toBe(409);
-    const audit = await h.database.db.selectFrom('audit_log').select(['action', 'resource_type']).where('clinic_id', '=', c.clinicId).where('resource_type', '=', 'alert').execute();
+    expect(ack.body).toMatchObject({
+      status: 'acknowledged',
+      ackBy: c.users.nurse.id,
+      ackNote: 'Repositioned probe, chin lift, SpO2 96',
+    });
+    expect(
+      (
+        await nurse.post(`/api/v1/sessions/${s.id}/alerts/${r2.body.alerts[0].id}/acknowledge`, {
+          note: 'again',
+        })
+      ).status,
+    ).toBe(409);
+    const audit = await h.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'resource_type'])
+      .where('clinic_id', '=', c.clinicId)
+      .where('resource_type', '=', 'alert')
+      .execute();
     expect(audit.map((x) => x.action)).toEqual(expect.arrayContaining(['create', 'update']));
     // A new crossing after the acknowledgement opens a new alert.
-    const r4 = await nurse.post(`/api/v1/sessions/${s.id}/vitals`, { idempotencyKey: 'a4', readings: [{ at: at(h), spo2: 90 }] });
+    const r4 = await nurse.post(`/api/v1/sessions/${s.id}/vitals`, {
+      idempotencyKey: 'a4',
+      readings: [{ at: at(h), spo2: 90 }],
+    });
     expect(r4.body.alerts[0].id).not.toBe(r2.body.alerts[0].id);
   });
 
@@ -106,7 +170,9 @@ describe.each(testBackends())('vitals ingestion and alerts on %s', (backend) => 
     await dose(h, prescriber, nurse, s.id, 35);
     await runMonitoringSweep(h.built.ctx);
     let detail = await nurse.get(`/api/v1/sessions/${s.id}`);
-    expect(detail.body.alerts.filter((a: { parameter: string }) => a.parameter === 'vitals_overdue')).toHaveLength(0);
+    expect(
+      detail.body.alerts.filter((a: { parameter: string }) => a.parameter === 'vitals_overdue'),
+    ).toHaveLength(0);
     h.clock.advance(16 * 60_000);
     await runMonitoringSweep(h.built.ctx);
     await runMonitoringSweep(h.built.ctx);
@@ -128,10 +194,18 @@ describe.each(testBackends())('vitals ingestion and alerts on %s', (backend) => 
     const c = await h.newClinic();
     const nurse = await c.login('nurse');
     const s = await newSession(h, c, nurse);
-    const r = await nurse.post(`/api/v1/sessions/${s.id}/observations`, { kind: 'moaas', at: at(h), score: 2 });
+    const r = await nurse.post(`/api/v1/sessions/${s.id}/observations`, {
+      kind: 'moaas',
+      at: at(h),
+      score: 2,
+    });
     expect(r.status).toBe(201);
     expect(r.body.alerts[0]).toMatchObject({ parameter: 'moaas', value: '2' });
-    const bad = await nurse.post(`/api/v1/sessions/${s.id}/observations`, { kind: 'moaas', at: at(h), score: 6 });
+    const bad = await nurse.post(`/api/v1/sessions/${s.id}/observations`, {
+      kind: 'moaas',
+      at: at(h),
+      score: 6,
+    });
     expect(bad.status).toBe(400);
     const distress = await nurse.post(`/api/v1/sessions/${s.id}/observations`, {
       kind: 'distress',
@@ -140,7 +214,12 @@ describe.each(testBackends())('vitals ingestion and alerts on %s', (backend) => 
       interventions: [{ kind: 'reassurance' }, { kind: 'medication', medication: 'midazolam', doseMg: 1 }],
     });
     expect(distress.status).toBe(201);
-    const badMed = await nurse.post(`/api/v1/sessions/${s.id}/observations`, { kind: 'distress', at: at(h), type: 'agitation', interventions: [{ kind: 'medication' }] });
+    const badMed = await nurse.post(`/api/v1/sessions/${s.id}/observations`, {
+      kind: 'distress',
+      at: at(h),
+      type: 'agitation',
+      interventions: [{ kind: 'medication' }],
+    });
     expect(badMed.status).toBe(400);
   });
 });
