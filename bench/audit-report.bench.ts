@@ -69,9 +69,20 @@ async function seed(database: Database) {
     .executeTakeFirstOrThrow();
   const hash = await hashPassword(PASSWORD);
   const adminEmail = `bench-admin-${randomUUID().slice(0, 8)}@bench.example`;
-  const admin = await db.insertInto('users').values({ email: adminEmail, display_name: 'Bench Admin', password_hash: hash, recovery_codes: '[]' }).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('memberships').values({ clinic_id: clinic.id, user_id: admin.id, role: 'admin' }).execute();
-  const users = Array.from({ length: 30 }, (_, i) => ({ id: randomUUID(), email: `staff${String(i).padStart(2, '0')}@bench.example`, role: ROLES[i % ROLES.length] as string }));
+  const admin = await db
+    .insertInto('users')
+    .values({ email: adminEmail, display_name: 'Bench Admin', password_hash: hash, recovery_codes: '[]' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('memberships')
+    .values({ clinic_id: clinic.id, user_id: admin.id, role: 'admin' })
+    .execute();
+  const users = Array.from({ length: 30 }, (_, i) => ({
+    id: randomUUID(),
+    email: `staff${String(i).padStart(2, '0')}@bench.example`,
+    role: ROLES[i % ROLES.length] as string,
+  }));
   const patients = Array.from({ length: 2000 }, () => randomUUID());
   const rand = rng(42);
   const now = Date.now();
@@ -80,7 +91,8 @@ async function seed(database: Database) {
     let x = rand();
     let action = 'read';
     for (const [a, w] of ACTIONS) {
-      if ((x -= w) <= 0) {
+      x -= w;
+      if (x <= 0) {
         action = a;
         break;
       }
@@ -104,7 +116,11 @@ async function seed(database: Database) {
   });
   rows.sort((a, b) => a.at.getTime() - b.at.getTime()); // inserted in time order, as in real life
   let t0 = process.hrtime.bigint();
-  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('audit_log').values(rows.slice(i, i + 1000)).execute();
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + 1000))
+      .execute();
   const insertMs = ms(t0);
   t0 = process.hrtime.bigint();
   while ((await sealPending(db)) > 0);
@@ -115,7 +131,15 @@ async function seed(database: Database) {
   if (!v.ok) throw new Error(`chain does not verify: ${JSON.stringify(v.firstBad)}`);
   await sql`analyze audit_log`.execute(db);
   // The busiest clinician with reads: the heaviest "one user" filter.
-  return { clinicId: clinic.id, adminEmail, user: users[0] as (typeof users)[number], insertMs, sealMs, verifyMs, checked: v.checked };
+  return {
+    clinicId: clinic.id,
+    adminEmail,
+    user: users[0] as (typeof users)[number],
+    insertMs,
+    sealMs,
+    verifyMs,
+    checked: v.checked,
+  };
 }
 
 interface Case {
@@ -125,22 +149,37 @@ interface Case {
 
 async function benchBackend(label: string, database: Database) {
   const s = await seed(database);
-  console.log(`${label}: ${ENTRIES} entries inserted in ${(s.insertMs / 1000).toFixed(1)} s, sealed in ${(s.sealMs / 1000).toFixed(1)} s, chain verified (${s.checked}) in ${(s.verifyMs / 1000).toFixed(1)} s`);
+  console.log(
+    `${label}: ${ENTRIES} entries inserted in ${(s.insertMs / 1000).toFixed(1)} s, sealed in ${(s.sealMs / 1000).toFixed(1)} s, chain verified (${s.checked}) in ${(s.verifyMs / 1000).toFixed(1)} s`,
+  );
   const config = { ...loadConfig({}), demo: false, auditSealIntervalMs: 500 };
   const built = await buildApp({ database, config, serveWeb: false });
   const app = built.app;
   await app.ready();
-  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: s.adminEmail, password: PASSWORD } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email: s.adminEmail, password: PASSWORD },
+  });
   if (login.statusCode !== 200) throw new Error(`bench login failed: ${login.body}`);
   const cookie = String([login.headers['set-cookie']].flat()[0]).split(';')[0] as string;
   const now = Date.now();
   const from = new Date(now - 30 * DAY).toISOString();
   const to = new Date(now + DAY).toISOString();
   const pages: Case[] = [
-    { name: 'one user, reads, 30 days, at desc', query: { userId: s.user.id, action: 'read', from, to, sort: 'at', order: 'desc' } },
-    { name: 'one user, reads, 30 days, userEmail asc', query: { userId: s.user.id, action: 'read', from, to, sort: 'userEmail', order: 'asc' } },
+    {
+      name: 'one user, reads, 30 days, at desc',
+      query: { userId: s.user.id, action: 'read', from, to, sort: 'at', order: 'desc' },
+    },
+    {
+      name: 'one user, reads, 30 days, userEmail asc',
+      query: { userId: s.user.id, action: 'read', from, to, sort: 'userEmail', order: 'asc' },
+    },
     { name: 'all reads, 30 days, at desc', query: { action: 'read', from, to, sort: 'at', order: 'desc' } },
-    { name: 'all reads, 30 days, patientId asc', query: { action: 'read', from, to, sort: 'patientId', order: 'asc' } },
+    {
+      name: 'all reads, 30 days, patientId asc',
+      query: { action: 'read', from, to, sort: 'patientId', order: 'asc' },
+    },
     { name: 'everything, userEmail asc', query: { sort: 'userEmail', order: 'asc' } },
   ];
   const csvs: Case[] = [
@@ -151,7 +190,11 @@ async function benchBackend(label: string, database: Database) {
   const results: Array<Record<string, string | number>> = [];
   const get = async (q: Record<string, string>) => {
     const t0 = process.hrtime.bigint();
-    const r = await app.inject({ method: 'GET', url: `/api/v1/audit?${new URLSearchParams(q)}`, headers: { cookie } });
+    const r = await app.inject({
+      method: 'GET',
+      url: `/api/v1/audit?${new URLSearchParams(q)}`,
+      headers: { cookie },
+    });
     const t = ms(t0);
     if (r.statusCode !== 200) throw new Error(`GET /api/v1/audit → ${r.statusCode} ${r.body.slice(0, 200)}`);
     return { t, body: r.body };
@@ -170,7 +213,9 @@ async function benchBackend(label: string, database: Database) {
       floor_.push(await floor());
     }
     results.push(row(label, c.name, `${total} match`, app_, floor_, TARGET.pageMs));
-    console.log(`  ${c.name}: app p50 ${pct(app_, 50).toFixed(1)} ms, floor p50 ${pct(floor_, 50).toFixed(1)} ms`);
+    console.log(
+      `  ${c.name}: app p50 ${pct(app_, 50).toFixed(1)} ms, floor p50 ${pct(floor_, 50).toFixed(1)} ms`,
+    );
   }
   for (const c of csvs) {
     const floor = await floorQuery(database, s.clinicId, c.query, 'csv');
@@ -185,7 +230,9 @@ async function benchBackend(label: string, database: Database) {
       floor_.push(await floor());
     }
     results.push(row(label, c.name, `${lines} rows`, app_, floor_, TARGET.csvMs));
-    console.log(`  ${c.name}: app p50 ${pct(app_, 50).toFixed(1)} ms, floor p50 ${pct(floor_, 50).toFixed(1)} ms`);
+    console.log(
+      `  ${c.name}: app p50 ${pct(app_, 50).toFixed(1)} ms, floor p50 ${pct(floor_, 50).toFixed(1)} ms`,
+    );
   }
   await built.stop();
   await app.close();
@@ -210,7 +257,12 @@ function row(backend: string, name: string, size: string, app: number[], floor: 
 }
 
 /** The same SQL the route runs (filters, order, page or all rows), straight on the driver, plus serializing. */
-async function floorQuery(database: Database, clinicId: string, q: Record<string, string>, kind: 'page' | 'csv') {
+async function floorQuery(
+  database: Database,
+  clinicId: string,
+  q: Record<string, string>,
+  kind: 'page' | 'csv',
+) {
   const col = { at: 'at', userEmail: 'user_email', patientId: 'patient_id' }[q.sort ?? 'at'] as string;
   const dir = q.order === 'asc' ? 'asc' : 'desc';
   const where = [sql`clinic_id = ${clinicId}`];
@@ -230,7 +282,9 @@ async function floorQuery(database: Database, clinicId: string, q: Record<string
       ]);
       JSON.stringify(rows.rows);
     } else {
-      const rows = await sql<Record<string, unknown>>`select ${cols} from audit_log where ${w} ${order}`.execute(database.db);
+      const rows = await sql<
+        Record<string, unknown>
+      >`select ${cols} from audit_log where ${w} ${order}`.execute(database.db);
       rows.rows.map((r) => Object.values(r).join(',')).join('\r\n');
     }
     return ms(t0);
@@ -248,7 +302,10 @@ export async function run() {
   }
   const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
   if (url) {
-    if (!/@(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(url)) throw new Error('the benchmark talks to loopback only: BENCH_DATABASE_URL must point at 127.0.0.1/localhost');
+    if (!/@(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(url))
+      throw new Error(
+        'the benchmark talks to loopback only: BENCH_DATABASE_URL must point at 127.0.0.1/localhost',
+      );
     const schema = `plasticity_bench_${process.pid}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();

@@ -24,7 +24,10 @@ let failed = 0;
 for (const f of chosen) {
   console.log(`\n=== ${f} ===`);
   const started = Date.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, f)], { stdio: 'inherit', env: process.env });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, f)], {
+    stdio: 'inherit',
+    env: process.env,
+  });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   if (r.status !== 0) {
     failed++;

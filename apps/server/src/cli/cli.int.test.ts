@@ -47,17 +47,41 @@ describe('plasticity CLI', () => {
   });
 
   it('creates an admin with a password from stdin (argon2id m=19456,t=2,p=1), another with a link; refuses a duplicate', async () => {
-    const pw = await runCli(dir, ['user', 'create', '--email', 'Founder@Clinic.example', '--name', 'Founder', '--role', 'admin', '--clinic-name', 'CLI Clinic', '--password-stdin'], {
-      stdin: 'a-long-enough-passphrase-77\n',
-      timeoutMs: 120_000,
-    });
+    const pw = await runCli(
+      dir,
+      [
+        'user',
+        'create',
+        '--email',
+        'Founder@Clinic.example',
+        '--name',
+        'Founder',
+        '--role',
+        'admin',
+        '--clinic-name',
+        'CLI Clinic',
+        '--password-stdin',
+      ],
+      {
+        stdin: 'a-long-enough-passphrase-77\n',
+        timeoutMs: 120_000,
+      },
+    );
     expect(pw.code, pw.stderr).toBe(0);
     expect(pw.stdout).toMatch(/Created admin founder@clinic\.example/);
     expect(`${pw.stdout}${pw.stderr}`).not.toContain('a-long-enough-passphrase-77');
-    const link = await runCli(dir, ['user', 'create', '--email', 'nurse@clinic.example', '--name', 'Nurse', '--role', 'nurse'], { timeoutMs: 120_000 });
+    const link = await runCli(
+      dir,
+      ['user', 'create', '--email', 'nurse@clinic.example', '--name', 'Nurse', '--role', 'nurse'],
+      { timeoutMs: 120_000 },
+    );
     expect(link.code, link.stderr).toBe(0);
     expect(link.stdout).toMatch(/\/accept\/[A-Za-z0-9_-]{40,}/);
-    const dup = await runCli(dir, ['user', 'create', '--email', 'FOUNDER@clinic.example', '--name', 'Again', '--role', 'nurse'], { timeoutMs: 120_000 });
+    const dup = await runCli(
+      dir,
+      ['user', 'create', '--email', 'FOUNDER@clinic.example', '--name', 'Again', '--role', 'nurse'],
+      { timeoutMs: 120_000 },
+    );
     expect(dup.code).toBe(2);
     expect(dup.stderr).toMatch(/already exists/);
 
@@ -67,9 +91,14 @@ describe('plasticity CLI', () => {
       expect(u.map((x) => x.email)).toEqual(['founder@clinic.example', 'nurse@clinic.example']);
       expect(u[0]?.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
       expect(u[1]?.password_hash).toBeNull();
-      const audit = await d.db.selectFrom('audit_log').select(['action', 'resource_type', 'source_address']).execute();
+      const audit = await d.db
+        .selectFrom('audit_log')
+        .select(['action', 'resource_type', 'source_address'])
+        .execute();
       expect(audit).toHaveLength(2);
-      expect(audit.every((a) => a.action === 'create' && a.resource_type === 'user' && a.source_address === 'cli')).toBe(true);
+      expect(
+        audit.every((a) => a.action === 'create' && a.resource_type === 'user' && a.source_address === 'cli'),
+      ).toBe(true);
     } finally {
       await d.close();
     }

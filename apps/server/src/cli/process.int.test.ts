@@ -51,7 +51,12 @@ describe('plasticity as a process on an embedded data directory', () => {
   it('refuses a second server and every CLI command on the same directory, changing nothing', async () => {
     const s = server as Served;
     const lockBefore = readFileSync(join(dir, 'plasticity.lock'), 'utf8');
-    for (const args of [['serve'], ['migrate'], ['audit', 'verify'], ['user', 'create', '--email', 'x@y.example', '--name', 'X', '--role', 'nurse']]) {
+    for (const args of [
+      ['serve'],
+      ['migrate'],
+      ['audit', 'verify'],
+      ['user', 'create', '--email', 'x@y.example', '--name', 'X', '--role', 'nurse'],
+    ]) {
       const r = await runCli(dir, args, { timeoutMs: 60_000 });
       expect(r.code, `${args.join(' ')}: ${r.stdout}${r.stderr}`).not.toBe(0);
       expect(`${r.stdout}${r.stderr}`, args.join(' ')).toMatch(/locked|in use/i);
@@ -69,7 +74,12 @@ describe('plasticity as a process on an embedded data directory', () => {
     const nurse = new HttpSession(s.url);
     await nurse.login('nurse@freshstart.example', DEMO_PASSWORD);
     for (let i = 0; i < 12; i++) {
-      const r = await nurse.call('POST', '/api/v1/patients', { firstName: 'Crash', lastName: `Survivor${i}`, dateOfBirth: '1980-02-02', sex: 'unknown' });
+      const r = await nurse.call('POST', '/api/v1/patients', {
+        firstName: 'Crash',
+        lastName: `Survivor${i}`,
+        dateOfBirth: '1980-02-02',
+        sex: 'unknown',
+      });
       expect(r.status).toBe(201);
       acknowledged.push(r.body.id);
     }
@@ -80,7 +90,8 @@ describe('plasticity as a process on an embedded data directory', () => {
     server = await startServe(dir);
     const again = new HttpSession(server.url);
     await again.login('nurse@freshstart.example', DEMO_PASSWORD);
-    for (const id of acknowledged) expect((await again.call('GET', `/api/v1/patients/${id}`)).status, id).toBe(200);
+    for (const id of acknowledged)
+      expect((await again.call('GET', `/api/v1/patients/${id}`)).status, id).toBe(200);
     const list = await again.call('GET', '/api/v1/patients?query=Survivor');
     expect(list.body.items).toHaveLength(acknowledged.length);
     // Sealing resumes after the crash: the entries written before and after it get chain positions.
@@ -91,17 +102,21 @@ describe('plasticity as a process on an embedded data directory', () => {
     expect(page.body.items.slice(1).every((e: { seq: number | null }) => e.seq !== null)).toBe(true);
   }, 240_000);
 
-  it.each(['SIGTERM', 'SIGINT'] as const)('closes within 5 s on %s and releases the lock', async (signal) => {
-    if (!server || server.proc.exitCode !== null) server = await startServe(dir);
-    const s = server;
-    const sent = Date.now();
-    s.proc.kill(signal);
-    const e = await s.exited;
-    expect(e.at - sent).toBeLessThan(5000);
-    expect(e.code).toBe(0);
-    expect(existsSync(join(dir, 'plasticity.lock'))).toBe(false);
-    server = undefined;
-  }, 240_000);
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'closes within 5 s on %s and releases the lock',
+    async (signal) => {
+      if (!server || server.proc.exitCode !== null) server = await startServe(dir);
+      const s = server;
+      const sent = Date.now();
+      s.proc.kill(signal);
+      const e = await s.exited;
+      expect(e.at - sent).toBeLessThan(5000);
+      expect(e.code).toBe(0);
+      expect(existsSync(join(dir, 'plasticity.lock'))).toBe(false);
+      server = undefined;
+    },
+    240_000,
+  );
 
   it('verifies the audit log with the CLI (exit 0), then names the tampered entry (exit 1)', async () => {
     const ok = await runCli(dir, ['audit', 'verify']);
@@ -113,9 +128,17 @@ describe('plasticity as a process on an embedded data directory', () => {
     const d = await openDatabase({ kind: 'pglite', dataDir: dir });
     let victim: { id: string; seq: number | null };
     try {
-      victim = await d.db.selectFrom('audit_log').select(['id', 'seq']).where('seq', '=', Math.floor(count / 2)).executeTakeFirstOrThrow();
+      victim = await d.db
+        .selectFrom('audit_log')
+        .select(['id', 'seq'])
+        .where('seq', '=', Math.floor(count / 2))
+        .executeTakeFirstOrThrow();
       await sql`alter table audit_log disable trigger audit_log_append_only`.execute(d.db);
-      await d.db.updateTable('audit_log').set({ user_email: 'nobody@evil.example' }).where('id', '=', victim.id).execute();
+      await d.db
+        .updateTable('audit_log')
+        .set({ user_email: 'nobody@evil.example' })
+        .where('id', '=', victim.id)
+        .execute();
       await sql`alter table audit_log enable trigger audit_log_append_only`.execute(d.db);
     } finally {
       await d.close();

@@ -11,7 +11,14 @@ import { fileURLToPath } from 'node:url';
 export const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'plasticity.mjs');
 
 function envFor(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PLASTICITY_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PLASTICITY_DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    ...extra,
+  };
   delete env.DATABASE_URL;
   delete env.NODE_OPTIONS; // vitest's worker options must not leak into the child
   return env;
@@ -25,9 +32,16 @@ export interface RunResult {
 }
 
 /** Runs a CLI command to completion. */
-export function runCli(dataDir: string, args: string[], opts: { stdin?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunResult> {
+export function runCli(
+  dataDir: string,
+  args: string[],
+  opts: { stdin?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [BIN, ...args], { env: envFor(dataDir, opts.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, [BIN, ...args], {
+      env: envFor(dataDir, opts.env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     p.stdout.on('data', (d) => (stdout += d));
@@ -56,8 +70,15 @@ export interface Served {
 }
 
 /** Starts `plasticity serve` and waits until it logs "Plasticity is ready". */
-export async function startServe(dataDir: string, env: Record<string, string> = {}, timeoutMs = 90_000): Promise<Served> {
-  const proc = spawn(process.execPath, [BIN, 'serve'], { env: envFor(dataDir, env), stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startServe(
+  dataDir: string,
+  env: Record<string, string> = {},
+  timeoutMs = 90_000,
+): Promise<Served> {
+  const proc = spawn(process.execPath, [BIN, 'serve'], {
+    env: envFor(dataDir, env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const healthSeen: number[] = [];
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
@@ -86,7 +107,9 @@ export async function startServe(dataDir: string, env: Record<string, string> = 
       };
       proc.stdout?.on('data', onData);
       proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-      void exited.then((e) => reject(new Error(`server exited (${e.code ?? e.signal}) before ready:\n${out}`)));
+      void exited.then((e) =>
+        reject(new Error(`server exited (${e.code ?? e.signal}) before ready:\n${out}`)),
+      );
     });
   } finally {
     clearInterval(poll);
@@ -104,10 +127,15 @@ export class HttpSession {
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const r = await fetch(this.base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const r = await fetch(this.base + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const set = r.headers.get('set-cookie');
     if (set?.startsWith('plasticity_session=')) this.cookie = set.split(';')[0] as string;
     const text = await r.text();
+    // biome-ignore lint/suspicious/noExplicitAny: test helper returning parsed JSON of any shape
     let json: any;
     try {
       json = JSON.parse(text);

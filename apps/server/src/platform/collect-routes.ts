@@ -7,7 +7,12 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type RouteOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { MODULES } from '../app.ts';
 import { webModule } from '../modules/web/index.ts';
 import type { ModuleContext, ZodApp } from './module.ts';
@@ -31,7 +36,10 @@ export async function collectRoutes(ctx: ModuleContext): Promise<RegisteredRoute
     }
   });
   await app.register(fastifyCookie);
-  await app.register(fastifySwagger, { openapi: { openapi: '3.0.3', info: { title: 'routes', version: '1' } }, transform: jsonSchemaTransform });
+  await app.register(fastifySwagger, {
+    openapi: { openapi: '3.0.3', info: { title: 'routes', version: '1' } },
+    transform: jsonSchemaTransform,
+  });
   for (const m of [...MODULES, webModule]) await m.routes(app as unknown as ZodApp, ctx);
   await app.ready();
   await app.close();

@@ -30,7 +30,11 @@ export function findNul(value: unknown, path: string, depth = 0): string | null 
 
 export function installNulGuard(app: FastifyInstance) {
   app.addHook('preValidation', async (req) => {
-    const field = findNul(req.params, 'params') ?? findNul(req.query, 'querystring') ?? findNul(req.body, 'body');
-    if (field) throw new AppError('validation_failed', `${field}: must not contain a NUL character`, [{ field, message: 'must not contain a NUL character' }]);
+    const field =
+      findNul(req.params, 'params') ?? findNul(req.query, 'querystring') ?? findNul(req.body, 'body');
+    if (field)
+      throw new AppError('validation_failed', `${field}: must not contain a NUL character`, [
+        { field, message: 'must not contain a NUL character' },
+      ]);
   });
 }

@@ -12,6 +12,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../test/harness.ts';
 import { collectRoutes, type RegisteredRoute } from './collect-routes.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: walking an arbitrary JSON document
+type Json = any;
+
 const DUMMY_ID = '00000000-0000-4000-8000-000000000000';
 
 const KEEP_EXACTLY: Array<[string, string]> = [
@@ -36,15 +39,21 @@ describe.each(testBackends())('route policies on %s', (backend) => {
   it('collects the routes of every module', () => {
     expect(routes.length).toBeGreaterThan(15);
     for (const [method, path] of KEEP_EXACTLY) {
-      expect(routes.some((r) => r.method === method.toUpperCase() && r.url === path.replace('{id}', ':id')), `${method} ${path}`).toBe(true);
+      expect(
+        routes.some((r) => r.method === method.toUpperCase() && r.url === path.replace('{id}', ':id')),
+        `${method} ${path}`,
+      ).toBe(true);
     }
   });
 
   it('finds a declared policy on every registered route', () => {
-    const missing = routes.filter((r) => !r.policy || (r.policy.kind !== 'public' && r.policy.kind !== 'authenticated'));
+    const missing = routes.filter(
+      (r) => !r.policy || (r.policy.kind !== 'public' && r.policy.kind !== 'authenticated'),
+    );
     expect(missing.map((r) => `${r.method} ${r.url}`)).toEqual([]);
     for (const r of routes) {
-      if (r.policy?.kind === 'public') expect(r.policy.why.length, `${r.method} ${r.url} says why it is public`).toBeGreaterThan(3);
+      if (r.policy?.kind === 'public')
+        expect(r.policy.why.length, `${r.method} ${r.url} says why it is public`).toBeGreaterThan(3);
     }
   });
 
@@ -53,7 +62,11 @@ describe.each(testBackends())('route policies on %s', (backend) => {
     expect(guarded.length).toBeGreaterThan(10);
     for (const r of guarded) {
       const url = r.url.replace(/:[A-Za-z]+/g, DUMMY_ID);
-      const res = await h.app.inject({ method: r.method as 'GET', url, ...(r.method === 'GET' ? {} : { payload: {} }) });
+      const res = await h.app.inject({
+        method: r.method as 'GET',
+        url,
+        ...(r.method === 'GET' ? {} : { payload: {} }),
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
       expect(res.json().error.code, `${r.method} ${r.url}`).toBe('unauthenticated');
     }
@@ -62,8 +75,12 @@ describe.each(testBackends())('route policies on %s', (backend) => {
   it('lists every public foundation route on purpose', () => {
     // Other modules may add public routes (e.g. a patient's one-time self-report link); each must say why (above).
     const foundation = /^\/api\/v1\/(auth|openapi\.json|patients|users|clinic|me|audit)(\/|$)/;
-    const pub = routes.filter((r) => r.policy?.kind === 'public' && foundation.test(r.url)).map((r) => `${r.method} ${r.url}`);
-    expect(pub.sort()).toEqual(['GET /api/v1/openapi.json', 'POST /api/v1/auth/accept-invite', 'POST /api/v1/auth/login'].sort());
+    const pub = routes
+      .filter((r) => r.policy?.kind === 'public' && foundation.test(r.url))
+      .map((r) => `${r.method} ${r.url}`);
+    expect(pub.sort()).toEqual(
+      ['GET /api/v1/openapi.json', 'POST /api/v1/auth/accept-invite', 'POST /api/v1/auth/login'].sort(),
+    );
   });
 
   it('serves /healthz and the OpenAPI document without a login', async () => {
@@ -104,16 +121,16 @@ describe.each(testBackends())('route policies on %s', (backend) => {
       const target = ref
         .slice(2)
         .split('/')
-        .reduce<any>((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+        .reduce<Json>((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
       expect(target, ref).toBeTruthy();
     }
-    for (const [path, item] of Object.entries<Record<string, any>>(doc.paths)) {
+    for (const [path, item] of Object.entries<Record<string, Json>>(doc.paths)) {
       expect(path.startsWith('/'), path).toBe(true);
       const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-      for (const [method, op] of Object.entries<any>(item)) {
+      for (const [method, op] of Object.entries<Json>(item)) {
         if (!['get', 'put', 'post', 'delete', 'patch', 'options', 'head'].includes(method)) continue;
         expect(op.responses, `${method} ${path}`).toBeTruthy();
-        const declared = (op.parameters ?? []).filter((p: any) => p.in === 'path').map((p: any) => p.name);
+        const declared = (op.parameters ?? []).filter((p: Json) => p.in === 'path').map((p: Json) => p.name);
         for (const p of params) expect(declared, `${method} ${path} declares {${p}}`).toContain(p);
         for (const p of op.parameters ?? []) {
           expect(['query', 'header', 'path', 'cookie']).toContain(p.in);

@@ -47,14 +47,30 @@ describe.each(testBackends())('audit report on %s', (backend) => {
     await admin.get('/api/v1/audit?format=csv');
   });
 
-  const rows = () => h.database.db.selectFrom('audit_log').selectAll().where('clinic_id', '=', c.clinicId).orderBy('created_seq').execute();
+  const rows = () =>
+    h.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('clinic_id', '=', c.clinicId)
+      .orderBy('created_seq')
+      .execute();
 
   it('records logins, patient reads/creates/updates, searches and exports with who, role, patient, category, source', async () => {
     const r = await rows();
-    const has = (m: Record<string, unknown>) => expect(r.some((x) => Object.entries(m).every(([k, v]) => (x as Record<string, unknown>)[k] === v)), JSON.stringify(m)).toBe(true);
+    const has = (m: Record<string, unknown>) =>
+      expect(
+        r.some((x) => Object.entries(m).every(([k, v]) => (x as Record<string, unknown>)[k] === v)),
+        JSON.stringify(m),
+      ).toBe(true);
     has({ action: 'login', outcome: 'failure', user_id: c.users.nurse.id, source_address: '127.0.0.1' });
     has({ action: 'login', outcome: 'success', user_id: c.users.nurse.id, role: 'nurse' });
-    has({ action: 'create', resource_type: 'patient', patient_id: created, user_id: c.users.nurse.id, category: 'demographics' });
+    has({
+      action: 'create',
+      resource_type: 'patient',
+      patient_id: created,
+      user_id: c.users.nurse.id,
+      category: 'demographics',
+    });
     has({ action: 'read', resource_type: 'patient', patient_id: created, user_id: c.users.nurse.id });
     has({ action: 'update', resource_type: 'patient', patient_id: created, user_id: c.users.nurse.id });
     has({ action: 'read', patient_id: c.patientId, role: 'therapist' });
@@ -74,34 +90,53 @@ describe.each(testBackends())('audit report on %s', (backend) => {
     expect(byUser.items.length).toBeGreaterThanOrEqual(4);
     expect(byUser.items.every((e: { userId: string }) => e.userId === c.users.therapist.id)).toBe(true);
     const byPatient = (await admin.get(`/api/v1/audit?patientId=${created}&limit=500`)).body;
-    expect(byPatient.items.map((e: { action: string }) => e.action).sort()).toEqual(['create', 'read', 'read', 'update']);
+    expect(byPatient.items.map((e: { action: string }) => e.action).sort()).toEqual([
+      'create',
+      'read',
+      'read',
+      'update',
+    ]);
     const reads = (await admin.get(`/api/v1/audit?action=read&patientId=${created}`)).body;
     expect(reads.total).toBe(2);
     const before = (await admin.get('/api/v1/audit?limit=1')).body.total;
-    const early = (await admin.get(`/api/v1/audit?to=${encodeURIComponent(tMid.toISOString())}&limit=500`)).body;
+    const early = (await admin.get(`/api/v1/audit?to=${encodeURIComponent(tMid.toISOString())}&limit=500`))
+      .body;
     expect(early.items.every((e: { at: string }) => e.at < tMid.toISOString())).toBe(true);
     expect(early.items.some((e: { role: string }) => e.role === 'therapist')).toBe(false);
-    const late = (await admin.get(`/api/v1/audit?from=${encodeURIComponent(tMid.toISOString())}&limit=500`)).body;
+    const late = (await admin.get(`/api/v1/audit?from=${encodeURIComponent(tMid.toISOString())}&limit=500`))
+      .body;
     // Each report query is itself audited (at "now", after tMid): two more since `before`.
     expect(late.total + early.total).toBe(before + 2);
     expect(late.items.every((e: { at: string }) => e.at >= tMid.toISOString())).toBe(true);
-    const window = (await admin.get(`/api/v1/audit?from=${encodeURIComponent(t0.toISOString())}&to=${encodeURIComponent(tMid.toISOString())}&userId=${c.users.nurse.id}&action=login`)).body;
+    const window = (
+      await admin.get(
+        `/api/v1/audit?from=${encodeURIComponent(t0.toISOString())}&to=${encodeURIComponent(tMid.toISOString())}&userId=${c.users.nurse.id}&action=login`,
+      )
+    ).body;
     expect(window.items.map((e: { outcome: string }) => e.outcome).sort()).toEqual(['failure', 'success']);
   });
 
-  it.each(AUDIT_SORT_COLUMNS.flatMap((col) => [[col, 'asc'] as const, [col, 'desc'] as const]))('sorts by %s %s (nulls last)', async (col, order) => {
-    const page = (await admin.get(`/api/v1/audit?sort=${col}&order=${order}&limit=500`)).body.items as Array<Record<string, string | null>>;
-    expect(page.length).toBeGreaterThan(5);
-    const vals = page.map((e) => e[FIELD[col] as string] ?? null);
-    const firstNull = vals.indexOf(null);
-    if (firstNull >= 0) expect(vals.slice(firstNull).every((v) => v === null), 'nulls last').toBe(true);
-    const present = vals.filter((v): v is string => v !== null);
-    for (let i = 1; i < present.length; i++) {
-      const [a, b] = [present[i - 1] as string, present[i] as string];
-      if (order === 'asc') expect(a <= b, `${a} <= ${b}`).toBe(true);
-      else expect(a >= b, `${a} >= ${b}`).toBe(true);
-    }
-  });
+  it.each(AUDIT_SORT_COLUMNS.flatMap((col) => [[col, 'asc'] as const, [col, 'desc'] as const]))(
+    'sorts by %s %s (nulls last)',
+    async (col, order) => {
+      const page = (await admin.get(`/api/v1/audit?sort=${col}&order=${order}&limit=500`)).body
+        .items as Array<Record<string, string | null>>;
+      expect(page.length).toBeGreaterThan(5);
+      const vals = page.map((e) => e[FIELD[col] as string] ?? null);
+      const firstNull = vals.indexOf(null);
+      if (firstNull >= 0)
+        expect(
+          vals.slice(firstNull).every((v) => v === null),
+          'nulls last',
+        ).toBe(true);
+      const present = vals.filter((v): v is string => v !== null);
+      for (let i = 1; i < present.length; i++) {
+        const [a, b] = [present[i - 1] as string, present[i] as string];
+        if (order === 'asc') expect(a <= b, `${a} <= ${b}`).toBe(true);
+        else expect(a >= b, `${a} >= ${b}`).toBe(true);
+      }
+    },
+  );
 
   it('pages with limit and offset without overlap', async () => {
     const full = (await admin.get('/api/v1/audit?limit=500&sort=at&order=asc')).body;
@@ -120,7 +155,15 @@ describe.each(testBackends())('audit report on %s', (backend) => {
   it('exports CSV with a header, one row per entry and formula injection guarded', async () => {
     await h.database.db
       .insertInto('audit_log')
-      .values({ clinic_id: c.clinicId, user_email: '=HYPERLINK("http://evil.example","x")', action: 'read', resource_type: '@SUM(A1)', resource_id: '+1', outcome: 'success', details: 'null' })
+      .values({
+        clinic_id: c.clinicId,
+        user_email: '=HYPERLINK("http://evil.example","x")',
+        action: 'read',
+        resource_type: '@SUM(A1)',
+        resource_id: '+1',
+        outcome: 'success',
+        details: 'null',
+      })
       .execute();
     const count = (await admin.get('/api/v1/audit?limit=1')).body.total;
     const res = await admin.get('/api/v1/audit?format=csv');
@@ -129,7 +172,9 @@ describe.each(testBackends())('audit report on %s', (backend) => {
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="audit-\d{4}-\d{2}-\d{2}\.csv"/);
     expect(res.headers['cache-control']).toBe('no-store');
     const lines = res.text.split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe('at,seq,user_email,role,action,resource_type,resource_id,patient_id,category,outcome,source_address,id');
+    expect(lines[0]).toBe(
+      'at,seq,user_email,role,action,resource_type,resource_id,patient_id,category,outcome,source_address,id',
+    );
     expect(lines.length - 1).toBe(count + 1); // + the query made by the `total` request above
     const evil = lines.find((l) => l.includes('HYPERLINK')) as string;
     expect(evil).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
@@ -142,23 +187,66 @@ describe.each(testBackends())('audit report on %s', (backend) => {
   it('builds the same CSV in the database as csv.ts would in JavaScript, for every sort', async () => {
     await h.database.db
       .insertInto('audit_log')
-      .values({ clinic_id: c.clinicId, user_email: 'a,"b"\nc@example.org', role: '\tx', action: 'read', resource_type: '-1', resource_id: 'plain', category: '\rcr', outcome: 'success', details: 'null' })
+      .values({
+        clinic_id: c.clinicId,
+        user_email: 'a,"b"\nc@example.org',
+        role: '\tx',
+        action: 'read',
+        resource_type: '-1',
+        resource_id: 'plain',
+        category: '\rcr',
+        outcome: 'success',
+        details: 'null',
+      })
       .execute();
     await h.built.ctx.audit.flush();
     h.clock.advance(MIN);
     const to = encodeURIComponent(new Date(h.clock.now().getTime() - 1000).toISOString());
     const { toCsv } = await import('./csv.ts');
-    for (const [sort, order] of [['at', 'desc'], ['userEmail', 'asc'], ['patientId', 'desc']] as const) {
-      const json = (await admin.get(`/api/v1/audit?to=${to}&sort=${sort}&order=${order}&limit=500`)).body.items as Array<Record<string, unknown>>;
+    for (const [sort, order] of [
+      ['at', 'desc'],
+      ['userEmail', 'asc'],
+      ['patientId', 'desc'],
+    ] as const) {
+      const json = (await admin.get(`/api/v1/audit?to=${to}&sort=${sort}&order=${order}&limit=500`)).body
+        .items as Array<Record<string, unknown>>;
       const csv = (await admin.get(`/api/v1/audit?to=${to}&sort=${sort}&order=${order}&format=csv`)).text;
       const expected = toCsv(
-        ['at', 'seq', 'user_email', 'role', 'action', 'resource_type', 'resource_id', 'patient_id', 'category', 'outcome', 'source_address', 'id'],
-        json.map((e) => [e.at, e.seq, e.userEmail, e.role, e.action, e.resourceType, e.resourceId, e.patientId, e.category, e.outcome, e.sourceAddress, e.id]),
+        [
+          'at',
+          'seq',
+          'user_email',
+          'role',
+          'action',
+          'resource_type',
+          'resource_id',
+          'patient_id',
+          'category',
+          'outcome',
+          'source_address',
+          'id',
+        ],
+        json.map((e) => [
+          e.at,
+          e.seq,
+          e.userEmail,
+          e.role,
+          e.action,
+          e.resourceType,
+          e.resourceId,
+          e.patientId,
+          e.category,
+          e.outcome,
+          e.sourceAddress,
+          e.id,
+        ]),
       );
       expect(csv, `${sort} ${order}`).toBe(expected);
     }
     const empty = await admin.get(`/api/v1/audit?format=csv&userId=00000000-0000-4000-8000-000000000000`);
-    expect(empty.text).toBe('at,seq,user_email,role,action,resource_type,resource_id,patient_id,category,outcome,source_address,id\r\n');
+    expect(empty.text).toBe(
+      'at,seq,user_email,role,action,resource_type,resource_id,patient_id,category,outcome,source_address,id\r\n',
+    );
   });
 
   it('seals every entry into the chain shortly after commit', async () => {

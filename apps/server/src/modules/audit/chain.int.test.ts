@@ -17,7 +17,9 @@ import { ManualClock } from '../../platform/clock.ts';
 import { AuditWriter } from './audit-writer.ts';
 import { sealPending, verifyChain } from './chain.ts';
 
-async function privateDatabase(backend: TestBackend): Promise<{ database: Database; drop: () => Promise<void> }> {
+async function privateDatabase(
+  backend: TestBackend,
+): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (backend === 'pglite') {
     const database = await openTestDatabase('pglite');
     return { database, drop: () => database.close() };
@@ -49,7 +51,13 @@ async function history(database: Database, n = 40) {
     clock.advance(61_000);
     await w.record(
       database.db,
-      { clinicId: clinics[i % 2] as string, userId: randomUUID(), email: `user${i % 5}@clinic.example`, role: i % 3 ? 'nurse' : 'prescriber', sourceAddress: '10.0.0.7' },
+      {
+        clinicId: clinics[i % 2] as string,
+        userId: randomUUID(),
+        email: `user${i % 5}@clinic.example`,
+        role: i % 3 ? 'nurse' : 'prescriber',
+        sourceAddress: '10.0.0.7',
+      },
       {
         action: actions[i % actions.length] as (typeof actions)[number],
         resourceType: 'patient',
@@ -67,7 +75,8 @@ async function history(database: Database, n = 40) {
   return database.db.selectFrom('audit_log').select(['id', 'seq']).orderBy('seq').execute();
 }
 
-const unprotect = (d: Database) => sql`alter table audit_log disable trigger audit_log_append_only`.execute(d.db);
+const unprotect = (d: Database) =>
+  sql`alter table audit_log disable trigger audit_log_append_only`.execute(d.db);
 
 describe.each(testBackends())('audit chain on %s', (backend) => {
   let current: { database: Database; drop: () => Promise<void> } | undefined;
@@ -92,17 +101,32 @@ describe.each(testBackends())('audit chain on %s', (backend) => {
     const d = await open();
     const rows = await history(d, 5);
     const id = rows[2]?.id as string;
-    await expect(d.db.updateTable('audit_log').set({ action: 'read' }).where('id', '=', id).execute()).rejects.toThrow(/append-only/);
+    await expect(
+      d.db.updateTable('audit_log').set({ action: 'read' }).where('id', '=', id).execute(),
+    ).rejects.toThrow(/append-only/);
     await expect(d.db.deleteFrom('audit_log').where('id', '=', id).execute()).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_log`.execute(d.db)).rejects.toThrow(/append-only/);
-    await d.db.insertInto('audit_log').values({ action: 'read', resource_type: 'x', outcome: 'success', details: 'null' }).execute();
-    const fresh = await d.db.selectFrom('audit_log').select('id').where('seq', 'is', null).executeTakeFirstOrThrow();
+    await d.db
+      .insertInto('audit_log')
+      .values({ action: 'read', resource_type: 'x', outcome: 'success', details: 'null' })
+      .execute();
+    const fresh = await d.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('seq', 'is', null)
+      .executeTakeFirstOrThrow();
     // Sealing may set seq/prev_hash/hash only: changing content at the same time is refused.
     await expect(
-      d.db.updateTable('audit_log').set({ seq: 99, hash: 'h', prev_hash: 'p', user_email: 'x@y.z' }).where('id', '=', fresh.id).execute(),
+      d.db
+        .updateTable('audit_log')
+        .set({ seq: 99, hash: 'h', prev_hash: 'p', user_email: 'x@y.z' })
+        .where('id', '=', fresh.id)
+        .execute(),
     ).rejects.toThrow(/append-only/);
     // Re-sealing an already sealed row is refused too.
-    await expect(d.db.updateTable('audit_log').set({ seq: 98, hash: 'h' }).where('id', '=', id).execute()).rejects.toThrow(/append-only/);
+    await expect(
+      d.db.updateTable('audit_log').set({ seq: 98, hash: 'h' }).where('id', '=', id).execute(),
+    ).rejects.toThrow(/append-only/);
     expect((await verifyChain(d.db)).ok).toBe(true);
   });
 
@@ -111,7 +135,11 @@ describe.each(testBackends())('audit chain on %s', (backend) => {
     const rows = await history(d);
     const victim = rows[16] as { id: string; seq: number };
     await unprotect(d);
-    await d.db.updateTable('audit_log').set({ user_email: 'someone-else@clinic.example' }).where('id', '=', victim.id).execute();
+    await d.db
+      .updateTable('audit_log')
+      .set({ user_email: 'someone-else@clinic.example' })
+      .where('id', '=', victim.id)
+      .execute();
     const r = await verifyChain(d.db);
     expect(r.ok).toBe(false);
     expect(r.firstBad).toMatchObject({ seq: victim.seq, id: victim.id });
@@ -163,7 +191,14 @@ describe.each(testBackends())('audit chain on %s', (backend) => {
     await unprotect(d);
     const a = await d.db.selectFrom('audit_log').selectAll().where('seq', '=', 10).executeTakeFirstOrThrow();
     const b = await d.db.selectFrom('audit_log').selectAll().where('seq', '=', 11).executeTakeFirstOrThrow();
-    const content = (x: typeof a) => ({ user_email: x.user_email, action: x.action, role: x.role, patient_id: x.patient_id, at: x.at, details: JSON.stringify(x.details) });
+    const content = (x: typeof a) => ({
+      user_email: x.user_email,
+      action: x.action,
+      role: x.role,
+      patient_id: x.patient_id,
+      at: x.at,
+      details: JSON.stringify(x.details),
+    });
     await d.db.updateTable('audit_log').set(content(b)).where('id', '=', a.id).execute();
     await d.db.updateTable('audit_log').set(content(a)).where('id', '=', b.id).execute();
     expect((await verifyChain(d.db)).firstBad?.seq).toBe(10);
@@ -188,12 +223,18 @@ describe.each(testBackends())('audit chain on %s', (backend) => {
     const w = new AuditWriter(d.db, new ManualClock(), 60_000);
     await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
-        d.db.transaction().execute((trx) => w.record(trx, null, { action: 'read', resourceType: 'probe', resourceId: String(i) })),
+        d.db
+          .transaction()
+          .execute((trx) =>
+            w.record(trx, null, { action: 'read', resourceType: 'probe', resourceId: String(i) }),
+          ),
       ).concat(Array.from({ length: 5 }, () => w.flush())),
     );
     await w.flush();
     await w.stop();
-    const seqs = (await d.db.selectFrom('audit_log').select('seq').orderBy('seq').execute()).map((r) => r.seq);
+    const seqs = (await d.db.selectFrom('audit_log').select('seq').orderBy('seq').execute()).map(
+      (r) => r.seq,
+    );
     expect(seqs).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
     expect((await verifyChain(d.db)).ok).toBe(true);
   });

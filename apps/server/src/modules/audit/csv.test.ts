@@ -25,6 +25,14 @@ describe('csvCell', () => {
 
 describe('toCsv', () => {
   it('writes a header and CRLF-terminated rows', () => {
-    expect(toCsv(['a', 'b'], [[1, null], ['x,y', '=z']])).toBe(`a,b\r\n1,\r\n"x,y",'=z\r\n`);
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          [1, null],
+          ['x,y', '=z'],
+        ],
+      ),
+    ).toBe(`a,b\r\n1,\r\n"x,y",'=z\r\n`);
   });
 });

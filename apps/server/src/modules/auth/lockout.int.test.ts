@@ -49,7 +49,9 @@ describe.each(testBackends())('login lockout on %s', (backend) => {
       .where('user_id', '=', c.users.nurse.id)
       .execute();
     expect(audit.filter((a) => a.outcome === 'failure')).toHaveLength(13);
-    expect(audit.filter((a) => (a.details as { reason?: string } | null)?.reason === 'locked')).toHaveLength(3);
+    expect(audit.filter((a) => (a.details as { reason?: string } | null)?.reason === 'locked')).toHaveLength(
+      3,
+    );
     expect(audit.filter((a) => a.outcome === 'success')).toHaveLength(1);
   });
 
@@ -85,7 +87,8 @@ describe.each(testBackends())('per-address login rate limit on %s', (backend) =>
     attacker.remoteAddress = freshIp();
     // Spread over several accounts: no single account reaches its own lockout.
     const roles = ['nurse', 'therapist', 'front_desk', 'prescriber', 'admin'] as const;
-    for (const role of roles) expect((await attacker.login(c.users[role].email, 'wrong-password-123')).status).toBe(401);
+    for (const role of roles)
+      expect((await attacker.login(c.users[role].email, 'wrong-password-123')).status).toBe(401);
     const blocked = await attacker.login(c.users.nurse.email, TEST_PASSWORD);
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('rate_limited');

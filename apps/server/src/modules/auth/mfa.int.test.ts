@@ -8,7 +8,8 @@ import { generate } from 'otplib';
 import { describe, expect, it } from 'vitest';
 import { type Client, TEST_PASSWORD, type TestApp, useTestApp } from '../../test/harness.ts';
 
-const codeAt = (h: TestApp, secret: string) => generate({ secret, epoch: Math.floor(h.clock.now().getTime() / 1000) });
+const codeAt = (h: TestApp, secret: string) =>
+  generate({ secret, epoch: Math.floor(h.clock.now().getTime() / 1000) });
 
 async function enrol(h: TestApp, client: Client) {
   const e = await client.post('/api/v1/me/mfa/enrol');
@@ -31,7 +32,11 @@ describe.each(testBackends())('MFA on %s', (backend) => {
     expect(enrolment.otpauthUrl).toContain(`secret=${secret}`);
     expect(recoveryCodes).toHaveLength(10);
     expect((await nurse.get('/api/v1/me')).body.user.mfaEnabled).toBe(true);
-    const stored = await h.database.db.selectFrom('users').select(['recovery_codes', 'mfa_pending_secret']).where('id', '=', c.users.nurse.id).executeTakeFirstOrThrow();
+    const stored = await h.database.db
+      .selectFrom('users')
+      .select(['recovery_codes', 'mfa_pending_secret'])
+      .where('id', '=', c.users.nurse.id)
+      .executeTakeFirstOrThrow();
     expect(stored.mfa_pending_secret).toBeNull();
     expect(JSON.stringify(stored.recovery_codes)).not.toContain(recoveryCodes[0]); // stored hashed
 
@@ -41,7 +46,11 @@ describe.each(testBackends())('MFA on %s', (backend) => {
     expect(noCode.body.error.code).toBe('mfa_required');
     expect(client.cookie).toBeUndefined();
 
-    const wrong = await client.login(c.users.nurse.email, TEST_PASSWORD, (Number(await codeAt(h, secret)) ^ 1).toString().padStart(6, '0'));
+    const wrong = await client.login(
+      c.users.nurse.email,
+      TEST_PASSWORD,
+      (Number(await codeAt(h, secret)) ^ 1).toString().padStart(6, '0'),
+    );
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.code).toBe('mfa_invalid');
 
@@ -58,7 +67,9 @@ describe.each(testBackends())('MFA on %s', (backend) => {
 
     // A wrong password with a right code is still a wrong password.
     h.clock.advance(30_000);
-    const badPw = await c.anonymous().login(c.users.nurse.email, 'wrong-password-123', await codeAt(h, secret));
+    const badPw = await c
+      .anonymous()
+      .login(c.users.nurse.email, 'wrong-password-123', await codeAt(h, secret));
     expect(badPw.body.error.code).toBe('invalid_credentials');
   });
 
@@ -72,14 +83,18 @@ describe.each(testBackends())('MFA on %s', (backend) => {
     const again = await c.anonymous().login(c.users.prescriber.email, TEST_PASSWORD, rc);
     expect(again.status).toBe(401);
     expect(again.body.error.code).toBe('mfa_invalid');
-    expect((await c.anonymous().login(c.users.prescriber.email, TEST_PASSWORD, recoveryCodes[4])).status).toBe(200);
+    expect(
+      (await c.anonymous().login(c.users.prescriber.email, TEST_PASSWORD, recoveryCodes[4])).status,
+    ).toBe(200);
     const audit = await h.database.db
       .selectFrom('audit_log')
       .select(['details', 'outcome'])
       .where('user_id', '=', c.users.prescriber.id)
       .where('action', '=', 'login')
       .execute();
-    expect(audit.filter((a) => (a.details as { mfa?: string } | null)?.mfa === 'recovery_code')).toHaveLength(2);
+    expect(audit.filter((a) => (a.details as { mfa?: string } | null)?.mfa === 'recovery_code')).toHaveLength(
+      2,
+    );
   });
 
   it('refuses a wrong confirmation code and confirmation without enrolment', async () => {
@@ -115,7 +130,9 @@ describe.each(testBackends())('MFA on %s', (backend) => {
     expect((await nurse.get('/api/v1/patients')).status).toBe(200);
     h.clock.advance(30_000);
     expect((await c.anonymous().login(c.users.nurse.email)).body.error.code).toBe('mfa_required');
-    expect((await c.anonymous().login(c.users.nurse.email, TEST_PASSWORD, await codeAt(h, secret))).status).toBe(200);
+    expect(
+      (await c.anonymous().login(c.users.nurse.email, TEST_PASSWORD, await codeAt(h, secret))).status,
+    ).toBe(200);
   });
 
   it('lets an admin reset a user’s MFA: the user’s sessions end and the next login needs no code', async () => {
@@ -137,6 +154,8 @@ describe.each(testBackends())('MFA on %s', (backend) => {
       .execute();
     expect(audit).toContainEqual({ user_id: c.users.admin.id, resource_id: c.users.nurse.id });
     // Only an admin may do that.
-    expect((await (await c.login('prescriber')).post(`/api/v1/users/${c.users.nurse.id}/reset-mfa`)).status).toBe(403);
+    expect(
+      (await (await c.login('prescriber')).post(`/api/v1/users/${c.users.nurse.id}/reset-mfa`)).status,
+    ).toBe(403);
   });
 });

@@ -28,7 +28,11 @@ describe.each(testBackends())('sessions on %s', (backend) => {
     expect(second.status).toBe(200);
     expect(client.cookie).not.toBe(firstCookie);
     expect(second.body.csrfToken).not.toBe(first.body.csrfToken);
-    const stored = await h.database.db.selectFrom('sessions').select(['token_hash']).where('user_id', '=', c.users.nurse.id).execute();
+    const stored = await h.database.db
+      .selectFrom('sessions')
+      .select(['token_hash'])
+      .where('user_id', '=', c.users.nurse.id)
+      .execute();
     const token = client.cookie?.split('=')[1] ?? '';
     expect(stored.map((s) => s.token_hash)).not.toContain(token); // stored hashed, never as the token
   });
@@ -86,7 +90,13 @@ describe.each(testBackends())('sessions on %s', (backend) => {
     const c = await h.newClinic();
     const s = await c.login('nurse');
     const seen = async () =>
-      (await h.database.db.selectFrom('sessions').select('last_seen_at').where('user_id', '=', c.users.nurse.id).executeTakeFirstOrThrow()).last_seen_at.getTime();
+      (
+        await h.database.db
+          .selectFrom('sessions')
+          .select('last_seen_at')
+          .where('user_id', '=', c.users.nurse.id)
+          .executeTakeFirstOrThrow()
+      ).last_seen_at.getTime();
     h.clock.advance(2 * MIN);
     await s.get('/api/v1/me');
     const t1 = await seen();
@@ -114,16 +124,29 @@ describe.each(testBackends())('sessions on %s', (backend) => {
     expect((await replay.get('/api/v1/me')).status).toBe(401);
     expect((await replay.get('/api/v1/patients')).status).toBe(401);
     expect((await replay.post('/api/v1/auth/logout')).status).toBe(401);
-    const row = await h.database.db.selectFrom('sessions').select('revoked_at').where('user_id', '=', c.users.nurse.id).executeTakeFirstOrThrow();
+    const row = await h.database.db
+      .selectFrom('sessions')
+      .select('revoked_at')
+      .where('user_id', '=', c.users.nurse.id)
+      .executeTakeFirstOrThrow();
     expect(row.revoked_at).not.toBeNull();
-    const audit = await h.database.db.selectFrom('audit_log').select('action').where('user_id', '=', c.users.nurse.id).where('action', '=', 'logout').execute();
+    const audit = await h.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('user_id', '=', c.users.nurse.id)
+      .where('action', '=', 'logout')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
   it('answers 401 to an unknown or malformed cookie', async () => {
     const c = await h.newClinic();
     const x = c.anonymous();
-    for (const cookie of ['plasticity_session=nope', 'plasticity_session=', `plasticity_session=${'a'.repeat(5000)}`]) {
+    for (const cookie of [
+      'plasticity_session=nope',
+      'plasticity_session=',
+      `plasticity_session=${'a'.repeat(5000)}`,
+    ]) {
       x.cookie = cookie;
       expect((await x.get('/api/v1/me')).status, cookie.slice(0, 40)).toBe(401);
     }

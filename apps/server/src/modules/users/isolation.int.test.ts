@@ -23,31 +23,82 @@ const ROUTES: Req[] = [
 describe.each(testBackends())('cross-clinic isolation on %s', (backend) => {
   const h = useTestApp(backend);
 
-  it.each(ROUTES.map((r) => [`${r[0]} ${r[1]({ patientId: ':id', users: { nurse: { id: ':id' } } } as unknown as TestClinic)}`, r] as const))(
-    '%s on another clinic’s object answers 404 and changes nothing',
-    async (_name, [method, url, body]) => {
-      const a = await h.newClinic();
-      const b = await h.newClinic();
-      const adminB = await b.login('admin');
-      const db = h.database.db;
-      const before = {
-        patient: await db.selectFrom('patients').selectAll().where('id', '=', a.patientId).executeTakeFirstOrThrow(),
-        members: await db.selectFrom('memberships').select(['user_id', 'role', 'active', 'patient_id']).where('clinic_id', '=', a.clinicId).orderBy('user_id').execute(),
-        nurse: await db.selectFrom('users').select(['mfa_enabled', 'password_hash']).where('id', '=', a.users.nurse.id).executeTakeFirstOrThrow(),
-        links: await db.selectFrom('one_time_links').select('id').where('user_id', 'in', Object.values(a.users).map((u) => u.id)).execute(),
-      };
-      const nurseA = await a.login('nurse');
-      const r = await adminB.request(method, url(a), body);
-      expect(r.status).toBe(404);
-      expect(r.body.error.code).toBe('not_found');
-      expect(r.text).not.toContain(a.users.nurse.email);
-      expect(await db.selectFrom('patients').selectAll().where('id', '=', a.patientId).executeTakeFirstOrThrow()).toEqual(before.patient);
-      expect(await db.selectFrom('memberships').select(['user_id', 'role', 'active', 'patient_id']).where('clinic_id', '=', a.clinicId).orderBy('user_id').execute()).toEqual(before.members);
-      expect(await db.selectFrom('users').select(['mfa_enabled', 'password_hash']).where('id', '=', a.users.nurse.id).executeTakeFirstOrThrow()).toEqual(before.nurse);
-      expect(await db.selectFrom('one_time_links').select('id').where('user_id', 'in', Object.values(a.users).map((u) => u.id)).execute()).toEqual(before.links);
-      expect((await nurseA.get('/api/v1/me')).status).toBe(200); // A's sessions untouched
-    },
-  );
+  it.each(
+    ROUTES.map(
+      (r) =>
+        [
+          `${r[0]} ${r[1]({ patientId: ':id', users: { nurse: { id: ':id' } } } as unknown as TestClinic)}`,
+          r,
+        ] as const,
+    ),
+  )('%s on another clinic’s object answers 404 and changes nothing', async (_name, [method, url, body]) => {
+    const a = await h.newClinic();
+    const b = await h.newClinic();
+    const adminB = await b.login('admin');
+    const db = h.database.db;
+    const before = {
+      patient: await db
+        .selectFrom('patients')
+        .selectAll()
+        .where('id', '=', a.patientId)
+        .executeTakeFirstOrThrow(),
+      members: await db
+        .selectFrom('memberships')
+        .select(['user_id', 'role', 'active', 'patient_id'])
+        .where('clinic_id', '=', a.clinicId)
+        .orderBy('user_id')
+        .execute(),
+      nurse: await db
+        .selectFrom('users')
+        .select(['mfa_enabled', 'password_hash'])
+        .where('id', '=', a.users.nurse.id)
+        .executeTakeFirstOrThrow(),
+      links: await db
+        .selectFrom('one_time_links')
+        .select('id')
+        .where(
+          'user_id',
+          'in',
+          Object.values(a.users).map((u) => u.id),
+        )
+        .execute(),
+    };
+    const nurseA = await a.login('nurse');
+    const r = await adminB.request(method, url(a), body);
+    expect(r.status).toBe(404);
+    expect(r.body.error.code).toBe('not_found');
+    expect(r.text).not.toContain(a.users.nurse.email);
+    expect(
+      await db.selectFrom('patients').selectAll().where('id', '=', a.patientId).executeTakeFirstOrThrow(),
+    ).toEqual(before.patient);
+    expect(
+      await db
+        .selectFrom('memberships')
+        .select(['user_id', 'role', 'active', 'patient_id'])
+        .where('clinic_id', '=', a.clinicId)
+        .orderBy('user_id')
+        .execute(),
+    ).toEqual(before.members);
+    expect(
+      await db
+        .selectFrom('users')
+        .select(['mfa_enabled', 'password_hash'])
+        .where('id', '=', a.users.nurse.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual(before.nurse);
+    expect(
+      await db
+        .selectFrom('one_time_links')
+        .select('id')
+        .where(
+          'user_id',
+          'in',
+          Object.values(a.users).map((u) => u.id),
+        )
+        .execute(),
+    ).toEqual(before.links);
+    expect((await nurseA.get('/api/v1/me')).status).toBe(200); // A's sessions untouched
+  });
 
   it('answers the same 404 for another clinic’s object as for one that does not exist', async () => {
     const a = await h.newClinic();
@@ -65,13 +116,25 @@ describe.each(testBackends())('cross-clinic isolation on %s', (backend) => {
     const adminA = await a.login('admin');
     await adminA.get(`/api/v1/patients/${a.patientId}`);
     const adminB = await b.login('admin');
-    expect((await adminB.get('/api/v1/patients')).body.items.map((p: { id: string }) => p.id)).toEqual([b.patientId]);
-    expect((await adminB.get(`/api/v1/patients?query=${encodeURIComponent(`Portal`)}`)).body.items.map((p: { id: string }) => p.id)).toEqual([b.patientId]);
+    expect((await adminB.get('/api/v1/patients')).body.items.map((p: { id: string }) => p.id)).toEqual([
+      b.patientId,
+    ]);
+    expect(
+      (await adminB.get(`/api/v1/patients?query=${encodeURIComponent(`Portal`)}`)).body.items.map(
+        (p: { id: string }) => p.id,
+      ),
+    ).toEqual([b.patientId]);
     const users = (await adminB.get('/api/v1/users')).body.items.map((u: { id: string }) => u.id);
-    expect(users.sort()).toEqual(Object.values(b.users).map((u) => u.id).sort());
+    expect(users.sort()).toEqual(
+      Object.values(b.users)
+        .map((u) => u.id)
+        .sort(),
+    );
     const audit = await adminB.get(`/api/v1/audit?patientId=${a.patientId}`);
     expect(audit.body.total).toBe(0);
     const all = await adminB.get('/api/v1/audit?limit=500');
-    expect(all.body.items.every((e: { userId: string | null }) => e.userId === null || users.includes(e.userId))).toBe(true);
+    expect(
+      all.body.items.every((e: { userId: string | null }) => e.userId === null || users.includes(e.userId)),
+    ).toBe(true);
   });
 });

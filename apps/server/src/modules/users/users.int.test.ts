@@ -6,7 +6,7 @@
  */
 import { testBackends } from '@plasticity/db/testing/index';
 import { describe, expect, it } from 'vitest';
-import { type TestClinic, TEST_PASSWORD, useTestApp, validPatient } from '../../test/harness.ts';
+import { TEST_PASSWORD, type TestClinic, useTestApp, validPatient } from '../../test/harness.ts';
 
 const NEW_PASSWORD = 'lilac-tundra-orbit-1987';
 let n = 0;
@@ -19,11 +19,19 @@ describe.each(testBackends())('users lifecycle on %s', (backend) => {
     const c = await h.newClinic();
     const admin = await c.login('admin');
     const email = uniqueEmail(c, 'invitee');
-    const inv = await admin.post('/api/v1/users/invite', { email, displayName: 'Ivy Invitee', role: 'nurse' });
+    const inv = await admin.post('/api/v1/users/invite', {
+      email,
+      displayName: 'Ivy Invitee',
+      role: 'nurse',
+    });
     expect(inv.status).toBe(201);
     expect(inv.body.link).toMatch(/\/accept\/[A-Za-z0-9_-]{40,}$/);
     expect(inv.body.user).toMatchObject({ email, role: 'nurse', invitePending: true, active: true });
-    const mail = await h.database.db.selectFrom('outbox').select(['recipient', 'body', 'kind']).where('clinic_id', '=', c.clinicId).execute();
+    const mail = await h.database.db
+      .selectFrom('outbox')
+      .select(['recipient', 'body', 'kind'])
+      .where('clinic_id', '=', c.clinicId)
+      .execute();
     expect(mail).toHaveLength(1);
     expect(mail[0]).toMatchObject({ recipient: email, kind: 'invite' });
     expect(mail[0]?.body).toContain(inv.body.link);
@@ -53,15 +61,26 @@ describe.each(testBackends())('users lifecycle on %s', (backend) => {
     expect(login.status).toBe(200);
     expect(login.body.user.role).toBe('nurse');
 
-    expect((await anon.post('/api/v1/auth/accept-invite', { token: 'x'.repeat(43), password: NEW_PASSWORD })).status).toBe(404);
-    const dup = await admin.post('/api/v1/users/invite', { email: email.toUpperCase(), displayName: 'Again', role: 'nurse' });
+    expect(
+      (await anon.post('/api/v1/auth/accept-invite', { token: 'x'.repeat(43), password: NEW_PASSWORD }))
+        .status,
+    ).toBe(404);
+    const dup = await admin.post('/api/v1/users/invite', {
+      email: email.toUpperCase(),
+      displayName: 'Again',
+      role: 'nurse',
+    });
     expect(dup.status).toBe(409);
   });
 
   it('expires an invitation after 7 days', async () => {
     const c = await h.newClinic();
     const admin = await c.login('admin');
-    const inv = await admin.post('/api/v1/users/invite', { email: uniqueEmail(c, 'late'), displayName: 'Late', role: 'therapist' });
+    const inv = await admin.post('/api/v1/users/invite', {
+      email: uniqueEmail(c, 'late'),
+      displayName: 'Late',
+      role: 'therapist',
+    });
     h.clock.advance(7 * 24 * 3600_000 + 1000);
     const r = await c.anonymous().acceptLink(inv.body.link, NEW_PASSWORD);
     expect(r.status).toBe(410);
@@ -90,7 +109,9 @@ describe.each(testBackends())('users lifecycle on %s', (backend) => {
       .where('resource_type', '=', 'user')
       .where('resource_id', '=', c.users.nurse.id)
       .execute();
-    expect(audit.map((a) => a.details)).toEqual(expect.arrayContaining([{ active: false }, { active: true }]));
+    expect(audit.map((a) => a.details)).toEqual(
+      expect.arrayContaining([{ active: false }, { active: true }]),
+    );
   });
 
   it('sends a password-reset link that replaces the password and ends every session', async () => {
@@ -100,7 +121,11 @@ describe.each(testBackends())('users lifecycle on %s', (backend) => {
     const reset = await admin.post(`/api/v1/users/${c.users.therapist.id}/reset-password`);
     expect(reset.status).toBe(200);
     expect(new Date(reset.body.expiresAt).getTime() - h.clock.now().getTime()).toBe(3600_000);
-    const mail = await h.database.db.selectFrom('outbox').select(['recipient', 'kind']).where('clinic_id', '=', c.clinicId).execute();
+    const mail = await h.database.db
+      .selectFrom('outbox')
+      .select(['recipient', 'kind'])
+      .where('clinic_id', '=', c.clinicId)
+      .execute();
     expect(mail).toContainEqual({ recipient: c.users.therapist.email, kind: 'password_reset' });
     // Still usable until the link is used.
     expect((await therapist.get('/api/v1/me')).status).toBe(200);
@@ -112,12 +137,16 @@ describe.each(testBackends())('users lifecycle on %s', (backend) => {
     const late = await admin.post(`/api/v1/users/${c.users.therapist.id}/reset-password`);
     expect(late.status, late.text).toBe(200);
     h.clock.advance(3600_000 + 1000);
-    expect((await c.anonymous().acceptLink(late.body.link, `${NEW_PASSWORD}x`)).body.error.code).toBe('link_expired');
+    expect((await c.anonymous().acceptLink(late.body.link, `${NEW_PASSWORD}x`)).body.error.code).toBe(
+      'link_expired',
+    );
     // A newer link supersedes an older unused one.
     const admin2 = await c.login('admin'); // the first admin session idled out during the hour
     const first = await admin2.post(`/api/v1/users/${c.users.therapist.id}/reset-password`);
     const second = await admin2.post(`/api/v1/users/${c.users.therapist.id}/reset-password`);
-    expect((await c.anonymous().acceptLink(first.body.link, `${NEW_PASSWORD}y`)).body.error.code).toBe('link_used');
+    expect((await c.anonymous().acceptLink(first.body.link, `${NEW_PASSWORD}y`)).body.error.code).toBe(
+      'link_used',
+    );
     expect((await c.anonymous().acceptLink(second.body.link, `${NEW_PASSWORD}y`)).status).toBe(200);
   });
 
@@ -136,33 +165,45 @@ describe.each(testBackends())('users lifecycle on %s', (backend) => {
       .where('clinic_id', '=', c.clinicId)
       .where('resource_type', '=', 'user_role')
       .execute();
-    expect(audit).toEqual([{ user_id: c.users.admin.id, role: 'admin', action: 'update', details: { from: 'front_desk', to: 'nurse' } }]);
-    expect((await admin.patch(`/api/v1/users/${c.users.patient.id}/role`, { role: 'nurse' })).status).toBe(409);
+    expect(audit).toEqual([
+      {
+        user_id: c.users.admin.id,
+        role: 'admin',
+        action: 'update',
+        details: { from: 'front_desk', to: 'nurse' },
+      },
+    ]);
+    expect((await admin.patch(`/api/v1/users/${c.users.patient.id}/role`, { role: 'nurse' })).status).toBe(
+      409,
+    );
     expect((await admin.patch(`/api/v1/users/${c.users.admin.id}/role`, { role: 'nurse' })).status).toBe(409);
     const bad = await admin.patch(`/api/v1/users/${c.users.nurse.id}/role`, { role: 'superuser' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].field).toBe('body.role');
   });
 
-  it.each(['prescriber', 'nurse', 'therapist', 'front_desk', 'patient'] as const)('refuses account management to %s (403)', async (role) => {
-    const c = await h.newClinic();
-    const u = await c.login(role);
-    const id = c.users.admin.id;
-    for (const [m, url, body] of [
-      ['GET', '/api/v1/users', undefined],
-      ['POST', '/api/v1/users/invite', { email: uniqueEmail(c, 'x'), displayName: 'X', role: 'admin' }],
-      ['POST', `/api/v1/users/${id}/deactivate`, {}],
-      ['POST', `/api/v1/users/${id}/reset-password`, {}],
-      ['POST', `/api/v1/users/${id}/reset-mfa`, {}],
-      ['PATCH', `/api/v1/users/${id}/role`, { role: 'nurse' }],
-      ['GET', '/api/v1/clinic/settings', undefined],
-      ['PATCH', '/api/v1/clinic/settings', { idleTimeoutMin: 60 }],
-      ['GET', '/api/v1/audit', undefined],
-    ] as const) {
-      const r = await u.request(m, url, body);
-      expect(r.status, `${role} ${m} ${url}`).toBe(403);
-    }
-  });
+  it.each(['prescriber', 'nurse', 'therapist', 'front_desk', 'patient'] as const)(
+    'refuses account management to %s (403)',
+    async (role) => {
+      const c = await h.newClinic();
+      const u = await c.login(role);
+      const id = c.users.admin.id;
+      for (const [m, url, body] of [
+        ['GET', '/api/v1/users', undefined],
+        ['POST', '/api/v1/users/invite', { email: uniqueEmail(c, 'x'), displayName: 'X', role: 'admin' }],
+        ['POST', `/api/v1/users/${id}/deactivate`, {}],
+        ['POST', `/api/v1/users/${id}/reset-password`, {}],
+        ['POST', `/api/v1/users/${id}/reset-mfa`, {}],
+        ['PATCH', `/api/v1/users/${id}/role`, { role: 'nurse' }],
+        ['GET', '/api/v1/clinic/settings', undefined],
+        ['PATCH', '/api/v1/clinic/settings', { idleTimeoutMin: 60 }],
+        ['GET', '/api/v1/audit', undefined],
+      ] as const) {
+        const r = await u.request(m, url, body);
+        expect(r.status, `${role} ${m} ${url}`).toBe(403);
+      }
+    },
+  );
 
   it('invites a patient to the portal and links the login to that record only', async () => {
     const c = await h.newClinic();
@@ -171,7 +212,11 @@ describe.each(testBackends())('users lifecycle on %s', (backend) => {
     const inv = await fd.post(`/api/v1/patients/${p.body.id}/portal-invite`);
     expect(inv.status).toBe(201);
     expect(inv.body.user).toMatchObject({ role: 'patient', patientId: p.body.id });
-    const mail = await h.database.db.selectFrom('outbox').select(['body', 'subject']).where('clinic_id', '=', c.clinicId).executeTakeFirstOrThrow();
+    const mail = await h.database.db
+      .selectFrom('outbox')
+      .select(['body', 'subject'])
+      .where('clinic_id', '=', c.clinicId)
+      .executeTakeFirstOrThrow();
     expect(`${mail.subject} ${mail.body}`).not.toContain('Testcase'); // no surname or other record data
     expect((await fd.post(`/api/v1/patients/${p.body.id}/portal-invite`)).status).toBe(409);
     expect((await c.anonymous().acceptLink(inv.body.link, NEW_PASSWORD)).status).toBe(200);
@@ -180,7 +225,9 @@ describe.each(testBackends())('users lifecycle on %s', (backend) => {
     expect(login.body.user).toMatchObject({ role: 'patient', patientId: p.body.id });
     expect((await patient.get(`/api/v1/patients/${p.body.id}`)).status).toBe(200);
     expect((await patient.get(`/api/v1/patients/${c.patientId}`)).status).toBe(404);
-    expect((await (await c.login('therapist')).post(`/api/v1/patients/${c.patientId}/portal-invite`)).status).toBe(403);
+    expect(
+      (await (await c.login('therapist')).post(`/api/v1/patients/${c.patientId}/portal-invite`)).status,
+    ).toBe(403);
   });
 
   it('asks for an email when the patient has none on file (400 naming body.email)', async () => {
@@ -196,10 +243,21 @@ describe.each(testBackends())('users lifecycle on %s', (backend) => {
     const c = await h.newClinic();
     const admin = await c.login('admin');
     const before = await admin.get('/api/v1/clinic/settings');
-    expect(before.body).toMatchObject({ idleTimeoutMin: 15, absoluteLifetimeHours: 12, mfaRequiredRoles: [] });
-    const r = await admin.patch('/api/v1/clinic/settings', { idleTimeoutMin: 30, mfaRequiredRoles: ['prescriber'] });
+    expect(before.body).toMatchObject({
+      idleTimeoutMin: 15,
+      absoluteLifetimeHours: 12,
+      mfaRequiredRoles: [],
+    });
+    const r = await admin.patch('/api/v1/clinic/settings', {
+      idleTimeoutMin: 30,
+      mfaRequiredRoles: ['prescriber'],
+    });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ idleTimeoutMin: 30, mfaRequiredRoles: ['prescriber'], absoluteLifetimeHours: 12 });
+    expect(r.body).toMatchObject({
+      idleTimeoutMin: 30,
+      mfaRequiredRoles: ['prescriber'],
+      absoluteLifetimeHours: 12,
+    });
     expect((await admin.get('/api/v1/me')).body.user.idleTimeoutSec).toBe(1800);
     const bad = await admin.patch('/api/v1/clinic/settings', { timeZone: 'Mars/Olympus_Mons' });
     expect(bad.status).toBe(400);
