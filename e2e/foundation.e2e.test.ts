@@ -38,6 +38,11 @@ describeBrowser('foundation journey', () => {
     await server?.stop();
   });
 
+  const patientsNav = (page: Page) =>
+    page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Patients', exact: true });
+
   /** The session cookie header of the page's context, to replay it outside the browser. */
   async function cookieHeader(page: Page): Promise<string> {
     const cookies = await page.context().cookies(server.baseUrl);
@@ -58,6 +63,9 @@ describeBrowser('foundation journey', () => {
     await page.keyboard.type(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Account menu' }).waitFor();
+    // The home page depends on the features installed; the patient list is always in the navigation.
+    await patientsNav(page).focus();
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
     await page.getByRole('table', { name: 'Patients' }).waitFor();
     expect(await browserStorage(page)).toEqual(EMPTY);
@@ -121,6 +129,7 @@ describeBrowser('foundation journey', () => {
   test('admin: the audit report passes axe and lists the admin’s own chart read', async () => {
     const page = await newPage(browser);
     await login(page, server.baseUrl, DEMO_LOGINS.admin);
+    await patientsNav(page).click();
     await page.getByRole('link', { name: 'Demoreaux, Jordan' }).click();
     await page.getByRole('heading', { name: 'Demoreaux, Jordan', level: 1 }).waitFor();
     const patientId = page.url().split('/').pop() ?? '';
@@ -145,6 +154,7 @@ describeBrowser('foundation journey', () => {
     const page = await newPage(browser);
     await page.clock.install();
     await login(page, server.baseUrl, DEMO_LOGINS.nurse);
+    await patientsNav(page).click();
     await page.getByRole('table', { name: 'Patients' }).waitFor();
     const me = (await (await page.request.get(`${server.baseUrl}/api/v1/me`)).json()) as {
       user: { idleTimeoutSec: number };
