@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { DemoBanner } from '../ui/DemoBanner.tsx';
 import { useMe } from './auth.tsx';
 import { MfaReminder } from './MfaReminder.tsx';
-import { navFor } from './registry.ts';
+import { navFor, shellBannersFor } from './registry.ts';
 import { RouterLink, usePathname } from './router.tsx';
 import classes from './shell.module.css';
 import { UserMenu } from './UserMenu.tsx';
@@ -78,6 +78,9 @@ export function Shell({ children }: { children: ReactNode }) {
 
       <AppShell.Main>
         <MfaReminder />
+        {shellBannersFor(me.role).map((b) => (
+          <b.component key={b.id} />
+        ))}
         {children}
       </AppShell.Main>
     </AppShell>

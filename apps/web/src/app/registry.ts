@@ -52,12 +52,21 @@ export interface ChartTabDef {
   component: ComponentType<ChartTabProps>;
 }
 
+/** A strip shown above every staff page for the roles given (e.g. open safety alerts). */
+export interface ShellBannerDef {
+  id: string;
+  roles: Access;
+  order?: number;
+  component: ComponentType;
+}
+
 export interface FeatureDef {
   /** Unique; registering the same id again replaces the earlier registration (hot reload, tests). */
   id: string;
   nav?: NavItemDef[];
   routes?: RouteDef[];
   chartTabs?: ChartTabDef[];
+  shellBanners?: ShellBannerDef[];
 }
 
 const features = new Map<string, FeatureDef>();
@@ -84,6 +93,12 @@ const allChartTabs = (): ChartTabDef[] => [...features.values()].flatMap((f) => 
 
 export function navFor(role: Role): NavItemDef[] {
   return byOrder(allNav().filter((item) => item.roles.includes(role)));
+}
+
+export function shellBannersFor(role: Role): ShellBannerDef[] {
+  return byOrder(
+    [...features.values()].flatMap((f) => f.shellBanners ?? []).filter((b) => b.roles.includes(role)),
+  );
 }
 
 export function chartTabsFor(role: Role): ChartTabDef[] {

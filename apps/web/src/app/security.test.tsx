@@ -9,7 +9,7 @@ import { renderApp } from '../test/renderApp.tsx';
  */
 describe('csrf token and storage', () => {
   it('sends the token from login on mutations and never stores it', async () => {
-    const me = makeMe('nurse');
+    const me = makeMe('front_desk'); // front desk lands on Patients (clinicians land on the live board);
     const patient = makePatient();
     const { api, user } = await renderApp({
       routes: {
@@ -20,7 +20,7 @@ describe('csrf token and storage', () => {
       },
     });
 
-    await user.type(screen.getByLabelText('Email'), 'nurse@clinic.test');
+    await user.type(screen.getByLabelText('Email'), 'frontdesk@clinic.test');
     await user.type(screen.getByLabelText('Password'), 'a long password!');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     await user.type(await screen.findByLabelText('Search patients'), 'Lovelace');

@@ -58,7 +58,8 @@ describe('idle expiry', () => {
   it('keeps the server session alive while the person is active but the app is quiet', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const { api } = await renderApp({
-      me: makeMe('nurse', { idleTimeoutSec: 60 }),
+      // front desk has no polling alerts strip, so the app is quiet
+      me: makeMe('front_desk', { idleTimeoutSec: 60 }),
       path: '/patients',
       routes: staffRoutes,
     });
@@ -88,7 +89,7 @@ describe('session lost on the server', () => {
   );
 
   it('after an expiry, the next sign-in starts at the home page, not the last chart', async () => {
-    const me = makeMe('nurse');
+    const me = makeMe('front_desk');
     const { api, user } = await renderApp({ me, path: '/patients', routes: staffRoutes });
     api.on({ 'GET /api/v1/patients/00000000-0000-4000-8000-000000000500': apiError(401, 'session_expired') });
     window.history.pushState(null, '', '/patients/00000000-0000-4000-8000-000000000500');

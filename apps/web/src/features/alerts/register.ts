@@ -1,11 +1,12 @@
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { registerFeature } from '../../app/registry.ts';
 import { AlertsPage } from './AlertsPanel.tsx';
+import { OpenAlertsBanner } from './OpenAlertsBanner.tsx';
 
 /**
- * Clinical roles see alerts (never front desk or patients). The staff landing page stays the
- * patient list (shell tests rely on it); `AlertsPanel` is ready for a home-panel slot once the
- * registry offers one.
+ * Clinical roles see alerts (never front desk or patients): an Alerts page, and a strip above
+ * every staff page while any alert is open, so an unacknowledged alert is on every clinician's
+ * screen until someone acknowledges it with a note.
  */
 const CLINICAL = ['admin', 'prescriber', 'nurse', 'therapist'] as const;
 
@@ -15,4 +16,5 @@ registerFeature({
     { id: 'alerts', label: 'Alerts', path: '/alerts', roles: CLINICAL, icon: IconAlertTriangle, order: 12 },
   ],
   routes: [{ id: 'alerts', path: '/alerts', roles: CLINICAL, title: 'Alerts', component: AlertsPage }],
+  shellBanners: [{ id: 'open-alerts', roles: CLINICAL, component: OpenAlertsBanner }],
 });
