@@ -29,17 +29,47 @@ import {
   CompiledQuery as CQ,
 } from 'kysely';
 
+/** How long a caller may wait for the single connection before it is told why it is stuck. */
+export const ACQUIRE_TIMEOUT_MS = 30_000;
+
+export class ConnectionWaitTimeout extends Error {
+  constructor(ms: number) {
+    super(
+      `waited ${ms / 1000} s for the embedded database's only connection. The usual cause is a query run ` +
+        'on the top-level db inside a transaction callback (it waits for the transaction that waits for it): ' +
+        'run it on the transaction (trx) instead.',
+    );
+    this.name = 'ConnectionWaitTimeout';
+  }
+}
+
 class Mutex {
   #tail: Promise<void> = Promise.resolve();
-  /** Resolves with a release function once every earlier holder has released. */
-  acquire(): Promise<() => void> {
+  /**
+   * Resolves with a release function once every earlier holder has released. A caller that waits
+   * longer than `timeoutMs` is rejected instead of hanging forever; its turn, when it comes, is
+   * passed straight on.
+   */
+  acquire(timeoutMs = ACQUIRE_TIMEOUT_MS): Promise<() => void> {
     let release!: () => void;
     const next = new Promise<void>((r) => {
       release = r;
     });
-    const ready = this.#tail.then(() => release);
+    const turn = this.#tail.then(() => release);
     this.#tail = this.#tail.then(() => next);
-    return ready;
+    return new Promise((resolve, reject) => {
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        reject(new ConnectionWaitTimeout(timeoutMs));
+      }, timeoutMs);
+      timer.unref?.();
+      void turn.then((rel) => {
+        clearTimeout(timer);
+        if (timedOut) rel();
+        else resolve(rel);
+      });
+    });
   }
 }
 
