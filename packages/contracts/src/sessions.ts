@@ -248,3 +248,6 @@ export const RemsPending = z.object({
 });
 
 export const BoardEventQuery = z.object({ lastEventId: z.coerce.number().int().min(0).optional() });
+
+export const VitalParams = z.object({ id: Uuid, vitalId: Uuid });
+export const VitalEnteredInErrorRequest = z.object({ reason: text(1000) }).strict();

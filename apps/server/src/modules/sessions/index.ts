@@ -21,6 +21,7 @@ import { seedSessionsDemo } from './seed-demo.ts';
 import { ackSessionAlertRoute } from './vitals/ack-alert.ts';
 import { vitalsIngestRoute } from './vitals/ingest-vitals.ts';
 import { runMonitoringSweep, SWEEP_INTERVAL_MS } from './vitals/sweep.ts';
+import { vitalEnteredInErrorRoute } from './vitals/vital-entered-in-error.ts';
 
 export { runMonitoringSweep } from './vitals/sweep.ts';
 
@@ -35,6 +36,7 @@ export const sessionsModule: ServerModule = {
     recordObservationRoute(app, ctx);
     addNoteRoute(app, ctx);
     vitalsIngestRoute(app, ctx);
+    vitalEnteredInErrorRoute(app, ctx);
     ackSessionAlertRoute(app, ctx);
     updateDischargeAssessmentRoute(app, ctx);
     getBoardRoute(app, ctx);

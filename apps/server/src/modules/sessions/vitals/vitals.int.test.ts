@@ -222,4 +222,40 @@ describe.each(testBackends())('vitals ingestion and alerts on %s', (backend) => 
     });
     expect(badMed.status).toBe(400);
   });
+
+  it('marks a wrong reading entered in error with a reason; it is kept but no longer counts', async () => {
+    const c = await h.newClinic();
+    const nurse = await c.login('nurse');
+    const s = await newSession(h, c, nurse);
+    const r = await nurse.post(`/api/v1/sessions/${s.id}/vitals`, {
+      idempotencyKey: 'typo',
+      readings: [{ at: at(h), spo2: 9, hr: 70 }],
+    });
+    const vid = r.body.readings[0].id;
+    expect((await nurse.post(`/api/v1/sessions/${s.id}/vitals/${vid}/entered-in-error`, {})).status).toBe(
+      400,
+    );
+    const ok = await nurse.post(`/api/v1/sessions/${s.id}/vitals/${vid}/entered-in-error`, {
+      reason: 'typo: SpO2 was 98',
+    });
+    expect(ok.status).toBe(200);
+    expect(
+      (await nurse.post(`/api/v1/sessions/${s.id}/vitals/${vid}/entered-in-error`, { reason: 'again' }))
+        .status,
+    ).toBe(409);
+    expect((await nurse.get(`/api/v1/sessions/${s.id}`)).body.vitals).toEqual([]);
+    const kept = await h.database.db
+      .selectFrom('session_vitals')
+      .select(['entered_in_error_reason', 'entered_in_error_by'])
+      .where('id', '=', vid)
+      .executeTakeFirstOrThrow();
+    expect(kept).toEqual({
+      entered_in_error_reason: 'typo: SpO2 was 98',
+      entered_in_error_by: c.users.nurse.id,
+    });
+    const other = await (await h.newClinic()).login('nurse');
+    expect(
+      (await other.post(`/api/v1/sessions/${s.id}/vitals/${vid}/entered-in-error`, { reason: 'x' })).status,
+    ).toBe(404);
+  });
 });
