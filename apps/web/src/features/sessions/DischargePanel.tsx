@@ -1,7 +1,9 @@
 /**
  * Discharge (issue 6 §7): the protocol's criteria with what still fails, the nurse's observations (gait,
- * nausea, escort), and a printable instruction sheet for the patient (REFERENCE.md §2: no driving until the
- * next day after restful sleep).
+ * nausea, escort), and a printable instruction sheet for the patient. Sources: no driving until the next day
+ * after a restful sleep (SPRAVATO US label, REFERENCE.md §2); go home with the escort (discharge practice,
+ * REFERENCE.md §2); the alcohol, fluids and expected-effects lines are common practice wording, UNVERIFIED —
+ * a clinic should review them; 988 is the US Suicide & Crisis Lifeline.
  */
 import { Button, Card, Checkbox, Group, List, Select, Stack, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
