@@ -22,6 +22,8 @@ export default defineConfig({
           name: 'web',
           include: ['apps/web/src/**/*.test.tsx', 'apps/web/src/**/*.test.ts'],
           environment: 'jsdom',
+          // jsdom + Mantine renders are CPU-bound: give a busy 2-core CI machine room.
+          testTimeout: 20_000,
           setupFiles: ['apps/web/src/test/setup.ts'],
         },
       },

@@ -25,12 +25,13 @@ describe('login', () => {
     });
     await fillCredentials(user);
 
-    await screen.findByRole('heading', { name: 'Patients', level: 1 });
+    // signed in: the staff shell opens on the role's home page (clinicians: the live board)
+    await screen.findByRole('navigation', { name: 'Main navigation' });
     const [login] = api.callsTo('POST', '/api/v1/auth/login');
     expect(login?.body).toEqual({ email: 'Nurse@Clinic.test', password: 'correct horse battery' });
     expect(login?.credentials).toBe('same-origin');
     expect(screen.getByRole('button', { name: 'Account menu' })).toBeTruthy();
-    expect(window.location.pathname).toBe('/patients');
+    expect(window.location.pathname).not.toBe('/login');
   });
 
   it.each([
@@ -71,7 +72,7 @@ describe('login', () => {
 
     await user.type(input, '123456');
     await user.click(signInButton());
-    await screen.findByRole('heading', { name: 'Patients', level: 1 });
+    await screen.findByRole('navigation', { name: 'Main navigation' });
     const sent = api.callsTo('POST', '/api/v1/auth/login').map((c) => c.body);
     expect(sent).toEqual([
       { email: 'Nurse@Clinic.test', password: 'correct horse battery' },
@@ -95,7 +96,7 @@ describe('login', () => {
     await user.click(await screen.findByRole('button', { name: 'Use a recovery code' }));
     await user.type(screen.getByLabelText('Recovery code'), 'ABCD-EFGH');
     await user.click(signInButton());
-    await screen.findByRole('heading', { name: 'Patients', level: 1 });
+    await screen.findByRole('navigation', { name: 'Main navigation' });
     expect(api.callsTo('POST', '/api/v1/auth/login').at(-1)?.body).toMatchObject({ totp: 'abcd-efgh' });
   });
 
