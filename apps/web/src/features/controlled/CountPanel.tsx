@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { listStock, recordCount, type Witness } from './api.ts';
-import { useLoad } from './useLoad.ts';
+import { useLoad } from '../../ui/useLoad.ts';
 import { WitnessFields } from './WitnessFields.tsx';
 
 /**

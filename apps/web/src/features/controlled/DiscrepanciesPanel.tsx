@@ -9,7 +9,7 @@ import {
   resolveDiscrepancy,
   type Witness,
 } from './api.ts';
-import { useLoad } from './useLoad.ts';
+import { useLoad } from '../../ui/useLoad.ts';
 import { WitnessFields } from './WitnessFields.tsx';
 
 /** Count discrepancies: resolve with an explanation (optionally a witnessed adjustment) or escalate as a possible loss. */

@@ -4,7 +4,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { listLedger, listPatients, listStock } from './api.ts';
 import { Choice } from './Choice.tsx';
-import { useLoad } from './useLoad.ts';
+import { useLoad } from '../../ui/useLoad.ts';
 
 /** The append-only ledger with the container's running balance after each entry. */
 export function LedgerPanel({ timeZone }: { timeZone: string }) {

@@ -15,7 +15,7 @@ import { fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { listLosses, listStock, recordLoss } from './api.ts';
 import { Choice } from './Choice.tsx';
-import { useLoad } from './useLoad.ts';
+import { useLoad } from '../../ui/useLoad.ts';
 
 const TYPES = [
   { value: 'night_break_in', label: 'Night break-in' },

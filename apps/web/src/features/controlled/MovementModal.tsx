@@ -4,7 +4,7 @@ import { fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { getConfig, listPatients, recordMovement, type Stock, type Witness } from './api.ts';
 import { Choice } from './Choice.tsx';
-import { useLoad } from './useLoad.ts';
+import { useLoad } from '../../ui/useLoad.ts';
 import { WitnessFields } from './WitnessFields.tsx';
 
 const TYPES = [

@@ -4,7 +4,7 @@ import { fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { getConfig, receiveStock } from './api.ts';
 import { Choice } from './Choice.tsx';
-import { useLoad } from './useLoad.ts';
+import { useLoad } from '../../ui/useLoad.ts';
 
 /** Receives a new stock unit with its receipt (21 CFR 1304.22(c): date, quantity, supplier, invoice). */
 export function ReceiveModal({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {

@@ -2,7 +2,7 @@ import { Anchor, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '
 import { useState } from 'react';
 import { listPatients, reportUrl } from './api.ts';
 import { Choice } from './Choice.tsx';
-import { useLoad } from './useLoad.ts';
+import { useLoad } from '../../ui/useLoad.ts';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 

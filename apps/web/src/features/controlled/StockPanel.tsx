@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { listExpiring, listStock, type Stock } from './api.ts';
 import { MovementModal } from './MovementModal.tsx';
 import { ReceiveModal } from './ReceiveModal.tsx';
-import { useLoad } from './useLoad.ts';
+import { useLoad } from '../../ui/useLoad.ts';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const STATUS_COLOR: Record<string, string> = {

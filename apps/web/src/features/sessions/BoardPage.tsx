@@ -16,7 +16,7 @@ import { beep } from './beep.ts';
 import { elapsed, PARAM_LABEL, PHASE_COLOR, PHASE_LABEL, shortName } from './format.ts';
 import { NewSessionModal } from './NewSessionModal.tsx';
 import { useBoardEvents } from './useBoardEvents.ts';
-import { useLoad } from './useLoad.ts';
+import { useLoad } from '../../ui/useLoad.ts';
 
 function useNow(ms = 15_000) {
   const [now, setNow] = useState(Date.now());

@@ -32,7 +32,7 @@ import { DischargePanel } from './DischargePanel.tsx';
 import { DosePanel } from './DosePanel.tsx';
 import { NEXT_PHASE, PHASE_COLOR, PHASE_LABEL, time } from './format.ts';
 import { useBoardEvents } from './useBoardEvents.ts';
-import { useLoad } from './useLoad.ts';
+import { useLoad } from '../../ui/useLoad.ts';
 import { VitalsPanel } from './VitalsPanel.tsx';
 
 function PhaseControls({ s, onChange }: { s: SessionRecord; onChange: (s: SessionRecord) => void }) {

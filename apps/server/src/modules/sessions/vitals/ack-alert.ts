@@ -5,10 +5,10 @@
  */
 
 import { AcknowledgeParams, AcknowledgeRequest, SessionAlert } from '@plasticity/contracts';
-import { AppError, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
+import { acknowledgeAlert } from '../../alerts/acknowledge.ts';
 import { toAlert } from '../../alerts/service.ts';
 import { emitBoardEvent } from '../board/hub.ts';
 import { loadSession } from '../shared/load.ts';
@@ -31,40 +31,12 @@ export function ackSessionAlertRoute(app: ZodApp, ctx: ModuleContext) {
       const now = ctx.clock.now();
       const row = await ctx.db.transaction().execute(async (trx) => {
         const s = await loadSession(trx, a.clinicId, req.params.id);
-        const updated = await trx
-          .updateTable('alerts')
-          .set({
-            status: 'acknowledged',
-            ack_by: a.userId,
-            ack_at: now,
-            ack_note: req.body.note,
-            updated_at: now,
-          })
-          .where('clinic_id', '=', a.clinicId)
-          .where('id', '=', req.params.alertId)
-          .where('source_type', '=', SOURCE_TYPE)
-          .where('source_id', '=', s.id)
-          .where('status', '=', 'open')
-          .returningAll()
-          .executeTakeFirst();
-        if (!updated) {
-          const exists = await trx
-            .selectFrom('alerts')
-            .select('id')
-            .where('clinic_id', '=', a.clinicId)
-            .where('id', '=', req.params.alertId)
-            .where('source_id', '=', s.id)
-            .executeTakeFirst();
-          if (!exists) throw notFound('alert');
-          throw new AppError('conflict', 'this alert is already acknowledged');
-        }
-        await ctx.audit.record(trx, actorOf(req), {
-          action: 'update',
-          resourceType: 'alert',
-          resourceId: updated.id,
-          patientId: updated.patient_id,
-          category: 'alert',
-          details: { acknowledged: true, kind: updated.kind, parameter: updated.parameter },
+        const updated = await acknowledgeAlert(trx, ctx, actorOf(req), {
+          clinicId: a.clinicId,
+          alertId: req.params.alertId,
+          userId: a.userId,
+          note: req.body.note,
+          source: { type: SOURCE_TYPE, id: s.id },
         });
         await emitBoardEvent(trx, now, a.clinicId, 'alert', s.id, {
           sessionId: s.id,
