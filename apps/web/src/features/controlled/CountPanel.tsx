@@ -2,8 +2,8 @@ import { Alert, Button, Group, Stack, Table, Text, TextInput } from '@mantine/co
 import { useState } from 'react';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { listStock, recordCount, type Witness } from './api.ts';
 import { useLoad } from '../../ui/useLoad.ts';
+import { listStock, recordCount, type Witness } from './api.ts';
 import { WitnessFields } from './WitnessFields.tsx';
 
 /**

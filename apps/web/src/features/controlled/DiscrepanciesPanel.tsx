@@ -1,6 +1,7 @@
 import { Badge, Button, Checkbox, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useLoad } from '../../ui/useLoad.ts';
 import {
   type Discrepancy,
   escalateDiscrepancy,
@@ -9,7 +10,6 @@ import {
   resolveDiscrepancy,
   type Witness,
 } from './api.ts';
-import { useLoad } from '../../ui/useLoad.ts';
 import { WitnessFields } from './WitnessFields.tsx';
 
 /** Count discrepancies: resolve with an explanation (optionally a witnessed adjustment) or escalate as a possible loss. */

@@ -2,9 +2,9 @@ import { Group, Loader, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
+import { useLoad } from '../../ui/useLoad.ts';
 import { listLedger, listPatients, listStock } from './api.ts';
 import { Choice } from './Choice.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
 
 /** The append-only ledger with the container's running balance after each entry. */
 export function LedgerPanel({ timeZone }: { timeZone: string }) {

@@ -13,9 +13,9 @@ import {
 import { useState } from 'react';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useLoad } from '../../ui/useLoad.ts';
 import { listLosses, listStock, recordLoss } from './api.ts';
 import { Choice } from './Choice.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
 
 const TYPES = [
   { value: 'night_break_in', label: 'Night break-in' },

@@ -2,9 +2,9 @@ import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text, TextInput }
 import { useState } from 'react';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useLoad } from '../../ui/useLoad.ts';
 import { getConfig, listPatients, recordMovement, type Stock, type Witness } from './api.ts';
 import { Choice } from './Choice.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
 import { WitnessFields } from './WitnessFields.tsx';
 
 const TYPES = [

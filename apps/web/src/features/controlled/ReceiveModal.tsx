@@ -2,9 +2,9 @@ import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useLoad } from '../../ui/useLoad.ts';
 import { getConfig, receiveStock } from './api.ts';
 import { Choice } from './Choice.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
 
 /** Receives a new stock unit with its receipt (21 CFR 1304.22(c): date, quantity, supplier, invoice). */
 export function ReceiveModal({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {

@@ -1,8 +1,8 @@
 import { Anchor, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
+import { useLoad } from '../../ui/useLoad.ts';
 import { listPatients, reportUrl } from './api.ts';
 import { Choice } from './Choice.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 

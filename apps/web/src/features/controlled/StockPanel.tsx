@@ -2,10 +2,10 @@ import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useLoad } from '../../ui/useLoad.ts';
 import { listExpiring, listStock, type Stock } from './api.ts';
 import { MovementModal } from './MovementModal.tsx';
 import { ReceiveModal } from './ReceiveModal.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const STATUS_COLOR: Record<string, string> = {

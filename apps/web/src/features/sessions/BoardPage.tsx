@@ -11,12 +11,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
 import { RouterLink } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useLoad } from '../../ui/useLoad.ts';
 import { type BoardSession, getBoard } from './api.ts';
 import { beep } from './beep.ts';
 import { elapsed, PARAM_LABEL, PHASE_COLOR, PHASE_LABEL, shortName } from './format.ts';
 import { NewSessionModal } from './NewSessionModal.tsx';
 import { useBoardEvents } from './useBoardEvents.ts';
-import { useLoad } from '../../ui/useLoad.ts';
 
 function useNow(ms = 15_000) {
   const [now, setNow] = useState(Date.now());

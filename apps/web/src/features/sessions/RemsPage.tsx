@@ -2,8 +2,8 @@
 import { Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
 import { RouterLink } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { downloadRemsPdf, listRemsPending, markRemsSubmitted } from './api.ts';
 import { useLoad } from '../../ui/useLoad.ts';
+import { downloadRemsPdf, listRemsPending, markRemsSubmitted } from './api.ts';
 
 export function RemsPage() {
   const { data, error, reload } = useLoad((signal) => listRemsPending(signal));

@@ -24,6 +24,7 @@ import { useMe } from '../../app/auth.tsx';
 import type { RouteProps } from '../../app/registry.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
+import { useLoad } from '../../ui/useLoad.ts';
 import { AlertsPanel } from './AlertsPanel.tsx';
 import { addNote, downloadRemsPdf, getSession, type SessionRecord, transition } from './api.ts';
 import { beep } from './beep.ts';
@@ -32,7 +33,6 @@ import { DischargePanel } from './DischargePanel.tsx';
 import { DosePanel } from './DosePanel.tsx';
 import { NEXT_PHASE, PHASE_COLOR, PHASE_LABEL, time } from './format.ts';
 import { useBoardEvents } from './useBoardEvents.ts';
-import { useLoad } from '../../ui/useLoad.ts';
 import { VitalsPanel } from './VitalsPanel.tsx';
 
 function PhaseControls({ s, onChange }: { s: SessionRecord; onChange: (s: SessionRecord) => void }) {
