@@ -7,20 +7,25 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import type { Database } from '@plasticity/db';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
-import { auditModule } from './modules/audit/index.ts';
+import { alertsModule } from './modules/alerts/index.ts';
 import { AuditWriter } from './modules/audit/audit-writer.ts';
+import { auditModule } from './modules/audit/index.ts';
 import { authModule } from './modules/auth/index.ts';
 import { SessionStore } from './modules/auth/session-store.ts';
 import { clinicModule } from './modules/clinic/index.ts';
 import { controlledModule } from './modules/controlled/index.ts';
 import { healthModule } from './modules/health/index.ts';
 import { measurementModule } from './modules/measurement/index.ts';
-import { alertsModule } from './modules/alerts/index.ts';
+import { patientsModule } from './modules/patients/index.ts';
 import { plansModule } from './modules/plans/index.ts';
 import { sessionsModule } from './modules/sessions/index.ts';
-import { patientsModule } from './modules/patients/index.ts';
 import { usersModule } from './modules/users/index.ts';
 import { webModule } from './modules/web/index.ts';
 import { installAuthGate } from './platform/auth-hook.ts';
@@ -72,7 +77,10 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
           // Log the route pattern, never the URL: query strings can hold a search term (a name) and
           // paths can hold one-time tokens. No headers (cookies, CSRF tokens) either.
           serializers: {
-            req: (r: { method: string; routeOptions?: { url?: string } }) => ({ method: r.method, route: r.routeOptions?.url ?? 'unmatched' }),
+            req: (r: { method: string; routeOptions?: { url?: string } }) => ({
+              method: r.method,
+              route: r.routeOptions?.url ?? 'unmatched',
+            }),
             res: (r: { statusCode: number }) => ({ statusCode: r.statusCode }),
           },
         }
@@ -83,7 +91,9 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const audit = new AuditWriter(opts.database.db, clock, opts.config.auditSealIntervalMs, (e) => app.log.error({ err: e }, 'audit sealing failed'));
+  const audit = new AuditWriter(opts.database.db, clock, opts.config.auditSealIntervalMs, (e) =>
+    app.log.error({ err: e }, 'audit sealing failed'),
+  );
   const sessions = new SessionStore(opts.database.db, clock);
   const ctx: ModuleContext = {
     database: opts.database,
@@ -100,8 +110,14 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Plasticity API', version: '1', description: 'Clinical platform for ketamine-assisted therapy clinics' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'plasticity_session' } } },
+      info: {
+        title: 'Plasticity API',
+        version: '1',
+        description: 'Clinical platform for ketamine-assisted therapy clinics',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'plasticity_session' } },
+      },
     },
     transform: jsonSchemaTransform,
   });

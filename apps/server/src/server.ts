@@ -22,7 +22,9 @@ export async function startServer(config: Config) {
   const { app } = built;
   app.addHook('onRequest', async (req, reply) => {
     if (!ready && req.url.startsWith('/api/')) {
-      return reply.status(503).send({ error: { code: 'unavailable', message: 'starting up; try again in a moment' } });
+      return reply
+        .status(503)
+        .send({ error: { code: 'unavailable', message: 'starting up; try again in a moment' } });
     }
   });
 
@@ -37,7 +39,9 @@ export async function startServer(config: Config) {
     force.unref();
     stopping = (async () => {
       await app.close().catch(() => {});
-      await built.stop().catch((e) => app.log.error({ errName: (e as Error).name }, 'stopping background work failed'));
+      await built
+        .stop()
+        .catch((e) => app.log.error({ errName: (e as Error).name }, 'stopping background work failed'));
       await database.close();
       clearTimeout(force);
     })();

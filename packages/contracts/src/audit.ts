@@ -1,11 +1,29 @@
 import { z } from 'zod';
 import { IsoDateTime, Uuid } from './common.ts';
 
-export const AuditAction = z.enum(['create', 'read', 'update', 'delete', 'query', 'export', 'print', 'login', 'logout']);
+export const AuditAction = z.enum([
+  'create',
+  'read',
+  'update',
+  'delete',
+  'query',
+  'export',
+  'print',
+  'login',
+  'logout',
+]);
 export type AuditAction = z.infer<typeof AuditAction>;
 export const AuditOutcome = z.enum(['success', 'failure']);
 
-export const AUDIT_SORT_COLUMNS = ['at', 'userEmail', 'role', 'action', 'resourceType', 'patientId', 'outcome'] as const;
+export const AUDIT_SORT_COLUMNS = [
+  'at',
+  'userEmail',
+  'role',
+  'action',
+  'resourceType',
+  'patientId',
+  'outcome',
+] as const;
 
 export const AuditQuery = z.object({
   from: IsoDateTime.optional(),

@@ -45,6 +45,10 @@ export const AcceptInviteRequest = z.object({
   displayName: z.string().trim().min(1).max(200).optional(),
 });
 
-export const MfaEnrolResponse = z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() });
+export const MfaEnrolResponse = z.object({
+  secret: z.string(),
+  otpauthUrl: z.string(),
+  qrDataUrl: z.string(),
+});
 export const MfaConfirmRequest = z.object({ code: z.string().regex(/^\d{6}$/, 'must be 6 digits') });
 export const MfaConfirmResponse = z.object({ recoveryCodes: z.array(z.string()) });

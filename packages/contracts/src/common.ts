@@ -26,7 +26,9 @@ export const ErrorResponse = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z.array(z.object({ field: z.string().optional(), message: z.string() }).passthrough()).optional(),
+    details: z
+      .array(z.object({ field: z.string().optional(), message: z.string() }).passthrough())
+      .optional(),
   }),
 });
 

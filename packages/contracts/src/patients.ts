@@ -23,12 +23,17 @@ export const Sex = z.enum(['female', 'male', 'other', 'unknown']);
 const PatientFields = {
   firstName: text(100),
   lastName: text(100),
-  dateOfBirth: IsoDate.refine((s) => s <= new Date().toISOString().slice(0, 10), 'cannot be in the future').refine(
-    (s) => s >= '1900-01-01',
-    'is before 1900',
-  ),
+  dateOfBirth: IsoDate.refine(
+    (s) => s <= new Date().toISOString().slice(0, 10),
+    'cannot be in the future',
+  ).refine((s) => s >= '1900-01-01', 'is before 1900'),
   sex: Sex,
-  phone: z.string().trim().max(40).regex(/^[0-9+().\-\s]*$/, 'may contain only digits, spaces and + ( ) - .').optional(),
+  phone: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[0-9+().\-\s]*$/, 'may contain only digits, spaces and + ( ) - .')
+    .optional(),
   email: z.string().trim().toLowerCase().pipe(z.email()).optional(),
   address: Address.optional(),
   emergencyContact: EmergencyContact.optional(),

@@ -1,4 +1,4 @@
-export * from './open-database.ts';
-export * from './migrate.ts';
 export * from './data-dir-lock.ts';
+export * from './migrate.ts';
+export * from './open-database.ts';
 export type * from './schema.ts';

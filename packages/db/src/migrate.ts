@@ -60,7 +60,9 @@ export async function migrate(db: Kysely<DB>, dir = MIGRATIONS_DIR): Promise<{ a
       const prior = byVersion.get(m.version);
       if (prior) {
         if (prior.checksum !== m.checksum) {
-          throw new Error(`migration ${m.name} was changed after it was applied; add a new migration instead`);
+          throw new Error(
+            `migration ${m.name} was changed after it was applied; add a new migration instead`,
+          );
         }
         continue;
       }

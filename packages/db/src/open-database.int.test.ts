@@ -31,31 +31,62 @@ describe.each(testBackends())('database on %s', (backend) => {
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE on audit_log', async () => {
-    const c = await d.db.insertInto('clinics').values({ name: 'T', address: '{}', settings: '{}' }).returning('id').executeTakeFirstOrThrow();
+    const c = await d.db
+      .insertInto('clinics')
+      .values({ name: 'T', address: '{}', settings: '{}' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const row = await d.db
       .insertInto('audit_log')
       .values({ clinic_id: c.id, action: 'read', resource_type: 'x', outcome: 'success', details: '{}' })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await expect(d.db.updateTable('audit_log').set({ action: 'update' }).where('id', '=', row.id).execute()).rejects.toThrow(/append-only/);
-    await expect(d.db.deleteFrom('audit_log').where('id', '=', row.id).execute()).rejects.toThrow(/append-only/);
+    await expect(
+      d.db.updateTable('audit_log').set({ action: 'update' }).where('id', '=', row.id).execute(),
+    ).rejects.toThrow(/append-only/);
+    await expect(d.db.deleteFrom('audit_log').where('id', '=', row.id).execute()).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`truncate audit_log`.execute(d.db)).rejects.toThrow(/append-only/);
     // sealing (setting seq + hash once, content unchanged) is the one allowed update
-    await d.db.updateTable('audit_log').set({ seq: 1_000_000 + Math.floor(Math.random() * 1e6), hash: 'h', prev_hash: 'p' }).where('id', '=', row.id).execute();
-    await expect(d.db.updateTable('audit_log').set({ hash: 'h2' }).where('id', '=', row.id).execute()).rejects.toThrow(/append-only/);
+    await d.db
+      .updateTable('audit_log')
+      .set({ seq: 1_000_000 + Math.floor(Math.random() * 1e6), hash: 'h', prev_hash: 'p' })
+      .where('id', '=', row.id)
+      .execute();
+    await expect(
+      d.db.updateTable('audit_log').set({ hash: 'h2' }).where('id', '=', row.id).execute(),
+    ).rejects.toThrow(/append-only/);
   });
 
   it('serializes transactions', async () => {
-    const c = await d.db.insertInto('clinics').values({ name: 'Serial', address: '{}', settings: '{}' }).returning('id').executeTakeFirstOrThrow();
+    const c = await d.db
+      .insertInto('clinics')
+      .values({ name: 'Serial', address: '{}', settings: '{}' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await Promise.all(
       Array.from({ length: 20 }, () =>
         d.db.transaction().execute(async (trx) => {
-          const cur = await trx.selectFrom('clinics').select('name').where('id', '=', c.id).forUpdate().executeTakeFirstOrThrow();
-          await trx.updateTable('clinics').set({ name: `${cur.name}x` }).where('id', '=', c.id).execute();
+          const cur = await trx
+            .selectFrom('clinics')
+            .select('name')
+            .where('id', '=', c.id)
+            .forUpdate()
+            .executeTakeFirstOrThrow();
+          await trx
+            .updateTable('clinics')
+            .set({ name: `${cur.name}x` })
+            .where('id', '=', c.id)
+            .execute();
         }),
       ),
     );
-    const end = await d.db.selectFrom('clinics').select('name').where('id', '=', c.id).executeTakeFirstOrThrow();
+    const end = await d.db
+      .selectFrom('clinics')
+      .select('name')
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
     expect(end.name).toBe(`Serial${'x'.repeat(20)}`);
   });
 });

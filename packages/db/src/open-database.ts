@@ -83,7 +83,11 @@ function typeParsers() {
 
 async function openPostgres(config: { url: string; schema?: string; poolSize?: number }): Promise<Database> {
   const options = config.schema ? `-c search_path=${config.schema}` : undefined;
-  const clientConfig = { connectionString: config.url, types: typeParsers(), ...(options ? { options } : {}) };
+  const clientConfig = {
+    connectionString: config.url,
+    types: typeParsers(),
+    ...(options ? { options } : {}),
+  };
   const pool = new pg.Pool({ ...clientConfig, max: config.poolSize ?? 10 });
   // Fail fast with a clear error when the server is unreachable.
   const probe = await pool.connect();

@@ -12,7 +12,11 @@ import type { SessionsTables } from './tables/sessions.ts';
 /** timestamptz: read as Date, written as Date or ISO string; optional on insert where the column has a default. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+export type NullableTimestamp = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
 /** json/jsonb: read parsed, written as a JSON string (pg would turn JS arrays into SQL arrays). */
 export type Json<T = unknown> = ColumnType<T, string | undefined, string>;
 export type NullableJson<T = unknown> = ColumnType<T | null, string | null | undefined, string | null>;

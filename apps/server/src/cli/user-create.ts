@@ -29,10 +29,12 @@ export async function userCreateCommand(config: Config, args: string[]): Promise
     },
   });
   const email = values.email?.trim().toLowerCase();
-  if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return fail('--email: a valid email address is required');
+  if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+    return fail('--email: a valid email address is required');
   if (!values.name?.trim()) return fail('--name: a display name is required');
   const role = Role.safeParse(values.role);
-  if (!role.success || role.data === 'patient') return fail('--role: one of admin, prescriber, nurse, therapist, front_desk');
+  if (!role.success || role.data === 'patient')
+    return fail('--role: one of admin, prescriber, nurse, therapist, front_desk');
   let password: string | undefined;
   if (values['password-stdin']) {
     password = readFileSync(0, 'utf8').replace(/\r?\n$/, '');
@@ -51,31 +53,66 @@ export async function userCreateCommand(config: Config, args: string[]): Promise
         if (values['clinic-name'] || clinics.length === 0) {
           const c = await trx
             .insertInto('clinics')
-            .values({ name: values['clinic-name'] ?? 'My clinic', address: '{}', settings: '{}', time_zone: values['time-zone'] ?? 'America/New_York' })
+            .values({
+              name: values['clinic-name'] ?? 'My clinic',
+              address: '{}',
+              settings: '{}',
+              time_zone: values['time-zone'] ?? 'America/New_York',
+            })
             .returning('id')
             .executeTakeFirstOrThrow();
           clinicId = c.id;
         } else if (clinics.length === 1) clinicId = clinics[0]?.id;
-        else throw new Error(`several clinics exist; choose one with --clinic (${clinics.map((c) => `${c.id} ${c.name}`).join('; ')})`);
+        else
+          throw new Error(
+            `several clinics exist; choose one with --clinic (${clinics.map((c) => `${c.id} ${c.name}`).join('; ')})`,
+          );
       }
-      const exists = await trx.selectFrom('users').select('id').where(sql`lower(email)`, '=', email).executeTakeFirst();
+      const exists = await trx
+        .selectFrom('users')
+        .select('id')
+        .where(sql`lower(email)`, '=', email)
+        .executeTakeFirst();
       if (exists) throw new Error(`a user with email ${email} already exists`);
       const u = await trx
         .insertInto('users')
-        .values({ email, display_name: values.name!.trim(), password_hash: password ? await hashPassword(password) : null, recovery_codes: '[]' })
+        .values({
+          email,
+          display_name: values.name!.trim(),
+          password_hash: password ? await hashPassword(password) : null,
+          recovery_codes: '[]',
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx.insertInto('memberships').values({ clinic_id: clinicId as string, user_id: u.id, role: role.data }).execute();
+      await trx
+        .insertInto('memberships')
+        .values({ clinic_id: clinicId as string, user_id: u.id, role: role.data })
+        .execute();
       await trx
         .insertInto('audit_log')
-        .values({ clinic_id: clinicId as string, action: 'create', resource_type: 'user', resource_id: u.id, outcome: 'success', source_address: 'cli', details: JSON.stringify({ role: role.data, via: 'cli' }) })
+        .values({
+          clinic_id: clinicId as string,
+          action: 'create',
+          resource_type: 'user',
+          resource_id: u.id,
+          outcome: 'success',
+          source_address: 'cli',
+          details: JSON.stringify({ role: role.data, via: 'cli' }),
+        })
         .execute();
       let link: string | undefined;
       if (!password) {
         const token = newToken();
         await trx
           .insertInto('one_time_links')
-          .values({ token_hash: hashToken(token), kind: 'invite', clinic_id: clinicId as string, user_id: u.id, created_by: null, expires_at: new Date(Date.now() + LINK_LIFETIME_MS.invite) })
+          .values({
+            token_hash: hashToken(token),
+            kind: 'invite',
+            clinic_id: clinicId as string,
+            user_id: u.id,
+            created_by: null,
+            expires_at: new Date(Date.now() + LINK_LIFETIME_MS.invite),
+          })
           .execute();
         link = `${config.publicUrl ?? `http://localhost:${config.port}`}/accept/${token}`;
       }

@@ -20,7 +20,8 @@ export function installAuthGate(app: FastifyInstance, sessions: SessionStore) {
   app.addHook('onRequest', async (req: FastifyRequest) => {
     const policy = req.routeOptions.config?.policy;
     if (!req.routeOptions.url) return; // 404 handler: nothing to guard
-    if (!policy) throw new AppError('internal', `route ${req.method} ${req.routeOptions.url} has no declared policy`);
+    if (!policy)
+      throw new AppError('internal', `route ${req.method} ${req.routeOptions.url} has no declared policy`);
     const token = req.cookies?.[SESSION_COOKIE];
     if (policy.kind === 'public') {
       if (token) {
@@ -43,8 +44,15 @@ export function installAuthGate(app: FastifyInstance, sessions: SessionStore) {
         throw new AppError('csrf_failed', 'missing or wrong x-csrf-token header');
       }
     }
-    if (r.auth.settings.mfaRequiredRoles.includes(r.auth.role) && !r.auth.mfaEnabled && !policy.duringMfaEnrolment) {
-      throw new AppError('forbidden', 'your role requires multi-factor authentication: enrol under Account first');
+    if (
+      r.auth.settings.mfaRequiredRoles.includes(r.auth.role) &&
+      !r.auth.mfaEnabled &&
+      !policy.duringMfaEnrolment
+    ) {
+      throw new AppError(
+        'forbidden',
+        'your role requires multi-factor authentication: enrol under Account first',
+      );
     }
     const roleAllowed = policy.roles === 'any' || policy.roles.includes(r.auth.role);
     if (roleAllowed) return;

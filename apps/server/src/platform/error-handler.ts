@@ -20,7 +20,8 @@ export function sendError(reply: FastifyReply, code: ErrorCode, message: string,
 /** `body` + JSON pointer `/answers/3` → `body.answers[3]`. */
 function pathOf(prefix: string, instancePath: string): string {
   let out = prefix;
-  for (const seg of instancePath.split('/').filter(Boolean)) out += /^\d+$/.test(seg) ? `[${seg}]` : `.${seg}`;
+  for (const seg of instancePath.split('/').filter(Boolean))
+    out += /^\d+$/.test(seg) ? `[${seg}]` : `.${seg}`;
   return out;
 }
 
@@ -30,7 +31,9 @@ const INPUT_SQLSTATES = new Set(['22021', '22P05', '22001', '22003', '22007', '2
 export function installErrorHandler(app: FastifyInstance) {
   // Input the database cannot store is refused before validation, naming the field (nul-guard.ts).
   installNulGuard(app);
-  app.setNotFoundHandler((req, reply) => sendError(reply, 'not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
+  app.setNotFoundHandler((req, reply) =>
+    sendError(reply, 'not_found', `no route ${req.method} ${req.url.split('?')[0]}`),
+  );
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {
       if (err.code === 'internal') req.log.error({ code: err.code }, err.message);
@@ -38,23 +41,41 @@ export function installErrorHandler(app: FastifyInstance) {
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = (err as FastifyError).validationContext ?? 'body';
-      const details = err.validation.map((v) => ({ field: pathOf(where, v.instancePath), message: v.message ?? 'is invalid' }));
+      const details = err.validation.map((v) => ({
+        field: pathOf(where, v.instancePath),
+        message: v.message ?? 'is invalid',
+      }));
       const first = details[0];
-      return sendError(reply, 'validation_failed', first ? `${first.field}: ${first.message}` : 'invalid request', details);
+      return sendError(
+        reply,
+        'validation_failed',
+        first ? `${first.field}: ${first.message}` : 'invalid request',
+        details,
+      );
     }
     const code = (err as FastifyError).code;
-    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 'payload_too_large', 'request body is too large');
-    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendError(reply, 'unsupported_media_type', 'send JSON (content-type: application/json)');
-    if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return sendError(reply, 'validation_failed', 'body: the JSON body is empty', [{ field: 'body', message: 'is empty' }]);
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return sendError(reply, 'payload_too_large', 'request body is too large');
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return sendError(reply, 'unsupported_media_type', 'send JSON (content-type: application/json)');
+    if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+      return sendError(reply, 'validation_failed', 'body: the JSON body is empty', [
+        { field: 'body', message: 'is empty' },
+      ]);
     if ((err as FastifyError).statusCode === 400 || err instanceof SyntaxError) {
-      return sendError(reply, 'validation_failed', 'body: is not valid JSON', [{ field: 'body', message: 'is not valid JSON' }]);
+      return sendError(reply, 'validation_failed', 'body: is not valid JSON', [
+        { field: 'body', message: 'is not valid JSON' },
+      ]);
     }
-    if ((err as FastifyError).statusCode === 415) return sendError(reply, 'unsupported_media_type', 'unsupported content type');
+    if ((err as FastifyError).statusCode === 415)
+      return sendError(reply, 'unsupported_media_type', 'unsupported content type');
     const sqlState = (err as { code?: unknown }).code;
     if (typeof sqlState === 'string' && INPUT_SQLSTATES.has(sqlState)) {
       // Backstop for input the schemas let through but the database refuses; the transaction rolled back.
       req.log.warn({ sqlState }, 'database refused a value');
-      return sendError(reply, 'validation_failed', 'a value is not acceptable to the database', [{ field: 'body', message: 'contains a value that cannot be stored' }]);
+      return sendError(reply, 'validation_failed', 'a value is not acceptable to the database', [
+        { field: 'body', message: 'contains a value that cannot be stored' },
+      ]);
     }
     req.log.error({ errName: err.name, errCode: code, stack: err.stack }, 'unexpected error');
     if (process.env.PLASTICITY_DEBUG_ERRORS) console.error(err);

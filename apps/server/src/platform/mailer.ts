@@ -23,7 +23,13 @@ export const outboxMailer: Mailer = {
   async enqueue(executor, msg) {
     const row = await executor
       .insertInto('outbox')
-      .values({ clinic_id: msg.clinicId, recipient: msg.recipient, subject: msg.subject, body: msg.body, kind: msg.kind })
+      .values({
+        clinic_id: msg.clinicId,
+        recipient: msg.recipient,
+        subject: msg.subject,
+        body: msg.body,
+        kind: msg.kind,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;

@@ -12,7 +12,6 @@ import type { SessionStore } from '../modules/auth/session-store.ts';
 import type { Clock } from './clock.ts';
 import type { Mailer } from './mailer.ts';
 
-
 export interface ModuleContext {
   readonly database: Database;
   readonly db: Kysely<DB>;

@@ -39,7 +39,11 @@ export const allow = {
   /** No login needed; say why (health checks, login itself, the OpenAPI document). */
   public: (why: string): Policy => ({ kind: 'public', why }),
   /** Any logged-in user of any role. */
-  anyUser: (opts: { duringMfaEnrolment?: boolean } = {}): Policy => ({ kind: 'authenticated', roles: 'any', ...opts }),
+  anyUser: (opts: { duringMfaEnrolment?: boolean } = {}): Policy => ({
+    kind: 'authenticated',
+    roles: 'any',
+    ...opts,
+  }),
   roles: (...roles: Role[]): RolesPolicy => ({
     kind: 'authenticated',
     roles,

@@ -18,10 +18,15 @@ export const DEFAULT_CLINIC_SETTINGS: ClinicPolicySettings = {
 export function resolveClinicSettings(raw: unknown): ClinicPolicySettings {
   const s = (raw && typeof raw === 'object' ? raw : {}) as Partial<ClinicPolicySettings>;
   return {
-    mfaRequiredRoles: Array.isArray(s.mfaRequiredRoles) ? s.mfaRequiredRoles : DEFAULT_CLINIC_SETTINGS.mfaRequiredRoles,
-    idleTimeoutMin: typeof s.idleTimeoutMin === 'number' ? s.idleTimeoutMin : DEFAULT_CLINIC_SETTINGS.idleTimeoutMin,
+    mfaRequiredRoles: Array.isArray(s.mfaRequiredRoles)
+      ? s.mfaRequiredRoles
+      : DEFAULT_CLINIC_SETTINGS.mfaRequiredRoles,
+    idleTimeoutMin:
+      typeof s.idleTimeoutMin === 'number' ? s.idleTimeoutMin : DEFAULT_CLINIC_SETTINGS.idleTimeoutMin,
     absoluteLifetimeHours:
-      typeof s.absoluteLifetimeHours === 'number' ? s.absoluteLifetimeHours : DEFAULT_CLINIC_SETTINGS.absoluteLifetimeHours,
+      typeof s.absoluteLifetimeHours === 'number'
+        ? s.absoluteLifetimeHours
+        : DEFAULT_CLINIC_SETTINGS.absoluteLifetimeHours,
   };
 }
 

@@ -13,7 +13,14 @@ import { DEMO_PATIENTS } from './demo-patients.ts';
 export const DEMO_PASSWORD = 'plasticity-demo';
 export const DEMO_CLINIC = {
   name: 'Fresh Start Ketamine',
-  address: { line1: '811 Spring Forest Road', line2: 'Suite 1400', city: 'Raleigh', state: 'NC', postalCode: '27609', country: 'US' },
+  address: {
+    line1: '811 Spring Forest Road',
+    line2: 'Suite 1400',
+    city: 'Raleigh',
+    state: 'NC',
+    postalCode: '27609',
+    country: 'US',
+  },
   timeZone: 'America/New_York',
 };
 export const DEMO_USERS = [
@@ -56,10 +63,18 @@ export async function seedDemo(ctx: ModuleContext, modules: readonly ServerModul
     for (const u of DEMO_USERS) {
       const row = await trx
         .insertInto('users')
-        .values({ email: u.email, display_name: u.displayName, password_hash: passwordHash, recovery_codes: '[]' })
+        .values({
+          email: u.email,
+          display_name: u.displayName,
+          password_hash: passwordHash,
+          recovery_codes: '[]',
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx.insertInto('memberships').values({ clinic_id: clinic.id, user_id: row.id, role: u.role }).execute();
+      await trx
+        .insertInto('memberships')
+        .values({ clinic_id: clinic.id, user_id: row.id, role: u.role })
+        .execute();
       userIds[u.role] = row.id;
     }
     const patientIds: Record<string, string> = {};
@@ -77,8 +92,17 @@ export async function seedDemo(ctx: ModuleContext, modules: readonly ServerModul
           sex: p.sex,
           phone: p.phone,
           email: p.email,
-          address: JSON.stringify({ line1: `${100 + n * 7} Example Lane`, city: p.city, state: 'NC', postalCode: '27601' }),
-          emergency_contact: JSON.stringify({ name: 'Sam Example', phone: '919-555-0199', relationship: 'partner' }),
+          address: JSON.stringify({
+            line1: `${100 + n * 7} Example Lane`,
+            city: p.city,
+            state: 'NC',
+            postalCode: '27601',
+          }),
+          emergency_contact: JSON.stringify({
+            name: 'Sam Example',
+            phone: '919-555-0199',
+            relationship: 'partner',
+          }),
           demo: true,
         })
         .returning('id')
@@ -87,12 +111,22 @@ export async function seedDemo(ctx: ModuleContext, modules: readonly ServerModul
     }
     const portal = await trx
       .insertInto('users')
-      .values({ email: DEMO_PATIENT_LOGIN, display_name: 'Jordan', password_hash: passwordHash, recovery_codes: '[]' })
+      .values({
+        email: DEMO_PATIENT_LOGIN,
+        display_name: 'Jordan',
+        password_hash: passwordHash,
+        recovery_codes: '[]',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx
       .insertInto('memberships')
-      .values({ clinic_id: clinic.id, user_id: portal.id, role: 'patient', patient_id: patientIds.portal as string })
+      .values({
+        clinic_id: clinic.id,
+        user_id: portal.id,
+        role: 'patient',
+        patient_id: patientIds.portal as string,
+      })
       .execute();
     userIds.patient = portal.id;
     return { clinicId: clinic.id, userIds, patientIds };

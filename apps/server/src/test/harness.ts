@@ -42,11 +42,22 @@ export class Client {
   remoteAddress: string | undefined;
   constructor(readonly app: FastifyInstance) {}
 
-  async request<T = any>(method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
+  async request<T = any>(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Response<T>> {
     const h: Record<string, string> = { ...headers };
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && method !== 'GET' && !('x-csrf-token' in h)) h['x-csrf-token'] = this.csrf;
-    const res = await this.app.inject({ method, url, headers: h, ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}), ...(body !== undefined ? { payload: body as object } : {}) });
+    const res = await this.app.inject({
+      method,
+      url,
+      headers: h,
+      ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
     const setCookie = res.headers['set-cookie'];
     for (const c of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
       const [pair] = c.split(';');
@@ -120,7 +131,10 @@ export function useTestApp(backend: TestBackend, opts: { config?: Partial<Config
   return h;
 }
 
-async function createClinic(h: TestApp, opts: { settings?: Record<string, unknown>; name?: string } = {}): Promise<TestClinic> {
+async function createClinic(
+  h: TestApp,
+  opts: { settings?: Record<string, unknown>; name?: string } = {},
+): Promise<TestClinic> {
   const db = h.database.db;
   const n = ++clinicCounter;
   const tag = `${process.pid}-${Date.now().toString(36)}-${n}`;
@@ -137,7 +151,15 @@ async function createClinic(h: TestApp, opts: { settings?: Record<string, unknow
       .executeTakeFirstOrThrow();
     const patient = await trx
       .insertInto('patients')
-      .values({ clinic_id: clinic.id, mrn: 'MRN-000001', first_name: 'Pat', last_name: `Portal${n}`, date_of_birth: '1985-05-05', sex: 'female', email: `patient-${tag}@example.org` })
+      .values({
+        clinic_id: clinic.id,
+        mrn: 'MRN-000001',
+        first_name: 'Pat',
+        last_name: `Portal${n}`,
+        date_of_birth: '1985-05-05',
+        sex: 'female',
+        email: `patient-${tag}@example.org`,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const users = {} as TestClinic['users'];
@@ -150,7 +172,12 @@ async function createClinic(h: TestApp, opts: { settings?: Record<string, unknow
         .executeTakeFirstOrThrow();
       await trx
         .insertInto('memberships')
-        .values({ clinic_id: clinic.id, user_id: u.id, role, patient_id: role === 'patient' ? patient.id : null })
+        .values({
+          clinic_id: clinic.id,
+          user_id: u.id,
+          role,
+          patient_id: role === 'patient' ? patient.id : null,
+        })
         .execute();
       users[role] = { id: u.id, email };
     }

@@ -125,8 +125,18 @@ describe('context checks', () => {
     ['destroy a quarantined vial', VALID.destroy as MovementDraft, 'quarantined', true],
     ['adjust an empty vial upward', { ...VALID.adjust, quantity: '1' }, 'empty', true],
     ['administer after the vial emptied', VALID.administer as MovementDraft, 'empty', true],
-    ['waste the rest of a draw after the draw emptied the vial', VALID.wasteDraw as MovementDraft, 'empty', true],
-    ['waste the rest of a draw from a vial that expired since', VALID.wasteDraw as MovementDraft, 'expired', true],
+    [
+      'waste the rest of a draw after the draw emptied the vial',
+      VALID.wasteDraw as MovementDraft,
+      'empty',
+      true,
+    ],
+    [
+      'waste the rest of a draw from a vial that expired since',
+      VALID.wasteDraw as MovementDraft,
+      'expired',
+      true,
+    ],
     ['return an empty vial', VALID.return as MovementDraft, 'empty', false],
   ])('status rule: %s → allowed %s', (_label, draft, status, allowed) => {
     const errs = codes(draft, { container: container(status, '1000') });

@@ -14,6 +14,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import {
   type CompiledQuery,
+  CompiledQuery as CQ,
   type DatabaseConnection,
   type DatabaseIntrospector,
   type Dialect,
@@ -26,7 +27,6 @@ import {
   type QueryCompiler,
   type QueryResult,
   type TransactionSettings,
-  CompiledQuery as CQ,
 } from 'kysely';
 
 /** How long a caller may wait for the single connection before it is told why it is stuck. */

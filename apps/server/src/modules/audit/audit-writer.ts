@@ -10,7 +10,16 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import { sealPending } from './chain.ts';
 
-export type AuditAction = 'create' | 'read' | 'update' | 'delete' | 'query' | 'export' | 'print' | 'login' | 'logout';
+export type AuditAction =
+  | 'create'
+  | 'read'
+  | 'update'
+  | 'delete'
+  | 'query'
+  | 'export'
+  | 'print'
+  | 'login'
+  | 'logout';
 
 export interface AuditActor {
   clinicId: string | null;

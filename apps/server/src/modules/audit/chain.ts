@@ -148,7 +148,11 @@ export async function verifyChain(db: Kysely<DB>, pageSize = 5000): Promise<Veri
           ok: false,
           checked,
           unsealed: await countUnsealed(db),
-          firstBad: { seq: expectedSeq, id: null, problem: `entry ${expectedSeq} is missing (deleted), next is ${seq}` },
+          firstBad: {
+            seq: expectedSeq,
+            id: null,
+            problem: `entry ${expectedSeq} is missing (deleted), next is ${seq}`,
+          },
         };
       }
       if (r.prev_hash !== prev) {
@@ -156,7 +160,12 @@ export async function verifyChain(db: Kysely<DB>, pageSize = 5000): Promise<Veri
           ok: false,
           checked,
           unsealed: await countUnsealed(db),
-          firstBad: { seq, id: r.id, problem: 'its link to the previous entry is broken (an earlier entry was altered, deleted or reordered)' },
+          firstBad: {
+            seq,
+            id: r.id,
+            problem:
+              'its link to the previous entry is broken (an earlier entry was altered, deleted or reordered)',
+          },
         };
       }
       if (entryHash(prev, seq, r) !== r.hash) {

@@ -21,11 +21,42 @@ const SORT_COLUMN = {
   outcome: 'outcome',
 } as const;
 
-const CSV_HEADER = ['at', 'seq', 'user_email', 'role', 'action', 'resource_type', 'resource_id', 'patient_id', 'category', 'outcome', 'source_address', 'id'] as const;
+const CSV_HEADER = [
+  'at',
+  'seq',
+  'user_email',
+  'role',
+  'action',
+  'resource_type',
+  'resource_id',
+  'patient_id',
+  'category',
+  'outcome',
+  'source_address',
+  'id',
+] as const;
 
-const COLUMNS = ['id', 'seq', 'at', 'user_id', 'user_email', 'role', 'patient_id', 'action', 'resource_type', 'resource_id', 'category', 'outcome', 'source_address'] as const;
+const COLUMNS = [
+  'id',
+  'seq',
+  'at',
+  'user_id',
+  'user_email',
+  'role',
+  'patient_id',
+  'action',
+  'resource_type',
+  'resource_id',
+  'category',
+  'outcome',
+  'source_address',
+] as const;
 
-function filtered(db: ModuleContext['db'], clinicId: string, q: AuditQuery): SelectQueryBuilder<DB, 'audit_log', object> {
+function filtered(
+  db: ModuleContext['db'],
+  clinicId: string,
+  q: AuditQuery,
+): SelectQueryBuilder<DB, 'audit_log', object> {
   let b = db.selectFrom('audit_log').where('clinic_id', '=', clinicId);
   if (q.from) b = b.where('at', '>=', new Date(q.from));
   if (q.to) b = b.where('at', '<', new Date(q.to));
@@ -82,11 +113,19 @@ export function listAuditRoute(app: ZodApp, ctx: ModuleContext) {
         );
         const out = await base
           .select([
-            sql<string | null>`string_agg(concat_ws(',', ${cells}), ${'\r\n'} order by ${sql.ref(col)} ${d} nulls last, at ${d}, created_seq ${d})`.as('csv'),
+            sql<
+              string | null
+            >`string_agg(concat_ws(',', ${cells}), ${'\r\n'} order by ${sql.ref(col)} ${d} nulls last, at ${d}, created_seq ${d})`.as(
+              'csv',
+            ),
             (eb) => eb.fn.countAll<number>().as('n'),
           ])
           .executeTakeFirstOrThrow();
-        await ctx.audit.record(ctx.db, actorOf(req), { action: 'export', resourceType: 'audit_log', details: { rows: out.n, format: 'csv' } });
+        await ctx.audit.record(ctx.db, actorOf(req), {
+          action: 'export',
+          resourceType: 'audit_log',
+          details: { rows: out.n, format: 'csv' },
+        });
         const csv = `${toCsv(CSV_HEADER, [])}${out.csv ? `${out.csv}\r\n` : ''}`;
         const day = ctx.clock.now().toISOString().slice(0, 10);
         return reply
@@ -99,7 +138,11 @@ export function listAuditRoute(app: ZodApp, ctx: ModuleContext) {
         ordered.limit(q.limit).offset(q.offset).execute(),
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
-      await ctx.audit.record(ctx.db, actorOf(req), { action: 'query', resourceType: 'audit_log', details: { results: rows.length } });
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: 'query',
+        resourceType: 'audit_log',
+        details: { results: rows.length },
+      });
       return {
         total: total.n,
         items: rows.map((r) => ({

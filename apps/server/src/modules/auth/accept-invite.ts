@@ -27,7 +27,8 @@ export function acceptInviteRoute(app: ZodApp, ctx: ModuleContext) {
         .executeTakeFirst();
       if (!link) throw new AppError('not_found', 'this link is not valid');
       if (link.used_at) throw new AppError('link_used', 'this link has already been used');
-      if (link.expires_at.getTime() <= now.getTime()) throw new AppError('link_expired', 'this link has expired; ask for a new one');
+      if (link.expires_at.getTime() <= now.getTime())
+        throw new AppError('link_expired', 'this link has expired; ask for a new one');
       const problem = passwordProblem(req.body.password, { email: link.email });
       if (problem) throw badField('body.password', problem);
       const hash = await hashPassword(req.body.password);
@@ -38,7 +39,8 @@ export function acceptInviteRoute(app: ZodApp, ctx: ModuleContext) {
           .where('id', '=', link.id)
           .where('used_at', 'is', null)
           .executeTakeFirst();
-        if (Number(claimed.numUpdatedRows) !== 1) throw new AppError('link_used', 'this link has already been used');
+        if (Number(claimed.numUpdatedRows) !== 1)
+          throw new AppError('link_used', 'this link has already been used');
         await trx
           .updateTable('users')
           .set({
@@ -51,8 +53,19 @@ export function acceptInviteRoute(app: ZodApp, ctx: ModuleContext) {
         if (link.kind === 'password_reset') await ctx.sessions.revokeAllForUser(trx, link.userId);
         await ctx.audit.record(
           trx,
-          { clinicId: link.clinic_id, userId: link.userId, email: link.email, role: null, sourceAddress: req.ip },
-          { action: 'update', resourceType: 'user_credentials', resourceId: link.userId, details: { via: link.kind } },
+          {
+            clinicId: link.clinic_id,
+            userId: link.userId,
+            email: link.email,
+            role: null,
+            sourceAddress: req.ip,
+          },
+          {
+            action: 'update',
+            resourceType: 'user_credentials',
+            resourceId: link.userId,
+            details: { via: link.kind },
+          },
         );
       });
       return { ok: true as const };

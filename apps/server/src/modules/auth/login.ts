@@ -56,7 +56,8 @@ export function loginRoute(app: ZodApp, ctx: ModuleContext) {
         role,
         sourceAddress: ip,
       });
-      if (ipFailures.blocked(ip, now.getTime())) throw new AppError('rate_limited', 'too many failed logins from this address; wait and try again');
+      if (ipFailures.blocked(ip, now.getTime()))
+        throw new AppError('rate_limited', 'too many failed logins from this address; wait and try again');
 
       const user = await ctx.db
         .selectFrom('users as u')
@@ -87,7 +88,10 @@ export function loginRoute(app: ZodApp, ctx: ModuleContext) {
           outcome: 'failure',
           details: { reason: 'locked' },
         });
-        throw new AppError('account_locked', 'this account is locked after repeated failed logins; try again in 15 minutes');
+        throw new AppError(
+          'account_locked',
+          'this account is locked after repeated failed logins; try again in 15 minutes',
+        );
       }
 
       const passwordOk = await verifyPassword(user?.password_hash ?? null, password);
@@ -96,7 +100,10 @@ export function loginRoute(app: ZodApp, ctx: ModuleContext) {
         ipFailures.add(ip, now.getTime());
         await ctx.db.transaction().execute(async (trx) => {
           if (user) {
-            await trx.insertInto('auth_failures').values({ user_id: user.id, source_address: ip, at: now }).execute();
+            await trx
+              .insertInto('auth_failures')
+              .values({ user_id: user.id, source_address: ip, at: now })
+              .execute();
             const recent = await trx
               .selectFrom('auth_failures')
               .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -104,19 +111,33 @@ export function loginRoute(app: ZodApp, ctx: ModuleContext) {
               .where('at', '>', new Date(now.getTime() - LOCKOUT.windowMs))
               .executeTakeFirstOrThrow();
             if (recent.n >= LOCKOUT.failures) {
-              await trx.updateTable('users').set({ locked_until: new Date(now.getTime() + LOCKOUT.lockMs) }).where('id', '=', user.id).execute();
+              await trx
+                .updateTable('users')
+                .set({ locked_until: new Date(now.getTime() + LOCKOUT.lockMs) })
+                .where('id', '=', user.id)
+                .execute();
             }
           }
-          await ctx.audit.record(trx, failActor(user?.id ?? null, user?.clinicId ?? null, user?.role ?? null), {
-            action: 'login',
-            resourceType: 'session',
-            outcome: 'failure',
-            details: { reason },
-          });
+          await ctx.audit.record(
+            trx,
+            failActor(user?.id ?? null, user?.clinicId ?? null, user?.role ?? null),
+            {
+              action: 'login',
+              resourceType: 'session',
+              outcome: 'failure',
+              details: { reason },
+            },
+          );
         });
-        throw new AppError(code, code === 'mfa_invalid' ? 'the authentication code is wrong or already used' : 'email or password is wrong');
+        throw new AppError(
+          code,
+          code === 'mfa_invalid'
+            ? 'the authentication code is wrong or already used'
+            : 'email or password is wrong',
+        );
       };
-      if (!passwordOk || !usable) return fail(passwordOk ? 'inactive' : 'bad_password', 'invalid_credentials');
+      if (!passwordOk || !usable)
+        return fail(passwordOk ? 'inactive' : 'bad_password', 'invalid_credentials');
 
       const settings = resolveClinicSettings(user.settings);
       let totpStep: number | null = null;

@@ -8,11 +8,18 @@ import { SESSION_COOKIE } from './session-store.ts';
 export function logoutRoute(app: ZodApp, ctx: ModuleContext) {
   app.post(
     '/api/v1/auth/logout',
-    { config: { policy: allow.anyUser({ duringMfaEnrolment: true }) }, schema: { response: { 200: OkResponse }, tags: ['auth'] } },
+    {
+      config: { policy: allow.anyUser({ duringMfaEnrolment: true }) },
+      schema: { response: { 200: OkResponse }, tags: ['auth'] },
+    },
     async (req, reply) => {
       const a = authOf(req);
       await ctx.sessions.revoke(a.sessionId);
-      await ctx.audit.record(ctx.db, actorOf(req), { action: 'logout', resourceType: 'session', resourceId: a.sessionId });
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: 'logout',
+        resourceType: 'session',
+        resourceId: a.sessionId,
+      });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },

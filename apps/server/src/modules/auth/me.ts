@@ -21,7 +21,10 @@ export function buildMe(a: AuthContext): Me {
 export function meRoute(app: ZodApp, _ctx: ModuleContext) {
   app.get(
     '/api/v1/me',
-    { config: { policy: allow.anyUser({ duringMfaEnrolment: true }) }, schema: { response: { 200: MeResponse }, tags: ['auth'] } },
+    {
+      config: { policy: allow.anyUser({ duringMfaEnrolment: true }) },
+      schema: { response: { 200: MeResponse }, tags: ['auth'] },
+    },
     async (req) => {
       const a = authOf(req);
       return { user: buildMe(a), csrfToken: a.csrfToken };

@@ -13,31 +13,60 @@ import { checkTotp, newRecoveryCodes, newTotpSecret, totpEnrolment } from './tot
 export function mfaRoutes(app: ZodApp, ctx: ModuleContext) {
   app.post(
     '/api/v1/me/mfa/enrol',
-    { config: { policy: allow.anyUser({ duringMfaEnrolment: true }) }, schema: { response: { 200: MfaEnrolResponse }, tags: ['auth'] } },
+    {
+      config: { policy: allow.anyUser({ duringMfaEnrolment: true }) },
+      schema: { response: { 200: MfaEnrolResponse }, tags: ['auth'] },
+    },
     async (req) => {
       const a = authOf(req);
       const secret = newTotpSecret();
-      await ctx.db.updateTable('users').set({ mfa_pending_secret: secret }).where('id', '=', a.userId).execute();
+      await ctx.db
+        .updateTable('users')
+        .set({ mfa_pending_secret: secret })
+        .where('id', '=', a.userId)
+        .execute();
       return totpEnrolment(secret, a.email, `Plasticity (${a.clinicName})`);
     },
   );
   app.post(
     '/api/v1/me/mfa/confirm',
-    { config: { policy: allow.anyUser({ duringMfaEnrolment: true }) }, schema: { body: MfaConfirmRequest, response: { 200: MfaConfirmResponse }, tags: ['auth'] } },
+    {
+      config: { policy: allow.anyUser({ duringMfaEnrolment: true }) },
+      schema: { body: MfaConfirmRequest, response: { 200: MfaConfirmResponse }, tags: ['auth'] },
+    },
     async (req) => {
       const a = authOf(req);
-      const u = await ctx.db.selectFrom('users').select(['mfa_pending_secret']).where('id', '=', a.userId).executeTakeFirstOrThrow();
+      const u = await ctx.db
+        .selectFrom('users')
+        .select(['mfa_pending_secret'])
+        .where('id', '=', a.userId)
+        .executeTakeFirstOrThrow();
       if (!u.mfa_pending_secret) throw new AppError('conflict', 'start enrolment first');
       const step = await checkTotp(u.mfa_pending_secret, req.body.code, ctx.clock.now(), null);
-      if (step === null) throw new AppError('mfa_invalid', 'the code does not match; check the time on your device and try again');
+      if (step === null)
+        throw new AppError(
+          'mfa_invalid',
+          'the code does not match; check the time on your device and try again',
+        );
       const { codes, hashes } = newRecoveryCodes();
       await ctx.db.transaction().execute(async (trx) => {
         await trx
           .updateTable('users')
-          .set({ mfa_secret: u.mfa_pending_secret, mfa_pending_secret: null, mfa_enabled: true, last_totp_step: step, recovery_codes: JSON.stringify(hashes) })
+          .set({
+            mfa_secret: u.mfa_pending_secret,
+            mfa_pending_secret: null,
+            mfa_enabled: true,
+            last_totp_step: step,
+            recovery_codes: JSON.stringify(hashes),
+          })
           .where('id', '=', a.userId)
           .execute();
-        await ctx.audit.record(trx, actorOf(req), { action: 'update', resourceType: 'user_mfa', resourceId: a.userId, details: { mfa: 'enabled' } });
+        await ctx.audit.record(trx, actorOf(req), {
+          action: 'update',
+          resourceType: 'user_mfa',
+          resourceId: a.userId,
+          details: { mfa: 'enabled' },
+        });
       });
       return { recoveryCodes: codes };
     },

@@ -32,9 +32,20 @@ const COMMON = new Set(
   abc123456789 letmein12345 welcome12345 welcome123456 administrator admin1234567 changeme1234 trustno11234
   football1234 baseball1234 sunshine1234 princess1234 monkey123456 dragon123456 superman1234 starwars1234
   000000000000 111111111111 123123123123 987654321098 aaaaaaaaaaaa passw0rd1234 p@ssw0rd1234 p@ssword1234
-  mypassword12 thisismypassword correcthorsebatterystaple ketamine1234 spravato1234 freshstart12`.split(/\s+/),
+  mypassword12 thisismypassword correcthorsebatterystaple ketamine1234 spravato1234 freshstart12`.split(
+    /\s+/,
+  ),
 );
-const BASE_WORDS = ['password', 'passw0rd', 'p@ssw0rd', 'qwerty', 'letmein', 'welcome', 'iloveyou', 'changeme'];
+const BASE_WORDS = [
+  'password',
+  'passw0rd',
+  'p@ssw0rd',
+  'qwerty',
+  'letmein',
+  'welcome',
+  'iloveyou',
+  'changeme',
+];
 
 /** Returns why a password is refused, or null when it is acceptable. */
 export function passwordProblem(password: string, context: { email?: string } = {}): string | null {
@@ -44,9 +55,11 @@ export function passwordProblem(password: string, context: { email?: string } = 
   if (COMMON.has(lower)) return 'is a commonly used password';
   if (/^(.)\1+$/.test(password)) return 'is one character repeated';
   if (/^(.{1,4})\1+$/.test(lower)) return 'is a short pattern repeated';
-  if ('01234567890123456789'.includes(lower) || 'abcdefghijklmnopqrstuvwxyz'.includes(lower)) return 'is a simple sequence';
+  if ('01234567890123456789'.includes(lower) || 'abcdefghijklmnopqrstuvwxyz'.includes(lower))
+    return 'is a simple sequence';
   for (const w of BASE_WORDS) {
-    if (lower.replace(/[^a-z@0]/g, '').startsWith(w) && lower.length - w.length <= 6) return 'is a common password with a few characters added';
+    if (lower.replace(/[^a-z@0]/g, '').startsWith(w) && lower.length - w.length <= 6)
+      return 'is a common password with a few characters added';
   }
   const local = context.email?.split('@')[0]?.toLowerCase();
   if (local && local.length >= 4 && lower.includes(local)) return 'must not contain your email name';

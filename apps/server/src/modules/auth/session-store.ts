@@ -29,7 +29,14 @@ export class SessionStore {
 
   async create(
     executor: Kysely<DB>,
-    input: { userId: string; clinicId: string; membershipId: string; absoluteLifetimeHours: number; sourceAddress: string | null; userAgent: string | null },
+    input: {
+      userId: string;
+      clinicId: string;
+      membershipId: string;
+      absoluteLifetimeHours: number;
+      sourceAddress: string | null;
+      userAgent: string | null;
+    },
   ): Promise<{ token: string; csrfToken: string; sessionId: string; expiresAt: Date }> {
     const token = newToken();
     const csrfToken = newToken();
@@ -83,7 +90,8 @@ export class SessionStore {
       ])
       .where('s.token_hash', '=', hashToken(token))
       .executeTakeFirst();
-    if (!row || row.revoked_at || !row.userActive || !row.membershipActive) return { ok: false, reason: 'unknown' };
+    if (!row || row.revoked_at || !row.userActive || !row.membershipActive)
+      return { ok: false, reason: 'unknown' };
     const settings = resolveClinicSettings(row.settings);
     const now = this.clock.now().getTime();
     const lastSeen = Math.max(row.last_seen_at.getTime(), this.#lastActivity.get(row.sessionId) ?? 0);
@@ -119,7 +127,11 @@ export class SessionStore {
     const last = this.#lastWrite.get(sessionId) ?? 0;
     if (now - last < writeEvery) return;
     this.#lastWrite.set(sessionId, now);
-    await this.db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('id', '=', sessionId).execute();
+    await this.db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(now) })
+      .where('id', '=', sessionId)
+      .execute();
   }
 
   async revoke(sessionId: string): Promise<void> {
@@ -134,6 +146,11 @@ export class SessionStore {
   }
 
   async revokeAllForUser(executor: Kysely<DB>, userId: string): Promise<void> {
-    await executor.updateTable('sessions').set({ revoked_at: this.clock.now() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+    await executor
+      .updateTable('sessions')
+      .set({ revoked_at: this.clock.now() })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .execute();
   }
 }

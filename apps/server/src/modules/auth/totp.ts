@@ -17,7 +17,12 @@ export async function totpEnrolment(secret: string, account: string, issuer: str
 }
 
 /** Returns the accepted time step, or null. */
-export async function checkTotp(secret: string, code: string, now: Date, lastStep: number | null): Promise<number | null> {
+export async function checkTotp(
+  secret: string,
+  code: string,
+  now: Date,
+  lastStep: number | null,
+): Promise<number | null> {
   if (!/^\d{6}$/.test(code)) return null;
   const epoch = Math.floor(now.getTime() / 1000);
   const r = await verify({ secret, token: code, epoch, epochTolerance: 30 });

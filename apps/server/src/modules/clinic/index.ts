@@ -18,19 +18,32 @@ export const clinicModule: ServerModule = {
     // transaction forever, and on a server it would read outside the transaction. `forUpdate` locks
     // the row for the read-merge-write of the settings so two admins' changes cannot overwrite each other.
     const load = async (clinicId: string, executor: Kysely<DB> = ctx.db, forUpdate = false) => {
-      const q = executor.selectFrom('clinics').select(['name', 'time_zone', 'settings']).where('id', '=', clinicId);
+      const q = executor
+        .selectFrom('clinics')
+        .select(['name', 'time_zone', 'settings'])
+        .where('id', '=', clinicId);
       const c = await (forUpdate ? q.forUpdate() : q).executeTakeFirst();
       if (!c) throw notFound('clinic');
       const s = resolveClinicSettings(c.settings);
       return { name: c.name, timeZone: c.time_zone, ...s, raw: c.settings };
     };
-    app.get('/api/v1/clinic/settings', { config: { policy: allow.roles('admin') }, schema: { response: { 200: ClinicSettings }, tags: ['clinic'] } }, async (req) => {
-      const { raw: _raw, ...s } = await load(authOf(req).clinicId);
-      return s;
-    });
+    app.get(
+      '/api/v1/clinic/settings',
+      {
+        config: { policy: allow.roles('admin') },
+        schema: { response: { 200: ClinicSettings }, tags: ['clinic'] },
+      },
+      async (req) => {
+        const { raw: _raw, ...s } = await load(authOf(req).clinicId);
+        return s;
+      },
+    );
     app.patch(
       '/api/v1/clinic/settings',
-      { config: { policy: allow.roles('admin') }, schema: { body: UpdateClinicSettings, response: { 200: ClinicSettings }, tags: ['clinic'] } },
+      {
+        config: { policy: allow.roles('admin') },
+        schema: { body: UpdateClinicSettings, response: { 200: ClinicSettings }, tags: ['clinic'] },
+      },
       async (req) => {
         const a = authOf(req);
         const { name, timeZone, ...policy } = req.body;
@@ -45,7 +58,12 @@ export const clinicModule: ServerModule = {
             })
             .where('id', '=', a.clinicId)
             .execute();
-          await ctx.audit.record(trx, actorOf(req), { action: 'update', resourceType: 'clinic_settings', resourceId: a.clinicId, details: { ...req.body } });
+          await ctx.audit.record(trx, actorOf(req), {
+            action: 'update',
+            resourceType: 'clinic_settings',
+            resourceId: a.clinicId,
+            details: { ...req.body },
+          });
         });
         const { raw: _raw, ...s } = await load(a.clinicId);
         return s;

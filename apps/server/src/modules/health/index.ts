@@ -1,7 +1,7 @@
 /** `/healthz` (200 only once migrations and seeding are done) and the generated OpenAPI document. */
 import { z } from 'zod';
-import { allow } from '../../platform/policy.ts';
 import type { ServerModule } from '../../platform/module.ts';
+import { allow } from '../../platform/policy.ts';
 
 export const healthModule: ServerModule = {
   name: 'health',
@@ -10,7 +10,13 @@ export const healthModule: ServerModule = {
       '/healthz',
       {
         config: { policy: allow.public('load balancers and start-up scripts poll it') },
-        schema: { hide: true, response: { 200: z.object({ status: z.literal('ok'), demo: z.boolean() }), 503: z.object({ status: z.literal('starting') }) } },
+        schema: {
+          hide: true,
+          response: {
+            200: z.object({ status: z.literal('ok'), demo: z.boolean() }),
+            503: z.object({ status: z.literal('starting') }),
+          },
+        },
       },
       async (_req, reply) => {
         if (!ctx.ready()) return reply.status(503).send({ status: 'starting' as const });

@@ -25,12 +25,29 @@ export function createPatientRoute(app: ZodApp, ctx: ModuleContext) {
         await sql`select pg_advisory_xact_lock(hashtext(${`mrn:${a.clinicId}`}))`.execute(trx);
         let mrn = b.mrn;
         if (mrn) {
-          const taken = await trx.selectFrom('patients').select('id').where('clinic_id', '=', a.clinicId).where('mrn', '=', mrn).executeTakeFirst();
-          if (taken) throw new AppError('conflict', 'a patient with this MRN already exists', [{ field: 'body.mrn', message: 'is already in use' }]);
+          const taken = await trx
+            .selectFrom('patients')
+            .select('id')
+            .where('clinic_id', '=', a.clinicId)
+            .where('mrn', '=', mrn)
+            .executeTakeFirst();
+          if (taken)
+            throw new AppError('conflict', 'a patient with this MRN already exists', [
+              { field: 'body.mrn', message: 'is already in use' },
+            ]);
         } else {
-          const n = await sql<{ n: number }>`select count(*)::int8 + 1 as n from patients where clinic_id = ${a.clinicId}`.execute(trx);
+          const n = await sql<{
+            n: number;
+          }>`select count(*)::int8 + 1 as n from patients where clinic_id = ${a.clinicId}`.execute(trx);
           mrn = `MRN-${String(n.rows[0]?.n ?? 1).padStart(6, '0')}`;
-          while (await trx.selectFrom('patients').select('id').where('clinic_id', '=', a.clinicId).where('mrn', '=', mrn).executeTakeFirst()) {
+          while (
+            await trx
+              .selectFrom('patients')
+              .select('id')
+              .where('clinic_id', '=', a.clinicId)
+              .where('mrn', '=', mrn)
+              .executeTakeFirst()
+          ) {
             mrn = `MRN-${String(Number(mrn.slice(4)) + 1).padStart(6, '0')}`;
           }
         }

@@ -18,7 +18,12 @@ export function getPatientRoute(app: ZodApp, ctx: ModuleContext) {
     },
     async (req) => {
       const a = authOf(req);
-      const row = await ctx.db.selectFrom('patients').selectAll().where('clinic_id', '=', a.clinicId).where('id', '=', req.params.id).executeTakeFirst();
+      const row = await ctx.db
+        .selectFrom('patients')
+        .selectAll()
+        .where('clinic_id', '=', a.clinicId)
+        .where('id', '=', req.params.id)
+        .executeTakeFirst();
       if (!row) throw notFound('patient');
       await ctx.audit.record(ctx.db, actorOf(req), {
         action: 'read',

@@ -4,8 +4,8 @@
  * The search term is never written to the audit log or the server log (it may be a name).
  */
 import { PatientList, PatientListQuery } from '@plasticity/contracts';
-import { type ExpressionBuilder, sql } from 'kysely';
 import type { DB } from '@plasticity/db';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow, STAFF } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
@@ -30,7 +30,8 @@ export function searchCondition(eb: ExpressionBuilder<DB, 'patients'>, query: st
     ]);
   });
   const alternatives = [eb.and(perTerm)];
-  if (digits.length >= 4) alternatives.push(eb(sql`regexp_replace(coalesce(phone, ''), '\\D', '', 'g')`, 'like', `%${digits}%`));
+  if (digits.length >= 4)
+    alternatives.push(eb(sql`regexp_replace(coalesce(phone, ''), '\\D', '', 'g')`, 'like', `%${digits}%`));
   return eb.or(alternatives);
 }
 
@@ -46,7 +47,12 @@ export function listPatientsRoute(app: ZodApp, ctx: ModuleContext) {
       const { query, limit } = req.query;
       let q = ctx.db.selectFrom('patients').selectAll().where('clinic_id', '=', a.clinicId);
       if (query) q = q.where((eb) => searchCondition(eb, query));
-      const rows = await q.orderBy(sql`lower(last_name)`).orderBy(sql`lower(first_name)`).orderBy('id').$if(limit !== undefined, (qb) => qb.limit(limit as number)).execute();
+      const rows = await q
+        .orderBy(sql`lower(last_name)`)
+        .orderBy(sql`lower(first_name)`)
+        .orderBy('id')
+        .$if(limit !== undefined, (qb) => qb.limit(limit as number))
+        .execute();
       await ctx.audit.record(ctx.db, actorOf(req), {
         action: 'query',
         resourceType: 'patient',

@@ -15,17 +15,33 @@ describe.each(testBackends())('patients API on %s', (backend) => {
     expect(created.headers['cache-control']).toBe('no-store');
 
     const all = await nurse.get('/api/v1/patients');
-    expect(all.body.items.map((p: { id: string }) => p.id).sort()).toEqual([c.patientId, created.body.id].sort());
+    expect(all.body.items.map((p: { id: string }) => p.id).sort()).toEqual(
+      [c.patientId, created.body.id].sort(),
+    );
 
-    for (const q of ['robin', 'TESTCASE', 'Robin Testcase', 'Testcase, Robin', '1990-01-31', '9195550150', 'MRN-000002']) {
+    for (const q of [
+      'robin',
+      'TESTCASE',
+      'Robin Testcase',
+      'Testcase, Robin',
+      '1990-01-31',
+      '9195550150',
+      'MRN-000002',
+    ]) {
       const found = await nurse.get(`/api/v1/patients?query=${encodeURIComponent(q)}`);
-      expect(found.body.items.map((p: { id: string }) => p.id), q).toEqual([created.body.id]);
+      expect(
+        found.body.items.map((p: { id: string }) => p.id),
+        q,
+      ).toEqual([created.body.id]);
     }
     expect((await nurse.get('/api/v1/patients?query=%25')).body.items).toEqual([]);
 
     const read = await nurse.get(`/api/v1/patients/${created.body.id}`);
     expect(read.body.firstName).toBe('Robin');
-    const upd = await nurse.patch(`/api/v1/patients/${created.body.id}`, { phone: null, lastName: 'Changed' });
+    const upd = await nurse.patch(`/api/v1/patients/${created.body.id}`, {
+      phone: null,
+      lastName: 'Changed',
+    });
     expect(upd.status).toBe(200);
     expect(upd.body).toMatchObject({ lastName: 'Changed', phone: null, firstName: 'Robin' });
   });
@@ -51,7 +67,9 @@ describe.each(testBackends())('patients API on %s', (backend) => {
   it('refuses malformed JSON and oversized bodies without a 500', async () => {
     const c = await h.newClinic();
     const admin = await c.login('admin');
-    const bad = await admin.request('POST', '/api/v1/patients', '{"firstName":', { 'content-type': 'application/json' });
+    const bad = await admin.request('POST', '/api/v1/patients', '{"firstName":', {
+      'content-type': 'application/json',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('validation_failed');
     const big = await admin.post('/api/v1/patients', validPatient({ firstName: 'x'.repeat(2_000_000) }));
@@ -64,7 +82,9 @@ describe.each(testBackends())('patients API on %s', (backend) => {
     const nurseB = await b.login('nurse');
     expect((await nurseB.get(`/api/v1/patients/${a.patientId}`)).status).toBe(404);
     expect((await nurseB.patch(`/api/v1/patients/${a.patientId}`, { lastName: 'X' })).status).toBe(404);
-    expect((await nurseB.get('/api/v1/patients')).body.items.map((p: { id: string }) => p.id)).toEqual([b.patientId]);
+    expect((await nurseB.get('/api/v1/patients')).body.items.map((p: { id: string }) => p.id)).toEqual([
+      b.patientId,
+    ]);
 
     const patientA = await a.login('patient');
     expect((await patientA.get(`/api/v1/patients/${a.patientId}`)).status).toBe(200);
@@ -85,6 +105,11 @@ describe.each(testBackends())('patients API on %s', (backend) => {
       .where('clinic_id', '=', c.clinicId)
       .where('resource_type', '=', 'patient')
       .execute();
-    expect(rows).toContainEqual({ action: 'read', patient_id: c.patientId, role: 'therapist', category: 'demographics' });
+    expect(rows).toContainEqual({
+      action: 'read',
+      patient_id: c.patientId,
+      role: 'therapist',
+      category: 'demographics',
+    });
   });
 });

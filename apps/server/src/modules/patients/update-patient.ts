@@ -16,7 +16,12 @@ export function updatePatientRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/patients/:id',
     {
       config: { policy: allow.roles(...PATIENT_EDITORS) },
-      schema: { params: IdParams, body: UpdatePatientRequest, response: { 200: Patient }, tags: ['patients'] },
+      schema: {
+        params: IdParams,
+        body: UpdatePatientRequest,
+        response: { 200: Patient },
+        tags: ['patients'],
+      },
     },
     async (req) => {
       const a = authOf(req);

@@ -22,17 +22,36 @@ async function inviteAccount(
   input: { email: string; displayName: string; role: string; patientId: string | null; greeting: string },
 ) {
   const a = authOf(req);
-  const existing = await trx.selectFrom('users').select(['id']).where(sql`lower(email)`, '=', input.email).executeTakeFirst();
+  const existing = await trx
+    .selectFrom('users')
+    .select(['id'])
+    .where(sql`lower(email)`, '=', input.email)
+    .executeTakeFirst();
   if (existing) {
-    throw new AppError('conflict', 'an account with this email already exists', [{ field: 'body.email', message: 'is already in use' }]);
+    throw new AppError('conflict', 'an account with this email already exists', [
+      { field: 'body.email', message: 'is already in use' },
+    ]);
   }
   const user = await trx
     .insertInto('users')
-    .values({ email: input.email, display_name: input.displayName, password_hash: null, recovery_codes: '[]' })
+    .values({
+      email: input.email,
+      display_name: input.displayName,
+      password_hash: null,
+      recovery_codes: '[]',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await trx.insertInto('memberships').values({ clinic_id: a.clinicId, user_id: user.id, role: input.role, patient_id: input.patientId }).execute();
-  const { link, expiresAt } = await createOneTimeLink(trx, ctx, req, { kind: 'invite', clinicId: a.clinicId, userId: user.id, createdBy: a.userId });
+  await trx
+    .insertInto('memberships')
+    .values({ clinic_id: a.clinicId, user_id: user.id, role: input.role, patient_id: input.patientId })
+    .execute();
+  const { link, expiresAt } = await createOneTimeLink(trx, ctx, req, {
+    kind: 'invite',
+    clinicId: a.clinicId,
+    userId: user.id,
+    createdBy: a.userId,
+  });
   await ctx.mailer.enqueue(trx, {
     clinicId: a.clinicId,
     recipient: input.email,
@@ -54,11 +73,20 @@ async function inviteAccount(
 export function inviteRoutes(app: ZodApp, ctx: ModuleContext) {
   app.post(
     '/api/v1/users/invite',
-    { config: { policy: allow.roles('admin') }, schema: { body: InviteStaffRequest, response: { 201: InviteResponse }, tags: ['users'] } },
+    {
+      config: { policy: allow.roles('admin') },
+      schema: { body: InviteStaffRequest, response: { 201: InviteResponse }, tags: ['users'] },
+    },
     async (req, reply) => {
       const b = req.body;
       const out = await ctx.db.transaction().execute((trx) =>
-        inviteAccount(trx, ctx, req, { email: b.email, displayName: b.displayName, role: b.role, patientId: null, greeting: `Hello ${b.displayName},` }),
+        inviteAccount(trx, ctx, req, {
+          email: b.email,
+          displayName: b.displayName,
+          role: b.role,
+          patientId: null,
+          greeting: `Hello ${b.displayName},`,
+        }),
       );
       return reply.status(201).send(out);
     },
@@ -67,18 +95,42 @@ export function inviteRoutes(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/patients/:id/portal-invite',
     {
       config: { policy: allow.roles(...PATIENT_EDITORS) },
-      schema: { params: IdParams, body: InvitePatientRequest.optional(), response: { 201: InviteResponse }, tags: ['users'] },
+      schema: {
+        params: IdParams,
+        body: InvitePatientRequest.optional(),
+        response: { 201: InviteResponse },
+        tags: ['users'],
+      },
     },
     async (req, reply) => {
       const a = authOf(req);
       const out = await ctx.db.transaction().execute(async (trx) => {
-        const p = await trx.selectFrom('patients').select(['id', 'first_name', 'email']).where('clinic_id', '=', a.clinicId).where('id', '=', req.params.id).executeTakeFirst();
+        const p = await trx
+          .selectFrom('patients')
+          .select(['id', 'first_name', 'email'])
+          .where('clinic_id', '=', a.clinicId)
+          .where('id', '=', req.params.id)
+          .executeTakeFirst();
         if (!p) throw notFound('patient');
         const email = req.body?.email ?? p.email;
-        if (!email) throw new AppError('validation_failed', 'body.email: the patient has no email on file; give one', [{ field: 'body.email', message: 'is required: the patient has no email on file' }]);
-        const already = await trx.selectFrom('memberships').select('id').where('clinic_id', '=', a.clinicId).where('patient_id', '=', p.id).executeTakeFirst();
+        if (!email)
+          throw new AppError('validation_failed', 'body.email: the patient has no email on file; give one', [
+            { field: 'body.email', message: 'is required: the patient has no email on file' },
+          ]);
+        const already = await trx
+          .selectFrom('memberships')
+          .select('id')
+          .where('clinic_id', '=', a.clinicId)
+          .where('patient_id', '=', p.id)
+          .executeTakeFirst();
         if (already) throw new AppError('conflict', 'this patient already has a portal account');
-        return inviteAccount(trx, ctx, req, { email, displayName: p.first_name, role: 'patient', patientId: p.id, greeting: `Hello ${p.first_name},` });
+        return inviteAccount(trx, ctx, req, {
+          email,
+          displayName: p.first_name,
+          role: 'patient',
+          patientId: p.id,
+          greeting: `Hello ${p.first_name},`,
+        });
       });
       return reply.status(201).send(out);
     },

@@ -15,12 +15,23 @@ import { toUserSummary, usersOfClinic } from './user-row.ts';
 const admin = { policy: allow.roles('admin') };
 
 export function manageUserRoutes(app: ZodApp, ctx: ModuleContext) {
-  app.get('/api/v1/users', { config: admin, schema: { response: { 200: UserList }, tags: ['users'] } }, async (req) => {
-    const a = authOf(req);
-    const rows = await usersOfClinic(ctx.db, a.clinicId).orderBy('m.role').orderBy('u.display_name').execute();
-    await ctx.audit.record(ctx.db, actorOf(req), { action: 'query', resourceType: 'user', details: { results: rows.length } });
-    return { items: rows.map(toUserSummary) };
-  });
+  app.get(
+    '/api/v1/users',
+    { config: admin, schema: { response: { 200: UserList }, tags: ['users'] } },
+    async (req) => {
+      const a = authOf(req);
+      const rows = await usersOfClinic(ctx.db, a.clinicId)
+        .orderBy('m.role')
+        .orderBy('u.display_name')
+        .execute();
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: 'query',
+        resourceType: 'user',
+        details: { results: rows.length },
+      });
+      return { items: rows.map(toUserSummary) };
+    },
+  );
 
   /** Loads a user of the caller's clinic (404 otherwise) inside the transaction. */
   const member = async (trx: typeof ctx.db, clinicId: string, id: string) => {
@@ -33,27 +44,54 @@ export function manageUserRoutes(app: ZodApp, ctx: ModuleContext) {
     ['deactivate', false],
     ['reactivate', true],
   ] as const) {
-    app.post(`/api/v1/users/:id/${verb}`, { config: admin, schema: { params: IdParams, response: { 200: UserSummary }, tags: ['users'] } }, async (req) => {
-      const a = authOf(req);
-      if (!active && req.params.id === a.userId) throw new AppError('conflict', 'you cannot deactivate your own account');
-      return ctx.db.transaction().execute(async (trx) => {
-        await member(trx, a.clinicId, req.params.id);
-        await trx.updateTable('memberships').set({ active }).where('clinic_id', '=', a.clinicId).where('user_id', '=', req.params.id).execute();
-        if (!active) await ctx.sessions.revokeAllForUser(trx, req.params.id);
-        await ctx.audit.record(trx, actorOf(req), { action: 'update', resourceType: 'user', resourceId: req.params.id, details: { active } });
-        return toUserSummary(await member(trx, a.clinicId, req.params.id));
-      });
-    });
+    app.post(
+      `/api/v1/users/:id/${verb}`,
+      { config: admin, schema: { params: IdParams, response: { 200: UserSummary }, tags: ['users'] } },
+      async (req) => {
+        const a = authOf(req);
+        if (!active && req.params.id === a.userId)
+          throw new AppError('conflict', 'you cannot deactivate your own account');
+        return ctx.db.transaction().execute(async (trx) => {
+          await member(trx, a.clinicId, req.params.id);
+          await trx
+            .updateTable('memberships')
+            .set({ active })
+            .where('clinic_id', '=', a.clinicId)
+            .where('user_id', '=', req.params.id)
+            .execute();
+          if (!active) await ctx.sessions.revokeAllForUser(trx, req.params.id);
+          await ctx.audit.record(trx, actorOf(req), {
+            action: 'update',
+            resourceType: 'user',
+            resourceId: req.params.id,
+            details: { active },
+          });
+          return toUserSummary(await member(trx, a.clinicId, req.params.id));
+        });
+      },
+    );
   }
 
   app.post(
     '/api/v1/users/:id/reset-password',
-    { config: admin, schema: { params: IdParams, response: { 200: z.object({ link: z.string(), expiresAt: z.string() }) }, tags: ['users'] } },
+    {
+      config: admin,
+      schema: {
+        params: IdParams,
+        response: { 200: z.object({ link: z.string(), expiresAt: z.string() }) },
+        tags: ['users'],
+      },
+    },
     async (req) => {
       const a = authOf(req);
       return ctx.db.transaction().execute(async (trx) => {
         const u = await member(trx, a.clinicId, req.params.id);
-        const { link, expiresAt } = await createOneTimeLink(trx, ctx, req, { kind: 'password_reset', clinicId: a.clinicId, userId: u.id, createdBy: a.userId });
+        const { link, expiresAt } = await createOneTimeLink(trx, ctx, req, {
+          kind: 'password_reset',
+          clinicId: a.clinicId,
+          userId: u.id,
+          createdBy: a.userId,
+        });
         await ctx.mailer.enqueue(trx, {
           clinicId: a.clinicId,
           recipient: u.email,
@@ -61,39 +99,73 @@ export function manageUserRoutes(app: ZodApp, ctx: ModuleContext) {
           body: `Set a new password here (the link works once and expires in one hour):\n\n${link}\n`,
           kind: 'password_reset',
         });
-        await ctx.audit.record(trx, actorOf(req), { action: 'update', resourceType: 'user_credentials', resourceId: u.id, details: { reset: 'password' } });
+        await ctx.audit.record(trx, actorOf(req), {
+          action: 'update',
+          resourceType: 'user_credentials',
+          resourceId: u.id,
+          details: { reset: 'password' },
+        });
         return { link, expiresAt: expiresAt.toISOString() };
       });
     },
   );
 
-  app.post('/api/v1/users/:id/reset-mfa', { config: admin, schema: { params: IdParams, response: { 200: OkResponse }, tags: ['users'] } }, async (req) => {
-    const a = authOf(req);
-    await ctx.db.transaction().execute(async (trx) => {
-      await member(trx, a.clinicId, req.params.id);
-      await trx
-        .updateTable('users')
-        .set({ mfa_enabled: false, mfa_secret: null, mfa_pending_secret: null, recovery_codes: '[]', last_totp_step: null })
-        .where('id', '=', req.params.id)
-        .execute();
-      await ctx.sessions.revokeAllForUser(trx, req.params.id);
-      await ctx.audit.record(trx, actorOf(req), { action: 'update', resourceType: 'user_mfa', resourceId: req.params.id, details: { reset: 'mfa' } });
-    });
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/v1/users/:id/reset-mfa',
+    { config: admin, schema: { params: IdParams, response: { 200: OkResponse }, tags: ['users'] } },
+    async (req) => {
+      const a = authOf(req);
+      await ctx.db.transaction().execute(async (trx) => {
+        await member(trx, a.clinicId, req.params.id);
+        await trx
+          .updateTable('users')
+          .set({
+            mfa_enabled: false,
+            mfa_secret: null,
+            mfa_pending_secret: null,
+            recovery_codes: '[]',
+            last_totp_step: null,
+          })
+          .where('id', '=', req.params.id)
+          .execute();
+        await ctx.sessions.revokeAllForUser(trx, req.params.id);
+        await ctx.audit.record(trx, actorOf(req), {
+          action: 'update',
+          resourceType: 'user_mfa',
+          resourceId: req.params.id,
+          details: { reset: 'mfa' },
+        });
+      });
+      return { ok: true as const };
+    },
+  );
 
   app.patch(
     '/api/v1/users/:id/role',
-    { config: admin, schema: { params: IdParams, body: ChangeRoleRequest, response: { 200: UserSummary }, tags: ['users'] } },
+    {
+      config: admin,
+      schema: { params: IdParams, body: ChangeRoleRequest, response: { 200: UserSummary }, tags: ['users'] },
+    },
     async (req) => {
       const a = authOf(req);
       if (req.params.id === a.userId) throw new AppError('conflict', 'you cannot change your own role');
       return ctx.db.transaction().execute(async (trx) => {
         const u = await member(trx, a.clinicId, req.params.id);
-        if (u.role === 'patient') throw new AppError('conflict', 'a patient account cannot be given a staff role');
-        await trx.updateTable('memberships').set({ role: req.body.role }).where('clinic_id', '=', a.clinicId).where('user_id', '=', u.id).execute();
+        if (u.role === 'patient')
+          throw new AppError('conflict', 'a patient account cannot be given a staff role');
+        await trx
+          .updateTable('memberships')
+          .set({ role: req.body.role })
+          .where('clinic_id', '=', a.clinicId)
+          .where('user_id', '=', u.id)
+          .execute();
         await ctx.sessions.revokeAllForUser(trx, u.id);
-        await ctx.audit.record(trx, actorOf(req), { action: 'update', resourceType: 'user_role', resourceId: u.id, details: { from: u.role, to: req.body.role } });
+        await ctx.audit.record(trx, actorOf(req), {
+          action: 'update',
+          resourceType: 'user_role',
+          resourceId: u.id,
+          details: { from: u.role, to: req.body.role },
+        });
         return toUserSummary(await member(trx, a.clinicId, u.id));
       });
     },
