@@ -12,14 +12,12 @@
  * It stops by itself, kills what it started and drops its database. `run()` returns the figures.
  * Run alone: `node --import tsx bench/vitals.bench.ts`.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import http from 'node:http';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import pg from 'pg';
 import { openSse, type SseClient } from '../apps/server/src/modules/sessions/test/sse-client.ts';
+import { Http, jsonPort, ROOT, type Stats, spawnUntil, stats } from './vitals-support.ts';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 10;
 const CHAIRS = 200;
@@ -28,122 +26,6 @@ export interface VitalsBenchResult {
   ingest: { app: Stats; floor: Stats; throughputRatio: number; p99Ratio: number };
   alerts: { app: Stats; floor: Stats; p99Ratio: number };
 }
-interface Stats {
-  count: number;
-  perSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-const pct = (xs: number[], p: number) => {
-  if (!xs.length) return Number.NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number;
-};
-const stats = (lat: number[], seconds: number, errors: number): Stats => ({
-  count: lat.length,
-  perSecond: Math.round(lat.length / seconds),
-  p50: +pct(lat, 50).toFixed(2),
-  p99: +pct(lat, 99).toFixed(2),
-  errors,
-});
-
-function spawnUntil(
-  args: string[],
-  env: Record<string, string>,
-  ready: (line: string) => number | null,
-): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`not ready after 120 s:\n${out.slice(-3000)}`)), 120_000);
-    const onData = (c: Buffer) => {
-      out += c.toString();
-      for (const line of out.split('\n')) {
-        const port = ready(line);
-        if (port) {
-          clearTimeout(t);
-          child.stdout?.off('data', onData);
-          child.stdout?.resume();
-          child.stderr?.resume();
-          return resolve({ child, port });
-        }
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (c: Buffer) => {
-      out += c.toString();
-    });
-    child.once('exit', (code) => reject(new Error(`exited ${code}:\n${out.slice(-3000)}`)));
-  });
-}
-
-const jsonPort = (key: string) => (line: string) => {
-  try {
-    const o = JSON.parse(line);
-    return o[key] && typeof o.port === 'number' ? o.port : null;
-  } catch {
-    return null;
-  }
-};
-
-class Http {
-  agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  cookie = '';
-  csrf = '';
-  constructor(readonly base: string) {}
-  // biome-ignore lint/suspicious/noExplicitAny: response bodies of several shapes, read field by field
-  request(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-    const data = body === undefined ? undefined : JSON.stringify(body);
-    return new Promise((resolve, reject) => {
-      const req = http.request(
-        `${this.base}${path}`,
-        {
-          method,
-          agent: this.agent,
-          headers: {
-            ...(data
-              ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) }
-              : {}),
-            ...(this.cookie ? { cookie: this.cookie } : {}),
-            ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
-          },
-        },
-        (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (c: string) => {
-            text += c;
-          });
-          res.on('end', () => {
-            const sc = res.headers['set-cookie']?.find((c) => c.startsWith('plasticity_session='));
-            if (sc) this.cookie = sc.split(';')[0] as string;
-            let parsed: unknown = text;
-            try {
-              parsed = JSON.parse(text);
-            } catch {
-              /* not JSON */
-            }
-            resolve({ status: res.statusCode ?? 0, body: parsed });
-          });
-        },
-      );
-      req.on('error', reject);
-      req.end(data);
-    });
-  }
-  async login(email: string) {
-    const r = await this.request('POST', '/api/v1/auth/login', { email, password: 'plasticity-demo' });
-    if (r.status !== 200) throw new Error(`login ${email}: ${r.status} ${JSON.stringify(r.body)}`);
-    this.csrf = r.body.csrfToken;
-  }
-}
-
 const normal = (at: string) => ({ at, sbp: 122, dbp: 78, hr: 72, spo2: 97, rr: 14 });
 
 /** Phase A against either target: `post(client, i)` sends one reading; returns latencies within the window. */

@@ -4,10 +4,11 @@
  * clinicians (prescriber, nurse, therapist) of the caller's clinic. PUT replaces the list.
  */
 import { CareTeam, IdParams } from '@plasticity/contracts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow, CLINICAL_READERS } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
+import { requirePatient } from '../patients/require-patient.ts';
 
 export function careTeamRoutes(app: ZodApp, ctx: ModuleContext) {
   app.get(
@@ -18,13 +19,7 @@ export function careTeamRoutes(app: ZodApp, ctx: ModuleContext) {
     },
     async (req) => {
       const a = authOf(req);
-      const p = await ctx.db
-        .selectFrom('patients')
-        .select('id')
-        .where('clinic_id', '=', a.clinicId)
-        .where('id', '=', req.params.id)
-        .executeTakeFirst();
-      if (!p) throw notFound('patient');
+      const p = await requirePatient(ctx.db, a.clinicId, req.params.id);
       const rows = await ctx.db
         .selectFrom('care_team')
         .select('user_id')
@@ -45,13 +40,7 @@ export function careTeamRoutes(app: ZodApp, ctx: ModuleContext) {
       const a = authOf(req);
       const ids = [...new Set(req.body.userIds)];
       await ctx.db.transaction().execute(async (trx) => {
-        const p = await trx
-          .selectFrom('patients')
-          .select('id')
-          .where('clinic_id', '=', a.clinicId)
-          .where('id', '=', req.params.id)
-          .executeTakeFirst();
-        if (!p) throw notFound('patient');
+        const p = await requirePatient(trx, a.clinicId, req.params.id);
         const members = ids.length
           ? await trx
               .selectFrom('memberships')

@@ -3,10 +3,10 @@
  * fill in ("My check-ins" in the portal). The patient themself and clinical readers.
  */
 import { IdParams, PendingCheckIns } from '@plasticity/contracts';
-import { notFound } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow, CLINICAL_READERS } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
+import { requirePatient } from '../patients/require-patient.ts';
 import { clinicInstruments, publicDefinition } from './definitions.ts';
 
 export function checkInsRoute(app: ZodApp, ctx: ModuleContext) {
@@ -18,13 +18,7 @@ export function checkInsRoute(app: ZodApp, ctx: ModuleContext) {
     },
     async (req) => {
       const a = authOf(req);
-      const p = await ctx.db
-        .selectFrom('patients')
-        .select('id')
-        .where('clinic_id', '=', a.clinicId)
-        .where('id', '=', req.params.id)
-        .executeTakeFirst();
-      if (!p) throw notFound('patient');
+      const p = await requirePatient(ctx.db, a.clinicId, req.params.id);
       const rows = await ctx.db
         .selectFrom('measurement_requests')
         .select(['id', 'instrument_id', 'due_at'])

@@ -5,10 +5,11 @@
  * the patient); the token itself is never logged or audited.
  */
 import { CreateSelfReportLinkRequest, IdParams, SelfReportLinkCreated } from '@plasticity/contracts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
+import { requirePatient } from '../patients/require-patient.ts';
 import { clinicInstruments } from './definitions.ts';
 import { createLink } from './links.ts';
 
@@ -45,13 +46,7 @@ export function createLinkRoute(app: ZodApp, ctx: ModuleContext) {
           ]);
       });
       const link = await ctx.db.transaction().execute(async (trx) => {
-        const p = await trx
-          .selectFrom('patients')
-          .select('id')
-          .where('clinic_id', '=', a.clinicId)
-          .where('id', '=', req.params.id)
-          .executeTakeFirst();
-        if (!p) throw notFound('patient');
+        const p = await requirePatient(trx, a.clinicId, req.params.id);
         const l = await createLink(trx, ctx, {
           clinicId: a.clinicId,
           patientId: p.id,

@@ -8,10 +8,11 @@
  */
 import { computeOutcome, describeProgressForPatient } from '@plasticity/clinical/instruments';
 import { AssessmentList, AssessmentListQuery, IdParams } from '@plasticity/contracts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow, CLINICAL_READERS } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
+import { requirePatient } from '../patients/require-patient.ts';
 import { clinicInstrument } from './definitions.ts';
 import { toAssessment } from './record.ts';
 
@@ -30,13 +31,7 @@ export function listAssessmentsRoute(app: ZodApp, ctx: ModuleContext) {
     async (req) => {
       const a = authOf(req);
       const instrument = req.query.instrument;
-      const patient = await ctx.db
-        .selectFrom('patients')
-        .select('id')
-        .where('clinic_id', '=', a.clinicId)
-        .where('id', '=', req.params.id)
-        .executeTakeFirst();
-      if (!patient) throw notFound('patient');
+      const patient = await requirePatient(ctx.db, a.clinicId, req.params.id);
       const def = instrument ? await clinicInstrument(ctx.db, a.clinicId, instrument) : undefined;
       if (instrument && !def) {
         throw new AppError(

@@ -6,10 +6,10 @@
 import { IdParams, MeasurementProfile } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import type { Kysely } from 'kysely';
-import { notFound } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow, CLINICAL_READERS } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
+import { requirePatient } from '../patients/require-patient.ts';
 
 export function profileRoutes(app: ZodApp, ctx: ModuleContext) {
   app.get(
@@ -20,13 +20,7 @@ export function profileRoutes(app: ZodApp, ctx: ModuleContext) {
     },
     async (req) => {
       const a = authOf(req);
-      const p = await ctx.db
-        .selectFrom('patients')
-        .select('id')
-        .where('clinic_id', '=', a.clinicId)
-        .where('id', '=', req.params.id)
-        .executeTakeFirst();
-      if (!p) throw notFound('patient');
+      const p = await requirePatient(ctx.db, a.clinicId, req.params.id);
       const row = await ctx.db
         .selectFrom('measurement_profiles')
         .select('first_dose_at')
@@ -57,13 +51,7 @@ export function profileRoutes(app: ZodApp, ctx: ModuleContext) {
       const a = authOf(req);
       const firstDoseAt = req.body.firstDoseAt;
       await ctx.db.transaction().execute(async (trx) => {
-        const p = await trx
-          .selectFrom('patients')
-          .select('id')
-          .where('clinic_id', '=', a.clinicId)
-          .where('id', '=', req.params.id)
-          .executeTakeFirst();
-        if (!p) throw notFound('patient');
+        const p = await requirePatient(trx, a.clinicId, req.params.id);
         await setFirstDose(trx, a.clinicId, p.id, firstDoseAt, ctx.clock.now());
         await ctx.audit.record(trx, actorOf(req), {
           action: 'update',

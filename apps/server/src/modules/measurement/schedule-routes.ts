@@ -5,10 +5,11 @@
  * deleted. The scheduler (scheduler.ts) creates the requests and reminders itself.
  */
 import { IdParams, MeasurementSchedule } from '@plasticity/contracts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow, CLINICAL_READERS } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
+import { requirePatient } from '../patients/require-patient.ts';
 import { clinicInstruments } from './definitions.ts';
 
 export function scheduleRoutes(app: ZodApp, ctx: ModuleContext) {
@@ -20,13 +21,7 @@ export function scheduleRoutes(app: ZodApp, ctx: ModuleContext) {
     },
     async (req) => {
       const a = authOf(req);
-      const p = await ctx.db
-        .selectFrom('patients')
-        .select('id')
-        .where('clinic_id', '=', a.clinicId)
-        .where('id', '=', req.params.id)
-        .executeTakeFirst();
-      if (!p) throw notFound('patient');
+      const p = await requirePatient(ctx.db, a.clinicId, req.params.id);
       const rows = await ctx.db
         .selectFrom('measurement_schedules')
         .select(['instrument_id', 'cadence'])
@@ -77,13 +72,7 @@ export function scheduleRoutes(app: ZodApp, ctx: ModuleContext) {
           ]);
       });
       await ctx.db.transaction().execute(async (trx) => {
-        const p = await trx
-          .selectFrom('patients')
-          .select('id')
-          .where('clinic_id', '=', a.clinicId)
-          .where('id', '=', req.params.id)
-          .executeTakeFirst();
-        if (!p) throw notFound('patient');
+        const p = await requirePatient(trx, a.clinicId, req.params.id);
         const now = ctx.clock.now();
         await trx
           .updateTable('measurement_schedules')

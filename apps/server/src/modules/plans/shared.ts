@@ -6,20 +6,12 @@ import { createHash } from 'node:crypto';
 import { DOSING_DEFAULTS } from '@plasticity/clinical/dosing';
 import type { DB } from '@plasticity/db';
 import type { Kysely } from 'kysely';
-import { notFound } from '../../platform/errors.ts';
+import { requirePatient } from '../patients/require-patient.ts';
 
 export type Executor = Kysely<DB>;
 
-export async function patientOf(db: Executor, clinicId: string, patientId: string) {
-  const p = await db
-    .selectFrom('patients')
-    .select(['id', 'first_name', 'last_name', 'date_of_birth'])
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', patientId)
-    .executeTakeFirst();
-  if (!p) throw notFound('patient');
-  return p;
-}
+/** The patient of the caller's clinic, or 404 (see patients/require-patient.ts). */
+export const patientOf = requirePatient;
 
 /** Whole years between a 'YYYY-MM-DD' birth date and `now` (UTC calendar). */
 export function ageOn(dateOfBirth: string, now: Date): number {
