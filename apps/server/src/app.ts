@@ -6,7 +6,12 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import type { Database } from '@plasticity/db';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -68,6 +73,16 @@ export interface BuiltApp {
   stop(): Promise<void>;
 }
 
+/** One log line per request, at its end (route, status, time), instead of Fastify's two. */
+class OneLinePerRequest extends LogController {
+  override incomingRequest() {}
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
+    const line = { req: request, res: reply, responseTime: reply.elapsedTime };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
+}
+
 export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   const clock = opts.clock ?? systemClock;
   const app = Fastify({
@@ -85,6 +100,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
           },
         }
       : false,
+    logController: new OneLinePerRequest(),
     bodyLimit: opts.config.bodyLimitBytes,
     trustProxy: opts.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();

@@ -11,6 +11,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import { PGliteDialect } from './dialect/pglite-dialect.ts';
+import { withPreparedStatements } from './prepared.ts';
 import type { DB } from './schema.ts';
 import { DATE_OID, INT8_OID, NUMERIC_OID, parseDate, parseInt8, parseNumeric } from './types.ts';
 
@@ -88,7 +89,7 @@ async function openPostgres(config: { url: string; schema?: string; poolSize?: n
     types: typeParsers(),
     ...(options ? { options } : {}),
   };
-  const pool = new pg.Pool({ ...clientConfig, max: config.poolSize ?? 10 });
+  const pool = withPreparedStatements(new pg.Pool({ ...clientConfig, max: config.poolSize ?? 10 }));
   // Fail fast with a clear error when the server is unreachable.
   const probe = await pool.connect();
   probe.release();

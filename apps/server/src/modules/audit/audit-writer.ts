@@ -6,7 +6,7 @@
  * together. Sealing happens shortly after (see chain.ts) in batches.
  */
 import type { DB } from '@plasticity/db';
-import type { Kysely } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import { sealPending } from './chain.ts';
 
@@ -41,6 +41,12 @@ export interface AuditEvent {
   details?: Record<string, unknown>;
 }
 
+/**
+ * How soon after a write the chain is sealed. Sealing rewrites each entry once (its position and hash), so a
+ * busy clinic's entries are sealed in batches of a few hundred milliseconds' worth rather than one by one.
+ */
+export const SEAL_SOON_MS = 200;
+
 export class AuditWriter {
   #timer: NodeJS.Timeout | undefined;
   #soon: NodeJS.Timeout | undefined;
@@ -55,24 +61,49 @@ export class AuditWriter {
   ) {}
 
   async record(executor: Kysely<DB>, actor: AuditActor | null, event: AuditEvent): Promise<void> {
-    await executor
-      .insertInto('audit_log')
-      .values({
-        at: this.clock.now(),
-        clinic_id: actor?.clinicId ?? null,
-        user_id: actor?.userId ?? null,
-        user_email: actor?.email ?? null,
-        role: actor?.role ?? null,
-        patient_id: event.patientId ?? null,
-        action: event.action,
-        resource_type: event.resourceType,
-        resource_id: event.resourceId ?? null,
-        category: event.category ?? null,
-        outcome: event.outcome ?? 'success',
-        source_address: actor?.sourceAddress ?? null,
-        details: JSON.stringify(event.details ?? null),
-      })
-      .execute();
+    // Written by nearly every request: raw SQL kept prepared by the driver (see @plasticity/db prepared.ts).
+    await sql`-- prepare:audit_record
+      insert into audit_log (at, clinic_id, user_id, user_email, role, patient_id, action, resource_type,
+        resource_id, category, outcome, source_address, details)
+      values (${this.clock.now()}, ${actor?.clinicId ?? null}, ${actor?.userId ?? null}, ${actor?.email ?? null},
+        ${actor?.role ?? null}, ${event.patientId ?? null}, ${event.action}, ${event.resourceType},
+        ${event.resourceId ?? null}, ${event.category ?? null}, ${event.outcome ?? 'success'},
+        ${actor?.sourceAddress ?? null}, ${JSON.stringify(event.details ?? null)})`.execute(executor);
+    this.#scheduleSoon();
+  }
+
+  /**
+   * The same entry as `record`, as an `insert … select` for a caller that writes everything in one statement
+   * (a data-modifying CTE), so the change and its entry still commit or roll back together. `from` is the
+   * statement's row source (one row per entry); `patientId` and `resourceId` may be SQL expressions over it.
+   * Call `sealSoon()` once the statement has run.
+   *
+   * @example
+   *   sql`with s as (…), a as (${audit.insertSelect(actor, { action: 'create', resourceType: 'x',
+   *     patientId: sql`s.patient_id` }, sql`s`)}) select …`
+   */
+  insertSelect(
+    actor: AuditActor | null,
+    event: Omit<AuditEvent, 'patientId' | 'resourceId'> & {
+      patientId?: string | null | RawBuilder<unknown>;
+      resourceId?: string | null | RawBuilder<unknown>;
+    },
+    from: RawBuilder<unknown>,
+  ): RawBuilder<unknown> {
+    const expr = (v: string | null | undefined | RawBuilder<unknown>, cast: string) =>
+      v !== null && typeof v === 'object' ? v : sql`${v ?? null}::${sql.raw(cast)}`;
+    return sql`insert into audit_log (at, clinic_id, user_id, user_email, role, patient_id, action, resource_type,
+        resource_id, category, outcome, source_address, details)
+      select ${this.clock.now()}::timestamptz, ${actor?.clinicId ?? null}::uuid, ${actor?.userId ?? null}::uuid,
+        ${actor?.email ?? null}::text, ${actor?.role ?? null}::text, ${expr(event.patientId, 'uuid')},
+        ${event.action}::text, ${event.resourceType}::text, ${expr(event.resourceId, 'text')},
+        ${event.category ?? null}::text, ${event.outcome ?? 'success'}::text, ${actor?.sourceAddress ?? null}::text,
+        ${JSON.stringify(event.details ?? null)}::jsonb
+        from ${from}`;
+  }
+
+  /** Schedules sealing soon, after entries written with `insertSelect` (`record` does this itself). */
+  sealSoon(): void {
     this.#scheduleSoon();
   }
 
@@ -101,7 +132,7 @@ export class AuditWriter {
     this.#soon = setTimeout(() => {
       this.#soon = undefined;
       void this.#tick();
-    }, 50);
+    }, SEAL_SOON_MS);
     this.#soon.unref();
   }
 

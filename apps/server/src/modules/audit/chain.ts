@@ -109,12 +109,12 @@ export async function sealPending(db: Kysely<DB>, batch = 5000): Promise<number>
       prev = hash;
       return v;
     });
-    await trx
-      .insertInto('audit_chain_head')
-      .values({ id: true, seq, hash: prev })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ seq, hash: prev }))
-      .execute();
-    await sql`update audit_log a set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+    // The head and the entries in one statement (one round trip).
+    await sql`with h as (
+        insert into audit_chain_head (id, seq, hash) values (true, ${seq}, ${prev})
+        on conflict (id) do update set seq = excluded.seq, hash = excluded.hash
+      )
+      update audit_log a set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
       from (values ${sql.join(values)}) as v(id, seq, prev_hash, hash) where a.id = v.id`.execute(trx);
     return rows.length;
   });

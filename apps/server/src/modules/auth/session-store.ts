@@ -9,12 +9,34 @@
  */
 import type { Role } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import { type AuthContext, resolveClinicSettings } from '../../platform/request-context.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
 
 export const SESSION_COOKIE = 'plasticity_session';
+
+interface ResolvedRow {
+  sessionId: string;
+  csrf_token: string;
+  last_seen_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+  userId: string;
+  email: string;
+  display_name: string;
+  userActive: boolean;
+  mfa_enabled: boolean;
+  membershipId: string;
+  role: string;
+  patient_id: string | null;
+  membershipActive: boolean;
+  clinicId: string;
+  clinicName: string;
+  time_zone: string;
+  demo: boolean;
+  settings: unknown;
+}
 
 export type ResolveResult = { ok: true; auth: AuthContext } | { ok: false; reason: 'unknown' | 'expired' };
 
@@ -62,34 +84,19 @@ export class SessionStore {
   }
 
   async resolve(token: string): Promise<ResolveResult> {
-    const row = await this.db
-      .selectFrom('sessions as s')
-      .innerJoin('memberships as m', 'm.id', 's.membership_id')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .innerJoin('clinics as c', 'c.id', 's.clinic_id')
-      .select([
-        's.id as sessionId',
-        's.csrf_token',
-        's.last_seen_at',
-        's.expires_at',
-        's.revoked_at',
-        'u.id as userId',
-        'u.email',
-        'u.display_name',
-        'u.active as userActive',
-        'u.mfa_enabled',
-        'm.id as membershipId',
-        'm.role',
-        'm.patient_id',
-        'm.active as membershipActive',
-        'c.id as clinicId',
-        'c.name as clinicName',
-        'c.time_zone',
-        'c.demo',
-        'c.settings',
-      ])
-      .where('s.token_hash', '=', hashToken(token))
-      .executeTakeFirst();
+    // Runs on every authenticated request: raw SQL kept prepared by the driver (see @plasticity/db prepared.ts).
+    const row = (
+      await sql<ResolvedRow>`-- prepare:session_resolve
+        select s.id as "sessionId", s.csrf_token, s.last_seen_at, s.expires_at, s.revoked_at,
+               u.id as "userId", u.email, u.display_name, u.active as "userActive", u.mfa_enabled,
+               m.id as "membershipId", m.role, m.patient_id, m.active as "membershipActive",
+               c.id as "clinicId", c.name as "clinicName", c.time_zone, c.demo, c.settings
+          from sessions s
+          join memberships m on m.id = s.membership_id
+          join users u on u.id = s.user_id
+          join clinics c on c.id = s.clinic_id
+         where s.token_hash = ${hashToken(token)}`.execute(this.db)
+    ).rows[0];
     if (!row || row.revoked_at || !row.userActive || !row.membershipActive)
       return { ok: false, reason: 'unknown' };
     const settings = resolveClinicSettings(row.settings);

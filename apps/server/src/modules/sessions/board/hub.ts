@@ -18,6 +18,8 @@ import { type Kysely, sql } from 'kysely';
 import type { ModuleContext } from '../../../platform/module.ts';
 
 export const BOARD_CHANNEL = 'plasticity_board';
+/** How long post-commit vitals events wait to be announced together (see `publishAfterCommit`). */
+export const PUBLISH_COALESCE_MS = 20;
 export type BoardEventKind = 'vitals' | 'alert' | 'session';
 
 export interface BoardEvent {
@@ -111,20 +113,29 @@ export class BoardHub {
 
   /**
    * Announces committed events to every process (call after the transaction that wrote them committed).
-   * Events queued while a NOTIFY is in flight go out together in the next one, so under load the cost is
-   * a few autocommit statements a second (no transaction id, no WAL flush) instead of one per upload.
+   * Events are coalesced for up to `PUBLISH_COALESCE_MS` and go out together, so under load the cost is a
+   * few NOTIFY transactions a second instead of one per upload. A NOTIFY gives its transaction an id, so
+   * each would otherwise be a commit that waits for the WAL flush; these are committed with
+   * `synchronous_commit = off` (PostgreSQL "Asynchronous Commit"): the events themselves were made durable
+   * by the uploads' own commits, and a notice lost in a crash costs a board nothing it cannot resume
+   * (Last-Event-ID). Vitals reach boards ≤ PUBLISH_COALESCE_MS later; alerts are not delayed (they notify
+   * inside their own transaction, `emitBoardEvent`).
    */
   publishAfterCommit(e: PendingEvent) {
     this.#pending.push(JSON.stringify({ i: e.id, c: e.clinicId, k: e.kind, d: e.data }));
-    if (!this.#flushing) void this.#flush();
+    if (!this.#flushing) {
+      this.#flushing = true;
+      setTimeout(() => void this.#flush(), PUBLISH_COALESCE_MS).unref();
+    }
   }
 
   async #flush() {
-    this.#flushing = true;
     try {
       while (this.#pending.length) {
         const batch = this.#pending.splice(0, 200);
-        await sql`select pg_notify(${BOARD_CHANNEL}, p) from json_array_elements_text(${JSON.stringify(batch)}::json) as p`
+        // One autocommit statement; `set_config(…, true)` applies to its own transaction only.
+        await sql`select set_config('synchronous_commit', 'off', true), pg_notify(${BOARD_CHANNEL}, p)
+                    from json_array_elements_text(${JSON.stringify(batch)}::json) as p`
           .execute(this.ctx.db)
           .catch(() => {
             /* the events are stored; boards get them on resume (Last-Event-ID) */

@@ -9,7 +9,8 @@ import type { Executor } from './load.ts';
 const MAX = 2000;
 
 export interface ProtocolCache {
-  get(db: Executor, clinicId: string, sessionId: string): Promise<Protocol>;
+  /** The session's protocol snapshot; undefined when the clinic has no such session. */
+  find(db: Executor, clinicId: string, sessionId: string): Promise<Protocol | undefined>;
 }
 
 const caches = new WeakMap<ModuleContext, ProtocolCache>();
@@ -19,7 +20,7 @@ export function protocolCache(ctx: ModuleContext): ProtocolCache {
   if (c) return c;
   const map = new Map<string, Protocol>();
   c = {
-    async get(db, clinicId, sessionId) {
+    async find(db, clinicId, sessionId) {
       const key = `${clinicId}:${sessionId}`;
       const hit = map.get(key);
       if (hit) return hit;
@@ -28,7 +29,8 @@ export function protocolCache(ctx: ModuleContext): ProtocolCache {
         .select('protocol')
         .where('clinic_id', '=', clinicId)
         .where('id', '=', sessionId)
-        .executeTakeFirstOrThrow();
+        .executeTakeFirst();
+      if (!row) return undefined;
       const p = row.protocol as unknown as Protocol;
       if (map.size >= MAX) map.delete(map.keys().next().value as string);
       map.set(key, p);
