@@ -1,7 +1,9 @@
 /**
  * Dosing-session journey (issue 6 "Done when"), two browsers against a real server (demo clinic):
  * a nurse books and checks a patient in, completes the checklist (a prescriber on the second browser confirms
- * being on site and overrides the items whose records live elsewhere), records the dose and enters vitals;
+ * being on site and overrides the items whose records live elsewhere), records the dose drawn from a
+ * register vial (draw, administration and witnessed waste land in the controlled-substance register) and
+ * enters vitals;
  * a reading with SpO2 88 % raises an alert on the second browser's board within a second, without reload;
  * the nurse acknowledges it; discharge is refused before the criteria are met and allowed after. An
  * esketamine session's REMS PDF downloads with the session's data. The same idempotency key sent twice
@@ -125,12 +127,39 @@ describeBrowser('dosing session journey', () => {
     await watcher.getByRole('button', { name: 'Override and continue' }).click();
     await expect.poll(() => watcher.getByTestId('phase').textContent()).toBe('Dosing');
 
-    // The nurse records the dose and moves to monitoring.
+    // The nurse records the dose drawn from a register vial (50 mg/mL): 0.8 mL drawn, 0.7 mL = 35 mg given,
+    // the 0.1 mL remainder wasted with the prescriber as witness. A wrong witness password is refused beside
+    // the witness field and stores nothing; the register entries then show on the session page.
     await nurse.reload();
     await nurse.getByLabel('Dose (mg)', { exact: true }).fill('35');
-    await nurse.getByLabel('Lot', { exact: true }).fill('KET-2026-11');
+    const vial = await nurse
+      .locator('select[name=containerId] option', { hasText: 'Vial K-002' })
+      .getAttribute('value');
+    await nurse.getByLabel('Drawn from (register)').selectOption(vial as string);
+    await nurse.getByLabel('Drawn (mL)', { exact: true }).fill('0.8');
+    await nurse.getByLabel('Given (mL)', { exact: true }).fill('0.7');
+    await nurse.getByText('= 35 mg at 50 mg/mL').waitFor();
+    await nurse.getByText('Remainder to waste: 0.1 mL (witnessed)').waitFor();
+    await nurse.getByLabel('Witness email').fill(DEMO_LOGINS.prescriber);
+    await nurse.getByLabel('Witness password').fill('not-the-password');
+    await nurse.getByRole('button', { name: 'Record dose' }).click();
+    await nurse.getByText('witness email, password or code is wrong', { exact: true }).waitFor();
+    await nurse.getByLabel('Witness password').fill(DEMO_PASSWORD);
     await nurse.getByRole('button', { name: 'Record dose' }).click();
     await nurse.getByText(/ketamine iv 35 mg/).waitFor();
+    await nurse
+      .getByText('Register: drawn 0.8 mL · given 0.7 mL · wasted 0.1 mL', { exact: false })
+      .waitFor();
+    const entries = nurse.getByRole('table', { name: 'Register entries of this session' });
+    await expect.poll(() => entries.getByRole('row').count()).toBe(4);
+    await screenshot(nurse, 'sessions-01b-dose-from-register');
+    const register = await apiAs(server.baseUrl, DEMO_LOGINS.nurse);
+    const ledger = await register('GET', `/api/v1/controlled/ledger?sessionId=${sessionId}`);
+    expect(
+      ledger.body.items.map((e: { type: string; quantity: string; balance: string }) =>
+        [e.type, e.quantity, e.balance].join(' '),
+      ),
+    ).toEqual(['draw 0.8 5.6', 'administer 0.7 5.6', 'waste 0.1 5.6']);
     await nurse.getByRole('button', { name: 'Move to monitoring' }).click();
     await expect.poll(() => nurse.getByTestId('phase').textContent()).toBe('Monitoring');
 

@@ -10,6 +10,7 @@ export * from './controlled/corrections.ts';
 export * from './controlled/counts.ts';
 export * from './controlled/dates.ts';
 export * from './controlled/decimal.ts';
+export * from './controlled/dose-draw.ts';
 export * from './controlled/draft.ts';
 export * from './controlled/draws.ts';
 export * from './controlled/holidays.ts';

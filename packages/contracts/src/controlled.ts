@@ -136,6 +136,10 @@ export const StockItem = z.object({
   id: Uuid,
   product: z.string(),
   productId: Uuid,
+  /** The product's drug name as configured (e.g. "Ketamine HCl"). */
+  drug: z.string(),
+  /** mg per mL for solutions; null for products counted in mg. */
+  concentrationMgPerMl: z.string().nullable(),
   ndc: z.string(),
   lot: z.string(),
   label: z.string(),

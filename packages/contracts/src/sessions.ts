@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Alert } from './alerts.ts';
 import { IsoDate, IsoDateTime, Uuid } from './common.ts';
+import { WitnessSignature } from './controlled.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -129,8 +130,20 @@ export const AdministrationRequest = z
     doseMg: z.number().positive().max(1000),
     doseInputs: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     concentrationMgPerMl: z.number().positive().max(1000).optional(),
+    /** Volume given (mL). With a register vial: volume × the product's concentration must be doseMg. */
     volumeMl: z.number().positive().max(1000).optional(),
+    /**
+     * The register container drawn from. The same transaction appends to the register a draw (drawnMl, or
+     * the dose itself for a container counted in mg) for this session and patient, the administration of
+     * the volume given and, when more was drawn than given, the witnessed waste of the remainder.
+     */
     containerId: Uuid.optional(),
+    /** Volume drawn into the syringe (mL); defaults to volumeMl. Only with containerId. */
+    drawnMl: z.number().positive().max(1000).optional(),
+    /** Co-signature of the waste when drawnMl exceeds volumeMl (a second prescriber or nurse). */
+    wasteWitness: WitnessSignature.optional(),
+    /** Reason recorded on the waste entry; a plain default when omitted. */
+    wasteReason: text(1000).optional(),
     lot: z.string().trim().max(80).optional(),
     expiry: IsoDate.optional(),
     startedAt: IsoDateTime,

@@ -59,6 +59,10 @@ export interface SessionAdministrationsTable {
   container_id: string | null;
   lot: string | null;
   expiry: string | null;
+  /** Register entries (cs_ledger) of this dose: the draw, the administration, the witnessed waste. */
+  register_draw_id: string | null;
+  register_administer_id: string | null;
+  register_waste_id: string | null;
   started_at: Timestamp;
   stopped_at: NullableTimestamp;
   events: Json<Array<Record<string, unknown>>>;

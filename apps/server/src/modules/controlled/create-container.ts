@@ -9,16 +9,7 @@ import { badField } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
-import {
-  CATEGORY,
-  canon,
-  clinicInfo,
-  loadStockRow,
-  MOVERS,
-  productDisplay,
-  statusOf,
-  todayIn,
-} from './model.ts';
+import { CATEGORY, clinicInfo, loadStockRow, MOVERS, statusOf, todayIn, toStockItem } from './model.ts';
 import { recordMovement } from './record-movement.ts';
 
 export function createContainerRoute(app: ZodApp, ctx: ModuleContext) {
@@ -93,22 +84,11 @@ export function createContainerRoute(app: ZodApp, ctx: ModuleContext) {
       });
       const info = await clinicInfo(ctx.db, a.clinicId);
       const r = await loadStockRow(ctx.db, a.clinicId, id);
-      return reply.status(201).send({
-        id: r.id,
-        product: productDisplay(r),
-        productId: r.product_id,
-        ndc: r.ndc,
-        lot: r.lot,
-        label: r.label,
-        expiresOn: r.expires_on,
-        location: r.location_name,
-        locationId: r.location_id,
-        balance: canon(r.balance),
-        unit: r.unit,
-        status: statusOf(r, todayIn(ctx.clock.now(), info.timeZone), info.timeZone, info.settings),
-        openedAt: null,
-        outstandingDraws: [],
-      });
+      return reply
+        .status(201)
+        .send(
+          toStockItem(r, statusOf(r, todayIn(ctx.clock.now(), info.timeZone), info.timeZone, info.settings)),
+        );
     },
   );
 }

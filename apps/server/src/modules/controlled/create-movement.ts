@@ -12,8 +12,8 @@ import { notFound } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
-import { CATEGORY, MOVERS, toLedgerEntry } from './model.ts';
-import { recordMovement } from './record-movement.ts';
+import { MOVERS, toLedgerEntry } from './model.ts';
+import { recordAuditedMovement } from './record-movement.ts';
 import { verifyWitness, type Witness } from './witness.ts';
 
 export function createMovementRoute(app: ZodApp, ctx: ModuleContext) {
@@ -46,30 +46,15 @@ export function createMovementRoute(app: ZodApp, ctx: ModuleContext) {
             witnesses.map((w) => w.userId),
           ),
         );
-      const result = await ctx.db.transaction().execute(async (trx) => {
-        const r = await recordMovement(trx, {
+      const result = await ctx.db.transaction().execute((trx) =>
+        recordAuditedMovement(trx, ctx.audit, actorOf(req), {
           clinicId: a.clinicId,
           actorUserId: a.userId,
           now: ctx.clock.now(),
           body,
           witnesses,
-        });
-        await ctx.audit.record(trx, actorOf(req), {
-          action: 'create',
-          resourceType: 'controlled_movement',
-          resourceId: r.entry.id,
-          patientId: r.patientId,
-          category: CATEGORY,
-          details: {
-            type: body.type,
-            containerId: body.containerId,
-            quantity: r.entry.quantity,
-            unit: r.entry.unit,
-            witnesses: witnesses.map((w) => w.userId),
-          },
-        });
-        return r;
-      });
+        }),
+      );
       return reply.status(201).send({
         entry: toLedgerEntry(result.entry, result.balance),
         balance: result.balance,

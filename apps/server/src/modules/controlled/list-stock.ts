@@ -8,16 +8,7 @@ import { sql } from 'kysely';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
-import {
-  CATEGORY,
-  canon,
-  clinicInfo,
-  productDisplay,
-  READERS,
-  statusOf,
-  stockQuery,
-  todayIn,
-} from './model.ts';
+import { CATEGORY, canon, clinicInfo, READERS, statusOf, stockQuery, todayIn, toStockItem } from './model.ts';
 
 export function listStockRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(
@@ -55,29 +46,20 @@ export function listStockRoute(app: ZodApp, ctx: ModuleContext) {
         details: { count: rows.length },
       });
       return {
-        items: rows.map((r) => ({
-          id: r.id,
-          product: productDisplay(r),
-          productId: r.product_id,
-          ndc: r.ndc,
-          lot: r.lot,
-          label: r.label,
-          expiresOn: r.expires_on,
-          location: r.location_name,
-          locationId: r.location_id,
-          balance: canon(r.balance),
-          unit: r.unit,
-          status: statusOf(r, today, info.timeZone, info.settings),
-          openedAt: r.opened_at ? new Date(r.opened_at).toISOString() : null,
-          outstandingDraws: open
-            .filter((d) => d.container_id === r.id)
-            .map((d) => ({
-              id: d.id,
-              patientId: d.patient_id ?? '',
-              outstanding: canon(d.outstanding),
-              occurredAt: new Date(d.occurred_at).toISOString(),
-            })),
-        })),
+        items: rows.map((r) =>
+          toStockItem(
+            r,
+            statusOf(r, today, info.timeZone, info.settings),
+            open
+              .filter((d) => d.container_id === r.id)
+              .map((d) => ({
+                id: d.id,
+                patientId: d.patient_id ?? '',
+                outstanding: canon(d.outstanding),
+                occurredAt: new Date(d.occurred_at).toISOString(),
+              })),
+          ),
+        ),
       };
     },
   );

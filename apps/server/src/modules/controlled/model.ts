@@ -153,6 +153,32 @@ export function statusOf(
   });
 }
 
+/** One container as the stock API shows it (list and receipt answers). */
+export function toStockItem(
+  r: StockRow,
+  status: ContainerStatus,
+  outstandingDraws: Array<{ id: string; patientId: string; outstanding: string; occurredAt: string }> = [],
+) {
+  return {
+    id: r.id,
+    product: productDisplay(r),
+    productId: r.product_id,
+    drug: r.drug,
+    concentrationMgPerMl: r.concentration_mg_per_ml === null ? null : canon(r.concentration_mg_per_ml),
+    ndc: r.ndc,
+    lot: r.lot,
+    label: r.label,
+    expiresOn: r.expires_on,
+    location: r.location_name,
+    locationId: r.location_id,
+    balance: canon(r.balance),
+    unit: r.unit,
+    status,
+    openedAt: r.opened_at ? new Date(r.opened_at).toISOString() : null,
+    outstandingDraws,
+  };
+}
+
 export const todayIn = (now: Date, timeZone: string) => localDate(now, timeZone);
 export { addDays };
 

@@ -21,8 +21,9 @@ import type { CreateMovementRequest } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import { type Kysely, sql } from 'kysely';
 import { AppError, notFound } from '../../platform/errors.ts';
+import type { AuditActor, AuditWriter } from '../audit/audit-writer.ts';
 import { withDefaults } from './defaults.ts';
-import { clinicInfo, dec, statusOf, stockQuery, todayIn } from './model.ts';
+import { CATEGORY, clinicInfo, dec, statusOf, stockQuery, todayIn } from './model.ts';
 import type { Witness } from './witness.ts';
 
 export interface RecordInput {
@@ -275,4 +276,33 @@ export async function recordMovement(trx: Kysely<DB>, input: RecordInput) {
       .execute();
   }
   return { entry, balance: next.toString(), unit: row.unit, patientId: patientId ?? null };
+}
+
+/**
+ * `recordMovement` and its audit entry on the same transaction — how every caller outside a correction
+ * appends to the register (the movements API, and a session's administration record).
+ */
+export async function recordAuditedMovement(
+  trx: Kysely<DB>,
+  audit: AuditWriter,
+  actor: AuditActor,
+  input: RecordInput,
+) {
+  const r = await recordMovement(trx, input);
+  await audit.record(trx, actor, {
+    action: 'create',
+    resourceType: 'controlled_movement',
+    resourceId: r.entry.id,
+    patientId: r.patientId,
+    category: CATEGORY,
+    details: {
+      type: input.body.type,
+      containerId: input.body.containerId,
+      quantity: r.entry.quantity,
+      unit: r.entry.unit,
+      witnesses: input.witnesses.map((w) => w.userId),
+      ...(input.body.sessionId ? { sessionId: input.body.sessionId } : {}),
+    },
+  });
+  return r;
 }

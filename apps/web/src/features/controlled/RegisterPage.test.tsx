@@ -12,6 +12,8 @@ const vial = (over: Record<string, unknown> = {}) => ({
   id: C1,
   product: 'Ketamine HCl 50 mg/mL, 10 mL vial',
   productId: PROD,
+  drug: 'Ketamine HCl',
+  concentrationMgPerMl: '50',
   ndc: '99999-0050-10',
   lot: 'KT24B207',
   label: 'Vial K-002',

@@ -32,7 +32,7 @@ export const listExpiring = (signal?: AbortSignal) =>
   request('GET', `${base}/expiring`, ExpiryList, { signal });
 export const getConfig = (signal?: AbortSignal) => request('GET', `${base}/config`, ConfigLists, { signal });
 export const listLedger = (
-  query: { from?: string; to?: string; containerId?: string },
+  query: { from?: string; to?: string; containerId?: string; sessionId?: string },
   signal?: AbortSignal,
 ) => request('GET', `${base}/ledger`, LedgerList, { query, signal }).then((r) => r.items);
 export const recordMovement = (body: Record<string, unknown>) =>

@@ -1,46 +1,34 @@
 /**
- * The administration record (issue 6 §3): dose, lot and expiry (or the register container), verifier, start
- * time; plus a quick MOAA/S entry. Esketamine protocols accept only the label's doses (server-checked).
+ * The administration record (issue 6 §3): each dose with lot and expiry and, when drawn from the
+ * controlled-substance register, what was drawn, given and wasted (and who witnessed the waste), with the
+ * session's register entries; the dose form (`DoseForm.tsx`); plus a quick MOAA/S entry. Esketamine
+ * protocols accept only the label's doses (server-checked).
  */
-import {
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { postObservation, recordDose, type SessionRecord } from './api.ts';
+import { type AdministrationRegister, postObservation, type SessionRecord } from './api.ts';
+import { DoseForm } from './DoseForm.tsx';
 import { time } from './format.ts';
+import { SessionLedger } from './SessionLedger.tsx';
+
+const REGISTER_READERS = ['prescriber', 'nurse', 'admin'];
+const DOSERS = ['prescriber', 'nurse'];
+
+function registerSummary(r: AdministrationRegister): string {
+  const u = r.unit ?? '';
+  const parts = [`drawn ${r.drawn ?? '–'} ${u}`, `given ${r.given ?? '–'} ${u}`];
+  if (r.wasted) parts.push(`wasted ${r.wasted} ${u} (witness ${r.wasteWitnessName ?? 'recorded'})`);
+  return `Register: ${parts.join(' · ')}`;
+}
 
 export function DosePanel({ s, onChange }: { s: SessionRecord; onChange: (s?: SessionRecord) => void }) {
-  const [doseMg, setDoseMg] = useState<number | string>(s.protocol.drug === 'esketamine' ? 56 : '');
-  const [lot, setLot] = useState('');
-  const [expiry, setExpiry] = useState('');
+  const me = useMe();
   const [moaas, setMoaas] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const canDose = ['dosing', 'monitoring'].includes(s.status);
-  const save = async () => {
-    setError(null);
-    try {
-      onChange(
-        await recordDose(s.id, {
-          doseMg: Number(doseMg),
-          startedAt: new Date().toISOString(),
-          ...(lot.trim() ? { lot: lot.trim() } : {}),
-          ...(expiry ? { expiry } : {}),
-        }),
-      );
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const canDose = ['dosing', 'monitoring'].includes(s.status) && DOSERS.includes(me.role);
+  const fromRegister = s.administrations.some((a) => a.register);
   const saveMoaas = async () => {
     setError(null);
     try {
@@ -70,27 +58,18 @@ export function DosePanel({ s, onChange }: { s: SessionRecord; onChange: (s?: Se
                   <Table.Td>
                     lot {a.lot ?? '–'} exp {a.expiry ?? '–'}
                   </Table.Td>
+                  <Table.Td>
+                    {a.register ? registerSummary(a.register) : 'not drawn from the register'}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         )}
-        {canDose && !s.lockedAt && (
-          <Group align="flex-end">
-            <NumberInput label="Dose (mg)" value={doseMg} onChange={setDoseMg} w={120} hideControls />
-            <TextInput label="Lot" value={lot} onChange={(e) => setLot(e.currentTarget.value)} w={140} />
-            <TextInput
-              label="Expiry"
-              type="date"
-              value={expiry}
-              onChange={(e) => setExpiry(e.currentTarget.value)}
-              w={160}
-            />
-            <Button onClick={save} disabled={doseMg === ''}>
-              Record dose
-            </Button>
-          </Group>
+        {fromRegister && REGISTER_READERS.includes(me.role) && (
+          <SessionLedger sessionId={s.id} version={s.administrations.map((a) => a.id).join(',')} />
         )}
+        {canDose && !s.lockedAt && <DoseForm s={s} onChange={onChange} />}
         {!s.lockedAt && ['dosing', 'monitoring', 'recovery'].includes(s.status) && (
           <Group align="flex-end">
             <Select

@@ -27,6 +27,19 @@ export interface DischargeEval {
   earliestAt?: string;
 }
 
+/** Draw, administration and witnessed waste appended to the register with a dose (container's unit). */
+export interface AdministrationRegister {
+  drawEntryId: string;
+  administerEntryId: string;
+  wasteEntryId: string | null;
+  unit: string | null;
+  drawn: string | null;
+  given: string | null;
+  wasted: string | null;
+  wasteWitnessUserId: string | null;
+  wasteWitnessName: string | null;
+}
+
 export interface SessionRecord {
   id: string;
   patientId: string;
@@ -71,6 +84,10 @@ export interface SessionRecord {
     drug: string;
     route: string;
     doseMg: string;
+    volumeMl?: string | null;
+    containerId?: string | null;
+    /** The register entries of this dose; null when it was not drawn from a register container. */
+    register?: AdministrationRegister | null;
     lot: string | null;
     expiry: string | null;
     startedAt: string;

@@ -1,21 +1,23 @@
 /**
  * POST /api/v1/sessions/{id}/administrations — the administration record (issue 6 §3): dose as calculated
  * (with its inputs), concentration, volume, the register container drawn from (its lot and expiry follow
- * from the controlled-substance register's `cs_containers` when given), start/stop, pauses and rate changes,
- * who administered (the caller) and who verified (a different clinician of the clinic). Drug and route come
- * from the session's protocol; a fixed-dose protocol (SPRAVATO: 56 or 84 mg, REFERENCE.md §2) accepts only
- * its listed doses. The first administration's start is the dose time (discharge's 120-min rule counts from it).
- * The draw and witnessed waste themselves are movements in the controlled module's register.
+ * from the controlled-substance register), start/stop, pauses and rate changes, who administered (the
+ * caller) and who verified (a different clinician of the clinic). Drug and route come from the session's
+ * protocol; a fixed-dose protocol (SPRAVATO: 56 or 84 mg, REFERENCE.md §2) accepts only its listed doses.
+ * The first administration's start is the dose time (discharge's 120-min rule counts from it).
+ *
+ * With a container, the same transaction appends the register's draw, administration and witnessed waste
+ * (`register-dose.ts`) and stores their ledger ids on the administration: everything or nothing. Without
+ * one (e.g. devices a clinic does not track in the register) lot and expiry are taken as typed.
  */
 import { AdministrationRequest, IdParams } from '@plasticity/contracts';
-import { sql } from 'kysely';
 import { AppError, badField } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { emitBoardEvent } from '../board/hub.ts';
-import { assertUnlocked, loadSession, protocolOf } from '../shared/load.ts';
-import { tableExists } from '../shared/protocol-lookup.ts';
+import { assertUnlocked, type Executor, loadSession, protocolOf } from '../shared/load.ts';
+import { appendRegisterDose, planRegisterDose, signWaste } from './register-dose.ts';
 import { sessionDetail } from './session-detail.ts';
 
 export function recordAdministrationRoute(app: ZodApp, ctx: ModuleContext) {
@@ -33,8 +35,9 @@ export function recordAdministrationRoute(app: ZodApp, ctx: ModuleContext) {
         throw badField('body.stoppedAt', 'is before startedAt');
       if (b.verifiedBy === a.userId)
         throw badField('body.verifiedBy', 'must be a different clinician than the one administering');
-      const row = await ctx.db.transaction().execute(async (trx) => {
-        const s = await loadSession(trx, a.clinicId, req.params.id, { forUpdate: true });
+      /** Everything that can refuse the dose before anything is written; run again under the row locks. */
+      const check = async (db: Executor, forUpdate: boolean) => {
+        const s = await loadSession(db, a.clinicId, req.params.id, { forUpdate });
         assertUnlocked(s);
         if (!['dosing', 'monitoring'].includes(s.status)) {
           throw new AppError('conflict', `a dose is recorded while dosing (the session is ${s.status})`, [
@@ -46,7 +49,7 @@ export function recordAdministrationRoute(app: ZodApp, ctx: ModuleContext) {
           throw badField('body.doseMg', `must be one of ${p.dose.allowedMg.join(', ')} mg for this protocol`);
         }
         if (b.verifiedBy) {
-          const v = await trx
+          const v = await db
             .selectFrom('memberships')
             .select('id')
             .where('clinic_id', '=', a.clinicId)
@@ -56,23 +59,26 @@ export function recordAdministrationRoute(app: ZodApp, ctx: ModuleContext) {
             .executeTakeFirst();
           if (!v) throw badField('body.verifiedBy', 'is not an active prescriber or nurse of this clinic');
         }
-        let lot = b.lot ?? null;
-        let expiry = b.expiry ?? null;
-        if (b.containerId) {
-          const c = (await tableExists(trx, 'cs_containers'))
-            ? (
-                await sql<{
-                  lot: string;
-                  expires_on: string;
-                }>`select lot, expires_on::text from cs_containers where clinic_id = ${a.clinicId} and id = ${b.containerId}`.execute(
-                  trx,
-                )
-              ).rows[0]
-            : undefined;
-          if (!c) throw badField('body.containerId', 'is not a container in this clinic’s register');
-          lot = c.lot;
-          expiry = c.expires_on;
-        }
+        return { s, p, register: await planRegisterDose(db, a.clinicId, p.drug, b) };
+      };
+      // The witness signs outside the transaction (a wrong password is counted even though nothing is stored).
+      const witnesses = await signWaste(ctx, req, (await check(ctx.db, false)).register, b);
+      const row = await ctx.db.transaction().execute(async (trx) => {
+        const { s, p, register } = await check(trx, true);
+        const entries = register
+          ? await appendRegisterDose(trx, ctx, actorOf(req), {
+              clinicId: a.clinicId,
+              userId: a.userId,
+              now,
+              sessionId: s.id,
+              patientId: s.patient_id,
+              route: p.route,
+              plan: register,
+              witnesses,
+              body: b,
+            })
+          : null;
+        const c = register?.container;
         await trx
           .insertInto('session_administrations')
           .values({
@@ -83,11 +89,16 @@ export function recordAdministrationRoute(app: ZodApp, ctx: ModuleContext) {
             dose_mg: String(b.doseMg),
             dose_inputs: b.doseInputs ? JSON.stringify(b.doseInputs) : null,
             concentration_mg_per_ml:
-              b.concentrationMgPerMl !== undefined ? String(b.concentrationMgPerMl) : null,
+              b.concentrationMgPerMl !== undefined
+                ? String(b.concentrationMgPerMl)
+                : (c?.concentration_mg_per_ml ?? null),
             volume_ml: b.volumeMl !== undefined ? String(b.volumeMl) : null,
-            container_id: b.containerId ?? null,
-            lot,
-            expiry,
+            container_id: c?.id ?? null,
+            lot: c ? c.lot : (b.lot ?? null),
+            expiry: c ? c.expires_on : (b.expiry ?? null),
+            register_draw_id: entries?.drawId ?? null,
+            register_administer_id: entries?.administerId ?? null,
+            register_waste_id: entries?.wasteId ?? null,
             started_at: b.startedAt,
             stopped_at: b.stoppedAt ?? null,
             events: JSON.stringify(b.events ?? []),
@@ -112,7 +123,19 @@ export function recordAdministrationRoute(app: ZodApp, ctx: ModuleContext) {
           resourceId: s.id,
           patientId: s.patient_id,
           category: 'controlled_substance',
-          details: { doseMg: b.doseMg },
+          details: {
+            doseMg: b.doseMg,
+            ...(entries && c
+              ? {
+                  containerId: c.id,
+                  drawn: register?.draw.drawn.toString(),
+                  given: register?.draw.given.toString(),
+                  wasted: register?.draw.waste.toString(),
+                  unit: register?.draw.unit,
+                  registerEntries: entries,
+                }
+              : {}),
+          },
         });
         await emitBoardEvent(trx, now, a.clinicId, 'session', s.id, {
           sessionId: s.id,

@@ -4,67 +4,111 @@
  * addenda, vital-sign alerts, and the discharge evaluation.
  */
 import { toAlert } from '../../alerts/service.ts';
+import { canon } from '../../controlled/model.ts';
 import { evaluateSessionDischarge } from '../discharge/discharge-state.ts';
 import { type Executor, iso, protocolOf, type SessionRow, toVital } from '../shared/load.ts';
 import { SOURCE_TYPE } from '../vitals/raise-alerts.ts';
 import { evaluateChecklist } from './checklist.ts';
 
+type LedgerBit = {
+  id: string;
+  quantity: string | null;
+  unit: string | null;
+  witness_user_id: string | null;
+  witness_name: string | null;
+};
+
+/** The register entries of one administration (draw, administer, witnessed waste), or null without a container. */
+function registerOf(
+  x: {
+    register_draw_id: string | null;
+    register_administer_id: string | null;
+    register_waste_id: string | null;
+  },
+  entry: Map<string, LedgerBit>,
+) {
+  if (!x.register_draw_id || !x.register_administer_id) return null;
+  const drawn = entry.get(x.register_draw_id);
+  const given = entry.get(x.register_administer_id);
+  const waste = x.register_waste_id ? entry.get(x.register_waste_id) : undefined;
+  return {
+    drawEntryId: x.register_draw_id,
+    administerEntryId: x.register_administer_id,
+    wasteEntryId: x.register_waste_id,
+    unit: drawn?.unit ?? null,
+    drawn: drawn?.quantity ? canon(drawn.quantity) : null,
+    given: given?.quantity ? canon(given.quantity) : null,
+    wasted: waste?.quantity ? canon(waste.quantity) : null,
+    wasteWitnessUserId: waste?.witness_user_id ?? null,
+    wasteWitnessName: waste?.witness_name ?? null,
+  };
+}
+
 export async function sessionDetail(db: Executor, s: SessionRow, now: Date) {
   const p = protocolOf(s);
-  const [patient, transitions, administrations, vitals, observations, notes, alerts] = await Promise.all([
-    db
-      .selectFrom('patients')
-      .select(['id', 'mrn', 'first_name', 'last_name', 'date_of_birth', 'sex'])
-      .where('clinic_id', '=', s.clinic_id)
-      .where('id', '=', s.patient_id)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('session_transitions')
-      .selectAll()
-      .where('clinic_id', '=', s.clinic_id)
-      .where('session_id', '=', s.id)
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('session_administrations')
-      .selectAll()
-      .where('clinic_id', '=', s.clinic_id)
-      .where('session_id', '=', s.id)
-      .orderBy('started_at')
-      .execute(),
-    db
-      .selectFrom('session_vitals')
-      .select(['id', 'at', 'sbp', 'dbp', 'hr', 'spo2', 'rr', 'etco2', 'temp_c'])
-      .where('clinic_id', '=', s.clinic_id)
-      .where('session_id', '=', s.id)
-      .where('entered_in_error_at', 'is', null)
-      .orderBy('at')
-      .orderBy('recorded_at')
-      .execute(),
-    db
-      .selectFrom('session_observations')
-      .selectAll()
-      .where('clinic_id', '=', s.clinic_id)
-      .where('session_id', '=', s.id)
-      .where('entered_in_error_at', 'is', null)
-      .orderBy('at')
-      .execute(),
-    db
-      .selectFrom('session_notes')
-      .selectAll()
-      .where('clinic_id', '=', s.clinic_id)
-      .where('session_id', '=', s.id)
-      .orderBy('signed_at')
-      .execute(),
-    db
-      .selectFrom('alerts')
-      .selectAll()
-      .where('clinic_id', '=', s.clinic_id)
-      .where('source_type', '=', SOURCE_TYPE)
-      .where('source_id', '=', s.id)
-      .orderBy('created_at', 'desc')
-      .execute(),
-  ]);
+  const [patient, transitions, administrations, vitals, observations, notes, alerts, register] =
+    await Promise.all([
+      db
+        .selectFrom('patients')
+        .select(['id', 'mrn', 'first_name', 'last_name', 'date_of_birth', 'sex'])
+        .where('clinic_id', '=', s.clinic_id)
+        .where('id', '=', s.patient_id)
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom('session_transitions')
+        .selectAll()
+        .where('clinic_id', '=', s.clinic_id)
+        .where('session_id', '=', s.id)
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('session_administrations')
+        .selectAll()
+        .where('clinic_id', '=', s.clinic_id)
+        .where('session_id', '=', s.id)
+        .orderBy('started_at')
+        .execute(),
+      db
+        .selectFrom('session_vitals')
+        .select(['id', 'at', 'sbp', 'dbp', 'hr', 'spo2', 'rr', 'etco2', 'temp_c'])
+        .where('clinic_id', '=', s.clinic_id)
+        .where('session_id', '=', s.id)
+        .where('entered_in_error_at', 'is', null)
+        .orderBy('at')
+        .orderBy('recorded_at')
+        .execute(),
+      db
+        .selectFrom('session_observations')
+        .selectAll()
+        .where('clinic_id', '=', s.clinic_id)
+        .where('session_id', '=', s.id)
+        .where('entered_in_error_at', 'is', null)
+        .orderBy('at')
+        .execute(),
+      db
+        .selectFrom('session_notes')
+        .selectAll()
+        .where('clinic_id', '=', s.clinic_id)
+        .where('session_id', '=', s.id)
+        .orderBy('signed_at')
+        .execute(),
+      db
+        .selectFrom('alerts')
+        .selectAll()
+        .where('clinic_id', '=', s.clinic_id)
+        .where('source_type', '=', SOURCE_TYPE)
+        .where('source_id', '=', s.id)
+        .orderBy('created_at', 'desc')
+        .execute(),
+      db
+        .selectFrom('cs_ledger as e')
+        .leftJoin('users as w', 'w.id', 'e.witness_user_id')
+        .select(['e.id', 'e.quantity', 'e.unit', 'e.witness_user_id', 'w.display_name as witness_name'])
+        .where('e.clinic_id', '=', s.clinic_id)
+        .where('e.session_id', '=', s.id)
+        .execute(),
+    ]);
+  const entry = new Map(register.map((e) => [e.id, e]));
   const preDose = ['scheduled', 'checked_in', 'pre_assessment'].includes(s.status);
   return {
     id: s.id,
@@ -125,6 +169,7 @@ export async function sessionDetail(db: Executor, s: SessionRow, now: Date) {
       events: x.events,
       administeredBy: x.administered_by,
       verifiedBy: x.verified_by,
+      register: registerOf(x, entry),
       enteredInError: x.entered_in_error_at !== null,
     })),
     vitals: vitals.map(toVital),

@@ -1,0 +1,232 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeMe } from '../../test/fixtures.ts';
+import { apiError } from '../../test/mockApi.ts';
+import { renderApp } from '../../test/renderApp.tsx';
+
+const SID = '00000000-0000-4000-8000-000000000701';
+const VIAL = '00000000-0000-4000-8000-00000000c001';
+const BOX = '00000000-0000-4000-8000-00000000c002';
+const EMPTY = '00000000-0000-4000-8000-00000000c003';
+const PATIENT = '00000000-0000-4000-8000-000000000500';
+const E = (n: number) => `00000000-0000-4000-8000-00000000e00${n}`;
+
+const session = (administrations: unknown[] = []) => ({
+  id: SID,
+  patientId: PATIENT,
+  patient: {
+    id: PATIENT,
+    mrn: 'MRN-1',
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    dateOfBirth: '1985-12-10',
+    sex: 'female',
+  },
+  protocol: {
+    id: 'p',
+    version: 1,
+    name: 'IV ketamine',
+    drug: 'ketamine',
+    route: 'iv',
+    cadenceMin: 15,
+    alerts: {},
+  },
+  chair: '3',
+  scheduledAt: '2026-11-27T14:30:00Z',
+  status: 'dosing',
+  statusReason: null,
+  escort: null,
+  prescriberOnSiteId: null,
+  doseStartedAt: administrations.length ? '2026-11-27T15:00:00Z' : null,
+  dischargedAt: null,
+  lockedAt: null,
+  dischargeAssessment: {},
+  transitions: [],
+  checklist: [],
+  checklistApplies: false,
+  administrations,
+  vitals: [],
+  observations: [],
+  notes: [],
+  alerts: [],
+  discharge: { ready: false, failing: [] },
+  rems: null,
+});
+
+const stockItem = (over: Record<string, unknown>) => ({
+  id: VIAL,
+  product: 'Ketamine HCl 50 mg/mL, 10 mL vial',
+  productId: '00000000-0000-4000-8000-00000000b001',
+  drug: 'Ketamine HCl',
+  concentrationMgPerMl: '50',
+  ndc: '99999-0050-10',
+  lot: 'KT24B207',
+  label: 'Vial K-002',
+  expiresOn: '2027-06-30',
+  location: 'Medication room shelf',
+  locationId: '00000000-0000-4000-8000-00000000a001',
+  balance: '6.4',
+  unit: 'mL',
+  status: 'open',
+  openedAt: '2026-11-20T15:00:00.000Z',
+  outstandingDraws: [],
+  ...over,
+});
+const stock = [
+  stockItem({}),
+  stockItem({
+    id: BOX,
+    product: 'Esketamine (Spravato) 28 mg/device, 3-device box',
+    drug: 'Esketamine (Spravato)',
+    concentrationMgPerMl: null,
+    label: 'Box S-1',
+    balance: '84',
+    unit: 'mg',
+  }),
+  stockItem({ id: EMPTY, label: 'Vial K-001', balance: '0', status: 'empty' }),
+];
+
+const entry = (n: number, type: string, quantity: string, over: Record<string, unknown> = {}) => ({
+  id: E(n),
+  seq: 10 + n,
+  containerId: VIAL,
+  type,
+  quantity,
+  unit: 'mL',
+  containerDelta: type === 'draw' ? `-${quantity}` : '0',
+  drawId: E(1),
+  patientId: PATIENT,
+  sessionId: SID,
+  wasteFrom: type === 'waste' ? 'draw' : null,
+  reason: null,
+  witnessUserId: null,
+  witness2UserId: null,
+  fromLocationId: null,
+  toLocationId: null,
+  supplierId: null,
+  invoice: null,
+  correctsEntryId: null,
+  correctionKind: null,
+  occurredAt: '2026-11-27T15:00:00.000Z',
+  recordedAt: '2026-11-27T15:00:00.000Z',
+  recordedBy: '00000000-0000-4000-8000-000000000001',
+  witnessName: null,
+  balance: '5.6',
+  ...over,
+});
+
+const recorded = {
+  id: '00000000-0000-4000-8000-00000000f001',
+  drug: 'ketamine',
+  route: 'iv',
+  doseMg: '35',
+  volumeMl: '0.7',
+  containerId: VIAL,
+  lot: 'KT24B207',
+  expiry: '2027-06-30',
+  startedAt: '2026-11-27T15:00:00.000Z',
+  stoppedAt: null,
+  verifiedBy: null,
+  register: {
+    drawEntryId: E(1),
+    administerEntryId: E(2),
+    wasteEntryId: E(3),
+    unit: 'mL',
+    drawn: '0.8',
+    given: '0.7',
+    wasted: '0.1',
+    wasteWitnessUserId: '00000000-0000-4000-8000-000000000002',
+    wasteWitnessName: 'Dr. Pat Prescriber',
+  },
+};
+
+describe('dose panel and the register', () => {
+  // jsdom has no FontFaceSet; Mantine's autosizing textarea (the notes box) listens on it.
+  beforeAll(() => {
+    if (!('fonts' in document))
+      Object.defineProperty(document, 'fonts', {
+        configurable: true,
+        value: { addEventListener() {}, removeEventListener() {} },
+      });
+  });
+
+  it('draws from a register vial, asks a witness for the remainder, shows errors beside the field and the entries after recording', async () => {
+    let attempt = 0;
+    const { user, api } = await renderApp({
+      me: makeMe('nurse'),
+      path: `/sessions/${SID}`,
+      routes: {
+        'GET /api/v1/sessions/00000000-0000-4000-8000-000000000701': { body: session() },
+        'GET /api/v1/controlled/stock': { body: { items: stock } },
+        'POST /api/v1/sessions/00000000-0000-4000-8000-000000000701/administrations': () =>
+          ++attempt === 1
+            ? apiError(400, 'witness_invalid', 'The witness could not sign.', [
+                { field: 'body.wasteWitness', message: 'witness email, password or code is wrong' },
+              ])
+            : { status: 201, body: session([recorded]) },
+        'GET /api/v1/controlled/ledger': {
+          body: {
+            items: [
+              entry(1, 'draw', '0.8'),
+              entry(2, 'administer', '0.7'),
+              entry(3, 'waste', '0.1', { witnessName: 'Dr. Pat Prescriber', witnessUserId: E(9) }),
+            ],
+          },
+        },
+      },
+    });
+
+    const select = await screen.findByLabelText('Drawn from (register)');
+    const options = within(select)
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(options).toEqual([
+      'Not from the register — enter lot and expiry',
+      'Vial K-002 — Ketamine HCl 50 mg/mL, 10 mL vial, lot KT24B207: 6.4 mL left',
+    ]);
+    expect(screen.getByLabelText('Lot')).toBeTruthy();
+
+    await user.type(screen.getByLabelText('Dose (mg)'), '35');
+    await user.selectOptions(select, VIAL);
+    expect(screen.queryByLabelText('Lot')).toBeNull();
+    await user.type(screen.getByLabelText('Drawn (mL)'), '0.8');
+    await user.type(screen.getByLabelText('Given (mL)'), '0.7');
+    expect(screen.getByText('= 35 mg at 50 mg/mL')).toBeTruthy();
+    expect(screen.getByTestId('waste-remainder').textContent).toBe('Remainder to waste: 0.1 mL (witnessed)');
+    await user.type(screen.getByLabelText('Witness email'), 'prescriber@clinic.test');
+    await user.type(screen.getByLabelText('Witness password'), 'wrong');
+    await user.click(screen.getByRole('button', { name: 'Record dose' }));
+
+    expect(await screen.findByText('witness email, password or code is wrong')).toBeTruthy();
+    expect((screen.getByLabelText('Witness password') as HTMLInputElement).value).toBe('');
+    const first = api.callsTo('POST', `/api/v1/sessions/${SID}/administrations`)[0];
+    expect(first?.body).toMatchObject({
+      doseMg: 35,
+      containerId: VIAL,
+      volumeMl: 0.7,
+      drawnMl: 0.8,
+      wasteWitness: { email: 'prescriber@clinic.test', password: 'wrong' },
+    });
+    expect(first?.body).not.toHaveProperty('lot');
+
+    await user.type(screen.getByLabelText('Witness password'), 'right');
+    await user.click(screen.getByRole('button', { name: 'Record dose' }));
+    const table = await screen.findByRole('table', { name: 'Register entries of this session' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getAllByRole('cell')[1]?.textContent)).toEqual([
+      '#11 Drawn',
+      '#12 Given',
+      '#13 Wasted',
+    ]);
+    expect(within(rows[2] as HTMLElement).getByText('Dr. Pat Prescriber')).toBeTruthy();
+    expect(
+      screen.getByText('Register: drawn 0.8 mL · given 0.7 mL · wasted 0.1 mL (witness Dr. Pat Prescriber)'),
+    ).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Open the register ledger' }).getAttribute('href')).toBe(
+      '/controlled/ledger',
+    );
+    await waitFor(() =>
+      expect(api.callsTo('GET', '/api/v1/controlled/ledger')[0]?.query.get('sessionId')).toBe(SID),
+    );
+  });
+});
