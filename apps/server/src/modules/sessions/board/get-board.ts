@@ -4,6 +4,7 @@
  * sparklines, open alerts, whether a MOAA/S or CADSS-6 is due (`observations`, the protocol's schedule), and
  * `lastEventId` so the browser can subscribe to /board/events from exactly this snapshot. "Today" is the clinic's calendar day in its time zone; open sessions are always shown.
  */
+import { observationScheduleOf } from '@plasticity/clinical/monitoring';
 import { sql } from 'kysely';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
@@ -136,6 +137,7 @@ export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
                 scheduled.recovery.find((r) => r.session_id === s.id)?.at ?? null,
                 now,
               ),
+              observationScheduleOf(p.vitals).graceMin,
             ),
           };
         }),

@@ -55,10 +55,11 @@ export async function scheduleInputs(db: Executor, clinicId: string, ids: string
   return { observations, recovery };
 }
 
-/** The board's compact form: what is due now and the next one. */
-export function boardObservationFlag(d: ObservationsDue | null) {
+/** The board's compact form: what is due now, the next one, and the grace (so the board can tick on). */
+export function boardObservationFlag(d: ObservationsDue | null, graceMin: number) {
   if (!d) return null;
   return {
+    graceMin,
     anyDue: d.anyDue,
     anyOverdue: d.anyOverdue,
     due: d.due.map((i) => ({ kind: i.kind, when: i.when, dueAt: i.dueAt, state: i.state })),
