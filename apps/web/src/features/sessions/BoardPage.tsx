@@ -53,6 +53,7 @@ export function ObservationFlag({ f, now }: { f: BoardObservationFlag | null | u
       variant={overdue ? 'filled' : 'light'}
       size="md"
       mt={6}
+      tt="none"
       fullWidth
       data-testid="board-observation-due"
     >

@@ -41,6 +41,7 @@ export function DueBadges({ s, now }: { s: SessionRecord; now: number }) {
           color={STATE_COLOR[i.state]}
           variant={i.state === 'upcoming' ? 'light' : 'filled'}
           size="lg"
+          tt="none"
           data-state={i.state}
         >
           {dueText(i)}
@@ -61,7 +62,7 @@ function Timeline({ s }: { s: SessionRecord }) {
     <Table striped withTableBorder fz="sm" data-testid="observation-timeline">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={70}>Time</Table.Th>
+          <Table.Th w={90}>Time</Table.Th>
           <Table.Th w={130}>Observation</Table.Th>
           <Table.Th>Details</Table.Th>
         </Table.Tr>
@@ -100,8 +101,8 @@ export function ObservationsPanel({ s, onSaved }: { s: SessionRecord; onSaved: (
       {canRecord && (
         <Tabs value={tab} onChange={setTab} keepMounted={false} mb="sm">
           <Tabs.List>
-            <Tabs.Tab value="moaas">MOAA/S</Tabs.Tab>
-            <Tabs.Tab value="cadss6">CADSS-6</Tabs.Tab>
+            <Tabs.Tab value="moaas">Sedation (MOAA/S)</Tabs.Tab>
+            <Tabs.Tab value="cadss6">Dissociation (CADSS-6)</Tabs.Tab>
             <Tabs.Tab value="distress">Distress event</Tabs.Tab>
             <Tabs.Tab value="adverse_event">Adverse event</Tabs.Tab>
           </Tabs.List>

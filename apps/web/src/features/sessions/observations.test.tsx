@@ -63,7 +63,7 @@ describe('session observations', () => {
 
   it('records a CADSS-6: six items 0–4 with the total shown', async () => {
     const { api, user } = await openSession(makeSession(41));
-    await user.click(screen.getByRole('tab', { name: 'CADSS-6' }));
+    await user.click(screen.getByRole('tab', { name: 'Dissociation (CADSS-6)' }));
     const save = screen.getByRole('button', { name: 'Save CADSS-6' });
     expect((save as HTMLButtonElement).disabled).toBe(true);
     const ratings = [1, 2, 0, 1, 0, 4];
