@@ -197,7 +197,7 @@ describeBrowser('dosing session journey', () => {
         await screenshot(nurse, 'sessions-debug');
         throw e;
       });
-    await expect.poll(() => nurse.getByTestId('blocked').textContent()).toMatch(/MOAA\/S not recorded/);
+    await expect.poll(() => nurse.getByTestId('blocked').textContent()).toMatch(/MOAA\/S 4 is below 5/);
     await screenshot(nurse, 'sessions-04-discharge-refused');
     // ...and allowed after: recovered vitals, MOAA/S 5, steady gait, no nausea, escort present.
     await nurse.getByLabel('SpO₂ %', { exact: true }).fill('97');
