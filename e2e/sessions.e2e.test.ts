@@ -2,10 +2,10 @@
  * Dosing-session journey (issue 6 "Done when"), two browsers against a real server (demo clinic):
  * a nurse books and checks a patient in, completes the checklist (a prescriber on the second browser confirms
  * being on site and overrides the items whose records live elsewhere), records the dose drawn from a
- * register vial (draw, administration and witnessed waste land in the controlled-substance register) and
- * enters vitals;
- * a reading with SpO2 88 % raises an alert on the second browser's board within a second, without reload;
- * the nurse acknowledges it; discharge is refused before the criteria are met and allowed after. An
+ * register vial (draw, administration and witnessed waste land in the controlled-substance register), a
+ * MOAA/S and a distress event, and enters vitals; a reading with SpO2 88 % raises an alert on the second
+ * browser's board within a second, without reload; the nurse acknowledges it; discharge is refused before
+ * the criteria are met and allowed after. An
  * esketamine session's REMS PDF downloads with the session's data. The same idempotency key sent twice
  * stores the readings once.
  */
@@ -44,6 +44,12 @@ async function apiAs(baseUrl: string, email: string) {
     // biome-ignore lint/suspicious/noExplicitAny: response bodies of several shapes, read field by field
     return { status: res.status, body: (await res.json().catch(() => null)) as any };
   };
+}
+
+/** The observations stored for a session, read through the API as the demo nurse. */
+async function storedObservations(baseUrl: string, sessionId: string) {
+  const call = await apiAs(baseUrl, DEMO_LOGINS.nurse);
+  return (await call('GET', `/api/v1/sessions/${sessionId}`)).body.observations;
 }
 
 async function chooseOption(page: Page, label: string, text: string | RegExp) {
@@ -163,6 +169,30 @@ describeBrowser('dosing session journey', () => {
     await nurse.getByRole('button', { name: 'Move to monitoring' }).click();
     await expect.poll(() => nurse.getByTestId('phase').textContent()).toBe('Monitoring');
 
+    // Observations: the schedule says when MOAA/S is next; a MOAA/S (with its anchor text) and a distress
+    // event with its interventions are recorded and listed.
+    await nurse
+      .getByTestId('observation-due')
+      .getByText(/Next: MOAA\/S at/)
+      .waitFor();
+    await nurse.getByLabel('4 — Lethargic response to name spoken in normal tone').check();
+    await nurse.getByRole('button', { name: 'Save MOAA/S' }).click();
+    const timeline = nurse.getByTestId('observation-timeline');
+    await timeline.getByText(/Lethargic response to name/).waitFor();
+    await screenshot(nurse, 'sessions-02a-moaas');
+    await nurse.getByRole('tab', { name: 'Distress event' }).click();
+    await nurse.getByLabel('Type', { exact: true }).selectOption('anxiety');
+    await nurse.getByLabel('Reassurance').check();
+    await nurse.getByLabel('Music or eyeshade').check();
+    await nurse.getByRole('button', { name: 'Add medication' }).click();
+    await nurse.getByLabel('Medication', { exact: true }).fill('midazolam');
+    await nurse.getByLabel('Medication dose (mg)').fill('1');
+    await nurse.getByRole('button', { name: 'Save distress event' }).click();
+    await timeline.getByText(/reassurance, music or eyeshade, midazolam 1 mg/).waitFor();
+    const recorded = await storedObservations(server.baseUrl, sessionId);
+    expect(recorded.map((o: { kind: string }) => o.kind)).toEqual(['moaas', 'distress']);
+    await screenshot(nurse, 'sessions-02b-distress');
+
     // SpO2 88 → the watcher's board shows the alert within a second, without reload.
     await watcher.goto(`${server.baseUrl}/board`);
     const chair = watcher.getByTestId('chair-5');
@@ -195,7 +225,7 @@ describeBrowser('dosing session journey', () => {
         await screenshot(nurse, 'sessions-debug');
         throw e;
       });
-    await expect.poll(() => nurse.getByTestId('blocked').textContent()).toMatch(/MOAA\/S not recorded/);
+    await expect.poll(() => nurse.getByTestId('blocked').textContent()).toMatch(/MOAA\/S 4 is below 5/);
     await screenshot(nurse, 'sessions-04-discharge-refused');
     // ...and allowed after: recovered vitals, MOAA/S 5, steady gait, no nausea, escort present.
     await nurse.getByLabel('SpO₂ %', { exact: true }).fill('97');
@@ -308,6 +338,8 @@ describeBrowser('dosing session journey', () => {
     expect(text).toContain(hex('ESK-LOT-42'));
     expect(text).toContain(hex('84 mg'));
     expect(text).toContain(hex('DRAFT'));
+    await page.getByTestId('rems-form').getByText('84 mg (84) · lot ESK-LOT-42').waitFor();
+    await screenshot(page, 'sessions-07a-rems-editor');
     await page.goto(`${server.baseUrl}/rems-forms`);
     await page.getByText('Remsy Formfield').waitFor();
     await screenshot(page, 'sessions-07-rems-list');

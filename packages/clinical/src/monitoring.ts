@@ -1,9 +1,17 @@
 /**
- * `@plasticity/clinical/monitoring`: in-chair threshold crossings, pre-dose vitals check, vitals cadence and
- * discharge readiness. Sources: REFERENCE.md §2 monitoring and discharge defaults; SPRAVATO US label and REMS.
+ * `@plasticity/clinical/monitoring`: in-chair threshold crossings, pre-dose vitals check, vitals cadence,
+ * MOAA/S and CADSS-6 schedule, and discharge readiness. Sources: REFERENCE.md §2 monitoring and discharge defaults; SPRAVATO US label and REMS.
  */
 
 export { evaluateDischarge } from './monitoring/discharge.ts';
+export type {
+  ObservationDueState,
+  ObservationsDue,
+  RecordedObservation,
+  ScheduledKind,
+  ScheduledObservation,
+} from './monitoring/observations.ts';
+export { observationScheduleOf, observationsDue } from './monitoring/observations.ts';
 export { nextVitalsDueAt, vitalsOverdue } from './monitoring/overdue.ts';
 export { predoseVitalsCheck } from './monitoring/predose.ts';
 export { evaluateReading, invalidReadingFields, READING_RANGES } from './monitoring/reading.ts';

@@ -12,6 +12,7 @@ export {
   defaultChecklist,
   defaultDischarge,
   defaultInstruments,
+  defaultObservationSchedule,
   defaultRounding,
   defaultVitalsPlan,
 } from './protocols/defaults-shared.ts';

@@ -42,6 +42,14 @@ if (!('ResizeObserver' in window)) {
   });
 }
 
+// jsdom has no FontFaceSet; Mantine's autosize Textarea listens on it.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    configurable: true,
+    value: { addEventListener() {}, removeEventListener() {}, ready: Promise.resolve() },
+  });
+}
+
 // jsdom has no object URLs (used by the CSV download); tests spy on these.
 if (!URL.createObjectURL) URL.createObjectURL = () => 'blob:stub';
 if (!URL.revokeObjectURL) URL.revokeObjectURL = () => {};

@@ -10,6 +10,7 @@ import { SOURCES } from './sources.ts';
 import type {
   ChecklistItem,
   DischargeCriteria,
+  ObservationSchedule,
   RequiredInstrument,
   Rounding,
   VitalAlertThresholds,
@@ -38,6 +39,20 @@ const PREDOSE_NOTE =
   'Yip 2022 argues common BP rules are over-aggressive. For esketamine the label’s > 140/> 90 is a ' +
   'prescriber decision (review), not an automatic hold.';
 
+/**
+ * MOAA/S every 15 min, CADSS-6 at 40 min and at the end of monitoring, 5 min grace (UNVERIFIED product
+ * defaults, see `SOURCES.observationSchedule`). Returns a fresh copy.
+ */
+export function defaultObservationSchedule(): ObservationSchedule {
+  return {
+    moaasEveryMin: 15,
+    cadss6AtMin: [40],
+    cadss6AtEndOfMonitoring: true,
+    graceMin: 5,
+    source: SOURCES.observationSchedule,
+  };
+}
+
 /** Vitals plan; `esketamine` adds the label's 40-minute BP check and > 140/> 90 prescriber review. */
 export function defaultVitalsPlan(opts: { esketamine?: boolean; cadenceMin?: number } = {}): VitalsPlan {
   return {
@@ -45,6 +60,7 @@ export function defaultVitalsPlan(opts: { esketamine?: boolean; cadenceMin?: num
     ...(opts.esketamine ? { bpChecksAfterDoseMin: [40] } : {}),
     pulseOximetryContinuous: true,
     alerts: defaultAlertThresholds(),
+    observations: defaultObservationSchedule(),
     predose: {
       holdSbpAtLeast: 160,
       holdDbpAtLeast: 100,

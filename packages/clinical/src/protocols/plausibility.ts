@@ -19,6 +19,8 @@ export const PROTOCOL_PLAUSIBILITY = {
   durationMin: [1, 240] as Range,
   minAgeYears: [18, 120] as Range,
   cadenceMin: [1, 60] as Range,
+  observationEveryMin: [1, 120] as Range,
+  observationGraceMin: [0, 30] as Range,
   spo2Below: [70, 100] as Range,
   sbpAtLeast: [120, 260] as Range,
   dbpAtLeast: [70, 160] as Range,

@@ -90,6 +90,11 @@ export const SOURCES = {
     'ASKP3 basics (off-label consent) and SPRAVATO REMS (patient enrolment); KAP, telehealth and financial ' +
     'consents are Plasticity defaults (REFERENCE.md §2–3)',
   sessionsUnverified: 'UNVERIFIED: no course length in REFERENCE.md for this route; clinic to set',
+  observationSchedule:
+    'UNVERIFIED Plasticity default: MOAA/S every 15 min from the dose until monitoring ends (the 10–15 min ' +
+    'vitals cadence of REFERENCE.md §2), CADSS-6 at 40 min and at the end of monitoring (CADSS is commonly ' +
+    'measured ~40 min after esketamine or ketamine dosing in trials; REFERENCE.md §1 lists the scale, not a ' +
+    'schedule), 5 min grace before an observation counts as overdue; medical director to confirm',
   rounding: 'Plasticity default (pump/syringe precision), not a clinical source; clinic-configurable',
   plausibility: 'Plasticity data-entry plausibility bounds, not clinical limits (UNVERIFIED)',
   adultsOnly: 'Age < 18 is a contraindication in practice (REFERENCE.md §2); SPRAVATO is labelled for adults',

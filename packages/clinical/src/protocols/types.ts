@@ -140,6 +140,21 @@ export interface PredoseRules {
   source: string;
 }
 
+/**
+ * When the clinician-rated scales are due in the chair (issue 6 §4). MOAA/S is due `moaasEveryMin` after the
+ * dose and then after each MOAA/S, until monitoring ends (the session moves to recovery); CADSS-6 is due at
+ * each of `cadss6AtMin` minutes after the dose and, with `cadss6AtEndOfMonitoring`, when monitoring ends.
+ * An observation is due from its time and overdue once `graceMin` has passed; a CADSS-6 taken up to
+ * `graceMin` before a scheduled time counts for it.
+ */
+export interface ObservationSchedule {
+  moaasEveryMin: number;
+  cadss6AtMin: number[];
+  cadss6AtEndOfMonitoring: boolean;
+  graceMin: number;
+  source: string;
+}
+
 export interface VitalsPlan {
   cadenceMin: number;
   /** Extra blood pressure checks, in minutes after the dose (SPRAVATO: ~40 min). */
@@ -147,6 +162,8 @@ export interface VitalsPlan {
   pulseOximetryContinuous: boolean;
   alerts: VitalAlertThresholds;
   predose: PredoseRules;
+  /** MOAA/S and CADSS-6 schedule; absent in protocols stored before it existed → `defaultObservationSchedule()`. */
+  observations?: ObservationSchedule;
   source: string;
 }
 

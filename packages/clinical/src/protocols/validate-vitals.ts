@@ -1,5 +1,6 @@
 /**
- * Validation of a protocol's vitals plan (cadence, alert thresholds, pre-dose rules) and discharge criteria.
+ * Validation of a protocol's vitals plan (cadence, MOAA/S and CADSS-6 schedule, alert thresholds, pre-dose
+ * rules) and discharge criteria.
  *
  * Sources: REFERENCE.md §2 monitoring and discharge defaults; SPRAVATO US label and REMS 386 (pulse oximetry,
  * ≥ 120 min monitoring); plausibility bounds from `plausibility.ts` (UNVERIFIED).
@@ -28,6 +29,8 @@ export function checkVitals(c: Checker, root: Obj, drug: Drug | undefined): { mo
       c.err(`vitals.bpChecksAfterDoseMin[${i}]`, 'must be minutes after the dose');
     }
   });
+
+  checkObservations(c, v);
 
   let moaasAtMost: number | undefined;
   const a = c.obj(v.alerts, 'vitals.alerts');
@@ -73,6 +76,27 @@ export function checkVitals(c: Checker, root: Obj, drug: Drug | undefined): { mo
     c.str(pd, 'source', path);
   }
   return moaasAtMost === undefined ? {} : { moaasAtMost };
+}
+
+/** Check the optional `vitals.observations` schedule (MOAA/S interval, CADSS-6 minutes, grace). */
+function checkObservations(c: Checker, v: Obj): void {
+  const o = c.obj(v.observations, 'vitals.observations', true);
+  if (!o) return;
+  const path = 'vitals.observations';
+  const every = c.num(o, 'moaasEveryMin', path, P.observationEveryMin, { integer: true });
+  const grace = c.num(o, 'graceMin', path, P.observationGraceMin, { integer: true });
+  if (every !== undefined && grace !== undefined && grace >= every)
+    c.err(`${path}.graceMin`, 'must be less than moaasEveryMin');
+  let previous = 0;
+  c.arr(o, 'cadss6AtMin', path)?.forEach((m, i) => {
+    const p = `${path}.cadss6AtMin[${i}]`;
+    if (typeof m !== 'number' || !Number.isInteger(m) || m <= 0 || m > P.minutesAfterDose[1])
+      c.err(p, `must be whole minutes after the dose (1–${P.minutesAfterDose[1]})`);
+    else if (m <= previous) c.err(p, 'must be later than the minute before it');
+    else previous = m;
+  });
+  c.bool(o, 'cadss6AtEndOfMonitoring', path);
+  c.str(o, 'source', path);
 }
 
 /** Check `protocol.discharge`, including the esketamine 120-minute REMS floor. */

@@ -88,6 +88,56 @@ describe('validateProtocol', () => {
       'vitals.alerts.severity.temp',
     ],
     ['cadence 0', iv, { 'vitals.cadenceMin': 0 }, 'vitals.cadenceMin'],
+    ['observations not an object', iv, { 'vitals.observations': 15 }, 'vitals.observations'],
+    [
+      'MOAA/S every 0 min',
+      iv,
+      { 'vitals.observations.moaasEveryMin': 0 },
+      'vitals.observations.moaasEveryMin',
+    ],
+    [
+      'MOAA/S every 7.5 min',
+      iv,
+      { 'vitals.observations.moaasEveryMin': 7.5 },
+      'vitals.observations.moaasEveryMin',
+    ],
+    [
+      'grace as long as the interval',
+      iv,
+      { 'vitals.observations.graceMin': 15 },
+      'vitals.observations.graceMin',
+    ],
+    ['negative grace', iv, { 'vitals.observations.graceMin': -1 }, 'vitals.observations.graceMin'],
+    [
+      'CADSS-6 at minute 0',
+      esk,
+      { 'vitals.observations.cadss6AtMin': [0, 40] },
+      'vitals.observations.cadss6AtMin[0]',
+    ],
+    [
+      'CADSS-6 minutes out of order',
+      esk,
+      { 'vitals.observations.cadss6AtMin': [40, 20] },
+      'vitals.observations.cadss6AtMin[1]',
+    ],
+    [
+      'CADSS-6 minutes not a list',
+      esk,
+      { 'vitals.observations.cadss6AtMin': 40 },
+      'vitals.observations.cadss6AtMin',
+    ],
+    [
+      'end-of-monitoring flag not boolean',
+      iv,
+      { 'vitals.observations.cadss6AtEndOfMonitoring': 'yes' },
+      'vitals.observations.cadss6AtEndOfMonitoring',
+    ],
+    [
+      'observation schedule without source',
+      iv,
+      { 'vitals.observations.source': '' },
+      'vitals.observations.source',
+    ],
     ['hold 60 mmHg SBP', iv, { 'vitals.predose.holdSbpAtLeast': 60 }, 'vitals.predose.holdSbpAtLeast'],
     ['review above hold', esk, { 'vitals.predose.reviewSbpAbove': 170 }, 'vitals.predose.reviewSbpAbove'],
     [
@@ -209,6 +259,20 @@ describe('validateProtocol', () => {
     expect(errorPaths(esk, { 'discharge.minMinutesAfterDose': 120 })).toEqual([]);
     expect(
       errorPaths(iv, { 'vitals.predose.holdSbpAtLeast': 140, 'vitals.predose.holdDbpAtLeast': 90 }),
+    ).toEqual([]);
+  });
+
+  it('accepts a protocol stored before the observation schedule existed, and its boundary values', () => {
+    expect(errorPaths(iv, { 'vitals.observations': DELETE })).toEqual([]);
+    expect(
+      errorPaths(esk, {
+        'vitals.observations.moaasEveryMin': 1,
+        'vitals.observations.graceMin': 0,
+        'vitals.observations.cadss6AtMin': [],
+      }),
+    ).toEqual([]);
+    expect(
+      errorPaths(iv, { 'vitals.observations.graceMin': 14, 'vitals.observations.cadss6AtMin': [720] }),
     ).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 /**
  * Demo data for the live board: three of the demo clinic's fictional patients in chairs 1–3 today (IV
- * ketamine per the default protocol, REFERENCE.md §2): one monitoring with a vitals series, one in recovery,
- * one scheduled. Uses patients p10–p12 so the other demo stories stay free to book.
+ * ketamine per the default protocol, REFERENCE.md §2): one monitoring with a vitals series and MOAA/S and
+ * CADSS-6 on the default schedule, one in recovery, one scheduled. Uses patients p10–p12 so the other demo stories stay free to book.
  */
 import { defaultIvKetamineProtocol } from '@plasticity/clinical/protocols';
 import type { ModuleContext } from '../../platform/module.ts';
@@ -69,6 +69,42 @@ export async function seedSessionsDemo(ctx: ModuleContext, info: DemoSeedInfo): 
           recorded_at: min(doseAt),
           lot: 'DEMO-LOT-1',
         })
+        .execute();
+      // MOAA/S every 15 min and CADSS-6 at 40 min (the default schedule); chair 2 moved to recovery at 50 min
+      // and had its end-of-monitoring CADSS-6.
+      const recoveryAt = status === 'recovery' ? doseAt + 50 : null;
+      const obs: Array<[number, string, Record<string, unknown>]> = [];
+      for (let t = doseAt + 15, i = 0; t <= -1 && (recoveryAt === null || t < recoveryAt); t += 15, i++) {
+        obs.push([t, 'moaas', { score: i === 0 ? 4 : 5 }]);
+      }
+      if (doseAt + 40 <= -1) obs.push([doseAt + 40, 'cadss6', { items: [1, 1, 0, 1, 0, 0], total: 3 }]);
+      if (recoveryAt !== null) {
+        obs.push([recoveryAt + 1, 'cadss6', { items: [0, 0, 0, 0, 0, 0], total: 0 }]);
+        await trx
+          .insertInto('session_transitions')
+          .values({
+            clinic_id: info.clinicId,
+            session_id: s.id,
+            from_status: 'monitoring',
+            to_status: 'recovery',
+            at: min(recoveryAt),
+            by_user_id: info.userIds.nurse ?? null,
+          })
+          .execute();
+      }
+      await trx
+        .insertInto('session_observations')
+        .values(
+          obs.map(([t, kind, data]) => ({
+            clinic_id: info.clinicId,
+            session_id: s.id,
+            kind,
+            at: min(t),
+            data: JSON.stringify(data),
+            recorded_by: info.userIds.nurse ?? null,
+            recorded_at: min(t),
+          })),
+        )
         .execute();
     }
   });

@@ -1,31 +1,25 @@
 /**
  * The live monitoring board (issue 6 §6): today's sessions by chair, readable for a nurse watching 12 chairs
- * on one screen — phase, elapsed time, latest vitals with trend sparklines, open alerts (with a sound).
+ * on one screen — phase, elapsed time, latest vitals with trend sparklines, a MOAA/S or CADSS-6 due flag,
+ * open alerts (with a sound).
  * Updates arrive over Server-Sent Events without reload; a banner says when the view may be stale.
  */
 
 import { Sparkline } from '@mantine/charts';
 import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPlugConnectedX, IconPlus } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
 import { RouterLink } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
-import { type BoardSession, getBoard } from './api.ts';
+import { type BoardObservationFlag, type BoardSession, getBoard } from './api.ts';
 import { beep } from './beep.ts';
 import { elapsed, PARAM_LABEL, PHASE_COLOR, PHASE_LABEL, shortName } from './format.ts';
 import { NewSessionModal } from './NewSessionModal.tsx';
+import { KIND_LABEL } from './observationFormat.ts';
 import { useBoardEvents } from './useBoardEvents.ts';
-
-function useNow(ms = 15_000) {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(t);
-  }, [ms]);
-  return now;
-}
+import { useNow } from './useNow.ts';
 
 function VitalValue({ label, value, alarm }: { label: string; value: string; alarm: boolean }) {
   return (
@@ -37,6 +31,34 @@ function VitalValue({ label, value, alarm }: { label: string; value: string; ala
         {value}
       </Text>
     </Stack>
+  );
+}
+
+/**
+ * "MOAA/S due" / "CADSS-6 overdue" on a chair: the server's state at load, ticking on with the clock (the
+ * next observation becomes due at its time and overdue after the protocol's grace).
+ */
+export function ObservationFlag({ f, now }: { f: BoardObservationFlag | null | undefined; now: number }) {
+  if (!f) return null;
+  const late = (at: string | null) => at === null || now > Date.parse(at) + f.graceMin * 60_000;
+  const items = f.due.map((d) => ({ kind: d.kind, overdue: d.state === 'overdue' || late(d.dueAt) }));
+  if (f.nextAt && f.nextKind && now >= Date.parse(f.nextAt))
+    items.push({ kind: f.nextKind, overdue: late(f.nextAt) });
+  if (items.length === 0) return null;
+  const overdue = items.some((i) => i.overdue);
+  const kinds = [...new Set(items.map((i) => KIND_LABEL[i.kind] ?? i.kind))].join(' + ');
+  return (
+    <Badge
+      color={overdue ? 'red' : 'orange'}
+      variant={overdue ? 'filled' : 'light'}
+      size="md"
+      mt={6}
+      tt="none"
+      fullWidth
+      data-testid="board-observation-due"
+    >
+      {kinds} {overdue ? 'overdue' : 'due'}
+    </Badge>
   );
 }
 
@@ -97,6 +119,7 @@ function ChairCard({ s, now }: { s: BoardSession; now: number }) {
           <div style={{ height: 32 }} />
         )}
       </Group>
+      <ObservationFlag f={s.observations} now={now} />
       {s.alerts.map((a) => (
         <Alert
           key={a.id}

@@ -1,7 +1,8 @@
 /**
  * One dosing session (issue 6): phase and its controls (next phase, cancel/abort with a reason, a
  * prescriber's override with a reason when preconditions fail), checklist, dose, vitals with the full chart,
- * alerts with acknowledgement (and a sound when one arrives), discharge, the REMS form download and notes.
+ * observations (MOAA/S, CADSS-6, distress, adverse events) with what is due, alerts with acknowledgement (and
+ * a sound when one arrives), discharge, the REMS form (editor and download) and notes.
  * Live: reloads when the board stream reports a change to this session.
  */
 import {
@@ -32,6 +33,8 @@ import { ChecklistPanel } from './ChecklistPanel.tsx';
 import { DischargePanel } from './DischargePanel.tsx';
 import { DosePanel } from './DosePanel.tsx';
 import { NEXT_PHASE, PHASE_COLOR, PHASE_LABEL, time } from './format.ts';
+import { ObservationsPanel } from './ObservationsPanel.tsx';
+import { RemsFormPanel } from './RemsFormPanel.tsx';
 import { useBoardEvents } from './useBoardEvents.ts';
 import { VitalsPanel } from './VitalsPanel.tsx';
 
@@ -200,9 +203,13 @@ export function SessionPage({ params }: RouteProps) {
       <AlertsPanel s={s} onChange={reload} />
       {s.checklistApplies && <ChecklistPanel s={s} onChange={setData} />}
       <VitalsPanel s={s} onSaved={reload} />
+      {s.status !== 'scheduled' && <ObservationsPanel s={s} onSaved={reload} />}
       {s.status !== 'scheduled' && s.status !== 'checked_in' && <DosePanel s={s} onChange={change} />}
       {['monitoring', 'recovery', 'discharged'].includes(s.status) && (
         <DischargePanel s={s} onChange={reload} />
+      )}
+      {s.rems && ['dosing', 'monitoring', 'recovery', 'discharged'].includes(s.status) && (
+        <RemsFormPanel s={s} />
       )}
       <Notes s={s} onChange={reload} />
     </Stack>

@@ -2,7 +2,9 @@
  * Typed calls to the dosing-session API (issue 6). Response shapes mirror the server's session record;
  * each response is checked to be an object of the expected kind before the UI uses it.
  */
-import type { Alert, StoredVital } from '@plasticity/contracts';
+import type { ObservationsDue } from '@plasticity/clinical/monitoring';
+import type { ObservationSchedule } from '@plasticity/clinical/protocols';
+import type { Alert, RemsFormUpdate, StoredVital } from '@plasticity/contracts';
 import { parser, request, send } from '../../api/client.ts';
 
 export type Vital = StoredVital;
@@ -52,6 +54,7 @@ export interface SessionRecord {
     route: string;
     cadenceMin: number;
     alerts: Record<string, unknown>;
+    observationSchedule: ObservationSchedule;
   };
   chair: string;
   scheduledAt: string;
@@ -95,11 +98,59 @@ export interface SessionRecord {
     verifiedBy: string | null;
   }>;
   vitals: Vital[];
-  observations: Array<{ id: string; kind: string; at: string; data: Record<string, unknown> }>;
+  observations: Observation[];
+  /** Which MOAA/S and CADSS-6 are due; null when the patient is not in the chair. */
+  observationsDue: ObservationsDue | null;
   notes: Array<{ id: string; authorRole: string; text: string; addendum: boolean; signedAt: string }>;
   alerts: SessionAlert[];
   discharge: DischargeEval;
   rems: { submittedAt: string | null } | null;
+}
+
+export interface Observation {
+  id: string;
+  kind: string;
+  at: string;
+  data: Record<string, unknown>;
+  recordedBy?: string | null;
+}
+
+/** The board's per-chair observation flag (server: `boardObservationFlag`). */
+export interface BoardObservationFlag {
+  graceMin: number;
+  anyDue: boolean;
+  anyOverdue: boolean;
+  due: Array<{ kind: string; when: string; dueAt: string | null; state: string }>;
+  nextAt: string | null;
+  nextKind: string | null;
+}
+
+/** The SPRAVATO REMS Patient Monitoring Form as the server pre-fills it (rems-form.ts). */
+export interface RemsForm {
+  sessionId: string;
+  status: 'draft' | 'final';
+  submittedAt: string | null;
+  patient: { name: string; dateOfBirth: string; sex: string };
+  firstTreatment: boolean;
+  enrolmentConfirmed: boolean;
+  concomitant: Partial<Record<string, boolean>>;
+  monitoringClinician: { name?: string; phone?: string; email?: string };
+  settingAddress: string;
+  treatmentDate: string | null;
+  dose: { mg: number | null; category: string | null; lots: string[] };
+  totalMonitoringMin: number | null;
+  readyToLeaveMin: number | null;
+  vitalsAcceptablePreDose: boolean | null;
+  vitalsAcceptableAtCompletion: boolean | null;
+  bp: Record<
+    'preDose' | 'at40Min' | 'beforeCompletion',
+    { at: string; sbp: number | null; dbp: number | null } | null
+  >;
+  sedation: boolean;
+  dissociation: boolean;
+  respiratoryDepression: boolean;
+  seriousAdverseEvents: string;
+  generatedAt: string;
 }
 
 export interface BoardSession {
@@ -114,6 +165,7 @@ export interface BoardSession {
   latestVitals: Vital | null;
   trend: Vital[];
   alerts: SessionAlert[];
+  observations?: BoardObservationFlag | null;
 }
 
 export interface Board {
@@ -142,6 +194,9 @@ const boardP = parser<Board>((d) =>
   isObj(d) && Array.isArray(d.sessions) ? (d as unknown as Board) : undefined,
 );
 const anyP = parser<Record<string, unknown>>((d) => (isObj(d) ? d : undefined));
+const remsP = parser<RemsForm>((d) =>
+  isObj(d) && typeof d.sessionId === 'string' && isObj(d.patient) ? (d as unknown as RemsForm) : undefined,
+);
 const pendingP = parser<{ items: RemsPendingItem[] }>((d) =>
   isObj(d) && Array.isArray(d.items) ? (d as { items: RemsPendingItem[] }) : undefined,
 );
@@ -178,6 +233,10 @@ export const listRemsPending = (signal?: AbortSignal) =>
   request('GET', '/api/v1/rems-forms/pending', pendingP, { signal }).then((r) => r.items);
 export const markRemsSubmitted = (id: string) =>
   request('PUT', `${s(id)}/rems-form`, anyP, { body: { submitted: true } });
+export const getRemsForm = (id: string, signal?: AbortSignal) =>
+  request('GET', `${s(id)}/rems-form`, remsP, { signal });
+export const updateRemsForm = (id: string, body: RemsFormUpdate) =>
+  request('PUT', `${s(id)}/rems-form`, remsP, { body });
 
 /** Downloads the REMS PDF through the API client (cookies, error handling) and saves it as a file. */
 export async function downloadRemsPdf(id: string): Promise<void> {

@@ -1,15 +1,17 @@
 /**
  * GET /api/v1/board — today's sessions of the caller's clinic by chair (issue 6 §6): patient, protocol,
  * phase, when the phase and the dose started, the latest vitals and the last 30 readings for the trend
- * sparklines, open alerts, and `lastEventId` so the browser can subscribe to /board/events from exactly
- * this snapshot. "Today" is the clinic's calendar day in its time zone; open sessions are always shown.
+ * sparklines, open alerts, whether a MOAA/S or CADSS-6 is due (`observations`, the protocol's schedule), and
+ * `lastEventId` so the browser can subscribe to /board/events from exactly this snapshot. "Today" is the clinic's calendar day in its time zone; open sessions are always shown.
  */
+import { observationScheduleOf } from '@plasticity/clinical/monitoring';
 import { sql } from 'kysely';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { toAlert } from '../../alerts/service.ts';
-import { iso, OPEN_STATUSES, protocolOf, toVital } from '../shared/load.ts';
+import { IN_CHAIR_STATUSES, iso, OPEN_STATUSES, protocolOf, toVital } from '../shared/load.ts';
+import { boardObservationFlag, scheduleInputs, sessionObservationsDue } from '../shared/observations-due.ts';
 import { SOURCE_TYPE } from '../vitals/raise-alerts.ts';
 
 export const SPARKLINE_POINTS = 30;
@@ -94,6 +96,10 @@ export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
               .execute(),
           ])
         : [{ rows: [] }, [], []];
+      const inChair = sessions
+        .filter((s) => (IN_CHAIR_STATUSES as readonly string[]).includes(s.status))
+        .map((s) => s.id);
+      const scheduled = await scheduleInputs(ctx.db, a.clinicId, inChair);
       await ctx.audit.record(ctx.db, actorOf(req), {
         action: 'query',
         resourceType: 'board',
@@ -124,6 +130,15 @@ export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
             latestVitals: trend.at(-1) ?? null,
             trend,
             alerts: alerts.filter((x) => x.source_id === s.id).map(toAlert),
+            observations: boardObservationFlag(
+              sessionObservationsDue(
+                s,
+                scheduled.observations.filter((o) => o.session_id === s.id),
+                scheduled.recovery.find((r) => r.session_id === s.id)?.at ?? null,
+                now,
+              ),
+              observationScheduleOf(p.vitals).graceMin,
+            ),
           };
         }),
       };

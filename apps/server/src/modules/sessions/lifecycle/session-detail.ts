@@ -1,12 +1,16 @@
 /**
  * The full session record as the session page shows it: phase and its history, the patient, the protocol's
  * thresholds, checklist, administrations, every stored vital reading once, observations, signed notes and
- * addenda, vital-sign alerts, and the discharge evaluation.
+ * addenda, vital-sign alerts, the discharge evaluation, and which MOAA/S and CADSS-6 are due (the protocol's
+ * observation schedule, `observationsDue`) while the patient is in the chair.
  */
+
+import { observationScheduleOf } from '@plasticity/clinical/monitoring';
 import { toAlert } from '../../alerts/service.ts';
 import { canon } from '../../controlled/model.ts';
 import { evaluateSessionDischarge } from '../discharge/discharge-state.ts';
 import { type Executor, iso, protocolOf, type SessionRow, toVital } from '../shared/load.ts';
+import { sessionObservationsDue } from '../shared/observations-due.ts';
 import { SOURCE_TYPE } from '../vitals/raise-alerts.ts';
 import { evaluateChecklist } from './checklist.ts';
 
@@ -110,6 +114,7 @@ export async function sessionDetail(db: Executor, s: SessionRow, now: Date) {
     ]);
   const entry = new Map(register.map((e) => [e.id, e]));
   const preDose = ['scheduled', 'checked_in', 'pre_assessment'].includes(s.status);
+  const recoveryAt = transitions.filter((t) => t.to_status === 'recovery').at(-1)?.at ?? null;
   return {
     id: s.id,
     patientId: s.patient_id,
@@ -129,6 +134,7 @@ export async function sessionDetail(db: Executor, s: SessionRow, now: Date) {
       route: p.route,
       cadenceMin: p.vitals.cadenceMin,
       alerts: p.vitals.alerts,
+      observationSchedule: observationScheduleOf(p.vitals),
       discharge: p.discharge,
     },
     planId: s.plan_id,
@@ -180,6 +186,7 @@ export async function sessionDetail(db: Executor, s: SessionRow, now: Date) {
       data: o.data,
       recordedBy: o.recorded_by,
     })),
+    observationsDue: sessionObservationsDue(s, observations, recoveryAt, now),
     notes: notes.map((n) => ({
       id: n.id,
       authorId: n.author_id,

@@ -1,0 +1,131 @@
+/**
+ * Labels and one-line summaries for in-chair observations (issue 6 §4), and the due state ticking on with
+ * the browser clock between reloads (the same `observationsDue` the server uses, on the session's data).
+ * Scale anchors come from the instrument definitions (MOAA/S: Chernik 1990; CADSS-6: Rodrigues 2021).
+ */
+import type { AnswerOption } from '@plasticity/clinical/instruments';
+import { cadss6, moaas } from '@plasticity/clinical/instruments';
+import {
+  type ObservationsDue,
+  observationsDue,
+  type ScheduledObservation,
+} from '@plasticity/clinical/monitoring';
+import type { Observation, SessionRecord } from './api.ts';
+import { time } from './format.ts';
+
+export const KIND_LABEL: Record<string, string> = {
+  moaas: 'MOAA/S',
+  cadss6: 'CADSS-6',
+  distress: 'Distress',
+  adverse_event: 'Adverse event',
+};
+
+/** MOAA/S anchors, most alert first (5 … 0). */
+export const MOAAS_OPTIONS: readonly AnswerOption[] = [...(moaas.items[0]?.options ?? [])].sort(
+  (a, b) => b.value - a.value,
+);
+export const CADSS_ITEMS = cadss6.items.map((i) => i.label);
+export const CADSS_OPTIONS: readonly AnswerOption[] = cadss6.options ?? [];
+export const CADSS_MAX = CADSS_ITEMS.length * Math.max(...CADSS_OPTIONS.map((o) => o.value));
+
+export const DISTRESS_TYPES = [
+  { value: 'anxiety', label: 'Anxiety' },
+  { value: 'agitation', label: 'Agitation' },
+  { value: 'emergence_reaction', label: 'Emergence reaction' },
+  { value: 'other', label: 'Other' },
+];
+export const INTERVENTIONS = [
+  { value: 'reassurance', label: 'Reassurance' },
+  { value: 'music_or_eyeshade', label: 'Music or eyeshade' },
+  { value: 'infusion_paused', label: 'Infusion paused' },
+] as const;
+export const SEVERITIES = [
+  { value: 'mild', label: 'Mild' },
+  { value: 'moderate', label: 'Moderate' },
+  { value: 'severe', label: 'Severe' },
+];
+export const OUTCOMES = [
+  { value: 'resolved', label: 'Resolved' },
+  { value: 'resolving', label: 'Resolving' },
+  { value: 'ongoing', label: 'Ongoing' },
+  { value: 'transferred', label: 'Transferred' },
+  { value: 'unknown', label: 'Unknown' },
+];
+
+const labelOf = (list: Array<{ value: string; label: string }>, v: unknown) =>
+  list.find((x) => x.value === v)?.label ?? String(v);
+
+type Intervention = { kind: string; medication?: string; doseMg?: number };
+
+/** One line describing a recorded observation, e.g. "4 — Lethargic response to name spoken in normal tone". */
+export function summarize(o: Observation): string {
+  const d = o.data;
+  switch (o.kind) {
+    case 'moaas': {
+      const anchor = MOAAS_OPTIONS.find((x) => x.value === d.score)?.label;
+      return `${String(d.score)}${anchor ? ` — ${anchor}` : ''}`;
+    }
+    case 'cadss6': {
+      const items = Array.isArray(d.items) ? (d.items as number[]) : [];
+      return `total ${String(d.total)} / ${CADSS_MAX} (${items.join(' · ')})`;
+    }
+    case 'distress': {
+      const done = ((d.interventions as Intervention[] | undefined) ?? []).map((i) =>
+        i.kind === 'medication'
+          ? `${i.medication} ${i.doseMg} mg`
+          : labelOf([...INTERVENTIONS], i.kind).toLowerCase(),
+      );
+      return [
+        labelOf(DISTRESS_TYPES, d.type),
+        typeof d.description === 'string' && d.description ? d.description : null,
+        done.length ? `interventions: ${done.join(', ')}` : 'no intervention',
+      ]
+        .filter(Boolean)
+        .join(' — ');
+    }
+    case 'adverse_event':
+      return [
+        labelOf(SEVERITIES, d.severity),
+        d.serious ? 'SERIOUS' : 'not serious',
+        labelOf(OUTCOMES, d.outcome).toLowerCase(),
+      ]
+        .join(', ')
+        .concat(` — ${String(d.description ?? '')}`);
+    default:
+      return JSON.stringify(d);
+  }
+}
+
+/** "MOAA/S", "CADSS-6 at 40 min", "CADSS-6 at end of monitoring". */
+export function scheduledLabel(i: Pick<ScheduledObservation, 'kind' | 'when' | 'minute'>): string {
+  const base = KIND_LABEL[i.kind] ?? i.kind;
+  if (i.when === 'at_minute') return `${base} at ${i.minute} min`;
+  if (i.when === 'end_of_monitoring') return `${base} at end of monitoring`;
+  return base;
+}
+
+/** "MOAA/S due 14:15", "CADSS-6 at 40 min overdue since 14:40". */
+export function dueText(i: Pick<ScheduledObservation, 'kind' | 'when' | 'minute' | 'dueAt' | 'state'>) {
+  const at = i.dueAt ? time(i.dueAt) : null;
+  if (i.state === 'overdue') return `${scheduledLabel(i)} overdue${at ? ` since ${at}` : ''}`;
+  if (i.state === 'due') return `${scheduledLabel(i)} due${at ? ` ${at}` : ''}`;
+  return `Next: ${scheduledLabel(i)}${at ? ` at ${at}` : ''}`;
+}
+
+/** The session's due state at `now` (browser clock); null when the patient is not in the chair. */
+export function liveDue(s: SessionRecord, now: number): ObservationsDue | null {
+  if (!s.observationsDue) return null;
+  const recovery = s.transitions.filter((t) => t.to === 'recovery').at(-1)?.at ?? null;
+  return observationsDue(s.protocol.observationSchedule, s.doseStartedAt, s.observations, new Date(now), {
+    monitoringEndedAt: recovery,
+  });
+}
+
+/** Local date + "HH:MM" → ISO; blank → now. */
+export function atFromTime(hhmm: string, now = new Date()): string {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm.trim());
+  if (!m) return now.toISOString();
+  const d = new Date(now);
+  d.setHours(Number(m[1]), Number(m[2]), 0, 0);
+  return d.toISOString();
+}

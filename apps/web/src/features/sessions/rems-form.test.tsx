@@ -1,0 +1,108 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { makeMe } from '../../test/fixtures.ts';
+import { apiError, type Reply } from '../../test/mockApi.ts';
+import { renderApp } from '../../test/renderApp.tsx';
+import type { RemsForm } from './api.ts';
+import { makeSession, SID } from './testSession.ts';
+
+const FORM = `/api/v1/sessions/${SID}/rems-form`;
+
+function remsForm(overrides: Partial<RemsForm> = {}): RemsForm {
+  return {
+    sessionId: SID,
+    status: 'draft',
+    submittedAt: null,
+    patient: { name: 'Ada Lovelace', dateOfBirth: '1980-01-01', sex: 'female' },
+    firstTreatment: true,
+    enrolmentConfirmed: true,
+    concomitant: {},
+    monitoringClinician: { name: 'Dr Pat Prescriber', email: 'pat@clinic.test' },
+    settingAddress: 'Riverside Clinic, 1 Main St',
+    treatmentDate: '2026-11-27',
+    dose: { mg: 84, category: '84', lots: ['ESK-1'] },
+    totalMonitoringMin: null,
+    readyToLeaveMin: null,
+    vitalsAcceptablePreDose: true,
+    vitalsAcceptableAtCompletion: null,
+    bp: { preDose: { at: '2026-11-27T15:00:00Z', sbp: 132, dbp: 84 }, at40Min: null, beforeCompletion: null },
+    sedation: true,
+    dissociation: false,
+    respiratoryDepression: false,
+    seriousAdverseEvents: 'None',
+    generatedAt: '2026-11-27T16:00:00Z',
+    ...overrides,
+  };
+}
+
+async function open(status: string, put: (body: unknown) => Reply) {
+  const s = makeSession(30, {
+    status,
+    rems: { submittedAt: null },
+    protocol: { ...makeSession().protocol, drug: 'esketamine', route: 'intranasal' },
+    observationsDue: status === 'discharged' ? null : makeSession().observationsDue,
+  });
+  const r = await renderApp({
+    me: makeMe('nurse'),
+    path: `/sessions/${SID}`,
+    routes: {
+      [`GET /api/v1/sessions/${SID}`]: { body: s },
+      [`GET ${FORM}`]: { body: remsForm() },
+      [`PUT ${FORM}`]: (call) => put(call.body),
+    },
+  });
+  return { ...r, card: await screen.findByTestId('rems-form') };
+}
+
+describe('REMS form editor', () => {
+  it('shows the pre-filled values read-only and sends only the clinician’s changes', async () => {
+    const { api, user, card } = await open('monitoring', (body) => ({
+      body: remsForm({ ...(body as Partial<RemsForm>) }),
+    }));
+    const pre = within(card).getByTestId('rems-prefilled');
+    expect(pre.textContent).toContain('84 mg (84) · lot ESK-1');
+    expect(pre.textContent).toContain('132/84');
+    expect(within(pre).queryByRole('textbox')).toBeNull();
+    expect((within(card).getByLabelText('Sedation observed') as HTMLInputElement).checked).toBe(true);
+    const save = within(card).getByRole('button', { name: 'Save REMS form' });
+    expect((save as HTMLButtonElement).disabled).toBe(true);
+    expect((within(card).getByRole('button', { name: 'Mark submitted' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+
+    await user.click(within(card).getByLabelText('Benzodiazepines'));
+    await user.type(within(card).getByLabelText('Clinician phone'), '919-555-0100');
+    await user.click(within(card).getByLabelText('Sedation observed'));
+    await user.click(save);
+    expect(api.callsTo('PUT', FORM).map((c) => c.body)).toEqual([
+      {
+        concomitant: { benzodiazepines: true },
+        monitoringClinician: { name: 'Dr Pat Prescriber', email: 'pat@clinic.test', phone: '919-555-0100' },
+        sedation: false,
+      },
+    ]);
+  });
+
+  it('shows a field error from the API beside the clinician’s email', async () => {
+    const { user, card } = await open('monitoring', () =>
+      apiError(400, 'validation_failed', 'body.monitoringClinician.email: too long', [
+        { field: 'body.monitoringClinician.email', message: 'Too long' },
+      ]),
+    );
+    await user.type(within(card).getByLabelText('Clinician email'), 'x');
+    await user.click(within(card).getByRole('button', { name: 'Save REMS form' }));
+    const email = within(card).getByLabelText('Clinician email');
+    await screen.findByText('Too long');
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('marks the form submitted once the session is discharged', async () => {
+    const { api, user, card } = await open('discharged', () => ({
+      body: remsForm({ status: 'final', submittedAt: '2026-11-27T18:00:00Z' }),
+    }));
+    await user.click(within(card).getByRole('button', { name: 'Mark submitted' }));
+    expect(api.callsTo('PUT', FORM).map((c) => c.body)).toEqual([{ submitted: true }]);
+    expect(await within(card).findByText(/^submitted/)).toBeTruthy();
+    expect(within(card).queryByRole('button', { name: 'Mark submitted' })).toBeNull();
+  });
+});
