@@ -110,7 +110,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   const audit = new AuditWriter(opts.database.db, clock, opts.config.auditSealIntervalMs, (e) =>
     app.log.error({ err: e }, 'audit sealing failed'),
   );
-  const sessions = new SessionStore(opts.database.db, clock);
+  const sessions = new SessionStore(opts.database, clock);
   const ctx: ModuleContext = {
     database: opts.database,
     db: opts.database.db,

@@ -51,6 +51,7 @@ export function acceptInviteRoute(app: ZodApp, ctx: ModuleContext) {
           .where('id', '=', link.userId)
           .execute();
         if (link.kind === 'password_reset') await ctx.sessions.revokeAllForUser(trx, link.userId);
+        else await ctx.sessions.changed(trx);
         await ctx.audit.record(
           trx,
           {

@@ -61,6 +61,7 @@ export function mfaRoutes(app: ZodApp, ctx: ModuleContext) {
           })
           .where('id', '=', a.userId)
           .execute();
+        await ctx.sessions.changed(trx);
         await ctx.audit.record(trx, actorOf(req), {
           action: 'update',
           resourceType: 'user_mfa',

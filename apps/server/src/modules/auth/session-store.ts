@@ -8,11 +8,12 @@
  * last activity in memory, so active users are not expired between writes.
  */
 import type { Role } from '@plasticity/contracts';
-import type { DB } from '@plasticity/db';
+import type { Database, DB } from '@plasticity/db';
 import { type Kysely, sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import { type AuthContext, resolveClinicSettings } from '../../platform/request-context.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
+import { AUTH_CHANNEL, SessionCache } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'plasticity_session';
 
@@ -43,11 +44,26 @@ export type ResolveResult = { ok: true; auth: AuthContext } | { ok: false; reaso
 export class SessionStore {
   readonly #lastActivity = new Map<string, number>();
   readonly #lastWrite = new Map<string, number>();
+  readonly #cache: SessionCache<ResolvedRow>;
+  private readonly db: Kysely<DB>;
 
   constructor(
-    private readonly db: Kysely<DB>,
+    database: Pick<Database, 'db' | 'listen'>,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.db = database.db;
+    this.#cache = new SessionCache(database, clock);
+  }
+
+  /**
+   * Call inside the transaction of any change to what `resolve` returns — a membership's role or activity, a
+   * user's activity or MFA, the clinic's session policy, a revocation: this process forgets its resolved
+   * sessions now, and every process sharing the database when the change commits (see session-cache.ts).
+   */
+  async changed(executor: Kysely<DB>): Promise<void> {
+    this.#cache.forgetAll();
+    await sql`select pg_notify(${AUTH_CHANNEL}, '')`.execute(executor);
+  }
 
   async create(
     executor: Kysely<DB>,
@@ -84,9 +100,13 @@ export class SessionStore {
   }
 
   async resolve(token: string): Promise<ResolveResult> {
-    // Runs on every authenticated request: raw SQL kept prepared by the driver (see @plasticity/db prepared.ts).
-    const row = (
-      await sql<ResolvedRow>`-- prepare:session_resolve
+    // A miss (see session-cache.ts) runs raw SQL kept prepared by the driver (see @plasticity/db prepared.ts).
+    const key = hashToken(token);
+    let row = this.#cache.get(key);
+    if (!row) {
+      const generation = this.#cache.generation();
+      row = (
+        await sql<ResolvedRow>`-- prepare:session_resolve
         select s.id as "sessionId", s.csrf_token, s.last_seen_at, s.expires_at, s.revoked_at,
                u.id as "userId", u.email, u.display_name, u.active as "userActive", u.mfa_enabled,
                m.id as "membershipId", m.role, m.patient_id, m.active as "membershipActive",
@@ -95,8 +115,10 @@ export class SessionStore {
           join memberships m on m.id = s.membership_id
           join users u on u.id = s.user_id
           join clinics c on c.id = s.clinic_id
-         where s.token_hash = ${hashToken(token)}`.execute(this.db)
-    ).rows[0];
+         where s.token_hash = ${key}`.execute(this.db)
+      ).rows[0];
+      if (row) this.#cache.put(key, row, generation);
+    }
     if (!row || row.revoked_at || !row.userActive || !row.membershipActive)
       return { ok: false, reason: 'unknown' };
     const settings = resolveClinicSettings(row.settings);
@@ -144,12 +166,15 @@ export class SessionStore {
   async revoke(sessionId: string): Promise<void> {
     this.#lastActivity.delete(sessionId);
     this.#lastWrite.delete(sessionId);
-    await this.db
-      .updateTable('sessions')
-      .set({ revoked_at: this.clock.now() })
-      .where('id', '=', sessionId)
-      .where('revoked_at', 'is', null)
-      .execute();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('sessions')
+        .set({ revoked_at: this.clock.now() })
+        .where('id', '=', sessionId)
+        .where('revoked_at', 'is', null)
+        .execute();
+      await this.changed(trx);
+    });
   }
 
   async revokeAllForUser(executor: Kysely<DB>, userId: string): Promise<void> {
@@ -159,5 +184,6 @@ export class SessionStore {
       .where('user_id', '=', userId)
       .where('revoked_at', 'is', null)
       .execute();
+    await this.changed(executor);
   }
 }

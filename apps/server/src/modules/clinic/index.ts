@@ -58,6 +58,7 @@ export const clinicModule: ServerModule = {
             })
             .where('id', '=', a.clinicId)
             .execute();
+          await ctx.sessions.changed(trx);
           await ctx.audit.record(trx, actorOf(req), {
             action: 'update',
             resourceType: 'clinic_settings',

@@ -107,6 +107,7 @@ export function settingsRoutes(app: ZodApp, ctx: ModuleContext) {
           .set({ settings: JSON.stringify(next) })
           .where('id', '=', a.clinicId)
           .execute();
+        await ctx.sessions.changed(trx);
         await ctx.audit.record(trx, actorOf(req), {
           action: 'update',
           resourceType: 'measurement_settings',

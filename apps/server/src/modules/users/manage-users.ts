@@ -60,6 +60,7 @@ export function manageUserRoutes(app: ZodApp, ctx: ModuleContext) {
             .where('user_id', '=', req.params.id)
             .execute();
           if (!active) await ctx.sessions.revokeAllForUser(trx, req.params.id);
+          else await ctx.sessions.changed(trx);
           await ctx.audit.record(trx, actorOf(req), {
             action: 'update',
             resourceType: 'user',
