@@ -29,6 +29,7 @@ import { boardHub } from '../board/hub.ts';
 import { protocolCache } from '../shared/protocol-cache.ts';
 import { raiseCrossingAlerts, worstPerParameter } from './raise-alerts.ts';
 import { type StoreUploadInput, type StoreUploadRow, storeUpload } from './store-upload.ts';
+import { latestOf, uploadQueue } from './upload-queue.ts';
 
 /** Readings more than this far in the future are data errors (device clock skew allowance). */
 export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
@@ -89,8 +90,8 @@ export function vitalsIngestRoute(app: ZodApp, ctx: ModuleContext) {
         alertCount: worstPerParameter(crossings).length,
       };
       const actor = actorOf(req);
-      // Nearly every upload crosses nothing: one autocommit statement. With crossings, the same statement and
-      // the alerts it raises share a transaction.
+      // Nearly every upload crosses nothing: it joins the group commit (upload-queue.ts). With crossings, the
+      // upload and the alerts it raises share a transaction of their own.
       const outcome = crossings.length
         ? await ctx.db.transaction().execute(async (trx) => {
             const s = await storeUpload(trx, ctx.audit, actor, input);
@@ -104,7 +105,7 @@ export function vitalsIngestRoute(app: ZodApp, ctx: ModuleContext) {
               .execute();
             return { s, result };
           })
-        : { s: await storeUpload(ctx.db, ctx.audit, actor, input), result: undefined };
+        : { s: (await uploadQueue(ctx).store(actor, input))?.row, result: undefined };
       const s = outcome.s;
       if (!s) throw notFound('session');
       if (!s.batch_id) return reply.status(200).send(await replayOrRefuse(ctx, actor, s, input));
@@ -119,8 +120,6 @@ export function vitalsIngestRoute(app: ZodApp, ctx: ModuleContext) {
     },
   );
 }
-
-const latestOf = (rs: StoredVital[]) => rs.reduce((x, y) => (y.at >= x.at ? y : x));
 
 /**
  * Nothing was stored: the key was used before (answer the original result, 200, or 409 when the body differs),
