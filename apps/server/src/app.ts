@@ -38,6 +38,7 @@ import { type Clock, systemClock } from './platform/clock.ts';
 import { installErrorHandler } from './platform/error-handler.ts';
 import { outboxMailer } from './platform/mailer.ts';
 import type { ModuleContext, ServerModule } from './platform/module.ts';
+import { RequestLog } from './platform/request-log.ts';
 
 /** Order matters only for demo seeding (a module's seed may use data of those before it). */
 export const MODULES: readonly ServerModule[] = [
@@ -73,17 +74,8 @@ export interface BuiltApp {
   stop(): Promise<void>;
 }
 
-/** One log line per request, at its end (route, status, time), instead of Fastify's two. */
-class OneLinePerRequest extends LogController {
-  override incomingRequest() {}
-  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
-    const line = { req: request, res: reply, responseTime: reply.elapsedTime };
-    if (error) reply.log.error({ ...line, err: error }, 'request errored');
-    else reply.log.info(line, 'request completed');
-  }
-}
-
 export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
+  const requestLog = new RequestLog();
   const clock = opts.clock ?? systemClock;
   const app = Fastify({
     logger: opts.logger
@@ -100,7 +92,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
           },
         }
       : false,
-    logController: new OneLinePerRequest(),
+    logController: requestLog,
     bodyLimit: opts.config.bodyLimitBytes,
     trustProxy: opts.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
@@ -160,6 +152,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     async stop() {
       for (const s of stops.reverse()) await s();
       await audit.stop();
+      requestLog.flush();
     },
   };
 }
