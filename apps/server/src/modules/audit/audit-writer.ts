@@ -47,6 +47,11 @@ export interface AuditEvent {
  */
 export const SEAL_SOON_MS = 200;
 
+type Expr = RawBuilder<unknown>;
+/** Each field either a value or an SQL expression (see `insertSelect`). */
+type SqlOr<T> = { [K in keyof T]: T[K] | Expr };
+const isExpr = (x: unknown): x is Expr => typeof x === 'object' && x !== null && 'toOperationNode' in x;
+
 export class AuditWriter {
   #timer: NodeJS.Timeout | undefined;
   #soon: NodeJS.Timeout | undefined;
@@ -75,7 +80,8 @@ export class AuditWriter {
   /**
    * The same entry as `record`, as an `insert … select` for a caller that writes everything in one statement
    * (a data-modifying CTE), so the change and its entry still commit or roll back together. `from` is the
-   * statement's row source (one row per entry); `patientId` and `resourceId` may be SQL expressions over it.
+   * statement's row source (one entry per row); any field of the actor or the event may instead be an SQL
+   * expression over it (e.g. `sql\`s.patient_id\``), so one statement can write the entries of many callers.
    * Call `sealSoon()` once the statement has run.
    *
    * @example
@@ -83,22 +89,22 @@ export class AuditWriter {
    *     patientId: sql`s.patient_id` }, sql`s`)}) select …`
    */
   insertSelect(
-    actor: AuditActor | null,
-    event: Omit<AuditEvent, 'patientId' | 'resourceId'> & {
-      patientId?: string | null | RawBuilder<unknown>;
-      resourceId?: string | null | RawBuilder<unknown>;
+    actor: SqlOr<AuditActor> | null,
+    event: SqlOr<Omit<AuditEvent, 'details'>> & {
+      details?: Record<string, unknown> | Expr;
+      at?: Date | Expr;
     },
-    from: RawBuilder<unknown>,
-  ): RawBuilder<unknown> {
-    const expr = (v: string | null | undefined | RawBuilder<unknown>, cast: string) =>
-      v !== null && typeof v === 'object' ? v : sql`${v ?? null}::${sql.raw(cast)}`;
+    from: Expr,
+  ): Expr {
+    const v = (x: unknown, cast: string) => (isExpr(x) ? x : sql`${x ?? null}::${sql.raw(cast)}`);
+    const details = isExpr(event.details) ? event.details : JSON.stringify(event.details ?? null);
     return sql`insert into audit_log (at, clinic_id, user_id, user_email, role, patient_id, action, resource_type,
         resource_id, category, outcome, source_address, details)
-      select ${this.clock.now()}::timestamptz, ${actor?.clinicId ?? null}::uuid, ${actor?.userId ?? null}::uuid,
-        ${actor?.email ?? null}::text, ${actor?.role ?? null}::text, ${expr(event.patientId, 'uuid')},
-        ${event.action}::text, ${event.resourceType}::text, ${expr(event.resourceId, 'text')},
-        ${event.category ?? null}::text, ${event.outcome ?? 'success'}::text, ${actor?.sourceAddress ?? null}::text,
-        ${JSON.stringify(event.details ?? null)}::jsonb
+      select ${v(event.at ?? this.clock.now(), 'timestamptz')}, ${v(actor?.clinicId, 'uuid')},
+        ${v(actor?.userId, 'uuid')}, ${v(actor?.email, 'text')}, ${v(actor?.role, 'text')},
+        ${v(event.patientId, 'uuid')}, ${v(event.action, 'text')}, ${v(event.resourceType, 'text')},
+        ${v(event.resourceId, 'text')}, ${v(event.category, 'text')}, ${v(event.outcome ?? 'success', 'text')},
+        ${v(actor?.sourceAddress, 'text')}, ${v(details, 'jsonb')}
         from ${from}`;
   }
 

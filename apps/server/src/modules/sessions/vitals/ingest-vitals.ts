@@ -28,8 +28,8 @@ import type { AuditActor } from '../../audit/audit-writer.ts';
 import { boardHub } from '../board/hub.ts';
 import { protocolCache } from '../shared/protocol-cache.ts';
 import { raiseCrossingAlerts, worstPerParameter } from './raise-alerts.ts';
-import { type StoreUploadInput, type StoreUploadRow, storeUpload } from './store-upload.ts';
-import { latestOf, uploadQueue } from './upload-queue.ts';
+import { latestOf, type StoreUploadInput, type StoreUploadRow, storeUpload } from './store-upload.ts';
+import { uploadQueue } from './upload-queue.ts';
 
 /** Readings more than this far in the future are data errors (device clock skew allowance). */
 export const MAX_FUTURE_SKEW_MS = 5 * 60_000;

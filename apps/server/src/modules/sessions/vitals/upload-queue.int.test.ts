@@ -106,7 +106,7 @@ describe.each(testBackends())('vitals group commit on %s', (backend) => {
     expect(events).toHaveLength(4);
     for (const e of events) {
       const row = stored.find((x) => Number(x.id) === e.id);
-      expect((row?.data as { reading: { hr: number } }).reading.hr).toBe(
+      expect((row?.data as { reading?: { hr: number } } | undefined)?.reading?.hr).toBe(
         (e.data as { reading: { hr: number } }).reading.hr,
       );
     }
@@ -183,7 +183,7 @@ describe.each(testBackends())('vitals group commit on %s', (backend) => {
       .execute();
     for (const e of events) {
       const row = rows.find((r) => Number(r.id) === e.id);
-      expect((row?.data as { reading: { hr: number } }).reading.hr).toBe(
+      expect((row?.data as { reading?: { hr: number } } | undefined)?.reading?.hr).toBe(
         (e.data as { reading: { hr: number } }).reading.hr,
       );
     }
