@@ -279,11 +279,27 @@ function print(r: VitalsBenchResult) {
   console.log(
     `  errors: ingest app ${r.ingest.app.errors} / floor ${r.ingest.floor.errors}; alerts app ${r.alerts.app.errors} / floor ${r.alerts.floor.errors}; probes: app ${r.alerts.app.count}, floor ${r.alerts.floor.count}`,
   );
+  for (const [name, ok] of verdicts(r)) console.log(`  ${ok ? '✔' : '✘'} ${name}`);
+}
+
+/** The targets of issue 6 §9, each with whether this run met it. */
+export function verdicts(r: VitalsBenchResult): Array<[string, boolean]> {
+  return [
+    ['ingest throughput at least 50 % of the floor', r.ingest.throughputRatio >= 0.5],
+    ['ingest p99 under 50 ms', r.ingest.app.p99 < 50],
+    ['threshold reading to board p99 under 100 ms', r.alerts.app.p99 < 100],
+    [
+      'no errors, and an alert for every probe',
+      r.ingest.app.errors + r.alerts.app.errors === 0 &&
+        r.alerts.app.count > 0 &&
+        !(r.alerts.app as { missed?: number }).missed,
+    ],
+  ];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   run().then(
-    () => process.exit(0),
+    (r) => process.exit(verdicts(r).every(([, ok]) => ok) ? 0 : 1),
     (e) => {
       console.error(e);
       process.exit(1);
