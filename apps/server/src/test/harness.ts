@@ -205,3 +205,29 @@ export const validPatient = (over: Record<string, unknown> = {}) => ({
   email: 'robin.testcase@example.org',
   ...over,
 });
+
+/**
+ * A second server process on the same database as `h` (PostgreSQL only: each embedded test database is
+ * private), sharing its clock — for what must reach every process (board fan-out, session invalidation).
+ * Closed after the file's tests.
+ */
+export function useSecondApp(h: TestApp, backend: TestBackend): () => Promise<BuiltApp> {
+  let opened: { built: BuiltApp; database: Database } | undefined;
+  afterAll(async () => {
+    await opened?.built.stop();
+    await opened?.built.app.close();
+    await opened?.database.close();
+  });
+  return async () => {
+    if (opened) return opened.built;
+    const database = await openTestDatabase(backend);
+    const built = await buildApp({
+      database,
+      config: { ...loadConfig({}), demo: false, auditSealIntervalMs: 100 },
+      clock: h.clock,
+      serveWeb: false,
+    });
+    opened = { built, database };
+    return built;
+  };
+}

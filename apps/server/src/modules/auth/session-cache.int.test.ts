@@ -2,11 +2,9 @@
  * Resolved sessions are cached per process (session-cache.ts); every change to what resolution returns must
  * still take effect at once in this process and, at commit, in every other process on the same database.
  */
-import { openTestDatabase, testBackends } from '@plasticity/db/testing/index';
-import { afterAll, describe, expect, it } from 'vitest';
-import { type BuiltApp, buildApp } from '../../app.ts';
-import { loadConfig } from '../../config.ts';
-import { Client, useTestApp } from '../../test/harness.ts';
+import { testBackends } from '@plasticity/db/testing/index';
+import { describe, expect, it } from 'vitest';
+import { Client, useSecondApp, useTestApp } from '../../test/harness.ts';
 
 describe.each(testBackends())('session cache on %s', (backend) => {
   const h = useTestApp(backend);
@@ -52,27 +50,10 @@ describe.skipIf(pgOnly.length === 0).each(pgOnly.length ? pgOnly : (['postgres']
   'session cache across processes on %s',
   (backend) => {
     const h = useTestApp(backend);
-    let second: { built: BuiltApp; close: () => Promise<void> } | undefined;
-    afterAll(async () => {
-      await second?.close();
-    });
+    const secondApp = useSecondApp(h, backend);
 
     it('a deactivation on one process ends the session on another when it commits', async () => {
-      const database = await openTestDatabase(backend);
-      const built = await buildApp({
-        database,
-        config: { ...loadConfig({}), demo: false, auditSealIntervalMs: 100 },
-        clock: h.clock,
-        serveWeb: false,
-      });
-      second = {
-        built,
-        close: async () => {
-          await built.stop();
-          await built.app.close();
-          await database.close();
-        },
-      };
+      const built = await secondApp();
       const c = await h.newClinic();
       const admin = await c.login('admin');
       const nurse = await c.login('nurse');

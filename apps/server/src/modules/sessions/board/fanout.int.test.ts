@@ -4,11 +4,9 @@
  * (vitals) announcements. Only meaningful on the PostgreSQL server (each embedded test database is private).
  */
 import type { AddressInfo } from 'node:net';
-import { openTestDatabase, testBackends } from '@plasticity/db/testing/index';
-import { afterAll, describe, expect, it } from 'vitest';
-import { type BuiltApp, buildApp } from '../../../app.ts';
-import { loadConfig } from '../../../config.ts';
-import { useTestApp } from '../../../test/harness.ts';
+import { testBackends } from '@plasticity/db/testing/index';
+import { describe, expect, it } from 'vitest';
+import { useSecondApp, useTestApp } from '../../../test/harness.ts';
 import { at, newSession } from '../test/fixtures.ts';
 import { openSse } from '../test/sse-client.ts';
 
@@ -19,28 +17,11 @@ describe.skipIf(backends.length === 0).each(backends.length ? backends : (['post
   'board fan-out across processes on %s',
   (backend) => {
     const h = useTestApp(backend);
-    let second: { built: BuiltApp; close: () => Promise<void> } | undefined;
-    afterAll(async () => {
-      await second?.close();
-    });
+    const secondApp = useSecondApp(h, backend);
 
     it('delivers an alert posted to one app to a board subscribed to another', async () => {
-      const database = await openTestDatabase(backend);
-      const built = await buildApp({
-        database,
-        config: { ...loadConfig({}), demo: false, auditSealIntervalMs: 100 },
-        clock: h.clock,
-        serveWeb: false,
-      });
+      const built = await secondApp();
       await built.app.listen({ port: 0, host: '127.0.0.1' });
-      second = {
-        built,
-        close: async () => {
-          await built.stop();
-          await built.app.close();
-          await database.close();
-        },
-      };
       const c = await h.newClinic();
       const nurse = await c.login('nurse'); // a session cookie works on any process (sessions live in the database)
       const s = await newSession(h, c, nurse, undefined, '9');
