@@ -28,7 +28,7 @@ import type { AuditActor } from '../../audit/audit-writer.ts';
 import { boardHub } from '../board/hub.ts';
 import { protocolCache } from '../shared/protocol-cache.ts';
 import { raiseCrossingAlerts, worstPerParameter } from './raise-alerts.ts';
-import { latestOf, type StoreUploadInput, type StoreUploadRow, storeUpload } from './store-upload.ts';
+import { type StoreUploadInput, type StoreUploadRow, storeUpload } from './store-upload.ts';
 import { uploadQueue } from './upload-queue.ts';
 
 /** Readings more than this far in the future are data errors (device clock skew allowance). */
@@ -94,28 +94,22 @@ export function vitalsIngestRoute(app: ZodApp, ctx: ModuleContext) {
       // upload and the alerts it raises share a transaction of their own.
       const outcome = crossings.length
         ? await ctx.db.transaction().execute(async (trx) => {
-            const s = await storeUpload(trx, ctx.audit, actor, input);
-            if (!s?.batch_id) return { s, result: undefined };
-            const alerts: Alert[] = await raiseCrossingAlerts(trx, ctx, actor, s, crossings);
+            const up = await storeUpload(trx, ctx.audit, actor, input);
+            if (!up?.row.batch_id) return { up, result: undefined };
+            const alerts: Alert[] = await raiseCrossingAlerts(trx, ctx, actor, up.row, crossings);
             const result: VitalsUploadResult = { readings: stored, alerts };
             await trx
               .updateTable('session_vitals_batches')
               .set({ result: JSON.stringify(result) })
-              .where('id', '=', s.batch_id)
+              .where('id', '=', up.row.batch_id)
               .execute();
-            return { s, result };
+            return { up, result };
           })
-        : { s: (await uploadQueue(ctx).store(actor, input))?.row, result: undefined };
-      const s = outcome.s;
-      if (!s) throw notFound('session');
-      if (!s.batch_id) return reply.status(200).send(await replayOrRefuse(ctx, actor, s, input));
-      ctx.audit.sealSoon();
-      boardHub(ctx).publishAfterCommit({
-        id: Number(s.event_id),
-        clinicId: a.clinicId,
-        kind: 'vitals',
-        data: { sessionId: s.id, chair: s.chair, reading: latestOf(stored), count: stored.length },
-      });
+        : { up: await uploadQueue(ctx).store(actor, input), result: undefined };
+      const { up } = outcome;
+      if (!up) throw notFound('session');
+      if (!up.event) return reply.status(200).send(await replayOrRefuse(ctx, actor, up.row, input));
+      boardHub(ctx).publishAfterCommit(up.event);
       return reply.status(201).send(outcome.result ?? { readings: stored, alerts: [] });
     },
   );

@@ -56,11 +56,11 @@ export async function storeUpload(
   audit: AuditWriter,
   actor: AuditActor | null,
   input: StoreUploadInput,
-): Promise<StoreUploadRow | undefined> {
-  return (await storeUploads(db, audit, [{ actor, input }]))[0]?.row;
+): Promise<StoredUpload | undefined> {
+  return (await storeUploads(db, audit, [{ actor, input }]))[0];
 }
 
-export const latestOf = (rs: StoredVital[]) => rs.reduce((x, y) => (y.at >= x.at ? y : x));
+const latestOf = (rs: StoredVital[]) => rs.reduce((x, y) => (y.at >= x.at ? y : x));
 
 function eventOf(input: StoreUploadInput, row: StoreUploadRow): PendingEvent {
   const rs = input.readings;

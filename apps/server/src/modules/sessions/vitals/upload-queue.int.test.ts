@@ -15,34 +15,24 @@ describe.each(testBackends())('vitals group commit on %s', (backend) => {
     const nurse = await c.login('nurse');
     const otherNurse = await other.login('nurse');
     const s1 = await newSession(h, c, nurse, IV, '1');
-    const p2 = await nurse.post('/api/v1/patients', {
-      firstName: 'Second',
-      lastName: 'Chair',
-      dateOfBirth: '1970-02-03',
-      sex: 'female',
-    });
-    const s2 = (
-      await nurse.post('/api/v1/sessions', {
-        patientId: p2.body.id,
+    /** A new patient of the clinic with an IV session in `chair`. */
+    const sessionForNewPatient = async (lastName: string, chair: string) => {
+      const p = await nurse.post('/api/v1/patients', {
+        firstName: 'Chair',
+        lastName,
+        dateOfBirth: '1970-02-03',
+        sex: 'other',
+      });
+      const r = await nurse.post('/api/v1/sessions', {
+        patientId: p.body.id,
         protocolId: IV,
         scheduledAt: at(h),
-        chair: '2',
-      })
-    ).body;
-    const p3 = await nurse.post('/api/v1/patients', {
-      firstName: 'Third',
-      lastName: 'Chair',
-      dateOfBirth: '1971-02-03',
-      sex: 'male',
-    });
-    const s3 = (
-      await nurse.post('/api/v1/sessions', {
-        patientId: p3.body.id,
-        protocolId: IV,
-        scheduledAt: at(h),
-        chair: '3',
-      })
-    ).body;
+        chair,
+      });
+      return { ...(r.body as { id: string }), patientId: p.body.id as string };
+    };
+    const s2 = await sessionForNewPatient('Two', '2');
+    const s3 = await sessionForNewPatient('Three', '3');
     await nurse.post(`/api/v1/sessions/${s3.id}/transition`, { to: 'cancelled', reason: 'did not attend' });
     const sOther = await newSession(h, other, otherNurse, IV, '9');
 
@@ -90,7 +80,9 @@ describe.each(testBackends())('vitals group commit on %s', (backend) => {
       .where('action', '=', 'create')
       .execute();
     expect(audit).toHaveLength(4);
-    expect(audit.filter((x) => x.resource_id === s2.id).every((x) => x.patient_id === p2.body.id)).toBe(true);
+    expect(audit.filter((x) => x.resource_id === s2.id).every((x) => x.patient_id === s2.patientId)).toBe(
+      true,
+    );
 
     // Each announced event carries its own upload's reading under the id the database gave that event.
     await h.built.ctx.audit.flush();
