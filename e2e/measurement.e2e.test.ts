@@ -132,13 +132,13 @@ describeBrowser('measurement journey', () => {
     // Only questions 1, 2 and 6 at first: 3–5 follow a yes to 2, the 3-month question a yes to 6.
     expect(await phone.getByRole('radiogroup').count()).toBe(3);
     const question = (n: number) => phone.getByRole('radiogroup', { name: new RegExp(`^${n}\\. `) });
-    await question(1).getByLabel('No (0)').check();
-    await question(2).getByLabel('No (0)').check();
+    await question(1).getByLabel('No', { exact: true }).check();
+    await question(2).getByLabel('No', { exact: true }).check();
     await screenshot(phone, 'measurement-10-cssrs-before-follow-up');
-    await question(6).getByLabel('Yes (1)').check();
+    await question(6).getByLabel('Yes', { exact: true }).check();
     const followUp = phone.getByRole('radiogroup', { name: '7. Was this within the past 3 months?' });
     await followUp.waitFor();
-    await followUp.getByLabel('No (0)').check();
+    await followUp.getByLabel('No', { exact: true }).check();
     await screenshot(phone, 'measurement-11-cssrs-follow-up');
     await phone.getByRole('button', { name: 'Send my answers' }).click();
     await phone.getByText('If you need help now').waitFor();

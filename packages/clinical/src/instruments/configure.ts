@@ -2,7 +2,7 @@
  * Clinic settings applied to a definition: the PCL-5 cut-off (31–33), the MADRS remission threshold
  * (10–12), the response reduction, the MADRS item 10 safety threshold (product default 4, 1–4). Only values the definition declares configurable (or the response
  * percentage, a product-wide setting) can change, and only within the declared range, so a configured
- * definition stays valid. Sources: REFERENCE.md section 1 and each definition's citation.
+ * definition stays valid. Sources: each definition's citation and docs/clinical-sources.md.
  */
 import { cutoffBands, scoreRange } from './helpers.ts';
 import type { InstrumentDefinition } from './types.ts';

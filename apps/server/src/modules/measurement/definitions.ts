@@ -1,7 +1,7 @@
 /**
- * The instruments a clinic uses: the built-in definitions (sources cited in each definition), with the clinic's
- * settings applied (`clinics.settings.measurement.instrumentSettings`, e.g. PCL-5 cut-off 31–33, MADRS
- * remission 10–12), plus the clinic's own instruments in the same format
+ * The instruments a clinic uses: the built-in definitions (sources cited in each definition), with the
+ * clinic's settings applied (`clinics.settings.measurement.instrumentSettings`, e.g. PCL-5 cut-off 31–33,
+ * MADRS remission 10–12, MADRS item 10 safety threshold 1–4), plus the clinic's own instruments in the same format
  * (`clinics.settings.measurement.customInstruments`), each checked with `validateDefinition`; an
  * invalid custom definition is skipped rather than breaking scoring of the others.
  */

@@ -49,8 +49,8 @@ interface Props {
 
 /**
  * One instrument as a phone-first form: one radio group per item with the printed options. Items
- * show the exact wording where the licence allows shipping it, else the short label (`wordingNote`).
- * A question behind a gate appears only once its gate is open (C-SSRS screener: items 3–5 after a yes
+ * show the exact wording where the licence allows shipping it, else the short label (`wordingNote`);
+ * answers show their labels only, not the numbers they are scored with. A question behind a gate appears only once its gate is open (C-SSRS screener: items 3–5 after a yes
  * to item 2, the "within the past 3 months?" follow-up after a yes to item 6).
  */
 export function InstrumentForm({ def, answers, onChange, missing = [] }: Props) {
@@ -74,7 +74,7 @@ export function InstrumentForm({ def, answers, onChange, missing = [] }: Props) 
           >
             <Stack gap={6} mt={6}>
               {optionsOf(def, item).map((o) => (
-                <Radio key={o.value} value={String(o.value)} label={`${o.label} (${o.value})`} />
+                <Radio key={o.value} value={String(o.value)} label={o.label} />
               ))}
             </Stack>
           </Radio.Group>

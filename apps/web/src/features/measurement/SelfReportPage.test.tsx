@@ -68,15 +68,15 @@ describe('public self-report page', () => {
     // Items 1, 2 and 6 first: 3–5 wait for a yes to 2, the follow-up 7 for a yes to 6.
     expect(screen.getAllByRole('radiogroup')).toHaveLength(3);
     expect(screen.queryByRole('radiogroup', { name: /^7\. / })).toBeNull();
-    await user.click(within(group(1)).getByLabelText('No (0)'));
-    await user.click(within(group(2)).getByLabelText('No (0)'));
-    await user.click(within(group(6)).getByLabelText('Yes (1)'));
+    await user.click(within(group(1)).getByLabelText('No'));
+    await user.click(within(group(2)).getByLabelText('No'));
+    await user.click(within(group(6)).getByLabelText('Yes'));
     expect(screen.getByRole('radiogroup', { name: '7. Was this within the past 3 months?' })).toBeTruthy();
     expect(screen.queryByRole('radiogroup', { name: /^3\. / })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Send my answers' }));
     expect(await screen.findByText(/Some questions are not answered yet/)).toBeTruthy();
     expect(api.calls.some((c) => c.method === 'POST')).toBe(false);
-    await user.click(within(group(7)).getByLabelText('No (0)'));
+    await user.click(within(group(7)).getByLabelText('No'));
     await user.click(screen.getByRole('button', { name: 'Send my answers' }));
     expect(await screen.findByText(/If you need help now/)).toBeTruthy();
     const post = api.calls.find((c) => c.method === 'POST');
@@ -100,12 +100,12 @@ describe('public self-report page', () => {
     renderPage();
     await screen.findByText('Riverside Clinic');
     const group = (n: number) => screen.getByRole('radiogroup', { name: new RegExp(`^${n}\\. `) });
-    await user.click(within(group(1)).getByLabelText('No (0)'));
-    await user.click(within(group(2)).getByLabelText('Yes (1)'));
-    for (const n of [3, 4, 5]) await user.click(within(group(n)).getByLabelText('No (0)'));
-    await user.click(within(group(6)).getByLabelText('Yes (1)'));
-    await user.click(within(group(7)).getByLabelText('Yes (1)'));
-    await user.click(within(group(6)).getByLabelText('No (0)'));
+    await user.click(within(group(1)).getByLabelText('No'));
+    await user.click(within(group(2)).getByLabelText('Yes'));
+    for (const n of [3, 4, 5]) await user.click(within(group(n)).getByLabelText('No'));
+    await user.click(within(group(6)).getByLabelText('Yes'));
+    await user.click(within(group(7)).getByLabelText('Yes'));
+    await user.click(within(group(6)).getByLabelText('No'));
     expect(screen.queryByRole('radiogroup', { name: /^7\. / })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Send my answers' }));
     await screen.findByText(/Your answers were sent/);

@@ -10,7 +10,8 @@
  * Safety rule (product default, version 1.1.0): item 10 "Suicidal thoughts" rated 4 or more raises
  * `suicide_risk`. The scale itself defines no alert; the threshold is Plasticity's choice at the item's
  * anchor 4 (Montgomery & Åsberg 1979: suicidal thoughts are common and suicide is considered a possible
- * solution, without specific plans or intention; 6 = explicit plans), so a rating at or above the anchor
+ * solution, without specific plans or intention; 6 = explicit plans; anchors as reproduced in Perroud N
+ * et al., BMC Med 2009;7:60, table 1), so a rating at or above the anchor
  * that first names suicide as a solution alerts the care team, as PHQ-9 item 9 does. A clinic's medical
  * director may lower it (1–4: more sensitive) in the clinic's measurement settings; it cannot be raised
  * above the anchor 4. Version 1.0.0 had no safety rule.
@@ -34,7 +35,7 @@ export const madrs: InstrumentDefinition = {
     { value: 6, label: '6 (most severe)' },
   ],
   wordingNote:
-    'MADRS item definitions and anchors are copyrighted (licence status UNVERIFIED, REFERENCE.md), so only item numbers, short labels and numeric anchors ship.',
+    'MADRS item definitions and anchors are copyrighted (licence status UNVERIFIED), so only item numbers, short labels and numeric anchors ship.',
   items: [
     { number: 1, label: 'Apparent sadness', scored: true },
     { number: 2, label: 'Reported sadness', scored: true },
@@ -78,7 +79,7 @@ export const madrs: InstrumentDefinition = {
       'Montgomery & Åsberg 1979 give no proration rule; a clinician-rated scale should be completed, so incomplete ratings are not scored',
   },
   loinc: null,
-  licence: 'Copyright status UNVERIFIED (REFERENCE.md); item wording not shipped.',
+  licence: 'Copyright status UNVERIFIED; item wording not shipped.',
   citation:
     'Montgomery SA, Åsberg M. A new depression scale designed to be sensitive to change. Br J Psychiatry. 1979;134:382-389.',
 };
