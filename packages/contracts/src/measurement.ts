@@ -146,6 +146,8 @@ export const MeasurementSettings = z
           cutoff: z.number().optional(),
           remissionThreshold: z.number().optional(),
           responseReductionPct: z.number().optional(),
+          /** MADRS item 10 suicide-risk threshold (product default 4; a medical director may set 1–4). */
+          safetyItemThreshold: z.number().optional(),
         })
         .strict(),
     ),

@@ -46,9 +46,7 @@ export function AssessmentsTab({ patient }: ChartTabProps) {
 
   if (defsError || error) return <ErrorAlert error={defsError ?? error} title="Could not load assessments" />;
   if (!defs || !series) return <LoadingState label="Loading assessments…" />;
-  const enterable = defs.filter(
-    (d) => d.kind === 'self_report' || d.id === 'cssrs_screen' || CLINICIAN_RATERS.includes(me.role),
-  );
+  const enterable = defs.filter((d) => d.kind === 'self_report' || CLINICIAN_RATERS.includes(me.role));
   const selfReport = defs.filter((d) => d.kind === 'self_report');
   const shown = defs.filter((d) => series[d.id]);
 
