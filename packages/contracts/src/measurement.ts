@@ -49,7 +49,9 @@ export const Assessment = z.object({
   administeredAt: z.string(),
   source: z.enum(['staff', 'portal', 'link']),
   completedVia: CompletedVia,
-  handedBy: Uuid.nullable().describe('who handed the clinic device to the patient (completedVia clinic_device)'),
+  handedBy: Uuid.nullable().describe(
+    'who handed the clinic device to the patient (completedVia clinic_device)',
+  ),
   createdAt: z.string(),
 });
 export type Assessment = z.infer<typeof Assessment>;

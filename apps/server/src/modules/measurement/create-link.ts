@@ -41,7 +41,9 @@ async function checkInstruments(ctx: ModuleContext, clinicId: string, wanted: st
         { field, message: `${def.name} is clinician-rated and cannot be sent to a patient` },
       ]);
     if (wanted.indexOf(id) !== i)
-      throw new AppError('validation_failed', `${field}: listed twice`, [{ field, message: 'is listed twice' }]);
+      throw new AppError('validation_failed', `${field}: listed twice`, [
+        { field, message: 'is listed twice' },
+      ]);
   });
 }
 

@@ -29,7 +29,17 @@ export function demoMailboxRoute(app: ZodApp, ctx: ModuleContext) {
       return ctx.db.transaction().execute(async (trx) => {
         const rows = await trx
           .selectFrom('outbox')
-          .select(['id', 'recipient', 'subject', 'kind', 'body', 'link_kind', 'link_id', 'created_at', 'sent_at'])
+          .select([
+            'id',
+            'recipient',
+            'subject',
+            'kind',
+            'body',
+            'link_kind',
+            'link_id',
+            'created_at',
+            'sent_at',
+          ])
           .where('clinic_id', '=', a.clinicId)
           .orderBy('created_at', 'desc')
           .orderBy('id')

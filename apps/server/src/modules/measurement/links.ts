@@ -11,8 +11,8 @@
  */
 import type { DB } from '@plasticity/db';
 import type { Kysely } from 'kysely';
-import type { ModuleContext } from '../../platform/module.ts';
 import { TOKEN_SLOT } from '../../platform/mailer.ts';
+import type { ModuleContext } from '../../platform/module.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
 
 /** Link lifetime (issue 3 §3: "expires after 72 h"). */
@@ -39,7 +39,9 @@ export async function createLink(
 ) {
   const token = newToken(32);
   const now = ctx.clock.now();
-  const lifetimeMs = input.handedBy ? CLINIC_DEVICE_LINK_MINUTES * 60_000 : SELF_REPORT_LINK_HOURS * 3_600_000;
+  const lifetimeMs = input.handedBy
+    ? CLINIC_DEVICE_LINK_MINUTES * 60_000
+    : SELF_REPORT_LINK_HOURS * 3_600_000;
   const expiresAt = new Date(now.getTime() + lifetimeMs);
   const row = await trx
     .insertInto('self_report_links')

@@ -75,8 +75,13 @@ export interface Transport {
   sendMail(m: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
 }
 
-/** Sends up to `batch` unsent messages; returns how many were sent. */
-export async function sendPending(ctx: ModuleContext, transport: Transport, batch = 20): Promise<number> {
+/** Sends up to `batch` unsent messages (of one clinic, when `clinicId` is given); returns how many were sent. */
+export async function sendPending(
+  ctx: ModuleContext,
+  transport: Transport,
+  batch = 20,
+  clinicId?: string,
+): Promise<number> {
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await sql<{
       id: string;
@@ -89,6 +94,7 @@ export async function sendPending(ctx: ModuleContext, transport: Transport, batc
     }>`
       select id, recipient, subject, body, attempts, link_kind, link_id from outbox
        where sent_at is null and attempts < ${MAX_SEND_ATTEMPTS}
+         and (${clinicId ?? null}::uuid is null or clinic_id = ${clinicId ?? null}::uuid)
        order by created_at limit ${batch} for update skip locked`.execute(trx);
     let sent = 0;
     for (const m of rows.rows) {

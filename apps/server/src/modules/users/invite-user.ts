@@ -48,7 +48,12 @@ async function inviteAccount(
     .insertInto('memberships')
     .values({ clinic_id: a.clinicId, user_id: user.id, role: input.role, patient_id: input.patientId })
     .execute();
-  const { id: linkId, link, template, expiresAt } = await createOneTimeLink(trx, ctx, req, {
+  const {
+    id: linkId,
+    link,
+    template,
+    expiresAt,
+  } = await createOneTimeLink(trx, ctx, req, {
     kind: 'invite',
     clinicId: a.clinicId,
     userId: user.id,
