@@ -1,6 +1,7 @@
 /**
  * Measurement journey (issue 3 "Done when") in headless Chromium against a real server with the demo
- * clinic: a patient opens a self-report link on a phone-sized screen, answers PHQ-9 with item 9 = 1
+ * clinic: a nurse sends forms to a patient by email (the link goes only to the patient: here, the demo
+ * clinic's mailbox, which the admin reads); the patient opens the link on a phone-sized screen, answers PHQ-9 with item 9 = 1
  * and sees crisis resources at once; in a staff browser the suicide-risk alert appears and is
  * acknowledged with a note; the used link is then refused with a friendly page. A C-SSRS screener
  * self-report with lifetime suicidal behaviour only (yes to question 6, no to its 3-month follow-up,
@@ -63,11 +64,20 @@ describeBrowser('measurement journey', () => {
     const nurse = await apiLogin(server.baseUrl, DEMO_LOGINS.nurse);
     const patients = await nurse.get('/api/v1/patients?query=Demoreaux');
     const patientId = patients.items[0].id as string;
-    const link = await nurse.post(`/api/v1/patients/${patientId}/self-report-links`, {
+    const sent = await nurse.post(`/api/v1/patients/${patientId}/self-report-links`, {
       instruments: ['phq9'],
     });
-    expect(link.url).toMatch(/\/r\//);
-    const url = new URL(link.url, server.baseUrl).toString();
+    expect(sent.sentTo).toContain('@');
+    expect(JSON.stringify(sent)).not.toMatch(/\/r\//); // the nurse never holds the link
+    // The patient's email, as the demo clinic's mailbox shows it to the admin.
+    const admin = await apiLogin(server.baseUrl, DEMO_LOGINS.admin);
+    const mailbox = await admin.get('/api/v1/demo/mailbox');
+    const mail = (mailbox.items as { kind: string; recipient: string; text: string | null }[]).find(
+      (m) => m.kind === 'self_report_link' && m.recipient === sent.sentTo,
+    );
+    const path = mail?.text?.match(/\S*\/r\/[A-Za-z0-9_-]+/)?.[0];
+    expect(path).toBeTruthy();
+    const url = new URL(path ?? '', server.baseUrl).toString();
 
     const phone = await newPage(browser, { viewport: PHONE });
     await phone.goto(url);
@@ -177,7 +187,7 @@ describeBrowser('measurement journey', () => {
     await screenshot(staff, 'measurement-06-chart-trends');
   });
 
-  test('portal: check-ins and progress in plain words; front desk sees the outbox', async () => {
+  test('portal: check-ins and progress in plain words; front desk sees the outbox without links', async () => {
     const phone = await newPage(browser, { viewport: PHONE });
     await login(phone, server.baseUrl, DEMO_LOGINS.patient);
     await phone.goto(`${server.baseUrl}/progress`);
@@ -202,6 +212,7 @@ describeBrowser('measurement journey', () => {
       .getByText(/a short check-in/)
       .first()
       .waitFor();
+    expect(await desk.getByText(/\/r\/|\/accept\//).count()).toBe(0);
     await screenshot(desk, 'measurement-09-outbox');
   });
 });

@@ -120,6 +120,9 @@ export interface OutboxTable {
   transport: string | null;
   attempts: Generated<number>;
   last_error: string | null;
+  /** The one-time link whose token the sender mints into `{token}` of the body (migration 0014). */
+  link_kind: 'one_time' | 'self_report' | null;
+  link_id: string | null;
 }
 
 export interface AuditLogTable {

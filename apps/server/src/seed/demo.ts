@@ -54,8 +54,14 @@ export async function seedDemo(ctx: ModuleContext, modules: readonly ServerModul
         address: JSON.stringify(DEMO_CLINIC.address),
         time_zone: DEMO_CLINIC.timeZone,
         demo: true,
-        // The demo clinic requires MFA of no role, so every demo login works with the password alone.
-        settings: JSON.stringify({ mfaRequiredRoles: [], idleTimeoutMin: 15, absoluteLifetimeHours: 12 }),
+        // The demo clinic requires MFA of no role, so every demo login works with the password alone; its
+        // staff may hand patients a clinic device to answer forms.
+        settings: JSON.stringify({
+          mfaRequiredRoles: [],
+          idleTimeoutMin: 15,
+          absoluteLifetimeHours: 12,
+          clinicDeviceSelfReport: true,
+        }),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

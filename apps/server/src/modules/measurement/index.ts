@@ -8,6 +8,7 @@ import type { ServerModule } from '../../platform/module.ts';
 import { checkInsRoute } from './checkins-route.ts';
 import { createAssessmentRoute } from './create-assessment.ts';
 import { createLinkRoute } from './create-link.ts';
+import { demoMailboxRoute } from './demo-mailbox.ts';
 import { enteredInErrorRoute } from './entered-in-error.ts';
 import { instrumentsRoute } from './instruments-route.ts';
 import { listAssessmentsRoute } from './list-assessments.ts';
@@ -38,6 +39,7 @@ export const measurementModule: ServerModule = {
     scheduleRoutes(app, ctx);
     checkInsRoute(app, ctx);
     outboxRoute(app, ctx);
+    demoMailboxRoute(app, ctx);
     settingsRoutes(app, ctx);
   },
   start(ctx) {

@@ -158,6 +158,12 @@ export function ClinicSettingsPage() {
                 onChange={(v) => set('absoluteLifetimeHours', typeof v === 'number' ? v : Number.NaN)}
               />
             </Group>
+            <Checkbox
+              label="Let staff hand patients a clinic device to answer forms"
+              description="Staff can open a form on a clinic tablet for the patient in front of them. Each form answered this way is recorded as completed on a clinic device, with who handed it over."
+              checked={values.clinicDeviceSelfReport}
+              onChange={(e) => set('clinicDeviceSelfReport', e.currentTarget.checked)}
+            />
             <Group>
               <Button type="submit" loading={busy}>
                 Save settings

@@ -9,6 +9,7 @@ const settings = {
   mfaRequiredRoles: ['admin'],
   idleTimeoutMin: 15,
   absoluteLifetimeHours: 12,
+  clinicDeviceSelfReport: false,
 };
 
 describe('users admin', () => {
@@ -63,6 +64,27 @@ describe('users admin', () => {
       'https://clinic.test/accept/reset',
     );
     expect(api.callsTo('POST', `/api/v1/users/${target.id}/reset-password`)).toHaveLength(1);
+  });
+
+  it('says where the reset link went when the server sent it by email', async () => {
+    const target = makeUser(4, { email: 'four@clinic.test' });
+    const { user } = await renderApp({
+      me: makeMe('admin'),
+      path: '/admin/users',
+      routes: {
+        'GET /api/v1/users': { body: { items: [target] } },
+        [`POST /api/v1/users/${target.id}/reset-password`]: {
+          body: { link: null, expiresAt: '2026-12-01T00:00:00Z' },
+        },
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Actions for User 4' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Reset password…' }));
+    await user.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: 'Reset password' }),
+    );
+    expect(await screen.findByText(/goes by email to four@clinic.test only/)).toBeTruthy();
+    expect(screen.queryByLabelText('Reset link')).toBeNull();
   });
 });
 
