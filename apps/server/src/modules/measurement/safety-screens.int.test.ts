@@ -151,6 +151,7 @@ describe.each(testBackends())('safety screens on %s', (backend) => {
         warnings: JSON.stringify([]),
         administered_at: at,
         source: 'staff',
+        completed_via: 'staff_entry',
         entered_by: null,
         self_report_link_id: null,
         created_at: at,
