@@ -16,6 +16,8 @@ interface FieldSpec {
 }
 
 const f = (type: FieldType, get: FieldSpec['get']): FieldSpec => ({ type, get });
+const listOnly = (i: Intake, k: 'nonBenzodiazepineHypnotic' | 'naltrexone' | 'nmdaAntagonist') =>
+  i.medications && typeof i.medications === 'object' ? (i.medications[k] ?? false) : undefined;
 
 export const INTAKE_FIELDS = {
   ageYears: f('number', (_i, c) => c?.ageYears),
@@ -24,6 +26,10 @@ export const INTAKE_FIELDS = {
     'number',
     (i) => i.indications?.depression?.failedAntidepressantTrials,
   ),
+  'indication.depression.priorTrialCount': f('number', (i) => {
+    const t = i.indications?.depression?.priorTrials;
+    return Array.isArray(t) ? t.length : undefined;
+  }),
   'indication.depression.suicidalIdeation': f('boolean', (i) => i.indications?.depression?.suicidalIdeation),
   'indication.anxiety': f('boolean', (i) => i.indications?.anxiety),
   'indication.ptsd': f('boolean', (i) => i.indications?.ptsd),
@@ -58,6 +64,10 @@ export const INTAKE_FIELDS = {
   'med.lamotrigine': f('boolean', (i) => i.medications?.lamotrigine),
   'med.psychostimulant': f('boolean', (i) => i.medications?.psychostimulant),
   'med.opioid': f('boolean', (i) => i.medications?.opioid),
+  // Classes only the chart's medication list sets: absent means none listed.
+  'med.nonBenzodiazepineHypnotic': f('boolean', (i) => listOnly(i, 'nonBenzodiazepineHypnotic')),
+  'med.naltrexone': f('boolean', (i) => listOnly(i, 'naltrexone')),
+  'med.nmdaAntagonist': f('boolean', (i) => listOnly(i, 'nmdaAntagonist')),
   'substance.auditTotal': f('number', (i) => i.substanceUse?.auditTotal),
   'substance.dast10Total': f('number', (i) => i.substanceUse?.dast10Total),
   'substance.activeSud': f('boolean', (i) => i.substanceUse?.activeSubstanceUseDisorder),
