@@ -24,8 +24,9 @@ import { TRD_DEFAULTS } from '../medications/trials.ts';
 import { all, isTrue } from './rule-helpers.ts';
 import type { EligibilityRule } from './types.ts';
 
-const SPRAVATO_7 = 'SPRAVATO (esketamine) US prescribing information §7 Drug Interactions';
-const KETALAR_7 = 'KETALAR (ketamine hydrochloride) US prescribing information (rev. 10/2024) §7';
+const SPRAVATO_7 = 'SPRAVATO (esketamine) US prescribing information, Drug Interactions §7';
+const KETALAR_7 =
+  'KETALAR (ketamine hydrochloride) US prescribing information (rev. 10/2024), Drug Interactions §7';
 const BENZO_EVIDENCE =
   'Andrashko et al., Front Psychiatry 2020;11:844; Feeney et al., J Clin Psychiatry 2023;84(1):22m14491';
 
