@@ -6,6 +6,7 @@
  * Sources: intake content follows Sanacora et al., APA consensus statement (JAMA Psychiatry 2017), the SPRAVATO
  * REMS Patient Monitoring Form (concomitant medications) and REFERENCE.md §1 (AUDIT, DAST-10) and §2.
  */
+import { adequateFailedTrials, TRD_DEFAULTS } from '../medications/trials.ts';
 import type { EligibilityContext, Intake } from './types.ts';
 
 export type FieldType = 'boolean' | 'number';
@@ -22,10 +23,15 @@ const listOnly = (i: Intake, k: 'nonBenzodiazepineHypnotic' | 'naltrexone' | 'nm
 export const INTAKE_FIELDS = {
   ageYears: f('number', (_i, c) => c?.ageYears),
   'indication.depression': f('boolean', (i) => i.indications?.depression?.present),
-  'indication.depression.failedTrials': f(
-    'number',
-    (i) => i.indications?.depression?.failedAntidepressantTrials,
-  ),
+  // The count given on older intakes; otherwise the adequate failed trials of the list under the default
+  // criteria (so a rule set written before the trial list keeps working).
+  'indication.depression.failedTrials': f('number', (i) => {
+    const d = i.indications?.depression;
+    if (typeof d?.failedAntidepressantTrials === 'number') return d.failedAntidepressantTrials;
+    return Array.isArray(d?.priorTrials)
+      ? adequateFailedTrials(d.priorTrials, { minWeeks: TRD_DEFAULTS.minWeeks }).length
+      : undefined;
+  }),
   'indication.depression.priorTrialCount': f('number', (i) => {
     const t = i.indications?.depression?.priorTrials;
     return Array.isArray(t) ? t.length : undefined;

@@ -150,6 +150,28 @@ describe('medication and prior-trial rules', () => {
     );
   });
 
+  it('a rule set written before the trial list (reading the count) still counts the listed trials', () => {
+    const v1 = {
+      all: [
+        { field: 'indication.depression', op: 'true' },
+        { field: 'indication.depression.failedTrials', op: 'lt', value: 2 },
+      ],
+    };
+    const old = rules.map((r) =>
+      r.id === 'trd_fewer_than_2_failed_trials' ? { ...r, version: 1, condition: v1 } : r,
+    );
+    expect(validateEligibilityRules(old).ok).toBe(true);
+    const fires = (i: Intake) =>
+      evaluateEligibility(old as never, i, IV).hits.some(
+        (h) => h.ruleId === 'trd_fewer_than_2_failed_trials',
+      );
+    expect(fires(trials({}))).toBe(true);
+    expect(fires(cleanIntake())).toBe(false);
+    expect(
+      fires(intakeWith({ indications: { depression: { present: true, failedAntidepressantTrials: 1 } } })),
+    ).toBe(true);
+  });
+
   it('the clinic sets the count and the weeks in its rule data', () => {
     const strict = rules.map((r) =>
       r.id === 'trd_fewer_than_2_failed_trials'
