@@ -72,7 +72,10 @@ describeBrowser('medications journey: intake list → chart list → reconcile �
     await phenelzine.getByText('MAO inhibitor').waitFor();
     await phenelzine.getByText('Patient-reported (intake)').waitFor();
     await phenelzine.getByText('Active, not reconciled').waitFor();
-    await nurse.getByRole('table', { name: 'Allergy list' }).getByText('Penicillin', { exact: true }).waitFor();
+    await nurse
+      .getByRole('table', { name: 'Allergy list' })
+      .getByText('Penicillin', { exact: true })
+      .waitFor();
 
     await nurse.getByRole('button', { name: 'Add a medicine' }).click();
     const add = nurse.getByRole('form', { name: 'Add a medicine' });
