@@ -35,8 +35,11 @@ describeBrowser('medications journey: intake list → chart list → reconcile �
   }, 120_000);
   afterEach(async (c) => {
     if (c.task.result?.state !== 'fail') return;
-    await screenshot(patient, 'medications-failed-patient').catch(() => {});
-    await screenshot(nurse, 'medications-failed-nurse').catch(() => {});
+    for (const [pg, name] of [
+      [patient, 'medications-failed-patient'],
+      [nurse, 'medications-failed-nurse'],
+    ] as const)
+      await screenshot(pg, name).catch((e: unknown) => console.error(`no failure screenshot ${name}: ${e}`));
   });
   afterAll(async () => {
     await browser?.close();
