@@ -28,6 +28,7 @@ import { clinicModule } from './modules/clinic/index.ts';
 import { controlledModule } from './modules/controlled/index.ts';
 import { healthModule } from './modules/health/index.ts';
 import { measurementModule } from './modules/measurement/index.ts';
+import { medicationsModule } from './modules/medications/index.ts';
 import { patientsModule } from './modules/patients/index.ts';
 import { plansModule } from './modules/plans/index.ts';
 import { sessionsModule } from './modules/sessions/index.ts';
@@ -50,6 +51,7 @@ export const MODULES: readonly ServerModule[] = [
   auditModule,
   measurementModule,
   alertsModule,
+  medicationsModule,
   plansModule,
   controlledModule,
   sessionsModule,

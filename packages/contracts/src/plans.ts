@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { IsoDateTime, Uuid } from './common.ts';
+import { IntakeAllergyRow, IntakeMedicationRow, PriorTrialRow } from './medications.ts';
 
 const bool = z.boolean();
 const count = (max: number) => z.number().int().min(0).max(max);
@@ -23,6 +24,8 @@ export const IntakeRequest = z
           .object({
             present: bool,
             failedAntidepressantTrials: count(50).optional(),
+            /** Antidepressant trials in this episode; the TRD rule counts the adequate failed ones. */
+            priorTrials: z.array(PriorTrialRow).max(30).optional(),
             suicidalIdeation: bool.optional(),
           })
           .strict()
@@ -61,6 +64,8 @@ export const IntakeRequest = z
     medications: z
       .object({
         list: z.array(shortText(200)).max(100).optional(),
+        /** Structured rows; each lands on the chart's medication list as patient-reported, not reconciled. */
+        entries: z.array(IntakeMedicationRow).max(100).optional(),
         benzodiazepine: bool,
         maoi: bool,
         lamotrigine: bool,
@@ -92,6 +97,8 @@ export const IntakeRequest = z
       })
       .strict(),
     allergies: z.array(shortText(200)).max(100),
+    /** Structured rows; each lands on the chart's allergy list as patient-reported, not reconciled. */
+    allergyEntries: z.array(IntakeAllergyRow).max(100).optional(),
     ketamine: z.object({ priorUse: bool, hypersensitivity: bool, nonMedicalUse: bool.optional() }).strict(),
     escortAvailable: bool,
   })

@@ -6,6 +6,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ControlledTables } from './tables/controlled.ts';
 import type { MeasurementTables } from './tables/measurement.ts';
+import type { MedicationsTables } from './tables/medications.ts';
 import type { PlansTables } from './tables/plans.ts';
 import type { SessionsTables } from './tables/sessions.ts';
 
@@ -159,7 +160,12 @@ export interface SchemaMigrationsTable {
   applied_at: DefaultTimestamp;
 }
 
-export interface DB extends MeasurementTables, PlansTables, ControlledTables, SessionsTables {
+export interface DB
+  extends MeasurementTables,
+    MedicationsTables,
+    PlansTables,
+    ControlledTables,
+    SessionsTables {
   clinics: ClinicsTable;
   users: UsersTable;
   memberships: MembershipsTable;

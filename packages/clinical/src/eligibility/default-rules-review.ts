@@ -5,12 +5,11 @@
  * Sources: active substance use disorder, relative where addiction is the indication (REFERENCE.md §2,
  * resetketamine.com, betterucare.com); AUDIT 20–40 possible dependence and DAST-10 6–10 substantial/severe
  * (REFERENCE.md §1); Sanacora et al., APA consensus (JAMA Psychiatry 2017: psychosis and substance history);
- * SPRAVATO US label (> 140/> 90 prescriber decision; CNS depressants, psychostimulants, MAOIs) and REMS form
- * (benzodiazepines, psychostimulants, MAOIs, opioids); C-SSRS triage (REFERENCE.md §1). Severities not stated
- * by a source are marked UNVERIFIED in `source`.
+ * SPRAVATO US label (> 140/> 90 prescriber decision); C-SSRS triage (REFERENCE.md §1). Severities not stated
+ * by a source are marked UNVERIFIED in `source`. Medication and prior-trial rules: `medication-rules.ts`.
  */
 import { SOURCES } from '../protocols/sources.ts';
-import { all, any, gt, gte, isFalse, isTrue, lt, not } from './rule-helpers.ts';
+import { all, any, gt, gte, isFalse, isTrue, not } from './rule-helpers.ts';
 import type { EligibilityRule, Severity } from './types.ts';
 
 const addiction = isTrue('indication.addiction');
@@ -164,52 +163,7 @@ export function reviewRules(): EligibilityRule[] {
       `${SOURCES.apaConsensus} (medical review); ${UNVERIFIED_SEVERITY}`,
     ),
 
-    // Medications (SPRAVATO REMS form tracks these; label warns on CNS depressants, stimulants, MAOIs).
-    rule(
-      'maoi',
-      'caution',
-      'MAOI: monitor blood pressure closely',
-      isTrue('med.maoi'),
-      SOURCES.spravatoRemsForm,
-    ),
-    rule(
-      'benzodiazepine',
-      'caution',
-      'Benzodiazepine: added sedation; may blunt response (consider timing)',
-      isTrue('med.benzodiazepine'),
-      `${SOURCES.spravatoRemsForm}; blunted response UNVERIFIED`,
-    ),
-    rule(
-      'lamotrigine',
-      'caution',
-      'Lamotrigine: may attenuate ketamine effects',
-      isTrue('med.lamotrigine'),
-      'Clinical literature, not in REFERENCE.md, UNVERIFIED',
-    ),
-    rule(
-      'psychostimulant',
-      'caution',
-      'Psychostimulant: monitor blood pressure closely',
-      isTrue('med.psychostimulant'),
-      SOURCES.spravatoRemsForm,
-    ),
-    rule(
-      'opioid',
-      'caution',
-      'Opioid: added sedation and respiratory depression risk',
-      isTrue('med.opioid'),
-      `${SOURCES.spravatoRemsForm}; ${SOURCES.spravatoMonitoring}`,
-    ),
-
     // Protocol fit and logistics.
-    rule(
-      'trd_fewer_than_2_failed_trials',
-      'relative',
-      'Treatment-resistant depression protocol but fewer than 2 failed antidepressant trials',
-      all(isTrue('indication.depression'), lt('indication.depression.failedTrials', 2)),
-      'SPRAVATO US label TRD population (inadequate response to ≥ 2 antidepressants); definition UNVERIFIED here',
-      { indications: ['trd'] },
-    ),
     rule(
       'esketamine_age_65_or_over',
       'caution',

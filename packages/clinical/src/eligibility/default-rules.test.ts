@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultEligibilityRuleSet, defaultEligibilityRules } from './default-rules.ts';
 import { evaluateEligibility } from './evaluate.ts';
+import { medicationRules } from './medication-rules.ts';
 import {
   cleanIntake,
   ESK_CTX as ESK,
@@ -16,12 +17,8 @@ const rules = defaultEligibilityRules();
 const age = (ageYears: number, base = IV): EligibilityContext => ({ ...base, ageYears });
 const med = (m: Patch<Intake['medical']>): Patch<Intake> => ({ medical: m });
 const psych = (p: Patch<Intake['psychiatric']>): Patch<Intake> => ({ psychiatric: p });
-const meds = (m: Patch<Intake['medications']>): Patch<Intake> => ({ medications: m });
 const subs = (s: Patch<Intake['substanceUse']>): Patch<Intake> => ({ substanceUse: s });
 const bp = (m: Patch<Intake['measurements']>): Patch<Intake> => ({ measurements: m });
-const trials = (n: number): Patch<Intake> => ({
-  indications: { depression: { present: true, failedAntidepressantTrials: n } },
-});
 const AUD = { indications: { alcoholUseDisorder: true } };
 const OUD = { indications: { opioidUseDisorder: true } };
 
@@ -29,7 +26,7 @@ describe('default rules', () => {
   it('are valid, uniquely identified, versioned and each cites a source', () => {
     expect(validateEligibilityRules(rules).ok).toBe(true);
     for (const r of rules) expect(r.source.length).toBeGreaterThan(10);
-    expect(defaultEligibilityRuleSet()).toMatchObject({ id: 'plasticity-default-eligibility', version: 1 });
+    expect(defaultEligibilityRuleSet()).toMatchObject({ id: 'plasticity-default-eligibility', version: 2 });
   });
 
   it.each([
@@ -190,14 +187,6 @@ const table: Array<[string, Severity, Patch<Intake>, EligibilityContext, boolean
   ['interstitial_cystitis', 'caution', med({ interstitialCystitis: true }), IV, true],
   ['liver_disease', 'caution', med({ liverDisease: true }), IV, true],
   ['seizure_disorder', 'caution', med({ seizureDisorder: true }), IV, true],
-  ['maoi', 'caution', meds({ maoi: true }), ESK, true],
-  ['benzodiazepine', 'caution', meds({ benzodiazepine: true }), IV, true],
-  ['lamotrigine', 'caution', meds({ lamotrigine: true }), IV, true],
-  ['psychostimulant', 'caution', meds({ psychostimulant: true }), IV, true],
-  ['opioid', 'caution', meds({ opioid: true }), IV, true],
-  ['trd_fewer_than_2_failed_trials', 'relative', trials(1), IV, true],
-  ['trd_fewer_than_2_failed_trials', 'relative', trials(2), IV, false],
-  ['trd_fewer_than_2_failed_trials', 'relative', trials(0), KAP, false],
   ['esketamine_age_65_or_over', 'caution', {}, age(65, ESK), true],
   ['esketamine_age_65_or_over', 'caution', {}, age(64.9, ESK), false],
   ['esketamine_age_65_or_over', 'caution', {}, age(70, IV), false],
@@ -213,13 +202,16 @@ describe('each default rule fires and does not fire', () => {
       if (hit) {
         expect(hit.severity).toBe(severity);
         expect(hit.message.length).toBeGreaterThan(0);
-        expect(hit.ruleVersion).toBe(1);
+        expect(hit.ruleVersion).toBe(rules.find((r) => r.id === id)?.version);
       }
     },
   );
 
-  it('every default rule appears as firing in the table', () => {
-    const fired = new Set(table.filter((r) => r[4]).map((r) => r[0]));
+  it('every default rule appears as firing in the table (medication rules: medication-rules.test.ts)', () => {
+    const fired = new Set([
+      ...table.filter((r) => r[4]).map((r) => r[0]),
+      ...medicationRules().map((r) => r.id),
+    ]);
     expect(rules.map((r) => r.id).filter((id) => !fired.has(id))).toEqual([]);
   });
 });

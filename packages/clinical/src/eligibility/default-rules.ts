@@ -5,10 +5,11 @@
  */
 import { absoluteRules } from './default-rules-absolute.ts';
 import { reviewRules } from './default-rules-review.ts';
+import { medicationRules } from './medication-rules.ts';
 import type { EligibilityRule, EligibilityRuleSet } from './types.ts';
 
 export const DEFAULT_ELIGIBILITY_RULE_SET_ID = 'plasticity-default-eligibility';
-export const DEFAULT_ELIGIBILITY_RULE_SET_VERSION = 1;
+export const DEFAULT_ELIGIBILITY_RULE_SET_VERSION = 2;
 
 /**
  * Fresh copies of the default rules.
@@ -17,7 +18,7 @@ export const DEFAULT_ELIGIBILITY_RULE_SET_VERSION = 1;
  * defaultEligibilityRules().find((r) => r.id === 'age_under_18')?.severity; // 'absolute'
  */
 export function defaultEligibilityRules(): EligibilityRule[] {
-  return [...absoluteRules(), ...reviewRules()];
+  return [...absoluteRules(), ...reviewRules(), ...medicationRules()];
 }
 
 /**

@@ -6,9 +6,11 @@
  * monitoring (≥ 120); minutes at which the patient would have been ready without the 2-hour rule; vitals
  * acceptable pre-dose and at completion; BP pre-dose, ~40 min and before completion; sedation, dissociation
  * and respiratory depression observed; serious adverse events. Due within 7 days of the session
- * (`sessions.remsFormDueDays`). Clinician entries override the pre-filled values.
+ * (`sessions.remsFormDueDays`). Clinician entries override the pre-filled values; concomitant medications are
+ * pre-filled from the patient's active medication list.
  */
 import { predoseVitalsCheck } from '@plasticity/clinical/monitoring';
+import { concomitantFromList } from '../../medications/concomitant.ts';
 import { evaluateSessionDischarge } from '../discharge/discharge-state.ts';
 import { type Executor, iso, protocolOf, type SessionRow } from '../shared/load.ts';
 
@@ -126,7 +128,9 @@ export async function remsForm(db: Executor, s: SessionRow, now: Date, timeZone:
       'enrolmentConfirmed',
       (s.checklist as Record<string, unknown>)?.rems_enrolled !== undefined,
     ),
-    concomitant: pick('concomitant', {} as Record<string, boolean>),
+    concomitant: pick<Record<string, boolean>>('concomitant', {
+      ...(await concomitantFromList(db, s.clinic_id, s.patient_id)),
+    }),
     monitoringClinician: pick(
       'monitoringClinician',
       prescriber ? { name: prescriber.display_name, email: prescriber.email } : {},
