@@ -184,7 +184,7 @@ describeBrowser('foundation journey', () => {
     const me = await admin.request.get(`${server.baseUrl}/api/v1/me`);
     const { csrfToken } = (await me.json()) as { csrfToken: string };
     const patched = await admin.request.patch(`${server.baseUrl}/api/v1/clinic/settings`, {
-      headers: { 'x-csrf-token': csrfToken },
+      headers: { 'x-csrf-token': csrfToken, origin: server.baseUrl },
       data: { idleTimeoutMin: 1 },
       timeout: 15_000,
     });
