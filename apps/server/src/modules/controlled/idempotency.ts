@@ -46,9 +46,11 @@ export function requestHash(body: CreateMovementRequest): string {
 }
 
 const reused = () =>
-  new AppError('conflict', 'body.idempotencyKey: was already used for a different movement', [
-    { field: 'body.idempotencyKey', message: 'was already used for a different movement' },
-  ]);
+  new AppError(
+    'conflict',
+    'This form was already recorded with other details. Close it and check the register before recording again.',
+    [{ field: 'body.idempotencyKey', message: 'was already used for a different movement' }],
+  );
 
 /** The body of the first (201) answer given to this key in this clinic, or null when the key is new. */
 export async function storedAnswer(
