@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
   type Browser,
   browserStorage,
+  cspViolations,
   DEMO_LOGINS,
   DEMO_PASSWORD,
   describeBrowser,
@@ -36,6 +37,21 @@ describeBrowser('foundation journey', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+  });
+
+  test('the app and API answer with the browser-edge headers', async () => {
+    const page = await newPage(browser);
+    const app = await page.goto(`${server.baseUrl}/login`);
+    const api = await page.request.get(`${server.baseUrl}/api/v1/me`);
+    for (const headers of [app?.headers() ?? {}, api.headers()]) {
+      expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(headers['content-security-policy']).toMatch(/script-src 'self';/);
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['referrer-policy']).toBe('no-referrer');
+      expect(headers['permissions-policy']).toContain('camera=()');
+      expect(headers['strict-transport-security']).toBeUndefined(); // plain HTTP
+    }
+    await page.context().close();
   });
 
   const patientsNav = (page: Page) =>
@@ -192,5 +208,9 @@ describeBrowser('foundation journey', () => {
     expect(((await patched.json()) as { idleTimeoutMin: number }).idleTimeoutMin).toBe(1);
     await admin.context().close();
     await expectIdleLogout('foundation-08-idle-1-minute', 60);
+  });
+
+  test('no page of the journey broke the Content-Security-Policy', () => {
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -149,7 +149,7 @@ describe('controlled-substance register', () => {
     await waitFor(() => expect(api.callsTo('POST', '/api/v1/controlled/movements')).toHaveLength(3));
     const keys = api
       .callsTo('POST', '/api/v1/controlled/movements')
-      .map((c: { body: { idempotencyKey: string } }) => c.body.idempotencyKey);
+      .map((c) => (c.body as { idempotencyKey?: string }).idempotencyKey);
     expect(keys[0]).toMatch(/^mv-[0-9a-f]{32}$/);
     expect(keys[1]).toBe(keys[0]);
     expect(keys[2]).not.toBe(keys[0]);
