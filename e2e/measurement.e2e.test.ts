@@ -41,7 +41,12 @@ async function apiLogin(baseUrl: string, email: string) {
     post: (path: string, data: unknown) =>
       fetch(`${baseUrl}${path}`, {
         method: 'POST',
-        headers: { cookie, 'x-csrf-token': body.csrfToken, 'content-type': 'application/json' },
+        headers: {
+          cookie,
+          'x-csrf-token': body.csrfToken,
+          'content-type': 'application/json',
+          origin: baseUrl,
+        },
         body: JSON.stringify(data),
       }).then((x) => x.json() as Promise<Json>),
   };

@@ -35,6 +35,7 @@ import { sessionsModule } from './modules/sessions/index.ts';
 import { usersModule } from './modules/users/index.ts';
 import { webModule } from './modules/web/index.ts';
 import { installAuthGate } from './platform/auth-hook.ts';
+import { installBrowserEdge } from './platform/browser-edge.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { installErrorHandler } from './platform/error-handler.ts';
 import { outboxMailer } from './platform/mailer.ts';
@@ -132,7 +133,8 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     transform: jsonSchemaTransform,
   });
   installErrorHandler(app);
-  installAuthGate(app, sessions);
+  await installBrowserEdge(app);
+  installAuthGate(app, sessions, opts.config);
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });

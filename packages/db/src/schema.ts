@@ -78,6 +78,14 @@ export interface AuthFailuresTable {
   user_id: string | null;
   source_address: string | null;
   at: DefaultTimestamp;
+  /** SHA-256 of the lower-cased email when no account matched (migration 0015). */
+  email_hash: string | null;
+}
+
+/** Lock of an email that matches no account, after as many failures as lock an account (migration 0015). */
+export interface UnknownLoginLocksTable {
+  email_hash: string;
+  locked_until: Timestamp;
 }
 
 export interface OneTimeLinksTable {
@@ -171,6 +179,7 @@ export interface DB
   memberships: MembershipsTable;
   sessions: SessionsTable;
   auth_failures: AuthFailuresTable;
+  unknown_login_locks: UnknownLoginLocksTable;
   one_time_links: OneTimeLinksTable;
   patients: PatientsTable;
   outbox: OutboxTable;

@@ -126,6 +126,7 @@ export class HttpSession {
     const headers: Record<string, string> = {};
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
+    if (method !== 'GET') headers.origin = new URL(this.base).origin;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const r = await fetch(this.base + path, {
       method,

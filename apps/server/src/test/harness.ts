@@ -40,6 +40,11 @@ export class Client {
   csrf: string | undefined;
   /** The caller's source address (the app sees it as req.ip); inject's default is 127.0.0.1. */
   remoteAddress: string | undefined;
+  /**
+   * The Origin a browser sends with a state-changing request: the app's own (inject's Host is
+   * localhost:80) unless a test sets another, or undefined to send none.
+   */
+  origin: string | undefined = 'http://localhost';
   constructor(readonly app: FastifyInstance) {}
 
   async request<T = any>(
@@ -51,6 +56,7 @@ export class Client {
     const h: Record<string, string> = { ...headers };
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && method !== 'GET' && !('x-csrf-token' in h)) h['x-csrf-token'] = this.csrf;
+    if (this.origin && method !== 'GET' && method !== 'HEAD' && !('origin' in h)) h.origin = this.origin;
     const res = await this.app.inject({
       method,
       url,
