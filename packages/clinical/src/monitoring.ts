@@ -15,6 +15,17 @@ export { observationScheduleOf, observationsDue } from './monitoring/observation
 export { nextVitalsDueAt, vitalsOverdue } from './monitoring/overdue.ts';
 export { predoseVitalsCheck } from './monitoring/predose.ts';
 export { evaluateReading, invalidReadingFields, READING_RANGES } from './monitoring/reading.ts';
+export {
+  REMS_BP_40,
+  REMS_CONCOMITANT_CLASSES,
+  REMS_CONCOMITANT_KEYS,
+  type RemsBp40,
+  type RemsConcomitantAnswers,
+  type RemsConcomitantKey,
+  type RemsMedication,
+  remsBpAbout40Min,
+  remsConcomitantAnswers,
+} from './monitoring/rems.ts';
 export type {
   Crossing,
   CrossingSeverity,
