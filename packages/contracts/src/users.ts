@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Role, Uuid } from './common.ts';
+import { RemsSettingCertification } from './rems.ts';
 
 export const StaffRole = z.enum(['admin', 'prescriber', 'nurse', 'therapist', 'front_desk']);
 
@@ -43,6 +44,8 @@ export const ClinicSettings = z.object({
   mfaRequiredRoles: z.array(Role),
   idleTimeoutMin: z.number().int().min(1).max(240),
   absoluteLifetimeHours: z.number().int().min(1).max(72),
+  /** The clinic's SPRAVATO REMS healthcare-setting certification; null until recorded. */
+  remsSettingCertification: RemsSettingCertification.nullable(),
 });
 export type ClinicSettings = z.infer<typeof ClinicSettings>;
 export const UpdateClinicSettings = ClinicSettings.partial().strict();

@@ -8,7 +8,7 @@
  *   the 7-day deadline (`sessions.remsFormDueDays`)
  * Esketamine sessions only; audited (the PDF as an export).
  */
-import { IdParams, RemsFormUpdate, RemsPending } from '@plasticity/contracts';
+import { IdParams, RemsFormUpdate, RemsFormView, RemsPending } from '@plasticity/contracts';
 import { sql } from 'kysely';
 import { AppError } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
@@ -31,7 +31,7 @@ export function remsRoutes(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/sessions/:id/rems-form',
     {
       config: { policy: allow.roles(...CLINICAL_READERS) },
-      schema: { params: IdParams, tags: ['sessions'] },
+      schema: { params: IdParams, response: { 200: RemsFormView }, tags: ['sessions'] },
     },
     async (req) => {
       const a = authOf(req);
@@ -52,7 +52,7 @@ export function remsRoutes(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/sessions/:id/rems-form',
     {
       config: { policy: allow.roles('prescriber', 'nurse') },
-      schema: { params: IdParams, body: RemsFormUpdate, tags: ['sessions'] },
+      schema: { params: IdParams, body: RemsFormUpdate, response: { 200: RemsFormView }, tags: ['sessions'] },
     },
     async (req) => {
       const a = authOf(req);
