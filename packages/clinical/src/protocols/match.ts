@@ -36,13 +36,18 @@ export function drugRouteLabel(x: DrugRoute): string {
 export const sameDrugRoute = (a: DrugRoute, b: DrugRoute) => a.drug === b.drug && a.route === b.route;
 
 /**
- * Why a record does not fit the session, in words, or null when it does:
+ * Why a record does not fit the session (or plan), in words, or null when it does:
  * "the approved plan is for IV ketamine; this session is intranasal esketamine".
  */
-export function drugRouteMismatch(what: string, record: DrugRoute, session: DrugRoute): string | null {
+export function drugRouteMismatch(
+  what: string,
+  record: DrugRoute,
+  session: DrugRoute,
+  subject = 'this session is',
+): string | null {
   return sameDrugRoute(record, session)
     ? null
-    : `${what} is for ${drugRouteLabel(record)}; this session is ${drugRouteLabel(session)}`;
+    : `${what} is for ${drugRouteLabel(record)}; ${subject} ${drugRouteLabel(session)}`;
 }
 
 /** Consent documents as staff see them (labels, never the stored codes). */

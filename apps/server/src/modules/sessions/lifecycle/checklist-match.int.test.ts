@@ -124,6 +124,21 @@ describe.each(testBackends())('checklist records match the session’s drug and 
     );
     expect((await nurse.get(`/api/v1/sessions/${s.id}`)).body.status).toBe('pre_assessment');
 
+    // An IV eligibility evaluation does not approve an esketamine plan either.
+    const eskDraft = await prescriber.post(`/api/v1/patients/${c.patientId}/plans`, {
+      protocolId: ids.intranasal,
+      indications: ['trd'],
+      plannedSessions: 6,
+    });
+    const refused = await prescriber.post(
+      `/api/v1/patients/${c.patientId}/plans/${eskDraft.body.id}/transition`,
+      { to: 'approved' },
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain(
+      'the eligibility evaluation is for IV ketamine; this plan is for intranasal esketamine',
+    );
+
     // Records made for intranasal esketamine pass.
     h.clock.advance(1000);
     await approvedEligibility(c, prescriber, ids.intranasal);
