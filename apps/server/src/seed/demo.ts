@@ -55,7 +55,13 @@ export async function seedDemo(ctx: ModuleContext, modules: readonly ServerModul
         time_zone: DEMO_CLINIC.timeZone,
         demo: true,
         // The demo clinic requires MFA of no role, so every demo login works with the password alone.
-        settings: JSON.stringify({ mfaRequiredRoles: [], idleTimeoutMin: 15, absoluteLifetimeHours: 12 }),
+        // Its SPRAVATO REMS setting certification is fictional (demo data).
+        settings: JSON.stringify({
+          mfaRequiredRoles: [],
+          idleTimeoutMin: 15,
+          absoluteLifetimeHours: 12,
+          remsSettingCertification: { certificationId: 'DEMO-HCS-1001', certifiedOn: '2024-09-16' },
+        }),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

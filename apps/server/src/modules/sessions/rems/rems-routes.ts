@@ -19,6 +19,14 @@ import { sessionSettings } from '../shared/settings.ts';
 import { REMS_STATUSES_FROM, remsForm } from './rems-form.ts';
 import { remsPdf } from './rems-pdf.ts';
 
+/** The clinician's entries over the earlier ones; concomitant answers merge per class. */
+function mergeEntries(before: Record<string, unknown>, fields: Record<string, unknown>) {
+  const out = { ...before, ...fields };
+  if (fields.concomitant)
+    out.concomitant = { ...(before.concomitant as object | undefined), ...(fields.concomitant as object) };
+  return out;
+}
+
 function assertRems(s: SessionRow) {
   if (protocolOf(s).drug !== 'esketamine')
     throw new AppError('conflict', 'the REMS form applies to esketamine sessions only');
@@ -68,7 +76,7 @@ export function remsRoutes(app: ZodApp, ctx: ModuleContext) {
         const updated = await trx
           .updateTable('dosing_sessions')
           .set({
-            rems_form: JSON.stringify({ ...(s.rems_form as Record<string, unknown>), ...fields }),
+            rems_form: JSON.stringify(mergeEntries(s.rems_form as Record<string, unknown>, fields)),
             updated_at: now,
             ...(submitted === true ? { rems_submitted_at: now, rems_submitted_by: a.userId } : {}),
             ...(submitted === false ? { rems_submitted_at: null, rems_submitted_by: null } : {}),

@@ -80,6 +80,10 @@ describe.each(testBackends())('SPRAVATO REMS monitoring form on %s', (backend) =
       maois: null,
       opioids: false,
     });
+    const more = await nurse.request('PUT', `/api/v1/sessions/${s.id}/rems-form`, {
+      concomitant: { maois: false },
+    });
+    expect(more.body.concomitant).toMatchObject({ benzodiazepines: true, maois: false, opioids: false });
     const early = await nurse.request('PUT', `/api/v1/sessions/${s.id}/rems-form`, { submitted: true });
     expect(early.status).toBe(409);
     const pending = await nurse.get('/api/v1/rems-forms/pending');
