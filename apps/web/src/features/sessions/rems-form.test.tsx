@@ -154,3 +154,35 @@ describe('REMS form editor', () => {
     expect(within(card).queryByRole('button', { name: 'Mark submitted' })).toBeNull();
   });
 });
+
+describe('REMS forms list', () => {
+  it('shows treatment and due times in the clinic’s zone and the session phase as a label', async () => {
+    await renderApp({
+      me: makeMe('nurse'),
+      path: '/rems-forms',
+      routes: {
+        'GET /api/v1/rems-forms/pending': {
+          body: {
+            items: [
+              {
+                sessionId: SID,
+                patientId: '00000000-0000-4000-8000-000000000500',
+                patientName: 'Ada Lovelace',
+                treatmentDate: '2026-11-27T03:30:00.000Z',
+                dueBy: '2026-12-04T03:30:00.000Z',
+                overdue: false,
+                status: 'monitoring',
+              },
+            ],
+          },
+        },
+      },
+    });
+    const row = (await screen.findByText('Ada Lovelace')).closest('tr') as HTMLElement;
+    // 03:30 UTC is the evening before in Chicago.
+    expect(row.textContent).toContain('2026-11-26 21:30');
+    expect(row.textContent).toContain('2026-12-03 21:30');
+    expect(within(row).getByText('Monitoring')).toBeTruthy();
+    expect(screen.getByText(/Times in America\/Chicago/)).toBeTruthy();
+  });
+});
