@@ -300,6 +300,23 @@ describeBrowser('dosing session journey', () => {
       idempotencyKey: 'base',
       readings: [{ at: new Date().toISOString(), sbp: 132, dbp: 84, hr: 70, spo2: 98, rr: 14 }],
     });
+    // The nurse records the patient's REMS enrolment (identifier and date) on the checklist; the demo
+    // clinic's setting certification comes from clinic settings.
+    const page = await newPage(browser);
+    await login(page, server.baseUrl, DEMO_LOGINS.nurse);
+    await page.goto(`${server.baseUrl}/sessions/${id}`);
+    const enrol = page.getByTestId('rems-enrolment-form');
+    await enrol.getByRole('button', { name: 'Record REMS enrolment' }).click();
+    await enrol.getByText("is required: the patient's SPRAVATO REMS enrolment identifier").waitFor();
+    await enrol.getByLabel(/Patient REMS enrolment ID/).fill('PT-E2E-42');
+    await enrol.getByLabel(/REMS enrolment date/).fill('2024-06-03');
+    await enrol.getByRole('button', { name: 'Record REMS enrolment' }).click();
+    await page.getByTestId('check-rems_enrolled').getByLabel('passed').waitFor();
+    await page
+      .getByTestId('check-rems_enrolled')
+      .getByText(/PT-E2E-42 \(enrolled 2024-06-03\)/)
+      .waitFor();
+    await screenshot(page, 'sessions-06b-rems-enrolment');
     const dosing = await prescriberApi('POST', `/api/v1/sessions/${id}/transition`, {
       to: 'dosing',
       overrideReason: 'e2e: records on paper',
@@ -315,8 +332,6 @@ describeBrowser('dosing session journey', () => {
       ).status,
     ).toBe(201);
 
-    const page = await newPage(browser);
-    await login(page, server.baseUrl, DEMO_LOGINS.nurse);
     await page.goto(`${server.baseUrl}/sessions/${id}`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -343,7 +358,13 @@ describeBrowser('dosing session journey', () => {
     expect(text).toContain(hex('ESK-LOT-42'));
     expect(text).toContain(hex('84 mg'));
     expect(text).toContain(hex('DRAFT'));
+    expect(text).toContain(hex('PT-E2E-42 (enrolled 2024-06-03)'));
+    expect(text).toContain(hex('times in America/'));
     await page.getByTestId('rems-form').getByText('84 mg (84) · lot ESK-LOT-42').waitFor();
+    await page
+      .getByTestId('rems-form')
+      .getByText(/Patient PT-E2E-42 \(enrolled 2024-06-03\)/)
+      .waitFor();
     await screenshot(page, 'sessions-07a-rems-editor');
     await page.goto(`${server.baseUrl}/rems-forms`);
     await page.getByText('Remsy Formfield').waitFor();

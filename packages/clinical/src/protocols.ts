@@ -16,6 +16,19 @@ export {
   defaultRounding,
   defaultVitalsPlan,
 } from './protocols/defaults-shared.ts';
+export {
+  CONSENT_LABEL,
+  CONSENT_SCOPE,
+  type ConsentCheck,
+  checkConsents,
+  consentCovers,
+  consentLabel,
+  DRUG_CONSENT,
+  type DrugRoute,
+  drugRouteLabel,
+  drugRouteMismatch,
+  sameDrugRoute,
+} from './protocols/match.ts';
 export { PROTOCOL_PLAUSIBILITY } from './protocols/plausibility.ts';
 export { ESKETAMINE_LABEL } from './protocols/regulatory.ts';
 export { SOURCES } from './protocols/sources.ts';

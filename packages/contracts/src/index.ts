@@ -8,5 +8,6 @@ export * from './measurement.ts';
 export * from './medications.ts';
 export * from './patients.ts';
 export * from './plans.ts';
+export * from './rems.ts';
 export * from './sessions.ts';
 export * from './users.ts';

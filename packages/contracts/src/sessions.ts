@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Alert } from './alerts.ts';
 import { IsoDate, IsoDateTime, Uuid } from './common.ts';
 import { WitnessSignature } from './controlled.ts';
+import { RemsIdentifier } from './rems.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -60,6 +61,9 @@ export const ChecklistUpdate = z
       .regex(/^[0-9+().\-\s]*$/, 'may contain only digits, spaces and + ( ) - .')
       .optional(),
     prescriberOnSiteId: Uuid.optional(),
+    /** REMS enrolment (esketamine): the patient's SPRAVATO REMS enrolment identifier and enrolment date. */
+    remsEnrolmentId: RemsIdentifier.optional(),
+    remsEnrolledOn: IsoDate.optional(),
   })
   .strict();
 export type ChecklistUpdate = z.infer<typeof ChecklistUpdate>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Role, Uuid } from './common.ts';
+import { RemsSettingCertification } from './rems.ts';
 
 export const StaffRole = z.enum(['admin', 'prescriber', 'nurse', 'therapist', 'front_desk']);
 
@@ -53,6 +54,8 @@ export const ClinicSettings = z.object({
   absoluteLifetimeHours: z.number().int().min(1).max(72),
   /** "Hand the patient a tablet": staff may open a self-report form on a clinic device for the patient. */
   clinicDeviceSelfReport: z.boolean(),
+  /** The clinic's SPRAVATO REMS healthcare-setting certification; null until recorded. */
+  remsSettingCertification: RemsSettingCertification.nullable(),
 });
 export type ClinicSettings = z.infer<typeof ClinicSettings>;
 export const UpdateClinicSettings = ClinicSettings.partial().strict();

@@ -86,6 +86,12 @@ describe('the chart lists on the intake and the REMS form', () => {
     [['Parnate'], { maois: true }],
     [['Tramadol'], { opioids: true }],
     [['Sertraline', 'Vitamin D'], {}],
+    [['Lorazepam 0.5 mg as needed'], { benzodiazepines: true }],
+    [['Ambien (zolpidem) 10 mg'], { nonBenzodiazepineHypnotics: true }],
+    [['amphetamine/dextroamphetamine ER'], { psychostimulants: true }],
+    [['Modafinil'], { psychostimulants: true }],
+    [['phenelzine sulfate'], { maois: true }],
+    [['notdiazepamlike'], {}],
   ])('REMS concomitant answers for %j', (names, yes) => {
     const none = {
       benzodiazepines: false,

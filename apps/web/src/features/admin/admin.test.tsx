@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeMe, makeUser } from '../../test/fixtures.ts';
 import { renderApp } from '../../test/renderApp.tsx';
@@ -10,6 +10,7 @@ const settings = {
   idleTimeoutMin: 15,
   absoluteLifetimeHours: 12,
   clinicDeviceSelfReport: false,
+  remsSettingCertification: null,
 };
 
 describe('users admin', () => {
@@ -107,6 +108,24 @@ describe('clinic settings', () => {
     expect(api.callsTo('PATCH', '/api/v1/clinic/settings')[0]?.body).toEqual({
       idleTimeoutMin: 30,
       mfaRequiredRoles: ['admin', 'nurse'],
+    });
+  });
+
+  it('records the SPRAVATO REMS setting certification with its date', async () => {
+    const { api, user } = await renderApp({
+      me: makeMe('admin'),
+      path: '/admin/clinic',
+      routes: {
+        'GET /api/v1/clinic/settings': { body: settings },
+        'PATCH /api/v1/clinic/settings': (call) => ({ body: { ...settings, ...(call.body as object) } }),
+      },
+    });
+    await user.type(await screen.findByLabelText('SPRAVATO REMS setting certification ID'), 'HCS-1001');
+    fireEvent.change(screen.getByLabelText('REMS certification date'), { target: { value: '2024-01-15' } });
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect(api.callsTo('PATCH', '/api/v1/clinic/settings')[0]?.body).toEqual({
+      remsSettingCertification: { certificationId: 'HCS-1001', certifiedOn: '2024-01-15' },
     });
   });
 

@@ -4,7 +4,13 @@
  */
 import type { ObservationsDue } from '@plasticity/clinical/monitoring';
 import type { ObservationSchedule } from '@plasticity/clinical/protocols';
-import type { Alert, RemsFormUpdate, StoredVital } from '@plasticity/contracts';
+import {
+  type Alert,
+  type RemsEnrolment,
+  type RemsFormUpdate,
+  RemsFormView,
+  type StoredVital,
+} from '@plasticity/contracts';
 import { parser, request, send } from '../../api/client.ts';
 
 export type Vital = StoredVital;
@@ -18,8 +24,10 @@ export interface ChecklistItem {
   allowNotApplicable: boolean;
   attested: boolean;
   passed: boolean;
+  /** False when a failing item cannot be overridden (a record for another drug or route). */
+  overridable: boolean;
   message: string;
-  attestation: { status: string; note?: string; by: string; at: string } | null;
+  attestation: { status: string; note?: string; by: string; at: string; rems?: RemsEnrolment } | null;
   source: string;
 }
 
@@ -125,33 +133,8 @@ export interface BoardObservationFlag {
   nextKind: string | null;
 }
 
-/** The SPRAVATO REMS Patient Monitoring Form as the server pre-fills it (rems-form.ts). */
-export interface RemsForm {
-  sessionId: string;
-  status: 'draft' | 'final';
-  submittedAt: string | null;
-  patient: { name: string; dateOfBirth: string; sex: string };
-  firstTreatment: boolean;
-  enrolmentConfirmed: boolean;
-  concomitant: Partial<Record<string, boolean>>;
-  monitoringClinician: { name?: string; phone?: string; email?: string };
-  settingAddress: string;
-  treatmentDate: string | null;
-  dose: { mg: number | null; category: string | null; lots: string[] };
-  totalMonitoringMin: number | null;
-  readyToLeaveMin: number | null;
-  vitalsAcceptablePreDose: boolean | null;
-  vitalsAcceptableAtCompletion: boolean | null;
-  bp: Record<
-    'preDose' | 'at40Min' | 'beforeCompletion',
-    { at: string; sbp: number | null; dbp: number | null } | null
-  >;
-  sedation: boolean;
-  dissociation: boolean;
-  respiratoryDepression: boolean;
-  seriousAdverseEvents: string;
-  generatedAt: string;
-}
+/** The SPRAVATO REMS Patient Monitoring Form as the server pre-fills it (contract `RemsFormView`). */
+export type RemsForm = RemsFormView;
 
 export interface BoardSession {
   id: string;
@@ -194,9 +177,10 @@ const boardP = parser<Board>((d) =>
   isObj(d) && Array.isArray(d.sessions) ? (d as unknown as Board) : undefined,
 );
 const anyP = parser<Record<string, unknown>>((d) => (isObj(d) ? d : undefined));
-const remsP = parser<RemsForm>((d) =>
-  isObj(d) && typeof d.sessionId === 'string' && isObj(d.patient) ? (d as unknown as RemsForm) : undefined,
-);
+const remsP = parser<RemsForm>((d) => {
+  const r = RemsFormView.safeParse(d);
+  return r.success ? r.data : undefined;
+});
 const pendingP = parser<{ items: RemsPendingItem[] }>((d) =>
   isObj(d) && Array.isArray(d.items) ? (d as { items: RemsPendingItem[] }) : undefined,
 );
