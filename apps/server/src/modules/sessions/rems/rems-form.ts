@@ -13,11 +13,10 @@
  * REMS enrolment and the setting's certification come from the session's checklist. Every time is given
  * as ISO and, in `…Local`, in the clinic's zone and format (`formatClinicDateTime`).
  */
-import type { RemsConcomitant } from '@plasticity/clinical/medications';
 import { predoseVitalsCheck, remsBpAbout40Min } from '@plasticity/clinical/monitoring';
 import type { RemsEnrolment, RemsFormView } from '@plasticity/contracts';
 import { clinicDate, formatClinicDateTime } from '../../../platform/clinic-time.ts';
-import { concomitantFromList } from '../../medications/concomitant.ts';
+import { concomitantFromList, type RemsConcomitantAnswers } from '../../medications/concomitant.ts';
 import { evaluateSessionDischarge } from '../discharge/discharge-state.ts';
 import { type Executor, iso, protocolOf, type SessionRow } from '../shared/load.ts';
 
@@ -143,7 +142,7 @@ export async function remsForm(
     enrolment,
     concomitant: {
       ...(await concomitantFromList(db, s.clinic_id, s.patient_id)),
-      ...(entered.concomitant as Partial<RemsConcomitant> | undefined),
+      ...(entered.concomitant as Partial<RemsConcomitantAnswers> | undefined),
     },
     monitoringClinician: pick(
       'monitoringClinician',
