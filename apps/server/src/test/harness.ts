@@ -27,6 +27,7 @@ export const TEST_PASSWORD = 'correct-horse-battery-staple-42';
 let passwordHash: Promise<string> | undefined;
 const hashed = () => (passwordHash ??= hashPassword(TEST_PASSWORD));
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely, as JSON
 export interface Response<T = any> {
   status: number;
   body: T;
@@ -47,6 +48,7 @@ export class Client {
   origin: string | undefined = 'http://localhost';
   constructor(readonly app: FastifyInstance) {}
 
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely, as JSON
   async request<T = any>(
     method: InjectOptions['method'],
     url: string,
@@ -77,12 +79,15 @@ export class Client {
     }
     return { status: res.statusCode, body: parsed as T, headers: res.headers, text: res.body };
   }
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely, as JSON
   get<T = any>(url: string, headers?: Record<string, string>) {
     return this.request<T>('GET', url, undefined, headers);
   }
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely, as JSON
   post<T = any>(url: string, body?: unknown, headers?: Record<string, string>) {
     return this.request<T>('POST', url, body ?? {}, headers);
   }
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely, as JSON
   patch<T = any>(url: string, body: unknown, headers?: Record<string, string>) {
     return this.request<T>('PATCH', url, body, headers);
   }

@@ -114,7 +114,7 @@ export function loginRoute(app: ZodApp, ctx: ModuleContext) {
       }
 
       const passwordOk = await verifyPassword(user?.password_hash ?? null, password);
-      const usable = user && user.active && user.membershipId && user.clinicId;
+      const usable = user?.active && user.membershipId && user.clinicId;
       const fail = async (reason: string, code: 'invalid_credentials' | 'mfa_invalid') => {
         ipFailures.add(ip, now.getTime());
         await ctx.db.transaction().execute(async (trx) => {
