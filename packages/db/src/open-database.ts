@@ -116,9 +116,18 @@ async function openPostgres(config: {
     for (const fn of observers) fn(e);
   };
   const pool = withPreparedStatements(new pg.Pool({ ...clientConfig, max: config.poolSize ?? 10 }));
-  // An idle pooled connection that breaks (server restart, terminated backend) is discarded by the pool,
-  // which then emits 'error': without a listener that would end the process. The next query opens a new one.
-  pool.on('error', (error) => emit({ kind: 'pool_error', error }));
+  // A pooled connection that breaks (server restart, terminated backend) emits 'error' on its client — and,
+  // when idle, on the pool, which discards it. Without listeners that ends the process. A client checked out
+  // at the time fails its next query instead, and the pool discards it on release; the next query opens a new
+  // connection. Each error is reported once.
+  const reported = new WeakSet<Error>();
+  const report = (error: Error) => {
+    if (reported.has(error)) return;
+    reported.add(error);
+    emit({ kind: 'pool_error', error });
+  };
+  pool.on('error', report);
+  pool.on('connect', (client) => client.on('error', report));
   // Fail fast with a clear error when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
