@@ -32,7 +32,9 @@ import { webModule } from './modules/web/index.ts';
 import { installAuthGate } from './platform/auth-hook.ts';
 import { installBrowserEdge } from './platform/browser-edge.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
+import { watchConnections } from './platform/connection-log.ts';
 import { installErrorHandler } from './platform/error-handler.ts';
+import { Jobs } from './platform/jobs.ts';
 import { outboxMailer } from './platform/mailer.ts';
 import type { ModuleContext, ServerModule } from './platform/module.ts';
 import { RequestLog } from './platform/request-log.ts';
@@ -97,9 +99,14 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const audit = new AuditWriter(opts.database.db, clock, opts.config.auditSealIntervalMs, (e) =>
-    app.log.error({ err: e }, 'audit sealing failed'),
+  const jobs = new Jobs(clock, app.log);
+  const audit = new AuditWriter(
+    opts.database.db,
+    clock,
+    opts.config.auditSealIntervalMs,
+    jobs.register('audit-sealing'),
   );
+  const stopWatching = watchConnections(opts.database, app.log);
   const sessions = new SessionStore(opts.database, clock);
   const ctx: ModuleContext = {
     database: opts.database,
@@ -109,6 +116,8 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     audit,
     sessions,
     mailer: outboxMailer,
+    log: app.log,
+    jobs,
     ready: opts.ready ?? (() => true),
   };
 
@@ -151,6 +160,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     async stop() {
       for (const s of stops.reverse()) await s();
       await audit.stop();
+      stopWatching();
       requestLog.flush();
     },
   };

@@ -17,9 +17,9 @@ function envFor(dataDir: string, extra: Record<string, string> = {}): NodeJS.Pro
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
-    ...extra,
   };
-  delete env.DATABASE_URL;
+  delete env.DATABASE_URL; // the embedded database unless the caller passes one
+  Object.assign(env, extra);
   delete env.NODE_OPTIONS; // vitest's worker options must not leak into the child
   return env;
 }

@@ -122,11 +122,20 @@ export interface TestApp {
 
 let clinicCounter = 0;
 
-/** Opens the database and app once per test file; call at describe level. `config` overrides the defaults. */
-export function useTestApp(backend: TestBackend, opts: { config?: Partial<Config> } = {}): TestApp {
+/**
+ * Opens the database and app once per test file; call at describe level. `config` overrides the defaults;
+ * `applicationName` tags the app's PostgreSQL connections (to find them in pg_stat_activity).
+ */
+export function useTestApp(
+  backend: TestBackend,
+  opts: { config?: Partial<Config>; applicationName?: string } = {},
+): TestApp {
   const h = {} as TestApp;
   beforeAll(async () => {
-    h.database = await openTestDatabase(backend);
+    h.database = await openTestDatabase(
+      backend,
+      opts.applicationName ? { applicationName: opts.applicationName } : {},
+    );
     h.clock = new ManualClock(Date.now());
     const config = { ...loadConfig({}), demo: false, auditSealIntervalMs: 100, ...opts.config };
     h.built = await buildApp({ database: h.database, config, clock: h.clock, serveWeb: false });

@@ -43,24 +43,15 @@ export const measurementModule: ServerModule = {
     settingsRoutes(app, ctx);
   },
   start(ctx) {
-    const pending: Promise<unknown>[] = [];
-    const run = (f: () => Promise<unknown>) => {
-      const p = f().catch(() => {
-        /* retried on the next tick */
-      });
-      pending.push(p);
-      void p.finally(() => pending.splice(pending.indexOf(p), 1));
-    };
-    const timers = [setInterval(() => run(() => runScheduler(ctx)), SCHEDULER_POLL_MS)];
-    run(() => runScheduler(ctx));
+    const stops = [
+      ctx.jobs.every('questionnaire-scheduler', SCHEDULER_POLL_MS, () => runScheduler(ctx), { runNow: true }),
+    ];
     if (ctx.config.smtpUrl) {
       const transport = smtpTransport(ctx.config.smtpUrl);
-      timers.push(setInterval(() => run(() => sendPending(ctx, transport)), OUTBOX_POLL_MS));
+      stops.push(ctx.jobs.every('outbox-sender', OUTBOX_POLL_MS, () => sendPending(ctx, transport)));
     }
-    for (const t of timers) t.unref();
     return async () => {
-      for (const t of timers) clearInterval(t);
-      await Promise.all(pending);
+      await Promise.all(stops.map((stop) => stop()));
     };
   },
   seedDemo: seedMeasurementDemo,
