@@ -13,6 +13,13 @@ import type { EligibilityContext, Intake, Severity } from './types.ts';
 import { validateEligibilityRules } from './validate.ts';
 
 const rules = defaultEligibilityRules();
+/** Rules changed in rule-set version 2 (Ketalar BP contraindication). */
+const RULE_VERSION_2 = [
+  'uncontrolled_hypertension',
+  'unstable_cardiovascular_disease',
+  'ketamine_bp_rise_hazard',
+  'cardiovascular_disease',
+];
 const age = (ageYears: number, base = IV): EligibilityContext => ({ ...base, ageYears });
 const med = (m: Patch<Intake['medical']>): Patch<Intake> => ({ medical: m });
 const psych = (p: Patch<Intake['psychiatric']>): Patch<Intake> => ({ psychiatric: p });
@@ -29,7 +36,7 @@ describe('default rules', () => {
   it('are valid, uniquely identified, versioned and each cites a source', () => {
     expect(validateEligibilityRules(rules).ok).toBe(true);
     for (const r of rules) expect(r.source.length).toBeGreaterThan(10);
-    expect(defaultEligibilityRuleSet()).toMatchObject({ id: 'plasticity-default-eligibility', version: 1 });
+    expect(defaultEligibilityRuleSet()).toMatchObject({ id: 'plasticity-default-eligibility', version: 2 });
   });
 
   it.each([
@@ -124,8 +131,12 @@ const table: Array<[string, Severity, Patch<Intake>, EligibilityContext, boolean
     IV,
     false,
   ],
-  ['ketamine_bp_rise_hazard', 'relative', med({ intracerebralHaemorrhageHistory: true }), IV, true],
-  ['ketamine_bp_rise_hazard', 'relative', med({ aneurysmalVascularDisease: true }), ESK, false],
+  // Ketalar US label section 4: contraindicated where a significant BP rise would be a serious hazard —
+  // absolute for racemic ketamine (esketamine has its own label contraindications).
+  ['ketamine_bp_rise_hazard', 'absolute', med({ intracerebralHaemorrhageHistory: true }), IV, true],
+  ['ketamine_bp_rise_hazard', 'absolute', med({ aneurysmalVascularDisease: true }), IV, true],
+  ['ketamine_bp_rise_hazard', 'absolute', med({ arteriovenousMalformation: true }), KAP, true],
+  ['ketamine_bp_rise_hazard', 'absolute', med({ aneurysmalVascularDisease: true }), ESK, false],
   ['active_substance_use_disorder', 'relative', subs({ activeSubstanceUseDisorder: true }), IV, true],
   [
     'active_substance_use_disorder',
@@ -189,6 +200,43 @@ const table: Array<[string, Severity, Patch<Intake>, EligibilityContext, boolean
   ['esketamine_baseline_bp_above_140_90', 'caution', bp({ baselineSbp: 150 }), IV, false],
   ['interstitial_cystitis', 'caution', med({ interstitialCystitis: true }), IV, true],
   ['liver_disease', 'caution', med({ liverDisease: true }), IV, true],
+  // SPRAVATO US label section 8.6: severe (Child-Pugh C) not recommended → prescriber review; moderate
+  // (Child-Pugh B) → longer monitoring (caution). Racemic ketamine: only the general liver caution.
+  [
+    'esketamine_severe_hepatic_impairment',
+    'relative',
+    med({ liverDisease: true, hepaticImpairment: 'severe' }),
+    ESK,
+    true,
+  ],
+  [
+    'esketamine_severe_hepatic_impairment',
+    'relative',
+    med({ liverDisease: true, hepaticImpairment: 'moderate' }),
+    ESK,
+    false,
+  ],
+  [
+    'esketamine_severe_hepatic_impairment',
+    'relative',
+    med({ liverDisease: true, hepaticImpairment: 'severe' }),
+    IV,
+    false,
+  ],
+  [
+    'esketamine_moderate_hepatic_impairment',
+    'caution',
+    med({ liverDisease: true, hepaticImpairment: 'moderate' }),
+    ESK,
+    true,
+  ],
+  [
+    'esketamine_moderate_hepatic_impairment',
+    'caution',
+    med({ liverDisease: true, hepaticImpairment: 'mild' }),
+    ESK,
+    false,
+  ],
   ['seizure_disorder', 'caution', med({ seizureDisorder: true }), IV, true],
   ['maoi', 'caution', meds({ maoi: true }), ESK, true],
   ['benzodiazepine', 'caution', meds({ benzodiazepine: true }), IV, true],
@@ -213,7 +261,7 @@ describe('each default rule fires and does not fire', () => {
       if (hit) {
         expect(hit.severity).toBe(severity);
         expect(hit.message.length).toBeGreaterThan(0);
-        expect(hit.ruleVersion).toBe(1);
+        expect(hit.ruleVersion).toBe(RULE_VERSION_2.includes(id) ? 2 : 1);
       }
     },
   );
