@@ -94,9 +94,13 @@ describe('evaluateDischarge: time since dose', () => {
       );
   });
 
-  it('the message names the minimum and the time since the end', () => {
+  it('the message names the minimum and the time since the end, or that the infusion is still running', () => {
     const r = evaluateDischarge(iv, ready(plus(46)));
     expect(r.failing[0]?.message).toMatch(/Only 6 min since the end of administration; minimum 60 min/);
+    const running = evaluateDischarge(iv, ready(plus(6)));
+    expect(running.failing[0]?.message).toBe(
+      `Administration has not ended yet; minimum 60 min after it (not before ${plus(100)})`,
+    );
   });
 
   it('esketamine never before 120 min, even if the protocol data says less', () => {

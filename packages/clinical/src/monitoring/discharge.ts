@@ -104,7 +104,7 @@ function minimumTime(
   minMinutes: number,
   fromMs: number | null,
   nowMs: number | null,
-  what: { missing: string; since: string },
+  what: { missing: string; since: string; notYet: string },
   fail: (key: string, message: string) => void,
 ): number | undefined {
   if (minMinutes <= 0) return undefined;
@@ -113,12 +113,12 @@ function minimumTime(
     return undefined;
   }
   const earliest = fromMs + minMinutes * MS_PER_MIN;
-  if (nowMs !== null && nowMs < earliest) {
-    const elapsed = Math.max(0, Math.floor((nowMs - fromMs) / MS_PER_MIN));
-    fail(
-      key,
-      `Only ${elapsed} min ${what.since}; minimum ${minMinutes} min (not before ${new Date(earliest).toISOString()})`,
-    );
+  const notBefore = `not before ${new Date(earliest).toISOString()}`;
+  if (nowMs !== null && nowMs < fromMs)
+    fail(key, `${what.notYet}; minimum ${minMinutes} min after it (${notBefore})`);
+  else if (nowMs !== null && nowMs < earliest) {
+    const elapsed = Math.floor((nowMs - fromMs) / MS_PER_MIN);
+    fail(key, `Only ${elapsed} min ${what.since}; minimum ${minMinutes} min (${notBefore})`);
   }
   return earliest;
 }
@@ -152,7 +152,11 @@ export function evaluateDischarge(
     Math.max(c.minMinutesAfterDose ?? 0, floor),
     doseMs,
     nowMs,
-    { missing: 'Dose start time not recorded', since: 'since the dose' },
+    {
+      missing: 'Dose start time not recorded',
+      since: 'since the dose',
+      notYet: 'The dose has not started yet',
+    },
     fail,
   );
   const fromEnd = minimumTime(
@@ -160,7 +164,11 @@ export function evaluateDischarge(
     c.minMinutesAfterAdministrationEnd ?? 0,
     toMs(state?.administrationEndedAt),
     nowMs,
-    { missing: 'End of administration not recorded', since: 'since the end of administration' },
+    {
+      missing: 'End of administration not recorded',
+      since: 'since the end of administration',
+      notYet: 'Administration has not ended yet',
+    },
     fail,
   );
   const earliest = Math.max(fromDose ?? 0, fromEnd ?? 0);
