@@ -246,11 +246,26 @@ describeBrowser('dosing session journey', () => {
     await chooseOption(nurse, 'Nausea', 'None');
     await nurse.getByLabel('Escort present').click(); // saved on the server, then shown checked
     await expect.poll(() => nurse.getByLabel('Escort present').isChecked()).toBe(true);
-    await nurse.getByText('Discharge criteria met.').waitFor();
-    await nurse.getByRole('button', { name: 'Discharge', exact: true }).click();
+    // Only the minimum observation after the end of the 40-minute infusion (60 min) is left: the prescriber
+    // discharges early with a recorded reason (a nurse cannot).
+    await expect.poll(() => nurse.getByTestId('discharge-failing').textContent()).toMatch(/minimum 60 min/);
+    await screenshot(nurse, 'sessions-04b-discharge-minimum-observation');
+    await watcher.goto(sessionUrl);
+    await watcher.getByRole('button', { name: 'Discharge', exact: true }).click();
+    await watcher.getByLabel(/Override reason/).fill('Recovered fully; reviewed in person by the prescriber');
+    await watcher.getByRole('button', { name: 'Override and continue' }).click();
+    await expect.poll(() => watcher.getByTestId('phase').textContent()).toBe('Discharged');
+    await nurse.reload();
     await expect.poll(() => nurse.getByTestId('phase').textContent()).toBe('Discharged');
     await screenshot(nurse, 'sessions-05-discharged');
+    // The sheet prints once, with the clinic's name and phone, and the date in the clinic's time zone.
     await nurse.emulateMedia({ media: 'print' });
+    const sheets = nurse.getByTestId('discharge-sheet');
+    expect(await sheets.count()).toBe(1);
+    expect(await sheets.isVisible()).toBe(true);
+    expect(await sheets.textContent()).toMatch(/Fresh Start Ketamine · 919-555-0100/);
+    expect(await sheets.textContent()).toMatch(/\d{4}-\d{2}-\d{2} at \d{2}:\d{2} \(America\/New_York\)/);
+    expect(await nurse.getByRole('button', { name: 'Print discharge instructions' }).isVisible()).toBe(false);
     await screenshot(nurse, 'sessions-06-discharge-sheet-print');
     await nurse.emulateMedia({ media: 'screen' });
 

@@ -11,6 +11,7 @@ export {
   defaultAlertThresholds,
   defaultChecklist,
   defaultDischarge,
+  defaultDosingWeight,
   defaultInstruments,
   defaultObservationSchedule,
   defaultRounding,
@@ -30,7 +31,7 @@ export {
   sameDrugRoute,
 } from './protocols/match.ts';
 export { PROTOCOL_PLAUSIBILITY } from './protocols/plausibility.ts';
-export { ESKETAMINE_LABEL } from './protocols/regulatory.ts';
+export { ESKETAMINE_LABEL, esketamineLabelAllows } from './protocols/regulatory.ts';
 export { SOURCES } from './protocols/sources.ts';
 export * from './protocols/types.ts';
 export { type ProtocolValidation, type ValidationError, validateProtocol } from './protocols/validate.ts';

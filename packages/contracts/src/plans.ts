@@ -55,6 +55,8 @@ export const IntakeRequest = z
         intracerebralHaemorrhageHistory: bool,
         hyperthyroidism: z.object({ present: bool, untreated: bool.optional() }).strict(),
         liverDisease: bool,
+        /** Child-Pugh class of hepatic impairment (SPRAVATO label section 8.6), when known. */
+        hepaticImpairment: z.enum(['mild', 'moderate', 'severe']).optional(),
         interstitialCystitis: bool,
         seizureDisorder: bool,
         pregnant: bool,
@@ -334,10 +336,26 @@ export const DoseCalculateRequest = z
     durationMin: positive.optional(),
     bagVolumeMl: positive.optional(),
     ageYears: z.number().min(0).max(150).optional(),
+    /** Height for BMI and ideal/adjusted body weight; with `patientId` the latest intake height is used. */
+    heightCm: z.number().min(50).max(260).optional(),
+    /** For the ideal-body-weight formula when no patient is given. */
+    sex: z.enum(['female', 'male', 'other', 'unknown']).optional(),
     override: DoseOverrideRequest.optional(),
   })
   .strict();
 export type DoseCalculateRequest = z.infer<typeof DoseCalculateRequest>;
+/** Which weight a weight-based dose was calculated on, and why. */
+export const DosingWeightUsed = z.object({
+  basis: z.enum(['actual', 'ideal', 'adjusted']),
+  kg: z.number(),
+  actualKg: z.number(),
+  heightCm: z.number().nullable(),
+  bmi: z.number().nullable(),
+  idealKg: z.number().nullable(),
+  adjustedKg: z.number().nullable(),
+  reason: z.string(),
+});
+export type DosingWeightUsed = z.infer<typeof DosingWeightUsed>;
 export const DoseCalculateResponse = z.object({
   calculationId: Uuid,
   protocolId: Uuid,
@@ -353,6 +371,10 @@ export const DoseCalculateResponse = z.object({
   weightKg: z.number().nullable(),
   weightMeasuredAt: z.string().nullable(),
   mgPerKg: z.number().nullable(),
+  /** Weight-based protocols: the dosing weight (actual, ideal or adjusted) and why. */
+  dosingWeight: DosingWeightUsed.optional(),
+  /** Where the height came from: the request or the latest intake. */
+  heightFrom: z.enum(['request', 'intake']).optional(),
 });
 export type DoseCalculateResponse = z.infer<typeof DoseCalculateResponse>;
 

@@ -208,6 +208,10 @@ export const DischargeAssessmentRequest = z
     gait: z.enum(['steady', 'unsteady', 'not_assessed']).optional(),
     nausea: z.enum(['none', 'controlled', 'uncontrolled']).optional(),
     escortPresent: z.boolean().optional(),
+    /** Recovery (SPRAVATO REMS 386: required for esketamine before the patient leaves). */
+    sedationResolved: z.boolean().optional(),
+    dissociationResolved: z.boolean().optional(),
+    respiratoryDepression: z.boolean().optional(),
     readyWithoutTwoHourRuleMin: z.number().int().min(0).max(1440).optional(),
   })
   .strict();

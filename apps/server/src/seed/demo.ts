@@ -20,6 +20,7 @@ export const DEMO_CLINIC = {
     state: 'NC',
     postalCode: '27609',
     country: 'US',
+    phone: '919-555-0100',
   },
   timeZone: 'America/New_York',
 };

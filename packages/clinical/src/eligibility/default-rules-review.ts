@@ -26,9 +26,10 @@ const rule = (
   condition: EligibilityRule['condition'],
   source: string,
   appliesTo?: EligibilityRule['appliesTo'],
+  version = 1,
 ): EligibilityRule => ({
   id,
-  version: 1,
+  version,
   description,
   severity,
   condition,
@@ -109,9 +110,12 @@ export function reviewRules(): EligibilityRule[] {
     rule(
       'cardiovascular_disease',
       'relative',
-      'Cardiovascular disease: review stability and BP risk',
+      'Cardiovascular disease: the prescriber decides whether a rise in blood pressure would be a serious ' +
+        'hazard (if so, ketamine is contraindicated)',
       all(isTrue('medical.cardiovascularDisease'), not(isTrue('medical.cardiovascularDisease.unstable'))),
-      `${SOURCES.practiceContraindications}; ${UNVERIFIED_SEVERITY}`,
+      `${SOURCES.ketalarBp}; ${SOURCES.spravatoBp}`,
+      undefined,
+      2,
     ),
     rule(
       'controlled_hypertension',
@@ -128,19 +132,7 @@ export function reviewRules(): EligibilityRule[] {
       SOURCES.spravatoBp,
       { drugs: ['esketamine'] },
     ),
-    rule(
-      'ketamine_bp_rise_hazard',
-      'relative',
-      'Aneurysm, arteriovenous malformation or intracerebral haemorrhage history: a BP rise may be hazardous',
-      any(
-        isTrue('medical.aneurysmalVascularDisease'),
-        isTrue('medical.arteriovenousMalformation'),
-        isTrue('medical.intracerebralHaemorrhageHistory'),
-      ),
-      `By analogy with ${SOURCES.spravatoContraindications}; Ketalar label (BP elevation a serious hazard) ` +
-        'not in REFERENCE.md, UNVERIFIED',
-      { drugs: ['ketamine'] },
-    ),
+
     rule(
       'interstitial_cystitis',
       'caution',
@@ -153,7 +145,23 @@ export function reviewRules(): EligibilityRule[] {
       'caution',
       'Liver disease (hepatic metabolism; may need longer monitoring)',
       isTrue('medical.liverDisease'),
-      'SPRAVATO US label hepatic impairment section; not in REFERENCE.md, UNVERIFIED',
+      `${SOURCES.spravatoHepatic}; for racemic ketamine a Plasticity caution, UNVERIFIED`,
+    ),
+    rule(
+      'esketamine_severe_hepatic_impairment',
+      'relative',
+      'Severe hepatic impairment (Child-Pugh C): esketamine not recommended (label)',
+      isTrue('medical.hepaticImpairment.severe'),
+      SOURCES.spravatoHepatic,
+      { drugs: ['esketamine'] },
+    ),
+    rule(
+      'esketamine_moderate_hepatic_impairment',
+      'caution',
+      'Moderate hepatic impairment (Child-Pugh B): monitor for adverse reactions for longer than 2 hours',
+      isTrue('medical.hepaticImpairment.moderate'),
+      SOURCES.spravatoHepatic,
+      { drugs: ['esketamine'] },
     ),
     rule(
       'seizure_disorder',

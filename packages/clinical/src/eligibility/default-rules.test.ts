@@ -14,6 +14,13 @@ import type { EligibilityContext, Intake, Severity } from './types.ts';
 import { validateEligibilityRules } from './validate.ts';
 
 const rules = defaultEligibilityRules();
+/** Rules changed in rule-set version 2 (Ketalar BP contraindication). */
+const RULE_VERSION_2 = [
+  'uncontrolled_hypertension',
+  'unstable_cardiovascular_disease',
+  'ketamine_bp_rise_hazard',
+  'cardiovascular_disease',
+];
 const age = (ageYears: number, base = IV): EligibilityContext => ({ ...base, ageYears });
 const med = (m: Patch<Intake['medical']>): Patch<Intake> => ({ medical: m });
 const psych = (p: Patch<Intake['psychiatric']>): Patch<Intake> => ({ psychiatric: p });
@@ -121,8 +128,12 @@ const table: Array<[string, Severity, Patch<Intake>, EligibilityContext, boolean
     IV,
     false,
   ],
-  ['ketamine_bp_rise_hazard', 'relative', med({ intracerebralHaemorrhageHistory: true }), IV, true],
-  ['ketamine_bp_rise_hazard', 'relative', med({ aneurysmalVascularDisease: true }), ESK, false],
+  // Ketalar US label section 4: contraindicated where a significant BP rise would be a serious hazard —
+  // absolute for racemic ketamine (esketamine has its own label contraindications).
+  ['ketamine_bp_rise_hazard', 'absolute', med({ intracerebralHaemorrhageHistory: true }), IV, true],
+  ['ketamine_bp_rise_hazard', 'absolute', med({ aneurysmalVascularDisease: true }), IV, true],
+  ['ketamine_bp_rise_hazard', 'absolute', med({ arteriovenousMalformation: true }), KAP, true],
+  ['ketamine_bp_rise_hazard', 'absolute', med({ aneurysmalVascularDisease: true }), ESK, false],
   ['active_substance_use_disorder', 'relative', subs({ activeSubstanceUseDisorder: true }), IV, true],
   [
     'active_substance_use_disorder',
@@ -186,6 +197,43 @@ const table: Array<[string, Severity, Patch<Intake>, EligibilityContext, boolean
   ['esketamine_baseline_bp_above_140_90', 'caution', bp({ baselineSbp: 150 }), IV, false],
   ['interstitial_cystitis', 'caution', med({ interstitialCystitis: true }), IV, true],
   ['liver_disease', 'caution', med({ liverDisease: true }), IV, true],
+  // SPRAVATO US label section 8.6: severe (Child-Pugh C) not recommended → prescriber review; moderate
+  // (Child-Pugh B) → longer monitoring (caution). Racemic ketamine: only the general liver caution.
+  [
+    'esketamine_severe_hepatic_impairment',
+    'relative',
+    med({ liverDisease: true, hepaticImpairment: 'severe' }),
+    ESK,
+    true,
+  ],
+  [
+    'esketamine_severe_hepatic_impairment',
+    'relative',
+    med({ liverDisease: true, hepaticImpairment: 'moderate' }),
+    ESK,
+    false,
+  ],
+  [
+    'esketamine_severe_hepatic_impairment',
+    'relative',
+    med({ liverDisease: true, hepaticImpairment: 'severe' }),
+    IV,
+    false,
+  ],
+  [
+    'esketamine_moderate_hepatic_impairment',
+    'caution',
+    med({ liverDisease: true, hepaticImpairment: 'moderate' }),
+    ESK,
+    true,
+  ],
+  [
+    'esketamine_moderate_hepatic_impairment',
+    'caution',
+    med({ liverDisease: true, hepaticImpairment: 'mild' }),
+    ESK,
+    false,
+  ],
   ['seizure_disorder', 'caution', med({ seizureDisorder: true }), IV, true],
   ['esketamine_age_65_or_over', 'caution', {}, age(65, ESK), true],
   ['esketamine_age_65_or_over', 'caution', {}, age(64.9, ESK), false],
@@ -213,5 +261,11 @@ describe('each default rule fires and does not fire', () => {
       ...medicationRules().map((r) => r.id),
     ]);
     expect(rules.map((r) => r.id).filter((id) => !fired.has(id))).toEqual([]);
+  });
+});
+
+describe('rule versions', () => {
+  it.each(RULE_VERSION_2)('%s carries version 2 (changed in rule set 2)', (id) => {
+    expect(rules.find((r) => r.id === id)?.version).toBe(2);
   });
 });

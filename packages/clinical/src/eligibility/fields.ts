@@ -20,6 +20,13 @@ const f = (type: FieldType, get: FieldSpec['get']): FieldSpec => ({ type, get })
 const listOnly = (i: Intake, k: 'nonBenzodiazepineHypnotic' | 'naltrexone' | 'nmdaAntagonist') =>
   i.medications && typeof i.medications === 'object' ? (i.medications[k] ?? false) : undefined;
 
+/** Whether the hepatic impairment is of this class; false without liver disease; unknown when not graded. */
+function hepatic(i: Intake, level: 'moderate' | 'severe'): boolean | undefined {
+  const grade = i.medical?.hepaticImpairment;
+  if (grade !== undefined) return grade === level;
+  return i.medical?.liverDisease === false ? false : undefined;
+}
+
 export const INTAKE_FIELDS = {
   ageYears: f('number', (_i, c) => c?.ageYears),
   'indication.depression': f('boolean', (i) => i.indications?.depression?.present),
@@ -61,6 +68,8 @@ export const INTAKE_FIELDS = {
   'medical.hyperthyroidism': f('boolean', (i) => i.medical?.hyperthyroidism?.present),
   'medical.hyperthyroidism.untreated': f('boolean', (i) => i.medical?.hyperthyroidism?.untreated),
   'medical.liverDisease': f('boolean', (i) => i.medical?.liverDisease),
+  'medical.hepaticImpairment.moderate': f('boolean', (i) => hepatic(i, 'moderate')),
+  'medical.hepaticImpairment.severe': f('boolean', (i) => hepatic(i, 'severe')),
   'medical.interstitialCystitis': f('boolean', (i) => i.medical?.interstitialCystitis),
   'medical.seizureDisorder': f('boolean', (i) => i.medical?.seizureDisorder),
   'medical.pregnant': f('boolean', (i) => i.medical?.pregnant),

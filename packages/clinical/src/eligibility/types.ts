@@ -42,6 +42,8 @@ export interface Intake {
     intracerebralHaemorrhageHistory: boolean;
     hyperthyroidism: { present: boolean; untreated?: boolean };
     liverDisease: boolean;
+    /** Hepatic impairment by Child-Pugh class: mild A, moderate B, severe C (SPRAVATO label section 8.6). */
+    hepaticImpairment?: 'mild' | 'moderate' | 'severe';
     interstitialCystitis: boolean;
     seizureDisorder: boolean;
     pregnant: boolean;

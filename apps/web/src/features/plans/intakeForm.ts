@@ -64,6 +64,8 @@ export const MEDICAL: YesNo[] = [
   { key: 'hyperthyroidism', label: 'Overactive thyroid' },
   { key: 'hyperthyroidismUntreated', label: 'Overactive thyroid, not treated' },
   { key: 'liverDisease', label: 'Liver disease' },
+  { key: 'hepaticModerate', label: 'Liver disease, moderate (Child-Pugh B)' },
+  { key: 'hepaticSevere', label: 'Liver disease, severe (Child-Pugh C)' },
   { key: 'interstitialCystitis', label: 'Interstitial cystitis or bladder pain' },
   { key: 'seizureDisorder', label: 'Seizures' },
   { key: 'pregnant', label: 'Pregnant or may be pregnant' },
@@ -169,7 +171,12 @@ export function toIntakeRequest(f: IntakeFormState): IntakeRequest {
         present: c('hyperthyroidism') || c('hyperthyroidismUntreated'),
         untreated: c('hyperthyroidismUntreated'),
       },
-      liverDisease: c('liverDisease'),
+      liverDisease: c('liverDisease') || c('hepaticModerate') || c('hepaticSevere'),
+      ...(c('hepaticSevere')
+        ? { hepaticImpairment: 'severe' as const }
+        : c('hepaticModerate')
+          ? { hepaticImpairment: 'moderate' as const }
+          : {}),
       interstitialCystitis: c('interstitialCystitis'),
       seizureDisorder: c('seizureDisorder'),
       pregnant: c('pregnant'),

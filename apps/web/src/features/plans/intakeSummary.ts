@@ -31,6 +31,10 @@ export function summariseIntake(intake: Obj) {
   for (const [k, v] of Object.entries(o(intake.psychiatric))) if (v === true) yes.push(label(PSYCHIATRIC, k));
   const med = o(intake.medical);
   for (const [k, v] of Object.entries(med)) {
+    if (k === 'liverDisease' && (med.hepaticImpairment === 'moderate' || med.hepaticImpairment === 'severe'))
+      continue;
+    if (k === 'hepaticImpairment' && (v === 'moderate' || v === 'severe'))
+      yes.push(label(MEDICAL, v === 'severe' ? 'hepaticSevere' : 'hepaticModerate'));
     if (v === true) yes.push(label(MEDICAL, k));
     const sub = o(v);
     if (sub.present === true) {

@@ -53,6 +53,8 @@ export interface AdministrationRegister {
 export interface SessionRecord {
   id: string;
   patientId: string;
+  /** The clinic, for the printed discharge sheet (name, phone, time zone). */
+  clinic: { name: string; phone: string | null; timeZone: string };
   patient: { id: string; mrn: string; firstName: string; lastName: string; dateOfBirth: string; sex: string };
   protocol: {
     id: string;
@@ -77,6 +79,9 @@ export interface SessionRecord {
     gait?: string;
     nausea?: string;
     escortPresent?: boolean;
+    sedationResolved?: boolean;
+    dissociationResolved?: boolean;
+    respiratoryDepression?: boolean;
     readyWithoutTwoHourRuleMin?: number;
   };
   transitions: Array<{

@@ -104,6 +104,9 @@ describe.each(testBackends())('SPRAVATO REMS monitoring form on %s', (backend) =
       gait: 'steady',
       nausea: 'controlled',
       escortPresent: true,
+      sedationResolved: true,
+      dissociationResolved: true,
+      respiratoryDepression: false,
       readyWithoutTwoHourRuleMin: 60,
     });
     expect((await nurse.post(`/api/v1/sessions/${s.id}/transition`, { to: 'discharged' })).status).toBe(200);
