@@ -14,6 +14,7 @@
 import { cmp, mul, toRational } from '../dosing/decimal.ts';
 import { ESKETAMINE_LABEL } from '../protocols/regulatory.ts';
 import type { DischargeVitalLimits, Protocol, VitalParameter } from '../protocols/types.ts';
+import { formatTime } from '../time-format.ts';
 import { finite, MS_PER_MIN, toMs } from './time.ts';
 import type { DischargeFailure, DischargeResult, DischargeState, VitalsReading } from './types.ts';
 
@@ -125,7 +126,7 @@ export function evaluateDischarge(
         const elapsed = Math.max(0, Math.floor((nowMs - doseMs) / MS_PER_MIN));
         fail(
           'time_since_dose',
-          `Only ${elapsed} min since the dose; minimum ${minMinutes} min (not before ${earliestAt})`,
+          `Only ${elapsed} min since the dose; minimum ${minMinutes} min (not before ${formatTime(earliestAt, state.timeZone)})`,
         );
       }
     }

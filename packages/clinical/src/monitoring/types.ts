@@ -52,6 +52,8 @@ export interface DischargeState {
   /** Dose start (the first device for esketamine). */
   doseStartedAt?: Date | string;
   now: Date | string;
+  /** The clinic's IANA time zone: times in messages are shown in it (`time-format.ts`); UTC when absent. */
+  timeZone?: string;
 }
 
 export interface DischargeFailure {

@@ -2,10 +2,12 @@
 import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useClinicTime } from '../../ui/useClinicTime.ts';
 import { acknowledge, type SessionRecord } from './api.ts';
-import { PARAM_LABEL, time } from './format.ts';
+import { PARAM_LABEL } from './format.ts';
 
 export function AlertsPanel({ s, onChange }: { s: SessionRecord; onChange: () => void }) {
+  const { time } = useClinicTime();
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const open = s.alerts.filter((a) => a.status === 'open');

@@ -9,11 +9,12 @@ import { Button, Card, Checkbox, Group, List, Select, Stack, Text, Title } from 
 import { IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useClinicTime } from '../../ui/useClinicTime.ts';
 import { type SessionRecord, setDischargeAssessment } from './api.ts';
-import { time } from './format.ts';
 import classes from './print.module.css';
 
 export function DischargeSheet({ s }: { s: SessionRecord }) {
+  const { time } = useClinicTime();
   return (
     <div className={classes.sheet} data-testid="discharge-sheet">
       <h2>After your treatment today</h2>
@@ -38,6 +39,7 @@ export function DischargeSheet({ s }: { s: SessionRecord }) {
 }
 
 export function DischargePanel({ s, onChange }: { s: SessionRecord; onChange: () => void }) {
+  const { time } = useClinicTime();
   const a = s.dischargeAssessment ?? {};
   const [error, setError] = useState<unknown>(null);
   const update = async (patch: Record<string, unknown>) => {

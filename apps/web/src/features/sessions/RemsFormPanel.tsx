@@ -26,9 +26,9 @@ import { useState } from 'react';
 import { fieldErrorsOf, unplacedFieldErrors } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
+import { useClinicTime } from '../../ui/useClinicTime.ts';
 import { useLoad } from '../../ui/useLoad.ts';
 import { getRemsForm, type RemsForm, type SessionRecord, updateRemsForm } from './api.ts';
-import { time } from './format.ts';
 
 const CONCOMITANT = [
   ['benzodiazepines', 'Benzodiazepines'],
@@ -50,9 +50,11 @@ const CLINICIAN = [
 
 type Draft = Omit<RemsFormUpdate, 'submitted'>;
 const yesNo = (v: boolean | null) => (v === null ? '–' : v ? 'Yes' : 'No');
-const bp = (v: RemsForm['bp']['preDose']) => (v ? `${v.sbp ?? '–'}/${v.dbp ?? '–'} at ${time(v.at)}` : '–');
+const bp = (time: (iso: string) => string) => (v: RemsForm['bp']['preDose']) =>
+  v ? `${v.sbp ?? '–'}/${v.dbp ?? '–'} at ${time(v.at)}` : '–';
 
 function Prefilled({ f }: { f: RemsForm }) {
+  const { time } = useClinicTime();
   const rows: Array<[string, string]> = [
     ['Patient', `${f.patient.name}, born ${f.patient.dateOfBirth}, ${f.patient.sex}`],
     ['Treatment date', f.treatmentDate ?? '–'],
@@ -69,7 +71,7 @@ function Prefilled({ f }: { f: RemsForm }) {
     ],
     [
       'BP pre-dose · ~40 min · before completion',
-      [f.bp.preDose, f.bp.at40Min, f.bp.beforeCompletion].map(bp).join(' · '),
+      [f.bp.preDose, f.bp.at40Min, f.bp.beforeCompletion].map(bp(time)).join(' · '),
     ],
   ];
   return (
@@ -89,6 +91,7 @@ function Prefilled({ f }: { f: RemsForm }) {
 }
 
 export function RemsFormPanel({ s }: { s: SessionRecord }) {
+  const { date } = useClinicTime();
   const { data, error, setData } = useLoad((signal) => getRemsForm(s.id, signal), [s.id, s.status]);
   const [draft, setDraft] = useState<Draft>({});
   const [saveError, setSaveError] = useState<unknown>(null);
@@ -133,9 +136,7 @@ export function RemsFormPanel({ s }: { s: SessionRecord }) {
         </Title>
         <Group gap="xs">
           <Badge color={f.status === 'final' ? 'green' : 'gray'}>{f.status}</Badge>
-          {f.submittedAt && (
-            <Badge color="green">submitted {new Date(f.submittedAt).toLocaleDateString()}</Badge>
-          )}
+          {f.submittedAt && <Badge color="green">submitted {date(f.submittedAt)}</Badge>}
         </Group>
       </Group>
       <Stack gap="sm">

@@ -2,10 +2,12 @@
 import { Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
 import { RouterLink } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useClinicTime } from '../../ui/useClinicTime.ts';
 import { useLoad } from '../../ui/useLoad.ts';
 import { downloadRemsPdf, listRemsPending, markRemsSubmitted } from './api.ts';
 
 export function RemsPage() {
+  const { date } = useClinicTime();
   const { data, error, reload } = useLoad((signal) => listRemsPending(signal));
   return (
     <Stack gap="sm">
@@ -30,9 +32,9 @@ export function RemsPage() {
             {data.map((f) => (
               <Table.Tr key={f.sessionId}>
                 <Table.Td>{f.patientName}</Table.Td>
-                <Table.Td>{new Date(f.treatmentDate).toLocaleDateString()}</Table.Td>
+                <Table.Td>{date(f.treatmentDate)}</Table.Td>
                 <Table.Td>
-                  {new Date(f.dueBy).toLocaleDateString()} {f.overdue && <Badge color="red">overdue</Badge>}
+                  {date(f.dueBy)} {f.overdue && <Badge color="red">overdue</Badge>}
                 </Table.Td>
                 <Table.Td>
                   <RouterLink href={`/sessions/${f.sessionId}`}>{f.status}</RouterLink>

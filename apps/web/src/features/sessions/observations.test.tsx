@@ -1,6 +1,7 @@
+import { formatTime } from '@plasticity/clinical/time-format';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makeMe } from '../../test/fixtures.ts';
+import { CLINIC, makeMe } from '../../test/fixtures.ts';
 import { apiError } from '../../test/mockApi.ts';
 import { renderApp } from '../../test/renderApp.tsx';
 import type { SessionRecord } from './api.ts';
@@ -140,8 +141,8 @@ describe('session observations', () => {
       serious: true,
       outcome: 'resolved',
     });
-    const at = new Date(body?.at as string);
-    expect([at.getHours(), at.getMinutes()]).toEqual([14, 5]);
+    // The typed time is the clinic's wall clock (fixture clinic: America/Chicago), not the browser's.
+    expect(formatTime(body?.at as string, CLINIC.timeZone)).toBe('14:05');
   });
 
   it('shows a field error from the API beside the MOAA/S score', async () => {

@@ -3,6 +3,7 @@
  * vitals back within limits or near baseline, MOAA/S 5, steady gait, nausea controlled, escort present;
  * esketamine never before 120 min after the dose — SPRAVATO label and REMS 386).
  * Baseline = the latest reading before the dose; latest = the newest reading; MOAA/S = the newest observation.
+ * The clinic's time zone goes with the state so the gate's messages tell times the way the clinic reads them.
  */
 
 import type { DischargeResult, DischargeState, VitalsReading } from '@plasticity/clinical/monitoring';
@@ -52,7 +53,13 @@ export async function dischargeState(db: Executor, s: SessionRow, now: Date): Pr
     escortPresent?: boolean;
   };
   const score = (moaas?.data as { score?: number } | undefined)?.score;
+  const clinic = await db
+    .selectFrom('clinics')
+    .select('time_zone')
+    .where('id', '=', s.clinic_id)
+    .executeTakeFirst();
   const state: DischargeState = { now: now.toISOString() };
+  if (clinic) state.timeZone = clinic.time_zone;
   const lv = reading(latest);
   const bv = reading(baseline);
   if (lv) state.latestVitals = lv;
