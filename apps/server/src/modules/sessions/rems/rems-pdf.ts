@@ -1,9 +1,10 @@
 /**
  * Renders the SPRAVATO REMS Patient Monitoring Form data (rems-form.ts) as a one-page PDF with pdf-lib.
  * A DRAFT watermark is drawn until the session is discharged (issue 6 §8: draft from dosing on, final after).
- * Standard PDF fonts cover WinAnsi only, so text is reduced to that set.
+ * Standard PDF fonts cover WinAnsi only, so text is reduced to that set. Times print in the clinic's zone.
  */
 import { degrees, PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import { formatTime, stamp } from '../../../platform/time-format.ts';
 import type { RemsForm } from './rems-form.ts';
 
 const yn = (v: boolean | null | undefined) => (v === true ? 'Yes' : v === false ? 'No' : '-');
@@ -13,7 +14,7 @@ const ascii = (s: string) =>
     .replace(/[–—]/g, '-')
     .replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
 
-export async function remsPdf(f: RemsForm): Promise<Uint8Array> {
+export async function remsPdf(f: RemsForm, timeZone: string): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle('SPRAVATO REMS Patient Monitoring Form');
   doc.setProducer('Plasticity');
@@ -35,7 +36,7 @@ export async function remsPdf(f: RemsForm): Promise<Uint8Array> {
   y -= 20;
   page.drawText(
     ascii(
-      `${f.status === 'final' ? 'Final' : 'Draft'} - generated ${f.generatedAt}${f.submittedAt ? ` - marked submitted ${f.submittedAt}` : ''}`,
+      `${f.status === 'final' ? 'Final' : 'Draft'} - generated ${stamp(f.generatedAt, timeZone)}${f.submittedAt ? ` - marked submitted ${stamp(f.submittedAt, timeZone)}` : ''}`,
     ),
     { x: 50, y, size: 9, font },
   );
@@ -78,7 +79,7 @@ export async function remsPdf(f: RemsForm): Promise<Uint8Array> {
   line('Vitals acceptable pre-dose', yn(f.vitalsAcceptablePreDose));
   line('Vitals acceptable at completion', yn(f.vitalsAcceptableAtCompletion));
   const bp = (x: { at: string; sbp: number | null; dbp: number | null } | null) =>
-    x ? `${x.sbp ?? '-'}/${x.dbp ?? '-'} mmHg at ${x.at}` : '-';
+    x ? `${x.sbp ?? '-'}/${x.dbp ?? '-'} mmHg at ${formatTime(x.at, timeZone)}` : '-';
   line('BP pre-dose', bp(f.bp.preDose));
   line('BP about 40 min after dose', bp(f.bp.at40Min));
   line('BP before completion', bp(f.bp.beforeCompletion));

@@ -102,7 +102,7 @@ export function remsRoutes(app: ZodApp, ctx: ModuleContext) {
       const s = await loadSession(ctx.db, a.clinicId, req.params.id);
       assertRems(s);
       const form = await remsForm(ctx.db, s, ctx.clock.now(), a.timeZone);
-      const pdf = await remsPdf(form);
+      const pdf = await remsPdf(form, a.timeZone);
       await ctx.audit.record(ctx.db, actorOf(req), {
         action: 'export',
         resourceType: 'rems_form',
