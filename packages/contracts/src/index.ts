@@ -7,5 +7,6 @@ export * from './errors.ts';
 export * from './measurement.ts';
 export * from './patients.ts';
 export * from './plans.ts';
+export * from './session-views.ts';
 export * from './sessions.ts';
 export * from './users.ts';
