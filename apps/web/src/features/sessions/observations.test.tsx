@@ -162,16 +162,23 @@ describe('board observation flag', () => {
   const chair = (observations: unknown) => ({
     now: new Date().toISOString(),
     lastEventId: 1,
+    closedVisibleMin: 30,
     sessions: [
       {
         id: SID,
         chair: '3',
-        patient: { id: 'p', firstName: 'Ada', lastName: 'Lovelace', mrn: 'MRN-1' },
+        patient: {
+          id: '00000000-0000-4000-8000-000000000500',
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          mrn: 'MRN-1',
+        },
         protocol: { id: 'p', name: 'IV ketamine', drug: 'ketamine', route: 'iv', cadenceMin: 15 },
         status: 'monitoring',
         scheduledAt: new Date().toISOString(),
         phaseSince: null,
         doseStartedAt: new Date(Date.now() - 20 * 60_000).toISOString(),
+        dischargedAt: null,
         latestVitals: null,
         trend: [],
         alerts: [],
@@ -204,7 +211,7 @@ describe('board observation flag', () => {
         nextAt: null,
         nextKind: null,
       },
-      'CADSS-6 overdue',
+      'CADSS-6 overdue by 6 min',
     ],
     [
       'the next one has come due since the board loaded',

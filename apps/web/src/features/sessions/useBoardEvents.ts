@@ -3,8 +3,10 @@
  * reconnects by itself and sends Last-Event-ID, so the server replays what was missed; while the stream is
  * down `stale` is true (the board shows a banner). Calls `onEvent` for every event and `onReconnect` after a
  * reconnection (the board refetches its snapshot as well, covering anything older than the replay window).
+ * An alert event is also announced to the shell's open-alerts strip, so it follows without waiting to poll.
  */
 import { useEffect, useRef, useState } from 'react';
+import { announceAlertsChanged } from '../alerts/alertsChanged.ts';
 
 export interface BoardEventMessage {
   kind: 'alert' | 'vitals' | 'session';
@@ -34,6 +36,7 @@ export function useBoardEvents(onEvent: (e: BoardEventMessage) => void, onReconn
         const m = ev as MessageEvent<string>;
         try {
           handlers.current.onEvent({ kind, id: m.lastEventId, data: JSON.parse(m.data) });
+          if (kind === 'alert') announceAlertsChanged();
         } catch {
           /* ignore a malformed event */
         }
