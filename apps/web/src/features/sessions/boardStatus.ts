@@ -39,14 +39,14 @@ export function observationsLate(f: BoardObservationFlag | null | undefined, now
   const grace = f.graceMin * MIN;
   const entries = f.due
     .filter((d) => d.state === 'due' || d.state === 'overdue')
-    .map((d) => ({ kind: d.kind, dueAt: d.dueAt }));
+    .map((d) => ({ kind: d.kind, dueAt: d.dueAt, serverOverdue: d.state === 'overdue' }));
   if (f.nextAt && f.nextKind && now >= Date.parse(f.nextAt))
-    entries.push({ kind: f.nextKind, dueAt: f.nextAt });
+    entries.push({ kind: f.nextKind, dueAt: f.nextAt, serverOverdue: false });
   const byKind = new Map<string, LateItem>();
   for (const e of entries) {
     const label = KIND_LABEL[e.kind] ?? 'Observation';
     const dueMs = e.dueAt === null ? null : Date.parse(e.dueAt);
-    const overdue = dueMs === null || now > dueMs + grace;
+    const overdue = e.serverOverdue || dueMs === null || now > dueMs + grace;
     const item: LateItem = {
       key: e.kind,
       text:

@@ -68,8 +68,17 @@ describe('session observations', () => {
     const save = screen.getByRole('button', { name: 'Save CADSS-6' });
     expect((save as HTMLButtonElement).disabled).toBe(true);
     const ratings = [1, 2, 0, 1, 0, 4];
+    // Each item has a plain-words label (the CADSS wording is not licensed for reproduction).
+    const labels = [
+      'Item 1 — time seems slowed (CADSS 1)',
+      'Item 2 — surroundings feel unreal (CADSS 2)',
+      'Item 3 — feeling detached from the body (CADSS 6)',
+      'Item 4 — body size or shape feels changed (CADSS 7)',
+      'Item 5 — spacing out, losing track of events (CADSS 15)',
+      'Item 6 — CADSS item 22 (ask as worded in the CADSS manual)',
+    ];
     for (const [i, v] of ratings.entries()) {
-      const item = screen.getByRole('radiogroup', { name: `CADSS item ${[1, 2, 6, 7, 15, 22][i]}` });
+      const item = screen.getByRole('radiogroup', { name: labels[i] });
       await user.click(within(item).getByRole('radio', { name: String(v) }));
     }
     expect(screen.getByTestId('cadss6-total').textContent).toBe('Total 8 / 24');
