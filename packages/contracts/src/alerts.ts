@@ -19,6 +19,8 @@ export const Alert = z.object({
   escalatedAt: z.string().nullable(),
   createdAt: z.string(),
   ackBy: z.string().nullable(),
+  /** Display name of the user who acknowledged it (so a screen can say who, not an id). */
+  ackByName: z.string().nullable(),
   ackAt: z.string().nullable(),
   ackNote: z.string().nullable(),
 });

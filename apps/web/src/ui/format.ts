@@ -1,3 +1,8 @@
+import {
+  formatDate as sharedDate,
+  formatDateTime as sharedDateTime,
+  formatTime as sharedTime,
+} from '@plasticity/clinical/time-format';
 import type { Role } from '@plasticity/contracts';
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -29,32 +34,27 @@ export function ageFrom(dateOfBirth: string, today: Date = new Date()): number |
   return age >= 0 ? age : null;
 }
 
-/** `2026-11-27 14:05` in the clinic's time zone (unambiguous, compact, sortable by eye). */
+/**
+ * `2026-11-27 14:05` in the clinic's time zone (unambiguous, compact, sortable by eye): the one date-time
+ * format of the product, shared with the server's PDFs and messages (`@plasticity/clinical/time-format`).
+ * Pass `me.clinic.timeZone` (or use `useClinicTime()`); never the browser's zone.
+ */
 export function formatDateTime(
   iso: string | null | undefined,
-  timeZone?: string,
+  timeZone: string | undefined,
   withSeconds = false,
 ): string {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  try {
-    const parts = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: withSeconds ? '2-digit' : undefined,
-      hourCycle: 'h23',
-    }).formatToParts(date);
-    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-    const time = `${get('hour')}:${get('minute')}${withSeconds ? `:${get('second')}` : ''}`;
-    return `${get('year')}-${get('month')}-${get('day')} ${time}`;
-  } catch {
-    return date.toISOString();
-  }
+  return sharedDateTime(iso, timeZone, { seconds: withSeconds });
+}
+
+/** `14:05` in the clinic's time zone (the time part of `formatDateTime`). */
+export function formatTime(iso: string | null | undefined, timeZone: string | undefined): string {
+  return sharedTime(iso, timeZone);
+}
+
+/** `2026-11-27`: the calendar date in the clinic's time zone (a bare `YYYY-MM-DD` is kept as it is). */
+export function formatDate(iso: string | null | undefined, timeZone: string | undefined): string {
+  return sharedDate(iso, timeZone);
 }
 
 /** Local calendar date as `YYYY-MM-DD` (for file names and date inputs). */

@@ -3,6 +3,7 @@ import { defaultIntranasalEsketamineProtocol } from '../protocols/defaults-esket
 import { defaultSublingualKetamineProtocol } from '../protocols/defaults-kap.ts';
 import { defaultImKetamineProtocol, defaultIvKetamineProtocol } from '../protocols/defaults-ketamine.ts';
 import type { Protocol } from '../protocols/types.ts';
+import { formatTime } from '../time-format.ts';
 import { evaluateDischarge } from './discharge.ts';
 import type { DischargeState } from './types.ts';
 
@@ -99,7 +100,7 @@ describe('evaluateDischarge: time since dose', () => {
     expect(r.failing[0]?.message).toMatch(/Only 6 min since the end of administration; minimum 60 min/);
     const running = evaluateDischarge(iv, ready(plus(6)));
     expect(running.failing[0]?.message).toBe(
-      `Administration has not ended yet; minimum 60 min after it (not before ${plus(100)})`,
+      `Administration has not ended yet; minimum 60 min after it (not before ${formatTime(plus(100), undefined)})`,
     );
   });
 

@@ -20,6 +20,7 @@
 import { cmp, mul, toRational } from '../dosing/decimal.ts';
 import { ESKETAMINE_LABEL } from '../protocols/regulatory.ts';
 import type { DischargeVitalLimits, Protocol, VitalParameter } from '../protocols/types.ts';
+import { formatTime } from '../time-format.ts';
 import { finite, MS_PER_MIN, toMs } from './time.ts';
 import type { DischargeFailure, DischargeResult, DischargeState, VitalsReading } from './types.ts';
 
@@ -106,6 +107,7 @@ function minimumTime(
   nowMs: number | null,
   what: { missing: string; since: string; notYet: string },
   fail: (key: string, message: string) => void,
+  timeZone: string | undefined,
 ): number | undefined {
   if (minMinutes <= 0) return undefined;
   if (fromMs === null) {
@@ -113,7 +115,7 @@ function minimumTime(
     return undefined;
   }
   const earliest = fromMs + minMinutes * MS_PER_MIN;
-  const notBefore = `not before ${new Date(earliest).toISOString()}`;
+  const notBefore = `not before ${formatTime(new Date(earliest).toISOString(), timeZone)}`;
   if (nowMs !== null && nowMs < fromMs)
     fail(key, `${what.notYet}; minimum ${minMinutes} min after it (${notBefore})`);
   else if (nowMs !== null && nowMs < earliest) {
@@ -158,6 +160,7 @@ export function evaluateDischarge(
       notYet: 'The dose has not started yet',
     },
     fail,
+    state?.timeZone,
   );
   const fromEnd = minimumTime(
     'time_since_administration_end',
@@ -170,6 +173,7 @@ export function evaluateDischarge(
       notYet: 'Administration has not ended yet',
     },
     fail,
+    state?.timeZone,
   );
   const earliest = Math.max(fromDose ?? 0, fromEnd ?? 0);
   const earliestAt = earliest > 0 ? new Date(earliest).toISOString() : undefined;

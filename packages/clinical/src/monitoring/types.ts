@@ -56,6 +56,8 @@ export interface DischargeState {
   /** The nurse's recovery observations (esketamine: required, REMS 386). */
   recovery?: { sedationResolved?: boolean; dissociationResolved?: boolean; respiratoryDepression?: boolean };
   now: Date | string;
+  /** The clinic's IANA time zone: times in messages are shown in it (`time-format.ts`); UTC when absent. */
+  timeZone?: string;
 }
 
 export interface DischargeFailure {

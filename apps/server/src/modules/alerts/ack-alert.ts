@@ -1,12 +1,15 @@
 /**
  * POST /api/v1/alerts/{id}/ack {note} — a clinician (or the admin) acknowledges an open alert with a
  * note saying what was done (issue 3 §4: "acknowledged with a note"). Acknowledging twice is a 409;
- * another clinic's alert is a 404. The acknowledgement is audited in the same transaction.
+ * another clinic's alert is a 404. The acknowledgement is audited in the same transaction; a dosing
+ * session's alert is also announced to the live board (`board_events`) in it.
  */
 import { AckAlertRequest, Alert, IdParams } from '@plasticity/contracts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow, CLINICAL_READERS } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
+import { emitBoardEvent } from '../sessions/board/hub.ts';
+import { SOURCE_TYPE as SESSION_ALERT_SOURCE } from '../sessions/vitals/raise-alerts.ts';
 import { acknowledgeAlert } from './acknowledge.ts';
 import { toAlert } from './service.ts';
 
@@ -19,15 +22,28 @@ export function ackAlertRoute(app: ZodApp, ctx: ModuleContext) {
     },
     async (req) => {
       const a = authOf(req);
-      const row = await ctx.db.transaction().execute((trx) =>
-        acknowledgeAlert(trx, ctx, actorOf(req), {
+      const row = await ctx.db.transaction().execute(async (trx) => {
+        const updated = await acknowledgeAlert(trx, ctx, actorOf(req), {
           clinicId: a.clinicId,
           alertId: req.params.id,
           userId: a.userId,
           note: req.body.note,
-        }),
-      );
-      return toAlert(row);
+        });
+        // A dosing session's vital-sign alert acknowledged here leaves the live board at once, as it does
+        // when acknowledged from the session page.
+        if (updated.source_type === SESSION_ALERT_SOURCE && updated.source_id) {
+          await emitBoardEvent(trx, ctx.clock.now(), a.clinicId, 'alert', updated.source_id, {
+            sessionId: updated.source_id,
+            alertId: updated.id,
+            parameter: updated.parameter,
+            value: updated.value === null ? null : Number(updated.value),
+            severity: updated.severity,
+            status: 'acknowledged',
+          });
+        }
+        return updated;
+      });
+      return toAlert(row, a.displayName);
     },
   );
 }

@@ -7,7 +7,7 @@ import { AlertList, AlertListQuery } from '@plasticity/contracts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow, CLINICAL_READERS } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
-import { toAlert } from './service.ts';
+import { toAlertsWithNames } from './service.ts';
 
 export function listAlertsRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(
@@ -30,7 +30,7 @@ export function listAlertsRoute(app: ZodApp, ctx: ModuleContext) {
         category: 'alert',
         details: { status, mine: assignedTo === 'me', results: rows.length },
       });
-      return { items: rows.map(toAlert) };
+      return { items: await toAlertsWithNames(ctx.db, rows) };
     },
   );
 }

@@ -35,7 +35,7 @@ export interface RaiseAlertInput {
   value?: string | null;
 }
 
-export function toAlert(r: Selectable<AlertsTable>): Alert {
+export function toAlert(r: Selectable<AlertsTable>, ackByName: string | null = null): Alert {
   return {
     id: r.id,
     patientId: r.patient_id,
@@ -51,9 +51,23 @@ export function toAlert(r: Selectable<AlertsTable>): Alert {
     escalatedAt: r.escalated_at ? r.escalated_at.toISOString() : null,
     createdAt: r.created_at.toISOString(),
     ackBy: r.ack_by,
+    ackByName: r.ack_by ? ackByName : null,
     ackAt: r.ack_at ? r.ack_at.toISOString() : null,
     ackNote: r.ack_note,
   };
+}
+
+/** Alerts for the API with the acknowledging user's display name (one query for all of them). */
+export async function toAlertsWithNames(
+  executor: Kysely<DB>,
+  rows: Array<Selectable<AlertsTable>>,
+): Promise<Alert[]> {
+  const ids = [...new Set(rows.map((r) => r.ack_by).filter((x): x is string => x !== null))];
+  const users = ids.length
+    ? await executor.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute()
+    : [];
+  const name = new Map(users.map((u) => [u.id, u.display_name]));
+  return rows.map((r) => toAlert(r, r.ack_by ? (name.get(r.ack_by) ?? null) : null));
 }
 
 /** The patient's care team (active members of the clinic), else every active prescriber of the clinic. */

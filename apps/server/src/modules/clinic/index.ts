@@ -6,11 +6,11 @@
 import { ClinicSettings, UpdateClinicSettings } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import type { Kysely } from 'kysely';
-import { clinicDate } from '../../platform/clinic-time.ts';
 import { badField, notFound } from '../../platform/errors.ts';
 import type { ServerModule } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf, resolveClinicSettings } from '../../platform/request-context.ts';
+import { clinicDate } from '../../platform/time-format.ts';
 import { remsSettingCertificationOf } from './rems-certification.ts';
 
 export const clinicModule: ServerModule = {

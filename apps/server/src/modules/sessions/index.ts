@@ -12,6 +12,7 @@ import { updateDischargeAssessmentRoute } from './discharge/update-assessment.ts
 import { addNoteRoute } from './lifecycle/add-note.ts';
 import { createSessionRoute } from './lifecycle/create-session.ts';
 import { getSessionRoute } from './lifecycle/get-session.ts';
+import { listPatientSessionsRoute } from './lifecycle/list-patient-sessions.ts';
 import { recordAdministrationRoute } from './lifecycle/record-administration.ts';
 import { recordObservationRoute } from './lifecycle/record-observation.ts';
 import { transitionRoute } from './lifecycle/transition.ts';
@@ -30,6 +31,7 @@ export const sessionsModule: ServerModule = {
   routes(app, ctx) {
     createSessionRoute(app, ctx);
     getSessionRoute(app, ctx);
+    listPatientSessionsRoute(app, ctx);
     transitionRoute(app, ctx);
     updateChecklistRoute(app, ctx);
     recordAdministrationRoute(app, ctx);

@@ -14,6 +14,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow, PATIENT_EDITORS } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
+import { stamp } from '../../platform/time-format.ts';
 import { createOneTimeLink, mayShowLinkOnce } from '../auth/one-time-links.ts';
 import { toUserSummary, usersOfClinic } from './user-row.ts';
 
@@ -63,7 +64,7 @@ async function inviteAccount(
     clinicId: a.clinicId,
     recipient: input.email,
     subject: `${a.clinicName}: your Plasticity account`,
-    body: `${input.greeting}\n\n${a.clinicName} has invited you to Plasticity. Set your password here (the link works once and expires on ${expiresAt.toISOString().slice(0, 10)}):\n\n${template}\n`,
+    body: `${input.greeting}\n\n${a.clinicName} has invited you to Plasticity. Set your password here (the link works once and expires ${stamp(expiresAt, a.timeZone)}):\n\n${template}\n`,
     kind: 'invite',
     link: { kind: 'one_time', id: linkId },
   });

@@ -18,6 +18,7 @@ const ALERT = {
   escalatedAt: null,
   createdAt: '2026-11-27T15:00:00Z',
   ackBy: null,
+  ackByName: null,
   ackAt: null,
   ackNote: null,
 };

@@ -7,6 +7,7 @@ import { RouterLink } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime, fullName } from '../../ui/format.ts';
 import { LoadingState } from '../../ui/LoadingState.tsx';
+import { announceAlertsChanged } from './alertsChanged.ts';
 import { type AlertT, ackAlert, listAlerts } from './api.ts';
 
 /** How often open alerts are re-read while the panel is on screen. */
@@ -26,6 +27,7 @@ function AckForm({ alert, onDone }: { alert: AlertT; onDone: () => void }) {
     setBusy(true);
     try {
       await ackAlert(alert.id, note.trim());
+      announceAlertsChanged();
       onDone();
     } catch (e) {
       setError(e);
@@ -122,6 +124,12 @@ export function AlertsPanel({ status = 'open' }: { status?: 'open' | 'acknowledg
                 {names[a.patientId] ?? 'open the chart'}
               </Anchor>
             </Text>
+            {a.status === 'acknowledged' && (
+              <Text size="sm" data-testid="alert-acknowledged-by">
+                Acknowledged by {a.ackByName ?? 'a former user'} at{' '}
+                {formatDateTime(a.ackAt, me.clinic.timeZone)}
+              </Text>
+            )}
             {a.ackNote && <Text size="sm">Note: {a.ackNote}</Text>}
             {a.status === 'open' &&
               (acking === a.id ? (

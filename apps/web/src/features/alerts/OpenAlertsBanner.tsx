@@ -2,6 +2,7 @@ import { Alert, Anchor, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { RouterLink, usePathname } from '../../app/router.tsx';
+import { onAlertsChanged } from './alertsChanged.ts';
 import { type AlertT, listAlerts } from './api.ts';
 
 /** How often the open-alert count is re-read while a clinician works elsewhere in the app. */
@@ -10,7 +11,8 @@ const REFRESH_MS = 20_000;
 /**
  * Open alerts stay in front of every clinician until acknowledged: a strip above every staff
  * page (except the Alerts page itself) with the count and the newest alert's title — never a
- * patient's name, since the strip shows on every screen.
+ * patient's name, since the strip shows on every screen. Re-read every 20 s, and at once when the
+ * live board stream reports an alert raised or acknowledged, or this browser acknowledges one.
  */
 export function OpenAlertsBanner() {
   const pathname = usePathname();
@@ -23,9 +25,11 @@ export function OpenAlertsBanner() {
       });
     load();
     const t = window.setInterval(load, REFRESH_MS);
+    const off = onAlertsChanged(load);
     return () => {
       ctl.abort();
       window.clearInterval(t);
+      off();
     };
   }, []);
   if (open.length === 0 || pathname === '/alerts') return null;

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text, TextInput }
 import { useState } from 'react';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useClinicTime } from '../../ui/useClinicTime.ts';
 import { useLoad } from '../../ui/useLoad.ts';
 import { getConfig, listPatients, recordMovement, type Stock, type Witness } from './api.ts';
 import { Choice } from './Choice.tsx';
@@ -39,6 +40,7 @@ interface Props {
 
 /** Records one movement against a container; the server validates and answers with the new balance. */
 export function MovementModal({ container, onClose, onDone }: Props) {
+  const { date } = useClinicTime();
   const config = useLoad((s) => getConfig(s));
   const patients = useLoad((s) => listPatients(s));
   const [type, setType] = useState<string>(container.outstandingDraws.length > 0 ? 'administer' : 'draw');
@@ -56,7 +58,7 @@ export function MovementModal({ container, onClose, onDone }: Props) {
   const [supplierId, setSupplierId] = useState<string | null>(null);
   const [invoice, setInvoice] = useState('');
   const [recipient, setRecipient] = useState({ name: '', address: '', deaNumber: '' });
-  const [dea41, setDea41] = useState({ destroyedOn: new Date().toISOString().slice(0, 10), method: '' });
+  const [dea41, setDea41] = useState({ destroyedOn: date(new Date().toISOString()), method: '' });
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);

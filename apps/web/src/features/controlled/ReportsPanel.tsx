@@ -1,16 +1,16 @@
 import { Anchor, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
+import { useClinicTime } from '../../ui/useClinicTime.ts';
 import { useLoad } from '../../ui/useLoad.ts';
 import { listPatients, reportUrl } from './api.ts';
 import { Choice } from './Choice.tsx';
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-
 /** Inspector-ready downloads: inventory, dispensing/administration log, per-patient history (PDF and CSV). */
 export function ReportsPanel() {
-  const today = new Date();
-  const [from, setFrom] = useState(iso(new Date(today.getTime() - 30 * 86_400_000)));
-  const [to, setTo] = useState(iso(today));
+  const { date } = useClinicTime();
+  const today = Date.now();
+  const [from, setFrom] = useState(() => date(new Date(today - 30 * 86_400_000).toISOString()));
+  const [to, setTo] = useState(() => date(new Date(today).toISOString()));
   const [patientId, setPatientId] = useState<string | null>(null);
   const patients = useLoad((s) => listPatients(s));
   const links = (pdf: string, csv: string) => (

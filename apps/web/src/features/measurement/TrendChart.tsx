@@ -12,6 +12,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { useClinicTime } from '../../ui/useClinicTime.ts';
 import type { AssessmentListT } from './api.ts';
 
 const BAND_COLORS = ['#d3f9d8', '#fff3bf', '#ffe8cc', '#ffd8a8', '#ffc9c9', '#ffa8a8'];
@@ -50,8 +51,6 @@ export function OutcomeBadges({ data }: { data: AssessmentListT }) {
   );
 }
 
-const day = (iso: string) => iso.slice(0, 10);
-
 /** One instrument over time with its severity bands shaded, the baseline and the first dose marked. */
 export function TrendChart({
   def,
@@ -62,6 +61,8 @@ export function TrendChart({
   data: AssessmentListT;
   children?: ReactNode;
 }) {
+  const { date } = useClinicTime();
+  const day = (t: number) => date(new Date(t).toISOString());
   const range = scoreRange(def);
   const points = data.items.map((a) => ({
     t: new Date(a.administeredAt).getTime(),
@@ -102,10 +103,10 @@ export function TrendChart({
                 type="number"
                 scale="time"
                 domain={['dataMin', 'dataMax']}
-                tickFormatter={(t: number) => day(new Date(t).toISOString()).slice(5)}
+                tickFormatter={(t: number) => day(t).slice(5)}
               />
               <YAxis domain={[range.min, range.max]} allowDecimals={false} width={32} />
-              <Tooltip labelFormatter={(t) => day(new Date(Number(t)).toISOString())} />
+              <Tooltip labelFormatter={(t) => day(Number(t))} />
               {data.baseline !== null && (
                 <ReferenceLine
                   y={data.baseline}

@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
+import { useClinicTime } from '../../ui/useClinicTime.ts';
 import { consentPdfUrl, getConsents, sha256Hex, signConsent, withdrawConsent } from './api.ts';
 import { useLoad } from './useLoad.ts';
 
@@ -66,6 +67,7 @@ function ConsentCard({
   canWithdraw: boolean;
   onChange: () => void;
 }) {
+  const { dateTime } = useClinicTime();
   const active = signatures.find((s) => !s.withdrawnAt);
   const [open, setOpen] = useState(false);
   const [typedName, setTypedName] = useState('');
@@ -132,12 +134,9 @@ function ConsentCard({
       </Text>
       {signatures.map((s) => (
         <Text key={s.id} size="sm" mt={4}>
-          {s.withdrawnAt ? 'Withdrawn' : 'Signed'} — typed name “{s.typedName}”,{' '}
-          {new Date(s.signedAt).toLocaleString()}, version {s.documentVersion}
-          {s.withdrawnAt
-            ? `; withdrawn ${new Date(s.withdrawnAt).toLocaleString()} (${s.withdrawnReason ?? ''})`
-            : ''}{' '}
-          ·{' '}
+          {s.withdrawnAt ? 'Withdrawn' : 'Signed'} — typed name “{s.typedName}”, {dateTime(s.signedAt)},
+          version {s.documentVersion}
+          {s.withdrawnAt ? `; withdrawn ${dateTime(s.withdrawnAt)} (${s.withdrawnReason ?? ''})` : ''} ·{' '}
           <Anchor href={consentPdfUrl(patientId, s.id)} target="_blank" rel="noopener">
             PDF
           </Anchor>

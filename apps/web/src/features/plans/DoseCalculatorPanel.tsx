@@ -21,6 +21,7 @@ import { type FormEvent, useState } from 'react';
 import { fieldErrorsOf } from '../../api/errors.ts';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useClinicTime } from '../../ui/useClinicTime.ts';
 import { calculateDose } from './api.ts';
 
 type Dose = {
@@ -246,6 +247,7 @@ const BASIS_LABEL: Record<string, string> = {
 };
 
 function DoseResult({ r }: { r: DoseCalculateResponse }) {
+  const { dateTime } = useClinicTime();
   const rows: Array<[string, number | null | undefined, string]> = [
     [r.blocked ? 'Requested dose (refused)' : 'Dose', r.doseMg, 'mg'],
     ['Volume', r.volumeMl, 'mL'],
@@ -311,7 +313,7 @@ function DoseResult({ r }: { r: DoseCalculateResponse }) {
       )}
       <Text size="xs" c="dimmed">
         Protocol version {r.protocolVersion}
-        {r.weightMeasuredAt ? ` · weight measured ${new Date(r.weightMeasuredAt).toLocaleString()}` : ''}
+        {r.weightMeasuredAt ? ` · weight measured ${dateTime(r.weightMeasuredAt)}` : ''}
       </Text>
     </Stack>
   );

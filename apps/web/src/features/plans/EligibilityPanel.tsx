@@ -14,6 +14,7 @@ import type { EligibilityDecision, ProtocolItem } from '@plasticity/contracts';
 import { useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { formatDateTime } from '../../ui/format.ts';
 import { evaluateEligibility, signEligibility } from './api.ts';
 
 const OUTCOME = {
@@ -90,8 +91,8 @@ export function EligibilityPanel({ patientId, latest, protocols, hasIntake, onCh
               {OUTCOME[d.eligible].text}
             </Badge>
             <Text size="sm" c="dimmed">
-              Rule set v{d.ruleSetVersion} · evaluated {new Date(d.evaluatedAt).toLocaleString()} · age{' '}
-              {d.ageYears} years
+              Rule set v{d.ruleSetVersion} · evaluated {formatDateTime(d.evaluatedAt, me.clinic.timeZone)} ·
+              age {d.ageYears} years
             </Text>
           </Group>
           {d.hits.length > 0 && (
@@ -138,7 +139,7 @@ export function EligibilityPanel({ patientId, latest, protocols, hasIntake, onCh
                   : 'Declined by prescriber'
               }
             >
-              Signed {d.decidedAt ? new Date(d.decidedAt).toLocaleString() : ''}
+              Signed {d.decidedAt ? formatDateTime(d.decidedAt, me.clinic.timeZone) : ''}
               {d.decisionReason ? ` — ${d.decisionReason}` : ''}
             </Alert>
           ) : me.role === 'prescriber' ? (

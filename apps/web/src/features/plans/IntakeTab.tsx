@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
 import type { ChartTabProps } from '../../app/registry.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { formatDateTime } from '../../ui/format.ts';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { listEligibility, listIntakes, listProtocols } from './api.ts';
 import { EligibilityPanel } from './EligibilityPanel.tsx';
@@ -55,7 +56,8 @@ export function IntakeTab({ patient }: ChartTabProps) {
         ) : (
           <Stack gap={4}>
             <Text size="sm" c="dimmed">
-              Latest of {data.data.intakes.length}, submitted {new Date(latest.createdAt).toLocaleString()} by{' '}
+              Latest of {data.data.intakes.length}, submitted{' '}
+              {formatDateTime(latest.createdAt, me.clinic.timeZone)} by{' '}
               {latest.submittedRole === 'patient' ? 'the patient (portal)' : latest.submittedRole}
             </Text>
             <Text size="sm">

@@ -3,6 +3,7 @@ import type { TreatmentPlan } from '@plasticity/contracts';
 import { useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { formatDateTime } from '../../ui/format.ts';
 import { transitionPlan } from './api.ts';
 
 const STATUS_COLOR = {
@@ -74,7 +75,7 @@ export function PlanCard({
       {plan.statusReason && <Text size="sm">Reason: {plan.statusReason}</Text>}
       {plan.approvedAt && (
         <Text size="sm">
-          Approved (signed) by the prescriber {new Date(plan.approvedAt).toLocaleString()}
+          Approved (signed) by the prescriber {formatDateTime(plan.approvedAt, me.clinic.timeZone)}
         </Text>
       )}
       {plan.missingConsents.length > 0 && open && (

@@ -2,10 +2,13 @@
 import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useClinicTime } from '../../ui/useClinicTime.ts';
+import { announceAlertsChanged } from '../alerts/alertsChanged.ts';
 import { acknowledge, type SessionRecord } from './api.ts';
-import { PARAM_LABEL, time } from './format.ts';
+import { PARAM_LABEL } from './format.ts';
 
 export function AlertsPanel({ s, onChange }: { s: SessionRecord; onChange: () => void }) {
+  const { time, dateTime } = useClinicTime();
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const open = s.alerts.filter((a) => a.status === 'open');
@@ -14,6 +17,7 @@ export function AlertsPanel({ s, onChange }: { s: SessionRecord; onChange: () =>
     setError(null);
     try {
       await acknowledge(s.id, id, notes[id] ?? '');
+      announceAlertsChanged();
       onChange();
     } catch (e) {
       setError(e);
@@ -31,7 +35,7 @@ export function AlertsPanel({ s, onChange }: { s: SessionRecord; onChange: () =>
             key={a.id}
             color="red"
             variant="light"
-            title={`${PARAM_LABEL[a.parameter ?? ''] ?? a.parameter} ${a.value}`}
+            title={`${PARAM_LABEL[a.parameter ?? ''] ?? 'Alert'} ${a.value}`}
             data-testid="session-alert"
           >
             <Text size="sm">{a.title}</Text>
@@ -53,9 +57,9 @@ export function AlertsPanel({ s, onChange }: { s: SessionRecord; onChange: () =>
           </Alert>
         ))}
         {done.map((a) => (
-          <Text key={a.id} size="sm" c="dimmed">
-            {PARAM_LABEL[a.parameter ?? ''] ?? a.parameter} {a.value} — acknowledged {time(a.ackAt)}:{' '}
-            {a.ackNote}
+          <Text key={a.id} size="sm" c="dimmed" data-testid="session-alert-acknowledged">
+            {PARAM_LABEL[a.parameter ?? ''] ?? 'Alert'} {a.value} — acknowledged by{' '}
+            {a.ackByName ?? 'a former user'} at {dateTime(a.ackAt)}: {a.ackNote}
           </Text>
         ))}
         <ErrorAlert error={error} title="Could not acknowledge" />

@@ -8,9 +8,9 @@ import { Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine
 import { useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useClinicTime } from '../../ui/useClinicTime.ts';
 import { type AdministrationRegister, postObservation, type SessionRecord } from './api.ts';
 import { DoseForm } from './DoseForm.tsx';
-import { time } from './format.ts';
 import { SessionLedger } from './SessionLedger.tsx';
 
 const REGISTER_READERS = ['prescriber', 'nurse', 'admin'];
@@ -25,6 +25,7 @@ function registerSummary(r: AdministrationRegister): string {
 
 export function DosePanel({ s, onChange }: { s: SessionRecord; onChange: (s?: SessionRecord) => void }) {
   const me = useMe();
+  const { time } = useClinicTime();
   const [moaas, setMoaas] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const canDose = ['dosing', 'monitoring'].includes(s.status) && DOSERS.includes(me.role);

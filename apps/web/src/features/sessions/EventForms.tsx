@@ -17,6 +17,7 @@ import {
 } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useClinicTime } from '../../ui/useClinicTime.ts';
 import { FormError, useObservationSubmit } from './ObservationForms.tsx';
 import { atFromTime, DISTRESS_TYPES, INTERVENTIONS, OUTCOMES, SEVERITIES } from './observationFormat.ts';
 
@@ -51,6 +52,7 @@ function TimeField({
 }
 
 export function DistressForm({ sessionId, onSaved }: { sessionId: string; onSaved: () => void }) {
+  const { timeZone } = useClinicTime();
   const [type, setType] = useState('');
   const [description, setDescription] = useState('');
   const [kinds, setKinds] = useState<string[]>([]);
@@ -65,7 +67,7 @@ export function DistressForm({ sessionId, onSaved }: { sessionId: string; onSave
   const save = async () => {
     const body = {
       kind: 'distress',
-      at: atFromTime(at),
+      at: atFromTime(at, timeZone),
       type,
       ...(description.trim() ? { description: description.trim() } : {}),
       interventions: [
@@ -176,6 +178,7 @@ export function DistressForm({ sessionId, onSaved }: { sessionId: string; onSave
 }
 
 export function AdverseEventForm({ sessionId, onSaved }: { sessionId: string; onSaved: () => void }) {
+  const { timeZone } = useClinicTime();
   const [description, setDescription] = useState('');
   const [severity, setSeverity] = useState('');
   const [serious, setSerious] = useState(false);
@@ -185,7 +188,7 @@ export function AdverseEventForm({ sessionId, onSaved }: { sessionId: string; on
   const save = async () => {
     const body = {
       kind: 'adverse_event',
-      at: atFromTime(at),
+      at: atFromTime(at, timeZone),
       description: description.trim(),
       severity,
       serious,

@@ -7,9 +7,9 @@ import { Badge, Card, Group, Table, Tabs, Text, Title } from '@mantine/core';
 import type { ScheduledObservation } from '@plasticity/clinical/monitoring';
 import { useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
+import { useClinicTime } from '../../ui/useClinicTime.ts';
 import type { SessionRecord } from './api.ts';
 import { AdverseEventForm, DistressForm } from './EventForms.tsx';
-import { time } from './format.ts';
 import { Cadss6Form, MoaasForm } from './ObservationForms.tsx';
 import { dueText, KIND_LABEL, liveDue, summarize } from './observationFormat.ts';
 import { useNow } from './useNow.ts';
@@ -18,6 +18,7 @@ const STATE_COLOR: Record<string, string> = { overdue: 'red', due: 'orange', upc
 
 /** Badges for what is due or overdue now, else the next one; nothing when the patient is not in the chair. */
 export function DueBadges({ s, now }: { s: SessionRecord; now: number }) {
+  const { time } = useClinicTime();
   const d = liveDue(s, now);
   if (!d) return null;
   if (!d.doseStarted)
@@ -44,7 +45,7 @@ export function DueBadges({ s, now }: { s: SessionRecord; now: number }) {
           tt="none"
           data-state={i.state}
         >
-          {dueText(i)}
+          {dueText(i, time)}
         </Badge>
       ))}
     </Group>
@@ -52,6 +53,7 @@ export function DueBadges({ s, now }: { s: SessionRecord; now: number }) {
 }
 
 function Timeline({ s }: { s: SessionRecord }) {
+  const { time } = useClinicTime();
   if (s.observations.length === 0)
     return (
       <Text size="sm" c="dimmed">

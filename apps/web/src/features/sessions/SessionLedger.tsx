@@ -6,14 +6,15 @@
 import { Anchor, Group, Table, Text } from '@mantine/core';
 import { RouterLink } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useClinicTime } from '../../ui/useClinicTime.ts';
 import { useLoad } from '../../ui/useLoad.ts';
 import { listLedger } from '../controlled/api.ts';
-import { time } from './format.ts';
 
 const TYPE: Record<string, string> = { draw: 'Drawn', administer: 'Given', waste: 'Wasted' };
 
 /** `version` changes when the session's administrations change, so the entries reload. */
 export function SessionLedger({ sessionId, version }: { sessionId: string; version: string }) {
+  const { time } = useClinicTime();
   const ledger = useLoad((signal) => listLedger({ sessionId }, signal), [sessionId, version]);
   if (ledger.error) return <ErrorAlert error={ledger.error} title="Could not load the register entries" />;
   const items = ledger.data ?? [];

@@ -25,6 +25,7 @@ import { useMe } from '../../app/auth.tsx';
 import type { RouteProps } from '../../app/registry.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
+import { useClinicTime } from '../../ui/useClinicTime.ts';
 import { useLoad } from '../../ui/useLoad.ts';
 import { AlertsPanel } from './AlertsPanel.tsx';
 import { addNote, downloadRemsPdf, getSession, type SessionRecord, transition } from './api.ts';
@@ -32,7 +33,7 @@ import { beep } from './beep.ts';
 import { ChecklistPanel } from './ChecklistPanel.tsx';
 import { DischargePanel } from './DischargePanel.tsx';
 import { DosePanel } from './DosePanel.tsx';
-import { NEXT_PHASE, PHASE_COLOR, PHASE_LABEL, time } from './format.ts';
+import { NEXT_PHASE, PHASE_COLOR, PHASE_LABEL } from './format.ts';
 import { ObservationsPanel } from './ObservationsPanel.tsx';
 import { RemsFormPanel } from './RemsFormPanel.tsx';
 import { useBoardEvents } from './useBoardEvents.ts';
@@ -126,6 +127,7 @@ function PhaseControls({ s, onChange }: { s: SessionRecord; onChange: (s: Sessio
 }
 
 function Notes({ s, onChange }: { s: SessionRecord; onChange: () => void }) {
+  const { time } = useClinicTime();
   const [text, setText] = useState('');
   const [error, setError] = useState<unknown>(null);
   const save = async () => {
@@ -170,6 +172,7 @@ export function SessionPage({ params }: RouteProps) {
   const id = params.id as string;
   const { data, error, reload, setData } = useLoad((signal) => getSession(id, signal), [id]);
   const [pdfError, setPdfError] = useState<unknown>(null);
+  const { time } = useClinicTime();
   useBoardEvents(
     (e) => {
       if (e.data.sessionId !== id) return;

@@ -16,8 +16,8 @@ import {
   YAxis,
 } from 'recharts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useClinicTime } from '../../ui/useClinicTime.ts';
 import { postVitals, type SessionRecord } from './api.ts';
-import { time } from './format.ts';
 
 const FIELDS = [
   ['sbp', 'Systolic'],
@@ -28,6 +28,7 @@ const FIELDS = [
 ] as const;
 
 export function VitalsChart({ s }: { s: SessionRecord }) {
+  const { time } = useClinicTime();
   const data = s.vitals.map((v) => ({ t: time(v.at), ...v }));
   const spo2Below = s.protocol.alerts.spo2Below as number | undefined;
   if (data.length === 0) return <Text c="dimmed">No vitals yet.</Text>;
@@ -95,6 +96,7 @@ export function VitalsChart({ s }: { s: SessionRecord }) {
 }
 
 export function VitalsPanel({ s, onSaved }: { s: SessionRecord; onSaved: () => void }) {
+  const { time } = useClinicTime();
   const [values, setValues] = useState<Record<string, number | string>>({});
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [error, setError] = useState<unknown>(null);

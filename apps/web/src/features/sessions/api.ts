@@ -6,6 +6,10 @@ import type { ObservationsDue } from '@plasticity/clinical/monitoring';
 import type { ObservationSchedule } from '@plasticity/clinical/protocols';
 import {
   type Alert,
+  Board,
+  type BoardObservationFlag,
+  type BoardSession,
+  PatientSessionList,
   type RemsEnrolment,
   type RemsFormUpdate,
   RemsFormView,
@@ -15,6 +19,8 @@ import { parser, request, send } from '../../api/client.ts';
 
 export type Vital = StoredVital;
 export type SessionAlert = Alert;
+export type { BoardObservationFlag, BoardSession };
+export { Board, PatientSessionList };
 
 export interface ChecklistItem {
   key: string;
@@ -128,39 +134,8 @@ export interface Observation {
   recordedBy?: string | null;
 }
 
-/** The board's per-chair observation flag (server: `boardObservationFlag`). */
-export interface BoardObservationFlag {
-  graceMin: number;
-  anyDue: boolean;
-  anyOverdue: boolean;
-  due: Array<{ kind: string; when: string; dueAt: string | null; state: string }>;
-  nextAt: string | null;
-  nextKind: string | null;
-}
-
 /** The SPRAVATO REMS Patient Monitoring Form as the server pre-fills it (contract `RemsFormView`). */
 export type RemsForm = RemsFormView;
-
-export interface BoardSession {
-  id: string;
-  chair: string;
-  patient: { id: string; firstName: string; lastName: string; mrn: string };
-  protocol: { id: string; name: string; drug: string; route: string; cadenceMin: number };
-  status: string;
-  scheduledAt: string;
-  phaseSince: string | null;
-  doseStartedAt: string | null;
-  latestVitals: Vital | null;
-  trend: Vital[];
-  alerts: SessionAlert[];
-  observations?: BoardObservationFlag | null;
-}
-
-export interface Board {
-  now: string;
-  lastEventId: number;
-  sessions: BoardSession[];
-}
 
 export interface RemsPendingItem {
   sessionId: string;
@@ -178,9 +153,8 @@ const sessionP = parser<SessionRecord>((d) =>
     ? (d as unknown as SessionRecord)
     : undefined,
 );
-const boardP = parser<Board>((d) =>
-  isObj(d) && Array.isArray(d.sessions) ? (d as unknown as Board) : undefined,
-);
+const boardP = parser<Board>((d) => Board.safeParse(d).data);
+const patientSessionsP = parser<PatientSessionList>((d) => PatientSessionList.safeParse(d).data);
 const anyP = parser<Record<string, unknown>>((d) => (isObj(d) ? d : undefined));
 const remsP = parser<RemsForm>((d) => {
   const r = RemsFormView.safeParse(d);
@@ -193,6 +167,8 @@ const pendingP = parser<{ items: RemsPendingItem[] }>((d) =>
 const s = (id: string) => `/api/v1/sessions/${encodeURIComponent(id)}`;
 
 export const getBoard = (signal?: AbortSignal) => request('GET', '/api/v1/board', boardP, { signal });
+export const listPatientSessions = (patientId: string, signal?: AbortSignal) =>
+  request('GET', `/api/v1/patients/${encodeURIComponent(patientId)}/sessions`, patientSessionsP, { signal });
 export const getSession = (id: string, signal?: AbortSignal) => request('GET', s(id), sessionP, { signal });
 export const createSession = (body: {
   patientId: string;

@@ -50,7 +50,5 @@ export function elapsed(fromIso: string | null, now: number): string {
   return min >= 60 ? `${Math.floor(min / 60)} h ${min % 60} min` : `${min} min`;
 }
 
-export const time = (iso: string | null | undefined) =>
-  iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '–';
 export const shortName = (p: { firstName: string; lastName: string }) =>
   `${p.firstName} ${p.lastName.slice(0, 1)}.`;

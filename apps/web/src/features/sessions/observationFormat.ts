@@ -10,8 +10,8 @@ import {
   observationsDue,
   type ScheduledObservation,
 } from '@plasticity/clinical/monitoring';
+import { formatDate, zonedInstant } from '@plasticity/clinical/time-format';
 import type { Observation, SessionRecord } from './api.ts';
-import { time } from './format.ts';
 
 export const KIND_LABEL: Record<string, string> = {
   moaas: 'MOAA/S',
@@ -105,7 +105,10 @@ export function scheduledLabel(i: Pick<ScheduledObservation, 'kind' | 'when' | '
 }
 
 /** "MOAA/S due 14:15", "CADSS-6 at 40 min overdue since 14:40". */
-export function dueText(i: Pick<ScheduledObservation, 'kind' | 'when' | 'minute' | 'dueAt' | 'state'>) {
+export function dueText(
+  i: Pick<ScheduledObservation, 'kind' | 'when' | 'minute' | 'dueAt' | 'state'>,
+  time: (iso: string) => string,
+) {
   const at = i.dueAt ? time(i.dueAt) : null;
   if (i.state === 'overdue') return `${scheduledLabel(i)} overdue${at ? ` since ${at}` : ''}`;
   if (i.state === 'due') return `${scheduledLabel(i)} due${at ? ` ${at}` : ''}`;
@@ -121,11 +124,7 @@ export function liveDue(s: SessionRecord, now: number): ObservationsDue | null {
   });
 }
 
-/** Local date + "HH:MM" → ISO; blank → now. */
-export function atFromTime(hhmm: string, now = new Date()): string {
-  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm.trim());
-  if (!m) return now.toISOString();
-  const d = new Date(now);
-  d.setHours(Number(m[1]), Number(m[2]), 0, 0);
-  return d.toISOString();
+/** "HH:MM" on today's date in the clinic's time zone → ISO; blank or unreadable → now. */
+export function atFromTime(hhmm: string, timeZone: string, now = new Date()): string {
+  return zonedInstant(formatDate(now.toISOString(), timeZone), hhmm, timeZone) ?? now.toISOString();
 }

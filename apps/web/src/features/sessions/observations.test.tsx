@@ -1,6 +1,7 @@
+import { formatTime } from '@plasticity/clinical/time-format';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makeMe } from '../../test/fixtures.ts';
+import { CLINIC, makeMe } from '../../test/fixtures.ts';
 import { apiError } from '../../test/mockApi.ts';
 import { renderApp } from '../../test/renderApp.tsx';
 import type { SessionRecord } from './api.ts';
@@ -67,8 +68,17 @@ describe('session observations', () => {
     const save = screen.getByRole('button', { name: 'Save CADSS-6' });
     expect((save as HTMLButtonElement).disabled).toBe(true);
     const ratings = [1, 2, 0, 1, 0, 4];
+    // Each item has a plain-words label (the CADSS wording is not licensed for reproduction).
+    const labels = [
+      'Item 1 — time seems slowed (CADSS 1)',
+      'Item 2 — surroundings feel unreal (CADSS 2)',
+      'Item 3 — feeling detached from the body (CADSS 6)',
+      'Item 4 — body size or shape feels changed (CADSS 7)',
+      'Item 5 — spacing out, losing track of events (CADSS 15)',
+      'Item 6 — CADSS item 22 (ask as worded in the CADSS manual)',
+    ];
     for (const [i, v] of ratings.entries()) {
-      const item = screen.getByRole('radiogroup', { name: `CADSS item ${[1, 2, 6, 7, 15, 22][i]}` });
+      const item = screen.getByRole('radiogroup', { name: labels[i] });
       await user.click(within(item).getByRole('radio', { name: String(v) }));
     }
     expect(screen.getByTestId('cadss6-total').textContent).toBe('Total 8 / 24');
@@ -140,8 +150,8 @@ describe('session observations', () => {
       serious: true,
       outcome: 'resolved',
     });
-    const at = new Date(body?.at as string);
-    expect([at.getHours(), at.getMinutes()]).toEqual([14, 5]);
+    // The typed time is the clinic's wall clock (fixture clinic: America/Chicago), not the browser's.
+    expect(formatTime(body?.at as string, CLINIC.timeZone)).toBe('14:05');
   });
 
   it('shows a field error from the API beside the MOAA/S score', async () => {
@@ -161,16 +171,23 @@ describe('board observation flag', () => {
   const chair = (observations: unknown) => ({
     now: new Date().toISOString(),
     lastEventId: 1,
+    closedVisibleMin: 30,
     sessions: [
       {
         id: SID,
         chair: '3',
-        patient: { id: 'p', firstName: 'Ada', lastName: 'Lovelace', mrn: 'MRN-1' },
+        patient: {
+          id: '00000000-0000-4000-8000-000000000500',
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          mrn: 'MRN-1',
+        },
         protocol: { id: 'p', name: 'IV ketamine', drug: 'ketamine', route: 'iv', cadenceMin: 15 },
         status: 'monitoring',
         scheduledAt: new Date().toISOString(),
         phaseSince: null,
         doseStartedAt: new Date(Date.now() - 20 * 60_000).toISOString(),
+        dischargedAt: null,
         latestVitals: null,
         trend: [],
         alerts: [],
@@ -203,7 +220,7 @@ describe('board observation flag', () => {
         nextAt: null,
         nextKind: null,
       },
-      'CADSS-6 overdue',
+      'CADSS-6 overdue by 6 min',
     ],
     [
       'the next one has come due since the board loaded',

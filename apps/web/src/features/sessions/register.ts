@@ -4,6 +4,7 @@ import { registerFeature } from '../../app/registry.ts';
 import { BoardPage } from './BoardPage.tsx';
 import { RemsPage } from './RemsPage.tsx';
 import { SessionPage } from './SessionPage.tsx';
+import { SessionsTab } from './SessionsTab.tsx';
 
 /** Clinicians and the admin see the board and sessions (the server enforces the same roles). */
 const CLINICAL: readonly Role[] = ['admin', 'prescriber', 'nurse', 'therapist'];
@@ -39,4 +40,5 @@ registerFeature({
     },
     { id: 'rems-forms', path: '/rems-forms', roles: CLINICAL, title: 'REMS forms', component: RemsPage },
   ],
+  chartTabs: [{ id: 'sessions', label: 'Sessions', roles: CLINICAL, order: 33, component: SessionsTab }],
 });

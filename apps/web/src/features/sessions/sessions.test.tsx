@@ -30,12 +30,14 @@ const ALERT = {
   escalatedAt: null,
   createdAt: '2026-11-27T15:03:00Z',
   ackBy: null,
+  ackByName: null,
   ackAt: null,
   ackNote: null,
 };
 const board = (alerts: unknown[]) => ({
   now: '2026-11-27T15:05:00Z',
   lastEventId: 10,
+  closedVisibleMin: 30,
   sessions: [
     {
       id: SID,
@@ -46,6 +48,8 @@ const board = (alerts: unknown[]) => ({
       scheduledAt: '2026-11-27T14:30:00Z',
       phaseSince: '2026-11-27T14:50:00Z',
       doseStartedAt: '2026-11-27T14:45:00Z',
+      dischargedAt: null,
+      observations: null,
       latestVitals: vital(3, 88),
       trend: [vital(1, 97), vital(2, 93), vital(3, 88)],
       alerts,

@@ -5,8 +5,10 @@
  * reconnection (the board refetches its snapshot as well, covering anything older than the replay window), and
  * also on a `resync` event: the server's own database connection broke and came back, so events may have
  * been missed although this stream stayed open.
+ * An alert event is also announced to the shell's open-alerts strip, so it follows without waiting to poll.
  */
 import { useEffect, useRef, useState } from 'react';
+import { announceAlertsChanged } from '../alerts/alertsChanged.ts';
 
 export interface BoardEventMessage {
   kind: 'alert' | 'vitals' | 'session';
@@ -36,6 +38,7 @@ export function useBoardEvents(onEvent: (e: BoardEventMessage) => void, onReconn
         const m = ev as MessageEvent<string>;
         try {
           handlers.current.onEvent({ kind, id: m.lastEventId, data: JSON.parse(m.data) });
+          if (kind === 'alert') announceAlertsChanged();
         } catch {
           /* ignore a malformed event */
         }

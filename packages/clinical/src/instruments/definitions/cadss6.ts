@@ -24,14 +24,17 @@ export const cadss6: InstrumentDefinition = {
     { value: 4, label: 'Extremely' },
   ],
   wordingNote:
-    'CADSS is a research instrument (© Bremner et al.); redistribution terms are unverified, so only the original CADSS item numbers and 0–4 anchors ship.',
+    'The CADSS item wording belongs to its authors (Bremner et al., J Trauma Stress 1998) and no licence to reproduce it was found, so each item shows a short description written for Plasticity with its CADSS item number; the interviewer asks the questions from the CADSS manual.',
+  // Labels are Plasticity's own descriptions of what each item rates (not the CADSS question text), from
+  // the item topics reported by Bremner 1998 (Table 1) for items 1, 2, 6, 7 and 15. Item 22 has no
+  // description: its content could not be confirmed from a public source, so only its number is shown.
   items: [
-    { number: 1, label: 'CADSS item 1', scored: true },
-    { number: 2, label: 'CADSS item 2', scored: true },
-    { number: 3, label: 'CADSS item 6', scored: true },
-    { number: 4, label: 'CADSS item 7', scored: true },
-    { number: 5, label: 'CADSS item 15', scored: true },
-    { number: 6, label: 'CADSS item 22', scored: true },
+    { number: 1, label: 'Item 1 — time seems slowed (CADSS 1)', scored: true },
+    { number: 2, label: 'Item 2 — surroundings feel unreal (CADSS 2)', scored: true },
+    { number: 3, label: 'Item 3 — feeling detached from the body (CADSS 6)', scored: true },
+    { number: 4, label: 'Item 4 — body size or shape feels changed (CADSS 7)', scored: true },
+    { number: 5, label: 'Item 5 — spacing out, losing track of events (CADSS 15)', scored: true },
+    { number: 6, label: 'Item 6 — CADSS item 22 (ask as worded in the CADSS manual)', scored: true },
   ],
   scoring: { kind: 'sum' },
   bands: null,
@@ -49,7 +52,8 @@ export const cadss6: InstrumentDefinition = {
     source: 'Rodrigues 2021 gives no rule for missing items, so incomplete ratings are not scored',
   },
   loinc: null,
-  licence: 'Research instrument (REFERENCE.md); terms UNVERIFIED, wording not shipped.',
+  licence:
+    'Research instrument, © the authors (Bremner et al. 1998); no public licence to reproduce the item text found — descriptive labels written for Plasticity ship instead.',
   citation:
     'Rodrigues NB, McIntyre RS, Lipsitz O, et al. A simplified 6-item clinician administered dissociative symptom scale (CADSS-6) for monitoring dissociative effects of sub-anesthetic ketamine infusions. J Affect Disord. 2021;282:160-164.',
 };

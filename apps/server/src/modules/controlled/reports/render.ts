@@ -5,6 +5,7 @@
  * DEA number, the period, and when and in which time zone it was printed.
  */
 import { PDFDocument, type PDFFont, rgb, StandardFonts } from 'pdf-lib';
+import { stamp } from '../../../platform/time-format.ts';
 import { toCsv } from '../../audit/csv.ts';
 
 export interface Column {
@@ -156,21 +157,7 @@ export function renderCsv(r: Report): string {
   );
 }
 
-/** 'YYYY-MM-DD HH:mm TZ' in the clinic's time zone. */
+/** 'YYYY-MM-DD HH:mm TZ' in the clinic's time zone (the product's one format, `platform/time-format.ts`). */
 export function localStamp(d: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'short',
-    })
-      .formatToParts(d)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
+  return stamp(d, timeZone);
 }

@@ -9,6 +9,7 @@ import { notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, CLINICAL_READERS } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
+import { stamp } from '../../../platform/time-format.ts';
 
 /** WinAnsi (the standard fonts' encoding) cannot draw every character: fold the common ones. */
 const ascii = (s: string) =>
@@ -96,13 +97,13 @@ export function consentPdfRoute(app: ZodApp, ctx: ModuleContext) {
       const manifest = [
         `Signed by typed name: ${s.typed_name}`,
         `Meaning: I have read this document in full and agree to it.`,
-        `Signed at: ${s.signed_at.toISOString()}`,
+        `Signed at: ${stamp(s.signed_at, a.timeZone)}`,
         `From IP address: ${s.source_address ?? 'unknown'}`,
         `User agent: ${s.user_agent ?? 'unknown'}`,
         `Document: ${s.kind} version ${s.version}`,
         `SHA-256 of the text signed: ${s.text_sha256}`,
         ...(s.withdrawn_at
-          ? [`WITHDRAWN at ${s.withdrawn_at.toISOString()}: ${s.withdrawn_reason ?? ''}`]
+          ? [`WITHDRAWN at ${stamp(s.withdrawn_at, a.timeZone)}: ${s.withdrawn_reason ?? ''}`]
           : []),
       ];
       const bytes = await renderConsentPdf(s.title, s.body, manifest);

@@ -2,11 +2,16 @@
  * Builds the API view of treatment plans: the protocol version they use (name, route, required consents),
  * which required consents are missing (signed and not withdrawn, any version), progress against the planned
  * series, and the status history.
+ *
+ * Progress: `sessionsCompleted` = sessions given under the plan (`sessions/shared/given.ts`: an
+ * administration recorded and not entered in error; booked with the plan, or for its protocol while it
+ * ran) plus `sessions_completed`, the sessions given before the plan was kept here (imported history).
  */
 import type { Protocol } from '@plasticity/clinical/protocols';
 import type { TreatmentPlan } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import type { Selectable } from 'kysely';
+import { givenSessions, givenUnderPlan } from '../../sessions/shared/given.ts';
 import { activeSignatures } from '../consent/consent-rows.ts';
 import { type Executor, iso } from '../shared.ts';
 
@@ -40,8 +45,17 @@ export async function planViews(
     .orderBy('at')
     .orderBy('seq')
     .execute();
+  const given = await givenSessions(db, clinicId, patientId);
   return rows.map((r) => {
     const p = byId.get(r.protocol_id);
+    const completed =
+      r.sessions_completed +
+      givenUnderPlan(given, {
+        id: r.id,
+        protocolId: r.protocol_id,
+        from: new Date(r.approved_at ?? r.created_at),
+        until: r.ended_at ? new Date(r.ended_at) : null,
+      }).length;
     const data = (p?.data ?? {}) as unknown as Protocol;
     const required = (data.requiredConsents ?? []) as TreatmentPlan['requiredConsents'];
     return {
@@ -55,8 +69,8 @@ export async function planViews(
       indications: r.indications,
       targetInstruments: r.target_instruments,
       plannedSessions: r.planned_sessions,
-      sessionsCompleted: r.sessions_completed,
-      progressPct: Math.min(100, Math.round((r.sessions_completed / r.planned_sessions) * 100)),
+      sessionsCompleted: completed,
+      progressPct: Math.min(100, Math.round((completed / r.planned_sessions) * 100)),
       eligibilityDecisionId: r.eligibility_decision_id,
       notes: r.notes,
       status: r.status,

@@ -1,10 +1,17 @@
 /**
- * GET /api/v1/board — today's sessions of the caller's clinic by chair (issue 6 §6): patient, protocol,
- * phase, when the phase and the dose started, the latest vitals and the last 30 readings for the trend
- * sparklines, open alerts, whether a MOAA/S or CADSS-6 is due (`observations`, the protocol's schedule), and
- * `lastEventId` so the browser can subscribe to /board/events from exactly this snapshot. "Today" is the clinic's calendar day in its time zone; open sessions are always shown.
+ * GET /api/v1/board — the caller's clinic's chairs (issue 6 §6, issue 11 §5): patient, protocol, phase,
+ * when the phase and the dose started, the latest vitals and the last 30 readings for the trend
+ * sparklines, open alerts (an acknowledged one leaves), whether a MOAA/S or CADSS-6 is due
+ * (`observations`, the protocol's schedule), and `lastEventId` so the browser can subscribe to
+ * /board/events from exactly this snapshot. Roles: prescriber, nurse, therapist, admin; 200 only.
+ *
+ * Which sessions: every session in progress (checked in … recovery), sessions booked for today or earlier
+ * and not started (the clinic's calendar day), and a discharged, cancelled or aborted session only for
+ * the clinic's `boardClosedVisibleMin` minutes after it closed (default 30), so a day of 12 chairs stays
+ * on one screen. Chairs sort naturally ("2" before "10", Intl.Collator numeric), then by booked time.
  */
 import { observationScheduleOf } from '@plasticity/clinical/monitoring';
+import { Board, SessionStatus } from '@plasticity/contracts';
 import { sql } from 'kysely';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
@@ -12,20 +19,30 @@ import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { toAlert } from '../../alerts/service.ts';
 import { IN_CHAIR_STATUSES, iso, OPEN_STATUSES, protocolOf, toVital } from '../shared/load.ts';
 import { boardObservationFlag, scheduleInputs, sessionObservationsDue } from '../shared/observations-due.ts';
+import { sessionSettings } from '../shared/settings.ts';
 import { SOURCE_TYPE } from '../vitals/raise-alerts.ts';
 
 export const SPARKLINE_POINTS = 30;
+
+const chairOrder = new Intl.Collator('en-US', { numeric: true, sensitivity: 'base' });
+/** Chairs in natural order ("Chair 2" before "Chair 10"), then by booked time. */
+export const byChair = (a: { chair: string; scheduled_at: Date }, b: { chair: string; scheduled_at: Date }) =>
+  chairOrder.compare(a.chair, b.chair) ||
+  new Date(a.scheduled_at).getTime() - new Date(b.scheduled_at).getTime();
 
 export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(
     '/api/v1/board',
     {
       config: { policy: allow.roles('prescriber', 'nurse', 'therapist', 'admin') },
-      schema: { tags: ['sessions'] },
+      schema: { response: { 200: Board }, tags: ['sessions'] },
     },
     async (req) => {
       const a = authOf(req);
       const now = ctx.clock.now();
+      const { boardClosedVisibleMin } = await sessionSettings(ctx.db, a.clinicId);
+      const closedSince = new Date(now.getTime() - boardClosedVisibleMin * 60_000);
+      const today = sql<string>`(${now}::timestamptz at time zone ${a.timeZone})::date`;
       const top = await ctx.db
         .selectFrom('board_events')
         .select((eb) => eb.fn.max('id').as('id'))
@@ -41,22 +58,23 @@ export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
         .where('s.clinic_id', '=', a.clinicId)
         .where((eb) =>
           eb.or([
-            eb('s.status', 'in', [...OPEN_STATUSES]),
             eb(
-              sql`(s.scheduled_at at time zone ${a.timeZone})::date`,
-              '=',
-              sql`(${now}::timestamptz at time zone ${a.timeZone})::date`,
+              's.status',
+              'in',
+              OPEN_STATUSES.filter((x) => x !== 'scheduled'),
             ),
-            eb(
-              sql`(s.updated_at at time zone ${a.timeZone})::date`,
-              '=',
-              sql`(${now}::timestamptz at time zone ${a.timeZone})::date`,
-            ),
+            eb.and([
+              eb('s.status', '=', 'scheduled'),
+              eb(sql`(s.scheduled_at at time zone ${a.timeZone})::date`, '<=', today),
+            ]),
+            eb.and([
+              eb('s.status', 'not in', [...OPEN_STATUSES]),
+              eb(sql`coalesce(s.discharged_at, s.updated_at)`, '>=', closedSince),
+            ]),
           ]),
         )
-        .orderBy('s.chair')
-        .orderBy('s.scheduled_at')
-        .execute();
+        .execute()
+        .then((rows) => rows.sort(byChair));
       const ids = sessions.map((s) => s.id);
       const [vitals, alerts, phases] = ids.length
         ? await Promise.all([
@@ -109,6 +127,7 @@ export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
       return {
         now: now.toISOString(),
         lastEventId: Number(top?.id ?? 0),
+        closedVisibleMin: boardClosedVisibleMin,
         sessions: sessions.map((s) => {
           const p = protocolOf(s);
           const trend = vitals.rows.filter((v) => v.session_id === s.id).map(toVital);
@@ -123,13 +142,14 @@ export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
               route: p.route,
               cadenceMin: p.vitals.cadenceMin,
             },
-            status: s.status,
-            scheduledAt: iso(s.scheduled_at),
+            status: SessionStatus.parse(s.status),
+            scheduledAt: new Date(s.scheduled_at).toISOString(),
             phaseSince: iso(phases.find((x) => x.session_id === s.id)?.at ?? null),
             doseStartedAt: iso(s.dose_started_at),
+            dischargedAt: iso(s.discharged_at),
             latestVitals: trend.at(-1) ?? null,
             trend,
-            alerts: alerts.filter((x) => x.source_id === s.id).map(toAlert),
+            alerts: alerts.filter((x) => x.source_id === s.id).map((x) => toAlert(x)),
             observations: boardObservationFlag(
               sessionObservationsDue(
                 s,

@@ -10,6 +10,7 @@
  * `durationMin`, else the protocol's): the minimum observation then counts from the planned end, never from
  * the start. For other routes an administration without a stop time ends at its start (an injection,
  * lozenge, tablet or devices).
+ * The clinic's time zone goes with the state so the gate's messages tell times the way the clinic reads them.
  */
 
 import type { DischargeResult, DischargeState, VitalsReading } from '@plasticity/clinical/monitoring';
@@ -69,7 +70,13 @@ export async function dischargeState(db: Executor, s: SessionRow, now: Date): Pr
     .where('entered_in_error_at', 'is', null)
     .execute();
   const score = (moaas?.data as { score?: number } | undefined)?.score;
+  const clinic = await db
+    .selectFrom('clinics')
+    .select('time_zone')
+    .where('id', '=', s.clinic_id)
+    .executeTakeFirst();
   const state: DischargeState = { now: now.toISOString() };
+  if (clinic) state.timeZone = clinic.time_zone;
   const lv = reading(latest);
   const bv = reading(baseline);
   if (lv) state.latestVitals = lv;

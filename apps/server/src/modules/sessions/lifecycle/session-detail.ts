@@ -6,7 +6,7 @@
  */
 
 import { observationScheduleOf } from '@plasticity/clinical/monitoring';
-import { toAlert } from '../../alerts/service.ts';
+import { toAlertsWithNames } from '../../alerts/service.ts';
 import { canon } from '../../controlled/model.ts';
 import { evaluateSessionDischarge } from '../discharge/discharge-state.ts';
 import { type Executor, iso, protocolOf, type SessionRow, toVital } from '../shared/load.ts';
@@ -207,7 +207,7 @@ export async function sessionDetail(db: Executor, s: SessionRow, now: Date) {
       addendum: n.addendum,
       signedAt: iso(n.signed_at),
     })),
-    alerts: alerts.map(toAlert),
+    alerts: await toAlertsWithNames(db, alerts),
     discharge: await evaluateSessionDischarge(db, s, now),
     rems: p.drug === 'esketamine' ? { submittedAt: iso(s.rems_submitted_at) } : null,
   };

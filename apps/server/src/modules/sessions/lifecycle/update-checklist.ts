@@ -8,11 +8,11 @@
  * clinic's setting certification on record (409 `precondition_failed`). Only before dosing.
  */
 import { ChecklistParams, ChecklistUpdate, type RemsEnrolment } from '@plasticity/contracts';
-import { clinicDate } from '../../../platform/clinic-time.ts';
 import { AppError, badField } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
+import { clinicDate } from '../../../platform/time-format.ts';
 import { remsSettingCertificationOf } from '../../clinic/rems-certification.ts';
 import { emitBoardEvent } from '../board/hub.ts';
 import { type Executor, loadSession } from '../shared/load.ts';

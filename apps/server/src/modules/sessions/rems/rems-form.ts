@@ -15,7 +15,7 @@
  */
 import { predoseVitalsCheck, remsBpAbout40Min } from '@plasticity/clinical/monitoring';
 import type { RemsEnrolment, RemsFormView } from '@plasticity/contracts';
-import { clinicDate, formatClinicDateTime } from '../../../platform/clinic-time.ts';
+import { clinicDate, formatClinicDateTime } from '../../../platform/time-format.ts';
 import { concomitantFromList, type RemsConcomitantAnswers } from '../../medications/concomitant.ts';
 import { evaluateSessionDischarge } from '../discharge/discharge-state.ts';
 import { type Executor, iso, protocolOf, type SessionRow } from '../shared/load.ts';

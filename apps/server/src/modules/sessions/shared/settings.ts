@@ -14,9 +14,19 @@ export interface SessionSettings {
   alertEscalationMin: number;
   /** Days after the session within which the SPRAVATO REMS Patient Monitoring Form is due (REFERENCE.md §3: 7). */
   remsFormDueDays: number;
+  /**
+   * Minutes a discharged, cancelled or aborted session stays on the live board after it closed, so the
+   * nurse sees the chair was freed, before it leaves to make room. Default 30 min: Plasticity product
+   * default (no guideline sets it).
+   */
+  boardClosedVisibleMin: number;
 }
 
-export const SESSION_SETTING_DEFAULTS: SessionSettings = { alertEscalationMin: 3, remsFormDueDays: 7 };
+export const SESSION_SETTING_DEFAULTS: SessionSettings = {
+  alertEscalationMin: 3,
+  remsFormDueDays: 7,
+  boardClosedVisibleMin: 30,
+};
 
 export function resolveSessionSettings(raw: unknown): SessionSettings {
   const s = ((raw && typeof raw === 'object' ? (raw as Record<string, unknown>).sessions : undefined) ??
@@ -25,6 +35,7 @@ export function resolveSessionSettings(raw: unknown): SessionSettings {
   return {
     alertEscalationMin: pos(s.alertEscalationMin, SESSION_SETTING_DEFAULTS.alertEscalationMin),
     remsFormDueDays: pos(s.remsFormDueDays, SESSION_SETTING_DEFAULTS.remsFormDueDays),
+    boardClosedVisibleMin: pos(s.boardClosedVisibleMin, SESSION_SETTING_DEFAULTS.boardClosedVisibleMin),
   };
 }
 

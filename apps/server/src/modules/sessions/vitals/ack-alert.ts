@@ -49,7 +49,7 @@ export function ackSessionAlertRoute(app: ZodApp, ctx: ModuleContext) {
         });
         return updated;
       });
-      return toAlert(row);
+      return toAlert(row, a.displayName);
     },
   );
 }
