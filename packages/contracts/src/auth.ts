@@ -18,6 +18,8 @@ export const ClinicSummary = z.object({
   demo: z.boolean(),
   /** Staff may open a self-report form for the patient on a clinic device (clinic setting). */
   clinicDeviceSelfReport: z.boolean(),
+  /** Staff may hand the patient a clinic device to sign a consent in the clinic (clinic setting). */
+  clinicDeviceConsent: z.boolean(),
 });
 
 export const Me = z.object({

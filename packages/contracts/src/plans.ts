@@ -207,6 +207,8 @@ export const UpdateConsentDocumentRequest = z
   .object({ title: shortText(200), body: shortText(50_000) })
   .strict();
 export const ConsentKindParams = z.object({ kind: ConsentKind });
+export const ConsentSignedVia = z.enum(['portal', 'clinic_device']);
+export type ConsentSignedVia = z.infer<typeof ConsentSignedVia>;
 export const ConsentSignature = z.object({
   id: Uuid,
   patientId: Uuid,
@@ -220,6 +222,10 @@ export const ConsentSignature = z.object({
   textSha256: z.string(),
   withdrawnAt: z.string().nullable(),
   withdrawnReason: z.string().nullable(),
+  /** `portal`: the patient's own account; `clinic_device`: in the clinic, on a device staff handed over. */
+  signedVia: ConsentSignedVia,
+  /** Who handed the clinic device to the patient (null for portal signatures). */
+  handedBy: z.object({ id: Uuid, name: z.string() }).nullable(),
 });
 export type ConsentSignature = z.infer<typeof ConsentSignature>;
 export const PatientConsents = z.object({
@@ -239,6 +245,7 @@ export const SignConsentRequest = z
     agree: z.literal(true),
   })
   .strict();
+export type SignConsentRequest = z.infer<typeof SignConsentRequest>;
 export const SignatureParams = z.object({ id: Uuid, signatureId: Uuid });
 export const WithdrawConsentRequest = z.object({ reason: shortText(1000) }).strict();
 
