@@ -132,7 +132,7 @@ export function reviewRules(): EligibilityRule[] {
     rule(
       'ketamine_bp_rise_hazard',
       'relative',
-      'Aneurysm, arteriovenous malformation or intracerebral haemorrhage history: a BP rise may be hazardous',
+      'Aneurysm, arteriovenous malformation or intracerebral hemorrhage history: a BP rise may be hazardous',
       any(
         isTrue('medical.aneurysmalVascularDisease'),
         isTrue('medical.arteriovenousMalformation'),

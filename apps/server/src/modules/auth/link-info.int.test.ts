@@ -32,7 +32,11 @@ describe.each(testBackends())('link info on %s', (backend) => {
     expect(portal.status).toBe(201);
     const anon = c.anonymous();
     const info = async (link: string) => anon.post('/api/v1/auth/link-info', { token: tokenOf(link) });
-    expect((await info(staff.body.link)).body).toEqual({ purpose: 'invite', audience: 'staff', state: 'valid' });
+    expect((await info(staff.body.link)).body).toEqual({
+      purpose: 'invite',
+      audience: 'staff',
+      state: 'valid',
+    });
     expect((await info(portal.body.link)).body).toEqual({
       purpose: 'invite',
       audience: 'patient',

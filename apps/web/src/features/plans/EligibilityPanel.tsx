@@ -14,6 +14,8 @@ import type { EligibilityDecision, ProtocolItem } from '@plasticity/contracts';
 import { useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { severityLabel } from '../../ui/labels.ts';
+import { SourceCitation } from '../../ui/SourceCitation.tsx';
 import { evaluateEligibility, signEligibility } from './api.ts';
 
 const OUTCOME = {
@@ -114,12 +116,12 @@ export function EligibilityPanel({ patientId, latest, protocols, hasIntake, onCh
                         style={{ overflow: 'visible' }}
                         miw={90}
                       >
-                        {h.severity}
+                        {severityLabel(h.severity)}
                       </Badge>
                     </Table.Td>
                     <Table.Td>{h.message}</Table.Td>
                     <Table.Td>
-                      <Text size="xs">{h.source}</Text>
+                      <SourceCitation source={h.source} />
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -13,19 +13,13 @@ import {
 } from '@mantine/core';
 import type { ProtocolItem } from '@plasticity/contracts';
 import { useState } from 'react';
+import { describeFieldError } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
+import { drugLabel, routeLabel, statusLabel } from '../../ui/labels.ts';
 import { listProtocols, saveProtocol } from './api.ts';
 import { DoseCalculatorPanel } from './DoseCalculatorPanel.tsx';
 import { useLoad } from './useLoad.ts';
-
-const ROUTE_LABEL: Record<string, string> = {
-  iv: 'IV',
-  im: 'IM',
-  sublingual: 'Sublingual',
-  oral: 'Oral',
-  intranasal: 'Intranasal',
-};
 
 /**
  * The protocol library (admin, prescriber): one active default per route, each with its cited sources. An edit
@@ -40,8 +34,7 @@ export function ProtocolsPage() {
       <div>
         <Title order={1}>Protocol library</Title>
         <Text size="sm" c="dimmed">
-          Defaults cite their sources (REFERENCE.md §2–3). The medical director adapts them; each edit is a
-          new version.
+          Defaults cite their sources. The medical director adapts them; each edit is a new version.
         </Text>
       </div>
       <Checkbox
@@ -68,25 +61,25 @@ export function ProtocolsPage() {
           <Table.Tbody>
             {data.data.map((p) => (
               <Table.Tr key={p.id}>
-                <Table.Td>{ROUTE_LABEL[p.route]}</Table.Td>
-                <Table.Td>{p.drug}</Table.Td>
+                <Table.Td>{routeLabel(p.route)}</Table.Td>
+                <Table.Td>{drugLabel(p.drug)}</Table.Td>
                 <Table.Td>{p.name}</Table.Td>
                 <Table.Td>v{p.version}</Table.Td>
                 <Table.Td>
                   <Group gap={4}>
                     {p.isDefault && (
                       <Badge color="green.9" variant="filled">
-                        default
+                        Default
                       </Badge>
                     )}
                     {!p.current && (
                       <Badge color="gray.7" variant="filled">
-                        superseded
+                        Superseded
                       </Badge>
                     )}
                     {p.current && !p.active && (
                       <Badge color="yellow.4" variant="filled" autoContrast>
-                        {p.status}
+                        {statusLabel(p.status)}
                       </Badge>
                     )}
                   </Group>
@@ -144,8 +137,8 @@ function ProtocolEditor({ item, onDone }: { item: ProtocolItem; onDone: () => vo
   };
   const details =
     failure && typeof failure === 'object' && 'details' in failure
-      ? ((failure as { details: Array<{ field?: string; message: string }> }).details ?? []).map(
-          (d) => `${d.field ?? ''} ${d.message}`,
+      ? ((failure as { details: Array<{ field?: string; message: string }> }).details ?? []).map((d) =>
+          d.field ? describeFieldError(d.field, d.message) : d.message,
         )
       : [];
   return (
@@ -153,7 +146,9 @@ function ProtocolEditor({ item, onDone }: { item: ProtocolItem; onDone: () => vo
       <Title order={2} size="h3">
         Edit {item.name} (v{item.version} → v{item.version + 1})
       </Title>
+      {/* The advanced view of the raw protocol data: the one place codes may show. */}
       <JsonInput
+        data-allow-codes
         label="Protocol data"
         value={json}
         onChange={setJson}

@@ -2,6 +2,7 @@
 import { Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
 import { RouterLink } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { statusLabel } from '../../ui/labels.ts';
 import { useLoad } from '../../ui/useLoad.ts';
 import { downloadRemsPdf, listRemsPending, markRemsSubmitted } from './api.ts';
 
@@ -35,7 +36,7 @@ export function RemsPage() {
                   {new Date(f.dueBy).toLocaleDateString()} {f.overdue && <Badge color="red">overdue</Badge>}
                 </Table.Td>
                 <Table.Td>
-                  <RouterLink href={`/sessions/${f.sessionId}`}>{f.status}</RouterLink>
+                  <RouterLink href={`/sessions/${f.sessionId}`}>{statusLabel(f.status)}</RouterLink>
                 </Table.Td>
                 <Table.Td>
                   <Button size="xs" variant="default" onClick={() => void downloadRemsPdf(f.sessionId)}>
