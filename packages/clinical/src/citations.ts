@@ -99,8 +99,8 @@ const KNOWN: ReadonlyArray<{ match: RegExp; citation: Citation }> = [
 /** Developer notes inside source text, removed for display (file names, verification markers). */
 const NOTES: readonly RegExp[] = [
   /\s*\((?:not in |see )?REFERENCE\.md[^)]*\)/gi,
-  /\s+(?:of|in) REFERENCE\.md(?:\s*§\s*[\d–-]+)?/gi,
   /[;,]?\s*\bnot in REFERENCE\.md\b/gi,
+  /\s+(?:of|in) REFERENCE\.md(?:\s*§\s*[\d–-]+)?/gi,
   /[;,]?\s*\bREFERENCE\.md\b[^;)]*/gi,
   /[;,]?\s*\bseverity is a Plasticity default,?\s*UNVERIFIED\b/gi,
   /\s*\bUNVERIFIED\b(?:\s+here)?:?/gi,
