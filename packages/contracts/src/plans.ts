@@ -192,6 +192,16 @@ export const ConsentKind = z.enum([
   'telehealth',
   'financial',
 ]);
+/** What people call each consent kind (screens and server messages). */
+export type ConsentKind = z.infer<typeof ConsentKind>;
+export const CONSENT_KIND_LABELS: Readonly<Record<z.infer<typeof ConsentKind>, string>> = {
+  off_label_ketamine: 'Off-label ketamine',
+  kap: 'Ketamine-assisted psychotherapy',
+  esketamine_rems: 'Esketamine REMS enrollment',
+  telehealth: 'Telehealth',
+  financial: 'Financial policy',
+};
+
 export const ConsentDocument = z.object({
   id: Uuid,
   kind: ConsentKind,

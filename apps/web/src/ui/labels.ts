@@ -3,7 +3,7 @@
  * audit actions and resources…): screens show these, never the codes. A code nobody listed still reads as
  * words (`not_applicable` → "Not applicable"), so a new value never shows as `snake_case`.
  */
-import { wordsOf } from '@plasticity/contracts';
+import { CONSENT_KIND_LABELS, wordsOf } from '@plasticity/contracts';
 
 /** `not_applicable` → "Not applicable"; `cssrs_screen` → "Cssrs screen" (list real names below). */
 export const humanize = (code: string): string => wordsOf(code);
@@ -24,13 +24,6 @@ export const INDICATION_LABELS: Readonly<Record<string, string>> = {
 };
 export const indicationLabel = lookup(INDICATION_LABELS);
 
-export const CONSENT_KIND_LABELS: Readonly<Record<string, string>> = {
-  off_label_ketamine: 'Off-label ketamine',
-  kap: 'Ketamine-assisted psychotherapy',
-  esketamine_rems: 'Esketamine REMS enrollment',
-  telehealth: 'Telehealth',
-  financial: 'Financial policy',
-};
 export const consentKindLabel = lookup(CONSENT_KIND_LABELS);
 
 export const INSTRUMENT_LABELS: Readonly<Record<string, string>> = {

@@ -107,7 +107,8 @@ function ChairCard({ s, now }: { s: BoardSession; now: number }) {
         />
         <VitalValue label="RR" value={fmt(v?.rr)} alarm={alarmed.has('rr')} />
       </Group>
-      <Group grow gap="xs" mt={4} aria-hidden>
+      {/* Decorative trends: `inert` also keeps the charts' focusable surfaces out of the tab order. */}
+      <Group grow gap="xs" mt={4} aria-hidden inert>
         {spo2.length > 1 ? (
           <Sparkline h={32} data={spo2} curveType="linear" color="blue" fillOpacity={0.2} strokeWidth={1.5} />
         ) : (

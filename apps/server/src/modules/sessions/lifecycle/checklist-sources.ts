@@ -5,7 +5,9 @@
  * (plans: `plan_*`; measurement: `assessments`) and otherwise fails clearly ("… not available") rather than
  * pretending. Read-only; runs outside the caller's transaction so a missing table cannot abort it.
  */
+import { getInstrument } from '@plasticity/clinical/instruments';
 import type { Protocol } from '@plasticity/clinical/protocols';
+import { CONSENT_KIND_LABELS, type ConsentKind } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import { type Kysely, sql } from 'kysely';
 import { tableExists } from '../shared/protocol-lookup.ts';
@@ -33,7 +35,10 @@ export async function consentsValid(db: Kysely<DB>, i: SourceInput): Promise<Sou
   const have = new Set(r.rows.map((x) => x.kind));
   const missing = i.protocol.requiredConsents.filter((k) => !have.has(k));
   return missing.length
-    ? { ok: false, message: `consent not signed: ${missing.join(', ')}` }
+    ? {
+        ok: false,
+        message: `consent not signed: ${missing.map((k) => CONSENT_KIND_LABELS[k as ConsentKind] ?? k).join(', ')}`,
+      }
     : { ok: true, message: 'required consents signed' };
 }
 
@@ -78,6 +83,9 @@ export async function instrumentsDone(db: Kysely<DB>, i: SourceInput): Promise<S
   const have = new Set(r.rows.map((x) => x.instrument_id));
   const missing = wanted.filter((k) => !have.has(k));
   return missing.length
-    ? { ok: false, message: `not completed today: ${missing.join(', ')}` }
+    ? {
+        ok: false,
+        message: `not completed today: ${missing.map((k) => getInstrument(k)?.name ?? k).join(', ')}`,
+      }
     : { ok: true, message: 'pre-session instruments completed' };
 }
