@@ -1,4 +1,4 @@
-import type { Role } from '@plasticity/contracts';
+import { type Role, wordsOf } from '@plasticity/contracts';
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Clinic admin',
@@ -9,7 +9,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   patient: 'Patient',
 };
 
-export const roleLabel = (role: string): string => ROLE_LABELS[role as Role] ?? role;
+export const roleLabel = (role: string): string => ROLE_LABELS[role as Role] ?? wordsOf(role);
 
 export const SEX_LABELS = { female: 'Female', male: 'Male', other: 'Other', unknown: 'Unknown' } as const;
 
