@@ -109,7 +109,10 @@ function checkChecklist(c: Checker, root: Obj, drug: string | undefined): void {
     if (key !== undefined) keys.set(key, blocking === true);
   });
   if (drug === 'esketamine' && keys.get('rems_enrolled') !== true) {
-    c.err('checklist', 'esketamine requires a blocking REMS enrollment checklist item (REMS: enroll before the first dose)');
+    c.err(
+      'checklist',
+      'esketamine requires a blocking REMS enrollment checklist item (REMS: enroll before the first dose)',
+    );
   }
 }
 
