@@ -47,6 +47,8 @@ export const AuditEntry = z.object({
   userEmail: z.string().nullable(),
   role: z.string().nullable(),
   patientId: z.string().nullable(),
+  /** "Last, First" for callers who may read the patient's record, when the patient is in their clinic. */
+  patientName: z.string().nullable(),
   action: AuditAction,
   resourceType: z.string(),
   resourceId: z.string().nullable(),

@@ -18,6 +18,8 @@ export const ClinicSummary = z.object({
   demo: z.boolean(),
   /** Staff may open a self-report form for the patient on a clinic device (clinic setting). */
   clinicDeviceSelfReport: z.boolean(),
+  /** Staff may hand the patient a clinic device to sign a consent in the clinic (clinic setting). */
+  clinicDeviceConsent: z.boolean(),
 });
 
 export const Me = z.object({
@@ -46,6 +48,16 @@ export const AcceptInviteRequest = z.object({
   password: NewPassword,
   displayName: z.string().trim().min(1).max(200).optional(),
 });
+
+/** What a one-time link is for, so the password page can speak to its reader (staff or patient). */
+export const LinkInfoRequest = z.object({ token: z.string().min(20).max(200) });
+export const LinkInfo = z.object({
+  purpose: z.enum(['invite', 'password_reset']),
+  /** `patient` for a portal invitation or a patient's reset; `staff` otherwise. */
+  audience: z.enum(['staff', 'patient']),
+  state: z.enum(['valid', 'used', 'expired']),
+});
+export type LinkInfo = z.infer<typeof LinkInfo>;
 
 export const MfaEnrolResponse = z.object({
   secret: z.string(),

@@ -4,6 +4,7 @@ export * from './auth.ts';
 export * from './common.ts';
 export * from './controlled.ts';
 export * from './errors.ts';
+export * from './field-labels.ts';
 export * from './measurement.ts';
 export * from './medications.ts';
 export * from './patients.ts';

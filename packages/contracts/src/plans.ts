@@ -201,6 +201,16 @@ export const ConsentKind = z.enum([
   'telehealth',
   'financial',
 ]);
+/** What people call each consent kind (screens and server messages). */
+export type ConsentKind = z.infer<typeof ConsentKind>;
+export const CONSENT_KIND_LABELS: Readonly<Record<z.infer<typeof ConsentKind>, string>> = {
+  off_label_ketamine: 'Off-label ketamine',
+  kap: 'Ketamine-assisted psychotherapy',
+  esketamine_rems: 'Esketamine REMS enrollment',
+  telehealth: 'Telehealth',
+  financial: 'Financial policy',
+};
+
 export const ConsentDocument = z.object({
   id: Uuid,
   kind: ConsentKind,
@@ -216,6 +226,8 @@ export const UpdateConsentDocumentRequest = z
   .object({ title: shortText(200), body: shortText(50_000) })
   .strict();
 export const ConsentKindParams = z.object({ kind: ConsentKind });
+export const ConsentSignedVia = z.enum(['portal', 'clinic_device']);
+export type ConsentSignedVia = z.infer<typeof ConsentSignedVia>;
 export const ConsentSignature = z.object({
   id: Uuid,
   patientId: Uuid,
@@ -229,6 +241,10 @@ export const ConsentSignature = z.object({
   textSha256: z.string(),
   withdrawnAt: z.string().nullable(),
   withdrawnReason: z.string().nullable(),
+  /** `portal`: the patient's own account; `clinic_device`: in the clinic, on a device staff handed over. */
+  signedVia: ConsentSignedVia,
+  /** Who handed the clinic device to the patient (null for portal signatures). */
+  handedBy: z.object({ id: Uuid, name: z.string() }).nullable(),
 });
 export type ConsentSignature = z.infer<typeof ConsentSignature>;
 export const PatientConsents = z.object({
@@ -248,6 +264,7 @@ export const SignConsentRequest = z
     agree: z.literal(true),
   })
   .strict();
+export type SignConsentRequest = z.infer<typeof SignConsentRequest>;
 export const SignatureParams = z.object({ id: Uuid, signatureId: Uuid });
 export const WithdrawConsentRequest = z.object({ reason: shortText(1000) }).strict();
 

@@ -39,6 +39,28 @@ export const PasswordResetResponse = z.object({ link: OneTimeLinkShown, expiresA
 
 export const ChangeRoleRequest = z.object({ role: StaffRole });
 
+/** The clinic's postal address; empty strings where not set. */
+export const ClinicAddress = z
+  .object({
+    line1: z.string().trim().max(200),
+    line2: z.string().trim().max(200),
+    city: z.string().trim().max(100),
+    state: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^([A-Z]{2})?$/, 'must be a two-letter state code, such as NC'),
+    postalCode: z
+      .string()
+      .trim()
+      .regex(/^(\d{5}(-\d{4})?)?$/, 'must be a ZIP code, such as 27609'),
+  })
+  .strict();
+export type ClinicAddress = z.infer<typeof ClinicAddress>;
+
+/** An identifier field: trimmed text, null when not set (an empty string sent is stored as null). */
+const identifier = (max: number) => z.string().trim().max(max).nullable();
+
 export const ClinicSettings = z.object({
   name: z.string().trim().min(1).max(200),
   timeZone: z.string().refine((tz) => {
@@ -56,6 +78,18 @@ export const ClinicSettings = z.object({
   clinicDeviceSelfReport: z.boolean(),
   /** The clinic's SPRAVATO REMS healthcare-setting certification; null until recorded. */
   remsSettingCertification: RemsSettingCertification.nullable(),
+  /** Staff may hand the patient a clinic device to read and sign a consent in the clinic. */
+  clinicDeviceConsent: z.boolean(),
+  /** Printed on consent PDFs, the REMS form, controlled-substance reports and DEA-106. */
+  address: ClinicAddress,
+  /**
+   * Identifiers printed on documents; null when not set. The server checks each one (DEA check digit,
+   * NPI Luhn check over 80840, TIN as XX-XXXXXXX, a US phone number) and stores it normalised.
+   */
+  phone: identifier(40),
+  deaNumber: identifier(20),
+  npi: identifier(20),
+  tin: identifier(20),
 });
 export type ClinicSettings = z.infer<typeof ClinicSettings>;
 export const UpdateClinicSettings = ClinicSettings.partial().strict();

@@ -30,6 +30,11 @@ export interface ClinicsTable {
   demo: Generated<boolean>;
   settings: Json<Record<string, unknown>>;
   created_at: DefaultTimestamp;
+  /** Printed on documents (migration 0018); validated by the clinic settings route. */
+  phone: string | null;
+  dea_number: string | null;
+  npi: string | null;
+  tin: string | null;
 }
 
 export interface UsersTable {

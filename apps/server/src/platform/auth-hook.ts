@@ -110,7 +110,7 @@ export function installAuthGate(app: FastifyInstance, sessions: SessionStore, co
     ) {
       throw new AppError(
         'forbidden',
-        'your role requires multi-factor authentication: enrol under Account first',
+        'your role requires multi-factor authentication: enroll under Account first',
       );
     }
     const roleAllowed = policy.roles === 'any' || policy.roles.includes(r.auth.role);

@@ -227,7 +227,23 @@ const CASES: Case[] = [
   ['deactivate: id not a uuid', 'POST', () => '/api/v1/users/abc/deactivate', {}, 'params.id'],
   ['role: role a number', 'PATCH', (c) => `${u(c)}/role`, { role: 5 }, 'body.role'],
   ['portal invite: bad email', 'POST', (c) => `${p(c)}/portal-invite`, { email: 'nope' }, 'body.email'],
+  ['link-info: token a number', 'POST', () => '/api/v1/auth/link-info', { token: 5 }, 'body.token'],
   // clinic settings
+  [
+    'settings: DEA check digit',
+    'PATCH',
+    () => '/api/v1/clinic/settings',
+    { deaNumber: 'FF1234564' },
+    'body.deaNumber',
+  ],
+  ['settings: NPI a number', 'PATCH', () => '/api/v1/clinic/settings', { npi: 1555012347 }, 'body.npi'],
+  [
+    'settings: address without its fields',
+    'PATCH',
+    () => '/api/v1/clinic/settings',
+    { address: { line1: 'x' } },
+    'body.address.line2',
+  ],
   [
     'settings: idle timeout negative',
     'PATCH',

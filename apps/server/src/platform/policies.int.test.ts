@@ -79,7 +79,12 @@ describe.each(testBackends())('route policies on %s', (backend) => {
       .filter((r) => r.policy?.kind === 'public' && foundation.test(r.url))
       .map((r) => `${r.method} ${r.url}`);
     expect(pub.sort()).toEqual(
-      ['GET /api/v1/openapi.json', 'POST /api/v1/auth/accept-invite', 'POST /api/v1/auth/login'].sort(),
+      [
+        'GET /api/v1/openapi.json',
+        'POST /api/v1/auth/accept-invite',
+        'POST /api/v1/auth/link-info',
+        'POST /api/v1/auth/login',
+      ].sort(),
     );
   });
 

@@ -9,6 +9,8 @@ export interface ClinicPolicySettings {
   absoluteLifetimeHours: number;
   /** Staff may open a self-report form for the patient on a clinic device ("hand the patient a tablet"). */
   clinicDeviceSelfReport: boolean;
+  /** Staff may hand the patient a clinic device to sign a consent in the clinic. */
+  clinicDeviceConsent: boolean;
 }
 
 export const DEFAULT_CLINIC_SETTINGS: ClinicPolicySettings = {
@@ -16,6 +18,7 @@ export const DEFAULT_CLINIC_SETTINGS: ClinicPolicySettings = {
   idleTimeoutMin: 15,
   absoluteLifetimeHours: 12,
   clinicDeviceSelfReport: false,
+  clinicDeviceConsent: false,
 };
 
 export function resolveClinicSettings(raw: unknown): ClinicPolicySettings {
@@ -31,6 +34,7 @@ export function resolveClinicSettings(raw: unknown): ClinicPolicySettings {
         ? s.absoluteLifetimeHours
         : DEFAULT_CLINIC_SETTINGS.absoluteLifetimeHours,
     clinicDeviceSelfReport: s.clinicDeviceSelfReport === true,
+    clinicDeviceConsent: s.clinicDeviceConsent === true,
   };
 }
 

@@ -23,6 +23,11 @@ export const DEMO_CLINIC = {
     phone: '919-555-0100',
   },
   timeZone: 'America/New_York',
+  // Fictional identifiers that pass their check digits (555-01xx is reserved for fiction).
+  phone: '919-555-0142',
+  deaNumber: 'FF1234563',
+  npi: '1555012347',
+  tin: '56-5550142',
 };
 export const DEMO_USERS = [
   { email: 'admin@freshstart.example', displayName: 'Alex Admin', role: 'admin' },
@@ -54,16 +59,21 @@ export async function seedDemo(ctx: ModuleContext, modules: readonly ServerModul
         name: DEMO_CLINIC.name,
         address: JSON.stringify(DEMO_CLINIC.address),
         time_zone: DEMO_CLINIC.timeZone,
+        phone: DEMO_CLINIC.phone,
+        dea_number: DEMO_CLINIC.deaNumber,
+        npi: DEMO_CLINIC.npi,
+        tin: DEMO_CLINIC.tin,
         demo: true,
         // The demo clinic requires MFA of no role, so every demo login works with the password alone; its
-        // staff may hand patients a clinic device to answer forms. Its SPRAVATO REMS setting certification is
-        // fictional (demo data).
+        // staff may hand patients a clinic device to answer forms and to sign consents. Its SPRAVATO REMS
+        // setting certification is fictional (demo data).
         settings: JSON.stringify({
           mfaRequiredRoles: [],
           idleTimeoutMin: 15,
           absoluteLifetimeHours: 12,
           clinicDeviceSelfReport: true,
           remsSettingCertification: { certificationId: 'DEMO-HCS-1001', certifiedOn: '2024-09-16' },
+          clinicDeviceConsent: true,
         }),
       })
       .returning('id')

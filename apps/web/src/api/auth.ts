@@ -1,4 +1,5 @@
 import {
+  LinkInfo,
   type LoginRequest,
   LoginResponse,
   MeResponse,
@@ -21,6 +22,10 @@ export const refreshMe = () => request('GET', '/api/v1/me', MeResponse);
 
 export const acceptInvite = (body: { token: string; password: string; displayName?: string }) =>
   request('POST', '/api/v1/auth/accept-invite', OkResponse, { body, quiet401: true });
+
+/** What an invitation or reset link is for (staff or patient), without using it. */
+export const getLinkInfo = (token: string, signal?: AbortSignal) =>
+  request('POST', '/api/v1/auth/link-info', LinkInfo, { body: { token }, quiet401: true, signal });
 
 export const enrolMfa = () => request('POST', '/api/v1/me/mfa/enrol', MfaEnrolResponse);
 export type MfaEnrolment = { secret: string; otpauthUrl: string; qrDataUrl: string };

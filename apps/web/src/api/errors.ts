@@ -1,3 +1,4 @@
+import { fieldLabel, messageInWords } from '@plasticity/contracts';
 import { ApiError } from './client.ts';
 
 /** Field path → message, keyed like the form's field names (`firstName`, `address.city`). */
@@ -15,16 +16,29 @@ export function normaliseField(field: string): string {
     .replace(/^(body|query|params)\./, '');
 }
 
-/** The field errors of a `validation_failed` response. */
+/**
+ * The field errors of a `validation_failed` response, keyed by field, each message in words (a field
+ * name inside a message, such as "is before startedAt", reads "is before start time").
+ */
 export function fieldErrorsOf(error: unknown): FieldErrors {
   if (!(error instanceof ApiError)) return {};
   const out: FieldErrors = {};
   for (const detail of error.details) {
     if (!detail.field) continue;
     const key = normaliseField(detail.field);
-    if (key && !(key in out)) out[key] = detail.message;
+    if (key && !(key in out)) out[key] = messageInWords(detail.message);
   }
   return out;
+}
+
+/**
+ * One field error as a sentence, for a list away from the field: "Dose per kg must be positive",
+ * "Weight (kg): is required". The words come from the one table of field labels in the contracts.
+ */
+export function describeFieldError(field: string, message: string): string {
+  const label = fieldLabel(field);
+  const words = messageInWords(message);
+  return /^[a-z]/.test(words) ? `${label} ${words}` : `${label}: ${words}`;
 }
 
 /** Calm, plain-language text for errors shown outside a field. */
@@ -42,7 +56,9 @@ export function describeError(error: unknown): string {
       return 'This record could not be found. It may have been removed.';
     case 'conflict':
     case 'precondition_failed':
-      return error.message || 'Someone else changed this record. Reload and try again.';
+      return error.message
+        ? messageInWords(error.message)
+        : 'Someone else changed this record. Reload and try again.';
     case 'rate_limited':
       return 'Too many requests in a short time. Wait a minute and try again.';
     case 'network_error':
@@ -53,7 +69,7 @@ export function describeError(error: unknown): string {
     case 'internal':
       return 'Something went wrong on the server. Try again, and tell your clinic admin if it keeps happening.';
     default:
-      return error.message || 'Something went wrong. Try again.';
+      return error.message ? messageInWords(error.message) : 'Something went wrong. Try again.';
   }
 }
 
@@ -64,5 +80,5 @@ export function describeError(error: unknown): string {
 export function unplacedFieldErrors(errors: FieldErrors, shownFields: readonly string[]): string[] {
   return Object.entries(errors)
     .filter(([key]) => !shownFields.includes(key))
-    .map(([key, message]) => `${key}: ${message}`);
+    .map(([key, message]) => describeFieldError(key, message));
 }

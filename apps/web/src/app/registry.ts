@@ -91,6 +91,16 @@ const allNav = (): NavItemDef[] => [...features.values()].flatMap((f) => f.nav ?
 const allRoutes = (): RouteDef[] => [...features.values()].flatMap((f) => f.routes ?? []);
 const allChartTabs = (): ChartTabDef[] => [...features.values()].flatMap((f) => f.chartTabs ?? []);
 
+/** Every registered route (any role), for checks that visit every page (e2e/page-text.e2e.test.ts). */
+export function routeTable(): readonly RouteDef[] {
+  return allRoutes();
+}
+
+/** Every registered chart tab (any role). */
+export function chartTabTable(): readonly ChartTabDef[] {
+  return allChartTabs();
+}
+
 export function navFor(role: Role): NavItemDef[] {
   return byOrder(allNav().filter((item) => item.roles.includes(role)));
 }

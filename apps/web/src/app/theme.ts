@@ -7,8 +7,8 @@ import {
 } from '@mantine/core';
 
 /**
- * Calm, dense and AA-contrast: indigo primary at shade 7 (white text 5:1), a darker green so
- * "light" badges keep 4.5:1, `dimmed` text darkened from gray-6 (3.3:1) to gray-7 (8:1), error text at red-8.
+ * Calm, dense and AA-contrast: indigo primary at shade 7 (white text 5:1), a darker green (white text on
+ * shade 7 5:1) so "light" and filled badges keep 4.5:1, orange and teal likewise, `dimmed` text darkened from gray-6 (3.3:1) to gray-7 (8:1), error text at red-8.
  */
 const green: MantineColorsTuple = [
   '#ebfbee',
@@ -18,7 +18,7 @@ const green: MantineColorsTuple = [
   '#69db7c',
   '#51cf66',
   '#40c057',
-  '#2b8a3e',
+  '#2f7d3e',
   '#23743a',
   '#1b5e2a',
 ];
@@ -43,15 +43,29 @@ const orange: MantineColorsTuple = [
   '#ffa94d',
   '#ff922b',
   '#fd7e14',
-  '#d9480f',
+  '#c2410c',
   '#b53b0c',
   '#8a2d09',
+];
+
+/** Teal with a darker last shade: "light" teal badges (text shade 9 on shade 1) reach 4.5:1. */
+const teal: MantineColorsTuple = [
+  '#e6fcf5',
+  '#c3fae8',
+  '#96f2d7',
+  '#63e6be',
+  '#38d9a9',
+  '#20c997',
+  '#12b886',
+  '#0ca678',
+  '#099268',
+  '#066649',
 ];
 
 export const theme = createTheme({
   primaryColor: 'indigo',
   primaryShade: { light: 7, dark: 4 },
-  colors: { green, orange, red },
+  colors: { green, orange, red, teal },
   fontFamily: `system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif`,
   headings: {
     fontFamily: `system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif`,

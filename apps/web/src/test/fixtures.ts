@@ -6,6 +6,7 @@ export const CLINIC = {
   timeZone: 'America/Chicago',
   demo: false,
   clinicDeviceSelfReport: false,
+  clinicDeviceConsent: false,
 };
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

@@ -3,7 +3,7 @@ import {
   formatDateTime as sharedDateTime,
   formatTime as sharedTime,
 } from '@plasticity/clinical/time-format';
-import type { Role } from '@plasticity/contracts';
+import { type Role, wordsOf } from '@plasticity/contracts';
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Clinic admin',
@@ -14,7 +14,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   patient: 'Patient',
 };
 
-export const roleLabel = (role: string): string => ROLE_LABELS[role as Role] ?? role;
+export const roleLabel = (role: string): string => ROLE_LABELS[role as Role] ?? wordsOf(role);
 
 export const SEX_LABELS = { female: 'Female', male: 'Male', other: 'Other', unknown: 'Unknown' } as const;
 

@@ -133,7 +133,7 @@ export function absoluteRules(): EligibilityRule[] {
     {
       id: 'esketamine_intracerebral_haemorrhage',
       version: 1,
-      description: 'History of intracerebral haemorrhage',
+      description: 'History of intracerebral hemorrhage',
       severity: 'absolute',
       appliesTo: { drugs: ['esketamine'] },
       condition: isTrue('medical.intracerebralHaemorrhageHistory'),

@@ -35,7 +35,7 @@ export function checkDose(
     c.err('dose.kind', 'esketamine uses fixed device doses (kind "fixed")');
   }
   if (route === 'iv' && kind !== undefined && kind !== 'weight_based') {
-    c.err('dose.kind', 'IV protocols are weight-based (kind "weight_based")');
+    c.err('dose.kind', 'IV protocols are weight-based (dose per kg)');
   }
   if (kind === 'weight_based') checkWeightBased(c, d, strict);
   if (kind === 'fixed') checkFixed(c, d, drug, strict);

@@ -75,10 +75,10 @@ function checkConsents(c: Checker, root: Obj, drug: string | undefined): void {
   const consents = c.enumList(root, 'requiredConsents', '', CONSENT_KEYS);
   if (!consents) return;
   if (drug === 'esketamine' && !consents.includes('esketamine_rems')) {
-    c.err('requiredConsents', 'esketamine requires the esketamine_rems consent (REMS enrolment)');
+    c.err('requiredConsents', 'esketamine requires the esketamine REMS consent (REMS enrollment)');
   }
   if (drug === 'ketamine' && !consents.includes('off_label_ketamine')) {
-    c.err('requiredConsents', 'racemic ketamine for psychiatric use requires off_label_ketamine consent');
+    c.err('requiredConsents', 'racemic ketamine for psychiatric use requires the off-label ketamine consent');
   }
 }
 
@@ -115,7 +115,10 @@ function checkChecklist(c: Checker, root: Obj, drug: string | undefined): void {
     if (key !== undefined) keys.set(key, blocking === true);
   });
   if (drug === 'esketamine' && keys.get('rems_enrolled') !== true) {
-    c.err('checklist', 'esketamine requires a blocking rems_enrolled item (REMS: enrol before first dose)');
+    c.err(
+      'checklist',
+      'esketamine requires a blocking REMS enrollment checklist item (REMS: enroll before the first dose)',
+    );
   }
 }
 

@@ -123,6 +123,9 @@ export interface PlanConsentSignaturesTable {
   withdrawn_at: NullableTimestamp;
   withdrawn_reason: string | null;
   withdrawn_by: string | null;
+  /** `portal` (the patient's own account) or `clinic_device` (handed over by `handed_by`), migration 0018. */
+  signed_via: Generated<'portal' | 'clinic_device'>;
+  handed_by: string | null;
 }
 
 export interface PlanTreatmentPlansTable {

@@ -173,7 +173,7 @@ describe.each(testBackends())('audit report on %s', (backend) => {
     expect(res.headers['cache-control']).toBe('no-store');
     const lines = res.text.split('\r\n').filter(Boolean);
     expect(lines[0]).toBe(
-      'at,seq,user_email,role,action,resource_type,resource_id,patient_id,category,outcome,source_address,id',
+      'at,seq,user_email,role,action,resource_type,resource_id,patient_id,patient_name,category,outcome,source_address,id',
     );
     expect(lines.length - 1).toBe(count + 1); // + the query made by the `total` request above
     const evil = lines.find((l) => l.includes('HYPERLINK')) as string;
@@ -221,6 +221,7 @@ describe.each(testBackends())('audit report on %s', (backend) => {
           'resource_type',
           'resource_id',
           'patient_id',
+          'patient_name',
           'category',
           'outcome',
           'source_address',
@@ -235,6 +236,7 @@ describe.each(testBackends())('audit report on %s', (backend) => {
           e.resourceType,
           e.resourceId,
           e.patientId,
+          e.patientName,
           e.category,
           e.outcome,
           e.sourceAddress,
@@ -245,7 +247,7 @@ describe.each(testBackends())('audit report on %s', (backend) => {
     }
     const empty = await admin.get(`/api/v1/audit?format=csv&userId=00000000-0000-4000-8000-000000000000`);
     expect(empty.text).toBe(
-      'at,seq,user_email,role,action,resource_type,resource_id,patient_id,category,outcome,source_address,id\r\n',
+      'at,seq,user_email,role,action,resource_type,resource_id,patient_id,patient_name,category,outcome,source_address,id\r\n',
     );
   });
 

@@ -2,12 +2,16 @@
  * GET /api/v1/audit — the admin's audit report (ONC 170.315(d)(3) audit reports): filter by time
  * range, user, patient and action; sort by any column; page; or export everything matching as CSV.
  * Viewing and exporting the report are themselves audited.
+ *
+ * Entries about a patient carry the patient's name for callers whose role may read that patient's record
+ * (the admin, and any staff role the report is opened to): joined by patient id within the caller's clinic
+ * only, so an entry naming another clinic's patient id never shows a name.
  */
 import { AuditPage, AuditQuery } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
-import { allow } from '../../platform/policy.ts';
+import { allow, STAFF } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
 import { toCsv } from './csv.ts';
 
@@ -30,6 +34,7 @@ const CSV_HEADER = [
   'resource_type',
   'resource_id',
   'patient_id',
+  'patient_name',
   'category',
   'outcome',
   'source_address',
@@ -52,12 +57,32 @@ const COLUMNS = [
   'source_address',
 ] as const;
 
+/** Roles that may read a patient's record (GET /api/v1/patients/{id}) may see patient names here. */
+const PATIENT_READERS: readonly string[] = STAFF;
+
+/** Names of the patients the rows name, looked up in the caller's clinic only. */
+async function patientNames(
+  db: ModuleContext['db'],
+  clinicId: string,
+  rows: readonly { patient_id: string | null }[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.map((r) => r.patient_id).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map();
+  const found = await db
+    .selectFrom('patients')
+    .select(['id', 'first_name', 'last_name'])
+    .where('clinic_id', '=', clinicId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(found.map((p) => [p.id, `${p.last_name}, ${p.first_name}`]));
+}
+
 function filtered(
   db: ModuleContext['db'],
   clinicId: string,
   q: AuditQuery,
 ): SelectQueryBuilder<DB, 'audit_log', object> {
-  let b = db.selectFrom('audit_log').where('clinic_id', '=', clinicId);
+  let b = db.selectFrom('audit_log').where('audit_log.clinic_id', '=', clinicId);
   if (q.from) b = b.where('at', '>=', new Date(q.from));
   if (q.to) b = b.where('at', '<', new Date(q.to));
   if (q.userId) b = b.where('user_id', '=', q.userId);
@@ -77,6 +102,7 @@ export function listAuditRoute(app: ZodApp, ctx: ModuleContext) {
       const a = authOf(req);
       const q = req.query;
       const col = SORT_COLUMN[q.sort];
+      const names = PATIENT_READERS.includes(a.role);
       const dir = q.order;
       const base = filtered(ctx.db, a.clinicId, q);
       const ordered = base
@@ -104,14 +130,18 @@ export function listAuditRoute(app: ZodApp, ctx: ModuleContext) {
             cell('resource_type'),
             cell('resource_id'),
             sql`coalesce(patient_id::text, '')`,
+            names ? sql`audit_csv_cell(p.last_name || ', ' || p.first_name)` : sql`''`,
             cell('category'),
             sql`outcome`,
             cell('source_address'),
-            sql`id::text`,
+            sql`audit_log.id::text`,
           ],
           sql`, `,
         );
         const out = await base
+          .leftJoin('patients as p', (j) =>
+            j.onRef('p.id', '=', 'audit_log.patient_id').on('p.clinic_id', '=', a.clinicId),
+          )
           .select([
             sql<
               string | null
@@ -138,6 +168,7 @@ export function listAuditRoute(app: ZodApp, ctx: ModuleContext) {
         ordered.limit(q.limit).offset(q.offset).execute(),
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
+      const nameOf = names ? await patientNames(ctx.db, a.clinicId, rows) : new Map<string, string>();
       await ctx.audit.record(ctx.db, actorOf(req), {
         action: 'query',
         resourceType: 'audit_log',
@@ -153,6 +184,7 @@ export function listAuditRoute(app: ZodApp, ctx: ModuleContext) {
           userEmail: r.user_email,
           role: r.role,
           patientId: r.patient_id,
+          patientName: (r.patient_id && nameOf.get(r.patient_id)) ?? null,
           action: r.action as 'read',
           resourceType: r.resource_type,
           resourceId: r.resource_id,

@@ -1,6 +1,7 @@
 /** Authentication: login (with TOTP), logout, who-am-I, invitation/reset acceptance, MFA enrolment. */
 import type { ServerModule } from '../../platform/module.ts';
 import { acceptInviteRoute } from './accept-invite.ts';
+import { linkInfoRoute } from './link-info.ts';
 import { loginRoute } from './login.ts';
 import { logoutRoute } from './logout.ts';
 import { meRoute } from './me.ts';
@@ -13,6 +14,7 @@ export const authModule: ServerModule = {
     logoutRoute(app, ctx);
     meRoute(app, ctx);
     acceptInviteRoute(app, ctx);
+    linkInfoRoute(app, ctx);
     mfaRoutes(app, ctx);
   },
 };

@@ -16,6 +16,7 @@ export function buildMe(a: AuthContext): Me {
       timeZone: a.timeZone,
       demo: a.demo,
       clinicDeviceSelfReport: a.settings.clinicDeviceSelfReport,
+      clinicDeviceConsent: a.settings.clinicDeviceConsent,
     },
     patientId: a.patientId,
     mfaEnabled: a.mfaEnabled,

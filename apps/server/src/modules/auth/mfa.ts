@@ -41,7 +41,7 @@ export function mfaRoutes(app: ZodApp, ctx: ModuleContext) {
         .select(['mfa_pending_secret'])
         .where('id', '=', a.userId)
         .executeTakeFirstOrThrow();
-      if (!u.mfa_pending_secret) throw new AppError('conflict', 'start enrolment first');
+      if (!u.mfa_pending_secret) throw new AppError('conflict', 'start enrollment first');
       const step = await checkTotp(u.mfa_pending_secret, req.body.code, ctx.clock.now(), null);
       if (step === null)
         throw new AppError(

@@ -89,7 +89,7 @@ export function lossRoutes(app: ZodApp, ctx: ModuleContext) {
           name: info.name,
           deaNumber: info.deaNumber,
           address: info.address,
-          phone: b.registrantPhone ?? '',
+          phone: b.registrantPhone ?? info.phone,
           businessActivity: 'practitioner (clinic)',
         },
         typeOfLoss: b.typeOfLoss,

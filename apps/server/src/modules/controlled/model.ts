@@ -20,6 +20,7 @@ import type { Role } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import { type Kysely, sql } from 'kysely';
 import { notFound } from '../../platform/errors.ts';
+import { addressLine } from '../clinic/clinic-settings.ts';
 
 export const MOVERS: Role[] = ['prescriber', 'nurse'];
 export const READERS: Role[] = ['admin', 'prescriber', 'nurse'];
@@ -42,7 +43,7 @@ export const DEFAULT_CONTROLLED_SETTINGS: ControlledSettings = { beyondUseDays: 
 export async function clinicInfo(db: Kysely<DB>, clinicId: string) {
   const c = await db
     .selectFrom('clinics')
-    .select(['name', 'address', 'time_zone', 'settings'])
+    .select(['name', 'address', 'time_zone', 'settings', 'phone', 'dea_number', 'npi'])
     .where('id', '=', clinicId)
     .executeTakeFirstOrThrow();
   const raw = ((c.settings as Record<string, unknown>)?.controlled ?? {}) as Partial<ControlledSettings>;
@@ -58,15 +59,31 @@ export async function clinicInfo(db: Kysely<DB>, clinicId: string) {
         ? raw.expiryAlertDays
         : DEFAULT_CONTROLLED_SETTINGS.expiryAlertDays,
   };
-  const a = (c.address ?? {}) as Record<string, string>;
-  const address = [a.line1, a.line2, [a.city, a.state].filter(Boolean).join(', '), a.postalCode]
-    .filter(Boolean)
-    .join(', ');
-  const deaNumber = String(
-    ((c.settings as Record<string, unknown>)?.controlled as Record<string, unknown> | undefined)?.deaNumber ??
-      '',
-  );
-  return { name: c.name, address, timeZone: c.time_zone, settings, deaNumber };
+  // Name, address, phone and DEA number come from clinic settings (the admin's Clinic settings page).
+  return {
+    name: c.name,
+    address: addressLine(c.address),
+    timeZone: c.time_zone,
+    settings,
+    deaNumber: c.dea_number ?? '',
+    phone: c.phone ?? '',
+    npi: c.npi ?? '',
+  };
+}
+
+/** "Registrant: <name> - DEA <number> - <address> - <phone>", each from clinic settings. */
+export function registrantLine(info: {
+  name: string;
+  deaNumber: string;
+  address: string;
+  phone: string;
+}): string {
+  return [
+    `Registrant: ${info.name}`,
+    `DEA ${info.deaNumber || '(not set in clinic settings)'}`,
+    info.address || 'address not set in clinic settings',
+    ...(info.phone ? [`phone ${info.phone}`] : []),
+  ].join(' - ');
 }
 
 export const productDisplay = (p: { drug: string; strength: string; container_label: string }) =>

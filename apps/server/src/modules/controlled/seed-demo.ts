@@ -27,7 +27,7 @@ export async function seedControlledDemo(ctx: ModuleContext, info: DemoSeedInfo)
   const inDays = (days: number) => new Date(now.getTime() + days * DAY).toISOString().slice(0, 10);
 
   await ctx.db.transaction().execute(async (trx) => {
-    await sql`update clinics set settings = settings || ${JSON.stringify({ controlled: { deaNumber: 'FF1234563', expiryAlertDays: 60, beyondUseDays: 28 } })}::jsonb where id = ${clinicId}`.execute(
+    await sql`update clinics set settings = settings || ${JSON.stringify({ controlled: { expiryAlertDays: 60, beyondUseDays: 28 } })}::jsonb where id = ${clinicId}`.execute(
       trx,
     );
     const loc = async (name: string, kind: string) =>

@@ -7,9 +7,16 @@ import {
   NumberInput,
   Paper,
   Stack,
+  Text,
   TextInput,
   Title,
 } from '@mantine/core';
+import {
+  normaliseDeaNumber,
+  normaliseNpi,
+  normaliseTin,
+  normaliseUsPhone,
+} from '@plasticity/clinical/identifiers';
 import { type ClinicSettings, Role, UpdateClinicSettings } from '@plasticity/contracts';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { getClinicSettings, updateClinicSettings } from '../../api/admin.ts';
@@ -19,6 +26,25 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { roleLabel } from '../../ui/format.ts';
 import { issuesToFieldErrors } from '../../ui/forms.ts';
 import { LoadingState } from '../../ui/LoadingState.tsx';
+
+const IDENTIFIER_CHECKS = {
+  phone: [normaliseUsPhone, 'Enter a US phone number, such as 919-555-0142'],
+  deaNumber: [normaliseDeaNumber, 'Not a valid DEA number: two letters and seven digits (check digit last)'],
+  npi: [normaliseNpi, 'Not a valid NPI: 10 digits starting with 1 or 2 (check digit last)'],
+  tin: [normaliseTin, 'Enter the 9-digit TIN as XX-XXXXXXX'],
+} as const;
+
+/** The same checks the server applies (DEA and NPI check digits, TIN layout, US phone), field by field. */
+function identifierErrors(body: Partial<ClinicSettings>): FieldErrors {
+  const out: FieldErrors = {};
+  for (const key of Object.keys(IDENTIFIER_CHECKS) as (keyof typeof IDENTIFIER_CHECKS)[]) {
+    const v = body[key];
+    if (!v?.trim()) continue;
+    const [check, message] = IDENTIFIER_CHECKS[key];
+    if (!check(v)) out[key] = message;
+  }
+  return out;
+}
 
 function timeZones(current: string): string[] {
   const supported = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -79,13 +105,19 @@ export function ClinicSettingsPage() {
     set('remsSettingCertification', next.certificationId || next.certifiedOn ? next : null);
   };
 
+  const setAddress = (key: keyof ClinicSettings['address'], value: string) =>
+    set('address', { ...values.address, [key]: value });
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
     setSaved(false);
     const body = changes(loaded, values);
     const check = UpdateClinicSettings.safeParse(body);
-    const local = check.success ? {} : issuesToFieldErrors(check.error.issues);
+    const local = {
+      ...(check.success ? {} : issuesToFieldErrors(check.error.issues)),
+      ...identifierErrors(body),
+    };
     setErrors(local);
     if (Object.keys(local).length > 0) return;
     if (Object.keys(body).length === 0) {
@@ -98,8 +130,9 @@ export function ClinicSettingsPage() {
       setLoaded(next);
       setValues(next);
       setSaved(true);
-      // Idle timeout and MFA requirements of the signed-in user may have changed.
-      refresh().catch(() => {});
+      // Idle timeout and MFA requirements of the signed-in user may have changed; a failed refresh
+      // shows as the error of this save (the settings themselves were saved).
+      refresh().catch((e: unknown) => setFailure(e));
     } catch (error) {
       setErrors(fieldErrorsOf(error));
       setFailure(error);
@@ -168,6 +201,87 @@ export function ClinicSettingsPage() {
                 onChange={(v) => set('absoluteLifetimeHours', typeof v === 'number' ? v : Number.NaN)}
               />
             </Group>
+            <Title order={2} size="h4" mt="sm">
+              Printed on documents
+            </Title>
+            <Text size="sm" c="dimmed">
+              Consent PDFs, the REMS form, controlled-substance reports and DEA-106 print these.
+            </Text>
+            <TextInput
+              label="Street address"
+              value={values.address.line1}
+              error={errors['address.line1']}
+              onChange={(e) => setAddress('line1', e.currentTarget.value)}
+            />
+            <TextInput
+              label="Address line 2"
+              value={values.address.line2}
+              error={errors['address.line2']}
+              onChange={(e) => setAddress('line2', e.currentTarget.value)}
+            />
+            <Group grow align="flex-start">
+              <TextInput
+                label="City"
+                value={values.address.city}
+                error={errors['address.city']}
+                onChange={(e) => setAddress('city', e.currentTarget.value)}
+              />
+              <TextInput
+                label="State"
+                description="Two letters, such as NC"
+                maxLength={2}
+                value={values.address.state}
+                error={errors['address.state']}
+                onChange={(e) => setAddress('state', e.currentTarget.value.toUpperCase())}
+              />
+              <TextInput
+                label="ZIP code"
+                value={values.address.postalCode}
+                error={errors['address.postalCode']}
+                onChange={(e) => setAddress('postalCode', e.currentTarget.value)}
+              />
+            </Group>
+            <Group grow align="flex-start">
+              <TextInput
+                label="Phone"
+                type="tel"
+                value={values.phone ?? ''}
+                error={errors.phone}
+                onChange={(e) => set('phone', e.currentTarget.value)}
+              />
+              <TextInput
+                label="DEA registration number"
+                description="Two letters and seven digits"
+                value={values.deaNumber ?? ''}
+                error={errors.deaNumber}
+                onChange={(e) => set('deaNumber', e.currentTarget.value.toUpperCase())}
+              />
+            </Group>
+            <Group grow align="flex-start">
+              <TextInput
+                label="NPI"
+                description="National Provider Identifier, 10 digits"
+                value={values.npi ?? ''}
+                error={errors.npi}
+                onChange={(e) => set('npi', e.currentTarget.value)}
+              />
+              <TextInput
+                label="Tax identification number (TIN)"
+                description="XX-XXXXXXX"
+                value={values.tin ?? ''}
+                error={errors.tin}
+                onChange={(e) => set('tin', e.currentTarget.value)}
+              />
+            </Group>
+            <Title order={2} size="h4" mt="sm">
+              Clinic devices
+            </Title>
+            <Checkbox
+              label="Let staff hand patients a clinic device to sign consents"
+              description="The patient reads and signs the consent on a clinic tablet in the clinic. Each consent signed this way is recorded as signed on a clinic device, with who handed it over."
+              checked={values.clinicDeviceConsent}
+              onChange={(e) => set('clinicDeviceConsent', e.currentTarget.checked)}
+            />
             <Checkbox
               label="Let staff hand patients a clinic device to answer forms"
               description="Staff can open a form on a clinic tablet for the patient in front of them. Each form answered this way is recorded as completed on a clinic device, with who handed it over."

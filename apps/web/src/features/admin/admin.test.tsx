@@ -11,6 +11,12 @@ const settings = {
   absoluteLifetimeHours: 12,
   clinicDeviceSelfReport: false,
   remsSettingCertification: null,
+  clinicDeviceConsent: false,
+  address: { line1: '', line2: '', city: '', state: '', postalCode: '' },
+  phone: null,
+  deaNumber: null,
+  npi: null,
+  tin: null,
 };
 
 describe('users admin', () => {
@@ -26,7 +32,7 @@ describe('users admin', () => {
         },
       },
     });
-    const table = await screen.findByRole('table', { name: 'Users' });
+    const table = await screen.findByRole('table', { name: 'Staff' });
     expect(within(table).getByText('Deactivated')).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Invite staff member' }));
@@ -89,6 +95,36 @@ describe('users admin', () => {
   });
 });
 
+describe('users page', () => {
+  it('lists staff and patients apart', async () => {
+    const { user } = await renderApp({
+      me: makeMe('admin'),
+      path: '/admin/users',
+      routes: {
+        'GET /api/v1/users': {
+          body: {
+            items: [
+              makeUser(1, { displayName: 'Nora Nurse' }),
+              makeUser(2, {
+                displayName: 'Pat Patient',
+                role: 'patient',
+                patientId: makeMe('patient').patientId,
+              }),
+            ],
+          },
+        },
+      },
+    });
+    const staff = await screen.findByRole('table', { name: 'Staff' });
+    expect(within(staff).getByText('Nora Nurse')).toBeTruthy();
+    expect(within(staff).queryByText('Pat Patient')).toBeNull();
+    await user.click(screen.getByRole('tab', { name: /Patients/ }));
+    const patients = await screen.findByRole('table', { name: 'Patients' });
+    expect(within(patients).getByText('Pat Patient')).toBeTruthy();
+    expect(within(patients).queryByText('Nora Nurse')).toBeNull();
+  });
+});
+
 describe('clinic settings', () => {
   it('sends only the changed fields', async () => {
     const { api, user } = await renderApp({
@@ -126,6 +162,40 @@ describe('clinic settings', () => {
     expect(await screen.findByText('Settings saved.')).toBeTruthy();
     expect(api.callsTo('PATCH', '/api/v1/clinic/settings')[0]?.body).toEqual({
       remsSettingCertification: { certificationId: 'HCS-1001', certifiedOn: '2024-01-15' },
+    });
+  });
+
+  it('checks the DEA number, NPI and TIN before sending, in words, and sends the address', async () => {
+    const { api, user } = await renderApp({
+      me: makeMe('admin'),
+      path: '/admin/clinic',
+      routes: {
+        'GET /api/v1/clinic/settings': { body: settings },
+        'PATCH /api/v1/clinic/settings': (call) => ({ body: { ...settings, ...(call.body as object) } }),
+      },
+    });
+    await user.type(await screen.findByLabelText(/DEA registration number/), 'FF1234564');
+    await user.type(screen.getByLabelText(/^NPI/), '1555012348');
+    await user.type(screen.getByLabelText(/Tax identification number/), '56-12345');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText(/Not a valid DEA number/)).toBeTruthy();
+    expect(screen.getByText(/Not a valid NPI/)).toBeTruthy();
+    expect(screen.getByText(/Enter the 9-digit TIN/)).toBeTruthy();
+    expect(api.callsTo('PATCH', '/api/v1/clinic/settings')).toHaveLength(0);
+
+    const dea = screen.getByLabelText(/DEA registration number/);
+    await user.clear(dea);
+    await user.type(dea, 'FF1234563');
+    await user.clear(screen.getByLabelText(/^NPI/));
+    await user.type(screen.getByLabelText(/^NPI/), '1555012347');
+    await user.clear(screen.getByLabelText(/Tax identification number/));
+    await user.type(screen.getByLabelText('Street address'), '811 Spring Forest Road');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect(api.callsTo('PATCH', '/api/v1/clinic/settings')[0]?.body).toMatchObject({
+      deaNumber: 'FF1234563',
+      npi: '1555012347',
+      address: { line1: '811 Spring Forest Road' },
     });
   });
 

@@ -7,6 +7,7 @@ import { RouterLink } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime, fullName } from '../../ui/format.ts';
 import { LoadingState } from '../../ui/LoadingState.tsx';
+import { severityLabel } from '../../ui/labels.ts';
 import { announceAlertsChanged } from './alertsChanged.ts';
 import { type AlertT, ackAlert, listAlerts } from './api.ts';
 
@@ -105,7 +106,9 @@ export function AlertsPanel({ status = 'open' }: { status?: 'open' | 'acknowledg
                 <Text fw={600}>{a.title}</Text>
               </Group>
               <Group gap={4}>
-                <Badge color={a.severity === 'critical' ? 'red' : 'orange'}>{a.severity}</Badge>
+                <Badge color={a.severity === 'critical' ? 'red' : 'orange'}>
+                  {severityLabel(a.severity)}
+                </Badge>
                 {a.assignedTo.includes(me.id) && <Badge variant="light">assigned to you</Badge>}
                 {a.escalatedAt && (
                   <Badge variant="outline" color="red">

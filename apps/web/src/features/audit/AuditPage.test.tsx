@@ -12,6 +12,7 @@ const entry = (n: number): AuditEntry => ({
   userEmail: `user${n}@clinic.test`,
   role: 'nurse',
   patientId: null,
+  patientName: null,
   action: 'read',
   resourceType: 'Patient',
   resourceId: null,

@@ -2,6 +2,7 @@ import { Anchor, Badge, Table, Text } from '@mantine/core';
 import type { AuditEntry } from '@plasticity/contracts';
 import { RouterLink } from '../../app/router.tsx';
 import { formatDateTime, roleLabel } from '../../ui/format.ts';
+import { auditActionLabel, outcomeLabel, resourceLabel } from '../../ui/labels.ts';
 import { SortableTh } from '../../ui/SortableTh.tsx';
 import type { AuditSort, SortOrder } from './auditQuery.ts';
 
@@ -51,9 +52,9 @@ export function AuditTable({ items, sort, order, onSort, timeZone, busy }: Props
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, timeZone, true)}</Table.Td>
               <Table.Td>{e.userEmail ?? '—'}</Table.Td>
               <Table.Td>{e.role ? roleLabel(e.role) : '—'}</Table.Td>
-              <Table.Td>{e.action}</Table.Td>
+              <Table.Td>{auditActionLabel(e.action)}</Table.Td>
               <Table.Td>
-                {e.resourceType}
+                {resourceLabel(e.resourceType)}
                 {e.resourceId && (
                   <Text span c="dimmed" size="xs" ml={4} title={e.resourceId}>
                     {shortId(e.resourceId)}
@@ -66,16 +67,16 @@ export function AuditTable({ items, sort, order, onSort, timeZone, busy }: Props
                     component={RouterLink}
                     href={`/patients/${e.patientId}`}
                     size="sm"
-                    title={e.patientId}
+                    title={e.patientName ? undefined : e.patientId}
                   >
-                    {shortId(e.patientId)}
+                    {e.patientName ?? shortId(e.patientId)}
                   </Anchor>
                 ) : (
                   '—'
                 )}
               </Table.Td>
               <Table.Td>
-                <Badge color={e.outcome === 'success' ? 'green' : 'red'}>{e.outcome}</Badge>
+                <Badge color={e.outcome === 'success' ? 'green' : 'red'}>{outcomeLabel(e.outcome)}</Badge>
               </Table.Td>
               <Table.Td>{e.sourceAddress ?? '—'}</Table.Td>
             </Table.Tr>

@@ -5,9 +5,15 @@ import { renderApp } from '../../test/renderApp.tsx';
 
 const TOKEN = 'tok_abcdefghijklmnopqrstuvwxyz';
 
+const STAFF_INVITE = { body: { purpose: 'invite', audience: 'staff', state: 'valid' } };
+
 async function openInvite(reply: Routes) {
-  const ctx = await renderApp({ path: `/accept/${TOKEN}`, routes: reply });
+  const ctx = await renderApp({
+    path: `/accept/${TOKEN}`,
+    routes: { 'POST /api/v1/auth/link-info': STAFF_INVITE, ...reply },
+  });
   await screen.findByRole('heading', { name: 'Set your password' });
+  await screen.findByText('Set the password for your staff account.');
   return ctx;
 }
 
@@ -45,6 +51,30 @@ describe('accept invitation / reset link', () => {
     await user.type(screen.getByLabelText('Confirm password'), 'a long enough passphrase');
     await user.click(screen.getByRole('button', { name: 'Set password' }));
     expect((await screen.findByRole('alert')).textContent).toContain('This link has expired');
+  });
+
+  it('speaks to a patient invited to the portal as a patient', async () => {
+    const { api } = await renderApp({
+      path: `/accept/${TOKEN}`,
+      routes: {
+        'POST /api/v1/auth/link-info': { body: { purpose: 'invite', audience: 'patient', state: 'valid' } },
+      },
+    });
+    expect(await screen.findByRole('heading', { name: 'Create your password' })).toBeTruthy();
+    expect(screen.getByText('Create your password to see your appointments and forms.')).toBeTruthy();
+    expect(screen.queryByLabelText('Your name (optional)')).toBeNull();
+    expect(screen.queryByText(/colleagues|staff/)).toBeNull();
+    expect(api.callsTo('POST', '/api/v1/auth/link-info')[0]?.body).toEqual({ token: TOKEN });
+  });
+
+  it('says at once when the link was already used', async () => {
+    await renderApp({
+      path: `/accept/${TOKEN}`,
+      routes: {
+        'POST /api/v1/auth/link-info': { body: { purpose: 'invite', audience: 'patient', state: 'used' } },
+      },
+    });
+    expect((await screen.findByRole('alert')).textContent).toContain('already been used');
   });
 
   it('confirms success and points to sign-in', async () => {

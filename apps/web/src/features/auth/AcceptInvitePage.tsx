@@ -11,8 +11,9 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import { acceptInvite } from '../../api/auth.ts';
+import type { LinkInfo } from '@plasticity/contracts';
+import { type FormEvent, useEffect, useState } from 'react';
+import { acceptInvite, getLinkInfo } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
 import { describeError, type FieldErrors, fieldErrorsOf } from '../../api/errors.ts';
 import type { RouteProps } from '../../app/registry.ts';
@@ -29,9 +30,52 @@ function linkProblem(error: unknown): string | null {
   return null;
 }
 
+/** The page's words for whoever holds the link: a patient invited to the portal, staff, or a reset. */
+function wordingFor(info: LinkInfo | null) {
+  if (info?.purpose === 'password_reset')
+    return {
+      title: 'Choose a new password',
+      intro: 'Choose a new password for your account.',
+      askName: false,
+    };
+  if (info?.audience === 'patient')
+    return {
+      title: 'Create your password',
+      intro: 'Create your password to see your appointments and forms.',
+      askName: false,
+    };
+  if (info?.audience === 'staff')
+    return { title: 'Set your password', intro: 'Set the password for your staff account.', askName: true };
+  return { title: 'Set your password', intro: '', askName: false };
+}
+
 /** `/accept/:token`: set a password from a staff or patient invitation, or a password-reset link. */
 export function AcceptInvitePage({ params }: RouteProps) {
   const token = params.token ?? '';
+  const [info, setInfo] = useState<LinkInfo | null>(null);
+  const [infoProblem, setInfoProblem] = useState<string | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    getLinkInfo(token, controller.signal).then(
+      (i) => {
+        setInfo(i);
+        if (i.state === 'used')
+          setInfoProblem('This link has already been used. Ask the clinic for a new one.');
+        if (i.state === 'expired') setInfoProblem('This link has expired. Ask the clinic for a new one.');
+      },
+      (e: unknown) => {
+        if (controller.signal.aborted) return;
+        const fields = fieldErrorsOf(e);
+        setInfoProblem(
+          fields.token
+            ? 'This link is not valid. Check you copied all of it, or ask for a new one.'
+            : (linkProblem(e) ?? describeError(e)),
+        );
+      },
+    );
+    return () => controller.abort();
+  }, [token]);
+  const words = wordingFor(info);
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -70,7 +114,7 @@ export function AcceptInvitePage({ params }: RouteProps) {
     <Box component="main" py={48} px="md">
       <Container size={420} p={0}>
         <Title order={1} ta="center" mb="lg">
-          Set your password
+          {words.title}
         </Title>
         <Paper withBorder shadow="xs" p="lg" radius="md">
           {done ? (
@@ -83,25 +127,28 @@ export function AcceptInvitePage({ params }: RouteProps) {
               </Button>
             </Stack>
           ) : (
-            <form onSubmit={submit} noValidate aria-label="Set your password">
+            <form onSubmit={submit} noValidate aria-label={words.title}>
               <Stack gap="sm">
+                {words.intro && <Text size="sm">{words.intro}</Text>}
                 <Text size="sm">
                   Choose a password of at least {MIN_LENGTH} characters. A short phrase of several words is
                   easy to remember and hard to guess.
                 </Text>
-                {failure && (
+                {(failure ?? infoProblem) && (
                   <Alert role="alert" color="red" variant="light">
-                    {failure}
+                    {failure ?? infoProblem}
                   </Alert>
                 )}
-                <TextInput
-                  label="Your name (optional)"
-                  description="How it appears to colleagues; leave blank to keep the name on the invitation."
-                  autoComplete="name"
-                  value={displayName}
-                  error={errors.displayName}
-                  onChange={(e) => setDisplayName(e.currentTarget.value)}
-                />
+                {words.askName && (
+                  <TextInput
+                    label="Your name (optional)"
+                    description="How it appears to colleagues; leave blank to keep the name on the invitation."
+                    autoComplete="name"
+                    value={displayName}
+                    error={errors.displayName}
+                    onChange={(e) => setDisplayName(e.currentTarget.value)}
+                  />
+                )}
                 <PasswordInput
                   label="New password"
                   autoComplete="new-password"

@@ -1,6 +1,7 @@
 import { Badge, Button, Checkbox, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { statusLabel } from '../../ui/labels.ts';
 import { useLoad } from '../../ui/useLoad.ts';
 import {
   type Discrepancy,
@@ -51,7 +52,7 @@ export function DiscrepanciesPanel({ canMove }: { canMove: boolean }) {
                     color={d.status === 'open' ? 'orange' : d.status === 'escalated' ? 'red' : 'teal'}
                     variant="light"
                   >
-                    {d.status}
+                    {statusLabel(d.status)}
                   </Badge>
                 </Table.Td>
                 <Table.Td>{d.explanation ?? d.escalationNote ?? '—'}</Table.Td>

@@ -2,6 +2,7 @@ import { Group, Loader, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
+import { movementLabel } from '../../ui/labels.ts';
 import { useLoad } from '../../ui/useLoad.ts';
 import { listLedger, listPatients, listStock } from './api.ts';
 import { Choice } from './Choice.tsx';
@@ -56,8 +57,8 @@ export function LedgerPanel({ timeZone }: { timeZone: string }) {
               <Table.Tr key={e.id}>
                 <Table.Td>{formatDateTime(e.occurredAt, timeZone)}</Table.Td>
                 <Table.Td>
-                  {e.type}
-                  {e.wasteFrom ? ` (${e.wasteFrom})` : ''}
+                  {movementLabel(e.type)}
+                  {e.wasteFrom ? ` (from the ${e.wasteFrom === 'draw' ? 'dose drawn' : 'container'})` : ''}
                 </Table.Td>
                 <Table.Td>{label.get(e.containerId) ?? '—'}</Table.Td>
                 <Table.Td ta="right">{e.quantity ? `${e.quantity} ${e.unit}` : '—'}</Table.Td>

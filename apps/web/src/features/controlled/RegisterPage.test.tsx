@@ -72,7 +72,7 @@ describe('controlled-substance register', () => {
     await renderApp({ me: makeMe('nurse'), path: '/controlled', routes: routes() as never });
     const table = await screen.findByRole('table', { name: 'Stock in Medication room shelf' });
     expect(within(table).getByText('6.4 mL')).toBeTruthy();
-    expect(within(table).getByText('open')).toBeTruthy();
+    expect(within(table).getByText('Open')).toBeTruthy();
     expect(screen.getByRole('link', { name: /Controlled substances/ })).toBeTruthy();
   });
 

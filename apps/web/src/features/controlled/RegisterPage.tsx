@@ -9,7 +9,7 @@ import { LossPanel } from './LossPanel.tsx';
 import { ReportsPanel } from './ReportsPanel.tsx';
 import { StockPanel } from './StockPanel.tsx';
 
-const TABS = [
+export const REGISTER_TABS = [
   { id: 'stock', label: 'Stock' },
   { id: 'ledger', label: 'Ledger' },
   { id: 'count', label: 'Count', movers: true },
@@ -23,7 +23,7 @@ export function RegisterPage({ params }: RouteProps) {
   const me = useMe();
   const navigate = useNavigate();
   const canMove = me.role === 'prescriber' || me.role === 'nurse';
-  const tabs = TABS.filter((t) => !('movers' in t) || canMove);
+  const tabs = REGISTER_TABS.filter((t) => !('movers' in t) || canMove);
   const tab = tabs.some((t) => t.id === params.tab) ? (params.tab as string) : 'stock';
   return (
     <Stack gap="sm">

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { statusLabel } from '../../ui/labels.ts';
 import { useLoad } from '../../ui/useLoad.ts';
 import { listExpiring, listStock, type Stock } from './api.ts';
 import { MovementModal } from './MovementModal.tsx';
@@ -24,7 +25,7 @@ export function StatusBadge({ status }: { status: string }) {
       c="dark.7"
       styles={{ root: { minWidth: 'max-content', overflow: 'visible' }, label: { overflow: 'visible' } }}
     >
-      {status}
+      {statusLabel(status)}
     </Badge>
   );
 }

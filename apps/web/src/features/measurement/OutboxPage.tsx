@@ -52,7 +52,7 @@ export function OutboxPage() {
       {me.clinic.demo && me.role === 'admin' && (
         <Alert variant="light">
           Demo clinic: read the messages as their recipients would in the{' '}
-          <Anchor component={RouterLink} href="/demo/mailbox">
+          <Anchor component={RouterLink} href="/demo/mailbox" c="indigo.9" fw={600}>
             demo mailbox
           </Anchor>
           .

@@ -2,7 +2,10 @@ import { useMe } from '../../app/auth.tsx';
 import type { ChartTabProps } from '../../app/registry.ts';
 import { ConsentsView } from './ConsentsView.tsx';
 
-/** Chart tab "Consents": what the patient signed (and withdrew), with the signed PDFs. Patients sign in the portal. */
+/**
+ * Chart tab "Consents": what the patient signed (and withdrew), with the signed PDFs. Patients sign in the
+ * portal, or here on a clinic device a clinician hands them when the clinic allows it.
+ */
 export function ConsentsTab({ patient }: ChartTabProps) {
   const me = useMe();
   return (
@@ -10,6 +13,7 @@ export function ConsentsTab({ patient }: ChartTabProps) {
       patientId={patient.id}
       mode="staff"
       canWithdraw={['prescriber', 'nurse', 'therapist'].includes(me.role)}
+      canHandDevice={me.clinic.clinicDeviceConsent && ['prescriber', 'nurse', 'therapist'].includes(me.role)}
     />
   );
 }

@@ -16,10 +16,18 @@ import {
 import type { ConsentDocument, ConsentSignature } from '@plasticity/contracts';
 import { useState } from 'react';
 import { fieldErrorsOf } from '../../api/errors.ts';
+import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { formatDateTime } from '../../ui/format.ts';
 import { LoadingState } from '../../ui/LoadingState.tsx';
-import { useClinicTime } from '../../ui/useClinicTime.ts';
-import { consentPdfUrl, getConsents, sha256Hex, signConsent, withdrawConsent } from './api.ts';
+import {
+  consentPdfUrl,
+  getConsents,
+  sha256Hex,
+  signConsent,
+  signConsentOnClinicDevice,
+  withdrawConsent,
+} from './api.ts';
 import { useLoad } from './useLoad.ts';
 
 interface Props {
@@ -27,10 +35,12 @@ interface Props {
   /** The patient signs; staff see the status, download PDFs and record withdrawals. */
   mode: 'patient' | 'staff';
   canWithdraw: boolean;
+  /** Staff may hand the patient a clinic device to sign here (clinic setting and role). */
+  canHandDevice?: boolean;
 }
 
 /** Consent documents shown whole, the patient's signatures (with PDF), signing in the portal and withdrawal. */
-export function ConsentsView({ patientId, mode, canWithdraw }: Props) {
+export function ConsentsView({ patientId, mode, canWithdraw, canHandDevice = false }: Props) {
   const data = useLoad((signal) => getConsents(patientId, signal), [patientId]);
   if (data.error) return <ErrorAlert error={data.error} title="Could not load consents" />;
   if (!data.data) return <LoadingState />;
@@ -45,6 +55,7 @@ export function ConsentsView({ patientId, mode, canWithdraw }: Props) {
           signatures={signatures.filter((s) => s.kind === doc.kind)}
           mode={mode}
           canWithdraw={canWithdraw}
+          canHandDevice={canHandDevice}
           onChange={data.reload}
         />
       ))}
@@ -58,6 +69,7 @@ function ConsentCard({
   signatures,
   mode,
   canWithdraw,
+  canHandDevice,
   onChange,
 }: {
   patientId: string;
@@ -65,11 +77,15 @@ function ConsentCard({
   signatures: ConsentSignature[];
   mode: Props['mode'];
   canWithdraw: boolean;
+  canHandDevice: boolean;
   onChange: () => void;
 }) {
-  const { dateTime } = useClinicTime();
+  const me = useMe();
+  const timeZone = me.clinic.timeZone;
   const active = signatures.find((s) => !s.withdrawnAt);
   const [open, setOpen] = useState(false);
+  /** Signing on a clinic device handed to the patient (staff), rather than in the patient's portal. */
+  const onDevice = mode === 'staff';
   const [typedName, setTypedName] = useState('');
   const [agree, setAgree] = useState(false);
   const [reason, setReason] = useState('');
@@ -83,12 +99,15 @@ function ConsentCard({
     setBusy(true);
     try {
       const hash = await sha256Hex(doc.body);
-      await signConsent(patientId, {
+      const body = {
         documentId: doc.id,
         typedName,
-        agree: true,
+        agree: true as const,
         ...(hash ? { textSha256: hash } : {}),
-      });
+      };
+      await (onDevice ? signConsentOnClinicDevice(patientId, body) : signConsent(patientId, body));
+      setTypedName('');
+      setAgree(false);
       setOpen(false);
       onChange();
     } catch (e) {
@@ -134,9 +153,15 @@ function ConsentCard({
       </Text>
       {signatures.map((s) => (
         <Text key={s.id} size="sm" mt={4}>
-          {s.withdrawnAt ? 'Withdrawn' : 'Signed'} — typed name “{s.typedName}”, {dateTime(s.signedAt)},
-          version {s.documentVersion}
-          {s.withdrawnAt ? `; withdrawn ${dateTime(s.withdrawnAt)} (${s.withdrawnReason ?? ''})` : ''} ·{' '}
+          {s.withdrawnAt ? 'Withdrawn' : 'Signed'} — typed name “{s.typedName}”,{' '}
+          {formatDateTime(s.signedAt, timeZone)}, version {s.documentVersion},{' '}
+          {s.signedVia === 'clinic_device'
+            ? `in the clinic on a clinic device handed over by ${s.handedBy?.name ?? 'staff'}`
+            : 'in the patient portal'}
+          {s.withdrawnAt
+            ? `; withdrawn ${formatDateTime(s.withdrawnAt, timeZone)} (${s.withdrawnReason ?? ''})`
+            : ''}{' '}
+          ·{' '}
           <Anchor href={consentPdfUrl(patientId, s.id)} target="_blank" rel="noopener">
             PDF
           </Anchor>
@@ -147,8 +172,19 @@ function ConsentCard({
           Read and sign
         </Button>
       )}
+      {mode === 'staff' && canHandDevice && !active && !open && (
+        <Button mt="sm" variant="default" onClick={() => setOpen(true)}>
+          Sign on this device with the patient
+        </Button>
+      )}
       {open && (
         <Stack mt="sm" gap="sm">
+          {onDevice && (
+            <Alert color="blue" variant="light" title="Hand this device to the patient">
+              The patient reads the document, ticks the box and types their own full name. It is recorded as
+              signed in the clinic on a clinic device handed over by you.
+            </Alert>
+          )}
           <ScrollArea.Autosize
             mah={360}
             type="auto"
@@ -165,7 +201,7 @@ function ConsentCard({
             onChange={(e) => setAgree(e.currentTarget.checked)}
           />
           <TextInput
-            label="Type your full name to sign"
+            label={onDevice ? 'Patient: type your full name to sign' : 'Type your full name to sign'}
             value={typedName}
             onChange={(e) => setTypedName(e.currentTarget.value)}
             error={nameError}

@@ -15,6 +15,8 @@ import { useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
+import { severityLabel } from '../../ui/labels.ts';
+import { SourceCitation } from '../../ui/SourceCitation.tsx';
 import { evaluateEligibility, signEligibility } from './api.ts';
 
 const OUTCOME = {
@@ -115,12 +117,12 @@ export function EligibilityPanel({ patientId, latest, protocols, hasIntake, onCh
                         style={{ overflow: 'visible' }}
                         miw={90}
                       >
-                        {h.severity}
+                        {severityLabel(h.severity)}
                       </Badge>
                     </Table.Td>
                     <Table.Td>{h.message}</Table.Td>
                     <Table.Td>
-                      <Text size="xs">{h.source}</Text>
+                      <SourceCitation source={h.source} />
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
+import { consentKindLabel, indicationLabel, instrumentLabel, statusLabel } from '../../ui/labels.ts';
 import { transitionPlan } from './api.ts';
 
 const STATUS_COLOR = {
@@ -13,13 +14,6 @@ const STATUS_COLOR = {
   completed: 'teal.9',
   stopped: 'red.9',
 } as const;
-const CONSENT_LABEL: Record<string, string> = {
-  off_label_ketamine: 'Off-label ketamine',
-  kap: 'Ketamine-assisted psychotherapy',
-  esketamine_rems: 'Esketamine REMS enrolment',
-  telehealth: 'Telehealth',
-  financial: 'Financial policy',
-};
 
 /** One treatment plan: status, progress against the planned series, missing consents and the allowed next steps. */
 export function PlanCard({
@@ -60,11 +54,12 @@ export function PlanCard({
           </Text>
         </Title>
         <Badge color={STATUS_COLOR[plan.status]} variant="filled" size="lg" data-testid="plan-status">
-          {plan.status}
+          {statusLabel(plan.status)}
         </Badge>
       </Group>
       <Text size="sm">
-        Indications: {plan.indications.join(', ')} · Target instruments: {plan.targetInstruments.join(', ')}
+        Indications: {plan.indications.map(indicationLabel).join(', ')} · Target instruments:{' '}
+        {plan.targetInstruments.map(instrumentLabel).join(', ')}
       </Text>
       <Group gap="xs" mt="xs">
         <Text size="sm">
@@ -81,7 +76,7 @@ export function PlanCard({
       {plan.missingConsents.length > 0 && open && (
         <Text size="sm" c="orange.9">
           Consents still needed before the plan can start:{' '}
-          {plan.missingConsents.map((k) => CONSENT_LABEL[k] ?? k).join(', ')}
+          {plan.missingConsents.map((k) => consentKindLabel(k)).join(', ')}
         </Text>
       )}
       {clinician && open && (

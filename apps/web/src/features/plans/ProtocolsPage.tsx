@@ -13,22 +13,15 @@ import {
 } from '@mantine/core';
 import type { ProtocolItem } from '@plasticity/contracts';
 import { useState } from 'react';
-import { fieldErrorsOf } from '../../api/errors.ts';
+import { describeFieldError, fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
+import { drugLabel, routeLabel, statusLabel } from '../../ui/labels.ts';
 import { listProtocols, saveProtocol } from './api.ts';
 import { DoseCalculatorPanel } from './DoseCalculatorPanel.tsx';
 import { ProtocolSafetyFields } from './ProtocolSafetyFields.tsx';
 import { prepareNextVersion } from './protocolUpgrade.ts';
 import { useLoad } from './useLoad.ts';
-
-const ROUTE_LABEL: Record<string, string> = {
-  iv: 'IV',
-  im: 'IM',
-  sublingual: 'Sublingual',
-  oral: 'Oral',
-  intranasal: 'Intranasal',
-};
 
 /**
  * The protocol library (admin, prescriber): one active default per route, each with its cited sources. An edit
@@ -71,25 +64,25 @@ export function ProtocolsPage() {
           <Table.Tbody>
             {data.data.map((p) => (
               <Table.Tr key={p.id}>
-                <Table.Td>{ROUTE_LABEL[p.route]}</Table.Td>
-                <Table.Td>{p.drug}</Table.Td>
+                <Table.Td>{routeLabel(p.route)}</Table.Td>
+                <Table.Td>{drugLabel(p.drug)}</Table.Td>
                 <Table.Td>{p.name}</Table.Td>
                 <Table.Td>v{p.version}</Table.Td>
                 <Table.Td>
                   <Group gap={4}>
                     {p.isDefault && (
                       <Badge color="green.9" variant="filled">
-                        default
+                        Default
                       </Badge>
                     )}
                     {!p.current && (
                       <Badge color="gray.7" variant="filled">
-                        superseded
+                        Superseded
                       </Badge>
                     )}
                     {p.current && !p.active && (
                       <Badge color="yellow.4" variant="filled" autoContrast>
-                        {p.status}
+                        {statusLabel(p.status)}
                       </Badge>
                     )}
                   </Group>
@@ -155,8 +148,8 @@ function ProtocolEditor({ item, onDone }: { item: ProtocolItem; onDone: () => vo
   };
   const details =
     failure && typeof failure === 'object' && 'details' in failure
-      ? ((failure as { details: Array<{ field?: string; message: string }> }).details ?? []).map(
-          (d) => `${d.field ?? ''} ${d.message}`,
+      ? ((failure as { details: Array<{ field?: string; message: string }> }).details ?? []).map((d) =>
+          d.field ? describeFieldError(d.field, d.message) : d.message,
         )
       : [];
   return (
@@ -176,7 +169,9 @@ function ProtocolEditor({ item, onDone }: { item: ProtocolItem; onDone: () => vo
           errors={fieldErrorsOf(failure)}
         />
       )}
+      {/* The advanced view of the raw protocol data: the one place codes may show. */}
       <JsonInput
+        data-allow-codes
         mt="sm"
         label="Protocol data (advanced)"
         value={json}

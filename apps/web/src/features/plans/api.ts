@@ -55,6 +55,11 @@ export const signConsent = (
   patientId: string,
   body: { documentId: string; typedName: string; textSha256?: string; agree: true },
 ) => request('POST', `${p(patientId)}/consents`, ConsentSignature, { body });
+/** In the clinic: the patient signs on a clinic device a staff member handed over (recorded as such). */
+export const signConsentOnClinicDevice = (
+  patientId: string,
+  body: { documentId: string; typedName: string; textSha256?: string; agree: true },
+) => request('POST', `${p(patientId)}/consents/clinic-device`, ConsentSignature, { body });
 export const withdrawConsent = (patientId: string, signatureId: string, reason: string) =>
   request('POST', `${p(patientId)}/consents/${encodeURIComponent(signatureId)}/withdraw`, ConsentSignature, {
     body: { reason },

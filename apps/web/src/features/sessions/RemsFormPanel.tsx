@@ -179,7 +179,7 @@ export function RemsFormPanel({ s }: { s: SessionRecord }) {
             error={fe.firstTreatment}
           />
           <Checkbox
-            label="REMS enrolment confirmed"
+            label="REMS enrollment confirmed"
             checked={value('enrolmentConfirmed')}
             onChange={(e) => set({ enrolmentConfirmed: e.currentTarget.checked })}
             error={fe.enrolmentConfirmed}

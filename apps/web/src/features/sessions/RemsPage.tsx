@@ -4,9 +4,9 @@ import { useMe } from '../../app/auth.tsx';
 import { RouterLink } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
+import { statusLabel } from '../../ui/labels.ts';
 import { useLoad } from '../../ui/useLoad.ts';
 import { downloadRemsPdf, listRemsPending, markRemsSubmitted } from './api.ts';
-import { PHASE_LABEL } from './format.ts';
 
 export function RemsPage() {
   const me = useMe();
@@ -40,7 +40,7 @@ export function RemsPage() {
                   {formatDateTime(f.dueBy, zone)} {f.overdue && <Badge color="red">overdue</Badge>}
                 </Table.Td>
                 <Table.Td>
-                  <RouterLink href={`/sessions/${f.sessionId}`}>{PHASE_LABEL[f.status] ?? 'Open'}</RouterLink>
+                  <RouterLink href={`/sessions/${f.sessionId}`}>{statusLabel(f.status)}</RouterLink>
                 </Table.Td>
                 <Table.Td>
                   <Button size="xs" variant="default" onClick={() => void downloadRemsPdf(f.sessionId)}>

@@ -72,8 +72,8 @@ function PhaseControls({ s, onChange }: { s: SessionRecord; onChange: (s: Sessio
             </Button>
           )}
           <TextInput
-            placeholder={`Reason to mark ${ending}`}
-            aria-label={`Reason to mark ${ending}`}
+            placeholder={ending === 'cancelled' ? 'Reason to cancel' : 'Reason to abort'}
+            aria-label={ending === 'cancelled' ? 'Reason to cancel' : 'Reason to abort'}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
             w={260}

@@ -7,7 +7,7 @@ export const PHASE_LABEL: Record<string, string> = {
   monitoring: 'Monitoring',
   recovery: 'Recovery',
   discharged: 'Discharged',
-  cancelled: 'Cancelled',
+  cancelled: 'Canceled',
   aborted: 'Aborted',
 };
 

@@ -12,7 +12,7 @@ import { notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-import { CATEGORY, canon, clinicInfo, dec, READERS } from '../model.ts';
+import { CATEGORY, canon, clinicInfo, dec, READERS, registrantLine } from '../model.ts';
 import { localStamp, type Report } from './render.ts';
 import { sendReport } from './send.ts';
 
@@ -153,7 +153,7 @@ export function administrationReportRoutes(app: ZodApp, ctx: ModuleContext) {
       const report: Report = {
         title: 'Dispensing and administration log (21 CFR 1304.22(c))',
         lines: [
-          `Registrant: ${info.name} - DEA ${info.deaNumber || '(not set)'} - ${info.address}`,
+          registrantLine(info),
           `Period ${q.from} to ${q.to} (inclusive), times in ${info.timeZone}. ${rows.length} entries.`,
         ],
         columns: COLUMNS,
@@ -191,7 +191,7 @@ export function administrationReportRoutes(app: ZodApp, ctx: ModuleContext) {
         title: 'Controlled-substance administration history',
         lines: [
           `Patient: ${p.last_name}, ${p.first_name} - ${p.mrn} - born ${p.date_of_birth} - ${address(p.address)}`,
-          `Registrant: ${info.name} - DEA ${info.deaNumber || '(not set)'} - ${info.address}. Times in ${info.timeZone}. ${rows.length} entries.`,
+          `${registrantLine(info)}. Times in ${info.timeZone}. ${rows.length} entries.`,
         ],
         columns: COLUMNS,
         rows,

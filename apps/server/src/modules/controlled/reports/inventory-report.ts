@@ -11,7 +11,7 @@ import { InventoryReportQuery } from '@plasticity/contracts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-import { CATEGORY, clinicInfo, dec, READERS, stockQuery, todayIn } from '../model.ts';
+import { CATEGORY, clinicInfo, dec, READERS, registrantLine, stockQuery, todayIn } from '../model.ts';
 import { localStamp, type Report } from './render.ts';
 import { sendReport } from './send.ts';
 
@@ -59,7 +59,7 @@ export function inventoryReportRoute(app: ZodApp, ctx: ModuleContext) {
       const report: Report = {
         title: `${kind === 'initial' ? 'Initial' : 'Biennial'} inventory of controlled substances (21 CFR 1304.11)`,
         lines: [
-          `Registrant: ${info.name} - DEA ${info.deaNumber || '(not set in clinic settings)'} - ${info.address}`,
+          registrantLine(info),
           `Taken on ${inv.takenOn} at ${takenAt === 'close_of_business' ? 'close of business' : 'opening of business'}; next biennial inventory due by ${inv.nextBiennialDueOn}.`,
           inv.zeroInventory
             ? 'Zero inventory: no controlled substances on hand.'

@@ -1,7 +1,9 @@
 /**
  * GET /api/v1/patients/{id}/consents/{signatureId}/pdf — the signed consent as a PDF (pdf-lib): the exact
  * text signed, then the signature manifestation (21 CFR 11.50: printed name, date and time, meaning) with
- * IP address, user agent and the SHA-256 of the text, and withdrawal if any. Audited as an export.
+ * IP address, user agent and the SHA-256 of the text, how it was signed (portal, or a clinic device and who
+ * handed it over), and withdrawal if any; headed by the clinic's name, address and phone (clinic settings).
+ * Audited as an export.
  */
 import { SignatureParams } from '@plasticity/contracts';
 import { PDFDocument, type PDFFont, StandardFonts } from 'pdf-lib';
@@ -10,6 +12,7 @@ import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, CLINICAL_READERS } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { stamp } from '../../../platform/time-format.ts';
+import { clinicLetterhead } from '../../clinic/clinic-settings.ts';
 
 /** WinAnsi (the standard fonts' encoding) cannot draw every character: fold the common ones. */
 const ascii = (s: string) =>
@@ -37,7 +40,12 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return out;
 }
 
-export async function renderConsentPdf(title: string, body: string, manifest: string[]): Promise<Uint8Array> {
+export async function renderConsentPdf(
+  title: string,
+  body: string,
+  manifest: string[],
+  letterhead: string[] = [],
+): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(ascii(title));
   const font = await pdf.embedFont(StandardFonts.Helvetica);
@@ -53,6 +61,8 @@ export async function renderConsentPdf(title: string, body: string, manifest: st
     page.drawText(line, { x: M, y, size, font: f });
     y -= size * 1.4;
   };
+  for (const h of letterhead) for (const l of wrap(ascii(h), font, 9, W - 2 * M)) draw(l, font, 9);
+  if (letterhead.length > 0) y -= 8;
   for (const l of wrap(ascii(title), bold, 14, W - 2 * M)) draw(l, bold, 14);
   y -= 6;
   for (const l of wrap(ascii(body), font, 10, W - 2 * M)) draw(l, font, 10);
@@ -74,6 +84,7 @@ export function consentPdfRoute(app: ZodApp, ctx: ModuleContext) {
       const s = await ctx.db
         .selectFrom('plan_consent_signatures as s')
         .innerJoin('plan_consent_documents as d', 'd.id', 's.document_id')
+        .leftJoin('users as u', 'u.id', 's.handed_by')
         .select([
           's.id',
           's.patient_id',
@@ -88,6 +99,8 @@ export function consentPdfRoute(app: ZodApp, ctx: ModuleContext) {
           'd.body',
           'd.version',
           'd.kind',
+          's.signed_via',
+          'u.display_name as handed_by_name',
         ])
         .where('s.clinic_id', '=', a.clinicId)
         .where('s.patient_id', '=', req.params.id)
@@ -98,15 +111,22 @@ export function consentPdfRoute(app: ZodApp, ctx: ModuleContext) {
         `Signed by typed name: ${s.typed_name}`,
         `Meaning: I have read this document in full and agree to it.`,
         `Signed at: ${stamp(s.signed_at, a.timeZone)}`,
+        s.signed_via === 'clinic_device'
+          ? `Signed in the clinic on a clinic device handed to the patient by ${s.handed_by_name ?? 'a staff member'}`
+          : 'Signed by the patient in the patient portal',
         `From IP address: ${s.source_address ?? 'unknown'}`,
         `User agent: ${s.user_agent ?? 'unknown'}`,
-        `Document: ${s.kind} version ${s.version}`,
+        `Document: ${s.title}, version ${s.version}`,
         `SHA-256 of the text signed: ${s.text_sha256}`,
         ...(s.withdrawn_at
           ? [`WITHDRAWN at ${stamp(s.withdrawn_at, a.timeZone)}: ${s.withdrawn_reason ?? ''}`]
           : []),
       ];
-      const bytes = await renderConsentPdf(s.title, s.body, manifest);
+      const clinic = await clinicLetterhead(ctx.db, a.clinicId);
+      const letterhead = [clinic.name, clinic.address, clinic.phone ? `Phone ${clinic.phone}` : ''].filter(
+        Boolean,
+      );
+      const bytes = await renderConsentPdf(s.title, s.body, manifest, letterhead);
       await ctx.audit.record(ctx.db, actorOf(req), {
         action: 'export',
         resourceType: 'consent_signature',

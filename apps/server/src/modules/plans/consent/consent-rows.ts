@@ -18,7 +18,10 @@ export const toDocument = (r: DocumentRow): ConsentDocument => ({
   createdAt: r.created_at.toISOString(),
 });
 
-export const toSignature = (r: SignatureRow): ConsentSignature => ({
+/** A signature row with the name of whoever handed over the clinic device (see `withHandedByName`). */
+export type SignatureRowWithHandler = SignatureRow & { handed_by_name?: string | null };
+
+export const toSignature = (r: SignatureRowWithHandler): ConsentSignature => ({
   id: r.id,
   patientId: r.patient_id,
   documentId: r.document_id,
@@ -31,7 +34,22 @@ export const toSignature = (r: SignatureRow): ConsentSignature => ({
   textSha256: r.text_sha256,
   withdrawnAt: iso(r.withdrawn_at),
   withdrawnReason: r.withdrawn_reason,
+  signedVia: r.signed_via,
+  handedBy: r.handed_by ? { id: r.handed_by, name: r.handed_by_name ?? '' } : null,
 });
+
+/** A patient's signatures (withdrawn ones included), newest first, with who handed over a clinic device. */
+export function signaturesOf(db: Executor, clinicId: string, patientId: string) {
+  return db
+    .selectFrom('plan_consent_signatures as s')
+    .leftJoin('users as u', 'u.id', 's.handed_by')
+    .selectAll('s')
+    .select('u.display_name as handed_by_name')
+    .where('s.clinic_id', '=', clinicId)
+    .where('s.patient_id', '=', patientId)
+    .orderBy('s.signed_at', 'desc')
+    .execute();
+}
 
 const KIND_ORDER = ['off_label_ketamine', 'kap', 'esketamine_rems', 'telehealth', 'financial'];
 

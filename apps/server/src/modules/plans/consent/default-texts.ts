@@ -24,7 +24,7 @@ export const DEFAULT_CONSENTS: readonly ConsentTemplate[] = [
     kind: 'off_label_ketamine',
     title: 'Consent to off-label ketamine treatment',
     body: join(
-      'What this treatment is. Ketamine is approved by the US Food and Drug Administration as an anaesthetic. Using it to treat depression, anxiety, PTSD or other conditions is "off-label": doctors may prescribe it this way, but the FDA has not approved it for these uses.',
+      'What this treatment is. Ketamine is approved by the US Food and Drug Administration as an anesthetic. Using it to treat depression, anxiety, PTSD or other conditions is "off-label": doctors may prescribe it this way, but the FDA has not approved it for these uses.',
       'What to expect. You will receive ketamine in our clinic (by infusion into a vein, by injection into a muscle, or by mouth), at a dose your prescriber chooses from your weight and history. We check your blood pressure, heart rate and oxygen level before, during and after the dose. You will stay until you are alert, steady on your feet and your vital signs are close to where they started.',
       'Possible effects. Common: feeling detached or dreamlike (dissociation), dizziness, nausea, blurred vision, a temporary rise in blood pressure and heart rate, tiredness. Less common: anxiety or confusion during the session, headache, vomiting. Rare but serious: breathing problems, severe blood pressure rise, bladder problems with frequent long-term use, misuse or dependence.',
       'Benefits and alternatives. Many people with treatment-resistant depression improve, often within days, but some do not and improvement may not last. Alternatives include other medicines, psychotherapy, esketamine nasal spray, transcranial magnetic stimulation and electroconvulsive therapy.',
@@ -44,13 +44,13 @@ export const DEFAULT_CONSENTS: readonly ConsentTemplate[] = [
   },
   {
     kind: 'esketamine_rems',
-    title: 'Esketamine (SPRAVATO\u00ae) REMS patient enrolment',
+    title: 'Esketamine (SPRAVATO\u00ae) REMS patient enrollment',
     body: join(
-      'Why enrolment is needed. SPRAVATO (esketamine nasal spray) can only be given under a US FDA safety programme called a REMS. Every patient must be enrolled before the first dose, and the clinic reports information about each session to the programme.',
+      'Why enrollment is needed. SPRAVATO (esketamine nasal spray) can only be given under a US FDA safety program called a REMS. Every patient must be enrolled before the first dose, and the clinic reports information about each session to the programme.',
       'What to expect. You will use the nasal spray yourself under supervision in the clinic. You must stay at the clinic for at least 2 hours after the dose, with your blood pressure checked and your oxygen level monitored, until a healthcare provider decides you can leave.',
       'Possible effects. Sedation, dissociation, dizziness, nausea, increased blood pressure and, rarely, slowed breathing. There is a risk of misuse.',
       'Your safety. Do not drive or operate machinery until the next day after a restful sleep. Arrange for someone to take you home.',
-      'Information sharing. Your enrolment and session information are shared with the SPRAVATO REMS as the programme requires.',
+      'Information sharing. Your enrollment and session information are shared with the SPRAVATO REMS as the program requires.',
     ),
   },
   {

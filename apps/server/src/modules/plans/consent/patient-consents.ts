@@ -7,7 +7,7 @@ import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, STAFF } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { patientOf } from '../shared.ts';
-import { currentDocuments, toDocument, toSignature } from './consent-rows.ts';
+import { currentDocuments, signaturesOf, toDocument, toSignature } from './consent-rows.ts';
 
 export function patientConsentsRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(
@@ -20,13 +20,7 @@ export function patientConsentsRoute(app: ZodApp, ctx: ModuleContext) {
       const a = authOf(req);
       await patientOf(ctx.db, a.clinicId, req.params.id);
       const documents = await currentDocuments(ctx.db, a.clinicId);
-      const signatures = await ctx.db
-        .selectFrom('plan_consent_signatures')
-        .selectAll()
-        .where('clinic_id', '=', a.clinicId)
-        .where('patient_id', '=', req.params.id)
-        .orderBy('signed_at', 'desc')
-        .execute();
+      const signatures = await signaturesOf(ctx.db, a.clinicId, req.params.id);
       await ctx.audit.record(ctx.db, actorOf(req), {
         action: 'read',
         resourceType: 'consent_signature',

@@ -49,7 +49,14 @@ export function withdrawConsentRoute(app: ZodApp, ctx: ModuleContext) {
           category: 'consent',
           details: { withdrawn: true, kind: s.kind },
         });
-        return u;
+        const handler = u.handed_by
+          ? await trx
+              .selectFrom('users')
+              .select('display_name')
+              .where('id', '=', u.handed_by)
+              .executeTakeFirst()
+          : undefined;
+        return { ...u, handed_by_name: handler?.display_name ?? null };
       });
       return toSignature(row);
     },

@@ -34,7 +34,10 @@ export function submitIntakeRoute(app: ZodApp, ctx: ModuleContext) {
       if (measuredAt.getTime() > now.getTime() + 5 * 60_000)
         throw badField('body.measurements.weightMeasuredAt', 'cannot be in the future');
       if (weightMeasuredAt && measurements.weightKg === undefined)
-        throw badField('body.measurements.weightKg', 'is required when weightMeasuredAt is given');
+        throw badField(
+          'body.measurements.weightKg',
+          'is required when the time the weight was measured is given',
+        );
       const {
         auditAnswers: _a,
         dast10Answers: _d,

@@ -6,6 +6,8 @@
  * (plans: `plan_*`; measurement: `assessments`) and otherwise fails clearly ("… not available") rather than
  * pretending. Read-only; runs outside the caller's transaction so a missing table cannot abort it.
  */
+
+import { getInstrument } from '@plasticity/clinical/instruments';
 import {
   checkConsents,
   type DrugRoute,
@@ -126,6 +128,9 @@ export async function instrumentsDone(db: Kysely<DB>, i: SourceInput): Promise<S
   const have = new Set(r.rows.map((x) => x.instrument_id));
   const missing = wanted.filter((k) => !have.has(k));
   return missing.length
-    ? { ok: false, message: `not completed today: ${missing.join(', ')}` }
+    ? {
+        ok: false,
+        message: `not completed today: ${missing.map((k) => getInstrument(k)?.name ?? k).join(', ')}`,
+      }
     : { ok: true, message: 'pre-session instruments completed' };
 }

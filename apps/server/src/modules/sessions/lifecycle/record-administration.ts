@@ -32,7 +32,7 @@ export function recordAdministrationRoute(app: ZodApp, ctx: ModuleContext) {
       const b = req.body;
       const now = ctx.clock.now();
       if (b.stoppedAt && Date.parse(b.stoppedAt) < Date.parse(b.startedAt))
-        throw badField('body.stoppedAt', 'is before startedAt');
+        throw badField('body.stoppedAt', 'is before the start time');
       if (b.verifiedBy === a.userId)
         throw badField('body.verifiedBy', 'must be a different clinician than the one administering');
       /** Everything that can refuse the dose before anything is written; run again under the row locks. */

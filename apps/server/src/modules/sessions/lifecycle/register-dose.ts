@@ -47,9 +47,9 @@ export async function planRegisterDose(
 ): Promise<RegisterDose | null> {
   if (!b.containerId) {
     if (b.drawnMl !== undefined)
-      throw badField('body.drawnMl', 'is recorded in the register: name the containerId it was drawn from');
+      throw badField('body.drawnMl', 'is recorded in the register: name the container it was drawn from');
     if (b.wasteWitness)
-      throw badField('body.wasteWitness', 'signs a register waste: name the containerId it was drawn from');
+      throw badField('body.wasteWitness', 'signs a register waste: name the container it was drawn from');
     return null;
   }
   const container = await stockQuery(db, clinicId).where('c.id', '=', b.containerId).executeTakeFirst();
