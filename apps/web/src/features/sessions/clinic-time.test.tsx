@@ -98,7 +98,7 @@ describe('chart: Sessions tab', () => {
     const second = within(rows[1] as HTMLElement)
       .getAllByRole('cell')
       .map((c) => c.textContent);
-    expect(second).toEqual(['2026-12-04 07:00', 'Intranasal esketamine', 'None', 'None', '—', 'Cancelled']);
+    expect(second).toEqual(['2026-12-04 07:00', 'Intranasal esketamine', 'None', 'None', '—', 'Canceled']);
     expect(screen.getByText(/2 sessions, 1 given/)).toBeTruthy();
   });
 });

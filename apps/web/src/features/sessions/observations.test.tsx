@@ -129,7 +129,7 @@ describe('session observations', () => {
     const describedBy = med.getAttribute('aria-describedby') ?? '';
     expect(
       document.getElementById(describedBy.split(' ').find((x) => x.includes('error')) ?? '')?.textContent,
-    ).toBe('medication needs its name and doseMg');
+    ).toBe('medication needs its name and dose (mg)');
   });
 
   it('records an adverse event with severity, seriousness and outcome', async () => {
