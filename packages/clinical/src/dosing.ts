@@ -3,6 +3,7 @@
  * stops. Sources: REFERENCE.md §2 (see `dosing/calculate.ts`).
  */
 export { calculateDose } from './dosing/calculate.ts';
+export { checkGivenDose, type GivenDose, type GivenDoseCheck } from './dosing/check-given.ts';
 export {
   cmp,
   div,
@@ -13,6 +14,12 @@ export {
   roundToIncrement,
   toRational,
 } from './dosing/decimal.ts';
+export {
+  checkInfusionEvent,
+  type InfusionEvent,
+  type InfusionProgress,
+  infusionProgress,
+} from './dosing/infusion.ts';
 export {
   DOSING_DEFAULTS,
   type DoseContext,
