@@ -9,6 +9,7 @@ import type { DB } from '@plasticity/db';
 import type { Selectable } from 'kysely';
 import { activeSignatures } from '../consent/consent-rows.ts';
 import { type Executor, iso } from '../shared.ts';
+import { prescribedDoseView } from './prescribed-dose.ts';
 
 export type PlanRow = Selectable<DB['plan_treatment_plans']>;
 
@@ -59,6 +60,7 @@ export async function planViews(
       progressPct: Math.min(100, Math.round((r.sessions_completed / r.planned_sessions) * 100)),
       eligibilityDecisionId: r.eligibility_decision_id,
       notes: r.notes,
+      prescribedDose: prescribedDoseView(r, p?.route ?? 'iv'),
       status: r.status,
       statusReason: r.status_reason,
       requiredConsents: required,
