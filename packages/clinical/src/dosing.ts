@@ -18,6 +18,7 @@ export {
   checkInfusionEvent,
   type InfusionEvent,
   type InfusionProgress,
+  type InfusionRecord,
   infusionProgress,
 } from './dosing/infusion.ts';
 export {

@@ -2,6 +2,7 @@
  * GET /api/v1/board — today's sessions of the caller's clinic by chair (issue 6 §6): patient, protocol,
  * phase, when the phase and the dose started, the latest vitals and the last 30 readings for the trend
  * sparklines, open alerts, whether a MOAA/S or CADSS-6 is due (`observations`, the protocol's schedule), and
+ * the dose given so far and the running infusion's progress (`dose`), and
  * `lastEventId` so the browser can subscribe to /board/events from exactly this snapshot. "Today" is the clinic's calendar day in its time zone; open sessions are always shown.
  */
 import { observationScheduleOf } from '@plasticity/clinical/monitoring';
@@ -10,6 +11,7 @@ import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { toAlert } from '../../alerts/service.ts';
+import { infusionOf } from '../lifecycle/session-detail.ts';
 import { IN_CHAIR_STATUSES, iso, OPEN_STATUSES, protocolOf, toVital } from '../shared/load.ts';
 import { boardObservationFlag, scheduleInputs, sessionObservationsDue } from '../shared/observations-due.ts';
 import { SOURCE_TYPE } from '../vitals/raise-alerts.ts';
@@ -96,6 +98,25 @@ export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
               .execute(),
           ])
         : [{ rows: [] }, [], []];
+      const doses = ids.length
+        ? await ctx.db
+            .selectFrom('session_administrations')
+            .select([
+              'session_id',
+              'route',
+              'dose_mg',
+              'started_at',
+              'stopped_at',
+              'events',
+              'duration_min',
+              'rate_ml_per_hour',
+            ])
+            .where('clinic_id', '=', a.clinicId)
+            .where('session_id', 'in', ids)
+            .where('entered_in_error_at', 'is', null)
+            .orderBy('started_at')
+            .execute()
+        : [];
       const inChair = sessions
         .filter((s) => (IN_CHAIR_STATUSES as readonly string[]).includes(s.status))
         .map((s) => s.id);
@@ -127,6 +148,10 @@ export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
             scheduledAt: iso(s.scheduled_at),
             phaseSince: iso(phases.find((x) => x.session_id === s.id)?.at ?? null),
             doseStartedAt: iso(s.dose_started_at),
+            dose: doseOf(
+              doses.filter((d) => d.session_id === s.id),
+              now,
+            ),
             latestVitals: trend.at(-1) ?? null,
             trend,
             alerts: alerts.filter((x) => x.source_id === s.id).map(toAlert),
@@ -144,4 +169,12 @@ export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
       };
     },
   );
+}
+
+/** The dose given in the session (valid administrations) and the progress of the latest infusion. */
+function doseOf(rows: Array<Parameters<typeof infusionOf>[0] & { dose_mg: string }>, now: Date) {
+  if (rows.length === 0) return null;
+  const givenMg = rows.reduce((t, r) => t + Math.round(Number(r.dose_mg) * 1000), 0) / 1000;
+  const last = rows.at(-1);
+  return { givenMg, infusion: last ? infusionOf(last, now) : null };
 }
