@@ -38,11 +38,10 @@ const num = (v: number) => String(Number(v.toFixed(3)));
 /** Calculator wording for people: "mgPerKg 2.778 exceeds …" → "2.778 mg/kg is above …". */
 export function inWords(reason: string): string {
   return reason
-    .replace(/\bmgPerKg (\S+) exceeds/g, '$1 mg/kg is above')
-    .replace(/\bfixedMg (\S+) mg exceeds/g, '$1 mg is above')
-    .replace(/\bdose (\S+) mg exceeds/g, '$1 mg is above')
-    .replace(/\bfixedMg (\S+)/g, '$1 mg')
-    .replace(/\bmgPerKg (\S+)/g, '$1 mg/kg')
+    .replace(/\bexceeds\b/g, 'is above')
+    .replace(/\bmgPerKg (\S+?)(?: mg\/kg)?(?=[ :,;)]|$)/g, '$1 mg/kg')
+    .replace(/\bfixedMg (\S+?)(?: mg)?(?=[ :,;)]|$)/g, '$1 mg')
+    .replace(/\bdose (\S+) mg is above/g, '$1 mg is above')
     .replace(/\bweightKg\b/g, 'the weight')
     .replace(/\bageYears\b/g, 'the age')
     .replace(/\bmaxWeightAgeDays\b/g, 'the clinic’s weight-recency limit')

@@ -4,7 +4,7 @@
  * the session; 400 naming `body.at`/`body.kind` when the step does not fit the timeline (a resume while
  * running, anything after the stop, a time before the last step — `checkInfusionEvent`); 404 for another
  * session's or clinic's administration; 409 once the record is locked or the administration is entered in
- * error. A stop sets the administration's stop time. Each step keeps who recorded it and when; audited.
+ * error; a time more than the vitals' clock-skew allowance in the future is refused. A stop sets the administration's stop time. Each step keeps who recorded it and when; audited.
  */
 import { checkInfusionEvent, type InfusionEvent } from '@plasticity/clinical/dosing';
 import { AdministrationEventRequest, AdministrationParams } from '@plasticity/contracts';
@@ -14,6 +14,7 @@ import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { emitBoardEvent } from '../board/hub.ts';
 import { assertUnlocked, iso, loadSession } from '../shared/load.ts';
+import { MAX_FUTURE_SKEW_MS } from '../vitals/ingest-vitals.ts';
 import { sessionDetail } from './session-detail.ts';
 
 export function administrationEventRoute(app: ZodApp, ctx: ModuleContext) {
@@ -45,6 +46,8 @@ export function administrationEventRoute(app: ZodApp, ctx: ModuleContext) {
           stoppedAt: iso(adm.stopped_at),
           events: adm.events as unknown[] as InfusionEvent[],
         };
+        if (Date.parse(b.at) > now.getTime() + MAX_FUTURE_SKEW_MS)
+          throw badField('body.at', 'is in the future');
         const problem = checkInfusionEvent(record, b);
         if (problem) throw badField(/rate/.test(problem) ? 'body.rateMlPerHour' : 'body.at', problem);
         const event = {
