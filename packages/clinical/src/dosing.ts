@@ -3,7 +3,12 @@
  * stops. Sources: REFERENCE.md §2 (see `dosing/calculate.ts`).
  */
 export { calculateDose } from './dosing/calculate.ts';
-export { checkGivenDose, type GivenDose, type GivenDoseCheck } from './dosing/check-given.ts';
+export {
+  checkGivenDose,
+  type GivenDose,
+  type GivenDoseCheck,
+  reasonInWords,
+} from './dosing/check-given.ts';
 export {
   cmp,
   div,

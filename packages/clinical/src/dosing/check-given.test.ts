@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Protocol } from '../protocols/types.ts';
-import { checkGivenDose } from './check-given.ts';
+import { checkGivenDose, reasonInWords } from './check-given.ts';
 import { adult, ctx, esk, iv, OK } from './test-fixtures.ts';
 
 /** IV with a protocol maximum of 0.75 mg/kg below a ceiling of 1.0 mg/kg. */
@@ -86,5 +86,26 @@ describe('checkGivenDose: fixed doses', () => {
     expect(r.result.blocked).toBe(blocked);
     expect(r.mgPerKg).toBeNull();
     expect(r.overrideWouldAllow).toBe(false);
+  });
+});
+
+describe('reasonInWords', () => {
+  it.each<[string, string]>([
+    [
+      'mgPerKg 2.778 exceeds the absolute ceiling of 2 mg/kg: cannot be overridden',
+      '2.778 mg/kg is above the absolute ceiling of 2 mg/kg: cannot be overridden',
+    ],
+    [
+      'mgPerKg 0.9 mg/kg exceeds the protocol maximum of 0.75 mg/kg',
+      '0.9 mg/kg is above the protocol maximum of 0.75 mg/kg',
+    ],
+    ['dose 63 mg exceeds the absolute maximum of 60 mg', '63 mg is above the absolute maximum of 60 mg'],
+    [
+      'fixedMg 60 is not an allowed dose (28, 56, 84 mg only)',
+      '60 mg is not an allowed dose (28, 56, 84 mg only)',
+    ],
+    ['weightKg is required for weight-based dosing', 'the weight is required for weight-based dosing'],
+  ])('%s', (reason, words) => {
+    expect(reasonInWords(reason)).toBe(words);
   });
 });

@@ -102,3 +102,18 @@ export function checkGivenDose(given: GivenDose, protocol: Protocol, ctx: DoseCo
   }
   return { result, mgPerKg, overrideWouldAllow };
 }
+
+/** The calculator's reasons for people (field names become words): "mgPerKg 2.778 exceeds …" → "2.778 mg/kg is above …". */
+export function reasonInWords(reason: string): string {
+  return reason
+    .replace(/\bexceeds\b/g, 'is above')
+    .replace(/\bmgPerKg (\S+?)(?: mg\/kg)?(?=[ :,;)]|$)/g, '$1 mg/kg')
+    .replace(/\bfixedMg (\S+?)(?: mg)?(?=[ :,;)]|$)/g, '$1 mg')
+    .replace(/\bdose (\S+) mg is above/g, '$1 mg is above')
+    .replace(/\bweightKg\b/g, 'the weight')
+    .replace(/\bageYears\b/g, 'the age')
+    .replace(/\bmaxWeightAgeDays\b/g, 'the clinic’s weight-recency limit')
+    .replace(/\bconcentrationMgPerMl\b/g, 'the concentration')
+    .replace(/\bbagVolumeMl\b/g, 'the bag volume')
+    .replace(/\bdurationMin\b/g, 'the duration');
+}

@@ -9,7 +9,7 @@
  * not drawn from a register container needs `notFromRegisterReason`. Every failing item is returned, each
  * with the request field it concerns and words naming the limit; the caller refuses with all of them.
  */
-import { calculateDose, checkGivenDose } from '@plasticity/clinical/dosing';
+import { calculateDose, checkGivenDose, reasonInWords as inWords } from '@plasticity/clinical/dosing';
 import type { Protocol } from '@plasticity/clinical/protocols';
 import type { AdministrationRequest, ErrorDetail, PrescribedDose } from '@plasticity/contracts';
 import { sql } from 'kysely';
@@ -34,21 +34,6 @@ export interface DoseCheckOutcome {
 }
 
 const num = (v: number) => String(Number(v.toFixed(3)));
-
-/** Calculator wording for people: "mgPerKg 2.778 exceeds …" → "2.778 mg/kg is above …". */
-export function inWords(reason: string): string {
-  return reason
-    .replace(/\bexceeds\b/g, 'is above')
-    .replace(/\bmgPerKg (\S+?)(?: mg\/kg)?(?=[ :,;)]|$)/g, '$1 mg/kg')
-    .replace(/\bfixedMg (\S+?)(?: mg)?(?=[ :,;)]|$)/g, '$1 mg')
-    .replace(/\bdose (\S+) mg is above/g, '$1 mg is above')
-    .replace(/\bweightKg\b/g, 'the weight')
-    .replace(/\bageYears\b/g, 'the age')
-    .replace(/\bmaxWeightAgeDays\b/g, 'the clinic’s weight-recency limit')
-    .replace(/\bconcentrationMgPerMl\b/g, 'the concentration')
-    .replace(/\bbagVolumeMl\b/g, 'the bag volume')
-    .replace(/\bdurationMin\b/g, 'the duration');
-}
 
 /**
  * The approved prescribed dose that applies to the session: its plan's when it has one, else the patient's
