@@ -1,7 +1,7 @@
 /**
  * The live monitoring board (issue 6 §6): today's sessions by chair, readable for a nurse watching 12 chairs
  * on one screen — phase, elapsed time, latest vitals with trend sparklines, a MOAA/S or CADSS-6 due flag,
- * open alerts (with a sound).
+ * the dose given and the infusion's progress, open alerts (with a sound).
  * Updates arrive over Server-Sent Events without reload; a banner says when the view may be stale.
  */
 
@@ -14,6 +14,7 @@ import { RouterLink } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { type BoardObservationFlag, type BoardSession, getBoard } from './api.ts';
+import { BoardDose } from './BoardDose.tsx';
 import { beep } from './beep.ts';
 import { elapsed, PARAM_LABEL, PHASE_COLOR, PHASE_LABEL, shortName } from './format.ts';
 import { NewSessionModal } from './NewSessionModal.tsx';
@@ -62,7 +63,7 @@ export function ObservationFlag({ f, now }: { f: BoardObservationFlag | null | u
   );
 }
 
-function ChairCard({ s, now }: { s: BoardSession; now: number }) {
+function ChairCard({ s, now, loadedAt }: { s: BoardSession; now: number; loadedAt?: string | undefined }) {
   const v = s.latestVitals;
   const alarmed = new Set(s.alerts.map((a) => a.parameter));
   const spo2 = s.trend.map((x) => x.spo2).filter((x): x is number => x !== null);
@@ -97,6 +98,7 @@ function ChairCard({ s, now }: { s: BoardSession; now: number }) {
       <Text size="xs" c="dimmed" lineClamp={1}>
         {s.protocol.name}
       </Text>
+      <BoardDose s={s} now={now} loadedAt={loadedAt} />
       <Group justify="space-around" mt={4} wrap="nowrap">
         <VitalValue label="SpO₂ %" value={fmt(v?.spo2)} alarm={alarmed.has('spo2')} />
         <VitalValue label="HR" value={fmt(v?.hr)} alarm={alarmed.has('hr')} />
@@ -191,7 +193,7 @@ export function BoardPage() {
       {data && sessions.length === 0 && <Text c="dimmed">No sessions today.</Text>}
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3, xl: 4 }} spacing="sm">
         {sessions.map((s) => (
-          <ChairCard key={s.id} s={s} now={now} />
+          <ChairCard key={s.id} s={s} now={now} loadedAt={data?.now} />
         ))}
       </SimpleGrid>
       <NewSessionModal opened={creating} onClose={() => setCreating(false)} onCreated={() => reload()} />
