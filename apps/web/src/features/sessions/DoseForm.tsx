@@ -118,6 +118,10 @@ export function DoseForm({ s, onChange }: { s: SessionRecord; onChange: (s?: Ses
       });
       setRegister(EMPTY_REGISTER_DOSE);
       setOverride(EMPTY_OVERRIDE);
+      setDoseMg('');
+      setRate('');
+      setDoseChangeReason('');
+      setNotFromRegisterReason('');
       setLot('');
       setExpiry('');
       stock.reload();

@@ -101,7 +101,7 @@ export function InfusionControls({
           >
             Change rate
           </Button>
-          <Button size="xs" color="red.9" variant="light" loading={busy} onClick={() => step('stop')}>
+          <Button size="xs" color="red" variant="outline" loading={busy} onClick={() => step('stop')}>
             Stop infusion
           </Button>
         </Group>

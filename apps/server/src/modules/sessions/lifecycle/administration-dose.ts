@@ -150,13 +150,13 @@ export async function checkAdministrationDose(
     if (plannedMg !== totalMg && !b.doseChangeReason)
       failures.push({
         field: 'body.doseChangeReason',
-        message: `is required: the dose differs from the plan’s prescribed dose of ${planWords}`,
+        message: `a reason is required: the dose differs from the plan’s prescribed dose of ${planWords}`,
       });
   }
   if (!b.containerId && !b.notFromRegisterReason)
     failures.push({
       field: 'body.notFromRegisterReason',
-      message: 'is required: say why the dose is not drawn from a container in the register',
+      message: 'a reason is required when the dose is not drawn from a container in the register',
     });
 
   return {
