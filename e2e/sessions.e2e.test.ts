@@ -306,6 +306,7 @@ describeBrowser('dosing session journey', () => {
           doseMg: 84,
           startedAt: new Date().toISOString(),
           lot: 'ESK-LOT-42',
+          notFromRegisterReason: 'Device box not tracked in the register in this journey',
         })
       ).status,
     ).toBe(201);
