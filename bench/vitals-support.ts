@@ -93,6 +93,7 @@ export class Http {
               : {}),
             ...(this.cookie ? { cookie: this.cookie } : {}),
             ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
+            ...(method !== 'GET' ? { origin: new URL(this.base).origin } : {}),
           },
         },
         (res) => {

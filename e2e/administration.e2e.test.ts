@@ -109,7 +109,7 @@ describeBrowser('administration journey: pre-filled dose, refused overdose, witn
     await nurse.getByRole('button', { name: 'Record dose' }).click();
     const refusal = nurse.getByRole('alert').filter({ hasText: 'Dose not recorded' });
     await refusal
-      .getByText(/200 mg for 72 kg: 2\.778 mg\/kg is above the absolute ceiling of 1 mg\/kg/)
+      .getByText(/dose 200 mg \(2\.78 mg\/kg of 72 kg\) is above the absolute ceiling of 1 mg\/kg/)
       .waitFor();
     await refusal.getByText(/differs from the plan’s prescribed dose of 0\.5 mg\/kg \(36 mg\)/).waitFor();
     await screenshot(nurse, 'administration-02-refused-overdose');

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
   type Browser,
   browserStorage,
+  cspViolations,
   DEMO_LOGINS,
   DEMO_PASSWORD,
   describeBrowser,
@@ -36,6 +37,21 @@ describeBrowser('foundation journey', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+  });
+
+  test('the app and API answer with the browser-edge headers', async () => {
+    const page = await newPage(browser);
+    const app = await page.goto(`${server.baseUrl}/login`);
+    const api = await page.request.get(`${server.baseUrl}/api/v1/me`);
+    for (const headers of [app?.headers() ?? {}, api.headers()]) {
+      expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(headers['content-security-policy']).toMatch(/script-src 'self';/);
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['referrer-policy']).toBe('no-referrer');
+      expect(headers['permissions-policy']).toContain('camera=()');
+      expect(headers['strict-transport-security']).toBeUndefined(); // plain HTTP
+    }
+    await page.context().close();
   });
 
   const patientsNav = (page: Page) =>
@@ -184,7 +200,7 @@ describeBrowser('foundation journey', () => {
     const me = await admin.request.get(`${server.baseUrl}/api/v1/me`);
     const { csrfToken } = (await me.json()) as { csrfToken: string };
     const patched = await admin.request.patch(`${server.baseUrl}/api/v1/clinic/settings`, {
-      headers: { 'x-csrf-token': csrfToken },
+      headers: { 'x-csrf-token': csrfToken, origin: server.baseUrl },
       data: { idleTimeoutMin: 1 },
       timeout: 15_000,
     });
@@ -192,5 +208,9 @@ describeBrowser('foundation journey', () => {
     expect(((await patched.json()) as { idleTimeoutMin: number }).idleTimeoutMin).toBe(1);
     await admin.context().close();
     await expectIdleLogout('foundation-08-idle-1-minute', 60);
+  });
+
+  test('no page of the journey broke the Content-Security-Policy', () => {
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -166,13 +166,23 @@ export async function openBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
 }
 
-/** A page in its own context (own cookies and storage). */
+/**
+ * Content-Security-Policy violations reported by any page opened with `newPage` in this file's run
+ * (Chromium logs each as a console error), with the page's URL.
+ */
+export const cspViolations: string[] = [];
+
+/** A page in its own context (own cookies and storage), its CSP violations collected in `cspViolations`. */
 export async function newPage(
   browser: Browser,
   opts: { viewport?: { width: number; height: number } } = {},
 ): Promise<Page> {
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 } });
-  return context.newPage();
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
+  });
+  return page;
 }
 
 /** Opens the login page and signs in; resolves when the signed-in shell shows. */
@@ -203,7 +213,8 @@ let axeSource: string | undefined;
 /** Runs axe-core on the page; throws listing rule ids and targets of serious/critical violations. */
 export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
   axeSource ??= readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol, not as an inline <script>: the app's CSP forbids those.
+  await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {

@@ -52,7 +52,6 @@ describeBrowser('plans journey: intake → eligibility review → consent → ap
     await patient.getByRole('link', { name: 'My intake' }).click();
     await patient.getByRole('heading', { name: 'My intake', level: 1 }).waitFor();
     await patient.getByLabel('Depression', { exact: true }).check();
-    await patient.getByLabel('Antidepressants tried without enough benefit (number)').fill('3');
     await patient.getByLabel('Psychosis in the past').check();
     await patient.getByLabel('An adult can drive me home after each treatment').check();
     await patient.getByLabel('Height (cm)').fill('170');

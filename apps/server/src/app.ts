@@ -6,12 +6,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import type { Database } from '@plasticity/db';
-import Fastify, {
-  type FastifyInstance,
-  type FastifyReply,
-  type FastifyRequest,
-  LogController,
-} from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -28,14 +23,18 @@ import { clinicModule } from './modules/clinic/index.ts';
 import { controlledModule } from './modules/controlled/index.ts';
 import { healthModule } from './modules/health/index.ts';
 import { measurementModule } from './modules/measurement/index.ts';
+import { medicationsModule } from './modules/medications/index.ts';
 import { patientsModule } from './modules/patients/index.ts';
 import { plansModule } from './modules/plans/index.ts';
 import { sessionsModule } from './modules/sessions/index.ts';
 import { usersModule } from './modules/users/index.ts';
 import { webModule } from './modules/web/index.ts';
 import { installAuthGate } from './platform/auth-hook.ts';
+import { installBrowserEdge } from './platform/browser-edge.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
+import { watchConnections } from './platform/connection-log.ts';
 import { installErrorHandler } from './platform/error-handler.ts';
+import { Jobs } from './platform/jobs.ts';
 import { outboxMailer } from './platform/mailer.ts';
 import type { ModuleContext, ServerModule } from './platform/module.ts';
 import { RequestLog } from './platform/request-log.ts';
@@ -50,6 +49,7 @@ export const MODULES: readonly ServerModule[] = [
   auditModule,
   measurementModule,
   alertsModule,
+  medicationsModule,
   plansModule,
   controlledModule,
   sessionsModule,
@@ -99,9 +99,14 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const audit = new AuditWriter(opts.database.db, clock, opts.config.auditSealIntervalMs, (e) =>
-    app.log.error({ err: e }, 'audit sealing failed'),
+  const jobs = new Jobs(clock, app.log);
+  const audit = new AuditWriter(
+    opts.database.db,
+    clock,
+    opts.config.auditSealIntervalMs,
+    jobs.register('audit-sealing'),
   );
+  const stopWatching = watchConnections(opts.database, app.log);
   const sessions = new SessionStore(opts.database, clock);
   const ctx: ModuleContext = {
     database: opts.database,
@@ -111,6 +116,8 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     audit,
     sessions,
     mailer: outboxMailer,
+    log: app.log,
+    jobs,
     ready: opts.ready ?? (() => true),
   };
 
@@ -130,7 +137,8 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     transform: jsonSchemaTransform,
   });
   installErrorHandler(app);
-  installAuthGate(app, sessions);
+  await installBrowserEdge(app);
+  installAuthGate(app, sessions, opts.config);
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
@@ -152,6 +160,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     async stop() {
       for (const s of stops.reverse()) await s();
       await audit.stop();
+      stopWatching();
       requestLog.flush();
     },
   };

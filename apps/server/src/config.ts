@@ -47,7 +47,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
-    host: env.HOST || '0.0.0.0',
+    // The embedded demo's passwords are published: it answers only this machine unless HOST opens it.
+    host: env.HOST || (databaseUrl ? '0.0.0.0' : '127.0.0.1'),
     dataDir: resolve(env.PLASTICITY_DATA_DIR || './data'),
     databaseUrl,
     // The embedded database is the demo/evaluation path and seeds the demo clinic; a server seeds only on request.

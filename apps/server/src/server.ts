@@ -1,12 +1,14 @@
 /**
  * Starting and stopping the server process: open the database (taking the data-directory lock on
  * the embedded one), listen at once (/healthz answers 503 until ready), migrate, seed the demo
- * clinic on an empty database in demo mode, then serve. SIGINT/SIGTERM stop accepting requests,
+ * clinic on an empty database in demo mode, then serve (on the embedded database, also answer online-backup
+ * requests on the data directory's control socket). SIGINT/SIGTERM stop accepting requests,
  * seal the audit log, close the database and release the lock, within 5 seconds.
  */
 import { type Database, migrate, openDatabase } from '@plasticity/db';
 import { buildApp, MODULES } from './app.ts';
 import type { Config } from './config.ts';
+import { startControlSocket } from './platform/control-socket.ts';
 import { demoBanner, isEmpty, seedDemo } from './seed/demo.ts';
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -28,6 +30,7 @@ export async function startServer(config: Config) {
     }
   });
 
+  let stopControl: (() => Promise<void>) | undefined;
   let stopping: Promise<void> | undefined;
   const stop = (signal: string) => {
     if (stopping) return stopping;
@@ -38,7 +41,10 @@ export async function startServer(config: Config) {
     }, 4500);
     force.unref();
     stopping = (async () => {
-      await app.close().catch(() => {});
+      await app
+        .close()
+        .catch((e) => app.log.error({ errName: (e as Error).name }, 'closing the server failed'));
+      await stopControl?.();
       await built
         .stop()
         .catch((e) => app.log.error({ errName: (e as Error).name }, 'stopping background work failed'));
@@ -63,6 +69,8 @@ export async function startServer(config: Config) {
       seeded = true;
     }
     built.start();
+    // The embedded database is locked to this process: `plasticity backup` asks it for a snapshot here.
+    if (database.kind === 'pglite') stopControl = await startControlSocket(config.dataDir, database, app.log);
     ready = true;
     const port = (app.server.address() as { port: number } | null)?.port ?? config.port;
     if (config.demo) console.log(demoBanner(port));

@@ -1,6 +1,6 @@
 /**
  * `@plasticity/clinical/dosing`: pure dose calculation (dose, volume, IV rate, esketamine devices) with hard
- * stops. Sources: REFERENCE.md §2 (see `dosing/calculate.ts`).
+ * stops. Sources: see `dosing/calculate.ts` and `dosing/weight.ts`.
  */
 export { calculateDose } from './dosing/calculate.ts';
 export {
@@ -34,3 +34,11 @@ export {
   type DoseOverride,
   type DoseResult,
 } from './dosing/types.ts';
+export {
+  adjustedBodyWeightKg,
+  bodyMassIndex,
+  chooseDosingWeight,
+  type DosingWeight,
+  idealBodyWeightKg,
+  type Sex,
+} from './dosing/weight.ts';

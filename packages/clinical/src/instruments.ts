@@ -7,6 +7,7 @@
 
 export type { InstrumentSettings } from './instruments/configure.ts';
 export { configureDefinition } from './instruments/configure.ts';
+export { answersWithNotAsked, isAsked } from './instruments/gates.ts';
 export { isValidLoincCode, scoreRange } from './instruments/helpers.ts';
 export type { OutcomeSummary, ScorePoint } from './instruments/outcomes.ts';
 export { computeOutcome, describeProgressForPatient } from './instruments/outcomes.ts';
@@ -16,9 +17,11 @@ export {
   auditc,
   cadss6,
   cssrsScreen,
+  cssrsScreenV1,
   dast10,
   gad7,
   getInstrument,
+  getInstrumentVersion,
   INSTRUMENT_IDS,
   INSTRUMENTS,
   madrs,
@@ -26,6 +29,7 @@ export {
   pcl5,
   phq9,
   qidsSr16,
+  SUPERSEDED_INSTRUMENTS,
 } from './instruments/registry.ts';
 export type { EffectiveBands } from './instruments/rules.ts';
 export { effectiveBands } from './instruments/rules.ts';

@@ -15,6 +15,11 @@ export { observationScheduleOf, observationsDue } from './monitoring/observation
 export { nextVitalsDueAt, vitalsOverdue } from './monitoring/overdue.ts';
 export { predoseVitalsCheck } from './monitoring/predose.ts';
 export { evaluateReading, invalidReadingFields, READING_RANGES } from './monitoring/reading.ts';
+export {
+  REMS_BP_40,
+  type RemsBp40,
+  remsBpAbout40Min,
+} from './monitoring/rems.ts';
 export type {
   Crossing,
   CrossingSeverity,

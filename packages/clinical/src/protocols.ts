@@ -11,13 +11,27 @@ export {
   defaultAlertThresholds,
   defaultChecklist,
   defaultDischarge,
+  defaultDosingWeight,
   defaultInstruments,
   defaultObservationSchedule,
   defaultRounding,
   defaultVitalsPlan,
 } from './protocols/defaults-shared.ts';
+export {
+  CONSENT_LABEL,
+  CONSENT_SCOPE,
+  type ConsentCheck,
+  checkConsents,
+  consentCovers,
+  consentLabel,
+  DRUG_CONSENT,
+  type DrugRoute,
+  drugRouteLabel,
+  drugRouteMismatch,
+  sameDrugRoute,
+} from './protocols/match.ts';
 export { PROTOCOL_PLAUSIBILITY } from './protocols/plausibility.ts';
-export { ESKETAMINE_LABEL } from './protocols/regulatory.ts';
+export { ESKETAMINE_LABEL, esketamineLabelAllows } from './protocols/regulatory.ts';
 export { SOURCES } from './protocols/sources.ts';
 export * from './protocols/types.ts';
 export { type ProtocolValidation, type ValidationError, validateProtocol } from './protocols/validate.ts';

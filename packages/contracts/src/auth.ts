@@ -16,6 +16,8 @@ export const ClinicSummary = z.object({
   name: z.string(),
   timeZone: z.string(),
   demo: z.boolean(),
+  /** Staff may open a self-report form for the patient on a clinic device (clinic setting). */
+  clinicDeviceSelfReport: z.boolean(),
 });
 
 export const Me = z.object({

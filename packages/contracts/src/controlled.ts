@@ -71,6 +71,16 @@ export const CreateMovementRequest = z
     recipient: DeaRegistrant.optional(),
     dea41: Dea41Input.optional(),
     occurredAt: IsoDateTime.optional(),
+    /**
+     * Chosen by the client (e.g. a UUID per form): a retry with the same key in the same clinic gets the
+     * first successful answer back and records nothing; the same key on a different request is 409.
+     */
+    idempotencyKey: z
+      .string()
+      .min(8)
+      .max(100)
+      .regex(/^[\x21-\x7e]+$/, 'use letters, digits and punctuation only, without spaces')
+      .optional(),
   })
   .strict();
 export type CreateMovementRequest = z.infer<typeof CreateMovementRequest>;

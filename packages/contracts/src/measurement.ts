@@ -30,6 +30,8 @@ export const CreateAssessmentRequest = z
   .strict();
 export type CreateAssessmentRequest = z.infer<typeof CreateAssessmentRequest>;
 
+/** How an assessment was completed: on a link sent to the patient, in the portal, on a clinic device, or entered by staff. */
+export const CompletedVia = z.enum(['patient_link', 'portal', 'clinic_device', 'staff_entry']);
 export const Assessment = z.object({
   id: Uuid,
   patientId: Uuid,
@@ -46,6 +48,10 @@ export const Assessment = z.object({
   warnings: z.array(z.string()),
   administeredAt: z.string(),
   source: z.enum(['staff', 'portal', 'link']),
+  completedVia: CompletedVia,
+  handedBy: Uuid.nullable().describe(
+    'who handed the clinic device to the patient (completedVia clinic_device)',
+  ),
   createdAt: z.string(),
 });
 export type Assessment = z.infer<typeof Assessment>;
@@ -73,7 +79,17 @@ export const MeasurementProfile = z.object({ firstDoseAt: IsoDateTime.nullable()
 export const CreateSelfReportLinkRequest = z
   .object({ instruments: z.array(z.string().min(1).max(64)).min(1).max(11) })
   .strict();
+/** A self-report link sent to the patient by message: the link itself goes only to the patient. */
 export const SelfReportLinkCreated = z.object({
+  id: Uuid,
+  sentTo: z.string().describe('the address the link was sent to'),
+  expiresAt: z.string(),
+});
+/**
+ * A self-report link handed to the patient on a clinic device (the clinic's "hand the patient a tablet"
+ * mode): the staff member who asked for it is recorded as the one who handed it over.
+ */
+export const ClinicDeviceSelfReport = z.object({
   id: Uuid,
   url: z.string(),
   token: z.string(),
@@ -115,18 +131,39 @@ export const PendingCheckIns = z.object({
   instruments: z.array(InstrumentSummary),
 });
 
+/**
+ * A queued or sent message as staff see it to manage delivery: who, what kind, where it stands. Never
+ * the body — one-time links are written into the text only when it is handed to the mail transport.
+ */
+export const OutboxStatus = z.enum(['queued', 'sent', 'failed', 'not_sent']);
 export const OutboxItem = z.object({
   id: Uuid,
   recipient: z.string(),
   subject: z.string(),
-  body: z.string(),
   kind: z.string(),
+  status: OutboxStatus.describe(
+    'queued: waiting for the sender; failed: gave up after repeated errors; not_sent: its link was used, replaced or expired first',
+  ),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
   attempts: z.number(),
   lastError: z.string().nullable(),
 });
 export const OutboxList = z.object({ items: z.array(OutboxItem) });
+
+/**
+ * The demo clinic's mailbox (admin only, demo clinic only): its messages as their recipients would
+ * read them. Opening it issues each message's link afresh, so earlier copies of those links stop working.
+ */
+export const DemoMailboxItem = z.object({
+  id: Uuid,
+  recipient: z.string(),
+  subject: z.string(),
+  kind: z.string(),
+  createdAt: z.string(),
+  text: z.string().nullable().describe('null when the message’s link was used, replaced or has expired'),
+});
+export const DemoMailbox = z.object({ items: z.array(DemoMailboxItem) });
 
 export const AssessmentCreated = Assessment.extend({
   alertId: Uuid.nullable().describe('the suicide-risk alert raised by this assessment'),
@@ -146,6 +183,8 @@ export const MeasurementSettings = z
           cutoff: z.number().optional(),
           remissionThreshold: z.number().optional(),
           responseReductionPct: z.number().optional(),
+          /** MADRS item 10 suicide-risk threshold (product default 4; a medical director may set 1–4). */
+          safetyItemThreshold: z.number().optional(),
         })
         .strict(),
     ),

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { IsoDateTime, Uuid } from './common.ts';
+import { IntakeAllergyRow, IntakeMedicationRow, PriorTrialRow } from './medications.ts';
 
 const bool = z.boolean();
 const count = (max: number) => z.number().int().min(0).max(max);
@@ -23,6 +24,8 @@ export const IntakeRequest = z
           .object({
             present: bool,
             failedAntidepressantTrials: count(50).optional(),
+            /** Antidepressant trials in this episode; the TRD rule counts the adequate failed ones. */
+            priorTrials: z.array(PriorTrialRow).max(30).optional(),
             suicidalIdeation: bool.optional(),
           })
           .strict()
@@ -52,6 +55,8 @@ export const IntakeRequest = z
         intracerebralHaemorrhageHistory: bool,
         hyperthyroidism: z.object({ present: bool, untreated: bool.optional() }).strict(),
         liverDisease: bool,
+        /** Child-Pugh class of hepatic impairment (SPRAVATO label section 8.6), when known. */
+        hepaticImpairment: z.enum(['mild', 'moderate', 'severe']).optional(),
         interstitialCystitis: bool,
         seizureDisorder: bool,
         pregnant: bool,
@@ -61,6 +66,8 @@ export const IntakeRequest = z
     medications: z
       .object({
         list: z.array(shortText(200)).max(100).optional(),
+        /** Structured rows; each lands on the chart's medication list as patient-reported, not reconciled. */
+        entries: z.array(IntakeMedicationRow).max(100).optional(),
         benzodiazepine: bool,
         maoi: bool,
         lamotrigine: bool,
@@ -92,6 +99,8 @@ export const IntakeRequest = z
       })
       .strict(),
     allergies: z.array(shortText(200)).max(100),
+    /** Structured rows; each lands on the chart's allergy list as patient-reported, not reconciled. */
+    allergyEntries: z.array(IntakeAllergyRow).max(100).optional(),
     ketamine: z.object({ priorUse: bool, hypersensitivity: bool, nonMedicalUse: bool.optional() }).strict(),
     escortAvailable: bool,
   })
@@ -360,10 +369,26 @@ export const DoseCalculateRequest = z
     durationMin: positive.optional(),
     bagVolumeMl: positive.optional(),
     ageYears: z.number().min(0).max(150).optional(),
+    /** Height for BMI and ideal/adjusted body weight; with `patientId` the latest intake height is used. */
+    heightCm: z.number().min(50).max(260).optional(),
+    /** For the ideal-body-weight formula when no patient is given. */
+    sex: z.enum(['female', 'male', 'other', 'unknown']).optional(),
     override: DoseOverrideRequest.optional(),
   })
   .strict();
 export type DoseCalculateRequest = z.infer<typeof DoseCalculateRequest>;
+/** Which weight a weight-based dose was calculated on, and why. */
+export const DosingWeightUsed = z.object({
+  basis: z.enum(['actual', 'ideal', 'adjusted']),
+  kg: z.number(),
+  actualKg: z.number(),
+  heightCm: z.number().nullable(),
+  bmi: z.number().nullable(),
+  idealKg: z.number().nullable(),
+  adjustedKg: z.number().nullable(),
+  reason: z.string(),
+});
+export type DosingWeightUsed = z.infer<typeof DosingWeightUsed>;
 export const DoseCalculateResponse = z.object({
   calculationId: Uuid,
   protocolId: Uuid,
@@ -379,6 +404,10 @@ export const DoseCalculateResponse = z.object({
   weightKg: z.number().nullable(),
   weightMeasuredAt: z.string().nullable(),
   mgPerKg: z.number().nullable(),
+  /** Weight-based protocols: the dosing weight (actual, ideal or adjusted) and why. */
+  dosingWeight: DosingWeightUsed.optional(),
+  /** Where the height came from: the request or the latest intake. */
+  heightFrom: z.enum(['request', 'intake']).optional(),
 });
 export type DoseCalculateResponse = z.infer<typeof DoseCalculateResponse>;
 

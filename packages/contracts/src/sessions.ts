@@ -8,6 +8,7 @@ import { Alert } from './alerts.ts';
 import { IsoDate, IsoDateTime, Uuid } from './common.ts';
 import { WitnessSignature } from './controlled.ts';
 import { DoseOverrideRequest } from './plans.ts';
+import { RemsIdentifier } from './rems.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -61,6 +62,9 @@ export const ChecklistUpdate = z
       .regex(/^[0-9+().\-\s]*$/, 'may contain only digits, spaces and + ( ) - .')
       .optional(),
     prescriberOnSiteId: Uuid.optional(),
+    /** REMS enrolment (esketamine): the patient's SPRAVATO REMS enrolment identifier and enrolment date. */
+    remsEnrolmentId: RemsIdentifier.optional(),
+    remsEnrolledOn: IsoDate.optional(),
   })
   .strict();
 export type ChecklistUpdate = z.infer<typeof ChecklistUpdate>;
@@ -238,6 +242,10 @@ export const DischargeAssessmentRequest = z
     gait: z.enum(['steady', 'unsteady', 'not_assessed']).optional(),
     nausea: z.enum(['none', 'controlled', 'uncontrolled']).optional(),
     escortPresent: z.boolean().optional(),
+    /** Recovery (SPRAVATO REMS 386: required for esketamine before the patient leaves). */
+    sedationResolved: z.boolean().optional(),
+    dissociationResolved: z.boolean().optional(),
+    respiratoryDepression: z.boolean().optional(),
     readyWithoutTwoHourRuleMin: z.number().int().min(0).max(1440).optional(),
   })
   .strict();

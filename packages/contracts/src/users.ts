@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Role, Uuid } from './common.ts';
+import { RemsSettingCertification } from './rems.ts';
 
 export const StaffRole = z.enum(['admin', 'prescriber', 'nurse', 'therapist', 'front_desk']);
 
@@ -25,8 +26,16 @@ export const InviteStaffRequest = z.object({
 export const InvitePatientRequest = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()).optional(),
 });
-/** The one-time link is returned to the inviting admin as well as sent, so a clinic without SMTP can hand it over. */
-export const InviteResponse = z.object({ user: UserSummary, link: z.string(), expiresAt: z.string() });
+/**
+ * `link` is the one-time link, shown once: only to an admin, and only when the server has no mail
+ * server configured (otherwise the link goes by email to its owner alone, and `link` is null).
+ */
+export const OneTimeLinkShown = z
+  .string()
+  .nullable()
+  .describe('shown once, to an admin, when no mail server is configured; null otherwise');
+export const InviteResponse = z.object({ user: UserSummary, link: OneTimeLinkShown, expiresAt: z.string() });
+export const PasswordResetResponse = z.object({ link: OneTimeLinkShown, expiresAt: z.string() });
 
 export const ChangeRoleRequest = z.object({ role: StaffRole });
 
@@ -43,6 +52,10 @@ export const ClinicSettings = z.object({
   mfaRequiredRoles: z.array(Role),
   idleTimeoutMin: z.number().int().min(1).max(240),
   absoluteLifetimeHours: z.number().int().min(1).max(72),
+  /** "Hand the patient a tablet": staff may open a self-report form on a clinic device for the patient. */
+  clinicDeviceSelfReport: z.boolean(),
+  /** The clinic's SPRAVATO REMS healthcare-setting certification; null until recorded. */
+  remsSettingCertification: RemsSettingCertification.nullable(),
 });
 export type ClinicSettings = z.infer<typeof ClinicSettings>;
 export const UpdateClinicSettings = ClinicSettings.partial().strict();

@@ -1,4 +1,6 @@
 export * from './data-dir-lock.ts';
+export * from './embedded-restore.ts';
 export * from './migrate.ts';
 export * from './open-database.ts';
+export * from './pg-listener.ts';
 export type * from './schema.ts';

@@ -21,7 +21,8 @@ describe.each(testBackends())('database on %s', (backend) => {
     }>`select 9007199254740991::int8 as i8, count(*) as c, 1.50::numeric as n, '2026-01-02'::date as d, now() as ts, '[1,2]'::jsonb as j from clinics`.execute(
       d.db,
     );
-    const row = r.rows[0]!;
+    const [row] = r.rows;
+    if (!row) throw new Error('no row');
     expect(row.i8).toBe(9007199254740991);
     expect(typeof row.c).toBe('number');
     expect(row.n).toBe('1.50');

@@ -7,24 +7,35 @@
  */
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import { PGliteDialect } from './dialect/pglite-dialect.ts';
+import { type ConnectionEvent, PgListener } from './pg-listener.ts';
 import { withPreparedStatements } from './prepared.ts';
 import type { DB } from './schema.ts';
 import { DATE_OID, INT8_OID, NUMERIC_OID, parseDate, parseInt8, parseNumeric } from './types.ts';
 
 export type DatabaseConfig =
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob }
-  | { kind: 'postgres'; url: string; schema?: string; poolSize?: number };
+  | { kind: 'postgres'; url: string; schema?: string; poolSize?: number; applicationName?: string };
 
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
   readonly db: Kysely<DB>;
-  /** Subscribe to a NOTIFY channel; returns an unsubscribe function. */
+  /**
+   * Subscribe to a NOTIFY channel; resolves once LISTEN is in place and returns an unsubscribe function.
+   * On the server the LISTEN connection reconnects by itself (see pg-listener.ts): notifications sent while
+   * it was down are lost, which `onConnection` reports as `listen_restored`.
+   */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
-  /** Snapshot of an embedded database (tests start from one instead of paying initdb each time). */
+  /** Connection events (lost and restored LISTEN, failed idle connections); returns an unsubscribe function. */
+  onConnection(fn: (e: ConnectionEvent) => void): () => void;
+  /**
+   * A consistent snapshot of an embedded database's data directory (a tar): taken while holding the only
+   * connection, so no transaction is open, after a CHECKPOINT. Tests start from one instead of paying initdb
+   * each time; `plasticity backup` writes one.
+   */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
@@ -58,7 +69,12 @@ async function openPglite(config: { dataDir?: string; loadDataDir?: Blob }): Pro
         if (!pglite.closed) await unsub();
       };
     },
-    dumpDataDir: () => pglite.dumpDataDir('none') as Promise<Blob>,
+    onConnection: () => () => {},
+    dumpDataDir: () =>
+      db.connection().execute(async (conn) => {
+        await sql`checkpoint`.execute(conn);
+        return (await pglite.dumpDataDir('none')) as Blob;
+      }),
     async close() {
       if (closed) return;
       closed = true;
@@ -82,49 +98,58 @@ function typeParsers() {
   };
 }
 
-async function openPostgres(config: { url: string; schema?: string; poolSize?: number }): Promise<Database> {
+async function openPostgres(config: {
+  url: string;
+  schema?: string;
+  poolSize?: number;
+  applicationName?: string;
+}): Promise<Database> {
   const options = config.schema ? `-c search_path=${config.schema}` : undefined;
   const clientConfig = {
     connectionString: config.url,
     types: typeParsers(),
+    application_name: config.applicationName ?? 'plasticity',
     ...(options ? { options } : {}),
   };
+  const observers = new Set<(e: ConnectionEvent) => void>();
+  const emit = (e: ConnectionEvent) => {
+    for (const fn of observers) fn(e);
+  };
   const pool = withPreparedStatements(new pg.Pool({ ...clientConfig, max: config.poolSize ?? 10 }));
+  // A pooled connection that breaks (server restart, terminated backend) emits 'error' on its client — and,
+  // when idle, on the pool, which discards it. Without listeners that ends the process. A client checked out
+  // at the time fails its next query instead, and the pool discards it on release; the next query opens a new
+  // connection. Each error is reported once.
+  const reported = new WeakSet<Error>();
+  const report = (error: Error) => {
+    if (reported.has(error)) return;
+    reported.add(error);
+    emit({ kind: 'pool_error', error });
+  };
+  pool.on('error', report);
+  pool.on('connect', (client) => client.on('error', report));
   // Fail fast with a clear error when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  let listener: pg.Client | undefined;
-  const handlers = new Map<string, Set<(p: string) => void>>();
+  const listener = new PgListener(clientConfig, emit);
   let closed = false;
   return {
     kind: 'postgres',
     db,
-    async listen(channel, onPayload) {
-      if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
-      if (!listener) {
-        listener = new pg.Client(clientConfig);
-        await listener.connect();
-        listener.on('notification', (n) => {
-          for (const h of handlers.get(n.channel) ?? []) h(n.payload ?? '');
-        });
-      }
-      let set = handlers.get(channel);
-      if (!set) {
-        set = new Set();
-        handlers.set(channel, set);
-        await listener.query(`listen ${channel}`);
-      }
-      set.add(onPayload);
-      return async () => {
-        set.delete(onPayload);
-      };
+    listen: (channel, onPayload) => listener.listen(channel, onPayload),
+    onConnection(fn) {
+      observers.add(fn);
+      return () => observers.delete(fn);
     },
     async close() {
       if (closed) return;
       closed = true;
-      await listener?.end().catch(() => {});
-      await db.destroy();
+      try {
+        await listener.close();
+      } finally {
+        await db.destroy();
+      }
     },
   };
 }

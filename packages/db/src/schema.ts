@@ -6,6 +6,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ControlledTables } from './tables/controlled.ts';
 import type { MeasurementTables } from './tables/measurement.ts';
+import type { MedicationsTables } from './tables/medications.ts';
 import type { PlansTables } from './tables/plans.ts';
 import type { SessionsTables } from './tables/sessions.ts';
 
@@ -77,6 +78,14 @@ export interface AuthFailuresTable {
   user_id: string | null;
   source_address: string | null;
   at: DefaultTimestamp;
+  /** SHA-256 of the lower-cased email when no account matched (migration 0015). */
+  email_hash: string | null;
+}
+
+/** Lock of an email that matches no account, after as many failures as lock an account (migration 0015). */
+export interface UnknownLoginLocksTable {
+  email_hash: string;
+  locked_until: Timestamp;
 }
 
 export interface OneTimeLinksTable {
@@ -120,6 +129,9 @@ export interface OutboxTable {
   transport: string | null;
   attempts: Generated<number>;
   last_error: string | null;
+  /** The one-time link whose token the sender mints into `{token}` of the body (migration 0014). */
+  link_kind: 'one_time' | 'self_report' | null;
+  link_id: string | null;
 }
 
 export interface AuditLogTable {
@@ -156,12 +168,18 @@ export interface SchemaMigrationsTable {
   applied_at: DefaultTimestamp;
 }
 
-export interface DB extends MeasurementTables, PlansTables, ControlledTables, SessionsTables {
+export interface DB
+  extends MeasurementTables,
+    MedicationsTables,
+    PlansTables,
+    ControlledTables,
+    SessionsTables {
   clinics: ClinicsTable;
   users: UsersTable;
   memberships: MembershipsTable;
   sessions: SessionsTable;
   auth_failures: AuthFailuresTable;
+  unknown_login_locks: UnknownLoginLocksTable;
   one_time_links: OneTimeLinksTable;
   patients: PatientsTable;
   outbox: OutboxTable;

@@ -20,7 +20,8 @@ describe('plasticity CLI', () => {
   it('prints help with every command (exit 0), and refuses an unknown command (exit 2)', async () => {
     const help = await runCli(dir, ['--help']);
     expect(help.code).toBe(0);
-    for (const cmd of ['serve', 'migrate', 'user create', 'audit verify']) expect(help.stdout).toContain(cmd);
+    for (const cmd of ['serve', 'migrate', 'user create', 'audit verify', 'backup FILE', 'restore FILE'])
+      expect(help.stdout).toContain(cmd);
     const unknown = await runCli(dir, ['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/Unknown command/);

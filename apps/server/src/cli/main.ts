@@ -1,5 +1,5 @@
 /**
- * `npx plasticity <command>` — serve, migrate, user create, audit verify.
+ * `npx plasticity <command>` — serve, migrate, user create, audit verify, backup, restore.
  * Each command opens the same database the server would (DATABASE_URL, or the embedded one in
  * PLASTICITY_DATA_DIR, which refuses to open while another process holds it).
  */
@@ -8,6 +8,10 @@ import { DataDirLockedError, migrate } from '@plasticity/db';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openConfiguredDatabase, startServer } from '../server.ts';
 import { auditVerifyCommand } from './audit-verify.ts';
+import { backupCommand, UserError } from './backup/backup.ts';
+import { CorruptBackupError } from './backup/file.ts';
+import { MissingToolError } from './backup/pg-tools.ts';
+import { restoreCommand } from './backup/restore.ts';
 import { userCreateCommand } from './user-create.ts';
 
 const HELP = `Usage: plasticity <command> [options]
@@ -18,6 +22,11 @@ Commands:
   user create           Create a user: --email <e> --name <n> --role <role> [--clinic <id>]
                         [--clinic-name <n>] [--password-stdin]  (without a password, prints a one-time link)
   audit verify          Check the audit log's hash chain; exits 1 and names the first bad entry
+  backup FILE           Write a checksummed backup of the database to FILE [--force to replace FILE].
+                        Embedded: works while the server runs (it takes the snapshot). PostgreSQL: uses pg_dump.
+  restore FILE          Restore a backup (checksum verified first), then run audit verify. Refuses a
+                        database that is not empty unless --force. Embedded: stop the server first.
+                        PostgreSQL: uses pg_restore.
 
 Environment: DATABASE_URL, PLASTICITY_DATA_DIR, PORT, PLASTICITY_DEMO (see README, Configuration).
 `;
@@ -46,15 +55,44 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (cmd === 'user' && sub === 'create') return await userCreateCommand(config, argv.slice(2));
     if (cmd === 'audit' && sub === 'verify') return await auditVerifyCommand(config);
+    if (cmd === 'backup' || cmd === 'restore') {
+      let parsed: ReturnType<typeof parseBackupArgs>;
+      try {
+        parsed = parseBackupArgs(argv.slice(1));
+      } catch (e) {
+        process.stderr.write(`plasticity ${cmd}: ${(e as Error).message}\n\n${HELP}`);
+        return 2;
+      }
+      const { values, positionals } = parsed;
+      if (positionals.length !== 1) {
+        process.stderr.write(`plasticity ${cmd}: give exactly one FILE\n\n${HELP}`);
+        return 2;
+      }
+      const opts = { force: values.force === true, say: (line: string) => console.log(line) };
+      const file = positionals[0] as string;
+      return cmd === 'backup'
+        ? await backupCommand(config, file, opts)
+        : await restoreCommand(config, file, opts);
+    }
     process.stderr.write(`Unknown command: ${argv.join(' ')}\n\n${HELP}`);
     return 2;
   } catch (e) {
-    if (e instanceof DataDirLockedError || e instanceof ConfigError) {
+    if (
+      e instanceof DataDirLockedError ||
+      e instanceof ConfigError ||
+      e instanceof UserError ||
+      e instanceof CorruptBackupError ||
+      e instanceof MissingToolError
+    ) {
       process.stderr.write(`plasticity: ${e.message}\n`);
       return 1;
     }
     throw e;
   }
+}
+
+function parseBackupArgs(args: string[]) {
+  return parseArgs({ args, options: { force: { type: 'boolean', default: false } }, allowPositionals: true });
 }
 
 export { parseArgs };

@@ -17,9 +17,9 @@ function envFor(dataDir: string, extra: Record<string, string> = {}): NodeJS.Pro
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
-    ...extra,
   };
-  delete env.DATABASE_URL;
+  delete env.DATABASE_URL; // the embedded database unless the caller passes one
+  Object.assign(env, extra);
   delete env.NODE_OPTIONS; // vitest's worker options must not leak into the child
   return env;
 }
@@ -126,6 +126,7 @@ export class HttpSession {
     const headers: Record<string, string> = {};
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
+    if (method !== 'GET') headers.origin = new URL(this.base).origin;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const r = await fetch(this.base + path, {
       method,

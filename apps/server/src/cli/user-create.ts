@@ -31,7 +31,8 @@ export async function userCreateCommand(config: Config, args: string[]): Promise
   const email = values.email?.trim().toLowerCase();
   if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
     return fail('--email: a valid email address is required');
-  if (!values.name?.trim()) return fail('--name: a display name is required');
+  const displayName = values.name?.trim();
+  if (!displayName) return fail('--name: a display name is required');
   const role = Role.safeParse(values.role);
   if (!role.success || role.data === 'patient')
     return fail('--role: one of admin, prescriber, nurse, therapist, front_desk');
@@ -78,7 +79,7 @@ export async function userCreateCommand(config: Config, args: string[]): Promise
         .insertInto('users')
         .values({
           email,
-          display_name: values.name!.trim(),
+          display_name: displayName,
           password_hash: password ? await hashPassword(password) : null,
           recovery_codes: '[]',
         })

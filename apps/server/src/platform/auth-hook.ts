@@ -5,17 +5,62 @@
  * 2. the session cookie is resolved; a missing/unknown session → 401, an expired one → 401 session_expired;
  * 3. the caller's role must be in the policy's roles — a patient may also pass when the named route
  *    parameter is their own patient id; a patient asking for another record gets 404;
- * 4. a state-changing request authenticated by the cookie must carry the CSRF token in the
- *    `x-csrf-token` header (OWASP CSRF Prevention Cheat Sheet, synchronizer token) or gets 403.
+ * 4. a state-changing request authenticated by the cookie must come from this server's own pages —
+ *    its `Origin` (or, without one, its `Referer`) is the server's own origin (OWASP CSRF Prevention
+ *    Cheat Sheet, "verifying origin with standard headers") — and carry the CSRF token in the
+ *    `x-csrf-token` header (same sheet, synchronizer token), or it gets 403 csrf_failed before
+ *    anything runs. Public state-changing routes (login, and links whose token is the credential)
+ *    need neither, but one that names a foreign `Origin` is refused too, so another site cannot
+ *    log a browser in to an account of its choosing.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
 import { SESSION_COOKIE, type SessionStore } from '../modules/auth/session-store.ts';
 import { AppError } from './errors.ts';
 import { safeEqual } from './tokens.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-export function installAuthGate(app: FastifyInstance, sessions: SessionStore) {
+/** `scheme://host[:port]` of a URL, normalized (default port dropped, lower case); null if unparsable. */
+function originOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The server's own origin: PLASTICITY_PUBLIC_URL's when set, else the request's own scheme and Host
+ * (X-Forwarded-Proto and X-Forwarded-Host behind a proxy trusted with TRUST_PROXY).
+ */
+export function ownOrigin(req: FastifyRequest, config: Pick<Config, 'publicUrl'>): string | null {
+  return originOf(config.publicUrl ?? `${req.protocol}://${req.host}`);
+}
+
+/** Whether `origin` is `own`, counting localhost, 127.0.0.1 and [::1] as one host (same scheme and port). */
+export function isOwnOrigin(origin: string | null, own: string | null): boolean {
+  if (!origin || !own) return false;
+  if (origin === own) return true;
+  const a = new URL(origin);
+  const b = new URL(own);
+  return (
+    LOOPBACK.has(a.hostname) && LOOPBACK.has(b.hostname) && a.protocol === b.protocol && a.port === b.port
+  );
+}
+
+/** Where the request says it comes from: its Origin, or without one its Referer's origin; null when neither. */
+function claimedOrigin(req: FastifyRequest): { origin: string | null; named: boolean } {
+  const origin = req.headers.origin;
+  if (typeof origin === 'string' && origin !== '') return { origin: originOf(origin), named: true };
+  const referer = req.headers.referer;
+  if (typeof referer === 'string' && referer !== '') return { origin: originOf(referer), named: true };
+  return { origin: null, named: false };
+}
+
+export function installAuthGate(app: FastifyInstance, sessions: SessionStore, config: Config) {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (req: FastifyRequest) => {
     const policy = req.routeOptions.config?.policy;
@@ -23,7 +68,12 @@ export function installAuthGate(app: FastifyInstance, sessions: SessionStore) {
     if (!policy)
       throw new AppError('internal', `route ${req.method} ${req.routeOptions.url} has no declared policy`);
     const token = req.cookies?.[SESSION_COOKIE];
+    const changesState = !SAFE_METHODS.has(req.method);
     if (policy.kind === 'public') {
+      if (changesState && typeof req.headers.origin === 'string' && req.headers.origin !== 'null') {
+        if (!isOwnOrigin(originOf(req.headers.origin), ownOrigin(req, config)))
+          throw new AppError('csrf_failed', 'this request did not come from this site');
+      }
       if (token) {
         const r = await sessions.resolve(token);
         if (r.ok) req.auth = r.auth;
@@ -38,7 +88,16 @@ export function installAuthGate(app: FastifyInstance, sessions: SessionStore) {
         : new AppError('unauthenticated', 'log in first');
     }
     req.auth = r.auth;
-    if (!SAFE_METHODS.has(req.method) && !policy.csrfExempt) {
+    if (changesState && !policy.csrfExempt) {
+      const claimed = claimedOrigin(req);
+      if (!isOwnOrigin(claimed.origin, ownOrigin(req, config))) {
+        throw new AppError(
+          'csrf_failed',
+          claimed.named
+            ? 'this request did not come from this site'
+            : 'missing Origin header on a state-changing request',
+        );
+      }
       const sent = req.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, r.auth.csrfToken)) {
         throw new AppError('csrf_failed', 'missing or wrong x-csrf-token header');

@@ -22,6 +22,14 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   policy: Policy | undefined;
+  /** The names of the route's query-string parameters (from its zod schema). */
+  query: string[];
+}
+
+/** The keys of a zod object schema, or none. */
+function shapeKeys(schema: unknown): string[] {
+  const shape = (schema as { shape?: unknown } | undefined)?.shape;
+  return shape && typeof shape === 'object' ? Object.keys(shape) : [];
 }
 
 export async function collectRoutes(ctx: ModuleContext): Promise<RegisteredRoute[]> {
@@ -32,7 +40,12 @@ export async function collectRoutes(ctx: ModuleContext): Promise<RegisteredRoute
   app.addHook('onRoute', (r: RouteOptions) => {
     for (const method of [r.method].flat()) {
       if (method === 'HEAD') continue; // Fastify's automatic HEAD twin of a GET shares its config
-      routes.push({ method, url: r.url, policy: (r.config as { policy?: Policy } | undefined)?.policy });
+      routes.push({
+        method,
+        url: r.url,
+        policy: (r.config as { policy?: Policy } | undefined)?.policy,
+        query: shapeKeys((r.schema as { querystring?: unknown } | undefined)?.querystring),
+      });
     }
   });
   await app.register(fastifyCookie);

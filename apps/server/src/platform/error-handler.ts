@@ -5,6 +5,7 @@
  * generic 500 whose log line carries no request data.
  */
 import { ERROR_STATUS, type ErrorCode, type ErrorDetail } from '@plasticity/contracts';
+import { isConnectionError } from '@plasticity/db';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.ts';
@@ -76,6 +77,13 @@ export function installErrorHandler(app: FastifyInstance) {
       return sendError(reply, 'validation_failed', 'a value is not acceptable to the database', [
         { field: 'body', message: 'contains a value that cannot be stored' },
       ]);
+    }
+    if (isConnectionError(err)) {
+      // The database connection broke under this request (a restart, a terminated connection): the pool opens
+      // a new one for the next request. Whether a write in flight committed is unknown, so say "retry" (writes
+      // that matter take an idempotency key) rather than "nothing was changed".
+      req.log.error({ errName: err.name, errCode: code }, 'database connection lost during a request');
+      return sendError(reply, 'unavailable', 'the database connection was interrupted; please try again');
     }
     req.log.error({ errName: err.name, errCode: code, stack: err.stack }, 'unexpected error');
     if (process.env.PLASTICITY_DEBUG_ERRORS) console.error(err);

@@ -3,13 +3,14 @@
  * A module owns its routes, SQL, policies and tests; it adds itself to app.ts's list and nothing else.
  */
 import type { Database, DB } from '@plasticity/db';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { AuditWriter } from '../modules/audit/audit-writer.ts';
 import type { SessionStore } from '../modules/auth/session-store.ts';
 import type { Clock } from './clock.ts';
+import type { Jobs } from './jobs.ts';
 import type { Mailer } from './mailer.ts';
 
 export interface ModuleContext {
@@ -20,6 +21,10 @@ export interface ModuleContext {
   readonly audit: AuditWriter;
   readonly sessions: SessionStore;
   readonly mailer: Mailer;
+  /** The process's logger (no patient data, no URLs: see request-log.ts and jobs.ts). */
+  readonly log: FastifyBaseLogger;
+  /** Background jobs: run every timer through `jobs.every` so failures are logged and shown on /healthz. */
+  readonly jobs: Jobs;
   /** True once migrations and seeding are done. */
   readonly ready: () => boolean;
 }

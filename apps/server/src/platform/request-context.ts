@@ -7,12 +7,15 @@ export interface ClinicPolicySettings {
   mfaRequiredRoles: Role[];
   idleTimeoutMin: number;
   absoluteLifetimeHours: number;
+  /** Staff may open a self-report form for the patient on a clinic device ("hand the patient a tablet"). */
+  clinicDeviceSelfReport: boolean;
 }
 
 export const DEFAULT_CLINIC_SETTINGS: ClinicPolicySettings = {
   mfaRequiredRoles: ['admin', 'prescriber'],
   idleTimeoutMin: 15,
   absoluteLifetimeHours: 12,
+  clinicDeviceSelfReport: false,
 };
 
 export function resolveClinicSettings(raw: unknown): ClinicPolicySettings {
@@ -27,6 +30,7 @@ export function resolveClinicSettings(raw: unknown): ClinicPolicySettings {
       typeof s.absoluteLifetimeHours === 'number'
         ? s.absoluteLifetimeHours
         : DEFAULT_CLINIC_SETTINGS.absoluteLifetimeHours,
+    clinicDeviceSelfReport: s.clinicDeviceSelfReport === true,
   };
 }
 

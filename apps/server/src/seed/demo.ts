@@ -20,6 +20,7 @@ export const DEMO_CLINIC = {
     state: 'NC',
     postalCode: '27609',
     country: 'US',
+    phone: '919-555-0100',
   },
   timeZone: 'America/New_York',
 };
@@ -54,8 +55,16 @@ export async function seedDemo(ctx: ModuleContext, modules: readonly ServerModul
         address: JSON.stringify(DEMO_CLINIC.address),
         time_zone: DEMO_CLINIC.timeZone,
         demo: true,
-        // The demo clinic requires MFA of no role, so every demo login works with the password alone.
-        settings: JSON.stringify({ mfaRequiredRoles: [], idleTimeoutMin: 15, absoluteLifetimeHours: 12 }),
+        // The demo clinic requires MFA of no role, so every demo login works with the password alone; its
+        // staff may hand patients a clinic device to answer forms. Its SPRAVATO REMS setting certification is
+        // fictional (demo data).
+        settings: JSON.stringify({
+          mfaRequiredRoles: [],
+          idleTimeoutMin: 15,
+          absoluteLifetimeHours: 12,
+          clinicDeviceSelfReport: true,
+          remsSettingCertification: { certificationId: 'DEMO-HCS-1001', certifiedOn: '2024-09-16' },
+        }),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -27,6 +27,7 @@ export const TEST_PASSWORD = 'correct-horse-battery-staple-42';
 let passwordHash: Promise<string> | undefined;
 const hashed = () => (passwordHash ??= hashPassword(TEST_PASSWORD));
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely, as JSON
 export interface Response<T = any> {
   status: number;
   body: T;
@@ -40,8 +41,14 @@ export class Client {
   csrf: string | undefined;
   /** The caller's source address (the app sees it as req.ip); inject's default is 127.0.0.1. */
   remoteAddress: string | undefined;
+  /**
+   * The Origin a browser sends with a state-changing request: the app's own (inject's Host is
+   * localhost:80) unless a test sets another, or undefined to send none.
+   */
+  origin: string | undefined = 'http://localhost';
   constructor(readonly app: FastifyInstance) {}
 
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely, as JSON
   async request<T = any>(
     method: InjectOptions['method'],
     url: string,
@@ -51,6 +58,7 @@ export class Client {
     const h: Record<string, string> = { ...headers };
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && method !== 'GET' && !('x-csrf-token' in h)) h['x-csrf-token'] = this.csrf;
+    if (this.origin && method !== 'GET' && method !== 'HEAD' && !('origin' in h)) h.origin = this.origin;
     const res = await this.app.inject({
       method,
       url,
@@ -71,12 +79,15 @@ export class Client {
     }
     return { status: res.statusCode, body: parsed as T, headers: res.headers, text: res.body };
   }
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely, as JSON
   get<T = any>(url: string, headers?: Record<string, string>) {
     return this.request<T>('GET', url, undefined, headers);
   }
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely, as JSON
   post<T = any>(url: string, body?: unknown, headers?: Record<string, string>) {
     return this.request<T>('POST', url, body ?? {}, headers);
   }
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely, as JSON
   patch<T = any>(url: string, body: unknown, headers?: Record<string, string>) {
     return this.request<T>('PATCH', url, body, headers);
   }
@@ -111,11 +122,20 @@ export interface TestApp {
 
 let clinicCounter = 0;
 
-/** Opens the database and app once per test file; call at describe level. `config` overrides the defaults. */
-export function useTestApp(backend: TestBackend, opts: { config?: Partial<Config> } = {}): TestApp {
+/**
+ * Opens the database and app once per test file; call at describe level. `config` overrides the defaults;
+ * `applicationName` tags the app's PostgreSQL connections (to find them in pg_stat_activity).
+ */
+export function useTestApp(
+  backend: TestBackend,
+  opts: { config?: Partial<Config>; applicationName?: string } = {},
+): TestApp {
   const h = {} as TestApp;
   beforeAll(async () => {
-    h.database = await openTestDatabase(backend);
+    h.database = await openTestDatabase(
+      backend,
+      opts.applicationName ? { applicationName: opts.applicationName } : {},
+    );
     h.clock = new ManualClock(Date.now());
     const config = { ...loadConfig({}), demo: false, auditSealIntervalMs: 100, ...opts.config };
     h.built = await buildApp({ database: h.database, config, clock: h.clock, serveWeb: false });

@@ -1,6 +1,7 @@
 import {
   ClinicSettings,
   InviteResponse,
+  PasswordResetResponse,
   StaffRole as StaffRoleSchema,
   UserList,
 } from '@plasticity/contracts';
@@ -15,8 +16,7 @@ const userPath = (id: string, action: string) => `/api/v1/users/${encodeURICompo
 /** Lifecycle actions answer with the updated user or `{ok:true}`; the page reloads the list either way. */
 const AnyJson = parser<unknown>((data) => (data === undefined ? null : data));
 
-export const ResetLink = InviteResponse.pick({ link: true, expiresAt: true });
-export type ResetLink = { link: string; expiresAt: string };
+export type ResetLink = ReturnType<typeof PasswordResetResponse.parse>;
 
 export const listUsers = (signal?: AbortSignal) =>
   request('GET', '/api/v1/users', UserList, { signal }).then((r) => r.items);
@@ -27,7 +27,8 @@ export const inviteUser = (body: { email: string; displayName: string; role: Sta
 export const deactivateUser = (id: string) => request('POST', userPath(id, 'deactivate'), AnyJson);
 export const reactivateUser = (id: string) => request('POST', userPath(id, 'reactivate'), AnyJson);
 export const resetUserMfa = (id: string) => request('POST', userPath(id, 'reset-mfa'), AnyJson);
-export const resetUserPassword = (id: string) => request('POST', userPath(id, 'reset-password'), ResetLink);
+export const resetUserPassword = (id: string) =>
+  request('POST', userPath(id, 'reset-password'), PasswordResetResponse);
 export const changeUserRole = (id: string, role: StaffRole) =>
   request('PATCH', userPath(id, 'role'), AnyJson, { body: { role } });
 

@@ -5,6 +5,7 @@ export const CLINIC = {
   name: 'Riverside Clinic',
   timeZone: 'America/Chicago',
   demo: false,
+  clinicDeviceSelfReport: false,
 };
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

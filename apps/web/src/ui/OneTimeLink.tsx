@@ -1,4 +1,4 @@
-import { ActionIcon, CopyButton, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, CopyButton, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { formatDateTime } from './format.ts';
 
@@ -7,6 +7,25 @@ interface Props {
   expiresAt: string;
   timeZone?: string;
   label?: string;
+}
+
+/**
+ * A one-time link (invitation, password reset) for the admin to copy and hand over — shown once, when
+ * the server has no mail server — or, when the server sent it (`link` null), where it went.
+ */
+export function OneTimeLinkOrSent({
+  link,
+  sentTo,
+  ...rest
+}: Omit<Props, 'link'> & { link: string | null; sentTo: string }) {
+  if (link) return <OneTimeLink link={link} {...rest} />;
+  return (
+    <Alert variant="light" title="Sent by email">
+      The link goes by email to {sentTo} only; it works a single time and expires{' '}
+      {formatDateTime(rest.expiresAt, rest.timeZone)}. If the clinic does not send email yet, ask an
+      administrator.
+    </Alert>
+  );
 }
 
 /** A one-time link (invitation, password reset) for the admin to copy and hand over. */

@@ -5,8 +5,8 @@
  *   record (21 CFR 1304.22(c), 1301.76(b)). Format: two letters (registrant type, then the first letter of
  *   the registrant's surname or business name, or `9`) and seven digits whose last digit is a checksum:
  *   (d1 + d3 + d5) + 2 × (d2 + d4 + d6), last digit.
- * - NDC (National Drug Code, 21 CFR 207.35): 10 digits in a 4-4-2, 5-3-2 or 5-4-1 layout, or the 11-digit
- *   5-4-2 billing form, with or without hyphens.
+ * - NDC (National Drug Code, 21 CFR 207.33): 10 digits in three segments (labeler, product, package) in a
+ *   4-4-2, 5-3-2 or 5-4-1 layout, or the 11-digit 5-4-2 billing form, with or without hyphens.
  */
 
 /**

@@ -10,66 +10,90 @@ type Case = [
   { blocked: boolean; overridden?: boolean; doseMg?: number; reason?: RegExp; warning?: RegExp },
 ];
 
+// Default IV limits: protocol maximum 0.75 mg/kg (Andrade 2017), ceiling 1.0 mg/kg (Fava et al. 2020),
+// mg cap 100 mg (product default).
 const boundaryCases: Case[] = [
   [
-    'mg/kg exactly at protocol max 1.0 → allowed',
-    { weightKg: 70, mgPerKg: 1 },
+    'mg/kg exactly at protocol max 0.75 → allowed',
+    { weightKg: 70, mgPerKg: 0.75 },
     ctx,
-    { blocked: false, doseMg: 70 },
+    { blocked: false, doseMg: 52.5 },
   ],
   [
-    'mg/kg 1.01, no override → blocked',
-    { weightKg: 70, mgPerKg: 1.01 },
+    'mg/kg 0.76, no override → blocked',
+    { weightKg: 70, mgPerKg: 0.76 },
     ctx,
-    { blocked: true, doseMg: 70.7, reason: /mgPerKg 1\.01 mg\/kg exceeds the protocol maximum of 1 mg\/kg/ },
+    {
+      blocked: true,
+      doseMg: 53.2,
+      reason: /mgPerKg 0\.76 mg\/kg exceeds the protocol maximum of 0\.75 mg\/kg/,
+    },
   ],
   [
-    'mg/kg 1.0000001 → blocked',
-    { weightKg: 70, mgPerKg: 1.0000001 },
+    'mg/kg 0.7500001 → blocked',
+    { weightKg: 70, mgPerKg: 0.7500001 },
     ctx,
     { blocked: true, reason: /protocol maximum/ },
   ],
   [
-    'mg/kg 1.01 with verified override → allowed, overridden',
-    { weightKg: 70, mgPerKg: 1.01, override: OK },
+    'mg/kg 0.76 with verified override → allowed, overridden',
+    { weightKg: 70, mgPerKg: 0.76, override: OK },
     ctx,
-    { blocked: false, overridden: true, doseMg: 70.7, warning: /overridden/ },
+    { blocked: false, overridden: true, doseMg: 53.2, warning: /overridden/ },
   ],
   [
     'override not verified → blocked',
-    { weightKg: 70, mgPerKg: 1.2, override: { reason: 'x', verified: false } },
+    { weightKg: 70, mgPerKg: 0.9, override: { reason: 'x', verified: false } },
     ctx,
     { blocked: true, overridden: false, reason: /not verified/ },
   ],
   [
     'override with empty reason → blocked',
-    { weightKg: 70, mgPerKg: 1.2, override: { reason: '', verified: true } },
+    { weightKg: 70, mgPerKg: 0.9, override: { reason: '', verified: true } },
     ctx,
     { blocked: true, reason: /reason is empty/ },
   ],
   [
     'override with blank reason → blocked',
-    { weightKg: 70, mgPerKg: 1.2, override: { reason: '   ', verified: true } },
+    { weightKg: 70, mgPerKg: 0.9, override: { reason: '   ', verified: true } },
     ctx,
     { blocked: true, reason: /reason is empty/ },
   ],
   [
-    'exactly at ceiling 2.0 with override → allowed',
-    { weightKg: 70, mgPerKg: 2, override: OK },
+    'exactly at ceiling 1.0 with override → allowed',
+    { weightKg: 70, mgPerKg: 1, override: OK },
     ctx,
-    { blocked: false, overridden: true, doseMg: 140 },
+    { blocked: false, overridden: true, doseMg: 70 },
   ],
   [
-    'exactly at ceiling 2.0 without override → blocked',
-    { weightKg: 70, mgPerKg: 2 },
+    'exactly at ceiling 1.0 without override → blocked',
+    { weightKg: 70, mgPerKg: 1 },
     ctx,
     { blocked: true, reason: /protocol maximum/ },
   ],
   [
-    'above ceiling 2.01 with override → blocked',
-    { weightKg: 70, mgPerKg: 2.01, override: OK },
+    'above ceiling 1.01 with override → blocked',
+    { weightKg: 70, mgPerKg: 1.01, override: OK },
     ctx,
     { blocked: true, overridden: false, reason: /absolute ceiling.*cannot be overridden/ },
+  ],
+  [
+    '2.0 mg/kg (the old ceiling, an induction dose) with a verified override → blocked',
+    { weightKg: 70, mgPerKg: 2, override: OK },
+    ctx,
+    { blocked: true, overridden: false, reason: /absolute ceiling of 1 mg\/kg: cannot be overridden/ },
+  ],
+  [
+    '1.0 mg/kg × 100 kg = 100 mg, exactly the cap, with override → allowed',
+    { weightKg: 100, mgPerKg: 1, override: OK },
+    ctx,
+    { blocked: false, overridden: true, doseMg: 100 },
+  ],
+  [
+    '1.0 mg/kg × 100.1 kg = 100.1 mg with override → blocked by the 100 mg cap',
+    { weightKg: 100.1, mgPerKg: 1, override: OK },
+    ctx,
+    { blocked: true, reason: /absolute maximum of 100 mg: cannot be overridden/ },
   ],
   [
     'override given but not needed → warning',
@@ -90,7 +114,12 @@ const boundaryCases: Case[] = [
     ctx,
     { blocked: true, doseMg: 0, reason: /weightKg 29\.99 is outside the plausible range 30–300/ },
   ],
-  ['weight exactly 300 kg → allowed', { weightKg: 300 }, ctx, { blocked: false, doseMg: 150 }],
+  [
+    'weight exactly 300 kg: 150 mg → blocked by the 100 mg cap, not by the weight',
+    { weightKg: 300 },
+    ctx,
+    { blocked: true, doseMg: 150, reason: /^dose 150 mg exceeds the absolute maximum of 100 mg/ },
+  ],
   ['weight 300.01 kg → blocked', { weightKg: 300.01 }, ctx, { blocked: true, reason: /weightKg/ }],
   ['no weight → blocked', {}, ctx, { blocked: true, doseMg: 0, reason: /weightKg is required/ }],
   [
@@ -171,7 +200,7 @@ const boundaryCases: Case[] = [
 describe('calculateDose: override warnings', () => {
   it('an unverified override over the max is explained, not called unnecessary', () => {
     const r = calculateDose(
-      { ...adult, weightKg: 70, mgPerKg: 1.2, override: { reason: 'x', verified: false } },
+      { ...adult, weightKg: 70, mgPerKg: 0.9, override: { reason: 'x', verified: false } },
       iv,
       ctx,
     );
@@ -180,7 +209,7 @@ describe('calculateDose: override warnings', () => {
   });
 
   it('a non-object override is blocked-with-reason when needed', () => {
-    const r = calculateDose({ ...adult, weightKg: 70, mgPerKg: 1.2, override: 'yes' as never }, iv, ctx);
+    const r = calculateDose({ ...adult, weightKg: 70, mgPerKg: 0.9, override: 'yes' as never }, iv, ctx);
     expect(r.blocked).toBe(true);
     expect(r.reasons.join()).toMatch(/override must be an object/);
   });

@@ -47,7 +47,8 @@ describe('calculateDose: IM (absolute 60 mg)', () => {
 
 describe('calculateDose: esketamine fixed devices', () => {
   it.each<[unknown, boolean, number | undefined]>([
-    [28, false, 1],
+    // SPRAVATO US label: 56 and 84 mg; 28 mg is refused while the non-US label option is off (default).
+    [28, true, undefined],
     [56, false, 2],
     [84, false, 3],
     [42, true, undefined],

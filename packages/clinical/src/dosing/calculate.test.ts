@@ -52,7 +52,13 @@ describe('calculateDose: weight-based arithmetic (IV)', () => {
       133.3,
     ],
     ['bag 250 mL over default 40 min = 375 mL/h', { weightKg: 80, bagVolumeMl: 250 }, 40, undefined, 375],
-    ['max 1.0 mg/kg × 300 kg', { weightKg: 300, mgPerKg: 1 }, 300, undefined, undefined],
+    [
+      'max 0.75 mg/kg × 120 kg = 90 mg (under the 100 mg cap)',
+      { weightKg: 120, mgPerKg: 0.75 },
+      90,
+      undefined,
+      undefined,
+    ],
   ])('%s', (_name, input, doseMg, volumeMl, rate) => {
     const r = calculateDose({ ...adult, ...input }, iv, ctx);
     expect(r.blocked).toBe(false);

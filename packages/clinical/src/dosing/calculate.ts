@@ -1,9 +1,15 @@
 /**
  * `calculateDose`: dose, volume, IV pump rate and esketamine devices from an order and a protocol. Pure.
  *
- * Sources: REFERENCE.md §2 (IV racemic ketamine 0.5 mg/kg over 40 min — Psychiatric Times; max 1.0 mg/kg —
- * ASKP3; IM max 60 mg — NCT05468047; KAP flat ranges; SPRAVATO 28/56/84 mg, 28 mg per device); age < 18
- * contraindicated (REFERENCE.md §2). Limits come from the protocol, never from this file.
+ * Sources: the protocol's limits (IV racemic ketamine 0.5 mg/kg over 40 min — Psychiatric Times; max 0.75 —
+ * Andrade 2017; ceiling 1.0 mg/kg — Fava et al. 2020; mg caps; IM max 60 mg — NCT05468047; KAP flat ranges;
+ * SPRAVATO 56/84 mg, 28 mg per device) and its dosing-weight rule (`weight.ts`: Devine 1974, Traynor 1995,
+ * Sanacora et al. 2017); age < 18 contraindicated in practice. Limits come from the protocol, never from this
+ * file; the esketamine US-label doses are enforced in `limits.ts`.
+ *
+ * Weight-based: the mg/kg applies to the dosing weight (actual, ideal or adjusted, see `weight.ts`), shown in
+ * `dosingWeight` with its reason. `doseMg` checks a dose given in mg (what is actually given) against the same
+ * maximum, ceiling and mg cap, as mg ÷ dosing weight.
  *
  * Arithmetic is exact decimal (see `decimal.ts`), rounded half up: dose to `rounding.doseMg` (0.1 mg),
  * volume = dose ÷ concentration to `rounding.volumeMl` (0.01 mL), rate to `rounding.rateMlPerHour` (0.1 mL/h).
@@ -22,7 +28,7 @@ import {
   parseTime,
 } from './checks.ts';
 import { div, mul, roundToIncrement, toRational } from './decimal.ts';
-import { fixed, flatRange, type KindResult, readOverride, weightBased } from './limits.ts';
+import { fixed, flatRange, type KindResult, readOverride, weightBased, weightBasedGiven } from './limits.ts';
 import {
   DOSING_DEFAULTS,
   type DoseContext,
@@ -30,6 +36,9 @@ import {
   type DoseInputsUsed,
   type DoseResult,
 } from './types.ts';
+import { chooseDosingWeight, type DosingWeight, type Sex } from './weight.ts';
+
+const SEXES: readonly Sex[] = ['female', 'male', 'other', 'unknown'];
 
 const NUMERIC_FIELDS = [
   'weightKg',
@@ -39,6 +48,8 @@ const NUMERIC_FIELDS = [
   'durationMin',
   'bagVolumeMl',
   'ageYears',
+  'heightCm',
+  'doseMg',
 ] as const;
 
 /**
@@ -63,11 +74,13 @@ export function calculateDose(input: DoseInput, protocol: Protocol, ctx: DoseCon
     doseKind: null,
     maxWeightAgeDays: null,
   };
+  let dosingWeight: DosingWeight | undefined;
   const result = (dose: number, extra: Partial<DoseResult> = {}): DoseResult => {
     const blocked = reasons.length > 0;
     return {
       doseMg: Number.isFinite(dose) ? dose : 0,
       ...(blocked ? {} : extra),
+      ...(dosingWeight ? { dosingWeight } : {}),
       warnings,
       blocked,
       reasons,
@@ -87,6 +100,12 @@ export function calculateDose(input: DoseInput, protocol: Protocol, ctx: DoseCon
 
   checkNumericFields(raw, NUMERIC_FIELDS, reasons);
   for (const f of NUMERIC_FIELDS) if (raw[f] !== undefined) inputs[f] = echo(raw[f]);
+  let sex: Sex | undefined;
+  if (raw.sex !== undefined) {
+    if (typeof raw.sex === 'string' && (SEXES as readonly string[]).includes(raw.sex)) sex = raw.sex as Sex;
+    else reasons.push(`sex must be one of ${SEXES.join(', ')} (got ${describe(raw.sex)})`);
+    inputs.sex = sex ?? null;
+  }
 
   const now = parseTime(ctx?.now);
   if (now === null) reasons.push(`now is not a valid date (got ${describe(ctx?.now)})`);
@@ -114,23 +133,50 @@ export function calculateDose(input: DoseInput, protocol: Protocol, ctx: DoseCon
     );
     if (w.weightMeasuredAt !== undefined) inputs.weightMeasuredAt = w.weightMeasuredAt;
     if (w.weightAgeDays !== undefined) inputs.weightAgeDays = w.weightAgeDays;
-    const fromInput = raw.mgPerKg !== undefined;
-    const mgPerKg = fromInput ? raw.mgPerKg : rule.defaultMgPerKg;
-    inputs.mgPerKg = echo(mgPerKg);
-    inputs.mgPerKgFrom = fromInput ? 'input' : 'protocol_default';
+    const height = isPositive(raw.heightCm) ? raw.heightCm : undefined;
+    if (w.weightKg !== undefined)
+      dosingWeight = chooseDosingWeight(rule.dosingWeight, w.weightKg, height, sex, warnings);
     ignored(raw, ['fixedMg'], 'weight-based', warnings);
-    kind = weightBased(rule, mgPerKg, w.weightKg, rounding, override, reasons, warnings);
+    if (raw.doseMg !== undefined) {
+      if (raw.mgPerKg !== undefined) warnings.push('mgPerKg ignored: the given doseMg is checked instead');
+      inputs.mgPerKgFrom = 'dose_mg';
+      if (!isPositive(raw.doseMg)) kind = { doseMg: 0, overridden: false };
+      else {
+        const given = weightBasedGiven(
+          rule,
+          raw.doseMg,
+          dosingWeight?.kg,
+          rounding,
+          override,
+          reasons,
+          warnings,
+        );
+        inputs.mgPerKg = given.mgPerKg;
+        kind = given;
+      }
+    } else {
+      const fromInput = raw.mgPerKg !== undefined;
+      const mgPerKg = fromInput ? raw.mgPerKg : rule.defaultMgPerKg;
+      inputs.mgPerKg = echo(mgPerKg);
+      inputs.mgPerKgFrom = fromInput ? 'input' : 'protocol_default';
+      kind = weightBased(rule, mgPerKg, dosingWeight?.kg, rounding, override, reasons, warnings);
+    }
   } else {
     const fromInput = raw.fixedMg !== undefined;
     const mg = fromInput ? raw.fixedMg : rule.defaultMg;
     inputs.fixedMg = echo(mg);
     inputs.fixedMgFrom = fromInput ? 'input' : 'protocol_default';
     if (!fromInput) warnings.push(`fixedMg not given: protocol default ${rule.defaultMg} mg used`);
-    ignored(raw, ['weightKg', 'mgPerKg'], rule.kind === 'fixed' ? 'fixed-dose' : 'flat-range', warnings);
+    ignored(
+      raw,
+      ['weightKg', 'mgPerKg', 'heightCm', 'doseMg'],
+      rule.kind === 'fixed' ? 'fixed-dose' : 'flat-range',
+      warnings,
+    );
     if (rule.kind === 'fixed') {
       ignored(raw, ['concentrationMgPerMl', 'durationMin', 'bagVolumeMl'], 'fixed-dose', warnings);
       if (override.present) warnings.push('override does not apply to fixed doses: ignored');
-      kind = fixed(rule, mg, reasons);
+      kind = fixed(rule, mg, reasons, protocol.drug);
     } else {
       kind = flatRange(rule, mg, rounding, override, reasons, warnings);
     }

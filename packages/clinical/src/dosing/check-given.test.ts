@@ -18,18 +18,11 @@ describe('checkGivenDose: weight-based doses given in mg', () => {
   it.each<[string, number, number, boolean, number, boolean]>([
     // name, doseMg, weightKg, blocked, mgPerKg, overrideWouldAllow
     ['0.5 mg/kg: 36 mg for 72 kg', 36, 72, false, 0.5, false],
-    [
-      'at the maximum as the calculator rounds it: 0.75 × 71.3 = 53.475 → 53.5 mg',
-      53.5,
-      71.3,
-      false,
-      0.75,
-      false,
-    ],
-    ['0.1 mg above the rounded maximum dose', 53.6, 71.3, true, 0.752, true],
+    ['exactly at the maximum: 54 mg for 72 kg', 54, 72, false, 0.75, false],
+    ['just above the maximum (mg ÷ kg exactly): 54.1 mg for 72 kg', 54.1, 72, true, 0.75, true],
     ['above the maximum, below the ceiling: 0.9 mg/kg', 64.8, 72, true, 0.9, true],
     ['exactly at the ceiling (1.0 × 72)', 72, 72, true, 1, true],
-    ['above the ceiling: 200 mg for 72 kg', 200, 72, true, 2.778, false],
+    ['above the ceiling: 200 mg for 72 kg', 200, 72, true, 2.78, false],
   ])('%s', (_name, doseMg, weightKg, blocked, mgPerKg, overrideWouldAllow) => {
     const r = checkGivenDose({ doseMg, weightKg, ...adult }, ivLowMax, ctx);
     expect(r.result.blocked).toBe(blocked);
@@ -42,7 +35,7 @@ describe('checkGivenDose: weight-based doses given in mg', () => {
     const max = checkGivenDose({ doseMg: 64.8, weightKg: 72, ...adult }, ivLowMax, ctx).result.reasons;
     expect(max.join(' ')).toMatch(/protocol maximum of 0\.75 mg\/kg/);
     const ceiling = checkGivenDose({ doseMg: 200, weightKg: 72, ...adult }, iv, ctx).result.reasons;
-    expect(ceiling.join(' ')).toMatch(/ceiling/);
+    expect(ceiling.join(' ')).toMatch(/2\.78 mg\/kg .*ceiling/);
   });
 
   it('allows a dose above the maximum only with a verified override, never above the ceiling', () => {

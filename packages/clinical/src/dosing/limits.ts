@@ -1,21 +1,27 @@
 /**
  * Dose by protocol kind, with hard stops: weight-based (mg/kg × kg), fixed esketamine devices, flat mg range.
  *
- * Sources: REFERENCE.md §2 — IV 0.5 mg/kg (Psychiatric Times), max 1.0 mg/kg (ASKP3); IM max 60 mg
- * (NCT05468047); KAP sublingual 100–400 mg, oral 25–300 mg; SPRAVATO 28/56/84 mg, 28 mg per device.
+ * Sources: the limits are protocol data (IV 0.5 mg/kg, Psychiatric Times; max 0.75 mg/kg, Andrade 2017;
+ * ceiling 1.0 mg/kg, Fava et al. 2020; IV cap 100 mg, product default; IM max 60 mg, NCT05468047; KAP
+ * sublingual 100–400 mg, oral 25–300 mg). The esketamine label rule is enforced here whatever the protocol
+ * lists: US label doses 56 and 84 mg, 28 mg only with the non-US label option (SPRAVATO US prescribing
+ * information; EU SmPC), 28 mg per device.
  *
  * Boundary semantics (all limits inclusive on the allowed side):
  * - mg/kg exactly at the protocol max is allowed; above it is blocked unless a verified override is given.
  * - mg/kg exactly at the absolute ceiling is allowed (with a verified override when the ceiling is above the
  *   max); above the ceiling is always blocked.
- * - The rounded dose exactly at `absoluteMaxMg` (IM 60 mg) is allowed; above is always blocked.
+ * - The rounded dose exactly at `absoluteMaxMg` (IV 100 mg, IM 60 mg, esketamine 84 mg) is allowed; above is
+ *   always blocked, override or not.
+ * - A given dose in mg (`doseMg`, what is actually given) is checked as mg ÷ dosing weight, exactly.
  * - Flat range: exactly `maxMg` allowed, above needs an override, above `absoluteMaxMg` always blocked;
  *   below `minMg` (or `minMgPerKg`) is a warning only.
  * - Limits are compared on the values as entered (mg/kg, mg), not on rounded products.
  */
-import type { FixedDose, FlatRangeDose, Rounding, WeightBasedDose } from '../protocols/types.ts';
+import { esketamineLabelAllows } from '../protocols/regulatory.ts';
+import type { Drug, FixedDose, FlatRangeDose, Rounding, WeightBasedDose } from '../protocols/types.ts';
 import { isPositive } from './checks.ts';
-import { div, isInteger, mulRound, roundToIncrement, toRational } from './decimal.ts';
+import { cmp, div, isInteger, mulRound, type Rational, roundToIncrement, toRational } from './decimal.ts';
 
 export interface OverrideState {
   present: boolean;
@@ -80,6 +86,71 @@ function applyMax(
   return false;
 }
 
+/** Whether an exact rational is above a limit. */
+const above = (v: Rational, limit: number) => cmp(v, toRational(limit)) > 0;
+
+/**
+ * A given dose in mg checked against a weight-based rule: mg ÷ dosing weight (exact) against the protocol
+ * maximum and the ceiling, and the mg against the cap. Returns the mg/kg shown (rounded to 0.01) and the result.
+ */
+export function weightBasedGiven(
+  rule: WeightBasedDose,
+  doseMg: number,
+  weightKg: number | undefined,
+  rounding: Rounding,
+  override: OverrideState,
+  reasons: string[],
+  warnings: string[],
+): KindResult & { mgPerKg: number | null } {
+  const rounded = roundToIncrement(toRational(doseMg), rounding.doseMg);
+  capMg(rule.absoluteMaxMg, rounded, reasons);
+  if (weightKg === undefined) return { doseMg: rounded, overridden: false, mgPerKg: null };
+  const ratio = div(toRational(doseMg), toRational(weightKg));
+  const shown = roundToIncrement(ratio, 0.01);
+  const what = `dose ${doseMg} mg (${shown} mg/kg of ${weightKg} kg)`;
+  let overridden = false;
+  const exceededMax = above(ratio, rule.protocolMaxMgPerKg);
+  if (above(ratio, rule.absoluteCeilingMgPerKg)) {
+    reasons.push(
+      `${what} is above the absolute ceiling of ${rule.absoluteCeilingMgPerKg} mg/kg: cannot be overridden`,
+    );
+  } else if (exceededMax) {
+    overridden = overrideMax(what, `${rule.protocolMaxMgPerKg} mg/kg`, override, reasons, warnings);
+  }
+  if (rule.minMgPerKg !== undefined && cmp(ratio, toRational(rule.minMgPerKg)) < 0)
+    warnings.push(`${what} is below the protocol minimum of ${rule.minMgPerKg} mg/kg`);
+  return { doseMg: rounded, overridden, exceededMax, mgPerKg: shown };
+}
+
+/** The mg cap: above it always blocked. */
+function capMg(cap: number | undefined, doseMg: number, reasons: string[]): void {
+  if (cap !== undefined && doseMg > cap)
+    reasons.push(`dose ${doseMg} mg exceeds the absolute maximum of ${cap} mg: cannot be overridden`);
+}
+
+/** A value above the protocol maximum: allowed only under a valid override. */
+function overrideMax(
+  what: string,
+  max: string,
+  override: OverrideState,
+  reasons: string[],
+  warnings: string[],
+): boolean {
+  if (override.valid) {
+    warnings.push(
+      `${what} is above the protocol maximum of ${max}: overridden ` +
+        `(reason: ${override.echo?.reason.trim()}; verified by a second clinician)`,
+    );
+    return true;
+  }
+  const why = override.present ? ` (${override.problem})` : '';
+  reasons.push(
+    `${what} is above the protocol maximum of ${max}: needs an override with a reason and second-clinician ` +
+      `verification${why}`,
+  );
+  return false;
+}
+
 /** mg/kg × kg, rounded per protocol, with the max/ceiling/absolute-mg stops. */
 export function weightBased(
   rule: WeightBasedDose,
@@ -106,19 +177,29 @@ export function weightBased(
   const exceededMax = mgPerKg > rule.protocolMaxMgPerKg;
   if (weightKg === undefined) return { doseMg: 0, overridden, exceededMax };
   const doseMg = mulRound(mgPerKg, weightKg, rounding.doseMg);
-  if (rule.absoluteMaxMg !== undefined && doseMg > rule.absoluteMaxMg) {
-    reasons.push(
-      `dose ${doseMg} mg exceeds the absolute maximum of ${rule.absoluteMaxMg} mg: cannot be overridden`,
-    );
-  }
+  capMg(rule.absoluteMaxMg, doseMg, reasons);
   return { doseMg, overridden, exceededMax };
 }
 
-/** Fixed device doses: the dose must be one of `allowedMg`; devices = dose ÷ mgPerDevice. */
-export function fixed(rule: FixedDose, fixedMg: unknown, reasons: string[]): KindResult {
+/**
+ * Fixed device doses: the dose must be one of `allowedMg`, within the mg cap and, for esketamine, a US label
+ * dose (56 or 84 mg) unless the protocol turns on the non-US label option; devices = dose ÷ mgPerDevice.
+ */
+export function fixed(rule: FixedDose, fixedMg: unknown, reasons: string[], drug?: Drug): KindResult {
   if (!isPositive(fixedMg)) return { doseMg: 0, overridden: false };
   if (!rule.allowedMg.includes(fixedMg)) {
     reasons.push(`fixedMg ${fixedMg} is not an allowed dose (${rule.allowedMg.join(', ')} mg only)`);
+    return { doseMg: fixedMg, overridden: false };
+  }
+  if (drug === 'esketamine' && !esketamineLabelAllows(fixedMg, rule.nonUsLabelDosesAllowed)) {
+    reasons.push(
+      `${fixedMg} mg is not a dose of the US label (56 or 84 mg); this protocol does not allow the ` +
+        'non-US label dose',
+    );
+    return { doseMg: fixedMg, overridden: false };
+  }
+  if (rule.absoluteMaxMg !== undefined && fixedMg > rule.absoluteMaxMg) {
+    capMg(rule.absoluteMaxMg, fixedMg, reasons);
     return { doseMg: fixedMg, overridden: false };
   }
   const devices = div(toRational(fixedMg), toRational(rule.mgPerDevice));

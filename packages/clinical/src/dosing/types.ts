@@ -1,11 +1,14 @@
 /**
  * Types for `calculateDose`: inputs, context and the JSON result (units in field names).
  *
- * Sources: protocol dose rules (REFERENCE.md §2: IV 0.5 mg/kg over 40 min, max 1.0; IM 0.5–0.75 mg/kg,
- * max 60 mg; KAP flat ranges; SPRAVATO 28/56/84 mg in 28 mg devices). The weight-recency default is an
- * UNVERIFIED Plasticity default (see `DOSING_DEFAULTS`).
+ * Sources: protocol dose rules (IV 0.5 mg/kg over 40 min, max 0.75, ceiling 1.0 mg/kg, cap 100 mg; IM
+ * 0.5–0.75 mg/kg, max 60 mg; KAP flat ranges; SPRAVATO 56/84 mg in 28 mg devices) and the dosing-weight rule
+ * (`weight.ts`). The weight-recency default is an UNVERIFIED Plasticity default (see `DOSING_DEFAULTS`).
  */
 import { SOURCES } from '../protocols/sources.ts';
+import type { DosingWeight, Sex } from './weight.ts';
+
+export type { DosingWeight, Sex } from './weight.ts';
 
 /** A second-clinician override of a protocol maximum. Never lifts an absolute ceiling. */
 export interface DoseOverride {
@@ -27,6 +30,15 @@ export interface DoseInput {
   /** IV only: total volume of the infusion bag; the pump rate is then bag ÷ duration. */
   bagVolumeMl?: number;
   ageYears?: number;
+  /** Weight-based: height for BMI and ideal/adjusted body weight; without it the actual weight is used. */
+  heightCm?: number;
+  /** Weight-based: for the ideal-body-weight formula (female formula when not male or female). */
+  sex?: Sex;
+  /**
+   * Weight-based: a dose in mg (what is given) to check instead of calculating one from `mgPerKg`: its mg/kg of
+   * the dosing weight against the protocol maximum and ceiling, and the mg against the cap.
+   */
+  doseMg?: number;
   override?: DoseOverride;
 }
 
@@ -45,7 +57,7 @@ export interface DoseInputsUsed {
   doseKind: 'weight_based' | 'fixed' | 'flat_range' | null;
   weightKg?: number | null;
   mgPerKg?: number | null;
-  mgPerKgFrom?: 'input' | 'protocol_default';
+  mgPerKgFrom?: 'input' | 'protocol_default' | 'dose_mg';
   fixedMg?: number | null;
   fixedMgFrom?: 'input' | 'protocol_default';
   concentrationMgPerMl?: number | null;
@@ -53,6 +65,9 @@ export interface DoseInputsUsed {
   durationFrom?: 'input' | 'protocol';
   bagVolumeMl?: number | null;
   ageYears?: number | null;
+  heightCm?: number | null;
+  doseMg?: number | null;
+  sex?: Sex | null;
   weightMeasuredAt?: string | null;
   weightAgeDays?: number;
   maxWeightAgeDays: number | null;
@@ -73,6 +88,8 @@ export interface DoseResult {
   reasons: string[];
   /** True when a protocol maximum was exceeded under a valid, verified override. */
   overridden: boolean;
+  /** Weight-based: the weight the dose was calculated on, and why (also when blocked). */
+  dosingWeight?: DosingWeight;
   inputs: DoseInputsUsed;
 }
 

@@ -5,7 +5,11 @@
  * untreated hyperthyroidism, active psychosis or mania, pregnancy or breastfeeding, age < 18, prior ketamine
  * hypersensitivity (resetketamine.com; betterucare.com clinical-safety list; REFERENCE.md §2); pre-dose BP hold
  * 160/100 (REFERENCE.md §2); SPRAVATO US label contraindications (aneurysmal vascular disease, arteriovenous
- * malformation, history of intracerebral haemorrhage, hypersensitivity).
+ * malformation, history of intracerebral haemorrhage, hypersensitivity); Ketalar US label section 4
+ * (contraindicated where a significant elevation of blood pressure would constitute a serious hazard: absolute
+ * for racemic ketamine where that hazard is given by the condition itself — uncontrolled hypertension, unstable
+ * cardiovascular disease, aneurysm, arteriovenous malformation, intracerebral haemorrhage; stable disease is a
+ * prescriber's judgement, see `default-rules-review.ts`).
  */
 import { SOURCES } from '../protocols/sources.ts';
 import { all, any, gte, isFalse, isTrue, lt, not } from './rule-helpers.ts';
@@ -13,6 +17,7 @@ import type { EligibilityRule } from './types.ts';
 
 const PRACTICE = SOURCES.practiceContraindications;
 const SPRAVATO_CI = SOURCES.spravatoContraindications;
+const KETALAR_BP = SOURCES.ketalarBp;
 
 export function absoluteRules(): EligibilityRule[] {
   return [
@@ -26,11 +31,11 @@ export function absoluteRules(): EligibilityRule[] {
     },
     {
       id: 'uncontrolled_hypertension',
-      version: 1,
+      version: 2,
       description: 'Hypertension not documented as controlled',
       severity: 'absolute',
       condition: all(isTrue('medical.hypertension'), not(isTrue('medical.hypertension.controlled'))),
-      source: PRACTICE,
+      source: `${PRACTICE}; ${KETALAR_BP}`,
     },
     {
       id: 'baseline_bp_at_or_above_160_100',
@@ -42,14 +47,29 @@ export function absoluteRules(): EligibilityRule[] {
     },
     {
       id: 'unstable_cardiovascular_disease',
-      version: 1,
+      version: 2,
       description: 'Unstable cardiovascular disease',
       severity: 'absolute',
       condition: all(
         isTrue('medical.cardiovascularDisease'),
         isTrue('medical.cardiovascularDisease.unstable'),
       ),
-      source: PRACTICE,
+      source: `${PRACTICE}; ${KETALAR_BP}`,
+    },
+    {
+      id: 'ketamine_bp_rise_hazard',
+      version: 2,
+      description:
+        'Aneurysm, arteriovenous malformation or intracerebral haemorrhage history: a rise in blood pressure ' +
+        'would be a serious hazard (Ketalar label contraindication)',
+      severity: 'absolute',
+      appliesTo: { drugs: ['ketamine'] },
+      condition: any(
+        isTrue('medical.aneurysmalVascularDisease'),
+        isTrue('medical.arteriovenousMalformation'),
+        isTrue('medical.intracerebralHaemorrhageHistory'),
+      ),
+      source: KETALAR_BP,
     },
     {
       id: 'untreated_hyperthyroidism',

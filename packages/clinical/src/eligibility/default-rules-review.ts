@@ -5,12 +5,11 @@
  * Sources: active substance use disorder, relative where addiction is the indication (REFERENCE.md §2,
  * resetketamine.com, betterucare.com); AUDIT 20–40 possible dependence and DAST-10 6–10 substantial/severe
  * (REFERENCE.md §1); Sanacora et al., APA consensus (JAMA Psychiatry 2017: psychosis and substance history);
- * SPRAVATO US label (> 140/> 90 prescriber decision; CNS depressants, psychostimulants, MAOIs) and REMS form
- * (benzodiazepines, psychostimulants, MAOIs, opioids); C-SSRS triage (REFERENCE.md §1). Severities not stated
- * by a source are marked UNVERIFIED in `source`.
+ * SPRAVATO US label (> 140/> 90 prescriber decision); C-SSRS triage (REFERENCE.md §1). Severities not stated
+ * by a source are marked UNVERIFIED in `source`. Medication and prior-trial rules: `medication-rules.ts`.
  */
 import { SOURCES } from '../protocols/sources.ts';
-import { all, any, gt, gte, isFalse, isTrue, lt, not } from './rule-helpers.ts';
+import { all, any, gt, gte, isFalse, isTrue, not } from './rule-helpers.ts';
 import type { EligibilityRule, Severity } from './types.ts';
 
 const addiction = isTrue('indication.addiction');
@@ -27,9 +26,10 @@ const rule = (
   condition: EligibilityRule['condition'],
   source: string,
   appliesTo?: EligibilityRule['appliesTo'],
+  version = 1,
 ): EligibilityRule => ({
   id,
-  version: 1,
+  version,
   description,
   severity,
   condition,
@@ -110,9 +110,12 @@ export function reviewRules(): EligibilityRule[] {
     rule(
       'cardiovascular_disease',
       'relative',
-      'Cardiovascular disease: review stability and BP risk',
+      'Cardiovascular disease: the prescriber decides whether a rise in blood pressure would be a serious ' +
+        'hazard (if so, ketamine is contraindicated)',
       all(isTrue('medical.cardiovascularDisease'), not(isTrue('medical.cardiovascularDisease.unstable'))),
-      `${SOURCES.practiceContraindications}; ${UNVERIFIED_SEVERITY}`,
+      `${SOURCES.ketalarBp}; ${SOURCES.spravatoBp}`,
+      undefined,
+      2,
     ),
     rule(
       'controlled_hypertension',
@@ -129,19 +132,7 @@ export function reviewRules(): EligibilityRule[] {
       SOURCES.spravatoBp,
       { drugs: ['esketamine'] },
     ),
-    rule(
-      'ketamine_bp_rise_hazard',
-      'relative',
-      'Aneurysm, arteriovenous malformation or intracerebral haemorrhage history: a BP rise may be hazardous',
-      any(
-        isTrue('medical.aneurysmalVascularDisease'),
-        isTrue('medical.arteriovenousMalformation'),
-        isTrue('medical.intracerebralHaemorrhageHistory'),
-      ),
-      `By analogy with ${SOURCES.spravatoContraindications}; Ketalar label (BP elevation a serious hazard) ` +
-        'not in REFERENCE.md, UNVERIFIED',
-      { drugs: ['ketamine'] },
-    ),
+
     rule(
       'interstitial_cystitis',
       'caution',
@@ -154,7 +145,23 @@ export function reviewRules(): EligibilityRule[] {
       'caution',
       'Liver disease (hepatic metabolism; may need longer monitoring)',
       isTrue('medical.liverDisease'),
-      'SPRAVATO US label hepatic impairment section; not in REFERENCE.md, UNVERIFIED',
+      `${SOURCES.spravatoHepatic}; for racemic ketamine a Plasticity caution, UNVERIFIED`,
+    ),
+    rule(
+      'esketamine_severe_hepatic_impairment',
+      'relative',
+      'Severe hepatic impairment (Child-Pugh C): esketamine not recommended (label)',
+      isTrue('medical.hepaticImpairment.severe'),
+      SOURCES.spravatoHepatic,
+      { drugs: ['esketamine'] },
+    ),
+    rule(
+      'esketamine_moderate_hepatic_impairment',
+      'caution',
+      'Moderate hepatic impairment (Child-Pugh B): monitor for adverse reactions for longer than 2 hours',
+      isTrue('medical.hepaticImpairment.moderate'),
+      SOURCES.spravatoHepatic,
+      { drugs: ['esketamine'] },
     ),
     rule(
       'seizure_disorder',
@@ -164,52 +171,7 @@ export function reviewRules(): EligibilityRule[] {
       `${SOURCES.apaConsensus} (medical review); ${UNVERIFIED_SEVERITY}`,
     ),
 
-    // Medications (SPRAVATO REMS form tracks these; label warns on CNS depressants, stimulants, MAOIs).
-    rule(
-      'maoi',
-      'caution',
-      'MAOI: monitor blood pressure closely',
-      isTrue('med.maoi'),
-      SOURCES.spravatoRemsForm,
-    ),
-    rule(
-      'benzodiazepine',
-      'caution',
-      'Benzodiazepine: added sedation; may blunt response (consider timing)',
-      isTrue('med.benzodiazepine'),
-      `${SOURCES.spravatoRemsForm}; blunted response UNVERIFIED`,
-    ),
-    rule(
-      'lamotrigine',
-      'caution',
-      'Lamotrigine: may attenuate ketamine effects',
-      isTrue('med.lamotrigine'),
-      'Clinical literature, not in REFERENCE.md, UNVERIFIED',
-    ),
-    rule(
-      'psychostimulant',
-      'caution',
-      'Psychostimulant: monitor blood pressure closely',
-      isTrue('med.psychostimulant'),
-      SOURCES.spravatoRemsForm,
-    ),
-    rule(
-      'opioid',
-      'caution',
-      'Opioid: added sedation and respiratory depression risk',
-      isTrue('med.opioid'),
-      `${SOURCES.spravatoRemsForm}; ${SOURCES.spravatoMonitoring}`,
-    ),
-
     // Protocol fit and logistics.
-    rule(
-      'trd_fewer_than_2_failed_trials',
-      'relative',
-      'Treatment-resistant depression protocol but fewer than 2 failed antidepressant trials',
-      all(isTrue('indication.depression'), lt('indication.depression.failedTrials', 2)),
-      'SPRAVATO US label TRD population (inadequate response to ≥ 2 antidepressants); definition UNVERIFIED here',
-      { indications: ['trd'] },
-    ),
     rule(
       'esketamine_age_65_or_over',
       'caution',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultEligibilityRuleSet, defaultEligibilityRules } from './default-rules.ts';
 import { evaluateEligibility } from './evaluate.ts';
+import { medicationRules } from './medication-rules.ts';
 import {
   cleanIntake,
   ESK_CTX as ESK,
@@ -13,15 +14,18 @@ import type { EligibilityContext, Intake, Severity } from './types.ts';
 import { validateEligibilityRules } from './validate.ts';
 
 const rules = defaultEligibilityRules();
+/** Rules changed in rule-set version 2 (Ketalar BP contraindication). */
+const RULE_VERSION_2 = [
+  'uncontrolled_hypertension',
+  'unstable_cardiovascular_disease',
+  'ketamine_bp_rise_hazard',
+  'cardiovascular_disease',
+];
 const age = (ageYears: number, base = IV): EligibilityContext => ({ ...base, ageYears });
 const med = (m: Patch<Intake['medical']>): Patch<Intake> => ({ medical: m });
 const psych = (p: Patch<Intake['psychiatric']>): Patch<Intake> => ({ psychiatric: p });
-const meds = (m: Patch<Intake['medications']>): Patch<Intake> => ({ medications: m });
 const subs = (s: Patch<Intake['substanceUse']>): Patch<Intake> => ({ substanceUse: s });
 const bp = (m: Patch<Intake['measurements']>): Patch<Intake> => ({ measurements: m });
-const trials = (n: number): Patch<Intake> => ({
-  indications: { depression: { present: true, failedAntidepressantTrials: n } },
-});
 const AUD = { indications: { alcoholUseDisorder: true } };
 const OUD = { indications: { opioidUseDisorder: true } };
 
@@ -29,7 +33,7 @@ describe('default rules', () => {
   it('are valid, uniquely identified, versioned and each cites a source', () => {
     expect(validateEligibilityRules(rules).ok).toBe(true);
     for (const r of rules) expect(r.source.length).toBeGreaterThan(10);
-    expect(defaultEligibilityRuleSet()).toMatchObject({ id: 'plasticity-default-eligibility', version: 1 });
+    expect(defaultEligibilityRuleSet()).toMatchObject({ id: 'plasticity-default-eligibility', version: 2 });
   });
 
   it.each([
@@ -124,8 +128,12 @@ const table: Array<[string, Severity, Patch<Intake>, EligibilityContext, boolean
     IV,
     false,
   ],
-  ['ketamine_bp_rise_hazard', 'relative', med({ intracerebralHaemorrhageHistory: true }), IV, true],
-  ['ketamine_bp_rise_hazard', 'relative', med({ aneurysmalVascularDisease: true }), ESK, false],
+  // Ketalar US label section 4: contraindicated where a significant BP rise would be a serious hazard —
+  // absolute for racemic ketamine (esketamine has its own label contraindications).
+  ['ketamine_bp_rise_hazard', 'absolute', med({ intracerebralHaemorrhageHistory: true }), IV, true],
+  ['ketamine_bp_rise_hazard', 'absolute', med({ aneurysmalVascularDisease: true }), IV, true],
+  ['ketamine_bp_rise_hazard', 'absolute', med({ arteriovenousMalformation: true }), KAP, true],
+  ['ketamine_bp_rise_hazard', 'absolute', med({ aneurysmalVascularDisease: true }), ESK, false],
   ['active_substance_use_disorder', 'relative', subs({ activeSubstanceUseDisorder: true }), IV, true],
   [
     'active_substance_use_disorder',
@@ -189,15 +197,44 @@ const table: Array<[string, Severity, Patch<Intake>, EligibilityContext, boolean
   ['esketamine_baseline_bp_above_140_90', 'caution', bp({ baselineSbp: 150 }), IV, false],
   ['interstitial_cystitis', 'caution', med({ interstitialCystitis: true }), IV, true],
   ['liver_disease', 'caution', med({ liverDisease: true }), IV, true],
+  // SPRAVATO US label section 8.6: severe (Child-Pugh C) not recommended → prescriber review; moderate
+  // (Child-Pugh B) → longer monitoring (caution). Racemic ketamine: only the general liver caution.
+  [
+    'esketamine_severe_hepatic_impairment',
+    'relative',
+    med({ liverDisease: true, hepaticImpairment: 'severe' }),
+    ESK,
+    true,
+  ],
+  [
+    'esketamine_severe_hepatic_impairment',
+    'relative',
+    med({ liverDisease: true, hepaticImpairment: 'moderate' }),
+    ESK,
+    false,
+  ],
+  [
+    'esketamine_severe_hepatic_impairment',
+    'relative',
+    med({ liverDisease: true, hepaticImpairment: 'severe' }),
+    IV,
+    false,
+  ],
+  [
+    'esketamine_moderate_hepatic_impairment',
+    'caution',
+    med({ liverDisease: true, hepaticImpairment: 'moderate' }),
+    ESK,
+    true,
+  ],
+  [
+    'esketamine_moderate_hepatic_impairment',
+    'caution',
+    med({ liverDisease: true, hepaticImpairment: 'mild' }),
+    ESK,
+    false,
+  ],
   ['seizure_disorder', 'caution', med({ seizureDisorder: true }), IV, true],
-  ['maoi', 'caution', meds({ maoi: true }), ESK, true],
-  ['benzodiazepine', 'caution', meds({ benzodiazepine: true }), IV, true],
-  ['lamotrigine', 'caution', meds({ lamotrigine: true }), IV, true],
-  ['psychostimulant', 'caution', meds({ psychostimulant: true }), IV, true],
-  ['opioid', 'caution', meds({ opioid: true }), IV, true],
-  ['trd_fewer_than_2_failed_trials', 'relative', trials(1), IV, true],
-  ['trd_fewer_than_2_failed_trials', 'relative', trials(2), IV, false],
-  ['trd_fewer_than_2_failed_trials', 'relative', trials(0), KAP, false],
   ['esketamine_age_65_or_over', 'caution', {}, age(65, ESK), true],
   ['esketamine_age_65_or_over', 'caution', {}, age(64.9, ESK), false],
   ['esketamine_age_65_or_over', 'caution', {}, age(70, IV), false],
@@ -213,13 +250,22 @@ describe('each default rule fires and does not fire', () => {
       if (hit) {
         expect(hit.severity).toBe(severity);
         expect(hit.message.length).toBeGreaterThan(0);
-        expect(hit.ruleVersion).toBe(1);
+        expect(hit.ruleVersion).toBe(rules.find((r) => r.id === id)?.version);
       }
     },
   );
 
-  it('every default rule appears as firing in the table', () => {
-    const fired = new Set(table.filter((r) => r[4]).map((r) => r[0]));
+  it('every default rule appears as firing in the table (medication rules: medication-rules.test.ts)', () => {
+    const fired = new Set([
+      ...table.filter((r) => r[4]).map((r) => r[0]),
+      ...medicationRules().map((r) => r.id),
+    ]);
     expect(rules.map((r) => r.id).filter((id) => !fired.has(id))).toEqual([]);
+  });
+});
+
+describe('rule versions', () => {
+  it.each(RULE_VERSION_2)('%s carries version 2 (changed in rule set 2)', (id) => {
+    expect(rules.find((r) => r.id === id)?.version).toBe(2);
   });
 });

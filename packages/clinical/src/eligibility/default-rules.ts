@@ -1,14 +1,19 @@
 /**
  * The default eligibility rule set (versioned data). A clinic copies and edits it; `validateEligibilityRules`
- * checks the edit. Sources: see `default-rules-absolute.ts` and `default-rules-review.ts` (REFERENCE.md §1–2,
- * SPRAVATO US label, Sanacora et al. 2017).
+ * checks the edit. Sources: see `default-rules-absolute.ts` and `default-rules-review.ts` (SPRAVATO US label,
+ * Ketalar US label, Sanacora et al. 2017, instrument manuals, practice lists).
  */
 import { absoluteRules } from './default-rules-absolute.ts';
 import { reviewRules } from './default-rules-review.ts';
+import { medicationRules } from './medication-rules.ts';
 import type { EligibilityRule, EligibilityRuleSet } from './types.ts';
 
 export const DEFAULT_ELIGIBILITY_RULE_SET_ID = 'plasticity-default-eligibility';
-export const DEFAULT_ELIGIBILITY_RULE_SET_VERSION = 1;
+/**
+ * 2: rules that read the medication list and the prior antidepressant trials; the Ketalar BP contraindication
+ * absolute for racemic ketamine; esketamine hepatic impairment rules.
+ */
+export const DEFAULT_ELIGIBILITY_RULE_SET_VERSION = 2;
 
 /**
  * Fresh copies of the default rules.
@@ -17,7 +22,7 @@ export const DEFAULT_ELIGIBILITY_RULE_SET_VERSION = 1;
  * defaultEligibilityRules().find((r) => r.id === 'age_under_18')?.severity; // 'absolute'
  */
 export function defaultEligibilityRules(): EligibilityRule[] {
-  return [...absoluteRules(), ...reviewRules()];
+  return [...absoluteRules(), ...reviewRules(), ...medicationRules()];
 }
 
 /**

@@ -6,6 +6,7 @@
  * Sources: intake content follows Sanacora et al., APA consensus statement (JAMA Psychiatry 2017), the SPRAVATO
  * REMS Patient Monitoring Form (concomitant medications) and REFERENCE.md §1 (AUDIT, DAST-10) and §2.
  */
+import { adequateFailedTrials, TRD_DEFAULTS } from '../medications/trials.ts';
 import type { EligibilityContext, Intake } from './types.ts';
 
 export type FieldType = 'boolean' | 'number';
@@ -16,14 +17,32 @@ interface FieldSpec {
 }
 
 const f = (type: FieldType, get: FieldSpec['get']): FieldSpec => ({ type, get });
+const listOnly = (i: Intake, k: 'nonBenzodiazepineHypnotic' | 'naltrexone' | 'nmdaAntagonist') =>
+  i.medications && typeof i.medications === 'object' ? (i.medications[k] ?? false) : undefined;
+
+/** Whether the hepatic impairment is of this class; false without liver disease; unknown when not graded. */
+function hepatic(i: Intake, level: 'moderate' | 'severe'): boolean | undefined {
+  const grade = i.medical?.hepaticImpairment;
+  if (grade !== undefined) return grade === level;
+  return i.medical?.liverDisease === false ? false : undefined;
+}
 
 export const INTAKE_FIELDS = {
   ageYears: f('number', (_i, c) => c?.ageYears),
   'indication.depression': f('boolean', (i) => i.indications?.depression?.present),
-  'indication.depression.failedTrials': f(
-    'number',
-    (i) => i.indications?.depression?.failedAntidepressantTrials,
-  ),
+  // The count given on older intakes; otherwise the adequate failed trials of the list under the default
+  // criteria (so a rule set written before the trial list keeps working).
+  'indication.depression.failedTrials': f('number', (i) => {
+    const d = i.indications?.depression;
+    if (typeof d?.failedAntidepressantTrials === 'number') return d.failedAntidepressantTrials;
+    return Array.isArray(d?.priorTrials)
+      ? adequateFailedTrials(d.priorTrials, { minWeeks: TRD_DEFAULTS.minWeeks }).length
+      : undefined;
+  }),
+  'indication.depression.priorTrialCount': f('number', (i) => {
+    const t = i.indications?.depression?.priorTrials;
+    return Array.isArray(t) ? t.length : undefined;
+  }),
   'indication.depression.suicidalIdeation': f('boolean', (i) => i.indications?.depression?.suicidalIdeation),
   'indication.anxiety': f('boolean', (i) => i.indications?.anxiety),
   'indication.ptsd': f('boolean', (i) => i.indications?.ptsd),
@@ -49,6 +68,8 @@ export const INTAKE_FIELDS = {
   'medical.hyperthyroidism': f('boolean', (i) => i.medical?.hyperthyroidism?.present),
   'medical.hyperthyroidism.untreated': f('boolean', (i) => i.medical?.hyperthyroidism?.untreated),
   'medical.liverDisease': f('boolean', (i) => i.medical?.liverDisease),
+  'medical.hepaticImpairment.moderate': f('boolean', (i) => hepatic(i, 'moderate')),
+  'medical.hepaticImpairment.severe': f('boolean', (i) => hepatic(i, 'severe')),
   'medical.interstitialCystitis': f('boolean', (i) => i.medical?.interstitialCystitis),
   'medical.seizureDisorder': f('boolean', (i) => i.medical?.seizureDisorder),
   'medical.pregnant': f('boolean', (i) => i.medical?.pregnant),
@@ -58,6 +79,10 @@ export const INTAKE_FIELDS = {
   'med.lamotrigine': f('boolean', (i) => i.medications?.lamotrigine),
   'med.psychostimulant': f('boolean', (i) => i.medications?.psychostimulant),
   'med.opioid': f('boolean', (i) => i.medications?.opioid),
+  // Classes only the chart's medication list sets: absent means none listed.
+  'med.nonBenzodiazepineHypnotic': f('boolean', (i) => listOnly(i, 'nonBenzodiazepineHypnotic')),
+  'med.naltrexone': f('boolean', (i) => listOnly(i, 'naltrexone')),
+  'med.nmdaAntagonist': f('boolean', (i) => listOnly(i, 'nmdaAntagonist')),
   'substance.auditTotal': f('number', (i) => i.substanceUse?.auditTotal),
   'substance.dast10Total': f('number', (i) => i.substanceUse?.dast10Total),
   'substance.activeSud': f('boolean', (i) => i.substanceUse?.activeSubstanceUseDisorder),

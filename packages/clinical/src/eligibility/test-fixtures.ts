@@ -6,7 +6,17 @@ import type { EligibilityContext, Intake } from './types.ts';
 
 export function cleanIntake(): Intake {
   return {
-    indications: { depression: { present: true, failedAntidepressantTrials: 3, suicidalIdeation: false } },
+    indications: {
+      depression: {
+        present: true,
+        priorTrials: [
+          { drug: 'Sertraline', dose: '150 mg daily', durationWeeks: 8, outcome: 'no_response' },
+          { drug: 'Venlafaxine', dose: '225 mg daily', durationWeeks: 10, outcome: 'partial' },
+          { drug: 'Bupropion', dose: '300 mg daily', durationWeeks: 6, outcome: 'no_response' },
+        ],
+        suicidalIdeation: false,
+      },
+    },
     psychiatric: {
       activePsychosis: false,
       psychosisHistory: false,

@@ -6,13 +6,21 @@
  * and REMS 386 (contraindications; concomitant benzodiazepines, psychostimulants, MAOIs, opioids); AUDIT (WHO)
  * and DAST-10 totals (REFERENCE.md §1); contraindications used in practice (REFERENCE.md §2).
  */
+import type { PriorTrial, TrialOutcome } from '../medications/trials.ts';
 import type { Drug, Indication, Route } from '../protocols/types.ts';
 import type { IntakeField } from './fields.ts';
 
 /** What the patient reports and the clinic measures at intake. Required booleans force an explicit answer. */
 export interface Intake {
   indications: {
-    depression?: { present: boolean; failedAntidepressantTrials?: number; suicidalIdeation?: boolean };
+    depression?: {
+      present: boolean;
+      /** A count without details (older intakes); the TRD rule reads `priorTrials`. */
+      failedAntidepressantTrials?: number;
+      /** Antidepressant trials in this episode: drug, dose, weeks, outcome. */
+      priorTrials?: PriorTrial[];
+      suicidalIdeation?: boolean;
+    };
     anxiety?: boolean;
     ptsd?: boolean;
     alcoholUseDisorder?: boolean;
@@ -34,6 +42,8 @@ export interface Intake {
     intracerebralHaemorrhageHistory: boolean;
     hyperthyroidism: { present: boolean; untreated?: boolean };
     liverDisease: boolean;
+    /** Hepatic impairment by Child-Pugh class: mild A, moderate B, severe C (SPRAVATO label section 8.6). */
+    hepaticImpairment?: 'mild' | 'moderate' | 'severe';
     interstitialCystitis: boolean;
     seizureDisorder: boolean;
     pregnant: boolean;
@@ -46,6 +56,10 @@ export interface Intake {
     lamotrigine: boolean;
     psychostimulant: boolean;
     opioid: boolean;
+    /** Set from the chart's medication list (the intake form asks the five classes above). */
+    nonBenzodiazepineHypnotic?: boolean;
+    naltrexone?: boolean;
+    nmdaAntagonist?: boolean;
   };
   substanceUse: {
     auditTotal?: number;
@@ -77,9 +91,19 @@ export interface EligibilityContext {
 
 export type Scalar = boolean | number | string;
 
+/**
+ * Counts the distinct antidepressants with an adequate failed trial (see `medications/trials.ts`): at least
+ * `minWeeks` weeks and an outcome in `outcomes` (default no response or partial response).
+ */
+export interface TrialsCount {
+  minWeeks: number;
+  outcomes?: TrialOutcome[];
+}
+
 /** Closed condition language; evaluated by a small interpreter, never `eval`. */
 export type Condition =
   | { field: IntakeField; op: 'eq'; value: Scalar }
+  | { trials: TrialsCount; op: 'gte' | 'lt'; value: number }
   | { field: IntakeField; op: 'gte' | 'lt'; value: number }
   | { field: IntakeField; op: 'in'; value: Scalar[] }
   | { field: IntakeField; op: 'true' }

@@ -5,6 +5,7 @@
  * uses only the closed language: known fields, an operator that fits the field's type, a value of the right
  * type, non-empty `all`/`any`, bounded nesting. Sources: none clinical; see `default-rules-*.ts` for the rules.
  */
+import { TRIAL_OUTCOMES } from '../medications/trials.ts';
 import { DRUGS, INDICATIONS, ROUTES } from '../protocols/types.ts';
 import { Checker, type Obj, type ValidationError } from '../protocols/validate-helpers.ts';
 import { INTAKE_FIELDS, isIntakeField } from './fields.ts';
@@ -85,7 +86,24 @@ function checkCondition(c: Checker, value: unknown, path: string, depth: number)
     });
     return;
   }
-  checkLeaf(c, o, path);
+  if ('trials' in o) checkTrialsLeaf(c, o, path);
+  else checkLeaf(c, o, path);
+}
+
+/** `{ trials: { minWeeks, outcomes? }, op: 'gte' | 'lt', value }`: count of adequate failed trials. */
+function checkTrialsLeaf(c: Checker, o: Obj, path: string): void {
+  const extra = Object.keys(o).filter((k) => k !== 'trials' && k !== 'op' && k !== 'value');
+  if (extra.length > 0) c.err(path, `unknown keys: ${extra.join(', ')}`);
+  const t = c.obj(o.trials, `${path}.trials`);
+  if (t) {
+    const tp = `${path}.trials`;
+    const tExtra = Object.keys(t).filter((k) => k !== 'minWeeks' && k !== 'outcomes');
+    if (tExtra.length > 0) c.err(tp, `unknown keys: ${tExtra.join(', ')}`);
+    c.num(t, 'minWeeks', tp, [0, 104]);
+    c.enumList(t, 'outcomes', tp, TRIAL_OUTCOMES, { optional: true, nonEmpty: true });
+  }
+  c.oneOf(o, 'op', path, ['gte', 'lt'] as const);
+  c.num(o, 'value', path, [0, 50], { integer: true });
 }
 
 function checkLeaf(c: Checker, o: Obj, path: string): void {

@@ -1,8 +1,8 @@
 /**
  * Clinic settings applied to a definition: the PCL-5 cut-off (31–33), the MADRS remission threshold
- * (10–12), the response reduction. Only values the definition declares configurable (or the response
+ * (10–12), the response reduction, the MADRS item 10 safety threshold (product default 4, 1–4). Only values the definition declares configurable (or the response
  * percentage, a product-wide setting) can change, and only within the declared range, so a configured
- * definition stays valid. Sources: REFERENCE.md section 1 and each definition's citation.
+ * definition stays valid. Sources: each definition's citation and docs/clinical-sources.md.
  */
 import { cutoffBands, scoreRange } from './helpers.ts';
 import type { InstrumentDefinition } from './types.ts';
@@ -14,6 +14,11 @@ export interface InstrumentSettings {
   readonly remissionThreshold?: number;
   /** Response = reduction ≥ this percentage (above 0, at most 100); only where response is defined. */
   readonly responseReductionPct?: number;
+  /**
+   * Threshold of the instrument's configurable safety item rule (MADRS item 10, product default 4);
+   * only within that rule's `configurable` range.
+   */
+  readonly safetyItemThreshold?: number;
 }
 
 /**
@@ -23,6 +28,7 @@ export interface InstrumentSettings {
  * @example
  * const pcl5At31 = configureDefinition(pcl5, { cutoff: 31 });
  * const madrs12 = configureDefinition(madrs, { remissionThreshold: 12 });
+ * const madrsAlertAt2 = configureDefinition(madrs, { safetyItemThreshold: 2 });
  */
 export function configureDefinition(
   def: InstrumentDefinition,
@@ -62,6 +68,23 @@ export function configureDefinition(
       throw new RangeError('response reduction must be above 0 and at most 100 percent');
     }
     out = { ...out, outcome: { ...out.outcome, response: { reductionPct: v } } };
+  }
+  if (settings.safetyItemThreshold !== undefined) {
+    const v = settings.safetyItemThreshold;
+    const rules = def.safetyRules.filter((r) => r.kind === 'item_at_least' && r.configurable);
+    if (rules.length === 0) throw new RangeError(`${def.name} has no configurable safety threshold`);
+    out = {
+      ...out,
+      safetyRules: out.safetyRules.map((r) => {
+        if (r.kind !== 'item_at_least' || !r.configurable) return r;
+        if (!Number.isInteger(v) || v < r.configurable.min || v > r.configurable.max) {
+          throw new RangeError(
+            `${def.name} item ${r.item} safety threshold must be an integer from ${r.configurable.min} to ${r.configurable.max}`,
+          );
+        }
+        return { ...r, value: v };
+      }),
+    };
   }
   return out;
 }

@@ -36,7 +36,7 @@ describe('scoreRange', () => {
     ['sum with a reversed item', dast10, 0, 10],
     ['max-of-domain', qidsSr16, 0, 27],
     ['single item', moaas, 0, 5],
-    ['yes/no count', cssrsScreen, 0, 6],
+    ['yes/no count', cssrsScreen, 0, 7],
   ])('%s', (_n, def, min, max) => {
     expect(scoreRange(def)).toEqual({ min, max });
   });

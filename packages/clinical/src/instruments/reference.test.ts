@@ -88,7 +88,7 @@ const SHAPE: Record<string, { items: number; min: number; max: number }> = {
   audit: { items: 10, min: 0, max: 40 },
   auditc: { items: 3, min: 0, max: 12 },
   dast10: { items: 10, min: 0, max: 10 },
-  cssrs_screen: { items: 6, min: 0, max: 6 },
+  cssrs_screen: { items: 7, min: 0, max: 7 },
   qids_sr16: { items: 16, min: 0, max: 27 },
   madrs: { items: 10, min: 0, max: 60 },
   moaas: { items: 1, min: 0, max: 5 },

@@ -1,8 +1,8 @@
 /**
  * Scoring rules beyond bands: reverse items (DAST-10, Skinner 1982), max-of-domain (QIDS-SR16, Rush
- * 2003), PCL-5 clusters and flags (Weathers 2013), AUDIT flags (Babor 2001), the C-SSRS screener
- * triage and gate (Posner 2011; REFERENCE.md), safety flags and skipped safety items, and the rules
- * for incomplete forms.
+ * 2003), PCL-5 clusters and flags (Weathers 2013), safety flags and skipped safety items, and the
+ * rules for incomplete forms. The C-SSRS screener triage, the MADRS item 10 rule and the AUDIT item
+ * flags are in `score-safety.test.ts`.
  */
 import { describe, expect, it } from 'vitest';
 import { configureDefinition } from './configure.ts';
@@ -127,69 +127,6 @@ describe('PCL-5 clusters and flags', () => {
   });
 });
 
-describe('AUDIT flags (WHO manual, Babor 2001)', () => {
-  const base = () => fill(10, 0) as number[];
-  it.each([
-    ['nothing', {}, []],
-    ['item 4 = 1', { 4: 1 }, ['possible_dependence_items']],
-    ['item 5 = 4', { 5: 4 }, ['possible_dependence_items']],
-    ['item 6 = 2', { 6: 2 }, ['possible_dependence_items']],
-    ['items 1–3 and 7–8 high only', { 1: 4, 2: 4, 3: 4, 7: 4, 8: 4 }, []],
-    ['item 9 = 2 (not in the last year)', { 9: 2 }, []],
-    ['item 9 = 4', { 9: 4 }, ['alcohol_related_harm']],
-    ['item 10 = 2', { 10: 2 }, []],
-    ['item 10 = 4', { 10: 4 }, ['alcohol_related_harm']],
-    ['both', { 4: 1, 10: 4 }, ['possible_dependence_items', 'alcohol_related_harm']],
-  ] as [string, Record<number, number>, string[]][])('%s → %j', (_n, set, flags) => {
-    const a = base();
-    for (const [k, v] of Object.entries(set)) a[Number(k) - 1] = v;
-    expect(scoreOk(audit, a).flags).toEqual(flags);
-  });
-});
-
-describe('C-SSRS screener triage', () => {
-  it.each([
-    [[0, 0, 0, 0, 0, 0], 'none', 0, false],
-    [[1, 0, 0, 0, 0, 0], 'low risk', 1, false],
-    [[0, 1, 0, 0, 0, 0], 'low risk', 1, false],
-    [[1, 1, 0, 0, 0, 0], 'low risk', 2, false],
-    [[1, 1, 1, 0, 0, 0], 'moderate', 3, true],
-    [[0, 1, 0, 1, 0, 0], 'high', 2, true],
-    [[0, 1, 0, 0, 1, 0], 'high', 2, true],
-    [[0, 0, 0, 0, 0, 1], 'high', 1, true],
-    [[1, 0, 0, 0, 0, 1], 'high', 2, true],
-    [[1, 1, 1, 1, 1, 1], 'high', 6, true],
-  ])('%j → %s (total %i)', (answers, severity, total, risk) => {
-    const r = scoreOk(cssrsScreen, answers);
-    expect(r.severity).toBe(severity);
-    expect(r.total).toBe(total);
-    expect(r.flags.includes('suicide_risk')).toBe(risk);
-  });
-
-  it.each([3, 4, 5])('item %i yes while item 2 is no → error naming it', (item) => {
-    const a = [1, 0, 0, 0, 0, 0];
-    a[item - 1] = 1;
-    const r = scoreAssessment(cssrsScreen, a);
-    expect(r.ok).toBe(false);
-    if (!r.ok)
-      expect(r.errors).toEqual([{ item, field: `answers[${item - 1}]`, message: expect.any(String) }]);
-  });
-
-  it('items 3–5 not asked (null) while item 2 is no are read as no', () => {
-    const r = scoreOk(cssrsScreen, [1, 0, null, null, null, 0]);
-    expect(r.severity).toBe('low risk');
-    expect(r.missing).toEqual([]);
-  });
-
-  it('items 3–5 skipped while item 2 is yes → refused, risk answers still flagged', () => {
-    const r = scoreAssessment(cssrsScreen, [0, 1, null, null, null, 1]);
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.errors.map((e) => e.item)).toEqual([3, 4, 5]);
-    expect(r.flags).toEqual(['suicide_risk', 'safety_item_skipped']);
-  });
-});
-
 describe('safety items', () => {
   const phq = (item9: number | null) => [0, 0, 0, 0, 0, 0, 0, 0, item9];
   it.each([
@@ -266,7 +203,7 @@ describe('incomplete forms', () => {
     ['MADRS one missing', madrs, [...fill(9, 2), null], [10]],
     ['AUDIT one missing', audit, [null, ...fill(9, 0)], [1]],
     ['DAST-10 one missing', dast10, [0, 0, null, 0, 0, 0, 0, 0, 0, 0], [3]],
-    ['C-SSRS item 1 missing', cssrsScreen, [null, 0, 0, 0, 0, 0], [1]],
+    ['C-SSRS item 1 missing', cssrsScreen, [null, 0, 0, 0, 0, 0, 0], [1]],
   ])('%s → refused naming every missing item', (_n, def, answers, items) => {
     const r = scoreAssessment(def, answers);
     expect(r.ok).toBe(false);

@@ -29,7 +29,7 @@ describe('answer validation', () => {
     ['phq9', phq9, 0],
     ['gad7', gad7, 6],
     ['gad7', gad7, 8],
-    ['cssrs_screen', cssrsScreen, 5],
+    ['cssrs_screen', cssrsScreen, 6],
     ['qids_sr16', qidsSr16, 15],
     ['audit', audit, 3],
     ['moaas', moaas, 2],

@@ -9,7 +9,7 @@
  * `validateDefinition` (`validate.ts`).
  *
  * Sources for the shipped definitions are cited in each file under `definitions/` and in
- * /work/shared/clinical/REFERENCE.md section 1.
+ * docs/clinical-sources.md ("Rating scales").
  */
 
 /** Who fills the form in. */
@@ -106,7 +106,19 @@ export interface Subscale {
  * scoring). In `safetyRules`, a skipped (null) item named by an item rule adds `safety_item_skipped`.
  */
 export type FlagRule =
-  | { readonly kind: 'item_at_least'; readonly item: number; readonly value: number; readonly flag: string }
+  | {
+      readonly kind: 'item_at_least';
+      readonly item: number;
+      readonly value: number;
+      readonly flag: string;
+      /**
+       * Range within which a clinic's medical director may set `value` (a safety rule's threshold,
+       * `InstrumentSettings.safetyItemThreshold`); absent when the threshold is fixed.
+       */
+      readonly configurable?: { readonly min: number; readonly max: number };
+      /** Where the rule comes from, when it is not the instrument's own published rule (a product default). */
+      readonly source?: string;
+    }
   | {
       readonly kind: 'any_item_at_least';
       readonly items: readonly number[];

@@ -3,7 +3,7 @@
  * and LOINC codes (Mod 10 check digit), then the entry point `ruleErrors` that runs both parts.
  * Part 1 (items, scoring, bands) is `validate-structure.ts`; the public API is `validate.ts`.
  */
-import { isValidLoincCode, itemByNumber, optionsFor, scoreRange } from './helpers.ts';
+import { isValidLoincCode, itemByNumber, itemRange, optionsFor, scoreRange } from './helpers.ts';
 import type { DefinitionError, FlagRule, InstrumentDefinition } from './types.ts';
 import {
   checkItems,
@@ -15,6 +15,26 @@ import {
   severityLabels,
 } from './validate-structure.ts';
 
+/**
+ * A configurable item threshold must include its default and stay where the rule can both fire and
+ * stay quiet: above the item's lowest option, at most its highest.
+ */
+function checkConfigurableThreshold(
+  def: InstrumentDefinition,
+  r: { item: number; value: number; configurable?: { min: number; max: number } },
+  path: string,
+  errors: Errors,
+): void {
+  const item = itemByNumber(def, r.item);
+  const cfg = r.configurable;
+  if (!item || !cfg) return;
+  const { min, max } = itemRange(def, item);
+  if (!(cfg.min <= r.value && r.value <= cfg.max))
+    errors.push({ path, message: `must include the default ${r.value}` });
+  if (cfg.min <= min || cfg.max > max)
+    errors.push({ path, message: `must lie within ${min + 1}–${max} (item ${r.item}'s answers)` });
+}
+
 function checkFlagRule(def: InstrumentDefinition, r: FlagRule, p: string, errors: Errors): void {
   switch (r.kind) {
     case 'item_at_least':
@@ -22,6 +42,7 @@ function checkFlagRule(def: InstrumentDefinition, r: FlagRule, p: string, errors
       if (itemByNumber(def, r.item) && !reachable(def, r.item, r.value)) {
         errors.push({ path: `${p}.value`, message: `item ${r.item} can never reach ${r.value}` });
       }
+      if (r.configurable) checkConfigurableThreshold(def, r, `${p}.configurable`, errors);
       break;
     case 'any_item_at_least':
       checkRefs(def, r.items, `${p}.items`, errors, false);

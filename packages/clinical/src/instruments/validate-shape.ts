@@ -98,6 +98,8 @@ class Shape {
       case 'item_at_least':
         this.int(r, 'item', path);
         this.int(r, 'value', path);
+        if (r.configurable !== undefined) this.range(r.configurable, `${path}.configurable`);
+        this.str(r, 'source', path, { optional: true });
         break;
       case 'any_item_at_least':
         this.intArray(r.items, `${path}.items`);

@@ -99,7 +99,7 @@ describe('meaning errors', () => {
     [
       'severity level item missing',
       cssrsScreen,
-      (d) => (d.severityRule.levels[0].items = [7]),
+      (d) => (d.severityRule.levels[0].items = [8]),
       'severityRule.levels[0].items[0]',
     ],
     [
@@ -144,6 +144,30 @@ describe('meaning errors', () => {
       'flagRules[0].items[1]',
     ],
     ['any-item rule unreachable', audit, (d) => (d.flagRules[1].value = 5), 'flagRules[1].value'],
+    [
+      'configurable safety threshold excludes its default',
+      madrs,
+      (d) => (d.safetyRules[0].configurable = { min: 1, max: 3 }),
+      'safetyRules[0].configurable',
+    ],
+    [
+      'configurable safety threshold beyond the item',
+      madrs,
+      (d) => (d.safetyRules[0].configurable = { min: 1, max: 7 }),
+      'safetyRules[0].configurable',
+    ],
+    [
+      'configurable safety threshold that always fires',
+      madrs,
+      (d) => (d.safetyRules[0].configurable = { min: 0, max: 4 }),
+      'safetyRules[0].configurable',
+    ],
+    [
+      'configurable safety threshold not a range',
+      madrs,
+      (d) => (d.safetyRules[0].configurable = 4),
+      'safetyRules[0].configurable',
+    ],
     [
       'group minCount too high',
       pcl5,

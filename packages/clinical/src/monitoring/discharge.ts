@@ -1,15 +1,21 @@
 /**
  * `evaluateDischarge`: is the patient ready to leave?
  *
- * Sources: REFERENCE.md §2 discharge practice — vitals back near baseline, alert (MOAA/S 5), steady gait, nausea
- * controlled, escort present; esketamine never before 2 hours after the dose (SPRAVATO US label and REMS 386,
- * monitoring ≥ 120 min from the first device). Limits and the % of baseline come from `protocol.discharge`;
- * the esketamine 120-minute floor is enforced from `ESKETAMINE_LABEL` even if a protocol says less.
+ * Sources: discharge practice — vitals within the protocol's discharge limits, alert (MOAA/S 5), steady gait,
+ * nausea controlled, escort present; esketamine never before 2 hours after the first device and only once
+ * sedation and dissociation have resolved and there is no respiratory depression (SPRAVATO US label and REMS
+ * 386, 12/2024); racemic ketamine: the protocol's minimum observation after the end of administration (product
+ * default, see `SOURCES.observationMinimum`). The esketamine floors are enforced from `ESKETAMINE_LABEL` even if
+ * a protocol says less.
  *
- * Boundary semantics: time since dose ≥ minimum passes (exactly 120 min is ready); `sbpBelow`/`dbpBelow` are
- * strict (< 160 passes, 160 fails); `hrAtMost`, `hrAtLeast`, `spo2AtLeast`, `rrAtLeast` are inclusive;
- * within ± `baselineTolerancePct` of baseline is inclusive (exactly 20 % passes), computed exactly;
- * latest vitals no older than `maxAgeMin` (inclusive) and not taken before the dose.
+ * The discharge limits are absolute: being near baseline never passes a value outside them (the old "within
+ * 20 % of baseline" alternative misread the modified Aldrete score, Aldrete 1995). A protocol may add
+ * `nearBaseline` as an extra condition; a stored `baselineTolerancePct` has no effect.
+ *
+ * Boundary semantics: time since dose (or since the end of administration) ≥ minimum passes (exactly 120 min is
+ * ready); `sbpBelow`/`dbpBelow` are strict (< 160 passes, 160 fails); `hrAtMost`, `hrAtLeast`, `spo2AtLeast`,
+ * `rrAtLeast` are inclusive; within ± `nearBaseline.pct` of baseline is inclusive, computed exactly; latest
+ * vitals no older than `maxAgeMin` (inclusive) and not taken before the dose.
  */
 import { cmp, mul, toRational } from '../dosing/decimal.ts';
 import { ESKETAMINE_LABEL } from '../protocols/regulatory.ts';
@@ -71,7 +77,7 @@ function checkVitals(
         fail('vitals_before_dose', 'Latest vitals were taken before the dose');
     }
   }
-  const pct = rules.baselineTolerancePct;
+  const near = rules.nearBaseline;
   const params: VitalParameter[] = ['sbp', 'dbp', 'hr', 'spo2', 'rr'];
   for (const p of params) {
     const v = finite(latest[p]);
@@ -80,15 +86,41 @@ function checkVitals(
       continue;
     }
     const why = outsideLimits(p, v, rules.limits);
-    if (why === null) continue;
+    if (why !== null) {
+      fail(`vitals.${p}`, `${NAME[p]} ${v} is ${why} (discharge limit)`);
+      continue;
+    }
+    if (!near || !(near.parameters as VitalParameter[]).includes(p)) continue;
     const b = finite(baseline?.[p]);
-    const tolerant = (rules.baselineToleranceParameters as VitalParameter[]).includes(p) && pct !== undefined;
-    if (tolerant && b !== undefined && withinPct(v, b, pct)) continue;
-    const base = tolerant
-      ? ` and not within ${pct} % of baseline${b === undefined ? ' (no baseline)' : ` ${b}`}`
-      : '';
-    fail(`vitals.${p}`, `${NAME[p]} ${v} is ${why}${base}`);
+    if (b === undefined) fail(`vitals.${p}.baseline`, `${NAME[p]}: no baseline to compare with`);
+    else if (!withinPct(v, b, near.pct))
+      fail(`vitals.${p}.baseline`, `${NAME[p]} ${v} is not within ${near.pct} % of baseline ${b}`);
   }
+}
+
+/** Minutes-from-a-time rule; returns the earliest allowed time (ISO) when the start time is known. */
+function minimumTime(
+  key: string,
+  minMinutes: number,
+  fromMs: number | null,
+  nowMs: number | null,
+  what: { missing: string; since: string; notYet: string },
+  fail: (key: string, message: string) => void,
+): number | undefined {
+  if (minMinutes <= 0) return undefined;
+  if (fromMs === null) {
+    fail(key, `${what.missing} (minimum ${minMinutes} min ${what.since})`);
+    return undefined;
+  }
+  const earliest = fromMs + minMinutes * MS_PER_MIN;
+  const notBefore = `not before ${new Date(earliest).toISOString()}`;
+  if (nowMs !== null && nowMs < fromMs)
+    fail(key, `${what.notYet}; minimum ${minMinutes} min after it (${notBefore})`);
+  else if (nowMs !== null && nowMs < earliest) {
+    const elapsed = Math.floor((nowMs - fromMs) / MS_PER_MIN);
+    fail(key, `Only ${elapsed} min ${what.since}; minimum ${minMinutes} min (${notBefore})`);
+  }
+  return earliest;
 }
 
 /**
@@ -113,25 +145,43 @@ export function evaluateDischarge(
   const doseMs = toMs(state?.doseStartedAt);
   if (nowMs === null) fail('now', 'Current time is not a valid date');
 
-  const floor = protocol.drug === 'esketamine' ? ESKETAMINE_LABEL.minMonitoringMin : 0;
-  const minMinutes = Math.max(c.minMinutesAfterDose ?? 0, floor);
-  let earliestAt: string | undefined;
-  if (minMinutes > 0) {
-    if (doseMs === null)
-      fail('time_since_dose', `Dose start time not recorded (minimum ${minMinutes} min after the dose)`);
-    else {
-      earliestAt = new Date(doseMs + minMinutes * MS_PER_MIN).toISOString();
-      if (nowMs !== null && nowMs - doseMs < minMinutes * MS_PER_MIN) {
-        const elapsed = Math.max(0, Math.floor((nowMs - doseMs) / MS_PER_MIN));
-        fail(
-          'time_since_dose',
-          `Only ${elapsed} min since the dose; minimum ${minMinutes} min (not before ${earliestAt})`,
-        );
-      }
-    }
-  }
+  const esketamine = protocol.drug === 'esketamine';
+  const floor = esketamine ? ESKETAMINE_LABEL.minMonitoringMin : 0;
+  const fromDose = minimumTime(
+    'time_since_dose',
+    Math.max(c.minMinutesAfterDose ?? 0, floor),
+    doseMs,
+    nowMs,
+    {
+      missing: 'Dose start time not recorded',
+      since: 'since the dose',
+      notYet: 'The dose has not started yet',
+    },
+    fail,
+  );
+  const fromEnd = minimumTime(
+    'time_since_administration_end',
+    c.minMinutesAfterAdministrationEnd ?? 0,
+    toMs(state?.administrationEndedAt),
+    nowMs,
+    {
+      missing: 'End of administration not recorded',
+      since: 'since the end of administration',
+      notYet: 'Administration has not ended yet',
+    },
+    fail,
+  );
+  const earliest = Math.max(fromDose ?? 0, fromEnd ?? 0);
+  const earliestAt = earliest > 0 ? new Date(earliest).toISOString() : undefined;
 
   checkVitals(protocol, state?.latestVitals, state?.baselineVitals, nowMs, doseMs, fail);
+  const a = state?.recovery;
+  if ((esketamine || c.requireSedationResolved) && a?.sedationResolved !== true)
+    fail('sedation', 'Sedation not confirmed as resolved');
+  if ((esketamine || c.requireDissociationResolved) && a?.dissociationResolved !== true)
+    fail('dissociation', 'Dissociation not confirmed as resolved');
+  if ((esketamine || c.requireNoRespiratoryDepression) && a?.respiratoryDepression !== false)
+    fail('respiratory_depression', 'Absence of respiratory depression not confirmed');
 
   const moaas = finite(state?.latestMoaas) ?? finite(state?.latestVitals?.moaas);
   if (moaas === undefined) fail('moaas', 'MOAA/S not recorded');

@@ -51,6 +51,10 @@ export interface DischargeState {
   escortPresent?: boolean;
   /** Dose start (the first device for esketamine). */
   doseStartedAt?: Date | string;
+  /** End of administration: end of the infusion, or the injection / lozenge / devices. */
+  administrationEndedAt?: Date | string;
+  /** The nurse's recovery observations (esketamine: required, REMS 386). */
+  recovery?: { sedationResolved?: boolean; dissociationResolved?: boolean; respiratoryDepression?: boolean };
   now: Date | string;
 }
 

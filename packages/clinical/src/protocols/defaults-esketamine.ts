@@ -1,9 +1,11 @@
 /**
  * Default intranasal esketamine (SPRAVATO) protocol per the US label, for treatment-resistant depression.
  *
- * Sources: SPRAVATO US prescribing information (dosing schedule, 28 mg devices 5 min apart, ≥ 2 h monitoring
- * with pulse oximetry, BP before and ~40 min after dosing, > 140/> 90 a prescriber decision, contraindications)
- * and SPRAVATO REMS 386 (enrolment before first dose, certified setting), REFERENCE.md §2–3.
+ * Sources: SPRAVATO US prescribing information (dosing schedule and doses 56/84 mg, 28 mg devices 5 min apart,
+ * fasting food ≥ 2 h and liquids ≥ 30 min, ≥ 2 h monitoring with pulse oximetry, BP before and ~40 min after
+ * dosing, > 140/> 90 a prescriber decision, contraindications) and SPRAVATO REMS 386 (12/2024: enrolment before
+ * first dose, certified setting, sedation, dissociation and respiratory depression resolved before leaving).
+ * The 28 mg dose of the EU SmPC is a clinic option, off by default.
  * The MDD-with-suicidal-ideation schedule (84 mg twice weekly for 4 weeks) is a separate clinic protocol.
  */
 import {
@@ -29,19 +31,21 @@ export function defaultIntranasalEsketamineProtocol(): Protocol {
     indications: ['trd'],
     dose: {
       kind: 'fixed',
-      allowedMg: [...ESKETAMINE_LABEL.allowedDosesMg],
+      allowedMg: [...ESKETAMINE_LABEL.usLabelDosesMg],
       defaultMg: 56,
       mgPerDevice: ESKETAMINE_LABEL.mgPerDevice,
       minutesBetweenDevices: ESKETAMINE_LABEL.minutesBetweenDevices,
-      source: `${SOURCES.spravatoDosing}; 28 mg: ${SOURCES.spravatoOlder}`,
+      absoluteMaxMg: ESKETAMINE_LABEL.maxDoseMg,
+      nonUsLabelDosesAllowed: false,
+      source: `${SOURCES.spravatoDosing}; ${SOURCES.spravatoUsDoses}; 28 mg: ${SOURCES.spravatoOlder}`,
     },
     rounding: defaultRounding(),
     minAgeYears: { value: 18, source: SOURCES.adultsOnly },
     requiredConsents: ['esketamine_rems', 'financial'],
     requiredInstruments: defaultInstruments(),
-    checklist: defaultChecklist({ rems: true }),
+    checklist: defaultChecklist({ esketamine: true }),
     vitals: defaultVitalsPlan({ esketamine: true }),
-    discharge: defaultDischarge({ minMinutesAfterDose: ESKETAMINE_LABEL.minMonitoringMin }),
+    discharge: defaultDischarge({ esketamine: true }),
     sessions: {
       phases: [
         {

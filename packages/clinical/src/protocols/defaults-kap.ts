@@ -1,10 +1,10 @@
 /**
  * Default ketamine-assisted psychotherapy (KAP) protocols with flat mg ranges: sublingual lozenges and oral.
  *
- * Sources: KAP practice as summarised in REFERENCE.md §2 (sublingual lozenges 100–400 mg; oral 25–300 mg;
- * ~20–25 % bioavailable); ASKP3 basics (off-label consent, monitored vitals). Starting at the low end of the
- * range, not allowing overrides above the range (absoluteMaxMg = maxMg) and the course length are UNVERIFIED
- * Plasticity defaults.
+ * Sources: KAP practice (sublingual lozenges 100–400 mg; oral 25–300 mg; ~20–25 % bioavailable; Andrade,
+ * J Clin Psychiatry 2019 on oral ketamine); ASKP3 basics (off-label consent, monitored vitals). Starting at the
+ * low end of the range, not allowing overrides above the range (absoluteMaxMg = maxMg: the mg cap), the
+ * 120-minute observation minimum and the course length are UNVERIFIED Plasticity defaults.
  */
 import {
   defaultChecklist,
@@ -15,6 +15,9 @@ import {
 } from './defaults-shared.ts';
 import { SOURCES } from './sources.ts';
 import type { Protocol } from './types.ts';
+
+/** Minimum observation after a sublingual or oral dose (product default; slower absorption than IV/IM). */
+export const KAP_OBSERVATION_MIN = 120;
 
 const KAP_SESSIONS = {
   count: 6,
@@ -48,7 +51,7 @@ export function defaultSublingualKetamineProtocol(): Protocol {
     requiredInstruments: defaultInstruments(),
     checklist: defaultChecklist(),
     vitals: defaultVitalsPlan(),
-    discharge: defaultDischarge(),
+    discharge: defaultDischarge({ minMinutesAfterAdministrationEnd: KAP_OBSERVATION_MIN }),
     sessions: { ...KAP_SESSIONS, phases: KAP_SESSIONS.phases.map((p) => ({ ...p })) },
     source: `${SOURCES.kapSublingual}; ${SOURCES.askp3}`,
   };
@@ -78,7 +81,7 @@ export function defaultOralKetamineProtocol(): Protocol {
     requiredInstruments: defaultInstruments(),
     checklist: defaultChecklist(),
     vitals: defaultVitalsPlan(),
-    discharge: defaultDischarge(),
+    discharge: defaultDischarge({ minMinutesAfterAdministrationEnd: KAP_OBSERVATION_MIN }),
     sessions: { ...KAP_SESSIONS, phases: KAP_SESSIONS.phases.map((p) => ({ ...p })) },
     source: `${SOURCES.kapOral}; ${SOURCES.askp3}`,
   };

@@ -1,21 +1,36 @@
 /**
  * Building blocks shared by the default protocols: rounding, vitals plan, discharge criteria and checklist items.
  *
- * Sources: REFERENCE.md §2 monitoring defaults (vitals every 10–15 min; alert SpO2 < 92 %, SBP ≥ 180 or
- * DBP ≥ 110, HR > 130 or < 45, RR < 10, MOAA/S ≤ 2; pre-dose hold BP ≥ 160/100, or 140/90 per clinic, Yip 2022
- * PMC9556663), discharge practice, fasting practice, ASKP3 basics; REFERENCE.md §3 SPRAVATO REMS 386.
- * Defaults without a primary source say UNVERIFIED in their `source`.
+ * Sources: monitoring defaults (vitals every 10–15 min; alert SpO2 < 92 %, SBP ≥ 180 or DBP ≥ 110, HR > 130
+ * or < 45, RR < 10, MOAA/S ≤ 2; pre-dose hold BP ≥ 160/100, or 140/90 per clinic, Yip 2022 PMC9556663),
+ * discharge practice, fasting practice (IV) and the SPRAVATO label's fasting rule, ASKP3 basics, SPRAVATO
+ * REMS 386; dosing weight: Devine 1974, Traynor 1995, Sanacora et al. 2017. Defaults without a primary source
+ * say UNVERIFIED or "product default" in their `source`.
  */
+
+import { ESKETAMINE_LABEL } from './regulatory.ts';
 import { SOURCES } from './sources.ts';
 import type {
   ChecklistItem,
   DischargeCriteria,
+  DosingWeightRule,
   ObservationSchedule,
   RequiredInstrument,
   Rounding,
   VitalAlertThresholds,
   VitalsPlan,
 } from './types.ts';
+
+/** Actual weight below BMI 30, ideal body weight at BMI ≥ 30; adjusted = ideal + 0.4 × excess. Fresh copy. */
+export function defaultDosingWeight(): DosingWeightRule {
+  return {
+    basis: 'actual',
+    obeseBmiAtLeast: 30,
+    obeseBasis: 'ideal',
+    adjustedExcessFraction: 0.4,
+    source: SOURCES.dosingWeight,
+  };
+}
 
 export function defaultRounding(): Rounding {
   return { doseMg: 0.1, volumeMl: 0.01, rateMlPerHour: 0.1, source: SOURCES.rounding };
@@ -76,10 +91,25 @@ export function defaultVitalsPlan(opts: { esketamine?: boolean; cadenceMin?: num
   };
 }
 
-/** Discharge criteria; `minMinutesAfterDose` is 120 for esketamine (REMS) and absent otherwise. */
-export function defaultDischarge(opts: { minMinutesAfterDose?: number } = {}): DischargeCriteria {
+/**
+ * Discharge criteria. Esketamine: 120 min from the first device and sedation, dissociation and respiratory
+ * depression resolved (label, REMS). Racemic ketamine: `minMinutesAfterAdministrationEnd` (product default).
+ * Near baseline is never an alternative to the limits (none by default).
+ */
+export function defaultDischarge(
+  opts: { esketamine?: boolean; minMinutesAfterAdministrationEnd?: number } = {},
+): DischargeCriteria {
+  const after = opts.minMinutesAfterAdministrationEnd;
   return {
-    ...(opts.minMinutesAfterDose !== undefined ? { minMinutesAfterDose: opts.minMinutesAfterDose } : {}),
+    ...(opts.esketamine
+      ? {
+          minMinutesAfterDose: ESKETAMINE_LABEL.minMonitoringMin,
+          requireSedationResolved: true,
+          requireDissociationResolved: true,
+          requireNoRespiratoryDepression: true,
+        }
+      : {}),
+    ...(after !== undefined ? { minMinutesAfterAdministrationEnd: after } : {}),
     moaasAtLeast: 5,
     requireSteadyGait: true,
     requireNauseaControlled: true,
@@ -87,20 +117,18 @@ export function defaultDischarge(opts: { minMinutesAfterDose?: number } = {}): D
     vitals: {
       required: ['sbp', 'dbp', 'hr', 'spo2'],
       limits: { sbpBelow: 160, dbpBelow: 100, hrAtMost: 130, hrAtLeast: 45, spo2AtLeast: 92, rrAtLeast: 10 },
-      baselineTolerancePct: 20,
-      baselineToleranceParameters: ['sbp', 'dbp', 'hr'],
       maxAgeMin: 15,
       source: `${SOURCES.dischargeLimits}; ${SOURCES.dischargeBaselinePct}; ${SOURCES.vitalsRecency}`,
     },
-    source:
-      opts.minMinutesAfterDose !== undefined
-        ? `${SOURCES.discharge}; ${SOURCES.spravatoRems}`
-        : SOURCES.discharge,
+    source: opts.esketamine
+      ? `${SOURCES.discharge}; ${SOURCES.spravatoRems}; ${SOURCES.spravatoDischarge}`
+      : `${SOURCES.discharge}; minimum observation: ${SOURCES.observationMinimum}`,
   };
 }
 
 type ItemKey =
   | 'fasting'
+  | 'fasting_esketamine'
   | 'escort'
   | 'pre_session_instruments'
   | 'pregnancy_test'
@@ -117,6 +145,13 @@ const ITEMS: Record<ItemKey, ChecklistItem> = {
     kind: 'attestation',
     blocking: true,
     source: SOURCES.fasting,
+  },
+  fasting_esketamine: {
+    key: 'fasting',
+    label: 'Fasting confirmed: no food for at least 2 h and no liquids for at least 30 min before dosing',
+    kind: 'attestation',
+    blocking: true,
+    source: SOURCES.spravatoFasting,
   },
   escort: {
     key: 'escort',
@@ -177,15 +212,19 @@ const ITEMS: Record<ItemKey, ChecklistItem> = {
   },
 };
 
-/** The standard checklist; pass `rems: true` for esketamine. Returns fresh copies. */
-export function defaultChecklist(opts: { rems?: boolean } = {}): ChecklistItem[] {
+/**
+ * The standard checklist; pass `esketamine: true` for the REMS enrolment item and the label's fasting rule
+ * (`rems: true` is the older name of the same option). Returns fresh copies.
+ */
+export function defaultChecklist(opts: { esketamine?: boolean; rems?: boolean } = {}): ChecklistItem[] {
+  const esk = opts.esketamine === true || opts.rems === true;
   const keys: ItemKey[] = [
     'eligibility_current',
     'consents_valid',
-    ...(opts.rems ? (['rems_enrolled'] as ItemKey[]) : []),
+    ...(esk ? (['rems_enrolled'] as ItemKey[]) : []),
     'plan_approved',
     'pre_session_instruments',
-    'fasting',
+    esk ? 'fasting_esketamine' : 'fasting',
     'pregnancy_test',
     'baseline_vitals',
     'escort',

@@ -62,29 +62,59 @@ describe('defaultProtocols', () => {
     expect(must(must(b[0]).checklist[0]).label).not.toBe('changed');
   });
 
-  it('IV ketamine: 0.5 mg/kg over 40 min, max 1.0, ceiling 2.0, 6 infusions 2–3/week', () => {
+  // Psychiatric Times (0.5 mg/kg over 40 min); Andrade 2017 (max 0.75); Fava et al. 2020 (ceiling 1.0, the
+  // highest IV dose studied; the Ketalar IV induction range is 1–4.5 mg/kg); 100 mg cap (product default).
+  it('IV ketamine: 0.5 mg/kg over 40 min, max 0.75 < ceiling 1.0, cap 100 mg, 6 infusions 2–3/week', () => {
     const iv = defaultProtocolFor('iv');
     expect(iv.drug).toBe('ketamine');
     expect(iv.durationMin).toBe(40);
     expect(iv.dose).toMatchObject({
       kind: 'weight_based',
       defaultMgPerKg: 0.5,
-      protocolMaxMgPerKg: 1.0,
-      absoluteCeilingMgPerKg: 2.0,
+      protocolMaxMgPerKg: 0.75,
+      absoluteCeilingMgPerKg: 1.0,
+      absoluteMaxMg: 100,
+      dosingWeight: {
+        basis: 'actual',
+        obeseBmiAtLeast: 30,
+        obeseBasis: 'ideal',
+        adjustedExcessFraction: 0.4,
+      },
       plausibleWeightKg: { min: 30, max: 300 },
     });
+    if (iv.dose.kind !== 'weight_based') throw new Error('weight-based');
+    expect(iv.dose.protocolMaxMgPerKg).toBeLessThan(iv.dose.absoluteCeilingMgPerKg);
+    expect(iv.dose.source).toMatch(/Fava/);
+    expect(iv.dose.source).not.toMatch(/below the anaesthetic induction range/);
+    expect(iv.discharge.minMinutesAfterAdministrationEnd).toBe(60);
     expect(iv.sessions.count).toBe(6);
     expect(iv.sessions.phases[0]).toMatchObject({ perWeekMin: 2, perWeekMax: 3 });
     expect(iv.requiredConsents).toContain('off_label_ketamine');
   });
 
-  it('IM ketamine: 0.5–0.75 mg/kg, never above 60 mg', () => {
-    expect(defaultProtocolFor('im').dose).toMatchObject({
+  it('IM ketamine: 0.5–0.75 mg/kg, never above 60 mg (NCT05468047), 60 min observation', () => {
+    const im = defaultProtocolFor('im');
+    expect(im.dose).toMatchObject({
       kind: 'weight_based',
       defaultMgPerKg: 0.5,
       protocolMaxMgPerKg: 0.75,
       absoluteMaxMg: 60,
+      dosingWeight: { obeseBasis: 'ideal' },
     });
+    expect(im.discharge.minMinutesAfterAdministrationEnd).toBe(60);
+  });
+
+  it('every protocol has an mg cap; racemic ketamine a minimum observation after administration', () => {
+    for (const p of all) {
+      expect(
+        p.dose.kind === 'weight_based' || p.dose.kind === 'fixed' ? p.dose.absoluteMaxMg : 1,
+      ).toBeDefined();
+      if (p.drug === 'ketamine') expect(p.discharge.minMinutesAfterAdministrationEnd).toBeGreaterThan(0);
+      expect(p.discharge.vitals.baselineTolerancePct).toBeUndefined();
+      expect(validateProtocol(p, { strict: true }).ok).toBe(true);
+    }
+    expect(defaultProtocolFor('sublingual').discharge.minMinutesAfterAdministrationEnd).toBe(120);
+    expect(defaultProtocolFor('oral').discharge.minMinutesAfterAdministrationEnd).toBe(120);
   });
 
   it('sublingual 100–400 mg and oral 25–300 mg flat ranges', () => {
@@ -97,15 +127,27 @@ describe('defaultProtocols', () => {
     expect(defaultProtocolFor('sublingual').requiredConsents).toContain('kap');
   });
 
-  it('esketamine per US label: 28 mg devices, 28/56/84 mg, REMS, 120 min, label schedule', () => {
+  it('esketamine per US label: 28 mg devices, 56/84 mg (28 mg off), REMS, 120 min, label schedule', () => {
     const esk = defaultProtocolFor('intranasal');
     expect(esk.drug).toBe('esketamine');
     expect(esk.dose).toMatchObject({
       kind: 'fixed',
-      allowedMg: [28, 56, 84],
+      allowedMg: [56, 84],
       mgPerDevice: 28,
       defaultMg: 56,
+      absoluteMaxMg: 84,
+      nonUsLabelDosesAllowed: false,
     });
+    expect(esk.discharge).toMatchObject({
+      requireSedationResolved: true,
+      requireDissociationResolved: true,
+      requireNoRespiratoryDepression: true,
+    });
+    // SPRAVATO label fasting (food ≥ 2 h, liquids ≥ 30 min), not the IV 4–6 h rule.
+    const fasting = esk.checklist.find((i) => i.key === 'fasting');
+    expect(fasting?.label).toMatch(/at least 2 h.*at least 30 min/);
+    expect(fasting?.source).toMatch(/SPRAVATO/);
+    expect(defaultProtocolFor('iv').checklist.find((i) => i.key === 'fasting')?.label).toMatch(/4–6 h/);
     expect(esk.requiredConsents).toContain('esketamine_rems');
     expect(esk.checklist.find((i) => i.key === 'rems_enrolled')?.blocking).toBe(true);
     expect(esk.discharge.minMinutesAfterDose).toBe(120);

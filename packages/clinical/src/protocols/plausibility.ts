@@ -2,8 +2,8 @@
  * Plausibility bounds for validating clinic-edited protocols. These catch typing errors (a 10 where 1.0 was
  * meant, a threshold that never or always fires); they are NOT clinical limits, and every range is inclusive.
  *
- * Source: Plasticity data-entry bounds (UNVERIFIED), chosen to sit well outside the clinical defaults in
- * REFERENCE.md §2 (alert SpO2 < 92, SBP ≥ 180, DBP ≥ 110, HR > 130 / < 45, RR < 10, MOAA/S ≤ 2; hold 160/100).
+ * Source: Plasticity data-entry bounds (UNVERIFIED), chosen to sit well outside the clinical defaults
+ * (alert SpO2 < 92, SBP ≥ 180, DBP ≥ 110, HR > 130 / < 45, RR < 10, MOAA/S ≤ 2; hold 160/100).
  */
 import { SOURCES } from './sources.ts';
 
@@ -14,6 +14,8 @@ export const PROTOCOL_PLAUSIBILITY = {
   mgPerKg: [0, 5] as Range,
   /** Any configured flat or fixed mg value. */
   mg: [0, 1000] as Range,
+  /** BMI threshold of a dosing-weight rule (kg/m²). */
+  bmi: [18, 60] as Range,
   /** Configured plausible-weight bounds must lie inside this. */
   weightKg: [1, 500] as Range,
   durationMin: [1, 240] as Range,

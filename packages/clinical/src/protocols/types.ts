@@ -2,8 +2,7 @@
  * The Protocol type: what a clinic's medical director approves for one route of ketamine or esketamine.
  *
  * Every default number lives in this data (never in the logic that reads it) next to a `source` citation.
- * Sources: REFERENCE.md §2 (protocol defaults, monitoring, discharge) and §3 (SPRAVATO REMS 386); see
- * `sources.ts` for the full citation strings.
+ * Sources: see `sources.ts` for the full citation strings (labels, trials, regulations, product defaults).
  */
 
 export type Route = 'iv' | 'im' | 'sublingual' | 'oral' | 'intranasal';
@@ -37,6 +36,23 @@ export type InstrumentId =
   | 'moaas'
   | 'cadss6';
 
+/** Which body weight a weight-based dose is calculated on. */
+export type DosingWeightBasis = 'actual' | 'ideal' | 'adjusted';
+
+/**
+ * The dosing-weight rule of a weight-based protocol: `basis` below the obesity threshold, `obeseBasis` at a
+ * BMI of `obeseBmiAtLeast` or more (inclusive). Ideal body weight is Devine's (50 kg men / 45.5 kg women +
+ * 2.3 kg per inch over 5 ft); adjusted = ideal + `adjustedExcessFraction` × (actual − ideal). The weight used
+ * is never above the actual weight. Without a height the actual weight is used, with a warning.
+ */
+export interface DosingWeightRule {
+  basis: DosingWeightBasis;
+  obeseBmiAtLeast: number;
+  obeseBasis: DosingWeightBasis;
+  adjustedExcessFraction: number;
+  source: string;
+}
+
 /** Dose by body weight (IV, IM). All mg/kg limits are inclusive: a dose exactly at a limit is allowed. */
 export interface WeightBasedDose {
   kind: 'weight_based';
@@ -48,8 +64,13 @@ export interface WeightBasedDose {
   protocolMaxMgPerKg: number;
   /** Above this: always blocked, override or not. */
   absoluteCeilingMgPerKg: number;
-  /** Optional cap on the rounded dose in mg (e.g. IM 60 mg); above it always blocked. */
+  /**
+   * Cap on the rounded dose in mg (IV 100 mg, IM 60 mg); above it always blocked, override or not. Required
+   * for new protocol versions; versions stored before it existed may lack it.
+   */
   absoluteMaxMg?: number;
+  /** Which weight the mg/kg applies to; absent in versions stored before it existed → actual weight. */
+  dosingWeight?: DosingWeightRule;
   /** Weights outside this inclusive range are treated as data-entry errors and block the dose. */
   plausibleWeightKg: { min: number; max: number };
   source: string;
@@ -62,6 +83,13 @@ export interface FixedDose {
   defaultMg: number;
   mgPerDevice: number;
   minutesBetweenDevices?: number;
+  /** Cap in mg (esketamine: 84 mg, the label's highest dose); above it always blocked. */
+  absoluteMaxMg?: number;
+  /**
+   * Esketamine only: doses of a non-US label (28 mg, EU SmPC starting dose at age ≥ 65) are allowed only when
+   * this is true. Off by default: the US label doses are 56 and 84 mg.
+   */
+  nonUsLabelDosesAllowed?: boolean;
   source: string;
 }
 
@@ -177,9 +205,25 @@ export interface DischargeVitalLimits {
   rrAtLeast?: number;
 }
 
+/** An extra discharge condition: these parameters also within ± `pct` % of baseline (never instead of limits). */
+export interface NearBaselineCondition {
+  pct: number;
+  parameters: Array<'sbp' | 'dbp' | 'hr'>;
+  source: string;
+}
+
 export interface DischargeCriteria {
   /** Minutes from dose start (first device for esketamine) before discharge; inclusive. */
   minMinutesAfterDose?: number;
+  /**
+   * Minimum observation after the END of administration (end of the infusion; the injection or lozenge for
+   * IM, sublingual, oral); inclusive. Required for new racemic-ketamine protocol versions.
+   */
+  minMinutesAfterAdministrationEnd?: number;
+  /** Sedation resolved, dissociation resolved, no respiratory depression (esketamine: always, REMS). */
+  requireSedationResolved?: boolean;
+  requireDissociationResolved?: boolean;
+  requireNoRespiratoryDepression?: boolean;
   moaasAtLeast: number;
   requireSteadyGait: boolean;
   requireNauseaControlled: boolean;
@@ -187,9 +231,15 @@ export interface DischargeCriteria {
   vitals: {
     required: VitalParameter[];
     limits: DischargeVitalLimits;
-    /** A parameter outside limits still passes within ± this % of baseline (inclusive). */
+    /**
+     * No longer used: it let a value outside the limits pass when within ± this % of baseline, a misreading of
+     * the modified Aldrete score. Kept only so versions stored with it still load; new versions may not set it.
+     */
     baselineTolerancePct?: number;
-    baselineToleranceParameters: Array<'sbp' | 'dbp' | 'hr'>;
+    /** No longer used (see `baselineTolerancePct`). */
+    baselineToleranceParameters?: Array<'sbp' | 'dbp' | 'hr'>;
+    /** Optional extra condition: also near baseline. Never overrides `limits`. */
+    nearBaseline?: NearBaselineCondition;
     /** Latest vitals must be no older than this many minutes (inclusive) and taken after the dose. */
     maxAgeMin?: number;
     source: string;

@@ -1,19 +1,32 @@
 /**
  * Validation of a protocol's dose rule, rounding and drug/route pairing.
  *
- * Sources: SPRAVATO US label and REMS 386 (esketamine intranasal, 28 mg devices, doses 28/56/84 mg only);
- * REFERENCE.md §2 (IV infusion over a set duration); plausibility bounds from `plausibility.ts` (UNVERIFIED).
+ * Sources: SPRAVATO US label and REMS 386 (esketamine intranasal, 28 mg devices, doses 56/84 mg; 28 mg only
+ * under the non-US label option, EU SmPC; 84 mg the highest dose); IV infusion over a set duration (Psychiatric
+ * Times, 0.5 mg/kg over 40 min); dosing weight (Devine 1974, Traynor 1995, Sanacora et al. 2017); plausibility
+ * bounds from `plausibility.ts` (UNVERIFIED).
+ *
+ * `strict` (new protocol versions) also requires what every protocol must now carry: an mg cap and a
+ * dosing-weight rule on weight-based doses, an mg cap on fixed doses, and esketamine doses within the US label
+ * unless the non-US option is on. Versions stored before these existed still validate without `strict`.
  */
 import { isMultipleOf } from '../dosing/decimal.ts';
 import { PROTOCOL_PLAUSIBILITY as P } from './plausibility.ts';
-import { ESKETAMINE_LABEL } from './regulatory.ts';
+import { ESKETAMINE_LABEL, esketamineLabelAllows } from './regulatory.ts';
 import type { Drug, Route } from './types.ts';
 import { type Checker, join, type Obj } from './validate-helpers.ts';
 
 const DOSE_KINDS = ['weight_based', 'fixed', 'flat_range'] as const;
+const WEIGHT_BASES = ['actual', 'ideal', 'adjusted'] as const;
 
 /** Check `protocol.dose` for its kind, with ordering rules (default ≤ max ≤ ceiling, and so on). */
-export function checkDose(c: Checker, root: Obj, drug: Drug | undefined, route: Route | undefined): void {
+export function checkDose(
+  c: Checker,
+  root: Obj,
+  drug: Drug | undefined,
+  route: Route | undefined,
+  strict = false,
+): void {
   const d = c.obj(root.dose, 'dose');
   if (!d) return;
   const kind = c.oneOf(d, 'kind', 'dose', DOSE_KINDS);
@@ -24,18 +37,30 @@ export function checkDose(c: Checker, root: Obj, drug: Drug | undefined, route: 
   if (route === 'iv' && kind !== undefined && kind !== 'weight_based') {
     c.err('dose.kind', 'IV protocols are weight-based (kind "weight_based")');
   }
-  if (kind === 'weight_based') checkWeightBased(c, d);
-  if (kind === 'fixed') checkFixed(c, d, drug);
+  if (kind === 'weight_based') checkWeightBased(c, d, strict);
+  if (kind === 'fixed') checkFixed(c, d, drug, strict);
   if (kind === 'flat_range') checkFlat(c, d);
 }
 
-function checkWeightBased(c: Checker, d: Obj): void {
+function checkWeightBased(c: Checker, d: Obj, strict: boolean): void {
   const opt = { exclusiveMin: true };
   const def = c.num(d, 'defaultMgPerKg', 'dose', P.mgPerKg, opt);
   const min = c.num(d, 'minMgPerKg', 'dose', P.mgPerKg, { ...opt, optional: true });
   const max = c.num(d, 'protocolMaxMgPerKg', 'dose', P.mgPerKg, opt);
   const ceil = c.num(d, 'absoluteCeilingMgPerKg', 'dose', P.mgPerKg, opt);
+  if (strict && d.absoluteMaxMg === undefined) c.err('dose.absoluteMaxMg', 'every protocol needs an mg cap');
   c.num(d, 'absoluteMaxMg', 'dose', P.mg, { ...opt, optional: true });
+  if (strict && d.dosingWeight === undefined)
+    c.err('dose.dosingWeight', 'every weight-based protocol needs a dosing-weight rule');
+  const w8 = c.obj(d.dosingWeight, 'dose.dosingWeight', true);
+  if (w8) {
+    const p = 'dose.dosingWeight';
+    c.oneOf(w8, 'basis', p, WEIGHT_BASES);
+    c.num(w8, 'obeseBmiAtLeast', p, P.bmi);
+    c.oneOf(w8, 'obeseBasis', p, WEIGHT_BASES);
+    c.num(w8, 'adjustedExcessFraction', p, [0, 1]);
+    c.str(w8, 'source', p);
+  }
   if (min !== undefined && def !== undefined && min > def) {
     c.err('dose.minMgPerKg', `must be ≤ defaultMgPerKg (${min} > ${def})`);
   }
@@ -54,9 +79,14 @@ function checkWeightBased(c: Checker, d: Obj): void {
   }
 }
 
-function checkFixed(c: Checker, d: Obj, drug: Drug | undefined): void {
+function checkFixed(c: Checker, d: Obj, drug: Drug | undefined, strict: boolean): void {
   const per = c.num(d, 'mgPerDevice', 'dose', P.mg, { exclusiveMin: true });
   c.num(d, 'minutesBetweenDevices', 'dose', [0, 60], { optional: true });
+  if (strict && d.absoluteMaxMg === undefined) c.err('dose.absoluteMaxMg', 'every protocol needs an mg cap');
+  const cap = c.num(d, 'absoluteMaxMg', 'dose', P.mg, { exclusiveMin: true, optional: true });
+  const nonUs = c.bool(d, 'nonUsLabelDosesAllowed', 'dose', true);
+  if (drug === 'esketamine' && cap !== undefined && cap > ESKETAMINE_LABEL.maxDoseMg)
+    c.err('dose.absoluteMaxMg', `esketamine doses are at most ${ESKETAMINE_LABEL.maxDoseMg} mg (label)`);
   const list = c.arr(d, 'allowedMg', 'dose', { nonEmpty: true }) ?? [];
   const allowed: number[] = [];
   list.forEach((v, i) => {
@@ -70,7 +100,10 @@ function checkFixed(c: Checker, d: Obj, drug: Drug | undefined): void {
       c.err(p, `${v} mg is not a whole number of ${per} mg devices`);
     if (drug === 'esketamine' && !ESKETAMINE_LABEL.allowedDosesMg.includes(v)) {
       c.err(p, `esketamine doses are ${ESKETAMINE_LABEL.allowedDosesMg.join(', ')} mg only (label)`);
+    } else if (drug === 'esketamine' && strict && !esketamineLabelAllows(v, nonUs)) {
+      c.err(p, `${v} mg is not a US label dose: allowed only with nonUsLabelDosesAllowed (non-US label)`);
     }
+    if (cap !== undefined && v > cap) c.err(p, `${v} mg is above the mg cap absoluteMaxMg (${cap} mg)`);
     allowed.push(v);
   });
   const def = c.num(d, 'defaultMg', 'dose', P.mg, { exclusiveMin: true });

@@ -2,8 +2,9 @@
  * Validation of a protocol's vitals plan (cadence, MOAA/S and CADSS-6 schedule, alert thresholds, pre-dose
  * rules) and discharge criteria.
  *
- * Sources: REFERENCE.md §2 monitoring and discharge defaults; SPRAVATO US label and REMS 386 (pulse oximetry,
- * ≥ 120 min monitoring); plausibility bounds from `plausibility.ts` (UNVERIFIED).
+ * Sources: monitoring and discharge defaults (see `sources.ts`); SPRAVATO US label and REMS 386 (pulse
+ * oximetry, ≥ 120 min monitoring, sedation, dissociation and respiratory depression resolved); plausibility
+ * bounds from `plausibility.ts` (UNVERIFIED).
  */
 import { PROTOCOL_PLAUSIBILITY as P } from './plausibility.ts';
 import { ESKETAMINE_LABEL } from './regulatory.ts';
@@ -99,12 +100,23 @@ function checkObservations(c: Checker, v: Obj): void {
   c.str(o, 'source', path);
 }
 
-/** Check `protocol.discharge`, including the esketamine 120-minute REMS floor. */
+const REMS_RESOLVED = [
+  'requireSedationResolved',
+  'requireDissociationResolved',
+  'requireNoRespiratoryDepression',
+] as const;
+
+/**
+ * Check `protocol.discharge`, including the esketamine 120-minute REMS floor. `strict` (new versions): racemic
+ * ketamine needs `minMinutesAfterAdministrationEnd`, esketamine the REMS resolution checks, and the retired
+ * `baselineTolerancePct` is refused (near baseline never overrides a discharge limit).
+ */
 export function checkDischarge(
   c: Checker,
   root: Obj,
   drug: Drug | undefined,
   alertMoaasAtMost?: number,
+  strict = false,
 ): void {
   const d = c.obj(root.discharge, 'discharge');
   if (!d) return;
@@ -115,6 +127,14 @@ export function checkDischarge(
       `${path}.minMinutesAfterDose`,
       `esketamine needs ≥ ${ESKETAMINE_LABEL.minMonitoringMin} min (REMS)`,
     );
+  }
+  c.num(d, 'minMinutesAfterAdministrationEnd', path, P.minutesAfterDose, { optional: true });
+  if (strict && drug === 'ketamine' && d.minMinutesAfterAdministrationEnd === undefined)
+    c.err(`${path}.minMinutesAfterAdministrationEnd`, 'every protocol needs a minimum observation time');
+  for (const key of REMS_RESOLVED) {
+    const v = c.bool(d, key, path, true);
+    if (strict && drug === 'esketamine' && v !== true)
+      c.err(`${path}.${key}`, 'esketamine requires it before discharge (REMS)');
   }
   const moaas = c.num(d, 'moaasAtLeast', path, P.moaasAtLeast, { integer: true });
   if (moaas !== undefined && alertMoaasAtMost !== undefined && moaas <= alertMoaasAtMost) {
@@ -128,8 +148,19 @@ export function checkDischarge(
   if (!v) return;
   const vp = `${path}.vitals`;
   c.enumList(v, 'required', vp, VITAL_PARAMETERS);
+  if (strict && v.baselineTolerancePct !== undefined)
+    c.err(
+      `${vp}.baselineTolerancePct`,
+      'no longer used: near baseline never overrides a discharge limit (use nearBaseline for an extra condition)',
+    );
   c.num(v, 'baselineTolerancePct', vp, P.tolerancePct, { optional: true });
-  c.enumList(v, 'baselineToleranceParameters', vp, TOLERANCE_PARAMS);
+  c.enumList(v, 'baselineToleranceParameters', vp, TOLERANCE_PARAMS, { optional: true });
+  const nb = c.obj(v.nearBaseline, `${vp}.nearBaseline`, true);
+  if (nb) {
+    c.num(nb, 'pct', `${vp}.nearBaseline`, P.tolerancePct);
+    c.enumList(nb, 'parameters', `${vp}.nearBaseline`, TOLERANCE_PARAMS, { nonEmpty: true });
+    c.str(nb, 'source', `${vp}.nearBaseline`);
+  }
   c.num(v, 'maxAgeMin', vp, P.maxVitalsAgeMin, { optional: true });
   c.str(v, 'source', vp);
   const l = c.obj(v.limits, `${vp}.limits`);

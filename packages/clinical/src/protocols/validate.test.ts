@@ -288,7 +288,7 @@ describe('validateProtocol', () => {
       'vitals.alerts.rrBelow',
     ]);
     expect(r.errors.find((e) => e.path === 'dose.protocolMaxMgPerKg')?.message).toBe(
-      'must be ≤ absoluteCeilingMgPerKg (3 > 2)',
+      'must be ≤ absoluteCeilingMgPerKg (3 > 1)',
     );
   });
 });

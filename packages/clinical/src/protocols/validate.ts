@@ -3,8 +3,13 @@
  *
  * Checks types, ordering (default ≤ protocol max ≤ absolute ceiling), plausibility of thresholds, a `source`
  * on every default, and regulatory floors: SPRAVATO US label and REMS 386 (intranasal, 28 mg devices, doses
- * 28/56/84 mg, REMS consent and enrolment checklist item, pulse oximetry, ≥ 120 min monitoring); off-label
- * consent for racemic ketamine (ASKP3 basics); adults only (REFERENCE.md §2).
+ * 56/84 mg and 28 mg only under the non-US option, REMS consent and enrolment checklist item, pulse oximetry,
+ * ≥ 120 min monitoring); off-label consent for racemic ketamine (ASKP3 basics); adults only.
+ *
+ * `{ strict: true }` is for saving a new version: it also requires the values every protocol must now carry
+ * (mg cap, dosing-weight rule, minimum observation time, esketamine REMS discharge checks) and refuses the
+ * retired near-baseline alternative. Versions stored before them still validate without it (they keep their
+ * version; the calculator and discharge apply the label floors to them anyway).
  */
 import { PROTOCOL_PLAUSIBILITY as P } from './plausibility.ts';
 import {
@@ -35,9 +40,10 @@ const KEY_PATTERN = /^[a-z][a-z0-9_]*$/;
  * @example
  * const iv = defaultIvKetamineProtocol();
  * validateProtocol({ ...iv, dose: { ...iv.dose, protocolMaxMgPerKg: 3 } });
- * // { ok: false, errors: [{ path: 'dose.protocolMaxMgPerKg', message: 'must be ≤ absoluteCeilingMgPerKg (3 > 2)' }] }
+ * // { ok: false, errors: [{ path: 'dose.protocolMaxMgPerKg', message: 'must be ≤ absoluteCeilingMgPerKg (3 > 1)' }] }
  */
-export function validateProtocol(input: unknown): ProtocolValidation {
+export function validateProtocol(input: unknown, opts: { strict?: boolean } = {}): ProtocolValidation {
+  const strict = opts.strict === true;
   const c = new Checker();
   const root = c.obj(input, '(root)');
   if (!root) return { ok: false, errors: c.errors };
@@ -52,12 +58,12 @@ export function validateProtocol(input: unknown): ProtocolValidation {
   c.enumList(root, 'indications', '', INDICATIONS, { nonEmpty: true });
 
   checkAdministration(c, root, drug, route);
-  checkDose(c, root, drug, route);
+  checkDose(c, root, drug, route, strict);
   checkConsents(c, root, drug);
   checkInstruments(c, root);
   checkChecklist(c, root, drug);
   const { moaasAtMost } = checkVitals(c, root, drug);
-  checkDischarge(c, root, drug, moaasAtMost);
+  checkDischarge(c, root, drug, moaasAtMost, strict);
   checkSessions(c, root);
 
   return c.errors.length === 0

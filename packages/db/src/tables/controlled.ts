@@ -134,6 +134,18 @@ export interface CsLossReportsTable {
   created_at: DefaultTimestamp;
 }
 
+/** A movement request's idempotency key and its first answer (migration 0015). */
+export interface CsIdempotencyKeysTable {
+  clinic_id: string;
+  key: string;
+  request_hash: string;
+  status: number | null;
+  response: string | null;
+  ledger_entry_id: string | null;
+  created_by: string;
+  created_at: DefaultTimestamp;
+}
+
 export interface ControlledTables {
   cs_locations: CsLocationsTable;
   cs_suppliers: CsSuppliersTable;
@@ -143,4 +155,5 @@ export interface ControlledTables {
   cs_counts: CsCountsTable;
   cs_discrepancies: CsDiscrepanciesTable;
   cs_loss_reports: CsLossReportsTable;
+  cs_idempotency_keys: CsIdempotencyKeysTable;
 }

@@ -29,6 +29,9 @@ export interface SelfReportLinksTable {
   created_at: DefaultTimestamp;
   expires_at: Timestamp;
   used_at: NullableTimestamp;
+  /** Sent in a message, or handed to the patient on a clinic device by `handed_by` (migration 0014). */
+  delivery: Generated<'message' | 'clinic_device'>;
+  handed_by: string | null;
 }
 
 export interface AssessmentsTable {
@@ -48,6 +51,9 @@ export interface AssessmentsTable {
   warnings: Json<string[]>;
   administered_at: Timestamp;
   source: 'staff' | 'portal' | 'link';
+  /** How the answers were completed (migration 0014); `handed_by` is set for a clinic device. */
+  completed_via: 'patient_link' | 'portal' | 'clinic_device' | 'staff_entry';
+  handed_by: string | null;
   entered_by: string | null;
   self_report_link_id: string | null;
   created_at: DefaultTimestamp;

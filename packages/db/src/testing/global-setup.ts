@@ -30,7 +30,8 @@ export default async function setup(project: TestProject) {
   if (!existsSync(snapshot)) {
     const d = await openDatabase({ kind: 'pglite' });
     await migrate(d.db);
-    const blob = await d.dumpDataDir!();
+    if (!d.dumpDataDir) throw new Error('the embedded driver cannot dump its data directory');
+    const blob = await d.dumpDataDir();
     writeFileSync(`${snapshot}.part`, Buffer.from(await blob.arrayBuffer()));
     await d.close();
     const { renameSync } = await import('node:fs');

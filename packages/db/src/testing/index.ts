@@ -13,10 +13,20 @@ export function testBackends(): TestBackend[] {
   return inject('pgSchema') ? ['pglite', 'postgres'] : ['pglite'];
 }
 
-export async function openTestDatabase(backend: TestBackend): Promise<Database> {
+/** `applicationName` tags the server connections (pg_stat_activity) so a test can find and terminate them. */
+export async function openTestDatabase(
+  backend: TestBackend,
+  opts: { applicationName?: string } = {},
+): Promise<Database> {
   if (backend === 'pglite') {
     const snapshot = new Blob([readFileSync(inject('pgliteSnapshot'))]);
     return openDatabase({ kind: 'pglite', loadDataDir: snapshot });
   }
-  return openDatabase({ kind: 'postgres', url: inject('pgUrl'), schema: inject('pgSchema'), poolSize: 20 });
+  return openDatabase({
+    kind: 'postgres',
+    url: inject('pgUrl'),
+    schema: inject('pgSchema'),
+    poolSize: 20,
+    ...(opts.applicationName ? { applicationName: opts.applicationName } : {}),
+  });
 }

@@ -104,9 +104,9 @@ describe.each(testBackends())('alerts on %s', (backend) => {
     const nurse = await c.login('nurse');
     const url = `/api/v1/patients/${c.patientId}/assessments`;
     expect(
-      (await nurse.post(url, { instrument: 'cssrs_screen', answers: [1, 0, 0, 0, 0, 0] })).body.flags,
+      (await nurse.post(url, { instrument: 'cssrs_screen', answers: [1, 0, 0, 0, 0, 0, 0] })).body.flags,
     ).not.toContain('suicide_risk');
-    const mod = await nurse.post(url, { instrument: 'cssrs_screen', answers: [1, 1, 1, 0, 0, 0] });
+    const mod = await nurse.post(url, { instrument: 'cssrs_screen', answers: [1, 1, 1, 0, 0, 0, 0] });
     expect(mod.body).toMatchObject({ severity: 'moderate' });
     expect(mod.body.flags).toContain('suicide_risk');
     expect((await nurse.get('/api/v1/alerts?status=all')).body.items).toHaveLength(1);

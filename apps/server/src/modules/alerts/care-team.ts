@@ -1,7 +1,8 @@
 /**
  * GET/PUT /api/v1/patients/{id}/care-team {userIds} — who looks after the patient; suicide-risk and
  * other alerts go to them first (issue 3 §4), else to every prescriber. Members must be active
- * clinicians (prescriber, nurse, therapist) of the caller's clinic. PUT replaces the list.
+ * clinicians (prescriber, nurse, therapist) of the caller's clinic. PUT replaces the list. Both are
+ * audited (the read as a read of the patient's care team).
  */
 import { CareTeam, IdParams } from '@plasticity/contracts';
 import { AppError } from '../../platform/errors.ts';
@@ -27,6 +28,13 @@ export function careTeamRoutes(app: ZodApp, ctx: ModuleContext) {
         .where('patient_id', '=', p.id)
         .orderBy('created_at')
         .execute();
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: 'read',
+        resourceType: 'care_team',
+        patientId: p.id,
+        category: 'care_team',
+        details: { members: rows.length },
+      });
       return { userIds: rows.map((r) => r.user_id) };
     },
   );

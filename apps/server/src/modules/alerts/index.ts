@@ -22,16 +22,8 @@ export const alertsModule: ServerModule = {
     careTeamRoutes(app, ctx);
   },
   start(ctx) {
-    let running: Promise<unknown> = Promise.resolve();
-    const timer = setInterval(() => {
-      running = escalateDueAlerts(ctx).catch(() => {
-        /* retried on the next tick; the error carries no patient data worth logging */
-      });
-    }, ESCALATION_POLL_MS);
-    timer.unref();
-    return async () => {
-      clearInterval(timer);
-      await running;
-    };
+    return ctx.jobs.every('alert-escalation', ESCALATION_POLL_MS, () => escalateDueAlerts(ctx), {
+      safety: true,
+    });
   },
 };

@@ -8,6 +8,7 @@
 import type { DB } from '@plasticity/db';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
+import { describeError, type JobRunner } from '../../platform/jobs.ts';
 import { sealPending } from './chain.ts';
 
 export type AuditAction =
@@ -62,7 +63,8 @@ export class AuditWriter {
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
     private readonly intervalMs: number,
-    private readonly onError: (e: unknown) => void = () => {},
+    /** Runs each background sealing (the app passes its `audit-sealing` job, see platform/jobs.ts). */
+    private readonly run: JobRunner = reportToConsole,
   ) {}
 
   async record(executor: Kysely<DB>, actor: AuditActor | null, event: AuditEvent): Promise<void> {
@@ -116,8 +118,9 @@ export class AuditWriter {
   /** Seal every committed entry now (CLI verify, shutdown, tests). */
   async flush(): Promise<void> {
     await this.#sealing;
-    this.#sealing = this.#sealAll();
-    await this.#sealing;
+    const sealed = this.#sealAll();
+    this.#sealing = this.run(() => sealed); // logged and counted like a background run; the caller sees it too
+    await sealed;
   }
 
   start(): void {
@@ -129,8 +132,8 @@ export class AuditWriter {
     this.#stopped = true;
     if (this.#timer) clearInterval(this.#timer);
     if (this.#soon) clearTimeout(this.#soon);
-    await this.#sealing.catch(() => {});
-    await this.#sealAll().catch(this.onError);
+    await this.#sealing;
+    await this.run(() => this.#sealAll());
   }
 
   #scheduleSoon() {
@@ -144,7 +147,8 @@ export class AuditWriter {
 
   #tick() {
     if (this.#stopped) return;
-    this.#sealing = this.#sealing.then(() => this.#sealAll()).catch(this.onError);
+    // The runner never rejects: a failure is logged and counted, and the next tick tries again.
+    this.#sealing = this.#sealing.then(() => this.run(() => this.#sealAll()));
     return this.#sealing;
   }
 
@@ -152,5 +156,16 @@ export class AuditWriter {
     while ((await sealPending(this.db)) > 0) {
       /* keep sealing until caught up */
     }
+  }
+}
+
+/** The runner of a writer built outside the app (tests, tools): reports a failure's kind on stderr. */
+async function reportToConsole(work: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await work();
+    return true;
+  } catch (e) {
+    console.error('audit sealing failed', describeError(e));
+    return false;
   }
 }

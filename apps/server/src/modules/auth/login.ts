@@ -5,6 +5,11 @@
  * lock it for 15 minutes (429 account_locked, even with the right password); failures are also
  * limited per source address (429 rate_limited). A right password without a required code answers
  * 401 mfa_required and is not counted as a failure. Every success and failure is audited.
+ *
+ * The answers never reveal whether an email has an account (same sheet, "authentication responses"):
+ * an unknown email's password is checked against a dummy hash of the same cost, and its failures count
+ * and lock under a hash of the email exactly as an account's do, so it answers 401 then 429 at the same
+ * points, with the same bodies, as a real account being guessed at.
  */
 import { LoginRequest, LoginResponse } from '@plasticity/contracts';
 import { sql } from 'kysely';
@@ -59,35 +64,49 @@ export function loginRoute(app: ZodApp, ctx: ModuleContext) {
       if (ipFailures.blocked(ip, now.getTime()))
         throw new AppError('rate_limited', 'too many failed logins from this address; wait and try again');
 
-      const user = await ctx.db
-        .selectFrom('users as u')
-        .leftJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 'u.id').on('m.active', '=', true))
-        .leftJoin('clinics as c', 'c.id', 'm.clinic_id')
-        .select([
-          'u.id',
-          'u.password_hash',
-          'u.active',
-          'u.locked_until',
-          'u.mfa_enabled',
-          'u.mfa_secret',
-          'u.recovery_codes',
-          'u.last_totp_step',
-          'm.id as membershipId',
-          'm.role',
-          'c.id as clinicId',
-          'c.settings',
-        ])
-        .where(sql`lower(u.email)`, '=', email)
-        .orderBy('m.created_at')
-        .executeTakeFirst();
+      const emailHash = hashToken(`login:${email.toLowerCase()}`);
+      // Both looked up for every email, so a known and an unknown one cost the same queries.
+      const [user, unknownLock] = await Promise.all([
+        ctx.db
+          .selectFrom('users as u')
+          .leftJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 'u.id').on('m.active', '=', true))
+          .leftJoin('clinics as c', 'c.id', 'm.clinic_id')
+          .select([
+            'u.id',
+            'u.password_hash',
+            'u.active',
+            'u.locked_until',
+            'u.mfa_enabled',
+            'u.mfa_secret',
+            'u.recovery_codes',
+            'u.last_totp_step',
+            'm.id as membershipId',
+            'm.role',
+            'c.id as clinicId',
+            'c.settings',
+          ])
+          .where(sql`lower(u.email)`, '=', email)
+          .orderBy('m.created_at')
+          .executeTakeFirst(),
+        ctx.db
+          .selectFrom('unknown_login_locks')
+          .select('locked_until')
+          .where('email_hash', '=', emailHash)
+          .executeTakeFirst(),
+      ]);
+      const lockedUntil = user ? user.locked_until : (unknownLock?.locked_until ?? null);
 
-      if (user?.locked_until && user.locked_until.getTime() > now.getTime()) {
-        await ctx.audit.record(ctx.db, failActor(user.id, user.clinicId, user.role), {
-          action: 'login',
-          resourceType: 'session',
-          outcome: 'failure',
-          details: { reason: 'locked' },
-        });
+      if (lockedUntil && lockedUntil.getTime() > now.getTime()) {
+        await ctx.audit.record(
+          ctx.db,
+          failActor(user?.id ?? null, user?.clinicId ?? null, user?.role ?? null),
+          {
+            action: 'login',
+            resourceType: 'session',
+            outcome: 'failure',
+            details: { reason: 'locked' },
+          },
+        );
         throw new AppError(
           'account_locked',
           'this account is locked after repeated failed logins; try again in 15 minutes',
@@ -95,26 +114,39 @@ export function loginRoute(app: ZodApp, ctx: ModuleContext) {
       }
 
       const passwordOk = await verifyPassword(user?.password_hash ?? null, password);
-      const usable = user && user.active && user.membershipId && user.clinicId;
+      const usable = user?.active && user.membershipId && user.clinicId;
       const fail = async (reason: string, code: 'invalid_credentials' | 'mfa_invalid') => {
         ipFailures.add(ip, now.getTime());
         await ctx.db.transaction().execute(async (trx) => {
-          if (user) {
-            await trx
-              .insertInto('auth_failures')
-              .values({ user_id: user.id, source_address: ip, at: now })
-              .execute();
-            const recent = await trx
-              .selectFrom('auth_failures')
-              .select((eb) => eb.fn.countAll<number>().as('n'))
-              .where('user_id', '=', user.id)
-              .where('at', '>', new Date(now.getTime() - LOCKOUT.windowMs))
-              .executeTakeFirstOrThrow();
-            if (recent.n >= LOCKOUT.failures) {
+          const since = new Date(now.getTime() - LOCKOUT.windowMs);
+          const lockUntil = new Date(now.getTime() + LOCKOUT.lockMs);
+          await trx
+            .insertInto('auth_failures')
+            .values({
+              user_id: user?.id ?? null,
+              email_hash: user ? null : emailHash,
+              source_address: ip,
+              at: now,
+            })
+            .execute();
+          const recent = await trx
+            .selectFrom('auth_failures')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where((eb) => (user ? eb('user_id', '=', user.id) : eb('email_hash', '=', emailHash)))
+            .where('at', '>', since)
+            .executeTakeFirstOrThrow();
+          if (Number(recent.n) >= LOCKOUT.failures) {
+            if (user) {
               await trx
                 .updateTable('users')
-                .set({ locked_until: new Date(now.getTime() + LOCKOUT.lockMs) })
+                .set({ locked_until: lockUntil })
                 .where('id', '=', user.id)
+                .execute();
+            } else {
+              await trx
+                .insertInto('unknown_login_locks')
+                .values({ email_hash: emailHash, locked_until: lockUntil })
+                .onConflict((oc) => oc.column('email_hash').doUpdateSet({ locked_until: lockUntil }))
                 .execute();
             }
           }

@@ -1,11 +1,18 @@
 /**
  * One-time links for invitations and password resets: a random 256-bit token, stored hashed,
  * valid once and for a limited time (invites 7 days, resets 1 hour — OWASP Forgot Password Cheat Sheet).
+ *
+ * Only the link's owner ever receives a usable link: the message to them is queued with a `{token}` slot
+ * that the sender fills with a freshly minted token (platform/mailer.ts). The token made here is shown
+ * once, in the creating response, only when `mayShowLinkOnce` allows it (an admin, no mail server), and
+ * the response says so in its audit entry; otherwise it is dropped.
  */
 import type { DB } from '@plasticity/db';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { TOKEN_SLOT } from '../../platform/mailer.ts';
 import type { ModuleContext } from '../../platform/module.ts';
+import { authOf } from '../../platform/request-context.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
 
 export const LINK_LIFETIME_MS = { invite: 7 * 24 * 3600_000, password_reset: 3600_000 } as const;
@@ -20,7 +27,7 @@ export async function createOneTimeLink(
   ctx: ModuleContext,
   req: FastifyRequest,
   input: { kind: 'invite' | 'password_reset'; clinicId: string; userId: string; createdBy: string },
-): Promise<{ link: string; expiresAt: Date }> {
+): Promise<{ id: string; link: string; template: string; expiresAt: Date }> {
   const token = newToken();
   const expiresAt = new Date(ctx.clock.now().getTime() + LINK_LIFETIME_MS[input.kind]);
   // A new link supersedes older unused ones for the same user and purpose.
@@ -31,7 +38,7 @@ export async function createOneTimeLink(
     .where('kind', '=', input.kind)
     .where('used_at', 'is', null)
     .execute();
-  await executor
+  const row = await executor
     .insertInto('one_time_links')
     .values({
       token_hash: hashToken(token),
@@ -41,6 +48,16 @@ export async function createOneTimeLink(
       created_by: input.createdBy,
       expires_at: expiresAt,
     })
-    .execute();
-  return { link: `${publicOrigin(ctx, req)}/accept/${token}`, expiresAt };
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const base = `${publicOrigin(ctx, req)}/accept/`;
+  return { id: row.id, link: `${base}${token}`, template: `${base}${TOKEN_SLOT}`, expiresAt };
+}
+
+/**
+ * Whether the creating response may carry the link: only to an admin, and only when no mail server is
+ * configured (the clinic then hands the link over itself). Everyone else gets it by email or not at all.
+ */
+export function mayShowLinkOnce(ctx: ModuleContext, req: FastifyRequest): boolean {
+  return !ctx.config.smtpUrl && authOf(req).role === 'admin';
 }

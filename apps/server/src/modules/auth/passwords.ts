@@ -5,6 +5,7 @@
  * - At least 12 characters, and common or trivially guessable passwords refused (NIST SP 800-63B
  *   §5.1.1.2: compare against commonly-used and compromised values).
  */
+import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 /** `algorithm: 2` is Argon2id in @node-rs/argon2's (const) enum. */
@@ -12,14 +13,19 @@ const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } 
 
 export const hashPassword = (password: string) => hash(password, ARGON2);
 
+/** A hash of a random password with the same parameters as every stored one, made once per process. */
+let dummyHash: Promise<string> | undefined;
+const dummy = () => (dummyHash ??= hash(randomBytes(24).toString('base64url'), ARGON2));
+
+/**
+ * Checks a password against its stored hash. Without one (no such account, or none set yet) the
+ * password is checked against a dummy hash of the same cost, so a missing account takes the same
+ * time as a wrong password (OWASP Authentication Cheat Sheet, "authentication responses").
+ */
 export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
-  if (!stored) {
-    // Spend the same time as a real check so a missing account is not revealed by timing.
-    await hash(password, ARGON2);
-    return false;
-  }
   try {
-    return await verify(stored, password);
+    const ok = await verify(stored ?? (await dummy()), password);
+    return ok && stored !== null;
   } catch {
     return false;
   }

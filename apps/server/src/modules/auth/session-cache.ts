@@ -8,7 +8,10 @@
  *   `plasticity_auth` in the change's own transaction, so every process sharing the database forgets at commit;
  * - this process forgets again when its own NOTIFY arrives, which covers a request that re-read the old row
  *   while the change was still uncommitted; a lookup that started before a forget never fills the cache;
- * - the cache is used only while the LISTEN is in place, and an entry is used for at most `SESSION_CACHE_MS`.
+ * - the cache is used only while the LISTEN is in place, and an entry is used for at most `SESSION_CACHE_MS`;
+ * - when the database's LISTEN connection breaks (a server restart, a terminated connection) the cache empties
+ *   and stays off until the connection is back, then empties again: an invalidation sent meanwhile was lost, so
+ *   nothing resolved before or during the gap is trusted.
  * Idle and absolute expiry are still checked on every request, against the cached times and this process's
  * record of the last activity. OWASP Session Management Cheat Sheet: server-side invalidation on logout and
  * on privilege change.
@@ -29,15 +32,21 @@ export class SessionCache<Row> {
   readonly #entries = new Map<string, { row: Row; at: number }>();
   #generation = 0;
   #listening: Promise<unknown> | undefined;
-  #live = false;
+  #subscribed = false;
+  #connected = true;
+  #unwatch: (() => void) | undefined;
 
   constructor(
-    private readonly database: Pick<Database, 'listen'>,
+    private readonly database: Pick<Database, 'listen' | 'onConnection'>,
     private readonly clock: Clock,
     private readonly maxAgeMs = SESSION_CACHE_MS,
   ) {}
 
   /** The cached row for a token hash, if fresh; starts listening on first use (until then, always a miss). */
+  get #live(): boolean {
+    return this.#subscribed && this.#connected;
+  }
+
   get(key: string): Row | undefined {
     if (!this.#live) {
       this.#listen();
@@ -73,13 +82,21 @@ export class SessionCache<Row> {
   }
 
   #listen() {
+    this.#unwatch ??= this.database.onConnection((e) => {
+      if (e.kind === 'listen_lost') this.#connected = false;
+      else if (e.kind === 'listen_restored') this.#connected = true;
+      else return;
+      this.forgetAll();
+    });
     this.#listening ??= this.database
       .listen(AUTH_CHANNEL, () => this.forgetAll())
       .then(
         () => {
-          this.#live = true;
+          this.forgetAll();
+          this.#subscribed = true;
         },
         () => {
+          // Not listening (the database is closing): the cache stays off and the next lookup tries again.
           this.#listening = undefined;
         },
       );

@@ -48,7 +48,7 @@ export class SessionStore {
   private readonly db: Kysely<DB>;
 
   constructor(
-    database: Pick<Database, 'db' | 'listen'>,
+    database: Pick<Database, 'db' | 'listen' | 'onConnection'>,
     private readonly clock: Clock,
   ) {
     this.db = database.db;

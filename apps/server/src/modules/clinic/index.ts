@@ -1,14 +1,17 @@
 /**
  * Clinic settings (admin): name, time zone, which roles must use MFA, session idle timeout and
- * absolute lifetime. Changes are audited with the settings' names and new values.
+ * absolute lifetime, and the SPRAVATO REMS setting certification (its date may not be in the future,
+ * in the clinic's zone). Changes are audited with the settings' names and new values.
  */
 import { ClinicSettings, UpdateClinicSettings } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import type { Kysely } from 'kysely';
-import { notFound } from '../../platform/errors.ts';
+import { clinicDate } from '../../platform/clinic-time.ts';
+import { badField, notFound } from '../../platform/errors.ts';
 import type { ServerModule } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf, resolveClinicSettings } from '../../platform/request-context.ts';
+import { remsSettingCertificationOf } from './rems-certification.ts';
 
 export const clinicModule: ServerModule = {
   name: 'clinic',
@@ -25,7 +28,13 @@ export const clinicModule: ServerModule = {
       const c = await (forUpdate ? q.forUpdate() : q).executeTakeFirst();
       if (!c) throw notFound('clinic');
       const s = resolveClinicSettings(c.settings);
-      return { name: c.name, timeZone: c.time_zone, ...s, raw: c.settings };
+      return {
+        name: c.name,
+        timeZone: c.time_zone,
+        ...s,
+        remsSettingCertification: remsSettingCertificationOf(c.settings),
+        raw: c.settings,
+      };
     };
     app.get(
       '/api/v1/clinic/settings',
@@ -49,6 +58,9 @@ export const clinicModule: ServerModule = {
         const { name, timeZone, ...policy } = req.body;
         await ctx.db.transaction().execute(async (trx) => {
           const cur = await load(a.clinicId, trx, true);
+          const cert = policy.remsSettingCertification;
+          if (cert && cert.certifiedOn > clinicDate(ctx.clock.now(), timeZone ?? cur.timeZone))
+            throw badField('body.remsSettingCertification.certifiedOn', 'cannot be in the future');
           await trx
             .updateTable('clinics')
             .set({

@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
+import { ownPatientId } from '../patients/require-patient.ts';
 import { CATEGORY, clinicInfo, READERS, toLedgerEntry } from './model.ts';
 
 /** A clinic-local date becomes the instant its day starts (from) or the next day starts (to). */
@@ -59,7 +60,7 @@ export function listLedgerRoute(app: ZodApp, ctx: ModuleContext) {
       await ctx.audit.record(ctx.db, actorOf(req), {
         action: 'query',
         resourceType: 'controlled_ledger',
-        patientId: q.patientId ?? null,
+        patientId: await ownPatientId(ctx.db, a.clinicId, q.patientId),
         category: CATEGORY,
         details: {
           from: q.from ?? null,

@@ -1,7 +1,26 @@
-/** `/healthz` (200 only once migrations and seeding are done) and the generated OpenAPI document. */
+/**
+ * `/healthz` and the generated OpenAPI document.
+ *
+ * `/healthz` (public, kept out of the OpenAPI document) answers 503 `starting` until migrations and seeding
+ * are done; then 200 `ok` with each background job's last success and consecutive failures, or 503
+ * `unhealthy` when a safety job (alert escalation, the overdue-vitals sweep) has not succeeded for two minutes
+ * (platform/jobs.ts) — alerts are then not moving, which a load balancer or monitor must notice.
+ */
 import { z } from 'zod';
 import type { ServerModule } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
+
+const JobHealth = z.object({
+  name: z.string(),
+  safety: z.boolean(),
+  lastSuccessAt: z.string().nullable(),
+  lastFailureAt: z.string().nullable(),
+  consecutiveFailures: z.number().int(),
+  lastError: z
+    .object({ errorClass: z.string(), sqlstate: z.string().optional(), code: z.string().optional() })
+    .nullable(),
+  stale: z.boolean(),
+});
 
 export const healthModule: ServerModule = {
   name: 'health',
@@ -13,14 +32,20 @@ export const healthModule: ServerModule = {
         schema: {
           hide: true,
           response: {
-            200: z.object({ status: z.literal('ok'), demo: z.boolean() }),
-            503: z.object({ status: z.literal('starting') }),
+            200: z.object({ status: z.literal('ok'), demo: z.boolean(), jobs: z.array(JobHealth) }),
+            503: z.union([
+              z.object({ status: z.literal('starting') }),
+              z.object({ status: z.literal('unhealthy'), demo: z.boolean(), jobs: z.array(JobHealth) }),
+            ]),
           },
         },
       },
       async (_req, reply) => {
         if (!ctx.ready()) return reply.status(503).send({ status: 'starting' as const });
-        return { status: 'ok' as const, demo: ctx.config.demo };
+        const { healthy, jobs } = ctx.jobs.health();
+        if (!healthy)
+          return reply.status(503).send({ status: 'unhealthy' as const, demo: ctx.config.demo, jobs });
+        return { status: 'ok' as const, demo: ctx.config.demo, jobs };
       },
     );
     app.get(

@@ -39,7 +39,9 @@ describe.each(testBackends())('measurement API on %s', (backend) => {
     ['phq9', [0, 0, 0, 0, 0, 0, 0, 0, 0, 1], 0, 'minimal', []],
     ['audit', [4, 4, 4, 4, 0, 0, 0, 0, 4, 0], 20, 'possible dependence', []],
     ['audit', [1, 1, 1, 1, 1, 1, 1, 1, 0, 0], 8, 'hazardous', []],
-    ['cssrs_screen', [1, 0, 0, 0, 0, 0], 1, 'low risk', []],
+    ['cssrs_screen', [1, 0, 0, 0, 0, 0, 0], 1, 'low risk', []],
+    ['cssrs_screen', [0, 0, 0, 0, 0, 1, 0], 1, 'moderate', ['suicide_risk']],
+    ['madrs', [0, 0, 0, 0, 0, 0, 0, 0, 0, 6], 6, 'normal', ['suicide_risk']],
   ])('scores %s %j → %d %s', async (instrument, answers, total, severity, flags) => {
     const c = await h.newClinic();
     const r = await (await c.login('nurse')).post(`/api/v1/patients/${c.patientId}/assessments`, {

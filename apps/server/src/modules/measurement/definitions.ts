@@ -1,7 +1,7 @@
 /**
- * The instruments a clinic uses: the built-in definitions (REFERENCE.md §1), with the clinic's
- * settings applied (`clinics.settings.measurement.instrumentSettings`, e.g. PCL-5 cut-off 31–33, MADRS
- * remission 10–12), plus the clinic's own instruments in the same format
+ * The instruments a clinic uses: the built-in definitions (sources cited in each definition), with the
+ * clinic's settings applied (`clinics.settings.measurement.instrumentSettings`, e.g. PCL-5 cut-off 31–33,
+ * MADRS remission 10–12, MADRS item 10 safety threshold 1–4), plus the clinic's own instruments in the same format
  * (`clinics.settings.measurement.customInstruments`), each checked with `validateDefinition`; an
  * invalid custom definition is skipped rather than breaking scoring of the others.
  */
@@ -64,12 +64,11 @@ export async function clinicInstrument(
 /**
  * Who may enter a clinician-rated instrument. MADRS, MOAA/S and CADSS-6 are rated by the prescriber or
  * nurse who observes the patient (issue 3 §3; MOAA/S and CADSS-6 are in-chair sedation and dissociation
- * ratings). The C-SSRS screener is designed to be asked by any trained staff, lay staff included
- * (Columbia Lighthouse Project, cssrs.columbia.edu), so therapists may enter it too.
+ * ratings). The C-SSRS screener is a self-report instrument since its version 2.0.0 (Columbia publishes
+ * self-report screeners), so the patient and every clinician, therapists included, may enter it.
  */
 export const CLINICIAN_RATED_ENTRY_ROLES: Readonly<Record<string, readonly Role[]>> = {
   default: ['prescriber', 'nurse'],
-  cssrs_screen: ['prescriber', 'nurse', 'therapist'],
 };
 
 export function mayEnter(def: InstrumentDefinition, role: Role): boolean {

@@ -8,6 +8,7 @@ import type { ServerModule } from '../../platform/module.ts';
 import { checkInsRoute } from './checkins-route.ts';
 import { createAssessmentRoute } from './create-assessment.ts';
 import { createLinkRoute } from './create-link.ts';
+import { demoMailboxRoute } from './demo-mailbox.ts';
 import { enteredInErrorRoute } from './entered-in-error.ts';
 import { instrumentsRoute } from './instruments-route.ts';
 import { listAssessmentsRoute } from './list-assessments.ts';
@@ -38,27 +39,19 @@ export const measurementModule: ServerModule = {
     scheduleRoutes(app, ctx);
     checkInsRoute(app, ctx);
     outboxRoute(app, ctx);
+    demoMailboxRoute(app, ctx);
     settingsRoutes(app, ctx);
   },
   start(ctx) {
-    const pending: Promise<unknown>[] = [];
-    const run = (f: () => Promise<unknown>) => {
-      const p = f().catch(() => {
-        /* retried on the next tick */
-      });
-      pending.push(p);
-      void p.finally(() => pending.splice(pending.indexOf(p), 1));
-    };
-    const timers = [setInterval(() => run(() => runScheduler(ctx)), SCHEDULER_POLL_MS)];
-    run(() => runScheduler(ctx));
+    const stops = [
+      ctx.jobs.every('questionnaire-scheduler', SCHEDULER_POLL_MS, () => runScheduler(ctx), { runNow: true }),
+    ];
     if (ctx.config.smtpUrl) {
       const transport = smtpTransport(ctx.config.smtpUrl);
-      timers.push(setInterval(() => run(() => sendPending(ctx, transport)), OUTBOX_POLL_MS));
+      stops.push(ctx.jobs.every('outbox-sender', OUTBOX_POLL_MS, () => sendPending(ctx, transport)));
     }
-    for (const t of timers) t.unref();
     return async () => {
-      for (const t of timers) clearInterval(t);
-      await Promise.all(pending);
+      await Promise.all(stops.map((stop) => stop()));
     };
   },
   seedDemo: seedMeasurementDemo,

@@ -27,7 +27,10 @@ describe.each(testBackends())('outbox sender on %s', (backend) => {
       },
     };
     // Two concurrent senders (two server processes) never send the same message twice.
-    await Promise.all([sendPending(ctx, transport, 500), sendPending(ctx, transport, 500)]);
+    await Promise.all([
+      sendPending(ctx, transport, 500, c.clinicId),
+      sendPending(ctx, transport, 500, c.clinicId),
+    ]);
     expect(sent.filter((t) => t.includes(c.clinicId))).toEqual([`ok-${c.clinicId}@example.org`]);
     const rows = await ctx.db.selectFrom('outbox').selectAll().where('id', 'in', [good, bad]).execute();
     const g = rows.find((r) => r.id === good);
@@ -36,7 +39,7 @@ describe.each(testBackends())('outbox sender on %s', (backend) => {
     expect(g?.transport).toBe('smtp');
     expect(b?.sent_at).toBeNull();
     expect(b?.last_error).toBe('mailbox unavailable');
-    for (let i = 0; i < MAX_SEND_ATTEMPTS + 2; i++) await sendPending(ctx, transport, 500);
+    for (let i = 0; i < MAX_SEND_ATTEMPTS + 2; i++) await sendPending(ctx, transport, 500, c.clinicId);
     const after = await ctx.db
       .selectFrom('outbox')
       .select('attempts')

@@ -1,19 +1,33 @@
 /**
- * The outbox, seen from this module: staff (admin and front desk) list messages that were not sent,
- * for clinics without SMTP (GET /api/v1/outbox?status=unsent|all); and, when `SMTP_URL` is set, a
- * sender delivers queued messages with nodemailer and marks `sent_at`. Rows are claimed with
- * `for update skip locked`, so several server processes never send the same message twice.
+ * The outbox, seen from this module: staff (admin and front desk) follow delivery
+ * (GET /api/v1/outbox?status=unsent|all → recipient, kind, status, times, errors — never a body, so
+ * never a link: see platform/mailer.ts); and, when `SMTP_URL` is set, a sender delivers queued
+ * messages with nodemailer and marks `sent_at`, minting each message's one-time token as it hands the
+ * text over. Rows are claimed with `for update skip locked`, so several server processes never send
+ * the same message twice.
  */
 import { OutboxList } from '@plasticity/contracts';
 import { sql } from 'kysely';
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
+import { renderForDelivery } from '../../platform/mailer.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
 
 /** Give up on a message after this many failed attempts (it stays visible in the outbox). */
 export const MAX_SEND_ATTEMPTS = 5;
+/** Recorded on a message whose link could no longer be used when its turn came. */
+export const LINK_SPENT = 'not sent: its link was used, replaced by a newer one, or has expired';
+
+const statusOf = (r: { sent_at: Date | null; attempts: number; last_error: string | null }) =>
+  r.sent_at
+    ? ('sent' as const)
+    : r.last_error?.startsWith('not sent:')
+      ? ('not_sent' as const)
+      : r.attempts >= MAX_SEND_ATTEMPTS
+        ? ('failed' as const)
+        : ('queued' as const);
 
 export function outboxRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(
@@ -28,7 +42,10 @@ export function outboxRoute(app: ZodApp, ctx: ModuleContext) {
     },
     async (req) => {
       const a = authOf(req);
-      let q = ctx.db.selectFrom('outbox').selectAll().where('clinic_id', '=', a.clinicId);
+      let q = ctx.db
+        .selectFrom('outbox')
+        .select(['id', 'recipient', 'subject', 'kind', 'created_at', 'sent_at', 'attempts', 'last_error'])
+        .where('clinic_id', '=', a.clinicId);
       if (req.query.status === 'unsent') q = q.where('sent_at', 'is', null);
       const rows = await q.orderBy('created_at', 'desc').limit(200).execute();
       await ctx.audit.record(ctx.db, actorOf(req), {
@@ -42,8 +59,8 @@ export function outboxRoute(app: ZodApp, ctx: ModuleContext) {
           id: r.id,
           recipient: r.recipient,
           subject: r.subject,
-          body: r.body,
           kind: r.kind,
+          status: statusOf(r),
           createdAt: r.created_at.toISOString(),
           sentAt: r.sent_at ? r.sent_at.toISOString() : null,
           attempts: r.attempts,
@@ -58,8 +75,13 @@ export interface Transport {
   sendMail(m: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
 }
 
-/** Sends up to `batch` unsent messages; returns how many were sent. */
-export async function sendPending(ctx: ModuleContext, transport: Transport, batch = 20): Promise<number> {
+/** Sends up to `batch` unsent messages (of one clinic, when `clinicId` is given); returns how many were sent. */
+export async function sendPending(
+  ctx: ModuleContext,
+  transport: Transport,
+  batch = 20,
+  clinicId?: string,
+): Promise<number> {
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await sql<{
       id: string;
@@ -67,19 +89,27 @@ export async function sendPending(ctx: ModuleContext, transport: Transport, batc
       subject: string;
       body: string;
       attempts: number;
+      link_kind: 'one_time' | 'self_report' | null;
+      link_id: string | null;
     }>`
-      select id, recipient, subject, body, attempts from outbox
+      select id, recipient, subject, body, attempts, link_kind, link_id from outbox
        where sent_at is null and attempts < ${MAX_SEND_ATTEMPTS}
+         and (${clinicId ?? null}::uuid is null or clinic_id = ${clinicId ?? null}::uuid)
        order by created_at limit ${batch} for update skip locked`.execute(trx);
     let sent = 0;
     for (const m of rows.rows) {
+      // A fresh token for this delivery (earlier attempts' tokens stop working); none if the link is spent.
+      const text = await renderForDelivery(trx, ctx.clock, m);
+      if (text === null) {
+        await trx
+          .updateTable('outbox')
+          .set({ attempts: MAX_SEND_ATTEMPTS, last_error: LINK_SPENT })
+          .where('id', '=', m.id)
+          .execute();
+        continue;
+      }
       try {
-        await transport.sendMail({
-          from: ctx.config.mailFrom,
-          to: m.recipient,
-          subject: m.subject,
-          text: m.body,
-        });
+        await transport.sendMail({ from: ctx.config.mailFrom, to: m.recipient, subject: m.subject, text });
         await trx
           .updateTable('outbox')
           .set({ sent_at: ctx.clock.now(), transport: 'smtp', attempts: m.attempts + 1, last_error: null })
@@ -87,7 +117,9 @@ export async function sendPending(ctx: ModuleContext, transport: Transport, batc
           .execute();
         sent++;
       } catch (e) {
-        const msg = e instanceof Error ? e.message.slice(0, 300) : 'send failed';
+        // A transport's error text is shown to staff: never let it carry the minted token.
+        const msg =
+          e instanceof Error ? e.message.replace(/[A-Za-z0-9_-]{40,}/g, '[…]').slice(0, 300) : 'send failed';
         await trx
           .updateTable('outbox')
           .set({ attempts: m.attempts + 1, last_error: msg })

@@ -157,6 +157,7 @@ export function publicSelfReportRoutes(app: ZodApp, ctx: ModuleContext) {
             source: 'link',
             enteredBy: null,
             linkId: link.id,
+            handedBy: link.delivery === 'clinic_device' ? link.handed_by : null,
           });
           risk ||= assessment.flags.includes(SUICIDE_RISK);
         }

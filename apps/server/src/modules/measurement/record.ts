@@ -37,6 +37,8 @@ export function toAssessment(r: Selectable<AssessmentsTable>): Assessment {
     warnings: r.warnings,
     administeredAt: r.administered_at.toISOString(),
     source: r.source,
+    completedVia: r.completed_via,
+    handedBy: r.handed_by,
     createdAt: r.created_at.toISOString(),
   };
 }
@@ -101,6 +103,15 @@ export interface RecordInput {
   source: 'staff' | 'portal' | 'link';
   enteredBy: string | null;
   linkId?: string | null;
+  /** For answers given through a link handed over on a clinic device: who handed it over. */
+  handedBy?: string | null;
+}
+
+/** How the answers were completed, from where they came in and whether a clinic device was handed over. */
+export function completedVia(input: Pick<RecordInput, 'source' | 'handedBy'>) {
+  if (input.source === 'staff') return 'staff_entry' as const;
+  if (input.source === 'portal') return 'portal' as const;
+  return input.handedBy ? ('clinic_device' as const) : ('patient_link' as const);
 }
 
 /** Inserts the assessment, completes open requests for it, raises the alert; audits each on `trx`. */
@@ -130,6 +141,8 @@ export async function recordAssessment(
       warnings: JSON.stringify(score.warnings),
       administered_at: input.administeredAt,
       source: input.source,
+      completed_via: completedVia(input),
+      handed_by: input.source === 'link' ? (input.handedBy ?? null) : null,
       entered_by: input.enteredBy,
       self_report_link_id: input.linkId ?? null,
       created_at: now,
@@ -142,7 +155,7 @@ export async function recordAssessment(
     resourceId: row.id,
     patientId: input.patientId,
     category: 'assessment',
-    details: { instrument: def.id, source: input.source },
+    details: { instrument: def.id, source: input.source, completedVia: completedVia(input) },
   });
   await trx
     .updateTable('measurement_requests')

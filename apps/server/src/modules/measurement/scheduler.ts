@@ -52,7 +52,8 @@ async function notify(
     recipient: patient.email,
     kind: 'measurement_reminder',
     subject: `${clinic.name}: a short check-in`,
-    body: `Hello ${patient.first_name},\n\n${clinic.name} asks you to answer a few short questions before your next visit:\n${link.url}\n\nThe link works once and expires in ${SELF_REPORT_LINK_HOURS} hours.\n`,
+    body: `Hello ${patient.first_name},\n\n${clinic.name} asks you to answer a few short questions before your next visit:\n${link.template}\n\nThe link works once and expires in ${SELF_REPORT_LINK_HOURS} hours.\n`,
+    link: { kind: 'self_report', id: link.id },
   });
 }
 

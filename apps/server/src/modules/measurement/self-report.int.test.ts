@@ -1,6 +1,7 @@
 import { testBackends } from '@plasticity/db/testing/index';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/harness.ts';
+import { deliverMail, tokenIn } from '../../test/mail.ts';
 import { runScheduler } from './scheduler.ts';
 
 describe.each(testBackends())('self-report links on %s', (backend) => {
@@ -13,8 +14,9 @@ describe.each(testBackends())('self-report links on %s', (backend) => {
       instruments: ['phq9', 'gad7'],
     });
     expect(made.status).toBe(201);
-    expect(made.body.url).toMatch(/\/r\/[A-Za-z0-9_-]{43}$/);
-    const token = made.body.token;
+    const [mail] = await deliverMail(h, c.clinicId);
+    expect(mail?.text).toMatch(/\/r\/[A-Za-z0-9_-]{43}\n/);
+    const token = tokenIn(mail?.text ?? '', 'r');
     const anon = c.anonymous();
     const form = await anon.get(`/api/v1/self-report/${token}`);
     expect(form.status).toBe(200);
@@ -59,6 +61,10 @@ describe.each(testBackends())('self-report links on %s', (backend) => {
     expect(alerts.body.items).toHaveLength(1);
     const list = await nurse.get(`/api/v1/patients/${c.patientId}/assessments`);
     expect(list.body.items.map((i: { source: string }) => i.source)).toEqual(['link', 'link']);
+    expect(list.body.items.map((i: { completedVia: string }) => i.completedVia)).toEqual([
+      'patient_link',
+      'patient_link',
+    ]);
   });
 
   it('expires after 72 hours and refuses clinician-rated forms', async () => {
@@ -68,11 +74,10 @@ describe.each(testBackends())('self-report links on %s', (backend) => {
       (await nurse.post(`/api/v1/patients/${c.patientId}/self-report-links`, { instruments: ['madrs'] }))
         .status,
     ).toBe(400);
-    const made = await nurse.post(`/api/v1/patients/${c.patientId}/self-report-links`, {
-      instruments: ['phq9'],
-    });
+    await nurse.post(`/api/v1/patients/${c.patientId}/self-report-links`, { instruments: ['phq9'] });
+    const [mail] = await deliverMail(h, c.clinicId);
     h.clock.advance(72 * 3_600_000 + 1000);
-    const r = await c.anonymous().get(`/api/v1/self-report/${made.body.token}`);
+    const r = await c.anonymous().get(`/api/v1/self-report/${tokenIn(mail?.text ?? '', 'r')}`);
     expect(r.status).toBe(410);
     expect(r.body.error.code).toBe('link_expired');
   });
@@ -105,10 +110,12 @@ describe.each(testBackends())('self-report links on %s', (backend) => {
     const outbox = await (await c.login('front_desk')).get('/api/v1/outbox');
     expect(outbox.status).toBe(200);
     expect(outbox.body.items).toHaveLength(1);
-    const msg = outbox.body.items[0];
-    expect(msg.body).toContain('Hello Pat,');
-    expect(msg.body).not.toContain('Portal');
-    expect(msg.body).toMatch(/\/r\/[A-Za-z0-9_-]{43}/);
+    expect(outbox.body.items[0]).toMatchObject({ kind: 'measurement_reminder', status: 'queued' });
+    expect(outbox.body.items[0].body).toBeUndefined();
+    const [msg] = await deliverMail(h, c.clinicId);
+    expect(msg?.text).toContain('Hello Pat,');
+    expect(msg?.text).not.toContain('Portal');
+    expect(msg?.text).toMatch(/\/r\/[A-Za-z0-9_-]{43}/);
     expect((await nurse.get('/api/v1/outbox')).status).toBe(403);
 
     const patient = await c.login('patient');

@@ -1,7 +1,8 @@
 /**
  * GET/PUT /api/v1/measurement/settings — the clinic admin's measurement settings, stored in
  * `clinics.settings`: `alertEscalationMinutes` (default 15, issue 3 §4), per-instrument settings
- * applied with `configureDefinition` (PCL-5 cut-off 31–33, MADRS remission 10–12, response %), and
+ * applied with `configureDefinition` (PCL-5 cut-off 31–33, MADRS remission 10–12, response %, the
+ * MADRS item 10 suicide-risk threshold: product default 4, a medical director may set 1–4), and
  * the clinic's own instruments in the definition format, each checked with `validateDefinition`.
  * Every invalid value is a 400 naming its field; nothing is stored then.
  */
@@ -27,7 +28,12 @@ function view(raw: Raw) {
       typeof minutes === 'number' && Number.isInteger(minutes) ? minutes : DEFAULT_ALERT_ESCALATION_MINUTES,
     instrumentSettings: (m.instrumentSettings ?? {}) as Record<
       string,
-      { cutoff?: number; remissionThreshold?: number; responseReductionPct?: number }
+      {
+        cutoff?: number;
+        remissionThreshold?: number;
+        responseReductionPct?: number;
+        safetyItemThreshold?: number;
+      }
     >,
     customInstruments: m.customInstruments ?? [],
   };

@@ -16,3 +16,22 @@ export async function requirePatient(db: Kysely<DB>, clinicId: string, patientId
   if (!p) throw notFound('patient');
   return p;
 }
+
+/**
+ * For a query filtered by a patient id: the id when it is a patient of the caller's clinic, else null —
+ * so an audit entry never records another clinic's patient id (or a guessed one) against this clinic.
+ */
+export async function ownPatientId(
+  db: Kysely<DB>,
+  clinicId: string,
+  patientId: string | undefined,
+): Promise<string | null> {
+  if (!patientId) return null;
+  const p = await db
+    .selectFrom('patients')
+    .select('id')
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .executeTakeFirst();
+  return p?.id ?? null;
+}

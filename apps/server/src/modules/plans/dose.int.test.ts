@@ -14,7 +14,7 @@ describe.each(testBackends())('dose calculator API on %s', (backend) => {
     const calc = (body: Record<string, unknown>, who = prescriber) =>
       who.post('/api/v1/dose/calculate', { protocolId: ids.iv, ageYears: 40, ...body });
     const override = (over: Record<string, unknown> = {}) => ({
-      reason: 'partial response at 1.0 mg/kg',
+      reason: 'partial response at 0.75 mg/kg',
       verifierEmail: c.users.nurse.email,
       verifierPassword: TEST_PASSWORD,
       ...over,
@@ -42,10 +42,13 @@ describe.each(testBackends())('dose calculator API on %s', (backend) => {
     expect(rounded.body.doseMg).toBe(35.7);
   });
 
-  it('allows exactly the protocol maximum and refuses above it without an override', async () => {
+  it('allows exactly the protocol maximum (0.75 mg/kg) and refuses above it without an override', async () => {
     const { calc } = await setup();
-    expect((await calc({ weightKg: 70, mgPerKg: 1.0 })).body).toMatchObject({ doseMg: 70, blocked: false });
-    const over = await calc({ weightKg: 70, mgPerKg: 1.01, concentrationMgPerMl: 10 });
+    expect((await calc({ weightKg: 70, mgPerKg: 0.75 })).body).toMatchObject({
+      doseMg: 52.5,
+      blocked: false,
+    });
+    const over = await calc({ weightKg: 70, mgPerKg: 0.76, concentrationMgPerMl: 10 });
     expect(over.status).toBe(200);
     expect(over.body.blocked).toBe(true);
     expect(over.body.reasons.join(' ')).toMatch(/protocol maximum/);
@@ -54,8 +57,8 @@ describe.each(testBackends())('dose calculator API on %s', (backend) => {
 
   it('accepts above the maximum only with a prescriber override verified by a second clinician; both audited', async () => {
     const { c, calc, override } = await setup();
-    const ok = await calc({ weightKg: 70, mgPerKg: 1.5, override: override() });
-    expect(ok.body).toMatchObject({ doseMg: 105, blocked: false, overridden: true });
+    const ok = await calc({ weightKg: 70, mgPerKg: 0.9, override: override() });
+    expect(ok.body).toMatchObject({ doseMg: 63, blocked: false, overridden: true });
     const rows = await h.database.db
       .selectFrom('audit_log')
       .select(['resource_type', 'user_id', 'outcome'])
@@ -95,31 +98,31 @@ describe.each(testBackends())('dose calculator API on %s', (backend) => {
       ['no totp enrolled', override({ verifierPassword: undefined, verifierTotp: '123456' })],
     ];
     for (const [name, o] of cases) {
-      const r = await calc({ weightKg: 70, mgPerKg: 1.5, override: o });
+      const r = await calc({ weightKg: 70, mgPerKg: 0.9, override: o });
       expect(r.status, name).toBe(200);
       expect(r.body.blocked, name).toBe(true);
       expect(r.body.overridden, name).toBe(false);
       expect(r.body.reasons.join(' '), name).toMatch(/override refused/);
     }
     const byNurse = await calc(
-      { weightKg: 70, mgPerKg: 1.5, override: override({ verifierEmail: c.users.prescriber.email }) },
+      { weightKg: 70, mgPerKg: 0.9, override: override({ verifierEmail: c.users.prescriber.email }) },
       nurse,
     );
     expect(byNurse.body.blocked).toBe(true);
     expect(byNurse.body.reasons.join(' ')).toMatch(/only a prescriber/);
   });
 
-  it('never lifts the absolute ceiling (2.0 mg/kg inclusive)', async () => {
+  it('never lifts the absolute ceiling (1.0 mg/kg inclusive, Fava et al. 2020)', async () => {
     const { calc, override } = await setup();
-    expect((await calc({ weightKg: 70, mgPerKg: 2.0, override: override() })).body).toMatchObject({
-      doseMg: 140,
+    expect((await calc({ weightKg: 70, mgPerKg: 1.0, override: override() })).body).toMatchObject({
+      doseMg: 70,
       blocked: false,
       overridden: true,
     });
-    const above = await calc({ weightKg: 70, mgPerKg: 2.01, override: override() });
+    const above = await calc({ weightKg: 70, mgPerKg: 1.01, override: override() });
     expect(above.body.blocked).toBe(true);
     expect(above.body.reasons.join(' ')).toMatch(/ceiling/);
-    expect((await calc({ weightKg: 70, mgPerKg: 2.01 })).body.blocked).toBe(true);
+    expect((await calc({ weightKg: 70, mgPerKg: 1.01 })).body.blocked).toBe(true);
   });
 
   it.each([
@@ -130,7 +133,7 @@ describe.each(testBackends())('dose calculator API on %s', (backend) => {
     [5000, true],
   ])('weight %s kg → blocked %s (plausible 30–300 kg)', async (weightKg, blocked) => {
     const { calc } = await setup();
-    const r = await calc({ weightKg });
+    const r = await calc({ weightKg, mgPerKg: 0.3 });
     expect(r.status).toBe(200);
     expect(r.body.blocked).toBe(blocked);
     if (blocked) expect(r.body.reasons.join(' ')).toMatch(/plausible/);
@@ -201,7 +204,6 @@ describe.each(testBackends())('dose calculator API on %s', (backend) => {
   });
 
   it.each([
-    [28, 1],
     [56, 2],
     [84, 3],
   ])('esketamine %s mg → %s devices', async (fixedMg, devices) => {
@@ -210,13 +212,16 @@ describe.each(testBackends())('dose calculator API on %s', (backend) => {
     expect(r.body).toMatchObject({ doseMg: fixedMg, devices, blocked: false });
   });
 
-  it.each([14, 42, 70, 112])('esketamine %s mg is refused (28/56/84 only)', async (fixedMg) => {
-    const { calc, ids } = await setup();
-    const r = await calc({ protocolId: ids.intranasal, fixedMg });
-    expect(r.status).toBe(200);
-    expect(r.body.blocked).toBe(true);
-    expect(r.body.devices).toBeUndefined();
-  });
+  it.each([14, 28, 42, 70, 112])(
+    'esketamine %s mg is refused (56/84 only; 28 mg only under a non-US label option)',
+    async (fixedMg) => {
+      const { calc, ids } = await setup();
+      const r = await calc({ protocolId: ids.intranasal, fixedMg });
+      expect(r.status).toBe(200);
+      expect(r.body.blocked).toBe(true);
+      expect(r.body.devices).toBeUndefined();
+    },
+  );
 
   it('refuses under 18 and respects IM 60 mg cap', async () => {
     const { calc, ids } = await setup();

@@ -173,8 +173,10 @@ describe.each(testBackends())('intake and eligibility API on %s', (backend) => {
     expect(esk.body.hits.map((x: { ruleId: string }) => x.ruleId)).toContain(
       'esketamine_arteriovenous_malformation',
     );
+    // Racemic ketamine: the Ketalar label contraindicates it where a BP rise would be a serious hazard.
     const iv = await prescriber.post(`/api/v1/patients/${c.patientId}/eligibility`, { protocolId: ids.iv });
-    expect(iv.body.eligible).toBe('review');
+    expect(iv.body.eligible).toBe('no');
+    expect(iv.body.hits.map((x: { ruleId: string }) => x.ruleId)).toEqual(['ketamine_bp_rise_hazard']);
     expect(
       (await prescriber.post(`/api/v1/patients/${c.patientId}/eligibility`, { protocolId: 'nope' })).status,
     ).toBe(400);

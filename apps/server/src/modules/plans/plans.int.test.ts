@@ -41,11 +41,12 @@ describe.each(testBackends())('treatment plans and protocol library on %s', (bac
     ]);
     const esk = defaults.find((p: { route: string }) => p.route === 'intranasal');
     expect(esk).toMatchObject({ drug: 'esketamine', version: 1, active: true, status: 'active' });
-    expect(esk.protocol.dose).toMatchObject({ kind: 'fixed', allowedMg: [28, 56, 84] });
+    expect(esk.protocol.dose).toMatchObject({ kind: 'fixed', allowedMg: [56, 84], absoluteMaxMg: 84 });
     expect(defaults[0].protocol.dose).toMatchObject({
       defaultMgPerKg: 0.5,
-      protocolMaxMgPerKg: 1,
-      absoluteCeilingMgPerKg: 2,
+      protocolMaxMgPerKg: 0.75,
+      absoluteCeilingMgPerKg: 1,
+      absoluteMaxMg: 100,
     });
   });
 
@@ -69,7 +70,7 @@ describe.each(testBackends())('treatment plans and protocol library on %s', (bac
     const iv = (await prescriber.get('/api/v1/protocols')).body.items.find(
       (p: { id: string }) => p.id === ids.iv,
     );
-    const edited = { ...iv.protocol, dose: { ...iv.protocol.dose, protocolMaxMgPerKg: 0.75 } };
+    const edited = { ...iv.protocol, dose: { ...iv.protocol.dose, protocolMaxMgPerKg: 0.6 } };
     expect(
       (
         await (
@@ -85,7 +86,7 @@ describe.each(testBackends())('treatment plans and protocol library on %s', (bac
     expect(bad.body.error.details[0].field).toMatch(/^body\.protocol\.dose/);
     const saved = await prescriber.request('PUT', `/api/v1/protocols/${ids.iv}`, {
       protocol: edited,
-      changeNote: 'medical director: max 0.75 mg/kg',
+      changeNote: 'medical director: max 0.6 mg/kg',
     });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ version: 2, isDefault: true, route: 'iv' });
@@ -114,14 +115,14 @@ describe.each(testBackends())('treatment plans and protocol library on %s', (bac
     const calc = await prescriber.post('/api/v1/dose/calculate', {
       protocolId: saved.body.id,
       weightKg: 70,
-      mgPerKg: 0.8,
+      mgPerKg: 0.7,
       ageYears: 40,
     });
     expect(calc.body).toMatchObject({ blocked: true, protocolVersion: 2 });
     const old = await prescriber.post('/api/v1/dose/calculate', {
       protocolId: ids.iv,
       weightKg: 70,
-      mgPerKg: 0.8,
+      mgPerKg: 0.7,
       ageYears: 40,
     });
     expect(old.body).toMatchObject({ blocked: false, protocolVersion: 1 });

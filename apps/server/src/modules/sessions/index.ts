@@ -49,18 +49,11 @@ export const sessionsModule: ServerModule = {
   },
   seedDemo: seedSessionsDemo,
   start(ctx) {
-    let running: Promise<unknown> = Promise.resolve();
-    const timer = setInterval(() => {
-      running = running
-        .then(() => runMonitoringSweep(ctx))
-        .catch(() => {
-          /* retried on the next tick; errors here carry no request data worth logging */
-        });
-    }, SWEEP_INTERVAL_MS);
-    timer.unref();
+    const stopSweep = ctx.jobs.every('vitals-sweep', SWEEP_INTERVAL_MS, () => runMonitoringSweep(ctx), {
+      safety: true,
+    });
     return async () => {
-      clearInterval(timer);
-      await running;
+      await stopSweep();
       await boardHub(ctx).stop();
     };
   },

@@ -1,8 +1,10 @@
 /**
  * Invitations: an admin invites staff (POST /api/v1/users/invite); staff who register patients
  * invite a patient to the portal (POST /api/v1/patients/{id}/portal-invite). Both create the
- * account without a password and send a one-time link through the outbox; the link is also
- * returned so a clinic without email can hand it over. The message carries no patient data.
+ * account without a password and send a one-time link through the outbox (the token is minted only
+ * when the message is sent). Without a mail server, an admin gets the link once in this response to
+ * hand over, and the audit entry says it was shown; nobody else ever sees it. The message carries no
+ * patient data.
  */
 import { IdParams, InvitePatientRequest, InviteResponse, InviteStaffRequest } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
@@ -12,7 +14,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow, PATIENT_EDITORS } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
-import { createOneTimeLink } from '../auth/one-time-links.ts';
+import { createOneTimeLink, mayShowLinkOnce } from '../auth/one-time-links.ts';
 import { toUserSummary, usersOfClinic } from './user-row.ts';
 
 async function inviteAccount(
@@ -46,7 +48,12 @@ async function inviteAccount(
     .insertInto('memberships')
     .values({ clinic_id: a.clinicId, user_id: user.id, role: input.role, patient_id: input.patientId })
     .execute();
-  const { link, expiresAt } = await createOneTimeLink(trx, ctx, req, {
+  const {
+    id: linkId,
+    link,
+    template,
+    expiresAt,
+  } = await createOneTimeLink(trx, ctx, req, {
     kind: 'invite',
     clinicId: a.clinicId,
     userId: user.id,
@@ -56,18 +63,20 @@ async function inviteAccount(
     clinicId: a.clinicId,
     recipient: input.email,
     subject: `${a.clinicName}: your Plasticity account`,
-    body: `${input.greeting}\n\n${a.clinicName} has invited you to Plasticity. Set your password here (the link works once and expires on ${expiresAt.toISOString().slice(0, 10)}):\n\n${link}\n`,
+    body: `${input.greeting}\n\n${a.clinicName} has invited you to Plasticity. Set your password here (the link works once and expires on ${expiresAt.toISOString().slice(0, 10)}):\n\n${template}\n`,
     kind: 'invite',
+    link: { kind: 'one_time', id: linkId },
   });
+  const shown = mayShowLinkOnce(ctx, req);
   await ctx.audit.record(trx, actorOf(req), {
     action: 'create',
     resourceType: 'user',
     resourceId: user.id,
     patientId: input.patientId,
-    details: { role: input.role, invited: true },
+    details: { role: input.role, invited: true, linkShown: shown },
   });
   const summary = await usersOfClinic(trx, a.clinicId).where('u.id', '=', user.id).executeTakeFirstOrThrow();
-  return { user: toUserSummary(summary), link, expiresAt: expiresAt.toISOString() };
+  return { user: toUserSummary(summary), link: shown ? link : null, expiresAt: expiresAt.toISOString() };
 }
 
 export function inviteRoutes(app: ZodApp, ctx: ModuleContext) {

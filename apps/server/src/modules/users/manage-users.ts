@@ -1,15 +1,22 @@
 /**
- * Admin account management: list, deactivate/reactivate (revokes sessions), password reset link,
- * MFA reset, role change. Every change is audited; an admin cannot deactivate or demote themself
+ * Admin account management: list, deactivate/reactivate (revokes sessions), password reset link
+ * (ends the user's sessions at once; the link goes to the user by email, or is shown once to the admin
+ * when no mail server is configured), MFA reset, role change. Every change is audited; an admin cannot deactivate or demote themself
  * (a clinic must never lose its last way in by accident).
  */
-import { ChangeRoleRequest, IdParams, OkResponse, UserList, UserSummary } from '@plasticity/contracts';
-import { z } from 'zod';
+import {
+  ChangeRoleRequest,
+  IdParams,
+  OkResponse,
+  PasswordResetResponse,
+  UserList,
+  UserSummary,
+} from '@plasticity/contracts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
-import { createOneTimeLink } from '../auth/one-time-links.ts';
+import { createOneTimeLink, mayShowLinkOnce } from '../auth/one-time-links.ts';
 import { toUserSummary, usersOfClinic } from './user-row.ts';
 
 const admin = { policy: allow.roles('admin') };
@@ -79,7 +86,7 @@ export function manageUserRoutes(app: ZodApp, ctx: ModuleContext) {
       config: admin,
       schema: {
         params: IdParams,
-        response: { 200: z.object({ link: z.string(), expiresAt: z.string() }) },
+        response: { 200: PasswordResetResponse },
         tags: ['users'],
       },
     },
@@ -87,7 +94,7 @@ export function manageUserRoutes(app: ZodApp, ctx: ModuleContext) {
       const a = authOf(req);
       return ctx.db.transaction().execute(async (trx) => {
         const u = await member(trx, a.clinicId, req.params.id);
-        const { link, expiresAt } = await createOneTimeLink(trx, ctx, req, {
+        const { id, link, template, expiresAt } = await createOneTimeLink(trx, ctx, req, {
           kind: 'password_reset',
           clinicId: a.clinicId,
           userId: u.id,
@@ -97,16 +104,20 @@ export function manageUserRoutes(app: ZodApp, ctx: ModuleContext) {
           clinicId: a.clinicId,
           recipient: u.email,
           subject: `${a.clinicName}: reset your Plasticity password`,
-          body: `Set a new password here (the link works once and expires in one hour):\n\n${link}\n`,
+          body: `Set a new password here (the link works once and expires in one hour):\n\n${template}\n`,
           kind: 'password_reset',
+          link: { kind: 'one_time', id },
         });
+        // Whoever holds the account now (perhaps not its owner) is signed out at once.
+        await ctx.sessions.revokeAllForUser(trx, u.id);
+        const shown = mayShowLinkOnce(ctx, req);
         await ctx.audit.record(trx, actorOf(req), {
           action: 'update',
           resourceType: 'user_credentials',
           resourceId: u.id,
-          details: { reset: 'password' },
+          details: { reset: 'password', sessionsEnded: true, linkShown: shown },
         });
-        return { link, expiresAt: expiresAt.toISOString() };
+        return { link: shown ? link : null, expiresAt: expiresAt.toISOString() };
       });
     },
   );

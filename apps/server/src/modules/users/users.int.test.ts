@@ -7,6 +7,7 @@
 import { testBackends } from '@plasticity/db/testing/index';
 import { describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, type TestClinic, useTestApp, validPatient } from '../../test/harness.ts';
+import { deliverMail, linkIn } from '../../test/mail.ts';
 
 const NEW_PASSWORD = 'lilac-tundra-orbit-1987';
 let n = 0;
@@ -34,7 +35,17 @@ describe.each(testBackends())('users lifecycle on %s', (backend) => {
       .execute();
     expect(mail).toHaveLength(1);
     expect(mail[0]).toMatchObject({ recipient: email, kind: 'invite' });
-    expect(mail[0]?.body).toContain(inv.body.link);
+    // The stored message holds no token: only a slot the sender fills when it sends the message.
+    expect(mail[0]?.body).not.toContain(inv.body.link.split('/accept/')[1]);
+    expect(mail[0]?.body).toContain('/accept/{token}');
+    const shown = await h.database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('clinic_id', '=', c.clinicId)
+      .where('resource_type', '=', 'user')
+      .where('action', '=', 'create')
+      .executeTakeFirstOrThrow();
+    expect(shown.details).toMatchObject({ invited: true, linkShown: true });
 
     // An account without a password cannot log in.
     expect((await c.anonymous().login(email, NEW_PASSWORD)).status).toBe(401);
@@ -114,10 +125,11 @@ describe.each(testBackends())('users lifecycle on %s', (backend) => {
     );
   });
 
-  it('sends a password-reset link that replaces the password and ends every session', async () => {
+  it('sends a password-reset link that ends every session at once and replaces the password', async () => {
     const c = await h.newClinic();
     const admin = await c.login('admin');
     const therapist = await c.login('therapist');
+    expect((await therapist.get('/api/v1/me')).status).toBe(200); // its session is now in the cache
     const reset = await admin.post(`/api/v1/users/${c.users.therapist.id}/reset-password`);
     expect(reset.status).toBe(200);
     expect(new Date(reset.body.expiresAt).getTime() - h.clock.now().getTime()).toBe(3600_000);
@@ -127,10 +139,16 @@ describe.each(testBackends())('users lifecycle on %s', (backend) => {
       .where('clinic_id', '=', c.clinicId)
       .execute();
     expect(mail).toContainEqual({ recipient: c.users.therapist.email, kind: 'password_reset' });
-    // Still usable until the link is used.
-    expect((await therapist.get('/api/v1/me')).status).toBe(200);
-    expect((await c.anonymous().acceptLink(reset.body.link, NEW_PASSWORD)).status).toBe(200);
+    // Whoever holds the account's sessions is signed out at once, before the link is used.
     expect((await therapist.get('/api/v1/me')).status).toBe(401);
+    const sessions = await h.database.db
+      .selectFrom('sessions')
+      .select('revoked_at')
+      .where('user_id', '=', c.users.therapist.id)
+      .execute();
+    expect(sessions.length).toBeGreaterThan(0);
+    expect(sessions.every((s) => s.revoked_at !== null)).toBe(true);
+    expect((await c.anonymous().acceptLink(reset.body.link, NEW_PASSWORD)).status).toBe(200);
     expect((await c.anonymous().login(c.users.therapist.email, TEST_PASSWORD)).status).toBe(401);
     expect((await c.anonymous().login(c.users.therapist.email, NEW_PASSWORD)).status).toBe(200);
 
@@ -212,6 +230,8 @@ describe.each(testBackends())('users lifecycle on %s', (backend) => {
     const inv = await fd.post(`/api/v1/patients/${p.body.id}/portal-invite`);
     expect(inv.status).toBe(201);
     expect(inv.body.user).toMatchObject({ role: 'patient', patientId: p.body.id });
+    expect(inv.body.link).toBeNull(); // front desk never sees the link; it goes to the patient
+    expect(JSON.stringify(inv.body)).not.toMatch(/\/accept\//);
     const mail = await h.database.db
       .selectFrom('outbox')
       .select(['body', 'subject'])
@@ -219,7 +239,10 @@ describe.each(testBackends())('users lifecycle on %s', (backend) => {
       .executeTakeFirstOrThrow();
     expect(`${mail.subject} ${mail.body}`).not.toContain('Testcase'); // no surname or other record data
     expect((await fd.post(`/api/v1/patients/${p.body.id}/portal-invite`)).status).toBe(409);
-    expect((await c.anonymous().acceptLink(inv.body.link, NEW_PASSWORD)).status).toBe(200);
+    const [received] = await deliverMail(h, c.clinicId);
+    expect(received?.to).toBe(p.body.email);
+    const link = linkIn(received?.text ?? '', 'accept');
+    expect((await c.anonymous().acceptLink(link, NEW_PASSWORD)).status).toBe(200);
     const patient = c.anonymous();
     const login = await patient.login(p.body.email, NEW_PASSWORD);
     expect(login.body.user).toMatchObject({ role: 'patient', patientId: p.body.id });

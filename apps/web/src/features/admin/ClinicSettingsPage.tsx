@@ -69,6 +69,16 @@ export function ClinicSettingsPage() {
     setSaved(false);
   };
 
+  /** Both fields empty clears the certification; otherwise both are sent and validated. */
+  const setCertification = (patch: { certificationId?: string; certifiedOn?: string }) => {
+    const next = {
+      certificationId: values.remsSettingCertification?.certificationId ?? '',
+      certifiedOn: values.remsSettingCertification?.certifiedOn ?? '',
+      ...patch,
+    };
+    set('remsSettingCertification', next.certificationId || next.certifiedOn ? next : null);
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
@@ -156,6 +166,29 @@ export function ClinicSettingsPage() {
                 value={values.absoluteLifetimeHours}
                 error={errors.absoluteLifetimeHours}
                 onChange={(v) => set('absoluteLifetimeHours', typeof v === 'number' ? v : Number.NaN)}
+              />
+            </Group>
+            <Checkbox
+              label="Let staff hand patients a clinic device to answer forms"
+              description="Staff can open a form on a clinic tablet for the patient in front of them. Each form answered this way is recorded as completed on a clinic device, with who handed it over."
+              checked={values.clinicDeviceSelfReport}
+              onChange={(e) => set('clinicDeviceSelfReport', e.currentTarget.checked)}
+            />
+            <Group grow align="flex-start">
+              <TextInput
+                label="SPRAVATO REMS setting certification ID"
+                description="Needed before esketamine can be given here"
+                value={values.remsSettingCertification?.certificationId ?? ''}
+                error={errors['remsSettingCertification.certificationId'] ?? errors.remsSettingCertification}
+                onChange={(e) => setCertification({ certificationId: e.currentTarget.value })}
+              />
+              <TextInput
+                label="REMS certification date"
+                description="The date the setting was certified"
+                type="date"
+                value={values.remsSettingCertification?.certifiedOn ?? ''}
+                error={errors['remsSettingCertification.certifiedOn']}
+                onChange={(e) => setCertification({ certifiedOn: e.currentTarget.value })}
               />
             </Group>
             <Group>

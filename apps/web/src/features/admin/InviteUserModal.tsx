@@ -5,7 +5,7 @@ import { type FieldErrors, fieldErrorsOf } from '../../api/errors.ts';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { roleLabel } from '../../ui/format.ts';
-import { OneTimeLink } from '../../ui/OneTimeLink.tsx';
+import { OneTimeLinkOrSent } from '../../ui/OneTimeLink.tsx';
 
 interface Props {
   opened: boolean;
@@ -61,11 +61,14 @@ export function InviteUserModal({ opened, onClose, onInvited }: Props) {
       {invite ? (
         <Stack gap="sm">
           <Text size="sm">
-            {invite.user.displayName} was invited as {roleLabel(invite.user.role)}. Give them this link to set
-            their password (it is also emailed when the clinic sends email).
+            {invite.user.displayName} was invited as {roleLabel(invite.user.role)}.
+            {invite.link
+              ? ' Give them this link to set their password. It is shown only now, and this was recorded.'
+              : ' They set their password through the link in the email.'}
           </Text>
-          <OneTimeLink
+          <OneTimeLinkOrSent
             link={invite.link}
+            sentTo={invite.user.email}
             expiresAt={invite.expiresAt}
             timeZone={me.clinic.timeZone}
             label="Invitation link"

@@ -6,7 +6,7 @@ import * as admin from '../../api/admin.ts';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { roleLabel } from '../../ui/format.ts';
-import { OneTimeLink } from '../../ui/OneTimeLink.tsx';
+import { OneTimeLinkOrSent } from '../../ui/OneTimeLink.tsx';
 
 type Dialog =
   | { kind: 'role' }
@@ -21,7 +21,7 @@ const CONFIRM_TEXT = {
   'reset-mfa': (u: UserSummary) =>
     `${u.displayName}'s authenticator app and recovery codes stop working. They set up two-step verification again at next sign-in.`,
   'reset-password': (u: UserSummary) =>
-    `Creates a one-time link for ${u.displayName} to choose a new password. Their current password stops working when they use it.`,
+    `Signs ${u.displayName} out everywhere now and creates a one-time link to choose a new password. Their current password stops working when they use it.`,
 } as const;
 
 const TITLES = {
@@ -117,8 +117,9 @@ export function UserActions({ user, onChanged }: { user: UserSummary; onChanged:
           <ErrorAlert error={failure} />
           {dialog?.kind === 'link' ? (
             <>
-              <OneTimeLink
+              <OneTimeLinkOrSent
                 link={dialog.link.link}
+                sentTo={user.email}
                 expiresAt={dialog.link.expiresAt}
                 timeZone={me.clinic.timeZone}
                 label="Reset link"

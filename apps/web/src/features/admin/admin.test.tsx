@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeMe, makeUser } from '../../test/fixtures.ts';
 import { renderApp } from '../../test/renderApp.tsx';
@@ -9,6 +9,8 @@ const settings = {
   mfaRequiredRoles: ['admin'],
   idleTimeoutMin: 15,
   absoluteLifetimeHours: 12,
+  clinicDeviceSelfReport: false,
+  remsSettingCertification: null,
 };
 
 describe('users admin', () => {
@@ -64,6 +66,27 @@ describe('users admin', () => {
     );
     expect(api.callsTo('POST', `/api/v1/users/${target.id}/reset-password`)).toHaveLength(1);
   });
+
+  it('says where the reset link went when the server sent it by email', async () => {
+    const target = makeUser(4, { email: 'four@clinic.test' });
+    const { user } = await renderApp({
+      me: makeMe('admin'),
+      path: '/admin/users',
+      routes: {
+        'GET /api/v1/users': { body: { items: [target] } },
+        [`POST /api/v1/users/${target.id}/reset-password`]: {
+          body: { link: null, expiresAt: '2026-12-01T00:00:00Z' },
+        },
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Actions for User 4' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Reset password…' }));
+    await user.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: 'Reset password' }),
+    );
+    expect(await screen.findByText(/goes by email to four@clinic.test only/)).toBeTruthy();
+    expect(screen.queryByLabelText('Reset link')).toBeNull();
+  });
 });
 
 describe('clinic settings', () => {
@@ -85,6 +108,24 @@ describe('clinic settings', () => {
     expect(api.callsTo('PATCH', '/api/v1/clinic/settings')[0]?.body).toEqual({
       idleTimeoutMin: 30,
       mfaRequiredRoles: ['admin', 'nurse'],
+    });
+  });
+
+  it('records the SPRAVATO REMS setting certification with its date', async () => {
+    const { api, user } = await renderApp({
+      me: makeMe('admin'),
+      path: '/admin/clinic',
+      routes: {
+        'GET /api/v1/clinic/settings': { body: settings },
+        'PATCH /api/v1/clinic/settings': (call) => ({ body: { ...settings, ...(call.body as object) } }),
+      },
+    });
+    await user.type(await screen.findByLabelText('SPRAVATO REMS setting certification ID'), 'HCS-1001');
+    fireEvent.change(screen.getByLabelText('REMS certification date'), { target: { value: '2024-01-15' } });
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect(api.callsTo('PATCH', '/api/v1/clinic/settings')[0]?.body).toEqual({
+      remsSettingCertification: { certificationId: 'HCS-1001', certifiedOn: '2024-01-15' },
     });
   });
 

@@ -21,6 +21,16 @@ const TYPES = [
 const NO_QUANTITY = new Set(['open', 'transfer']);
 const EMPTY_WITNESS: Witness = { email: '', password: '' };
 
+/**
+ * One key per opened form: if an answer is lost and the user submits again, the server returns the
+ * first answer instead of recording the movement twice. getRandomValues, unlike randomUUID, also
+ * works on a plain-HTTP network address.
+ */
+function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `mv-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
 interface Props {
   container: Stock;
   onClose: () => void;
@@ -50,6 +60,7 @@ export function MovementModal({ container, onClose, onDone }: Props) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const [idempotencyKey] = useState(newIdempotencyKey);
   const errors = fieldErrorsOf(error);
   const patientName = new Map(
     (patients.data ?? []).map((p) => [p.id, `${p.lastName}, ${p.firstName} (${p.mrn})`]),
@@ -65,7 +76,7 @@ export function MovementModal({ container, onClose, onDone }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const body: Record<string, unknown> = { type, containerId: container.id };
+      const body: Record<string, unknown> = { type, containerId: container.id, idempotencyKey };
       if (!NO_QUANTITY.has(type)) Object.assign(body, { quantity: quantity.trim(), unit: container.unit });
       if (type === 'draw')
         Object.assign(body, { patientId: patientId ?? undefined, sessionId: sessionId.trim() || undefined });

@@ -114,9 +114,46 @@ describe('controlled-substance register', () => {
       quantity: '1.2',
       unit: 'mL',
       patientId: patient.id,
+      idempotencyKey: expect.stringMatching(/^mv-[0-9a-f]{32}$/),
     });
     expect(call?.headers['x-csrf-token']).toBe('csrf-test-token');
   }, 20_000);
+
+  it('sends the same idempotency key when the same form is submitted again, a new one for a new form', async () => {
+    const { api, user } = await renderApp({
+      me: makeMe('nurse'),
+      path: '/controlled',
+      routes: routes({
+        'POST /api/v1/controlled/movements': apiError(409, 'insufficient_balance', 'only 5 mL left', [
+          { field: 'body.quantity', message: 'would take the balance below zero' },
+        ]),
+      }) as never,
+    });
+    const open = async () => {
+      await user.click(await screen.findByRole('button', { name: 'Record movement for Vial K-002' }));
+      return screen.findByRole('dialog');
+    };
+    let dialog = await open();
+    await user.type(within(dialog).getByLabelText(/Quantity/), '9');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Patient' }), patient.id);
+    await user.click(within(dialog).getByRole('button', { name: 'Record' }));
+    await waitFor(() => expect(api.callsTo('POST', '/api/v1/controlled/movements')).toHaveLength(1));
+    await user.click(within(dialog).getByRole('button', { name: 'Record' }));
+    await waitFor(() => expect(api.callsTo('POST', '/api/v1/controlled/movements')).toHaveLength(2));
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    dialog = await open();
+    await user.type(within(dialog).getByLabelText(/Quantity/), '1');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Patient' }), patient.id);
+    await user.click(within(dialog).getByRole('button', { name: 'Record' }));
+    await waitFor(() => expect(api.callsTo('POST', '/api/v1/controlled/movements')).toHaveLength(3));
+    const keys = api
+      .callsTo('POST', '/api/v1/controlled/movements')
+      .map((c) => (c.body as { idempotencyKey?: string }).idempotencyKey);
+    expect(keys[0]).toMatch(/^mv-[0-9a-f]{32}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+  }, 30_000);
 
   it('keeps the witness password out of every storage after a refusal', async () => {
     const { user } = await renderApp({

@@ -19,6 +19,8 @@ const item = (n: number, total: number, at: string) => ({
   warnings: [],
   administeredAt: at,
   source: 'staff',
+  completedVia: 'staff_entry',
+  handedBy: null,
   createdAt: at,
 });
 const items = [item(1, 20, '2026-10-01T10:00:00Z'), item(2, 3, '2026-11-20T10:00:00Z')];

@@ -1,12 +1,12 @@
 import { Alert, Button, Group, MultiSelect, Paper, Stack, Text } from '@mantine/core';
-import { IconPlus, IconSend } from '@tabler/icons-react';
+import { IconDeviceTablet, IconPlus, IconSend } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
 import type { ChartTabProps } from '../../app/registry.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { formatDateTime } from '../../ui/format.ts';
 import { LoadingState } from '../../ui/LoadingState.tsx';
-import { OneTimeLink } from '../../ui/OneTimeLink.tsx';
-import { type AssessmentListT, createSelfReportLink, listAssessments } from './api.ts';
+import { type AssessmentListT, handOverSelfReport, listAssessments, sendSelfReportLink } from './api.ts';
 import { EnterAssessmentModal } from './EnterAssessmentModal.tsx';
 import { ScheduleCard } from './ScheduleCard.tsx';
 import { ScoreTable } from './ScoreTable.tsx';
@@ -25,7 +25,7 @@ export function AssessmentsTab({ patient }: ChartTabProps) {
   const [error, setError] = useState<unknown>(null);
   const [entering, setEntering] = useState(false);
   const [sendIds, setSendIds] = useState<string[]>([]);
-  const [link, setLink] = useState<{ url: string; expiresAt: string } | null>(null);
+  const [sent, setSent] = useState<{ sentTo: string; expiresAt: string } | null>(null);
   const [linkError, setLinkError] = useState<unknown>(null);
 
   const load = useCallback(async () => {
@@ -46,16 +46,25 @@ export function AssessmentsTab({ patient }: ChartTabProps) {
 
   if (defsError || error) return <ErrorAlert error={defsError ?? error} title="Could not load assessments" />;
   if (!defs || !series) return <LoadingState label="Loading assessments…" />;
-  const enterable = defs.filter(
-    (d) => d.kind === 'self_report' || d.id === 'cssrs_screen' || CLINICIAN_RATERS.includes(me.role),
-  );
+  const enterable = defs.filter((d) => d.kind === 'self_report' || CLINICIAN_RATERS.includes(me.role));
   const selfReport = defs.filter((d) => d.kind === 'self_report');
   const shown = defs.filter((d) => series[d.id]);
 
   const sendLink = async () => {
     setLinkError(null);
+    setSent(null);
     try {
-      setLink(await createSelfReportLink(patient.id, sendIds));
+      setSent(await sendSelfReportLink(patient.id, sendIds));
+    } catch (e) {
+      setLinkError(e);
+    }
+  };
+  // The form opens on this device for the patient; the server records who handed it over.
+  const handOver = async () => {
+    setLinkError(null);
+    try {
+      const made = await handOverSelfReport(patient.id, sendIds);
+      window.location.assign(new URL(made.url, window.location.origin).toString());
     } catch (e) {
       setLinkError(e);
     }
@@ -85,7 +94,7 @@ export function AssessmentsTab({ patient }: ChartTabProps) {
       })}
       <Paper withBorder p="md" radius="md">
         <Stack gap="xs">
-          <Text fw={600}>Send forms to complete on a phone</Text>
+          <Text fw={600}>Forms for the patient to answer</Text>
           <Group align="flex-end">
             <MultiSelect
               label="Forms"
@@ -99,17 +108,25 @@ export function AssessmentsTab({ patient }: ChartTabProps) {
               disabled={sendIds.length === 0}
               onClick={sendLink}
             >
-              Create link
+              Email to patient
             </Button>
+            {me.clinic.clinicDeviceSelfReport && (
+              <Button
+                variant="default"
+                leftSection={<IconDeviceTablet size={16} aria-hidden />}
+                disabled={sendIds.length === 0}
+                onClick={handOver}
+              >
+                Hand to patient on this device
+              </Button>
+            )}
           </Group>
-          <ErrorAlert error={linkError} title="No link created" />
-          {link && (
-            <OneTimeLink
-              link={new URL(link.url, window.location.origin).toString()}
-              expiresAt={link.expiresAt}
-              timeZone={me.clinic.timeZone}
-              label="Self-report link (single use, 72 hours)"
-            />
+          <ErrorAlert error={linkError} title="The forms were not sent" />
+          {sent && (
+            <Alert variant="light" color="green">
+              Sent to {sent.sentTo}. The link works once, for the patient only, until{' '}
+              {formatDateTime(sent.expiresAt, me.clinic.timeZone)}.
+            </Alert>
           )}
         </Stack>
       </Paper>

@@ -1,34 +1,73 @@
-import { Alert, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import type { OutboxStatus } from '@plasticity/contracts';
 import { useEffect, useState } from 'react';
+import type { z } from 'zod';
 import { useMe } from '../../app/auth.tsx';
+import { RouterLink } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { listOutbox, type OutboxItemT } from './api.ts';
 
-/** Messages not sent (clinics without SMTP): front desk and admin deliver them by hand. */
-/** Without PLASTICITY_PUBLIC_URL the server writes links as paths; show them on this app's address. */
-export const absoluteLinks = (text: string, origin: string) =>
-  text.replace(/(^|\s)(\/r\/[A-Za-z0-9_-]+)/g, (_, pre: string, path: string) => `${pre}${origin}${path}`);
+const KIND_LABELS: Record<string, string> = {
+  invite: 'Invitation',
+  password_reset: 'Password reset',
+  measurement_reminder: 'Check-in reminder',
+  self_report_link: 'Forms to answer',
+};
+export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? 'Message';
+const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
 
+const STATUS: Record<z.infer<typeof OutboxStatus>, { label: string; color: string }> = {
+  queued: { label: 'Waiting to send', color: 'gray' },
+  sent: { label: 'Sent', color: 'green' },
+  failed: { label: 'Failed', color: 'red' },
+  not_sent: { label: 'Not sent', color: 'orange' },
+};
+
+/**
+ * Staff follow message delivery: who, what, where it stands. Message text is never shown here: its
+ * one-time link reaches only the recipient, written in when the message is sent.
+ */
 export function OutboxPage() {
   const me = useMe();
+  const [status, setStatus] = useState<'unsent' | 'all'>('unsent');
   const [items, setItems] = useState<OutboxItemT[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     const c = new AbortController();
-    listOutbox(c.signal).then(setItems, (e: unknown) => {
+    setItems(null);
+    listOutbox(status, c.signal).then(setItems, (e: unknown) => {
       if (!c.signal.aborted) setError(e);
     });
     return () => c.abort();
-  }, []);
+  }, [status]);
   return (
     <Stack>
       <Title order={1}>Outbox</Title>
       <Text size="sm" c="dimmed">
-        Messages waiting to be sent. Without an email server configured, send them yourself (copy the text
-        into the clinic’s email or text service).
+        Messages to patients and staff and where each stands. Their links go only to the recipient: when no
+        email server is set up, messages wait here until one is.
       </Text>
+      {me.clinic.demo && me.role === 'admin' && (
+        <Alert variant="light">
+          Demo clinic: read the messages as their recipients would in the{' '}
+          <Anchor component={RouterLink} href="/demo/mailbox">
+            demo mailbox
+          </Anchor>
+          .
+        </Alert>
+      )}
+      <SegmentedControl
+        aria-label="Which messages"
+        value={status}
+        onChange={(v) => setStatus(v as 'unsent' | 'all')}
+        data={[
+          { value: 'unsent', label: 'Not sent yet' },
+          { value: 'all', label: 'All' },
+        ]}
+        style={{ alignSelf: 'flex-start' }}
+      />
       <ErrorAlert error={error} />
       {!items && !error ? (
         <LoadingState />
@@ -41,6 +80,7 @@ export function OutboxPage() {
               <Table.Th>Created</Table.Th>
               <Table.Th>To</Table.Th>
               <Table.Th>Message</Table.Th>
+              <Table.Th>Status</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -52,12 +92,24 @@ export function OutboxPage() {
                   <Text fw={600} size="sm">
                     {m.subject}
                   </Text>
-                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                    {absoluteLinks(m.body, window.location.origin)}
+                  <Text size="xs" c="dimmed">
+                    {kindLabel(m.kind)}
                   </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={STATUS[m.status].color}>
+                    {STATUS[m.status].label}
+                  </Badge>
+                  {m.sentAt && (
+                    <Text size="xs" c="dimmed">
+                      {formatDateTime(m.sentAt, me.clinic.timeZone)}
+                    </Text>
+                  )}
                   {m.lastError && (
                     <Text size="xs" c="red">
-                      Last attempt failed: {m.lastError}
+                      {m.status === 'not_sent'
+                        ? sentence(m.lastError.replace(/^not sent: /, ''))
+                        : `Last attempt failed: ${m.lastError}`}
                     </Text>
                   )}
                 </Table.Td>

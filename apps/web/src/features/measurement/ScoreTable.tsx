@@ -6,6 +6,14 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { type AssessmentListT, markEnteredInError } from './api.ts';
 
+/** How each score was completed, in plain words. */
+const COMPLETED_VIA: Record<AssessmentListT['items'][number]['completedVia'], string> = {
+  patient_link: 'By the patient, from a link',
+  portal: 'By the patient, in the portal',
+  clinic_device: 'By the patient, on a clinic device',
+  staff_entry: 'Entered by staff',
+};
+
 /** The scores behind a trend, newest first; clinicians can mark one entered in error (never deleted). */
 export function ScoreTable({
   def,
@@ -52,7 +60,7 @@ export function ScoreTable({
             <Table.Th>Date</Table.Th>
             <Table.Th>Total</Table.Th>
             <Table.Th>Severity</Table.Th>
-            <Table.Th>Source</Table.Th>
+            <Table.Th>Completed</Table.Th>
             {canMark && <Table.Th />}
           </Table.Tr>
         </Table.Thead>
@@ -65,7 +73,7 @@ export function ScoreTable({
                 {a.prorated ? ' (prorated)' : ''}
               </Table.Td>
               <Table.Td>{a.severity ?? '—'}</Table.Td>
-              <Table.Td>{a.source === 'link' ? 'self-report link' : a.source}</Table.Td>
+              <Table.Td>{COMPLETED_VIA[a.completedVia]}</Table.Td>
               {canMark && (
                 <Table.Td>
                   {marking === a.id ? (

@@ -4,6 +4,8 @@ import {
   Assessment,
   AssessmentCreated,
   AssessmentList,
+  ClinicDeviceSelfReport,
+  DemoMailbox,
   InstrumentList,
   MeasurementSchedule,
   OutboxList,
@@ -34,9 +36,6 @@ export const createAssessment = (
   patientId: string,
   body: { instrument: string; answers: Answers; administeredAt?: string },
 ) => request('POST', `${p(patientId)}/assessments`, AssessmentCreated, { body });
-
-export const createSelfReportLink = (patientId: string, instruments: string[]) =>
-  request('POST', `${p(patientId)}/self-report-links`, SelfReportLinkCreated, { body: { instruments } });
 
 export const getSchedule = (patientId: string, signal?: AbortSignal) =>
   request('GET', `${p(patientId)}/measurement-schedule`, MeasurementSchedule, { signal });
@@ -75,5 +74,19 @@ export const submitSelfReport = (token: string, responses: { instrument: string;
     quiet401: true,
   });
 
-export const listOutbox = (signal?: AbortSignal) =>
-  request('GET', '/api/v1/outbox', OutboxList, { signal }).then((r) => r.items);
+export const listOutbox = (status: 'unsent' | 'all', signal?: AbortSignal) =>
+  request('GET', '/api/v1/outbox', OutboxList, { query: { status }, signal }).then((r) => r.items);
+
+export type DemoMailboxItemT = z.infer<typeof DemoMailbox>['items'][number];
+export const readDemoMailbox = (signal?: AbortSignal) =>
+  request('GET', '/api/v1/demo/mailbox', DemoMailbox, { signal }).then((r) => r.items);
+
+/** Sends the patient forms by email: the link goes to the patient only. */
+export const sendSelfReportLink = (patientId: string, instruments: string[]) =>
+  request('POST', `${p(patientId)}/self-report-links`, SelfReportLinkCreated, { body: { instruments } });
+
+/** "Hand the patient a clinic device": a short-lived link to open here, recorded as handed over by the caller. */
+export const handOverSelfReport = (patientId: string, instruments: string[]) =>
+  request('POST', `${p(patientId)}/self-report-links/clinic-device`, ClinicDeviceSelfReport, {
+    body: { instruments },
+  });

@@ -1,6 +1,7 @@
 import { IconChartLine, IconClipboardCheck, IconMail } from '@tabler/icons-react';
 import { registerFeature } from '../../app/registry.ts';
 import { AssessmentsTab } from './AssessmentsTab.tsx';
+import { DemoMailboxPage } from './DemoMailboxPage.tsx';
 import { OutboxPage } from './OutboxPage.tsx';
 import { PortalCheckIns } from './PortalCheckIns.tsx';
 import { PortalProgress } from './PortalProgress.tsx';
@@ -47,6 +48,13 @@ registerFeature({
       component: PortalProgress,
     },
     { id: 'outbox', path: '/outbox', roles: OUTBOX, title: 'Outbox', component: OutboxPage },
+    {
+      id: 'demo-mailbox',
+      path: '/demo/mailbox',
+      roles: ['admin'],
+      title: 'Demo mailbox',
+      component: DemoMailboxPage,
+    },
   ],
   chartTabs: [
     { id: 'assessments', label: 'Assessments', roles: CLINICAL, order: 20, component: AssessmentsTab },

@@ -7,9 +7,12 @@ import { fieldErrorsOf } from '../../api/errors.ts';
 import { invitePatientToPortal } from '../../api/patients.ts';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { OneTimeLink } from '../../ui/OneTimeLink.tsx';
+import { OneTimeLinkOrSent } from '../../ui/OneTimeLink.tsx';
 
-/** Staff: invite the patient to the portal and show the one-time link to hand over. */
+/**
+ * Staff: invite the patient to the portal. The link goes to the patient by email; only an admin, on a
+ * server without email, is shown it once to hand over.
+ */
 export function PortalInviteButton({ patient }: { patient: Patient }) {
   const me = useMe();
   const [opened, setOpened] = useState(false);
@@ -53,11 +56,13 @@ export function PortalInviteButton({ patient }: { patient: Patient }) {
         {invite ? (
           <Stack gap="sm">
             <Text size="sm">
-              The invitation is ready. Give the patient this link (if the clinic sends email, it was also
-              emailed to them).
+              {invite.link
+                ? 'The invitation is ready. Give the patient this link. It is shown only now, and this was recorded.'
+                : 'The invitation is ready. The patient sets a password through the link in the email.'}
             </Text>
-            <OneTimeLink
+            <OneTimeLinkOrSent
               link={invite.link}
+              sentTo={invite.user.email}
               expiresAt={invite.expiresAt}
               timeZone={me.clinic.timeZone}
               label="Invitation link"
@@ -72,7 +77,7 @@ export function PortalInviteButton({ patient }: { patient: Patient }) {
               {!emailError && <ErrorAlert error={failure} title="The invitation was not created" />}
               <TextInput
                 label="Patient email"
-                description="Optional. Without an email, hand the link to the patient yourself."
+                description="Where the invitation is sent. Leave empty to use the email on file."
                 type="email"
                 value={email}
                 error={emailError}

@@ -29,6 +29,7 @@ type Dose = {
   defaultMgPerKg?: number;
   protocolMaxMgPerKg?: number;
   absoluteCeilingMgPerKg?: number;
+  absoluteMaxMg?: number;
   defaultMg?: number;
   maxMg?: number;
 };
@@ -41,7 +42,8 @@ const num = (s: string): number | undefined => {
 /**
  * The dose calculator (the shared pure `calculateDose` behind POST /api/v1/dose/calculate): units beside every
  * number, block reasons shown plainly. Above the protocol maximum a prescriber may override with a reason and a
- * second clinician's credentials; the absolute ceiling is never lifted (REFERENCE.md §2).
+ * second clinician's credentials; the absolute ceiling and the mg cap are never lifted. The result shows which
+ * weight the dose was calculated on (actual, ideal or adjusted body weight) and why.
  */
 export function DoseCalculatorPanel({
   protocols,
@@ -86,6 +88,8 @@ export function DoseCalculatorPanel({
       if (useMeasured && patientId) body.patientId = patientId;
       else body.weightKg = num(v.weightKg ?? '');
       body.mgPerKg = num(v.mgPerKg ?? '');
+      body.heightCm = num(v.heightCm ?? '');
+      if (!patientId && v.sex) body.sex = v.sex;
     } else if (dose.kind === 'fixed') body.fixedMg = Number(fixedMg);
     else body.fixedMg = num(v.fixedMg ?? '');
     if (patientId && dose.kind !== 'weight_based') body.patientId = patientId;
@@ -136,6 +140,7 @@ export function DoseCalculatorPanel({
             <Text size="xs" c="dimmed">
               Default {dose.defaultMgPerKg} mg/kg · protocol maximum {dose.protocolMaxMgPerKg} mg/kg ·
               absolute ceiling {dose.absoluteCeilingMgPerKg} mg/kg
+              {dose.absoluteMaxMg !== undefined ? ` · never above ${dose.absoluteMaxMg} mg` : ''}
             </Text>
           )}
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
@@ -151,6 +156,19 @@ export function DoseCalculatorPanel({
                 )}
                 {(!patientId || !useMeasured) && field('weightKg', 'Weight (kg)')}
                 {field('mgPerKg', 'Dose (mg/kg)', { placeholder: String(dose.defaultMgPerKg ?? '') })}
+                {field('heightCm', patientId ? 'Height (cm, if the chart has none)' : 'Height (cm)')}
+                {!patientId && (
+                  <NativeSelect
+                    label="Sex (for ideal body weight)"
+                    data={[
+                      { value: '', label: 'Not given' },
+                      { value: 'female', label: 'Female' },
+                      { value: 'male', label: 'Male' },
+                    ]}
+                    value={v.sex ?? ''}
+                    onChange={({ currentTarget: { value } }) => setV((s) => ({ ...s, sex: value }))}
+                  />
+                )}
               </>
             )}
             {dose.kind === 'fixed' && (
@@ -221,15 +239,22 @@ export function DoseCalculatorPanel({
   );
 }
 
+const BASIS_LABEL: Record<string, string> = {
+  actual: 'actual body weight',
+  ideal: 'ideal body weight',
+  adjusted: 'adjusted body weight',
+};
+
 function DoseResult({ r }: { r: DoseCalculateResponse }) {
   const rows: Array<[string, number | null | undefined, string]> = [
     [r.blocked ? 'Requested dose (refused)' : 'Dose', r.doseMg, 'mg'],
     ['Volume', r.volumeMl, 'mL'],
     ['Pump rate', r.rateMlPerHour, 'mL/h'],
     ['Devices (28 mg each)', r.devices, 'devices'],
-    ['Weight used', r.weightKg, 'kg'],
+    ['Measured weight', r.weightKg, 'kg'],
     ['Dose per kg', r.mgPerKg, 'mg/kg'],
   ];
+  const w = r.dosingWeight;
   return (
     <Stack gap="xs" mt="md" data-testid="dose-result">
       {r.blocked ? (
@@ -258,6 +283,23 @@ function DoseResult({ r }: { r: DoseCalculateResponse }) {
                 </Table.Td>
               </Table.Tr>
             ))}
+          {w && (
+            <Table.Tr>
+              <Table.Th>Weight used for the dose</Table.Th>
+              <Table.Td data-testid="dosing-weight">
+                {w.kg} kg — {BASIS_LABEL[w.basis]}
+                <Text size="xs" c="dimmed">
+                  {w.reason}
+                  {w.bmi !== null ? ` · BMI ${w.bmi}` : ''}
+                  {w.heightCm !== null
+                    ? ` · height ${w.heightCm} cm${r.heightFrom === 'intake' ? ' (from the intake)' : ''}`
+                    : ''}
+                  {w.idealKg !== null ? ` · ideal ${w.idealKg} kg` : ''}
+                  {w.adjustedKg !== null ? ` · adjusted ${w.adjustedKg} kg` : ''}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          )}
         </Table.Tbody>
       </Table>
       {r.warnings.length > 0 && (

@@ -1,18 +1,9 @@
-import {
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { type FieldErrors, fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { submitIntake } from './api.ts';
+import { AllergyRows, MedicationRows, TrialRows } from './IntakeRows.tsx';
 import {
   emptyIntakeForm,
   INDICATIONS,
@@ -102,8 +93,9 @@ export function IntakeForm({ patientId, portal = false, onSaved, onCancel }: Pro
   };
 
   const shownFields = NUMBERS.map((n) => n.field);
+  const inRows = /^(medications\.entries|allergyEntries|indications\.depression\.priorTrials)\.\d+\./;
   const unplaced = Object.entries(errors)
-    .filter(([k]) => !shownFields.includes(k))
+    .filter(([k]) => !shownFields.includes(k) && !inRows.test(k))
     .map(([k, m]) => `${k}: ${m}`);
 
   return (
@@ -116,37 +108,34 @@ export function IntakeForm({ patientId, portal = false, onSaved, onCancel }: Pro
         </Text>
         {boxes(portal ? 'What I am seeking treatment for' : 'Indications', INDICATIONS)}
         {f.checks.depression && (
-          <Group align="end">
-            <TextInput
-              label="Antidepressants tried without enough benefit (number)"
-              inputMode="numeric"
-              value={f.numbers.failedTrials ?? ''}
-              onChange={({ currentTarget: { value } }) =>
-                setF((s) => ({ ...s, numbers: { ...s.numbers, failedTrials: value } }))
-              }
-              error={errors['indications.depression.failedAntidepressantTrials']}
-            />
+          <>
             <Checkbox
               label="Thoughts of suicide now"
               checked={f.checks.suicidalIdeation === true}
               onChange={(e) => check('suicidalIdeation', e.currentTarget.checked)}
             />
-          </Group>
+            <TrialRows
+              rows={f.trials}
+              onChange={(trials) => setF((s) => ({ ...s, trials }))}
+              errors={errors}
+              portal={portal}
+            />
+          </>
         )}
         {boxes(portal ? 'Mental health history' : 'Psychiatric history', PSYCHIATRIC)}
         {boxes(portal ? 'Medical history' : 'Medical history', MEDICAL)}
-        {boxes(portal ? 'Medicines I take' : 'Current medications (flags)', MEDICATIONS)}
-        <Textarea
-          label="All current medicines and supplements (one per line)"
-          value={f.medicationList}
-          onChange={({ currentTarget: { value } }) => setF((s) => ({ ...s, medicationList: value }))}
-          rows={2}
+        {boxes(portal ? 'Kinds of medicine I take' : 'Current medication classes', MEDICATIONS)}
+        <MedicationRows
+          rows={f.medications}
+          onChange={(medications) => setF((s) => ({ ...s, medications }))}
+          errors={errors}
+          portal={portal}
         />
-        <Textarea
-          label="Allergies (one per line)"
-          value={f.allergies}
-          onChange={({ currentTarget: { value } }) => setF((s) => ({ ...s, allergies: value }))}
-          rows={1}
+        <AllergyRows
+          rows={f.allergies}
+          onChange={(allergies) => setF((s) => ({ ...s, allergies }))}
+          errors={errors}
+          portal={portal}
         />
         {boxes(portal ? 'Substances, ketamine and getting home' : 'Substance use, ketamine, escort', OTHER)}
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">

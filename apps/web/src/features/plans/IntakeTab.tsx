@@ -28,6 +28,7 @@ export function IntakeTab({ patient }: ChartTabProps) {
   if (data.error) return <ErrorAlert error={data.error} title="Could not load the intake" />;
   if (!data.data) return <LoadingState />;
   const latest = data.data.intakes[0] ?? null;
+  // Medicines and allergies from the intake are on the "Medications & allergies" tab.
   const summary = latest ? summariseIntake(latest.intake) : null;
   return (
     <Stack gap="lg">
@@ -69,6 +70,19 @@ export function IntakeTab({ patient }: ChartTabProps) {
                   <List.Item key={y}>{y}</List.Item>
                 ))}
               </List>
+            )}
+            {summary.priorTrials.length > 0 && (
+              <>
+                <Text size="sm">
+                  <b>Antidepressants tried:</b>
+                </Text>
+                <List size="sm">
+                  {summary.priorTrials.map((t, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a stored list without ids
+                    <List.Item key={i}>{t}</List.Item>
+                  ))}
+                </List>
+              </>
             )}
             <Text size="sm">
               <b>Measurements:</b> {summary.measurements.join(' · ') || 'none'}

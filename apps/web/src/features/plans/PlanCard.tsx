@@ -89,7 +89,9 @@ export function PlanCard({
       {plan.prescribedDose && (
         <Text size="sm" data-testid="plan-dose">
           Prescribed dose: {doseText(plan.prescribedDose)}
-          {plan.prescribedDose.approvedAt ? ' (approved by the prescriber)' : ' (approved when the plan is approved)'}
+          {plan.prescribedDose.approvedAt
+            ? ' (approved by the prescriber)'
+            : ' (approved when the plan is approved)'}
         </Text>
       )}
       {plan.statusReason && <Text size="sm">Reason: {plan.statusReason}</Text>}

@@ -13,10 +13,13 @@ import {
 } from '@mantine/core';
 import type { ProtocolItem } from '@plasticity/contracts';
 import { useState } from 'react';
+import { fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { listProtocols, saveProtocol } from './api.ts';
 import { DoseCalculatorPanel } from './DoseCalculatorPanel.tsx';
+import { ProtocolSafetyFields } from './ProtocolSafetyFields.tsx';
+import { prepareNextVersion } from './protocolUpgrade.ts';
 import { useLoad } from './useLoad.ts';
 
 const ROUTE_LABEL: Record<string, string> = {
@@ -40,8 +43,8 @@ export function ProtocolsPage() {
       <div>
         <Title order={1}>Protocol library</Title>
         <Text size="sm" c="dimmed">
-          Defaults cite their sources (REFERENCE.md §2–3). The medical director adapts them; each edit is a
-          new version.
+          Defaults cite their sources. The medical director adapts them; each edit is a new version, and
+          versions already used keep their values.
         </Text>
       </div>
       <Checkbox
@@ -119,7 +122,15 @@ export function ProtocolsPage() {
 }
 
 function ProtocolEditor({ item, onDone }: { item: ProtocolItem; onDone: () => void }) {
-  const [json, setJson] = useState(() => JSON.stringify(item.protocol, null, 2));
+  const [prepared] = useState(() => prepareNextVersion(item.protocol));
+  const [json, setJson] = useState(() => JSON.stringify(prepared.protocol, null, 2));
+  let parsedNow: Record<string, unknown> | null = null;
+  try {
+    const v: unknown = JSON.parse(json);
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) parsedNow = v as Record<string, unknown>;
+  } catch {
+    parsedNow = null;
+  }
   const [note, setNote] = useState('');
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -153,8 +164,21 @@ function ProtocolEditor({ item, onDone }: { item: ProtocolItem; onDone: () => vo
       <Title order={2} size="h3">
         Edit {item.name} (v{item.version} → v{item.version + 1})
       </Title>
+      {prepared.changes.length > 0 && (
+        <Text size="sm" mt="xs" data-testid="protocol-upgrade-changes">
+          Filled in for the new version: {prepared.changes.join('; ')}.
+        </Text>
+      )}
+      {parsedNow && (
+        <ProtocolSafetyFields
+          protocol={parsedNow}
+          onChange={(next) => setJson(JSON.stringify(next, null, 2))}
+          errors={fieldErrorsOf(failure)}
+        />
+      )}
       <JsonInput
-        label="Protocol data"
+        mt="sm"
+        label="Protocol data (advanced)"
         value={json}
         onChange={setJson}
         autosize

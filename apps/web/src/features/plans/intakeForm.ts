@@ -4,6 +4,36 @@
  */
 import type { IntakeRequest } from '@plasticity/contracts';
 
+export interface MedRow {
+  name: string;
+  dose: string;
+  frequency: string;
+}
+export interface AllergyRow {
+  name: string;
+  reaction: string;
+}
+export interface TrialRow {
+  drug: string;
+  dose: string;
+  weeks: string;
+  outcome: string;
+}
+
+export const emptyRow = {
+  med: (): MedRow => ({ name: '', dose: '', frequency: '' }),
+  allergy: (): AllergyRow => ({ name: '', reaction: '' }),
+  trial: (): TrialRow => ({ drug: '', dose: '', weeks: '', outcome: '' }),
+};
+
+/** How a trial went, in the patient's words (the API's outcome codes are never shown). */
+export const TRIAL_RESULTS = [
+  { value: 'no_response', label: 'No improvement' },
+  { value: 'partial', label: 'Some improvement, not enough' },
+  { value: 'intolerance', label: 'Stopped because of side effects' },
+  { value: 'response', label: 'Helped well' },
+];
+
 export interface YesNo {
   key: string;
   label: string;
@@ -34,6 +64,8 @@ export const MEDICAL: YesNo[] = [
   { key: 'hyperthyroidism', label: 'Overactive thyroid' },
   { key: 'hyperthyroidismUntreated', label: 'Overactive thyroid, not treated' },
   { key: 'liverDisease', label: 'Liver disease' },
+  { key: 'hepaticModerate', label: 'Liver disease, moderate (Child-Pugh B)' },
+  { key: 'hepaticSevere', label: 'Liver disease, severe (Child-Pugh C)' },
   { key: 'interstitialCystitis', label: 'Interstitial cystitis or bladder pain' },
   { key: 'seizureDisorder', label: 'Seizures' },
   { key: 'pregnant', label: 'Pregnant or may be pregnant' },
@@ -57,22 +89,29 @@ export const OTHER: YesNo[] = [
 export interface IntakeFormState {
   checks: Record<string, boolean>;
   numbers: Record<string, string>;
-  medicationList: string;
-  allergies: string;
+  medications: MedRow[];
+  allergies: AllergyRow[];
+  trials: TrialRow[];
 }
 
 export const emptyIntakeForm = (): IntakeFormState => ({
   checks: {},
   numbers: {},
-  medicationList: '',
-  allergies: '',
+  medications: [],
+  allergies: [],
+  trials: [],
 });
 
-const list = (s: string) =>
-  s
-    .split(/[\n,;]+/)
-    .map((x) => x.trim())
-    .filter(Boolean);
+const opt = (v: string) => (v.trim() ? v.trim() : undefined);
+const drop = <T extends object>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+/** A number, or the text as typed so the server names the field; empty → undefined. */
+const num = (raw: string): number | undefined => {
+  const t = raw.trim();
+  if (!t) return undefined;
+  const v = Number(t);
+  return (Number.isFinite(v) ? v : t) as number;
+};
 
 /** Builds the request; empty numbers are left out, non-numbers are sent as-is so the server names them. */
 export function toIntakeRequest(f: IntakeFormState): IntakeRequest {
@@ -83,14 +122,23 @@ export function toIntakeRequest(f: IntakeFormState): IntakeRequest {
     const v = Number(raw);
     return (Number.isFinite(v) ? v : raw) as number;
   };
-  const opt = <T extends object>(o: T) =>
-    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const rows = f.medications.filter((m) => m.name.trim() || m.dose.trim() || m.frequency.trim());
+  const allergyRows = f.allergies.filter((a) => a.name.trim() || a.reaction.trim());
   return {
-    indications: opt({
+    indications: drop({
       depression: c('depression')
-        ? opt({
+        ? drop({
             present: true,
-            failedAntidepressantTrials: n('failedTrials'),
+            priorTrials: f.trials
+              .filter((t) => t.drug.trim() || t.dose.trim() || t.weeks.trim() || t.outcome)
+              .map((t) =>
+                drop({
+                  drug: t.drug.trim(),
+                  dose: opt(t.dose),
+                  durationWeeks: num(t.weeks),
+                  outcome: t.outcome as 'no_response',
+                }),
+              ),
             suicidalIdeation: c('suicidalIdeation'),
           })
         : undefined,
@@ -99,7 +147,7 @@ export function toIntakeRequest(f: IntakeFormState): IntakeRequest {
       alcoholUseDisorder: c('alcoholUseDisorder'),
       opioidUseDisorder: c('opioidUseDisorder'),
     }),
-    psychiatric: opt({
+    psychiatric: drop({
       activePsychosis: c('activePsychosis'),
       psychosisHistory: c('psychosisHistory'),
       activeMania: c('activeMania'),
@@ -123,33 +171,43 @@ export function toIntakeRequest(f: IntakeFormState): IntakeRequest {
         present: c('hyperthyroidism') || c('hyperthyroidismUntreated'),
         untreated: c('hyperthyroidismUntreated'),
       },
-      liverDisease: c('liverDisease'),
+      liverDisease: c('liverDisease') || c('hepaticModerate') || c('hepaticSevere'),
+      ...(c('hepaticSevere')
+        ? { hepaticImpairment: 'severe' as const }
+        : c('hepaticModerate')
+          ? { hepaticImpairment: 'moderate' as const }
+          : {}),
       interstitialCystitis: c('interstitialCystitis'),
       seizureDisorder: c('seizureDisorder'),
       pregnant: c('pregnant'),
       breastfeeding: c('breastfeeding'),
     },
-    medications: opt({
-      list: list(f.medicationList).length ? list(f.medicationList) : undefined,
+    medications: drop({
+      entries: rows.length
+        ? rows.map((m) => drop({ name: m.name.trim(), dose: opt(m.dose), frequency: opt(m.frequency) }))
+        : undefined,
       benzodiazepine: c('benzodiazepine'),
       maoi: c('maoi'),
       lamotrigine: c('lamotrigine'),
       psychostimulant: c('psychostimulant'),
       opioid: c('opioid'),
     }),
-    substanceUse: opt({
+    substanceUse: drop({
       auditTotal: n('auditTotal'),
       dast10Total: n('dast10Total'),
       activeSubstanceUseDisorder: c('activeSubstanceUseDisorder'),
     }),
-    measurements: opt({
+    measurements: drop({
       heightCm: n('heightCm'),
       weightKg: n('weightKg'),
       baselineSbp: n('baselineSbp'),
       baselineDbp: n('baselineDbp'),
       baselineHr: n('baselineHr'),
     }),
-    allergies: list(f.allergies),
+    allergies: [],
+    ...(allergyRows.length
+      ? { allergyEntries: allergyRows.map((a) => drop({ name: a.name.trim(), reaction: opt(a.reaction) })) }
+      : {}),
     ketamine: {
       priorUse: c('priorUse'),
       hypersensitivity: c('hypersensitivity'),

@@ -41,23 +41,41 @@ describe('treatment plan tab: dose calculator', () => {
             doseMg: 84,
             warnings: [],
             blocked: true,
-            reasons: ['mgPerKg 1.2 mg/kg exceeds the protocol maximum of 1 mg/kg'],
+            reasons: ['mgPerKg 1.2 mg/kg exceeds the absolute ceiling of 1 mg/kg: cannot be overridden'],
             overridden: false,
-            weightKg: 70,
+            weightKg: 120,
             weightMeasuredAt: '2026-01-01T00:00:00Z',
             mgPerKg: 1.2,
+            heightFrom: 'intake',
+            dosingWeight: {
+              basis: 'ideal',
+              kg: 70.5,
+              actualKg: 120,
+              heightCm: 175,
+              bmi: 39.2,
+              idealKg: 70.5,
+              adjustedKg: 90.3,
+              reason: 'BMI 39.2 ≥ 30: ideal body weight (Devine)',
+            },
           },
         },
       },
     });
     const calc = await screen.findByRole('region', { name: 'Dose calculator' });
-    expect(within(calc).getByText(/protocol maximum 1 mg\/kg · absolute ceiling 2 mg\/kg/)).toBeTruthy();
+    expect(
+      within(calc).getByText(/protocol maximum 0.75 mg\/kg · absolute ceiling 1 mg\/kg · never above 100 mg/),
+    ).toBeTruthy();
     await user.type(within(calc).getByLabelText('Dose (mg/kg)'), '1.2');
     await user.type(within(calc).getByLabelText('Concentration (mg/mL)'), '10');
     await user.click(within(calc).getByRole('button', { name: 'Calculate' }));
     const alert = await within(calc).findByRole('alert');
     expect(alert.textContent).toContain('Dose refused');
-    expect(alert.textContent).toContain('exceeds the protocol maximum of 1 mg/kg');
+    expect(alert.textContent).toContain('exceeds the absolute ceiling of 1 mg/kg');
+    // The weight the dose was calculated on, and why.
+    const used = within(calc).getByTestId('dosing-weight');
+    expect(used.textContent).toContain('70.5 kg — ideal body weight');
+    expect(used.textContent).toContain('BMI 39.2 ≥ 30: ideal body weight (Devine)');
+    expect(used.textContent).toContain('height 175 cm (from the intake)');
     expect(within(calc).getByText('84 mg')).toBeTruthy();
     expect(within(calc).getByText('Requested dose (refused)')).toBeTruthy();
     expect(within(calc).queryByText(/mL\/h/)).toBeNull();

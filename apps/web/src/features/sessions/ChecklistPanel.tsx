@@ -1,10 +1,15 @@
 /**
  * The pre-dose checklist (issue 6 §2): every item with its state and why it fails; attested items are set
- * here (escort with name and phone; pregnancy test may be "not applicable"; prescriber on site for REMS).
+ * here (escort with name and phone; pregnancy test may be "not applicable"; prescriber on site for REMS;
+ * REMS enrolment with the patient's REMS enrolment identifier and date — the setting's certification comes
+ * from clinic settings). A plan, eligibility decision or consent for another drug or route is marked as one
+ * no override passes.
  */
 import { Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
+import { ApiError } from '../../api/client.ts';
+import { fieldErrorsOf, unplacedFieldErrors } from '../../api/errors.ts';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { type SessionRecord, setChecklist } from './api.ts';
@@ -13,7 +18,10 @@ export function ChecklistPanel({ s, onChange }: { s: SessionRecord; onChange: (s
   const me = useMe();
   const [escortName, setEscortName] = useState(s.escort?.name ?? '');
   const [escortPhone, setEscortPhone] = useState(s.escort?.phone ?? '');
+  const [remsId, setRemsId] = useState('');
+  const [remsDate, setRemsDate] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const fe = fieldErrorsOf(error);
   const editable = s.checklistApplies && (me.role === 'nurse' || me.role === 'prescriber');
   const set = async (key: string, body: Record<string, unknown>) => {
     setError(null);
@@ -50,9 +58,14 @@ export function ChecklistPanel({ s, onChange }: { s: SessionRecord; onChange: (s
                 <Text size="xs" c={i.passed ? 'dimmed' : 'red.8'}>
                   {i.message}
                 </Text>
+                {!i.passed && i.overridable === false && (
+                  <Badge size="xs" color="red" variant="outline" mt={2}>
+                    Cannot be overridden
+                  </Badge>
+                )}
               </div>
             </Group>
-            {editable && i.attested && !i.passed && i.key !== 'escort' && (
+            {editable && i.attested && !i.passed && i.key !== 'escort' && i.key !== 'rems_enrolled' && (
               <Group gap={4} wrap="nowrap">
                 <Button
                   size="xs"
@@ -83,15 +96,49 @@ export function ChecklistPanel({ s, onChange }: { s: SessionRecord; onChange: (s
             )}
           </Group>
         ))}
+        {editable && s.checklist.some((i) => i.key === 'rems_enrolled' && !i.passed) && (
+          <Group align="flex-start" data-testid="rems-enrolment-form">
+            <TextInput
+              label="Patient REMS enrolment ID"
+              value={remsId}
+              onChange={(e) => setRemsId(e.currentTarget.value)}
+              error={fe.remsEnrolmentId}
+              required
+            />
+            <TextInput
+              label="REMS enrolment date"
+              type="date"
+              value={remsDate}
+              onChange={(e) => setRemsDate(e.currentTarget.value)}
+              error={fe.remsEnrolledOn}
+              required
+            />
+            <Button
+              variant="light"
+              mt={24}
+              onClick={() =>
+                set('rems_enrolled', {
+                  status: 'done',
+                  ...(remsId.trim() ? { remsEnrolmentId: remsId.trim() } : {}),
+                  ...(remsDate ? { remsEnrolledOn: remsDate } : {}),
+                })
+              }
+            >
+              Record REMS enrolment
+            </Button>
+          </Group>
+        )}
         {editable && !s.checklist.find((i) => i.key === 'escort')?.passed && (
           <Group align="flex-end">
             <TextInput
               label="Escort name"
+              error={fe.escortName}
               value={escortName}
               onChange={(e) => setEscortName(e.currentTarget.value)}
             />
             <TextInput
               label="Escort phone"
+              error={fe.escortPhone}
               value={escortPhone}
               onChange={(e) => setEscortPhone(e.currentTarget.value)}
             />
@@ -103,7 +150,15 @@ export function ChecklistPanel({ s, onChange }: { s: SessionRecord; onChange: (s
             </Button>
           </Group>
         )}
-        <ErrorAlert error={error} title="Could not update the checklist" />
+        <ErrorAlert
+          error={error}
+          title="Could not update the checklist"
+          extra={
+            error instanceof ApiError && error.code === 'validation_failed'
+              ? unplacedFieldErrors(fe, ['remsEnrolmentId', 'remsEnrolledOn', 'escortName', 'escortPhone'])
+              : []
+          }
+        />
       </Stack>
     </Card>
   );

@@ -1,24 +1,35 @@
 /**
  * Discharge (issue 6 §7): the protocol's criteria with what still fails, the nurse's observations (gait,
- * nausea, escort), and a printable instruction sheet for the patient. Sources: no driving until the next day
- * after a restful sleep (SPRAVATO US label, REFERENCE.md §2); go home with the escort (discharge practice,
- * REFERENCE.md §2); the alcohol, fluids and expected-effects lines are common practice wording, UNVERIFIED —
- * a clinic should review them; 988 is the US Suicide & Crisis Lifeline.
+ * nausea, escort; sedation and dissociation resolved and respiratory depression, which the SPRAVATO REMS
+ * requires before an esketamine patient leaves), and a printable instruction sheet for the patient, printed
+ * once with the clinic's name, phone and the date in the clinic's time zone. Sources: no driving until the next
+ * day after a restful sleep (SPRAVATO US label); go home with the escort (discharge practice); the alcohol,
+ * fluids and expected-effects lines are common practice wording, UNVERIFIED — a clinic should review them; 988
+ * is the US Suicide & Crisis Lifeline.
  */
-import { Button, Card, Checkbox, Group, List, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, List, NativeSelect, Select, Stack, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { formatDateTime } from '../../ui/format.ts';
 import { type SessionRecord, setDischargeAssessment } from './api.ts';
-import { time } from './format.ts';
 import classes from './print.module.css';
 
+/** The sheet's content (also rendered in tests); printed from a portal under <body>. */
 export function DischargeSheet({ s }: { s: SessionRecord }) {
+  const tz = s.clinic.timeZone;
+  const when = formatDateTime(s.doseStartedAt ?? s.scheduledAt, tz);
   return (
-    <div className={classes.sheet} data-testid="discharge-sheet">
+    <div data-testid="discharge-sheet">
+      <p>
+        <strong>{s.clinic.name}</strong>
+        {s.clinic.phone ? ` · ${s.clinic.phone}` : ''}
+      </p>
       <h2>After your treatment today</h2>
       <p>
-        {s.patient.firstName} {s.patient.lastName} — {s.protocol.name}, {time(s.doseStartedAt)}.
+        {s.patient.firstName} {s.patient.lastName} — {s.protocol.name}, {when.slice(0, 10)} at{' '}
+        {when.slice(11)} ({tz}).
       </p>
       <ul>
         <li>Do not drive, cycle or operate machinery until the next day, after a restful sleep.</li>
@@ -29,11 +40,23 @@ export function DischargeSheet({ s }: { s: SessionRecord }) {
         <li>Drink clear fluids first; eat light food once any nausea has settled.</li>
         <li>Dizziness, feeling "detached" or mild nausea can occur for a few hours and should pass.</li>
         <li>
-          Call the clinic for anything that worries you; call 911 for chest pain, trouble breathing, or
-          thoughts of harming yourself (988 Suicide &amp; Crisis Lifeline).
+          Call the clinic{s.clinic.phone ? ` (${s.clinic.phone})` : ''} for anything that worries you; call
+          911 for chest pain, trouble breathing, or thoughts of harming yourself (988 Suicide &amp; Crisis
+          Lifeline).
         </li>
       </ul>
     </div>
+  );
+}
+
+/** The sheet, once, directly under <body>: hidden on screen, the only thing printed. */
+function PrintableSheet({ s }: { s: SessionRecord }) {
+  if (typeof document === 'undefined') return null;
+  return createPortal(
+    <div className={classes.printRoot} data-testid="discharge-print">
+      <DischargeSheet s={s} />
+    </div>,
+    document.body,
   );
 }
 
@@ -72,7 +95,11 @@ export function DischargePanel({ s, onChange }: { s: SessionRecord; onChange: ()
             </List>
           </>
         )}
-        {s.discharge.earliestAt && <Text size="sm">Earliest discharge: {time(s.discharge.earliestAt)}</Text>}
+        {s.discharge.earliestAt && (
+          <Text size="sm">
+            Earliest discharge: {formatDateTime(s.discharge.earliestAt, s.clinic.timeZone)}
+          </Text>
+        )}
         {open && (
           <Group align="flex-end">
             <Select
@@ -104,6 +131,34 @@ export function DischargePanel({ s, onChange }: { s: SessionRecord; onChange: ()
             />
           </Group>
         )}
+        {open && (
+          <Group align="flex-end">
+            <Checkbox
+              label="Sedation resolved"
+              checked={a.sedationResolved === true}
+              onChange={(e) => update({ sedationResolved: e.currentTarget.checked })}
+            />
+            <Checkbox
+              label="Dissociation resolved"
+              checked={a.dissociationResolved === true}
+              onChange={(e) => update({ dissociationResolved: e.currentTarget.checked })}
+            />
+            <NativeSelect
+              label="Respiratory depression"
+              data={[
+                { value: '', label: 'Not assessed' },
+                { value: 'no', label: 'None' },
+                { value: 'yes', label: 'Observed' },
+              ]}
+              value={a.respiratoryDepression === undefined ? '' : a.respiratoryDepression ? 'yes' : 'no'}
+              onChange={(e) => {
+                const v = e.currentTarget.value;
+                if (v) update({ respiratoryDepression: v === 'yes' });
+              }}
+              w={170}
+            />
+          </Group>
+        )}
         <Group>
           <Button
             variant="default"
@@ -114,7 +169,7 @@ export function DischargePanel({ s, onChange }: { s: SessionRecord; onChange: ()
           </Button>
         </Group>
         <ErrorAlert error={error} title="Not saved" />
-        <DischargeSheet s={s} />
+        <PrintableSheet s={s} />
       </Stack>
     </Card>
   );

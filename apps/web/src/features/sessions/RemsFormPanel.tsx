@@ -1,18 +1,22 @@
 /**
  * The SPRAVATO REMS Patient Monitoring Form on an esketamine session's page (issue 6 §8; REFERENCE.md §3):
- * what the session pre-fills (patient, treatment date, dose and lots, monitoring minutes, BP pre-dose, ~40 min
- * and before completion, vitals acceptable) shown read-only; the clinician's fields (first treatment,
- * enrolment, concomitant medicines, monitoring clinician, setting address, sedation, dissociation,
- * respiratory depression, serious adverse events, minutes ready to leave without the 2-hour rule) editable;
+ * what the session pre-fills (patient, REMS enrolment and setting certification, treatment date, first
+ * device, dose and lots, monitoring minutes, BP pre-dose, ~40 min (30–50 min after the first device) and
+ * before completion, vitals acceptable) shown read-only, times in the clinic's zone; answers the nurse must
+ * check (e.g. no BP in the 40-minute window) flagged; the clinician's fields (first treatment, enrolment,
+ * concomitant medicines as yes/no, monitoring clinician, setting address, sedation, dissociation, respiratory
+ * depression, serious adverse events, minutes ready to leave without the 2-hour rule) editable;
  * "Mark submitted" once discharged. Only changed fields are sent, so untouched ones keep following the session.
  */
 import {
+  Alert,
   Badge,
   Button,
   Card,
   Checkbox,
   Group,
   NumberInput,
+  Radio,
   SimpleGrid,
   Stack,
   Table,
@@ -28,7 +32,6 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { getRemsForm, type RemsForm, type SessionRecord, updateRemsForm } from './api.ts';
-import { time } from './format.ts';
 
 const CONCOMITANT = [
   ['benzodiazepines', 'Benzodiazepines'],
@@ -50,12 +53,28 @@ const CLINICIAN = [
 
 type Draft = Omit<RemsFormUpdate, 'submitted'>;
 const yesNo = (v: boolean | null) => (v === null ? '–' : v ? 'Yes' : 'No');
-const bp = (v: RemsForm['bp']['preDose']) => (v ? `${v.sbp ?? '–'}/${v.dbp ?? '–'} at ${time(v.at)}` : '–');
+const bp = (v: RemsForm['bp']['preDose']) =>
+  v
+    ? `${v.sbp ?? '–'}/${v.dbp ?? '–'} at ${v.atLocal}${
+        v.minutesAfterFirstDevice !== null && v.minutesAfterFirstDevice >= 0
+          ? ` (${v.minutesAfterFirstDevice} min after first device)`
+          : ''
+      }`
+    : '–';
 
 function Prefilled({ f }: { f: RemsForm }) {
+  const e = f.enrolment;
+  const flag40 = f.flags.find((x) => x.field === 'bp.at40Min')?.message;
   const rows: Array<[string, string]> = [
     ['Patient', `${f.patient.name}, born ${f.patient.dateOfBirth}, ${f.patient.sex}`],
+    [
+      'REMS enrolment',
+      e
+        ? `Patient ${e.patientEnrolmentId} (enrolled ${e.enrolledOn}) · setting certification ${e.settingCertificationId} (certified ${e.settingCertifiedOn})`
+        : 'Not recorded on the checklist',
+    ],
     ['Treatment date', f.treatmentDate ?? '–'],
+    ['First device', f.firstDeviceAtLocal ?? '–'],
     [
       'Dose',
       f.dose.mg === null
@@ -67,10 +86,12 @@ function Prefilled({ f }: { f: RemsForm }) {
       'Vitals acceptable pre-dose / at completion',
       `${yesNo(f.vitalsAcceptablePreDose)} / ${yesNo(f.vitalsAcceptableAtCompletion)}`,
     ],
+    ['BP pre-dose', bp(f.bp.preDose)],
     [
-      'BP pre-dose · ~40 min · before completion',
-      [f.bp.preDose, f.bp.at40Min, f.bp.beforeCompletion].map(bp).join(' · '),
+      'BP about 40 min after the dose (30–50 min)',
+      f.bp.at40Min ? bp(f.bp.at40Min) : `– (${flag40 ?? 'none'})`,
     ],
+    ['BP before completion', bp(f.bp.beforeCompletion)],
   ];
   return (
     <Table withTableBorder fz="sm" data-testid="rems-prefilled">
@@ -84,9 +105,12 @@ function Prefilled({ f }: { f: RemsForm }) {
           </Table.Tr>
         ))}
       </Table.Tbody>
+      <Table.Caption>Times in {f.timeZone}</Table.Caption>
     </Table>
   );
 }
+
+const answer = (v: boolean | null | undefined) => (v === true ? 'yes' : v === false ? 'no' : null);
 
 export function RemsFormPanel({ s }: { s: SessionRecord }) {
   const { data, error, setData } = useLoad((signal) => getRemsForm(s.id, signal), [s.id, s.status]);
@@ -113,7 +137,7 @@ export function RemsFormPanel({ s }: { s: SessionRecord }) {
       setBusy(false);
     }
   };
-  const concomitant = value('concomitant');
+  const concomitant = { ...f.concomitant, ...draft.concomitant };
   const clinician = value('monitoringClinician');
   const shown = [
     'firstTreatment',
@@ -133,13 +157,20 @@ export function RemsFormPanel({ s }: { s: SessionRecord }) {
         </Title>
         <Group gap="xs">
           <Badge color={f.status === 'final' ? 'green' : 'gray'}>{f.status}</Badge>
-          {f.submittedAt && (
-            <Badge color="green">submitted {new Date(f.submittedAt).toLocaleDateString()}</Badge>
-          )}
+          {f.submittedAtLocal && <Badge color="green">submitted {f.submittedAtLocal}</Badge>}
         </Group>
       </Group>
       <Stack gap="sm">
         <Prefilled f={f} />
+        {f.flags.length > 0 && (
+          <Alert color="yellow" title="Check before submitting" data-testid="rems-flags">
+            {f.flags.map((x) => (
+              <Text key={x.field} size="sm">
+                {x.message}
+              </Text>
+            ))}
+          </Alert>
+        )}
         <Group>
           <Checkbox
             label="First treatment"
@@ -158,17 +189,22 @@ export function RemsFormPanel({ s }: { s: SessionRecord }) {
           <Text size="sm" fw={500}>
             Concomitant medicines
           </Text>
-          <Group mt={4}>
+          <SimpleGrid cols={{ base: 2, md: 5 }} mt={4} spacing="xs">
             {CONCOMITANT.map(([k, label]) => (
-              <Checkbox
+              <Radio.Group
                 key={k}
                 label={label}
-                checked={concomitant[k] === true}
-                onChange={(e) => set({ concomitant: { ...concomitant, [k]: e.currentTarget.checked } })}
+                value={answer(concomitant[k])}
+                onChange={(v) => set({ concomitant: { ...draft.concomitant, [k]: v === 'yes' } })}
                 error={fe[`concomitant.${k}`]}
-              />
+              >
+                <Group gap="xs" mt={2}>
+                  <Radio value="yes" label="Yes" />
+                  <Radio value="no" label="No" />
+                </Group>
+              </Radio.Group>
             ))}
-          </Group>
+          </SimpleGrid>
         </div>
         <SimpleGrid cols={{ base: 1, md: 3 }} spacing="xs">
           {CLINICIAN.map(([k, label]) => (

@@ -1,17 +1,22 @@
 /** SPRAVATO REMS Patient Monitoring Forms not yet marked submitted, each with its 7-day deadline (REFERENCE.md §3). */
 import { Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { useMe } from '../../app/auth.tsx';
 import { RouterLink } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { formatDateTime } from '../../ui/format.ts';
 import { useLoad } from '../../ui/useLoad.ts';
 import { downloadRemsPdf, listRemsPending, markRemsSubmitted } from './api.ts';
+import { PHASE_LABEL } from './format.ts';
 
 export function RemsPage() {
+  const me = useMe();
+  const zone = me.clinic.timeZone;
   const { data, error, reload } = useLoad((signal) => listRemsPending(signal));
   return (
     <Stack gap="sm">
       <Title order={1}>REMS monitoring forms</Title>
       <Text size="sm" c="dimmed">
-        A Patient Monitoring Form is due within 7 days of each esketamine session.
+        A Patient Monitoring Form is due within 7 days of each esketamine session. Times in {zone}.
       </Text>
       <ErrorAlert error={error} title="Could not load the forms" />
       {data && data.length === 0 && <Text>All forms are submitted.</Text>}
@@ -30,12 +35,12 @@ export function RemsPage() {
             {data.map((f) => (
               <Table.Tr key={f.sessionId}>
                 <Table.Td>{f.patientName}</Table.Td>
-                <Table.Td>{new Date(f.treatmentDate).toLocaleDateString()}</Table.Td>
+                <Table.Td>{formatDateTime(f.treatmentDate, zone)}</Table.Td>
                 <Table.Td>
-                  {new Date(f.dueBy).toLocaleDateString()} {f.overdue && <Badge color="red">overdue</Badge>}
+                  {formatDateTime(f.dueBy, zone)} {f.overdue && <Badge color="red">overdue</Badge>}
                 </Table.Td>
                 <Table.Td>
-                  <RouterLink href={`/sessions/${f.sessionId}`}>{f.status}</RouterLink>
+                  <RouterLink href={`/sessions/${f.sessionId}`}>{PHASE_LABEL[f.status] ?? 'Open'}</RouterLink>
                 </Table.Td>
                 <Table.Td>
                   <Button size="xs" variant="default" onClick={() => void downloadRemsPdf(f.sessionId)}>

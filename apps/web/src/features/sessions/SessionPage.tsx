@@ -45,6 +45,10 @@ function PhaseControls({ s, onChange }: { s: SessionRecord; onChange: (s: Sessio
   const [reason, setReason] = useState('');
   const next = NEXT_PHASE[s.status];
   const blocked = error instanceof ApiError && error.code === 'precondition_failed' ? error.details : [];
+  const fixed =
+    s.status === 'pre_assessment'
+      ? s.checklist.filter((i) => i.blocking && !i.passed && i.overridable === false)
+      : [];
   const go = async (to: string, extra: Record<string, string> = {}) => {
     setError(null);
     try {
@@ -89,7 +93,14 @@ function PhaseControls({ s, onChange }: { s: SessionRecord; onChange: (s: Sessio
                 <List.Item key={d.field ?? d.message}>{d.message}</List.Item>
               ))}
             </List>
-            {me.role === 'prescriber' && next && (
+            {fixed.length > 0 && (
+              <Text size="sm" mt="xs" data-testid="not-overridable">
+                No override passes a record made for another drug or route (
+                {fixed.map((i) => i.label).join('; ')}): record it for this session's drug and route, or book
+                the session under the right protocol.
+              </Text>
+            )}
+            {me.role === 'prescriber' && next && fixed.length === 0 && (
               <Group mt="xs" align="flex-end">
                 <TextInput
                   label="Override reason (recorded with each item)"

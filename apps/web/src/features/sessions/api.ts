@@ -5,13 +5,15 @@
 import type { InfusionEvent, InfusionProgress } from '@plasticity/clinical/dosing';
 import type { ObservationsDue } from '@plasticity/clinical/monitoring';
 import type { ObservationSchedule, Protocol } from '@plasticity/clinical/protocols';
-import type {
-  AdministrationEnteredInErrorRequest,
-  AdministrationEventRequest,
-  Alert,
-  PrescribedDose,
-  RemsFormUpdate,
-  StoredVital,
+import {
+  type AdministrationEnteredInErrorRequest,
+  type AdministrationEventRequest,
+  type Alert,
+  type PrescribedDose,
+  type RemsEnrolment,
+  type RemsFormUpdate,
+  RemsFormView,
+  type StoredVital,
 } from '@plasticity/contracts';
 import { parser, request, send } from '../../api/client.ts';
 
@@ -26,8 +28,10 @@ export interface ChecklistItem {
   allowNotApplicable: boolean;
   attested: boolean;
   passed: boolean;
+  /** False when a failing item cannot be overridden (a record for another drug or route). */
+  overridable: boolean;
   message: string;
-  attestation: { status: string; note?: string; by: string; at: string } | null;
+  attestation: { status: string; note?: string; by: string; at: string; rems?: RemsEnrolment } | null;
   source: string;
 }
 
@@ -58,6 +62,8 @@ export interface DoseOrder {
   prescribed: PrescribedDose | null;
   weightKg: number | null;
   weightMeasuredAt: string | null;
+  heightCm?: number | null;
+  sex?: string;
   ageYears: number;
   maxWeightAgeDays: number;
   protocol: Protocol;
@@ -93,6 +99,8 @@ export interface Administration {
 export interface SessionRecord {
   id: string;
   patientId: string;
+  /** The clinic, for the printed discharge sheet (name, phone, time zone). */
+  clinic: { name: string; phone: string | null; timeZone: string };
   patient: { id: string; mrn: string; firstName: string; lastName: string; dateOfBirth: string; sex: string };
   protocol: {
     id: string;
@@ -117,6 +125,9 @@ export interface SessionRecord {
     gait?: string;
     nausea?: string;
     escortPresent?: boolean;
+    sedationResolved?: boolean;
+    dissociationResolved?: boolean;
+    respiratoryDepression?: boolean;
     readyWithoutTwoHourRuleMin?: number;
   };
   transitions: Array<{
@@ -161,33 +172,8 @@ export interface BoardObservationFlag {
   nextKind: string | null;
 }
 
-/** The SPRAVATO REMS Patient Monitoring Form as the server pre-fills it (rems-form.ts). */
-export interface RemsForm {
-  sessionId: string;
-  status: 'draft' | 'final';
-  submittedAt: string | null;
-  patient: { name: string; dateOfBirth: string; sex: string };
-  firstTreatment: boolean;
-  enrolmentConfirmed: boolean;
-  concomitant: Partial<Record<string, boolean>>;
-  monitoringClinician: { name?: string; phone?: string; email?: string };
-  settingAddress: string;
-  treatmentDate: string | null;
-  dose: { mg: number | null; category: string | null; lots: string[] };
-  totalMonitoringMin: number | null;
-  readyToLeaveMin: number | null;
-  vitalsAcceptablePreDose: boolean | null;
-  vitalsAcceptableAtCompletion: boolean | null;
-  bp: Record<
-    'preDose' | 'at40Min' | 'beforeCompletion',
-    { at: string; sbp: number | null; dbp: number | null } | null
-  >;
-  sedation: boolean;
-  dissociation: boolean;
-  respiratoryDepression: boolean;
-  seriousAdverseEvents: string;
-  generatedAt: string;
-}
+/** The SPRAVATO REMS Patient Monitoring Form as the server pre-fills it (contract `RemsFormView`). */
+export type RemsForm = RemsFormView;
 
 export interface BoardSession {
   id: string;
@@ -232,9 +218,10 @@ const boardP = parser<Board>((d) =>
   isObj(d) && Array.isArray(d.sessions) ? (d as unknown as Board) : undefined,
 );
 const anyP = parser<Record<string, unknown>>((d) => (isObj(d) ? d : undefined));
-const remsP = parser<RemsForm>((d) =>
-  isObj(d) && typeof d.sessionId === 'string' && isObj(d.patient) ? (d as unknown as RemsForm) : undefined,
-);
+const remsP = parser<RemsForm>((d) => {
+  const r = RemsFormView.safeParse(d);
+  return r.success ? r.data : undefined;
+});
 const pendingP = parser<{ items: RemsPendingItem[] }>((d) =>
   isObj(d) && Array.isArray(d.items) ? (d as { items: RemsPendingItem[] }) : undefined,
 );

@@ -28,6 +28,15 @@ const ctxOf = (o: DoseOrder, now: Date) => ({
   ...(o.weightMeasuredAt ? { weightMeasuredAt: o.weightMeasuredAt } : {}),
 });
 
+/** Weight, height and sex as the calculator takes them (for the protocol's dosing-weight rule). */
+function bodyOf(o: DoseOrder): Pick<DoseInput, 'weightKg' | 'heightCm' | 'sex'> {
+  return {
+    ...(o.weightKg !== null ? { weightKg: o.weightKg } : {}),
+    ...(o.heightCm ? { heightCm: o.heightCm } : {}),
+    ...(o.sex ? { sex: o.sex as NonNullable<DoseInput['sex']> } : {}),
+  };
+}
+
 /** The doses already given in the session (entered-in-error ones excluded). */
 export const givenMg = (administrations: Administration[]) =>
   administrations
@@ -40,8 +49,7 @@ export function prefillOf(o: DoseOrder | undefined, now: Date): Prefill {
   const weightBased = p.dose.kind === 'weight_based';
   const d = o.prescribed;
   const durationMin = p.route === 'iv' ? (d?.durationMin ?? p.durationMin ?? null) : null;
-  const input: DoseInput = { ageYears: o.ageYears };
-  if (o.weightKg !== null) input.weightKg = o.weightKg;
+  const input: DoseInput = { ageYears: o.ageYears, ...bodyOf(o) };
   if (weightBased && d?.mgPerKg !== undefined) input.mgPerKg = d.mgPerKg;
   if (!weightBased && d?.fixedMg !== undefined) input.fixedMg = d.fixedMg;
   const r = calculateDose(input, p, ctxOf(o, now));
@@ -91,7 +99,7 @@ export function liveCheckOf(
   const given = {
     doseMg: Math.round((args.alreadyMg + args.doseMg) * 1000) / 1000,
     ageYears: o.ageYears,
-    ...(o.weightKg !== null ? { weightKg: o.weightKg } : {}),
+    ...bodyOf(o),
     ...(first && args.concentrationMgPerMl ? { concentrationMgPerMl: args.concentrationMgPerMl } : {}),
     ...(args.durationMin ? { durationMin: args.durationMin } : {}),
   };

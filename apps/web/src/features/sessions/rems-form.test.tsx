@@ -12,25 +12,55 @@ function remsForm(overrides: Partial<RemsForm> = {}): RemsForm {
   return {
     sessionId: SID,
     status: 'draft',
+    timeZone: 'America/Chicago',
     submittedAt: null,
+    submittedAtLocal: null,
     patient: { name: 'Ada Lovelace', dateOfBirth: '1980-01-01', sex: 'female' },
     firstTreatment: true,
     enrolmentConfirmed: true,
-    concomitant: {},
+    enrolment: {
+      patientEnrolmentId: 'PT-1234',
+      enrolledOn: '2026-10-01',
+      settingCertificationId: 'HCS-9',
+      settingCertifiedOn: '2025-02-03',
+    },
+    concomitant: {
+      benzodiazepines: null,
+      nonBenzodiazepineHypnotics: null,
+      psychostimulants: null,
+      maois: null,
+      opioids: null,
+    },
     monitoringClinician: { name: 'Dr Pat Prescriber', email: 'pat@clinic.test' },
     settingAddress: 'Riverside Clinic, 1 Main St',
     treatmentDate: '2026-11-27',
+    firstDeviceAt: '2026-11-27T15:10:00Z',
+    firstDeviceAtLocal: '2026-11-27 09:10',
     dose: { mg: 84, category: '84', lots: ['ESK-1'] },
     totalMonitoringMin: null,
     readyToLeaveMin: null,
     vitalsAcceptablePreDose: true,
     vitalsAcceptableAtCompletion: null,
-    bp: { preDose: { at: '2026-11-27T15:00:00Z', sbp: 132, dbp: 84 }, at40Min: null, beforeCompletion: null },
+    bp: {
+      preDose: {
+        at: '2026-11-27T15:00:00Z',
+        atLocal: '2026-11-27 09:00',
+        sbp: 132,
+        dbp: 84,
+        minutesAfterFirstDevice: -10,
+      },
+      at40Min: null,
+      beforeCompletion: null,
+    },
     sedation: true,
     dissociation: false,
     respiratoryDepression: false,
     seriousAdverseEvents: 'None',
+    flags: [
+      { field: 'bp.at40Min', message: 'no blood pressure recorded 30–50 minutes after the first device' },
+    ],
     generatedAt: '2026-11-27T16:00:00Z',
+    generatedAtLocal: '2026-11-27 10:00',
     ...overrides,
   };
 }
@@ -61,7 +91,14 @@ describe('REMS form editor', () => {
     }));
     const pre = within(card).getByTestId('rems-prefilled');
     expect(pre.textContent).toContain('84 mg (84) · lot ESK-1');
-    expect(pre.textContent).toContain('132/84');
+    expect(pre.textContent).toContain('132/84 at 2026-11-27 09:00');
+    expect(pre.textContent).toContain('Times in America/Chicago');
+    expect(pre.textContent).toContain('Patient PT-1234 (enrolled 2026-10-01)');
+    expect(pre.textContent).toContain('certification HCS-9 (certified 2025-02-03)');
+    expect(pre.textContent).toContain('– (no blood pressure recorded 30–50 minutes after the first device)');
+    expect(within(card).getByTestId('rems-flags').textContent).toContain(
+      'no blood pressure recorded 30–50 minutes after the first device',
+    );
     expect(within(pre).queryByRole('textbox')).toBeNull();
     expect((within(card).getByLabelText('Sedation observed') as HTMLInputElement).checked).toBe(true);
     const save = within(card).getByRole('button', { name: 'Save REMS form' });
@@ -70,13 +107,20 @@ describe('REMS form editor', () => {
       true,
     );
 
-    await user.click(within(card).getByLabelText('Benzodiazepines'));
+    await user.click(
+      within(within(card).getByRole('radiogroup', { name: 'Benzodiazepines' })).getByLabelText('Yes'),
+    );
+    await user.click(
+      within(card)
+        .getByRole('radiogroup', { name: 'Opioids' })
+        .querySelector('input[value="no"]') as HTMLElement,
+    );
     await user.type(within(card).getByLabelText('Clinician phone'), '919-555-0100');
     await user.click(within(card).getByLabelText('Sedation observed'));
     await user.click(save);
     expect(api.callsTo('PUT', FORM).map((c) => c.body)).toEqual([
       {
-        concomitant: { benzodiazepines: true },
+        concomitant: { benzodiazepines: true, opioids: false },
         monitoringClinician: { name: 'Dr Pat Prescriber', email: 'pat@clinic.test', phone: '919-555-0100' },
         sedation: false,
       },
@@ -98,11 +142,47 @@ describe('REMS form editor', () => {
 
   it('marks the form submitted once the session is discharged', async () => {
     const { api, user, card } = await open('discharged', () => ({
-      body: remsForm({ status: 'final', submittedAt: '2026-11-27T18:00:00Z' }),
+      body: remsForm({
+        status: 'final',
+        submittedAt: '2026-11-27T18:00:00Z',
+        submittedAtLocal: '2026-11-27 12:00',
+      }),
     }));
     await user.click(within(card).getByRole('button', { name: 'Mark submitted' }));
     expect(api.callsTo('PUT', FORM).map((c) => c.body)).toEqual([{ submitted: true }]);
-    expect(await within(card).findByText(/^submitted/)).toBeTruthy();
+    expect(await within(card).findByText('submitted 2026-11-27 12:00')).toBeTruthy();
     expect(within(card).queryByRole('button', { name: 'Mark submitted' })).toBeNull();
+  });
+});
+
+describe('REMS forms list', () => {
+  it('shows treatment and due times in the clinic’s zone and the session phase as a label', async () => {
+    await renderApp({
+      me: makeMe('nurse'),
+      path: '/rems-forms',
+      routes: {
+        'GET /api/v1/rems-forms/pending': {
+          body: {
+            items: [
+              {
+                sessionId: SID,
+                patientId: '00000000-0000-4000-8000-000000000500',
+                patientName: 'Ada Lovelace',
+                treatmentDate: '2026-11-27T03:30:00.000Z',
+                dueBy: '2026-12-04T03:30:00.000Z',
+                overdue: false,
+                status: 'monitoring',
+              },
+            ],
+          },
+        },
+      },
+    });
+    const row = (await screen.findByText('Ada Lovelace')).closest('tr') as HTMLElement;
+    // 03:30 UTC is the evening before in Chicago.
+    expect(row.textContent).toContain('2026-11-26 21:30');
+    expect(row.textContent).toContain('2026-12-03 21:30');
+    expect(within(row).getByText('Monitoring')).toBeTruthy();
+    expect(screen.getByText(/Times in America\/Chicago/)).toBeTruthy();
   });
 });

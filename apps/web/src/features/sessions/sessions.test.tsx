@@ -99,4 +99,27 @@ describe('live board', () => {
     await act(async () => FakeEventSource.last?.onopen?.());
     expect(screen.queryByText('Live updates interrupted')).toBeNull();
   });
+
+  it('refetches the board when the server says resync (its database connection came back)', async () => {
+    let alerts: unknown[] = [];
+    let fetches = 0;
+    await renderApp({
+      me: makeMe('nurse'),
+      path: '/board',
+      routes: {
+        'GET /api/v1/board': () => {
+          fetches += 1;
+          return { body: board(alerts) };
+        },
+      },
+    });
+    const card = await screen.findByTestId('chair-3');
+    expect(within(card).queryByTestId('board-alert')).toBeNull();
+    const before = fetches;
+    // The alert was raised while the server's LISTEN connection was down: no alert event ever comes.
+    alerts = [ALERT];
+    await act(async () => FakeEventSource.last?.emit('resync', { reason: 'reconnected' }));
+    expect(await within(await screen.findByTestId('chair-3')).findByTestId('board-alert')).toBeTruthy();
+    expect(fetches).toBeGreaterThan(before);
+  });
 });

@@ -11,6 +11,7 @@ export function makeSession(doseMinAgo = 25, overrides: Partial<SessionRecord> =
   return {
     id: SID,
     patientId: '00000000-0000-4000-8000-000000000500',
+    clinic: { name: 'Fresh Start Ketamine', phone: '919-555-0100', timeZone: 'America/New_York' },
     patient: {
       id: '00000000-0000-4000-8000-000000000500',
       mrn: 'MRN-1',

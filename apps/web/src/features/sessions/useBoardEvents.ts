@@ -2,7 +2,9 @@
  * Subscribes to the live board (Server-Sent Events, GET /api/v1/board/events). The browser's EventSource
  * reconnects by itself and sends Last-Event-ID, so the server replays what was missed; while the stream is
  * down `stale` is true (the board shows a banner). Calls `onEvent` for every event and `onReconnect` after a
- * reconnection (the board refetches its snapshot as well, covering anything older than the replay window).
+ * reconnection (the board refetches its snapshot as well, covering anything older than the replay window), and
+ * also on a `resync` event: the server's own database connection broke and came back, so events may have
+ * been missed although this stream stayed open.
  */
 import { useEffect, useRef, useState } from 'react';
 
@@ -41,6 +43,7 @@ export function useBoardEvents(onEvent: (e: BoardEventMessage) => void, onReconn
     listen('alert');
     listen('vitals');
     listen('session');
+    es.addEventListener('resync', () => handlers.current.onReconnect?.());
     return () => es.close();
   }, []);
   return { stale };

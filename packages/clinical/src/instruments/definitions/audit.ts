@@ -4,9 +4,19 @@
  * Source: Babor TF, Higgins-Biddle JC, Saunders JB, Monteiro MG. AUDIT: The Alcohol Use Disorders
  * Identification Test. Guidelines for Use in Primary Care, 2nd ed. World Health Organization, 2001
  * (WHO/MSD/MSB/01.6a); Saunders JB et al., Addiction 1993;88:791–804. Items 1–8 score 0–4; items 9–10
- * score 0, 2 or 4. Risk zones 0–7 / 8–15 / 16–19 / 20–40. The manual adds: points on items 4–6 suggest
- * possible dependence; points on items 9–10 mean alcohol-related harm (4 = in the past year). Wording may
- * be reproduced (WHO). LOINC per REFERENCE.md: AUDIT panel 72110-0, total 75624-7 (not the AUDIT-C codes).
+ * score 0, 2 or 4. Risk zones 0–7 / 8–15 / 16–19 / 20–40. Wording may be reproduced (WHO). LOINC:
+ * AUDIT panel 72110-0, total 75624-7 (not the AUDIT-C codes).
+ *
+ * Item-level flags (version 1.1.0), from the manual's interpretation of individual questions:
+ * - `possible_dependence_items`: points scored above 0 on questions 4–6 (especially weekly or daily)
+ *   imply the presence or incipient presence of alcohol dependence.
+ * - `alcohol_related_harm`: points scored on questions 7–10 indicate that alcohol-related harm is
+ *   already being experienced (the manual names questions 7 to 10, not only 9 and 10, and any points,
+ *   not only "in the last year"; it adds that questions 9–10 answered "yes, but not in the last year"
+ *   show a past problem that calls for vigilance).
+ * - `next_level_intervention`: the manual's risk-level table says to provide the next highest level of
+ *   intervention to patients who score 2 or more on questions 4, 5 and 6, or 4 on questions 9 or 10.
+ * Version 1.0.0 flagged harm only at 4 points on items 9–10.
  */
 import type { AnswerOption, InstrumentDefinition } from '../types.ts';
 
@@ -64,7 +74,7 @@ export const AUDIT_CONSUMPTION_ITEMS = [
 export const audit: InstrumentDefinition = {
   id: 'audit',
   name: 'AUDIT',
-  version: '1.0.0',
+  version: '1.1.0',
   kind: 'self_report',
   instructions: 'Questions about your use of alcoholic beverages during the past year.',
   items: [
@@ -129,7 +139,9 @@ export const audit: InstrumentDefinition = {
   safetyRules: [],
   flagRules: [
     { kind: 'any_item_at_least', items: [4, 5, 6], value: 1, flag: 'possible_dependence_items' },
-    { kind: 'any_item_at_least', items: [9, 10], value: 4, flag: 'alcohol_related_harm' },
+    { kind: 'any_item_at_least', items: [7, 8, 9, 10], value: 1, flag: 'alcohol_related_harm' },
+    { kind: 'any_item_at_least', items: [4, 5, 6], value: 2, flag: 'next_level_intervention' },
+    { kind: 'any_item_at_least', items: [9, 10], value: 4, flag: 'next_level_intervention' },
   ],
   outcome: {
     direction: 'lower_is_better',

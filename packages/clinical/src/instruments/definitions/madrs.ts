@@ -5,14 +5,23 @@
  * Psychiatry 1979;134:382–389. Ten items rated 0–6 (anchors defined at 0, 2, 4, 6; odd values lie
  * between), total 0–60. Bands 0–6 normal, 7–19 mild, 20–34 moderate, 35–60 severe (Snaith RP et al.,
  * Br J Psychiatry 1986;148:599–601 style cut-offs in common use). Remission ≤ 10 by default, ≤ 12 as used
- * in esketamine trials (clinic setting). No LOINC code (REFERENCE.md).
+ * in esketamine trials (clinic setting). No LOINC code.
+ *
+ * Safety rule (product default, version 1.1.0): item 10 "Suicidal thoughts" rated 4 or more raises
+ * `suicide_risk`. The scale itself defines no alert; the threshold is Plasticity's choice at the item's
+ * anchor 4 (Montgomery & Åsberg 1979: suicidal thoughts are common and suicide is considered a possible
+ * solution, without specific plans or intention; 6 = explicit plans; anchors as reproduced in Perroud N
+ * et al., BMC Med 2009;7:60, table 1), so a rating at or above the anchor
+ * that first names suicide as a solution alerts the care team, as PHQ-9 item 9 does. A clinic's medical
+ * director may lower it (1–4: more sensitive) in the clinic's measurement settings; it cannot be raised
+ * above the anchor 4. Version 1.0.0 had no safety rule.
  */
 import type { InstrumentDefinition } from '../types.ts';
 
 export const madrs: InstrumentDefinition = {
   id: 'madrs',
   name: 'MADRS',
-  version: '1.0.0',
+  version: '1.1.0',
   kind: 'clinician',
   instructions:
     'Clinician rating from a clinical interview; each item 0–6, odd values between the defined anchors.',
@@ -26,7 +35,7 @@ export const madrs: InstrumentDefinition = {
     { value: 6, label: '6 (most severe)' },
   ],
   wordingNote:
-    'MADRS item definitions and anchors are copyrighted (licence status UNVERIFIED, REFERENCE.md), so only item numbers, short labels and numeric anchors ship.',
+    'MADRS item definitions and anchors are copyrighted (licence status UNVERIFIED), so only item numbers, short labels and numeric anchors ship.',
   items: [
     { number: 1, label: 'Apparent sadness', scored: true },
     { number: 2, label: 'Reported sadness', scored: true },
@@ -46,7 +55,17 @@ export const madrs: InstrumentDefinition = {
     { min: 20, max: 34, label: 'moderate' },
     { min: 35, max: 60, label: 'severe' },
   ],
-  safetyRules: [],
+  safetyRules: [
+    {
+      kind: 'item_at_least',
+      item: 10,
+      value: 4,
+      flag: 'suicide_risk',
+      configurable: { min: 1, max: 4 },
+      source:
+        'Plasticity product default (not part of the published scale): item 10 at or above anchor 4 of Montgomery & Åsberg 1979 raises the suicide-risk alert; a medical director may lower it to 1–3',
+    },
+  ],
   outcome: {
     direction: 'lower_is_better',
     response: { reductionPct: 50 },
@@ -60,7 +79,7 @@ export const madrs: InstrumentDefinition = {
       'Montgomery & Åsberg 1979 give no proration rule; a clinician-rated scale should be completed, so incomplete ratings are not scored',
   },
   loinc: null,
-  licence: 'Copyright status UNVERIFIED (REFERENCE.md); item wording not shipped.',
+  licence: 'Copyright status UNVERIFIED; item wording not shipped.',
   citation:
     'Montgomery SA, Åsberg M. A new depression scale designed to be sensitive to change. Br J Psychiatry. 1979;134:382-389.',
 };

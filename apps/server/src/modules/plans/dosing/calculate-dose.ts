@@ -1,13 +1,16 @@
 /**
  * POST /api/v1/dose/calculate — the shared pure calculator (`calculateDose`, @plasticity/clinical/dosing)
  * behind the API, for prescribers and nurses. Limits come from the clinic's protocol version (IV racemic
- * ketamine defaults 0.5 mg/kg, max 1.0, ceiling 2.0 mg/kg — REFERENCE.md §2); with `patientId` the
- * latest measured weight is used and refused when older than the clinic's `plans.maxWeightAgeDays`
- * (default 30 days; an entered `weightKg` is used only while no weight is on record, with a warning), and
- * the age comes from the date of birth. An override of the protocol maximum needs a
- * prescriber, a reason and a second clinician's verification (`verify-override.ts`); the absolute ceiling
- * is never lifted. A blocked dose is a 200 with `blocked: true` and its reasons; every result is stored
- * with the protocol version it used and audited (the verifier's check too).
+ * ketamine defaults 0.5 mg/kg, max 0.75, ceiling 1.0 mg/kg — Fava et al. 2020 —, cap 100 mg); with
+ * `patientId` the latest measured weight is used and refused when older than the clinic's
+ * `plans.maxWeightAgeDays` (default 30 days; an entered `weightKg` is used only while no weight is on
+ * record, with a warning), the age comes from the date of birth, the sex from the chart and the height from
+ * the latest intake that records one (or `heightCm` when the chart has none). The protocol's dosing-weight
+ * rule then picks actual, ideal or adjusted body weight (shown in `dosingWeight`); without a height the
+ * actual weight is used with a warning. An override of the protocol maximum needs a prescriber, a reason
+ * and a second clinician's verification (`verify-override.ts`); the absolute ceiling and the mg cap are never
+ * lifted. A blocked dose is a 200 with `blocked: true` and its reasons; every result is stored with the
+ * protocol version it used and audited (the verifier's check too).
  */
 import { calculateDose, type DoseInput } from '@plasticity/clinical/dosing';
 import { DoseCalculateRequest, DoseCalculateResponse } from '@plasticity/contracts';
@@ -16,6 +19,7 @@ import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { protocolById, protocolOf } from '../library/protocol-row.ts';
 import { ageOn, patientOf, plansSettings } from '../shared.ts';
+import { latestHeightCm } from './latest-height.ts';
 import { latestWeight } from './latest-weight.ts';
 import { auditVerification, type Verification, verifyOverride } from './verify-override.ts';
 
@@ -41,9 +45,25 @@ export function calculateDoseRoute(app: ZodApp, ctx: ModuleContext) {
         if (b[k] !== undefined) input[k] = b[k];
       }
       let weightMeasuredAt: Date | undefined;
+      let heightFrom: 'request' | 'intake' | undefined;
       if (b.patientId) {
         const patient = await patientOf(ctx.db, a.clinicId, b.patientId);
         input.ageYears = ageOn(patient.date_of_birth, now);
+        if (protocol.dose.kind === 'weight_based') {
+          input.sex = patient.sex as NonNullable<DoseInput['sex']>;
+          const h = await latestHeightCm(ctx.db, a.clinicId, patient.id);
+          if (h !== null) {
+            input.heightCm = h;
+            heightFrom = 'intake';
+            if (b.heightCm !== undefined && b.heightCm !== h)
+              extraWarnings.push(
+                `heightCm ${b.heightCm} ignored: the latest recorded height (${h} cm) is used`,
+              );
+          } else if (b.heightCm !== undefined) {
+            input.heightCm = b.heightCm;
+            heightFrom = 'request';
+          }
+        }
         if (b.ageYears !== undefined && b.ageYears !== input.ageYears)
           extraWarnings.push(`ageYears ${b.ageYears} ignored: the date of birth gives ${input.ageYears}`);
         if (protocol.dose.kind === 'weight_based') {
@@ -68,6 +88,11 @@ export function calculateDoseRoute(app: ZodApp, ctx: ModuleContext) {
       } else {
         if (b.weightKg !== undefined) input.weightKg = b.weightKg;
         if (b.ageYears !== undefined) input.ageYears = b.ageYears;
+        if (b.heightCm !== undefined) {
+          input.heightCm = b.heightCm;
+          heightFrom = 'request';
+        }
+        if (b.sex !== undefined) input.sex = b.sex;
       }
 
       let verification: Verification | undefined;
@@ -103,6 +128,8 @@ export function calculateDoseRoute(app: ZodApp, ctx: ModuleContext) {
         weightKg: input.weightKg ?? null,
         weightMeasuredAt: weightMeasuredAt?.toISOString() ?? null,
         mgPerKg: result.inputs.mgPerKg ?? null,
+        ...(result.dosingWeight ? { dosingWeight: result.dosingWeight } : {}),
+        ...(result.dosingWeight && heightFrom ? { heightFrom } : {}),
       };
       const verifierId = verification?.ok ? verification.verifierId : null;
       const saved = await ctx.db.transaction().execute(async (trx) => {

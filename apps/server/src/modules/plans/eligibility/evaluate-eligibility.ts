@@ -3,14 +3,18 @@
  * set (for the given protocol, or every rule when none is given) and stores the result with the rule-set
  * version used. Combination (REFERENCE.md §2): any absolute → "no" (only a prescriber's override with a
  * reason lifts it), any relative → "review" (prescriber review), else "yes"; every hit is returned.
- * No intake → 409 precondition_failed.
+ * The chart's active medication and allergy lists (reconciled or not) are merged into the intake first, so a
+ * medicine the patient reported, or staff added, reaches the rules that read it. No intake → 409
+ * precondition_failed.
  */
 import { evaluateEligibility, type Intake } from '@plasticity/clinical/eligibility';
+import { applyMedicationList } from '@plasticity/clinical/medications';
 import { EligibilityDecision, EligibilityRequest, IdParams } from '@plasticity/contracts';
 import { AppError } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, CLINICIANS } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
+import { activeLists } from '../../medications/entry-row.ts';
 import { latestIntake } from '../intake/intake-row.ts';
 import { protocolById, protocolOf } from '../library/protocol-row.ts';
 import { ageOn, patientOf } from '../shared.ts';
@@ -46,7 +50,9 @@ export function evaluateEligibilityRoute(app: ZodApp, ctx: ModuleContext) {
         const protocol = protocolId ? protocolOf(await protocolById(trx, a.clinicId, protocolId)) : undefined;
         const ruleSet = await currentRuleSet(trx, a.clinicId);
         const ageYears = ageOn(patient.date_of_birth, now);
-        const result = evaluateEligibility(rulesOf(ruleSet), intake.data as unknown as Intake, {
+        const lists = await activeLists(trx, a.clinicId, patient.id);
+        const merged = applyMedicationList(intake.data as unknown as Intake, lists);
+        const result = evaluateEligibility(rulesOf(ruleSet), merged, {
           ageYears,
           ...(protocol
             ? { protocol: { drug: protocol.drug, route: protocol.route, indications: protocol.indications } }
@@ -80,6 +86,7 @@ export function evaluateEligibilityRoute(app: ZodApp, ctx: ModuleContext) {
             eligible: result.eligible,
             ruleSetVersion: ruleSet.version,
             hits: result.hits.map((h) => h.ruleId),
+            listedMedications: lists.medications.length,
           },
         });
         return inserted;

@@ -3,13 +3,16 @@
  * JAMA Psychiatry 2017: diagnosis, psychiatric and substance history, medical review, medications,
  * baseline measurements), by staff or by the patient in the portal. Each submission is a new record (the
  * latest is what eligibility evaluates); a measured weight becomes a weight observation with its time,
- * which the dose calculator reads.
+ * which the dose calculator reads. Medicine and allergy rows (`medications.entries`, `allergyEntries`) land on
+ * the chart's lists as patient-reported (or staff-entered), not reconciled; the stored intake keeps their names
+ * in `medications.list` and `allergies`. Prior antidepressant trials stay on the intake for the TRD rule.
  */
 import { IdParams, IntakeRecord, IntakeRequest } from '@plasticity/contracts';
 import { badField } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, STAFF } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
+import { recordReportedEntries } from '../../medications/record-reported.ts';
 import { patientOf } from '../shared.ts';
 import { toIntakeRecord } from './intake-row.ts';
 import { scoreScreens } from './score-screens.ts';
@@ -39,8 +42,17 @@ export function submitIntakeRoute(app: ZodApp, ctx: ModuleContext) {
         dast10Total: _t2,
         ...substance
       } = b.substanceUse;
+      const { entries: medRows = [], ...medications } = b.medications;
+      const { allergyEntries: allergyRows = [], ...rest } = b;
       const intake = {
-        ...b,
+        ...rest,
+        medications: {
+          ...medications,
+          ...(medRows.length || medications.list
+            ? { list: [...new Set([...(medications.list ?? []), ...medRows.map((m) => m.name)])] }
+            : {}),
+        },
+        allergies: [...new Set([...b.allergies, ...allergyRows.map((x) => x.name)])],
         substanceUse: {
           ...substance,
           ...(scores.auditTotal !== undefined ? { auditTotal: scores.auditTotal } : {}),
@@ -82,13 +94,25 @@ export function submitIntakeRoute(app: ZodApp, ctx: ModuleContext) {
             })
             .execute();
         }
+        const listed = await recordReportedEntries(
+          trx,
+          {
+            clinicId: a.clinicId,
+            patientId: req.params.id,
+            userId: a.userId,
+            role: a.role,
+            intakeId: inserted.id,
+            now,
+          },
+          { medications: medRows, allergies: allergyRows },
+        );
         await ctx.audit.record(trx, actorOf(req), {
           action: 'create',
           resourceType: 'intake',
           resourceId: inserted.id,
           patientId: req.params.id,
           category: 'intake',
-          details: { weightRecorded: measurements.weightKg !== undefined },
+          details: { weightRecorded: measurements.weightKg !== undefined, listed },
         });
         return inserted;
       });

@@ -3,13 +3,14 @@
  *   draft → approved (prescriber only: the prescriber's signed approval, of the prescribed dose too; needs the patient's latest
  *                     eligibility evaluation, made on the latest intake, to be "yes" or signed "approved" by a
  *                     prescriber — REFERENCE.md
- *                     §2: absolute contraindications need an override, relative ones a review)
+ *                     §2: absolute contraindications need an override, relative ones a review; the
+ *                     evaluation must be for the plan's drug and route, or a general one without protocol)
  *   approved → active (prescriber or nurse; needs every consent the protocol requires, signed and not
  *                      withdrawn — ASKP3: off-label use needs informed consent; SPRAVATO REMS enrolment)
  *   active → completed (reason optional) · draft | approved | active → stopped (reason required).
  * Anything else is 409 illegal_transition; every change is a status event and an audit entry.
  */
-import type { Protocol } from '@plasticity/clinical/protocols';
+import { drugRouteMismatch, type Protocol, sameDrugRoute } from '@plasticity/clinical/protocols';
 import { PlanParams, PlanTransitionRequest, TreatmentPlan } from '@plasticity/contracts';
 import { AppError, badField, forbidden, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
@@ -29,17 +30,43 @@ const ALLOWED: Record<Status, Status[]> = {
   stopped: [],
 };
 
-async function eligibilityForApproval(trx: Executor, clinicId: string, patientId: string): Promise<string> {
-  const d = await trx
-    .selectFrom('plan_eligibility_decisions')
-    .select(['id', 'eligible', 'decision', 'intake_id'])
+/**
+ * The latest eligibility evaluation that applies to the plan: made for the plan's drug and route, or a
+ * general screen without a protocol (every rule runs then). One made only for another drug or route does
+ * not approve this plan.
+ */
+async function eligibilityForApproval(
+  trx: Executor,
+  clinicId: string,
+  patientId: string,
+  protocolId: string,
+): Promise<string> {
+  const plan = await trx
+    .selectFrom('plan_protocols')
+    .select(['drug', 'route'])
     .where('clinic_id', '=', clinicId)
-    .where('patient_id', '=', patientId)
-    .where('entered_in_error_at', 'is', null)
-    .orderBy('evaluated_at', 'desc')
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .where('id', '=', protocolId)
+    .executeTakeFirstOrThrow();
+  const all = await trx
+    .selectFrom('plan_eligibility_decisions as d')
+    .leftJoin('plan_protocols as pp', (j) =>
+      j.onRef('pp.id', '=', 'd.protocol_id').onRef('pp.clinic_id', '=', 'd.clinic_id'),
+    )
+    .select(['d.id', 'd.eligible', 'd.decision', 'd.intake_id', 'pp.drug', 'pp.route'])
+    .where('d.clinic_id', '=', clinicId)
+    .where('d.patient_id', '=', patientId)
+    .where('d.entered_in_error_at', 'is', null)
+    .orderBy('d.evaluated_at', 'desc')
+    .orderBy('d.seq', 'desc')
+    .execute();
+  const d = all.find((x) => x.drug === null || sameDrugRoute({ drug: x.drug, route: x.route ?? '' }, plan));
+  const other = all[0];
+  if (!d && other?.drug)
+    throw new AppError(
+      'precondition_failed',
+      `${drugRouteMismatch('the eligibility evaluation', { drug: other.drug, route: other.route ?? '' }, plan, 'this plan is for')}: evaluate eligibility for this plan's protocol`,
+      [{ field: 'eligibility', message: 'evaluated for another drug or route' }],
+    );
   if (!d)
     throw new AppError('precondition_failed', 'evaluate eligibility before approving a plan', [
       { field: 'eligibility', message: 'no eligibility evaluation' },
@@ -102,7 +129,12 @@ export function transitionPlanRoute(app: ZodApp, ctx: ModuleContext) {
         const set: Record<string, unknown> = { status: to, status_reason: reason ?? null, updated_at: now };
         if (to === 'approved') {
           if (a.role !== 'prescriber') throw forbidden('only a prescriber approves (signs) a treatment plan');
-          set.eligibility_decision_id = await eligibilityForApproval(trx, a.clinicId, plan.patient_id);
+          set.eligibility_decision_id = await eligibilityForApproval(
+            trx,
+            a.clinicId,
+            plan.patient_id,
+            plan.protocol_id,
+          );
           set.approved_by = a.userId;
           set.approved_at = now;
           // The prescriber's signature covers the dose the plan prescribes.

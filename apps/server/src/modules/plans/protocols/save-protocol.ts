@@ -3,7 +3,10 @@
  * - POST /api/v1/protocols — a new protocol line from full protocol data (version 1);
  * - PUT /api/v1/protocols/{id} — an edit of the current version: a new version; the old one is kept
  *   (superseded) so plans and dose results keep the version they used.
- * The data must pass `validateProtocol` (its errors come back as 400 naming `body.protocol.<path>`);
+ * The data must pass `validateProtocol(…, { strict: true })` — every new version carries an mg cap, a
+ * dosing-weight rule, a minimum observation time and, for esketamine, the REMS recovery checks and the US-label
+ * doses (its errors come back as 400 naming `body.protocol.<path>`); versions stored before those existed keep
+ * their version and are read as they are;
  * `makeDefault` makes it the route's one active default (only an active protocol can be the default).
  */
 import { type Protocol, validateProtocol } from '@plasticity/clinical/protocols';
@@ -18,7 +21,7 @@ import { protocolById, toProtocolItem } from '../library/protocol-row.ts';
 import type { Executor } from '../shared.ts';
 
 function validated(data: unknown): Protocol {
-  const v = validateProtocol(data);
+  const v = validateProtocol(data, { strict: true });
   if (!v.ok) {
     const details = v.errors
       .slice(0, 20)

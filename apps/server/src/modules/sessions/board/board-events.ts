@@ -2,7 +2,8 @@
  * GET /api/v1/board/events — the live board as Server-Sent Events (WHATWG HTML §9.2).
  *
  * Events: `event: vitals`, `event: alert` (data at least `{sessionId, parameter, value}`), `event: session`,
- * each with an `id:`. A client reconnecting with `Last-Event-ID` (or `?lastEventId=`) first gets every
+ * each with an `id:`; `event: resync` (no id) when this process's database LISTEN connection came back after a
+ * break, so events may have been missed: the client refetches the board. A client reconnecting with `Last-Event-ID` (or `?lastEventId=`) first gets every
  * event of its clinic it missed, then live ones; live events that arrive during the replay are held and
  * de-duplicated by id. A comment line every 15 s keeps proxies from closing an idle stream.
  * Clinicians and the admin of the clinic only; the stream is audited once when it opens.
@@ -53,7 +54,17 @@ export function boardEventsRoute(app: ZodApp, ctx: ModuleContext) {
         sentUpTo = Math.max(sentUpTo, e.id);
         res.write(`id: ${e.id}\nevent: ${e.kind}\ndata: ${JSON.stringify(e.data)}\n\n`);
       };
-      const unsubscribe = await hub.subscribe(a.clinicId, (e) => (replaying ? held.push(e) : write(e)));
+      // After a break in the database's LISTEN connection, events may have been missed: tell the client to
+      // refetch (`event: resync`, no id, so its Last-Event-ID stays where it was).
+      let started = false;
+      const resync = () => {
+        if (started) res.write('event: resync\ndata: {"reason":"reconnected"}\n\n');
+      };
+      const unsubscribe = await hub.subscribe(
+        a.clinicId,
+        (e) => (replaying ? held.push(e) : write(e)),
+        resync,
+      );
       reply.hijack();
       res.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
@@ -62,6 +73,7 @@ export function boardEventsRoute(app: ZodApp, ctx: ModuleContext) {
         'x-accel-buffering': 'no',
       });
       res.write('retry: 2000\n: connected\n\n');
+      started = true;
       if (lastId === null) {
         // A new client starts from now: remember the newest id so a later resume has a floor.
         const newest = await ctx.db

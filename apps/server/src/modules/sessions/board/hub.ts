@@ -15,6 +15,7 @@
  */
 import type { DB } from '@plasticity/db';
 import { type Kysely, sql } from 'kysely';
+import { describeError } from '../../../platform/jobs.ts';
 import type { ModuleContext } from '../../../platform/module.ts';
 
 export const BOARD_CHANNEL = 'plasticity_board';
@@ -51,6 +52,11 @@ export async function emitBoardEvent(
 }
 
 type Listener = (e: BoardEvent) => void;
+interface Subscriber {
+  event: Listener;
+  /** The LISTEN connection was re-established: events in between may be missing (refetch the board). */
+  resync: () => void;
+}
 
 export interface PendingEvent {
   id: number;
@@ -59,10 +65,15 @@ export interface PendingEvent {
   data: Record<string, unknown>;
 }
 
-/** One per app: LISTENs once (lazily) and dispatches to the SSE clients of each clinic in this process. */
+/**
+ * One per app: LISTENs once (lazily) and dispatches to the SSE clients of each clinic in this process. When
+ * the database's LISTEN connection comes back after a break (see @plasticity/db pg-listener.ts), every
+ * subscriber is told to resynchronise: NOTIFYs sent meanwhile are gone.
+ */
 export class BoardHub {
-  #subs = new Map<string, Set<Listener>>();
+  #subs = new Map<string, Set<Subscriber>>();
   #listening: Promise<() => Promise<void>> | undefined;
+  #unwatch: (() => void) | undefined;
   #pending: string[] = [];
   #flushing = false;
 
@@ -75,25 +86,31 @@ export class BoardHub {
     } catch {
       return;
     }
-    for (const fn of this.#subs.get(p.c) ?? []) fn({ id: Number(p.i), clinicId: p.c, kind: p.k, data: p.d });
+    for (const s of this.#subs.get(p.c) ?? [])
+      s.event({ id: Number(p.i), clinicId: p.c, kind: p.k, data: p.d });
   }
 
   /** Starts listening (idempotent); resolves once the LISTEN is in place. */
   ready(): Promise<unknown> {
+    this.#unwatch ??= this.ctx.database.onConnection((e) => {
+      if (e.kind !== 'listen_restored') return;
+      for (const set of this.#subs.values()) for (const s of set) s.resync();
+    });
     this.#listening ??= this.ctx.database.listen(BOARD_CHANNEL, (payload) => this.#dispatch(payload));
     return this.#listening;
   }
 
-  async subscribe(clinicId: string, fn: Listener): Promise<() => void> {
+  async subscribe(clinicId: string, fn: Listener, onResync?: () => void): Promise<() => void> {
     await this.ready();
     let set = this.#subs.get(clinicId);
     if (!set) {
       set = new Set();
       this.#subs.set(clinicId, set);
     }
-    set.add(fn);
+    const sub: Subscriber = { event: fn, resync: onResync ?? (() => undefined) };
+    set.add(sub);
     return () => {
-      set.delete(fn);
+      set.delete(sub);
       if (set.size === 0) this.#subs.delete(clinicId);
     };
   }
@@ -134,11 +151,17 @@ export class BoardHub {
       while (this.#pending.length) {
         const batch = this.#pending.splice(0, 200);
         // One autocommit statement; `set_config(…, true)` applies to its own transaction only.
-        await sql`select set_config('synchronous_commit', 'off', true), pg_notify(${BOARD_CHANNEL}, p)
-                    from json_array_elements_text(${JSON.stringify(batch)}::json) as p`
-          .execute(this.ctx.db)
-          .catch(() => {
-            /* the events are stored; boards get them on resume (Last-Event-ID) */
+        const send = () =>
+          sql`select set_config('synchronous_commit', 'off', true), pg_notify(${BOARD_CHANNEL}, p)
+                from json_array_elements_text(${JSON.stringify(batch)}::json) as p`.execute(this.ctx.db);
+        // A failure is most likely a pooled connection that just broke: try once more on another. A duplicate
+        // notice (the first one did commit) is harmless: boards de-duplicate by event id.
+        await send()
+          .catch(send)
+          .catch((e: unknown) => {
+            // The events are stored; this process's boards refetch, others' get them on their next resume.
+            this.ctx.log.warn(describeError(e), 'board notices not sent; boards told to resync');
+            for (const set of this.#subs.values()) for (const s of set) s.resync();
           });
       }
     } finally {
@@ -149,6 +172,8 @@ export class BoardHub {
   async stop() {
     const l = this.#listening;
     this.#listening = undefined;
+    this.#unwatch?.();
+    this.#unwatch = undefined;
     this.#subs.clear();
     if (l) await (await l)();
   }

@@ -1,8 +1,15 @@
 /**
- * Builds `evaluateDischarge`'s input from the session record (issue 6 §7; REFERENCE.md §2 discharge practice:
- * vitals back within limits or near baseline, MOAA/S 5, steady gait, nausea controlled, escort present;
- * esketamine never before 120 min after the dose — SPRAVATO label and REMS 386).
+ * Builds `evaluateDischarge`'s input from the session record (discharge practice: vitals within the protocol's
+ * absolute discharge limits, MOAA/S 5, steady gait, nausea controlled, escort present; esketamine never before
+ * 120 min after the first device and only with sedation and dissociation resolved and no respiratory
+ * depression — SPRAVATO label and REMS 386, 12/2024; racemic ketamine: the protocol's minimum observation
+ * after the end of administration).
  * Baseline = the latest reading before the dose; latest = the newest reading; MOAA/S = the newest observation.
+ * End of administration = the latest `stopped_at` of the administrations not entered in error. An IV infusion
+ * recorded without a stop time is taken to end at its start + its infusion duration (the calculation's
+ * `durationMin`, else the protocol's): the minimum observation then counts from the planned end, never from
+ * the start. For other routes an administration without a stop time ends at its start (an injection,
+ * lozenge, tablet or devices).
  */
 
 import type { DischargeResult, DischargeState, VitalsReading } from '@plasticity/clinical/monitoring';
@@ -50,7 +57,17 @@ export async function dischargeState(db: Executor, s: SessionRow, now: Date): Pr
     gait?: DischargeState['gait'];
     nausea?: DischargeState['nausea'];
     escortPresent?: boolean;
+    sedationResolved?: boolean;
+    dissociationResolved?: boolean;
+    respiratoryDepression?: boolean;
   };
+  const administrations = await db
+    .selectFrom('session_administrations')
+    .select(['started_at', 'stopped_at', 'dose_inputs'])
+    .where('clinic_id', '=', s.clinic_id)
+    .where('session_id', '=', s.id)
+    .where('entered_in_error_at', 'is', null)
+    .execute();
   const score = (moaas?.data as { score?: number } | undefined)?.score;
   const state: DischargeState = { now: now.toISOString() };
   const lv = reading(latest);
@@ -62,7 +79,35 @@ export async function dischargeState(db: Executor, s: SessionRow, now: Date): Pr
   if (a.nausea) state.nausea = a.nausea;
   if (typeof a.escortPresent === 'boolean') state.escortPresent = a.escortPresent;
   if (s.dose_started_at) state.doseStartedAt = new Date(s.dose_started_at).toISOString();
+  const p = protocolOf(s);
+  const ended = administrationEnd(p.route, p.durationMin, administrations);
+  if (ended) state.administrationEndedAt = ended.toISOString();
+  const recovery: NonNullable<DischargeState['recovery']> = {};
+  for (const k of ['sedationResolved', 'dissociationResolved', 'respiratoryDepression'] as const)
+    if (typeof a[k] === 'boolean') recovery[k] = a[k];
+  state.recovery = recovery;
   return state;
+}
+
+/** When administration ended (see the header), or null when nothing was given or an IV end is unknown. */
+export function administrationEnd(
+  route: string,
+  protocolDurationMin: number | undefined,
+  rows: Array<{ started_at: Date; stopped_at: Date | null; dose_inputs: unknown }>,
+): Date | null {
+  if (rows.length === 0) return null;
+  let end = 0;
+  for (const r of rows) {
+    let at = new Date(r.stopped_at ?? r.started_at).getTime();
+    if (r.stopped_at === null && route === 'iv') {
+      const given = (r.dose_inputs as { durationMin?: unknown } | null)?.durationMin;
+      const min = typeof given === 'number' && given > 0 ? given : protocolDurationMin;
+      if (min === undefined) return null;
+      at += min * 60_000;
+    }
+    end = Math.max(end, at);
+  }
+  return new Date(end);
 }
 
 export async function evaluateSessionDischarge(

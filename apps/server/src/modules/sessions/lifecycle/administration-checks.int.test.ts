@@ -91,7 +91,7 @@ describe.each(testBackends())('administration dose checks on %s', (backend) => {
     expect(r.status, r.text).toBe(400);
     expect(fields(r)).toContain('body.doseMg');
     expect(messages(r)).toMatch(
-      /200 mg for 72 kg: 2\.778 mg\/kg is above the absolute ceiling of \d(\.\d+)? mg\/kg/,
+      /dose 200 mg \(2\.78 mg\/kg of 72 kg\) is above the absolute ceiling of \d(\.\d+)? mg\/kg/,
     );
     const overridden = await prescriber.post(`/api/v1/sessions/${id}/administrations`, {
       doseMg: 200,
@@ -117,7 +117,7 @@ describe.each(testBackends())('administration dose checks on %s', (backend) => {
     const plain = await nurse.post(`/api/v1/sessions/${id}/administrations`, body);
     expect(plain.status, plain.text).toBe(400);
     expect(fields(plain)).toEqual(['body.doseMg', 'body.override']);
-    expect(messages(plain)).toMatch(/0\.9 mg\/kg is above the protocol maximum of 0\.75 mg\/kg/);
+    expect(messages(plain)).toMatch(/dose 63 mg \(0\.9 mg\/kg of 70 kg\) is above the protocol maximum of 0\.75 mg\/kg/);
 
     const override = { reason: 'Partial response at 0.75 mg/kg', verifierEmail: c.users.nurse.email };
     const byNurse = await nurse.post(`/api/v1/sessions/${id}/administrations`, {
@@ -194,7 +194,7 @@ describe.each(testBackends())('administration dose checks on %s', (backend) => {
     expect(changed.body.administrations[0]).toMatchObject({
       planId: plan.id,
       doseChangeReason: 'Prescriber asked for 40 mg today (verbal order confirmed)',
-      doseCheck: { plannedMg: 35, mgPerKg: 0.571 },
+      doseCheck: { plannedMg: 35, mgPerKg: 0.57 },
     });
   });
 

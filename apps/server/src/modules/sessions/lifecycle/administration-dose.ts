@@ -1,18 +1,24 @@
 /**
  * The dose check of an administration: the dose calculator's rules (`checkGivenDose`, the same rules as
  * POST /api/v1/dose/calculate) applied to what is actually given, server-side. The patient's latest measured
- * weight, age from the date of birth and the clinic's weight-recency setting are read as the calculator
- * route reads them. What is judged is the session's total: this dose plus the doses already given in the
+ * weight, latest recorded height, sex and age from the chart and the clinic's weight-recency setting are read
+ * as the calculator route reads them (so the protocol's dosing-weight rule applies alike). What is judged is the session's total: this dose plus the doses already given in the
  * session (not entered in error), so a dose given in parts cannot pass where the whole would not.
  *
  * Besides the limits: a dose different from the plan's prescribed dose needs `doseChangeReason`, and a dose
  * not drawn from a register container needs `notFromRegisterReason`. Every failing item is returned, each
  * with the request field it concerns and words naming the limit; the caller refuses with all of them.
  */
-import { calculateDose, checkGivenDose, reasonInWords as inWords } from '@plasticity/clinical/dosing';
+import {
+  calculateDose,
+  checkGivenDose,
+  type GivenDose,
+  reasonInWords as inWords,
+} from '@plasticity/clinical/dosing';
 import type { Protocol } from '@plasticity/clinical/protocols';
 import type { AdministrationRequest, ErrorDetail, PrescribedDose } from '@plasticity/contracts';
 import { sql } from 'kysely';
+import { latestHeightCm } from '../../plans/dosing/latest-height.ts';
 import { latestWeight } from '../../plans/dosing/latest-weight.ts';
 import type { Verification } from '../../plans/dosing/verify-override.ts';
 import { ageOn, plansSettings } from '../../plans/shared.ts';
@@ -79,13 +85,14 @@ export async function checkAdministrationDose(
   const failures: ErrorDetail[] = [];
   const patient = await db
     .selectFrom('patients')
-    .select('date_of_birth')
+    .select(['date_of_birth', 'sex'])
     .where('clinic_id', '=', s.clinic_id)
     .where('id', '=', s.patient_id)
     .executeTakeFirstOrThrow();
   const settings = await plansSettings(db, s.clinic_id);
   const weightBased = p.dose.kind === 'weight_based';
   const weight = weightBased ? await latestWeight(db, s.clinic_id, s.patient_id) : null;
+  const heightCm = weightBased ? await latestHeightCm(db, s.clinic_id, s.patient_id) : null;
   const plan = await planDoseFor(db, s, p);
   const before = await alreadyGivenMg(db, s);
   const totalMg = Math.round((before + b.doseMg) * 1000) / 1000;
@@ -101,6 +108,8 @@ export async function checkAdministrationDose(
       doseMg: totalMg,
       ageYears: ageOn(patient.date_of_birth, now),
       ...(weight ? { weightKg: weight.weightKg } : {}),
+      ...(heightCm !== null ? { heightCm } : {}),
+      ...(weightBased ? { sex: patient.sex as NonNullable<GivenDose['sex']> } : {}),
       ...(opts.concentrationMgPerMl !== null && before === 0
         ? { concentrationMgPerMl: opts.concentrationMgPerMl }
         : {}),
@@ -113,10 +122,9 @@ export async function checkAdministrationDose(
     ctx,
   );
   const r = check.result;
+  // The calculator's reasons name the dose; with earlier doses they concern the session's total.
   const what =
-    (before > 0
-      ? `the session’s total of ${num(totalMg)} mg (${num(before)} mg already given)`
-      : `${num(totalMg)} mg`) + (weight ? ` for ${num(weight.weightKg)} kg` : '');
+    before > 0 ? `the session’s total of ${num(totalMg)} mg (${num(before)} mg already given): ` : '';
   if (weightBased && !weight)
     failures.push({
       field: 'body.doseMg',
@@ -124,7 +132,7 @@ export async function checkAdministrationDose(
     });
   for (const reason of r.reasons) {
     if (weightBased && !weight && /weightKg is required/.test(reason)) continue;
-    failures.push({ field: 'body.doseMg', message: `${what}: ${inWords(reason)}` });
+    failures.push({ field: 'body.doseMg', message: `${what}${inWords(reason)}` });
   }
   if (b.override && verification && !verification.ok)
     failures.push({ field: 'body.override', message: `override refused: ${verification.problem}` });
@@ -140,7 +148,16 @@ export async function checkAdministrationDose(
     plannedMg =
       plan.dose.mgPerKg !== undefined
         ? weight
-          ? calculateDose({ mgPerKg: plan.dose.mgPerKg, weightKg: weight.weightKg }, p, ctx).doseMg || null
+          ? calculateDose(
+              {
+                mgPerKg: plan.dose.mgPerKg,
+                weightKg: weight.weightKg,
+                ...(heightCm !== null ? { heightCm } : {}),
+                sex: patient.sex as NonNullable<GivenDose['sex']>,
+              },
+              p,
+              ctx,
+            ).doseMg || null
           : null
         : (plan.dose.fixedMg ?? null);
     const planWords =
@@ -191,13 +208,15 @@ export async function doseOrderFor(db: Executor, s: SessionRow, now: Date) {
   const p = s.protocol as unknown as Protocol;
   const patient = await db
     .selectFrom('patients')
-    .select('date_of_birth')
+    .select(['date_of_birth', 'sex'])
     .where('clinic_id', '=', s.clinic_id)
     .where('id', '=', s.patient_id)
     .executeTakeFirstOrThrow();
-  const [settings, weight, plan] = await Promise.all([
+  const weightBased = p.dose?.kind === 'weight_based';
+  const [settings, weight, heightCm, plan] = await Promise.all([
     plansSettings(db, s.clinic_id),
-    p.dose?.kind === 'weight_based' ? latestWeight(db, s.clinic_id, s.patient_id) : null,
+    weightBased ? latestWeight(db, s.clinic_id, s.patient_id) : null,
+    weightBased ? latestHeightCm(db, s.clinic_id, s.patient_id) : null,
     planDoseFor(db, s, p),
   ]);
   return {

@@ -1,11 +1,19 @@
 /**
  * What the pre-dose checklist asks of other modules, behind one narrow interface: are the required consents
  * signed and not withdrawn, is a treatment plan approved, is the eligibility decision current, are the
- * pre-session instruments completed today? Each answer queries the owning module's tables when they exist
+ * pre-session instruments completed today? Plans, eligibility decisions and consents count only when made
+ * for the session's drug and route (`@plasticity/clinical/protocols` match rules). Each answer queries the owning module's tables when they exist
  * (plans: `plan_*`; measurement: `assessments`) and otherwise fails clearly ("… not available") rather than
  * pretending. Read-only; runs outside the caller's transaction so a missing table cannot abort it.
  */
-import type { Protocol } from '@plasticity/clinical/protocols';
+import {
+  checkConsents,
+  type DrugRoute,
+  drugRouteLabel,
+  drugRouteMismatch,
+  type Protocol,
+  sameDrugRoute,
+} from '@plasticity/clinical/protocols';
 import type { DB } from '@plasticity/db';
 import { type Kysely, sql } from 'kysely';
 import { tableExists } from '../shared/protocol-lookup.ts';
@@ -13,6 +21,12 @@ import { tableExists } from '../shared/protocol-lookup.ts';
 export interface SourceResult {
   ok: boolean;
   message: string;
+  /**
+   * False when the record found is for another drug or route than the session's: a prescriber's override
+   * cannot pass it (book the session under the right protocol, or record the plan, decision or consent
+   * for this drug and route).
+   */
+  overridable?: boolean;
 }
 
 export interface SourceInput {
@@ -24,43 +38,77 @@ export interface SourceInput {
   dayStart: Date;
 }
 
+const sessionDrugRoute = (i: SourceInput): DrugRoute => ({ drug: i.protocol.drug, route: i.protocol.route });
+
 export async function consentsValid(db: Kysely<DB>, i: SourceInput): Promise<SourceResult> {
   if (!(await tableExists(db, 'plan_consent_signatures')))
     return { ok: false, message: 'consent records not available' };
   const r = await sql<{ kind: string }>`
     select distinct kind from plan_consent_signatures
      where clinic_id = ${i.clinicId} and patient_id = ${i.patientId} and withdrawn_at is null`.execute(db);
-  const have = new Set(r.rows.map((x) => x.kind));
-  const missing = i.protocol.requiredConsents.filter((k) => !have.has(k));
-  return missing.length
-    ? { ok: false, message: `consent not signed: ${missing.join(', ')}` }
-    : { ok: true, message: 'required consents signed' };
+  const c = checkConsents(
+    i.protocol.requiredConsents,
+    r.rows.map((x) => x.kind),
+    sessionDrugRoute(i),
+  );
+  return { ok: c.ok, message: c.message, ...(c.notCovering.length ? { overridable: false } : {}) };
 }
 
+/**
+ * The session's plan (or, when the session names none, the patient's approved plans) must be approved and
+ * for the session's drug and route: an IV ketamine plan does not approve intranasal esketamine.
+ */
 export async function planApproved(db: Kysely<DB>, i: SourceInput): Promise<SourceResult> {
   if (!(await tableExists(db, 'plan_treatment_plans')))
     return { ok: false, message: 'no approved plan found (plans not available)' };
-  const r = await sql<{ id: string }>`
-    select id from plan_treatment_plans
-     where clinic_id = ${i.clinicId} and patient_id = ${i.patientId} and entered_in_error_at is null
-       and status in ('approved', 'active') ${i.planId ? sql`and id = ${i.planId}::uuid` : sql``}
-     limit 1`.execute(db);
-  return r.rows.length
-    ? { ok: true, message: 'treatment plan approved' }
-    : { ok: false, message: 'no approved plan found' };
+  const r = await sql<{ id: string; drug: string; route: string }>`
+    select tp.id, pp.drug, pp.route from plan_treatment_plans tp
+      join plan_protocols pp on pp.id = tp.protocol_id and pp.clinic_id = tp.clinic_id
+     where tp.clinic_id = ${i.clinicId} and tp.patient_id = ${i.patientId} and tp.entered_in_error_at is null
+       and tp.status in ('approved', 'active') ${i.planId ? sql`and tp.id = ${i.planId}::uuid` : sql``}
+     order by tp.created_at desc, tp.seq desc`.execute(db);
+  const session = sessionDrugRoute(i);
+  if (r.rows.some((p) => sameDrugRoute(p, session)))
+    return { ok: true, message: `treatment plan approved for ${drugRouteLabel(session)}` };
+  const other = r.rows[0];
+  if (other)
+    return {
+      ok: false,
+      overridable: false,
+      message: drugRouteMismatch('the approved plan', other, session) as string,
+    };
+  return { ok: false, message: `no approved plan found for ${drugRouteLabel(session)}` };
 }
 
+/**
+ * The latest eligibility decision that applies to the session: one made for its drug and route, or a general
+ * screen made without a protocol (every rule runs then, so it errs on the side of caution). A decision made
+ * only for another drug or route does not count.
+ */
 export async function eligibilityCurrent(db: Kysely<DB>, i: SourceInput): Promise<SourceResult> {
   if (!(await tableExists(db, 'plan_eligibility_decisions')))
     return { ok: false, message: 'no eligibility decision found (not available)' };
-  const r = await sql<{ decision: string | null }>`
-    select decision from plan_eligibility_decisions
-     where clinic_id = ${i.clinicId} and patient_id = ${i.patientId} and entered_in_error_at is null
-     order by evaluated_at desc limit 1`.execute(db);
-  const d = r.rows[0]?.decision;
+  const r = await sql<{ decision: string | null; drug: string | null; route: string | null }>`
+    select d.decision, pp.drug, pp.route from plan_eligibility_decisions d
+      left join plan_protocols pp on pp.id = d.protocol_id and pp.clinic_id = d.clinic_id
+     where d.clinic_id = ${i.clinicId} and d.patient_id = ${i.patientId} and d.entered_in_error_at is null
+     order by d.evaluated_at desc, d.seq desc`.execute(db);
   if (!r.rows.length) return { ok: false, message: 'no eligibility decision found' };
+  const session = sessionDrugRoute(i);
+  const applies = r.rows.find(
+    (d) => d.drug === null || sameDrugRoute({ drug: d.drug, route: d.route ?? '' }, session),
+  );
+  if (!applies) {
+    const other = r.rows[0] as { drug: string; route: string };
+    return {
+      ok: false,
+      overridable: false,
+      message: drugRouteMismatch('the eligibility decision', other, session) as string,
+    };
+  }
+  const d = applies.decision;
   return d === 'approved'
-    ? { ok: true, message: 'eligibility approved' }
+    ? { ok: true, message: `eligibility approved${applies.drug ? ` for ${drugRouteLabel(session)}` : ''}` }
     : { ok: false, message: `latest eligibility decision is ${d ?? 'pending'}` };
 }
 

@@ -3,10 +3,14 @@
  * either attested by staff (fasting, escort with name and phone, pregnancy test or not applicable, REMS
  * enrolment) or derived from data (consents, plan, eligibility, instruments, baseline vitals via
  * `predoseVitalsCheck`). Esketamine adds "prescriber on site" (SPRAVATO REMS 386, REFERENCE.md §3).
- * Every blocking item that is not passed blocks dosing unless a prescriber overrides it with a reason.
+ * Every blocking item that is not passed blocks dosing unless a prescriber overrides it with a reason —
+ * except a plan, eligibility decision or consent made for another drug or route, which no override passes.
+ * REMS enrolment is attested with the patient's REMS enrolment identifier and date and the setting's
+ * certification (clinic settings), copied onto the session when attested.
  */
 import { predoseVitalsCheck } from '@plasticity/clinical/monitoring';
 import type { ChecklistItem } from '@plasticity/clinical/protocols';
+import type { RemsEnrolment } from '@plasticity/contracts';
 import { sql } from 'kysely';
 import { type Executor, protocolOf, type SessionRow } from '../shared/load.ts';
 import {
@@ -23,6 +27,8 @@ export interface Attestation {
   note?: string;
   by: string;
   at: string;
+  /** REMS enrolment: what was checked (the patient's enrolment, the setting's certification). */
+  rems?: RemsEnrolment;
 }
 
 export interface ChecklistResult {
@@ -34,6 +40,8 @@ export interface ChecklistResult {
   /** Whether staff set it (attested) or it is derived from records. */
   attested: boolean;
   passed: boolean;
+  /** False when a failing item cannot be overridden (a record for another drug or route). */
+  overridable: boolean;
   message: string;
   attestation: Attestation | null;
   source: string;
@@ -87,6 +95,19 @@ async function baselineVitals(db: Executor, s: SessionRow): Promise<SourceResult
   return { ok: false, message: prefix + r.findings.map((f) => f.message).join('; ') };
 }
 
+/** REMS enrolment passes only with the patient's enrolment and the setting's certification on record. */
+function remsEnrolled(att: Attestation | null): SourceResult {
+  if (att?.status !== 'done') return { ok: false, message: "record the patient's REMS enrolment" };
+  const r = att.rems;
+  if (!r) return { ok: false, message: 'REMS enrolment identifier not recorded' };
+  return {
+    ok: true,
+    message:
+      `patient REMS enrolment ${r.patientEnrolmentId} (enrolled ${r.enrolledOn}); ` +
+      `setting certification ${r.settingCertificationId} (certified ${r.settingCertifiedOn})`,
+  };
+}
+
 export async function evaluateChecklist(db: Executor, s: SessionRow, now: Date): Promise<ChecklistResult[]> {
   const state = (s.checklist ?? {}) as Record<string, Attestation>;
   const input: SourceInput = {
@@ -122,6 +143,9 @@ export async function evaluateChecklist(db: Executor, s: SessionRow, now: Date):
             ? { ok: true, message: 'escort confirmed' }
             : { ok: false, message: 'escort not confirmed (name and phone)' };
         break;
+      case 'rems_enrolled':
+        res = remsEnrolled(att);
+        break;
       case 'prescriber_on_site':
         res = s.prescriber_on_site_id
           ? { ok: true, message: 'prescriber on site recorded' }
@@ -140,6 +164,7 @@ export async function evaluateChecklist(db: Executor, s: SessionRow, now: Date):
       allowNotApplicable: item.allowNotApplicable === true,
       attested: ATTESTED_KEYS.has(item.key),
       passed: res.ok,
+      overridable: res.ok || res.overridable !== false,
       message: res.message,
       attestation: att,
       source: item.source,

@@ -1,8 +1,10 @@
 /**
  * POST /api/v1/sessions {patientId, protocolId, planId?, scheduledAt, chair} — book a dosing session.
- * The protocol is resolved (clinic library, else cited defaults) and snapshotted into the session. A patient
+ * The protocol is resolved (clinic library, else cited defaults) and snapshotted into the session; a plan
+ * given must be this patient's and for the protocol's drug and route (400 naming `body.planId`). A patient
  * has at most one open session (409 `conflict`; a unique partial index backs the check against races).
  */
+import { drugRouteMismatch } from '@plasticity/clinical/protocols';
 import { CreateSessionRequest } from '@plasticity/contracts';
 import { sql } from 'kysely';
 import { AppError, badField } from '../../../platform/errors.ts';
@@ -38,15 +40,17 @@ export function createSessionRoute(app: ZodApp, ctx: ModuleContext) {
       const protocol = await lookupProtocol(ctx.db, a.clinicId, b.protocolId);
       if (!protocol) throw badField('body.protocolId', 'no such protocol');
       if (b.planId) {
-        const ok =
+        const plan =
           (await tableExists(ctx.db, 'plan_treatment_plans')) &&
           (
-            await sql`select 1 from plan_treatment_plans
-                       where clinic_id = ${a.clinicId} and patient_id = ${b.patientId} and id = ${b.planId}`.execute(
-              ctx.db,
-            )
-          ).rows.length > 0;
-        if (!ok) throw badField('body.planId', "is not one of this patient's treatment plans");
+            await sql<{ drug: string; route: string }>`select pp.drug, pp.route from plan_treatment_plans tp
+                       join plan_protocols pp on pp.id = tp.protocol_id and pp.clinic_id = tp.clinic_id
+                       where tp.clinic_id = ${a.clinicId} and tp.patient_id = ${b.patientId}
+                         and tp.id = ${b.planId}`.execute(ctx.db)
+          ).rows[0];
+        if (!plan) throw badField('body.planId', "is not one of this patient's treatment plans");
+        const mismatch = drugRouteMismatch('the plan', plan, protocol);
+        if (mismatch) throw badField('body.planId', mismatch);
       }
       const now = ctx.clock.now();
       const row = await ctx.db.transaction().execute(async (trx) => {

@@ -210,6 +210,19 @@ describe.each(testBackends())('dosing session lifecycle on %s', (backend) => {
       escortPresent: true,
       readyWithoutTwoHourRuleMin: 45,
     });
+    // SPRAVATO REMS 386 (12/2024): sedation and dissociation resolved, no respiratory depression.
+    const unconfirmed = await nurse.post(`/api/v1/sessions/${s.id}/transition`, { to: 'discharged' });
+    expect(unconfirmed.body.error.details.map((d: { field: string }) => d.field)).toEqual([
+      'discharge.time_since_dose',
+      'discharge.sedation',
+      'discharge.dissociation',
+      'discharge.respiratory_depression',
+    ]);
+    await nurse.request('PUT', `/api/v1/sessions/${s.id}/discharge-assessment`, {
+      sedationResolved: true,
+      dissociationResolved: true,
+      respiratoryDepression: false,
+    });
     const tooEarly = await nurse.post(`/api/v1/sessions/${s.id}/transition`, { to: 'discharged' });
     expect(tooEarly.status).toBe(409);
     expect(tooEarly.body.error.code).toBe('precondition_failed');

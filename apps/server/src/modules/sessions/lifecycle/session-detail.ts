@@ -83,7 +83,7 @@ export function infusionOf(
 
 export async function sessionDetail(db: Executor, s: SessionRow, now: Date) {
   const p = protocolOf(s);
-  const [patient, transitions, administrations, vitals, observations, notes, alerts, register] =
+  const [patient, transitions, administrations, vitals, observations, notes, alerts, register, clinic] =
     await Promise.all([
       db
         .selectFrom('patients')
@@ -151,13 +151,25 @@ export async function sessionDetail(db: Executor, s: SessionRow, now: Date) {
         .where('e.clinic_id', '=', s.clinic_id)
         .where('e.session_id', '=', s.id)
         .execute(),
+      db
+        .selectFrom('clinics')
+        .select(['name', 'address', 'time_zone'])
+        .where('id', '=', s.clinic_id)
+        .executeTakeFirstOrThrow(),
     ]);
+  const address = (clinic.address ?? {}) as Record<string, unknown>;
   const entry = new Map(register.map((e) => [e.id, e]));
   const preDose = ['scheduled', 'checked_in', 'pre_assessment'].includes(s.status);
   const recoveryAt = transitions.filter((t) => t.to_status === 'recovery').at(-1)?.at ?? null;
   return {
     id: s.id,
     patientId: s.patient_id,
+    /** For the printed discharge sheet: the clinic's name, phone (from its address record) and time zone. */
+    clinic: {
+      name: clinic.name,
+      phone: typeof address.phone === 'string' && address.phone.trim() ? address.phone : null,
+      timeZone: clinic.time_zone,
+    },
     patient: {
       id: patient.id,
       mrn: patient.mrn,

@@ -5,7 +5,8 @@
  * preconditions fail is 409 `precondition_failed` listing each failing item (dosing: the blocking checklist
  * items, REFERENCE.md §2; monitoring: a recorded administration; discharge: `evaluateDischarge`, REFERENCE.md
  * §2 and SPRAVATO REMS 386). A prescriber's `overrideReason` passes them; each overridden item is stored with
- * the reason on the transition. Only prescribers may override (issue 6 §1). Cancel/abort need a `reason`.
+ * the reason on the transition — except checklist items that found a record for another drug or route
+ * (details carry `overridable: false`), which no override passes. Only prescribers may override (issue 6 §1). Cancel/abort need a `reason`.
  * Who and when are recorded; discharge, cancel and abort lock the record (later changes are addenda).
  */
 import { IdParams, type SessionStatus, TransitionRequest } from '@plasticity/contracts';
@@ -23,6 +24,8 @@ import { isAllowed, NEEDS_REASON, TERMINAL } from './transitions.ts';
 interface Failing {
   key: string;
   message: string;
+  /** False: no override passes it (a checklist record for another drug or route). */
+  overridable?: boolean;
 }
 
 /** Preconditions of a target phase; empty when met. */
@@ -30,7 +33,11 @@ async function preconditions(db: Executor, s: SessionRow, to: SessionStatus, now
   if (to === 'dosing') {
     return (await evaluateChecklist(db, s, now))
       .filter((i) => i.blocking && !i.passed)
-      .map((i) => ({ key: `checklist.${i.key}`, message: i.message }));
+      .map((i) => ({
+        key: `checklist.${i.key}`,
+        message: i.message,
+        ...(i.overridable ? {} : { overridable: false }),
+      }));
   }
   if (to === 'monitoring') {
     const adm = await db
@@ -80,11 +87,23 @@ export function transitionRoute(app: ZodApp, ctx: ModuleContext) {
           ]);
         }
         const failing = await preconditions(trx, s, to, now);
+        const fixed = failing.filter((f) => f.overridable === false);
+        if (fixed.length && overrideReason) {
+          throw new AppError(
+            'precondition_failed',
+            `cannot move to ${to}, even with an override: ${fixed.map((f) => f.message).join('; ')}`,
+            fixed.map((f) => ({ field: f.key, message: f.message, overridable: false })),
+          );
+        }
         if (failing.length && !overrideReason) {
           throw new AppError(
             'precondition_failed',
             `cannot move to ${to}: ${failing.map((f) => f.message).join('; ')}`,
-            failing.map((f) => ({ field: f.key, message: f.message })),
+            failing.map((f) => ({
+              field: f.key,
+              message: f.message,
+              ...(f.overridable === false ? { overridable: false } : {}),
+            })),
           );
         }
         const row = await trx

@@ -7,16 +7,29 @@
  * acceptable pre-dose and at completion; BP pre-dose, ~40 min and before completion; sedation, dissociation
  * and respiratory depression observed; serious adverse events. Due within 7 days of the session
  * (`sessions.remsFormDueDays`). Clinician entries override the pre-filled values.
+ *
+ * The BP "about 40 minutes after the dose" is the reading closest to 40 minutes within 30–50 minutes after
+ * the first device (`remsBpAbout40Min`); with none it stays blank and is listed in `flags`. The patient's
+ * REMS enrolment and the setting's certification come from the session's checklist. Every time is given
+ * as ISO and, in `…Local`, in the clinic's zone and format (`formatClinicDateTime`).
  */
-import { predoseVitalsCheck } from '@plasticity/clinical/monitoring';
+import { predoseVitalsCheck, remsBpAbout40Min } from '@plasticity/clinical/monitoring';
+import type { RemsEnrolment, RemsFormView } from '@plasticity/contracts';
+import { clinicDate, formatClinicDateTime } from '../../../platform/clinic-time.ts';
+import { concomitantFromList, type RemsConcomitantAnswers } from '../../medications/concomitant.ts';
 import { evaluateSessionDischarge } from '../discharge/discharge-state.ts';
 import { type Executor, iso, protocolOf, type SessionRow } from '../shared/load.ts';
 
 export const REMS_STATUSES_FROM = ['dosing', 'monitoring', 'recovery', 'discharged'];
 
-type Bp = { at: string; sbp: number | null; dbp: number | null } | null;
+type Bp = RemsFormView['bp']['preDose'];
 
-export async function remsForm(db: Executor, s: SessionRow, now: Date, timeZone: string) {
+export async function remsForm(
+  db: Executor,
+  s: SessionRow,
+  now: Date,
+  timeZone: string,
+): Promise<RemsFormView> {
   const p = protocolOf(s);
   const entered = (s.rems_form ?? {}) as Record<string, unknown>;
   const [patient, clinic, adm, vitals, obs, prior, prescriber] = await Promise.all([
@@ -68,21 +81,26 @@ export async function remsForm(db: Executor, s: SessionRow, now: Date, timeZone:
           .executeTakeFirst()
       : Promise.resolve(undefined),
   ]);
-  const doseMs = s.dose_started_at ? new Date(s.dose_started_at).getTime() : null;
+  // The first device: the earliest administration still standing (the session's dose start otherwise).
+  const firstDevice = adm[0]?.started_at ?? s.dose_started_at;
+  const doseMs = firstDevice ? new Date(firstDevice).getTime() : null;
   const pre = doseMs === null ? vitals : vitals.filter((v) => new Date(v.at).getTime() < doseMs);
   const post = doseMs === null ? [] : vitals.filter((v) => new Date(v.at).getTime() >= doseMs);
+  const local = (d: Date | string) => formatClinicDateTime(d, timeZone) as string;
   const bp = (v: (typeof vitals)[number] | undefined): Bp =>
-    v ? { at: new Date(v.at).toISOString(), sbp: v.sbp, dbp: v.dbp } : null;
-  const near40 =
-    doseMs === null
-      ? undefined
-      : [...post]
-          .filter((v) => v.sbp !== null)
-          .sort(
-            (x, y) =>
-              Math.abs(new Date(x.at).getTime() - doseMs - 40 * 60_000) -
-              Math.abs(new Date(y.at).getTime() - doseMs - 40 * 60_000),
-          )[0];
+    v
+      ? {
+          at: new Date(v.at).toISOString(),
+          atLocal: local(v.at),
+          sbp: v.sbp,
+          dbp: v.dbp,
+          minutesAfterFirstDevice:
+            doseMs === null ? null : Math.round((new Date(v.at).getTime() - doseMs) / 60_000),
+        }
+      : null;
+  const near40 = remsBpAbout40Min(post, firstDevice);
+  const flags: RemsFormView['flags'] = [];
+  if (near40.flag) flags.push({ field: 'bp.at40Min', message: near40.flag });
   const baseline = pre.at(-1);
   const preOk = baseline
     ? predoseVitalsCheck(
@@ -100,33 +118,32 @@ export async function remsForm(db: Executor, s: SessionRow, now: Date, timeZone:
       (v.spo2 !== null && alerts.spo2Below !== undefined && v.spo2 < alerts.spo2Below) ||
       (v.rr !== null && alerts.rrBelow !== undefined && v.rr < alerts.rrBelow),
   );
-  const treatmentDate = s.dose_started_at
-    ? new Intl.DateTimeFormat('en-CA', {
-        timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-      }).format(new Date(s.dose_started_at))
-    : null;
+  const treatmentDate = firstDevice ? clinicDate(firstDevice, timeZone) : null;
+  const enrolment =
+    (s.checklist as Record<string, { status?: string; rems?: RemsEnrolment }>)?.rems_enrolled?.rems ?? null;
   const address = clinic.address as Record<string, string>;
   const assess = (s.discharge_assessment ?? {}) as { readyWithoutTwoHourRuleMin?: number };
   const pick = <T>(key: string, fallback: T): T =>
     entered[key] !== undefined ? (entered[key] as T) : fallback;
+  const entered40 = near40.reading;
   return {
     sessionId: s.id,
     status: s.discharged_at ? 'final' : 'draft',
+    timeZone,
     submittedAt: iso(s.rems_submitted_at),
+    submittedAtLocal: formatClinicDateTime(s.rems_submitted_at, timeZone),
     patient: {
       name: `${patient.first_name} ${patient.last_name}`,
       dateOfBirth: patient.date_of_birth,
       sex: patient.sex,
     },
     firstTreatment: pick('firstTreatment', !prior),
-    enrolmentConfirmed: pick(
-      'enrolmentConfirmed',
-      (s.checklist as Record<string, unknown>)?.rems_enrolled !== undefined,
-    ),
-    concomitant: pick('concomitant', {} as Record<string, boolean>),
+    enrolmentConfirmed: pick('enrolmentConfirmed', enrolment !== null),
+    enrolment,
+    concomitant: {
+      ...(await concomitantFromList(db, s.clinic_id, s.patient_id)),
+      ...(entered.concomitant as Partial<RemsConcomitantAnswers> | undefined),
+    },
     monitoringClinician: pick(
       'monitoringClinician',
       prescriber ? { name: prescriber.display_name, email: prescriber.email } : {},
@@ -138,10 +155,12 @@ export async function remsForm(db: Executor, s: SessionRow, now: Date, timeZone:
         .join(', '),
     ),
     treatmentDate,
+    firstDeviceAt: iso(firstDevice),
+    firstDeviceAtLocal: formatClinicDateTime(firstDevice, timeZone),
     dose: {
       mg: totalDose || null,
       category: totalDose === 56 ? '56' : totalDose === 84 ? '84' : totalDose ? 'other' : null,
-      lots: [...new Set(adm.map((x) => x.lot).filter(Boolean))],
+      lots: [...new Set(adm.map((x) => x.lot).filter((l): l is string => Boolean(l)))],
     },
     totalMonitoringMin:
       doseMs !== null && s.discharged_at
@@ -154,7 +173,7 @@ export async function remsForm(db: Executor, s: SessionRow, now: Date, timeZone:
       : null,
     bp: {
       preDose: bp(pre.filter((v) => v.sbp !== null).at(-1)),
-      at40Min: bp(near40),
+      at40Min: entered40 ? { ...entered40, atLocal: local(entered40.at) } : null,
       beforeCompletion: bp(post.filter((v) => v.sbp !== null).at(-1)),
     },
     sedation: pick(
@@ -173,8 +192,10 @@ export async function remsForm(db: Executor, s: SessionRow, now: Date, timeZone:
         .map((o) => (o.data as { description: string }).description)
         .join('; ') || 'None',
     ),
+    flags,
     generatedAt: now.toISOString(),
+    generatedAtLocal: local(now),
   };
 }
 
-export type RemsForm = Awaited<ReturnType<typeof remsForm>>;
+export type RemsForm = RemsFormView;

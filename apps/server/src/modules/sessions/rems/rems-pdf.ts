@@ -1,7 +1,8 @@
 /**
  * Renders the SPRAVATO REMS Patient Monitoring Form data (rems-form.ts) as a one-page PDF with pdf-lib.
  * A DRAFT watermark is drawn until the session is discharged (issue 6 §8: draft from dosing on, final after).
- * Standard PDF fonts cover WinAnsi only, so text is reduced to that set.
+ * Standard PDF fonts cover WinAnsi only, so text is reduced to that set. Times are printed in the clinic's
+ * zone and format (the form's `…Local` values), and the zone is named under the title.
  */
 import { degrees, PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import type { RemsForm } from './rems-form.ts';
@@ -35,7 +36,7 @@ export async function remsPdf(f: RemsForm): Promise<Uint8Array> {
   y -= 20;
   page.drawText(
     ascii(
-      `${f.status === 'final' ? 'Final' : 'Draft'} - generated ${f.generatedAt}${f.submittedAt ? ` - marked submitted ${f.submittedAt}` : ''}`,
+      `${f.status === 'final' ? 'Final' : 'Draft'} - generated ${f.generatedAtLocal}${f.submittedAtLocal ? ` - marked submitted ${f.submittedAtLocal}` : ''} - times in ${f.timeZone}`,
     ),
     { x: 50, y, size: 9, font },
   );
@@ -46,8 +47,12 @@ export async function remsPdf(f: RemsForm): Promise<Uint8Array> {
   line('Sex', f.patient.sex);
   line('First treatment', yn(f.firstTreatment));
   line('Enrolled in the REMS', yn(f.enrolmentConfirmed));
+  line(
+    'Patient REMS enrolment',
+    f.enrolment ? `${f.enrolment.patientEnrolmentId} (enrolled ${f.enrolment.enrolledOn})` : '-',
+  );
   head('Concomitant medications');
-  const c = f.concomitant as Record<string, boolean | undefined>;
+  const c = f.concomitant;
   line('Benzodiazepines', yn(c.benzodiazepines));
   line('Non-benzodiazepine hypnotics', yn(c.nonBenzodiazepineHypnotics));
   line('Psychostimulants', yn(c.psychostimulants));
@@ -57,8 +62,13 @@ export async function remsPdf(f: RemsForm): Promise<Uint8Array> {
   const mc = f.monitoringClinician as Record<string, string | undefined>;
   line('Monitoring clinician', [mc.name, mc.phone, mc.email].filter(Boolean).join(', ') || '-');
   line('Setting address', f.settingAddress || '-');
+  line(
+    'Setting REMS certification',
+    f.enrolment ? `${f.enrolment.settingCertificationId} (certified ${f.enrolment.settingCertifiedOn})` : '-',
+  );
   head('Treatment');
   line('Treatment date', f.treatmentDate ?? '-');
+  line('First device', f.firstDeviceAtLocal ?? '-');
   line(
     'Dose',
     f.dose.category
@@ -77,10 +87,20 @@ export async function remsPdf(f: RemsForm): Promise<Uint8Array> {
   head('Vital signs');
   line('Vitals acceptable pre-dose', yn(f.vitalsAcceptablePreDose));
   line('Vitals acceptable at completion', yn(f.vitalsAcceptableAtCompletion));
-  const bp = (x: { at: string; sbp: number | null; dbp: number | null } | null) =>
-    x ? `${x.sbp ?? '-'}/${x.dbp ?? '-'} mmHg at ${x.at}` : '-';
+  const bp = (x: RemsForm['bp']['preDose']) =>
+    x
+      ? `${x.sbp ?? '-'}/${x.dbp ?? '-'} mmHg at ${x.atLocal}${
+          x.minutesAfterFirstDevice !== null && x.minutesAfterFirstDevice >= 0
+            ? ` (${x.minutesAfterFirstDevice} min after first device)`
+            : ''
+        }`
+      : '-';
+  const flag = (field: string) => f.flags.find((x) => x.field === field)?.message;
   line('BP pre-dose', bp(f.bp.preDose));
-  line('BP about 40 min after dose', bp(f.bp.at40Min));
+  line(
+    'BP about 40 min after dose',
+    f.bp.at40Min ? bp(f.bp.at40Min) : `- (${flag('bp.at40Min') ?? 'not recorded'})`,
+  );
   line('BP before completion', bp(f.bp.beforeCompletion));
   head('Observations');
   line('Sedation observed', yn(f.sedation));

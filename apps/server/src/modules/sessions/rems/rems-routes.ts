@@ -8,7 +8,7 @@
  *   the 7-day deadline (`sessions.remsFormDueDays`)
  * Esketamine sessions only; audited (the PDF as an export).
  */
-import { IdParams, RemsFormUpdate, RemsPending } from '@plasticity/contracts';
+import { IdParams, RemsFormUpdate, RemsFormView, RemsPending } from '@plasticity/contracts';
 import { sql } from 'kysely';
 import { AppError } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
@@ -18,6 +18,14 @@ import { loadSession, protocolOf, type SessionRow } from '../shared/load.ts';
 import { sessionSettings } from '../shared/settings.ts';
 import { REMS_STATUSES_FROM, remsForm } from './rems-form.ts';
 import { remsPdf } from './rems-pdf.ts';
+
+/** The clinician's entries over the earlier ones; concomitant answers merge per class. */
+function mergeEntries(before: Record<string, unknown>, fields: Record<string, unknown>) {
+  const out = { ...before, ...fields };
+  if (fields.concomitant)
+    out.concomitant = { ...(before.concomitant as object | undefined), ...(fields.concomitant as object) };
+  return out;
+}
 
 function assertRems(s: SessionRow) {
   if (protocolOf(s).drug !== 'esketamine')
@@ -31,7 +39,7 @@ export function remsRoutes(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/sessions/:id/rems-form',
     {
       config: { policy: allow.roles(...CLINICAL_READERS) },
-      schema: { params: IdParams, tags: ['sessions'] },
+      schema: { params: IdParams, response: { 200: RemsFormView }, tags: ['sessions'] },
     },
     async (req) => {
       const a = authOf(req);
@@ -52,7 +60,7 @@ export function remsRoutes(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/sessions/:id/rems-form',
     {
       config: { policy: allow.roles('prescriber', 'nurse') },
-      schema: { params: IdParams, body: RemsFormUpdate, tags: ['sessions'] },
+      schema: { params: IdParams, body: RemsFormUpdate, response: { 200: RemsFormView }, tags: ['sessions'] },
     },
     async (req) => {
       const a = authOf(req);
@@ -68,7 +76,7 @@ export function remsRoutes(app: ZodApp, ctx: ModuleContext) {
         const updated = await trx
           .updateTable('dosing_sessions')
           .set({
-            rems_form: JSON.stringify({ ...(s.rems_form as Record<string, unknown>), ...fields }),
+            rems_form: JSON.stringify(mergeEntries(s.rems_form as Record<string, unknown>, fields)),
             updated_at: now,
             ...(submitted === true ? { rems_submitted_at: now, rems_submitted_by: a.userId } : {}),
             ...(submitted === false ? { rems_submitted_at: null, rems_submitted_by: null } : {}),

@@ -1,8 +1,42 @@
+import { inflateSync } from 'node:zlib';
 import { testBackends } from '@plasticity/db/testing/index';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/harness.ts';
 import { at, dose, IV, newSession, readyForDosing } from '../test/fixtures.ts';
+
+const MIN = 60_000;
+
+/** The text drawn on a PDF's pages (pdf-lib writes it as hex strings in Flate-compressed streams). */
+function pdfText(bytes: Buffer): string {
+  let text = '';
+  for (const m of bytes.toString('latin1').matchAll(/stream\r?\n([\s\S]*?)endstream/g)) {
+    let raw: Buffer;
+    try {
+      raw = inflateSync(Buffer.from(m[1] as string, 'latin1'));
+    } catch {
+      continue; // not a deflated stream (fonts, metadata)
+    }
+    for (const h of raw.toString('latin1').matchAll(/<([0-9A-F]+)>\s*Tj/g))
+      text += `${Buffer.from(h[1] as string, 'hex').toString('latin1')}\n`;
+  }
+  return text;
+}
+
+/** `2026-03-02 07:44` in a zone, as the clinic reads times. */
+const inZone = (iso: string, timeZone: string) => {
+  const p = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const g = (t: string) => p.find((x) => x.type === t)?.value;
+  return `${g('year')}-${g('month')}-${g('day')} ${g('hour')}:${g('minute')}`;
+};
 
 describe.each(testBackends())('SPRAVATO REMS monitoring form on %s', (backend) => {
   const h = useTestApp(backend);
@@ -25,6 +59,12 @@ describe.each(testBackends())('SPRAVATO REMS monitoring form on %s', (backend) =
       dose: { mg: 84, category: '84', lots: ['LOT-1'] },
       firstTreatment: true,
       enrolmentConfirmed: true,
+      enrolment: {
+        patientEnrolmentId: 'PT-778899',
+        enrolledOn: '2024-06-03',
+        settingCertificationId: 'HCS-0042-TEST',
+        settingCertifiedOn: '2024-01-15',
+      },
     });
     expect(form.body.patient.name).toContain('Pat');
     expect(form.body.bp.preDose).toMatchObject({ sbp: 125, dbp: 80 });
@@ -33,7 +73,17 @@ describe.each(testBackends())('SPRAVATO REMS monitoring form on %s', (backend) =
       sedation: false,
     });
     expect(upd.status).toBe(200);
-    expect(upd.body.concomitant).toEqual({ benzodiazepines: true, opioids: false });
+    expect(upd.body.concomitant).toEqual({
+      benzodiazepines: true,
+      nonBenzodiazepineHypnotics: null,
+      psychostimulants: null,
+      maois: null,
+      opioids: false,
+    });
+    const more = await nurse.request('PUT', `/api/v1/sessions/${s.id}/rems-form`, {
+      concomitant: { maois: false },
+    });
+    expect(more.body.concomitant).toMatchObject({ benzodiazepines: true, maois: false, opioids: false });
     const early = await nurse.request('PUT', `/api/v1/sessions/${s.id}/rems-form`, { submitted: true });
     expect(early.status).toBe(409);
     const pending = await nurse.get('/api/v1/rems-forms/pending');
@@ -54,6 +104,9 @@ describe.each(testBackends())('SPRAVATO REMS monitoring form on %s', (backend) =
       gait: 'steady',
       nausea: 'controlled',
       escortPresent: true,
+      sedationResolved: true,
+      dissociationResolved: true,
+      respiratoryDepression: false,
       readyWithoutTwoHourRuleMin: 60,
     });
     expect((await nurse.post(`/api/v1/sessions/${s.id}/transition`, { to: 'discharged' })).status).toBe(200);
@@ -82,6 +135,94 @@ describe.each(testBackends())('SPRAVATO REMS monitoring form on %s', (backend) =
       .where('resource_type', '=', 'rems_form')
       .execute();
     expect(audit.map((a) => a.action)).toContain('export');
+  });
+
+  it('takes the BP about 40 minutes after the dose from 30–50 minutes after the first device, in the clinic’s zone', async () => {
+    const c = await h.newClinic();
+    const admin = await c.login('admin');
+    const zone = 'America/Los_Angeles';
+    expect((await admin.request('PATCH', '/api/v1/clinic/settings', { timeZone: zone })).status).toBe(200);
+    let nurse = await c.login('nurse');
+    const prescriber = await c.login('prescriber');
+    const s = await newSession(h, c, nurse);
+    await readyForDosing(h, c, nurse, s.id);
+    const doseAt = at(h);
+    await dose(h, prescriber, nurse, s.id, 56);
+    h.clock.advance(61 * MIN);
+    nurse = await c.login('nurse');
+    // Readings at 20, 35, 44 and 60 minutes: 44 is closest to 40 (35 is 5 min away, 44 is 4).
+    const reading = (min: number, sbp: number) => ({
+      at: new Date(Date.parse(doseAt) + min * MIN).toISOString(),
+      sbp,
+      dbp: 80,
+      hr: 72,
+      spo2: 98,
+      rr: 14,
+    });
+    const up = await nurse.post(`/api/v1/sessions/${s.id}/vitals`, {
+      idempotencyKey: 'window',
+      readings: [reading(20, 150), reading(35, 135), reading(44, 144), reading(60, 160)],
+    });
+    expect(up.status).toBe(201);
+    const form = await nurse.get(`/api/v1/sessions/${s.id}/rems-form`);
+    expect(form.status).toBe(200);
+    const at44 = reading(44, 144).at;
+    expect(form.body.bp.at40Min).toEqual({
+      at: at44,
+      atLocal: inZone(at44, zone),
+      sbp: 144,
+      dbp: 80,
+      minutesAfterFirstDevice: 44,
+    });
+    expect(form.body.flags).toEqual([]);
+    expect(form.body.timeZone).toBe(zone);
+    expect(form.body.firstDeviceAtLocal).toBe(inZone(doseAt, zone));
+    expect(form.body.treatmentDate).toBe(inZone(doseAt, zone).slice(0, 10));
+    expect(form.body.generatedAtLocal).toBe(inZone(h.clock.now().toISOString(), zone));
+
+    const pdf = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/sessions/${s.id}/rems-form.pdf`,
+      headers: { cookie: nurse.cookie as string },
+    });
+    const text = pdfText(pdf.rawPayload);
+    expect(text).toContain(`144/80 mmHg at ${inZone(at44, zone)} (44 min after first device)`);
+    expect(text).toContain(`times in ${zone}`);
+    expect(text).toContain('PT-778899 (enrolled 2024-06-03)');
+    expect(text).not.toContain(at44);
+  });
+
+  it('leaves the 40-minute BP blank and flagged when no reading falls 30–50 minutes after the first device', async () => {
+    const c = await h.newClinic();
+    let nurse = await c.login('nurse');
+    const prescriber = await c.login('prescriber');
+    const s = await newSession(h, c, nurse);
+    await readyForDosing(h, c, nurse, s.id);
+    const doseAt = Date.parse(at(h));
+    await dose(h, prescriber, nurse, s.id, 56);
+    h.clock.advance(61 * MIN);
+    nurse = await c.login('nurse');
+    await nurse.post(`/api/v1/sessions/${s.id}/vitals`, {
+      idempotencyKey: 'outside',
+      readings: [5, 29, 51, 60].map((m) => ({
+        at: new Date(doseAt + m * MIN).toISOString(),
+        sbp: 130,
+        dbp: 80,
+      })),
+    });
+    const form = await nurse.get(`/api/v1/sessions/${s.id}/rems-form`);
+    expect(form.body.bp.at40Min).toBeNull();
+    expect(form.body.flags).toEqual([
+      { field: 'bp.at40Min', message: 'no blood pressure recorded 30–50 minutes after the first device' },
+    ]);
+    const pdf = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/sessions/${s.id}/rems-form.pdf`,
+      headers: { cookie: nurse.cookie as string },
+    });
+    expect(pdfText(pdf.rawPayload)).toContain(
+      '- (no blood pressure recorded 30-50 minutes after the first device)',
+    );
   });
 
   it('does not apply to racemic ketamine sessions', async () => {

@@ -6,6 +6,18 @@ export const IV = 'default-iv-ketamine-trd';
 
 export const at = (h: TestApp, offsetMs = 0) => new Date(h.clock.now().getTime() + offsetMs).toISOString();
 
+/** The clinic's SPRAVATO REMS setting certification used by the tests. */
+export const REMS_CERT = { certificationId: 'HCS-0042-TEST', certifiedOn: '2024-01-15' };
+/** A patient's SPRAVATO REMS enrolment as the checklist records it. */
+export const REMS_ENROLMENT = { remsEnrolmentId: 'PT-778899', remsEnrolledOn: '2024-06-03' };
+
+/** An admin records the clinic's REMS setting certification in clinic settings. */
+export async function certifyRemsSetting(c: TestClinic) {
+  const admin = await c.login('admin');
+  const r = await admin.request('PATCH', '/api/v1/clinic/settings', { remsSettingCertification: REMS_CERT });
+  if (r.status !== 200) throw new Error(`REMS setting certification: ${r.status} ${r.text}`);
+}
+
 export async function newSession(h: TestApp, c: TestClinic, client: Client, protocolId = ESK, chair = '1') {
   const r = await client.post('/api/v1/sessions', {
     patientId: c.patientId,
@@ -21,10 +33,12 @@ export async function newSession(h: TestApp, c: TestClinic, client: Client, prot
 export const WEIGHT_KG = 70;
 
 /**
- * Check in, attest every item staff can attest, record normal baseline vitals and the patient's weight
- * (70 kg), move to pre_assessment.
+ * Check in, attest every item staff can attest (REMS enrolment with the patient's identifier, the clinic's
+ * setting certification recorded first), record normal baseline vitals and the patient's weight (70 kg),
+ * move to pre_assessment.
  */
 export async function readyForDosing(h: TestApp, c: TestClinic, nurse: Client, id: string) {
+  await certifyRemsSetting(c);
   const w = await nurse.post(`/api/v1/patients/${c.patientId}/weights`, {
     weightKg: WEIGHT_KG,
     measuredAt: at(h),
@@ -41,7 +55,7 @@ export async function readyForDosing(h: TestApp, c: TestClinic, nurse: Client, i
   await nurse.request('PUT', `/api/v1/sessions/${id}/checklist/pregnancy_test`, { status: 'not_applicable' });
   await nurse.request('PUT', `/api/v1/sessions/${id}/checklist/rems_enrolled`, {
     status: 'done',
-    note: 'REMS patient id verified',
+    ...REMS_ENROLMENT,
   });
   await nurse.request('PUT', `/api/v1/sessions/${id}/checklist/prescriber_on_site`, {
     status: 'done',

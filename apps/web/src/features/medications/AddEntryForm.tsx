@@ -1,0 +1,90 @@
+import { Button, Group, TextInput } from '@mantine/core';
+import type { MedicationLists } from '@plasticity/contracts';
+import { type FormEvent, useState } from 'react';
+import { type FieldErrors, fieldErrorsOf } from '../../api/errors.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { addEntry } from './api.ts';
+import { DrugNameInput } from './DrugNameInput.tsx';
+
+interface Props {
+  patientId: string;
+  kind: 'medication' | 'allergy';
+  onSaved: (lists: MedicationLists) => void;
+  onCancel: () => void;
+}
+
+/** Adds one medicine (name, dose, how often) or one allergy (substance, reaction) to the list. */
+export function AddEntryForm({ patientId, kind, onSaved, onCancel }: Props) {
+  const [name, setName] = useState('');
+  const [dose, setDose] = useState('');
+  const [frequency, setFrequency] = useState('');
+  const [reaction, setReaction] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const med = kind === 'medication';
+  const opt = (v: string) => (v.trim() ? v.trim() : undefined);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFailure(null);
+    setBusy(true);
+    try {
+      const lists = await addEntry(patientId, {
+        kind,
+        name: name.trim(),
+        ...(med ? { dose: opt(dose), frequency: opt(frequency) } : { reaction: opt(reaction) }),
+      });
+      onSaved(lists);
+    } catch (err) {
+      setErrors(fieldErrorsOf(err));
+      setFailure(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} aria-label={med ? 'Add a medicine' : 'Add an allergy'} noValidate>
+      <Group align="end" wrap="wrap">
+        <DrugNameInput
+          label={med ? 'Medicine' : 'Allergic to'}
+          value={name}
+          onChange={setName}
+          error={errors.name}
+          required
+        />
+        {med ? (
+          <>
+            <TextInput
+              label="Dose"
+              value={dose}
+              onChange={(e) => setDose(e.currentTarget.value)}
+              error={errors.dose}
+            />
+            <TextInput
+              label="How often"
+              value={frequency}
+              onChange={(e) => setFrequency(e.currentTarget.value)}
+              error={errors.frequency}
+            />
+          </>
+        ) : (
+          <TextInput
+            label="Reaction"
+            value={reaction}
+            onChange={(e) => setReaction(e.currentTarget.value)}
+            error={errors.reaction}
+          />
+        )}
+        <Button type="submit" loading={busy}>
+          {med ? 'Add medicine' : 'Add allergy'}
+        </Button>
+        <Button variant="default" onClick={onCancel}>
+          Cancel
+        </Button>
+      </Group>
+      <ErrorAlert error={failure} title="Not added" />
+    </form>
+  );
+}
