@@ -256,7 +256,7 @@ describe('dose panel and the register', () => {
           apiError(400, 'validation_failed', 'the dose was not recorded', [
             {
               field: 'body.doseMg',
-              message: '63 mg for 70 kg: 0.9 mg/kg is above the protocol maximum of 0.75 mg/kg',
+              message: 'dose 63 mg (0.9 mg/kg of 70 kg) is above the protocol maximum of 0.75 mg/kg',
             },
             { field: 'body.override', message: 'override refused: verifier credentials are wrong' },
           ]),
@@ -276,7 +276,7 @@ describe('dose panel and the register', () => {
     await user.clear(dose);
     await user.type(dose, '63');
     expect(screen.getByTestId('dose-check').textContent).toMatch(
-      /0\.9 mg\/kg is above the protocol maximum of 0\.75 mg\/kg/,
+      /dose 63 mg \(0\.9 mg\/kg of 70 kg\) is above the protocol maximum of 0\.75 mg\/kg/,
     );
     await user.type(screen.getByLabelText('Why does the dose differ from the plan?'), 'Partial response');
     await user.type(
