@@ -59,7 +59,8 @@ async function storedObservations(baseUrl: string, sessionId: string) {
 
 async function chooseOption(page: Page, label: string, text: string | RegExp) {
   await page.getByLabel(label, { exact: true }).first().click();
-  await page.getByRole('option', { name: text }).first().click();
+  // The open dropdown's list: a native select elsewhere on the page may offer an option of the same name.
+  await page.getByRole('listbox').getByRole('option', { name: text }).first().click();
 }
 
 describeBrowser('dosing session journey', () => {
