@@ -117,7 +117,9 @@ describe.each(testBackends())('administration dose checks on %s', (backend) => {
     const plain = await nurse.post(`/api/v1/sessions/${id}/administrations`, body);
     expect(plain.status, plain.text).toBe(400);
     expect(fields(plain)).toEqual(['body.doseMg', 'body.override']);
-    expect(messages(plain)).toMatch(/dose 63 mg \(0\.9 mg\/kg of 70 kg\) is above the protocol maximum of 0\.75 mg\/kg/);
+    expect(messages(plain)).toMatch(
+      /dose 63 mg \(0\.9 mg\/kg of 70 kg\) is above the protocol maximum of 0\.75 mg\/kg/,
+    );
 
     const override = { reason: 'Partial response at 0.75 mg/kg', verifierEmail: c.users.nurse.email };
     const byNurse = await nurse.post(`/api/v1/sessions/${id}/administrations`, {
