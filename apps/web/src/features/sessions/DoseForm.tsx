@@ -43,7 +43,7 @@ const num = (v: number | string) => (v === '' ? Number.NaN : Number(v));
 
 export function DoseForm({ s, onChange }: { s: SessionRecord; onChange: (s?: SessionRecord) => void }) {
   const me = useMe();
-  const order = s.doseOrder;
+  const order = s.doseOrder ?? undefined;
   const iv = s.protocol.route === 'iv';
   const prefill = useMemo(() => prefillOf(order, new Date()), [order]);
   const already = givenMg(s.administrations);

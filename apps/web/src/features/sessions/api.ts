@@ -142,8 +142,8 @@ export interface SessionRecord {
   checklist: ChecklistItem[];
   checklistApplies: boolean;
   administrations: Administration[];
-  /** Absent in records of older servers: the form then starts empty. */
-  doseOrder?: DoseOrder;
+  /** While a dose can be recorded (null otherwise; absent from older servers): the form then starts empty. */
+  doseOrder?: DoseOrder | null;
   vitals: Vital[];
   observations: Observation[];
   /** Which MOAA/S and CADSS-6 are due; null when the patient is not in the chair. */

@@ -202,16 +202,17 @@ export async function checkAdministrationDose(
 /**
  * What the administration form is pre-filled from: the approved prescribed dose (if any), the patient's
  * latest measured weight and age, the clinic's weight-recency limit and the session's protocol snapshot —
- * so the browser runs the same pure calculator (`calculateDose`, `checkGivenDose`) for dose, volume and rate.
+ * so the browser runs the same pure calculator (`calculateDose`, `checkGivenDose`) for dose, volume and rate,
+ * with the height and sex its dosing-weight rule reads. Only while a dose can be recorded (dosing,
+ * monitoring); the session record carries null otherwise.
  */
-export async function doseOrderFor(db: Executor, s: SessionRow, now: Date) {
+export async function doseOrderFor(
+  db: Executor,
+  s: SessionRow,
+  now: Date,
+  patient: { date_of_birth: string; sex: string },
+) {
   const p = s.protocol as unknown as Protocol;
-  const patient = await db
-    .selectFrom('patients')
-    .select(['date_of_birth', 'sex'])
-    .where('clinic_id', '=', s.clinic_id)
-    .where('id', '=', s.patient_id)
-    .executeTakeFirstOrThrow();
   const weightBased = p.dose?.kind === 'weight_based';
   const [settings, weight, heightCm, plan] = await Promise.all([
     plansSettings(db, s.clinic_id),
@@ -224,6 +225,8 @@ export async function doseOrderFor(db: Executor, s: SessionRow, now: Date) {
     prescribed: plan?.dose ?? null,
     weightKg: weight?.weightKg ?? null,
     weightMeasuredAt: weight?.measuredAt.toISOString() ?? null,
+    heightCm,
+    sex: patient.sex,
     ageYears: ageOn(patient.date_of_birth, now),
     maxWeightAgeDays: settings.maxWeightAgeDays,
     protocol: p,

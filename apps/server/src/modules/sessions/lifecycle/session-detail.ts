@@ -242,7 +242,10 @@ export async function sessionDetail(db: Executor, s: SessionRow, now: Date) {
       enteredInErrorBy: x.entered_in_error_by,
       enteredInErrorReason: x.entered_in_error_reason,
     })),
-    doseOrder: await doseOrderFor(db, s, now),
+    doseOrder:
+      ['dosing', 'monitoring'].includes(s.status) && !s.locked_at
+        ? await doseOrderFor(db, s, now, patient)
+        : null,
     vitals: vitals.map(toVital),
     observations: observations.map((o) => ({
       id: o.id,
