@@ -4,6 +4,12 @@
  */
 export { calculateDose } from './dosing/calculate.ts';
 export {
+  checkGivenDose,
+  type GivenDose,
+  type GivenDoseCheck,
+  reasonInWords,
+} from './dosing/check-given.ts';
+export {
   cmp,
   div,
   isMultipleOf,
@@ -13,6 +19,13 @@ export {
   roundToIncrement,
   toRational,
 } from './dosing/decimal.ts';
+export {
+  checkInfusionEvent,
+  type InfusionEvent,
+  type InfusionProgress,
+  type InfusionRecord,
+  infusionProgress,
+} from './dosing/infusion.ts';
 export {
   DOSING_DEFAULTS,
   type DoseContext,

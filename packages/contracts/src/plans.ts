@@ -268,6 +268,36 @@ export type SignConsentRequest = z.infer<typeof SignConsentRequest>;
 export const SignatureParams = z.object({ id: Uuid, signatureId: Uuid });
 export const WithdrawConsentRequest = z.object({ reason: shortText(1000) }).strict();
 
+/**
+ * The dose a plan prescribes: mg/kg (weight-based protocols) or mg (fixed and flat-range protocols), the
+ * infusion's duration (IV) and how often. The route is the protocol's. Limits are the protocol's and are
+ * checked by the dose calculator when it is set and again when a dose is given.
+ */
+export const PrescribedDose = z
+  .object({
+    mgPerKg: z.number().positive().max(100).optional(),
+    fixedMg: z.number().positive().max(10_000).optional(),
+    durationMin: z.number().positive().max(1440).optional(),
+    frequency: shortText(200),
+  })
+  .strict()
+  .refine((d) => (d.mgPerKg === undefined) !== (d.fixedMg === undefined), {
+    message: 'give either mgPerKg or fixedMg',
+    path: ['mgPerKg'],
+  });
+export type PrescribedDose = z.infer<typeof PrescribedDose>;
+export const PrescribedDoseView = z.object({
+  mgPerKg: z.number().nullable(),
+  fixedMg: z.number().nullable(),
+  durationMin: z.number().nullable(),
+  frequency: z.string(),
+  route: z.string(),
+  /** The prescriber who approved this dose (null while the plan awaits approval). */
+  approvedBy: Uuid.nullable(),
+  approvedAt: z.string().nullable(),
+});
+export type PrescribedDoseView = z.infer<typeof PrescribedDoseView>;
+
 export const PlanStatus = z.enum(['draft', 'approved', 'active', 'completed', 'stopped']);
 export const TreatmentPlan = z.object({
   id: Uuid,
@@ -284,6 +314,7 @@ export const TreatmentPlan = z.object({
   progressPct: z.number(),
   eligibilityDecisionId: Uuid.nullable(),
   notes: z.string().nullable(),
+  prescribedDose: PrescribedDoseView.nullable(),
   status: PlanStatus,
   statusReason: z.string().nullable(),
   requiredConsents: z.array(ConsentKind),
@@ -319,6 +350,8 @@ export const CreatePlanRequest = z
     plannedSessions: z.number().int().min(1).max(200).optional(),
     eligibilityDecisionId: Uuid.optional(),
     notes: z.string().trim().max(5000).optional(),
+    /** Defaults to the protocol's default dose, duration and schedule. */
+    prescribedDose: PrescribedDose.optional(),
   })
   .strict();
 export const PlanParams = z.object({ id: Uuid, planId: Uuid });

@@ -25,6 +25,17 @@ export const BoardObservationFlag = z.object({
 });
 export type BoardObservationFlag = z.infer<typeof BoardObservationFlag>;
 
+/** An IV infusion's progress as the server computed it at load (dosing `infusionProgress`). */
+export const BoardInfusionProgress = z.object({
+  state: z.enum(['running', 'paused', 'stopped']),
+  infusedMin: z.number(),
+  pausedMin: z.number(),
+  plannedMin: z.number().nullable(),
+  percent: z.number().nullable(),
+  rateMlPerHour: z.number().nullable(),
+  volumeMl: z.number().nullable(),
+});
+
 export const BoardSession = z.object({
   id: Uuid,
   chair: z.string(),
@@ -47,6 +58,8 @@ export const BoardSession = z.object({
   /** Open alerts only: an acknowledged alert leaves the board. */
   alerts: z.array(Alert),
   observations: BoardObservationFlag.nullable(),
+  /** Dose given so far and the latest infusion's progress (null before the first dose). */
+  dose: z.object({ givenMg: z.number(), infusion: BoardInfusionProgress.nullable() }).nullable(),
 });
 export type BoardSession = z.infer<typeof BoardSession>;
 

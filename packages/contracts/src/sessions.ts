@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Alert } from './alerts.ts';
 import { IsoDate, IsoDateTime, Uuid } from './common.ts';
 import { WitnessSignature } from './controlled.ts';
+import { DoseOverrideRequest } from './plans.ts';
 import { RemsIdentifier } from './rems.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -154,9 +155,42 @@ export const AdministrationRequest = z
     stoppedAt: IsoDateTime.optional(),
     events: z.array(DoseEvent).max(200).optional(),
     verifiedBy: Uuid.optional(),
+    /** IV: the infusion's duration (defaults to the plan's, then the protocol's) and its starting pump rate. */
+    durationMin: z.number().positive().max(1440).optional(),
+    rateMlPerHour: z.number().positive().max(10_000).optional(),
+    /**
+     * A dose above the protocol maximum (never above a ceiling): the prescriber recording it, a reason and a
+     * second clinician's verification, as for the dose calculator.
+     */
+    override: DoseOverrideRequest.optional(),
+    /** Required when the dose differs from the plan's prescribed dose. */
+    doseChangeReason: text(1000).optional(),
+    /** Required when the dose is not drawn from a register container (no containerId). */
+    notFromRegisterReason: text(1000).optional(),
   })
   .strict();
 export type AdministrationRequest = z.infer<typeof AdministrationRequest>;
+
+/** A later step of an infusion: pause, resume, rate change, stop (or an esketamine device), with its time. */
+export const AdministrationEventRequest = z
+  .object({
+    at: IsoDateTime,
+    kind: z.enum(['pause', 'resume', 'rate_change', 'stop', 'device']),
+    rateMlPerHour: z.number().min(0).max(10_000).optional(),
+    note: z.string().trim().max(300).optional(),
+  })
+  .strict();
+export type AdministrationEventRequest = z.infer<typeof AdministrationEventRequest>;
+export const AdministrationParams = z.object({ id: Uuid, administrationId: Uuid });
+
+/**
+ * Marks an administration entered in error (a prescriber): kept with the reason; its register entries are
+ * reversed by correcting entries, co-signed by a witness as every register correction is.
+ */
+export const AdministrationEnteredInErrorRequest = z
+  .object({ reason: text(1000), witness: WitnessSignature.optional() })
+  .strict();
+export type AdministrationEnteredInErrorRequest = z.infer<typeof AdministrationEnteredInErrorRequest>;
 
 const Intervention = z
   .object({

@@ -4,7 +4,7 @@
  * records carry entered_in_error_* instead of being deleted.
  */
 import type { ColumnType, Generated } from 'kysely';
-import type { DefaultTimestamp, Json, NullableTimestamp, Timestamp } from '../schema.ts';
+import type { DefaultTimestamp, Json, NullableJson, NullableTimestamp, Timestamp } from '../schema.ts';
 
 export interface PlanProtocolsTable {
   id: Generated<string>;
@@ -153,6 +153,10 @@ export interface PlanTreatmentPlansTable {
   ended_at: NullableTimestamp;
   entered_in_error_at: NullableTimestamp;
   entered_in_error_reason: string | null;
+  /** The prescribed dose (migration 0011): `{ mgPerKg | fixedMg, durationMin?, frequency }`. */
+  prescribed_dose: NullableJson<Record<string, unknown>>;
+  dose_approved_by: string | null;
+  dose_approved_at: NullableTimestamp;
 }
 
 export interface PlanStatusEventsTable {

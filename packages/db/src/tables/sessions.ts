@@ -72,6 +72,15 @@ export interface SessionAdministrationsTable {
   entered_in_error_at: NullableTimestamp;
   entered_in_error_by: string | null;
   entered_in_error_reason: string | null;
+  /** Migration 0011: the dose check at administration and its reasons. */
+  plan_id: string | null;
+  dose_check: NullableJson<Record<string, unknown>>;
+  override_reason: string | null;
+  override_verified_by: string | null;
+  dose_change_reason: string | null;
+  not_from_register_reason: string | null;
+  duration_min: string | null;
+  rate_ml_per_hour: string | null;
 }
 
 export interface SessionVitalsTable {

@@ -21,6 +21,7 @@ import { recordWeightRoute } from './intake/record-weight.ts';
 import { submitIntakeRoute } from './intake/submit-intake.ts';
 import { createPlanRoute } from './plans/create-plan.ts';
 import { listPlansRoute } from './plans/list-plans.ts';
+import { setPrescribedDoseRoute } from './plans/set-prescribed-dose.ts';
 import { transitionPlanRoute } from './plans/transition-plan.ts';
 import { listProtocolsRoute } from './protocols/list-protocols.ts';
 import { saveProtocolRoutes } from './protocols/save-protocol.ts';
@@ -47,6 +48,7 @@ export const plansModule: ServerModule = {
     createPlanRoute(app, ctx);
     listPlansRoute(app, ctx);
     transitionPlanRoute(app, ctx);
+    setPrescribedDoseRoute(app, ctx);
     calculateDoseRoute(app, ctx);
   },
   seedDemo: seedPlansDemo,

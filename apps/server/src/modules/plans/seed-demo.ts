@@ -13,6 +13,7 @@ import type { ModuleContext } from '../../platform/module.ts';
 import type { DemoSeedInfo } from '../../seed/demo.ts';
 import { DEMO_PATIENTS } from '../../seed/demo-patients.ts';
 import { ensureLibrary } from './library/ensure-library.ts';
+import { defaultPrescribedDose } from './plans/prescribed-dose.ts';
 import { ageOn, type Executor } from './shared.ts';
 
 type Route = 'iv' | 'sublingual' | 'intranasal';
@@ -294,6 +295,9 @@ export async function seedPlansDemo(ctx: ModuleContext, info: DemoSeedInfo): Pro
           updated_at: at(ended ? 5 : 42),
           approved_by: approved ? prescriber : null,
           approved_at: approved ? at(42) : null,
+          prescribed_dose: JSON.stringify(defaultPrescribedDose(pdata)),
+          dose_approved_by: approved ? prescriber : null,
+          dose_approved_at: approved ? at(42) : null,
           activated_at: started ? at(41) : null,
           ended_at: ended ? at(5) : null,
         })

@@ -10,6 +10,8 @@ import { getBoardRoute } from './board/get-board.ts';
 import { boardHub } from './board/hub.ts';
 import { updateDischargeAssessmentRoute } from './discharge/update-assessment.ts';
 import { addNoteRoute } from './lifecycle/add-note.ts';
+import { administrationEnteredInErrorRoute } from './lifecycle/administration-entered-in-error.ts';
+import { administrationEventRoute } from './lifecycle/administration-event.ts';
 import { createSessionRoute } from './lifecycle/create-session.ts';
 import { getSessionRoute } from './lifecycle/get-session.ts';
 import { listPatientSessionsRoute } from './lifecycle/list-patient-sessions.ts';
@@ -35,6 +37,8 @@ export const sessionsModule: ServerModule = {
     transitionRoute(app, ctx);
     updateChecklistRoute(app, ctx);
     recordAdministrationRoute(app, ctx);
+    administrationEventRoute(app, ctx);
+    administrationEnteredInErrorRoute(app, ctx);
     recordObservationRoute(app, ctx);
     addNoteRoute(app, ctx);
     vitalsIngestRoute(app, ctx);

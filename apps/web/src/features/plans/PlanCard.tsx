@@ -15,6 +15,21 @@ const STATUS_COLOR = {
   stopped: 'red.9',
 } as const;
 
+const ROUTE_LABEL: Record<string, string> = {
+  iv: 'intravenous',
+  im: 'intramuscular',
+  sublingual: 'sublingual',
+  oral: 'oral',
+  intranasal: 'intranasal',
+};
+
+/** "0.5 mg/kg intravenous over 40 min, 2–3 a week" */
+function doseText(d: NonNullable<TreatmentPlan['prescribedDose']>): string {
+  const amount = d.mgPerKg !== null ? `${d.mgPerKg} mg/kg` : `${d.fixedMg} mg`;
+  const over = d.durationMin !== null ? ` over ${d.durationMin} min` : '';
+  return `${amount} ${ROUTE_LABEL[d.route] ?? d.route}${over}, ${d.frequency}`;
+}
+
 /** One treatment plan: status, progress against the planned series, missing consents and the allowed next steps. */
 export function PlanCard({
   patientId,
@@ -67,6 +82,14 @@ export function PlanCard({
         </Text>
         <Progress value={plan.progressPct} w={200} aria-label="Progress against the planned series" />
       </Group>
+      {plan.prescribedDose && (
+        <Text size="sm" data-testid="plan-dose">
+          Prescribed dose: {doseText(plan.prescribedDose)}
+          {plan.prescribedDose.approvedAt
+            ? ' (approved by the prescriber)'
+            : ' (approved when the plan is approved)'}
+        </Text>
+      )}
       {plan.statusReason && <Text size="sm">Reason: {plan.statusReason}</Text>}
       {plan.approvedAt && (
         <Text size="sm">

@@ -1,7 +1,7 @@
 /**
  * The live monitoring board (issue 6 §6, issue 11 §5): the clinic's chairs in natural order (1, 2, … 10),
  * 12 on one 1440×900 screen — phase, elapsed time, latest vitals with trend sparklines, what is late in
- * plain words ("Vitals overdue by 7 min", "MOAA/S due"), open alerts (with a sound). A discharged session
+ * plain words ("Vitals overdue by 7 min", "MOAA/S due"), the dose given and the infusion's progress, open alerts (with a sound). A discharged session
  * leaves after the clinic's set minutes. Updates arrive over Server-Sent Events without reload (an
  * acknowledged alert leaves at once); a banner says when the view may be stale.
  */
@@ -81,7 +81,7 @@ export function BoardPage() {
       {data && sessions.length === 0 && <Text c="dimmed">No sessions today.</Text>}
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3, lg: 4 }} spacing={8} verticalSpacing={8}>
         {sessions.map((s) => (
-          <ChairCard key={s.id} s={s} now={now} />
+          <ChairCard key={s.id} s={s} now={now} loadedAt={data?.now} />
         ))}
       </SimpleGrid>
       <NewSessionModal opened={creating} onClose={() => setCreating(false)} onCreated={() => reload()} />

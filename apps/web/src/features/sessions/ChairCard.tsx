@@ -8,6 +8,7 @@ import { Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { RouterLink } from '../../app/router.tsx';
 import type { BoardSession } from './api.ts';
+import { BoardDose } from './BoardDose.tsx';
 import { lateItems } from './boardStatus.ts';
 import { elapsed, PARAM_LABEL, PHASE_COLOR, PHASE_LABEL, shortName } from './format.ts';
 
@@ -26,7 +27,16 @@ function VitalValue({ label, value, alarm }: { label: string; value: string; ala
 
 const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '–' : String(Math.round(x)));
 
-export function ChairCard({ s, now }: { s: BoardSession; now: number }) {
+export function ChairCard({
+  s,
+  now,
+  loadedAt,
+}: {
+  s: BoardSession;
+  now: number;
+  /** When the board snapshot was taken (the server's `now`): a running infusion's progress ticks on from it. */
+  loadedAt?: string;
+}) {
   const v = s.latestVitals;
   const alarmed = new Set(s.alerts.map((a) => a.parameter));
   const spo2 = s.trend.map((x) => x.spo2).filter((x): x is number => x !== null);
@@ -67,6 +77,7 @@ export function ChairCard({ s, now }: { s: BoardSession; now: number }) {
       <Text size="xs" c="dimmed" lineClamp={1}>
         {s.protocol.name}
       </Text>
+      <BoardDose s={s} now={now} loadedAt={loadedAt} />
       <Group justify="space-around" mt={2} wrap="nowrap" gap={4}>
         <VitalValue label="SpO₂ %" value={fmt(v?.spo2)} alarm={alarmed.has('spo2')} />
         <VitalValue label="HR" value={fmt(v?.hr)} alarm={alarmed.has('hr')} />

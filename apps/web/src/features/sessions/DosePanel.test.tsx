@@ -1,3 +1,4 @@
+import { defaultIvKetamineProtocol, type Protocol } from '@plasticity/clinical/protocols';
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeMe } from '../../test/fixtures.ts';
@@ -228,5 +229,76 @@ describe('dose panel and the register', () => {
     await waitFor(() =>
       expect(api.callsTo('GET', '/api/v1/controlled/ledger')[0]?.query.get('sessionId')).toBe(SID),
     );
-  });
+  }, 60_000);
+
+  it('pre-fills the dose from the plan and the calculator, and asks for an override and reasons off the protocol', async () => {
+    const iv = defaultIvKetamineProtocol();
+    const protocol: Protocol = {
+      ...iv,
+      dose: { ...iv.dose, protocolMaxMgPerKg: 0.75, absoluteCeilingMgPerKg: 1 } as Protocol['dose'],
+    };
+    const doseOrder = {
+      planId: '00000000-0000-4000-8000-00000000d001',
+      prescribed: { mgPerKg: 0.5, durationMin: 40, frequency: 'Twice a week' },
+      weightKg: 70,
+      weightMeasuredAt: new Date().toISOString(),
+      ageYears: 40,
+      maxWeightAgeDays: 30,
+      protocol,
+    };
+    const { user, api } = await renderApp({
+      me: makeMe('prescriber'),
+      path: `/sessions/${SID}`,
+      routes: {
+        'GET /api/v1/sessions/00000000-0000-4000-8000-000000000701': { body: { ...session(), doseOrder } },
+        'GET /api/v1/controlled/stock': { body: { items: stock } },
+        'POST /api/v1/sessions/00000000-0000-4000-8000-000000000701/administrations': () =>
+          apiError(400, 'validation_failed', 'the dose was not recorded', [
+            {
+              field: 'body.doseMg',
+              message: 'dose 63 mg (0.9 mg/kg of 70 kg) is above the protocol maximum of 0.75 mg/kg',
+            },
+            { field: 'body.override', message: 'override refused: verifier credentials are wrong' },
+          ]),
+      },
+    });
+    expect((await screen.findByTestId('dose-plan')).textContent).toBe(
+      'Plan: 0.5 mg/kg (35 mg for 70 kg) over 40 min, Twice a week.',
+    );
+    const dose = screen.getByLabelText('Dose (mg)') as HTMLInputElement;
+    expect(dose.value).toBe('35');
+    expect(screen.getByTestId('dose-check').textContent).toMatch(/Within the protocol: 0\.5 mg\/kg/);
+    await user.selectOptions(screen.getByLabelText('Drawn from (register)'), VIAL);
+    expect((screen.getByLabelText('Given (mL)') as HTMLInputElement).value).toBe('0.7');
+    expect(screen.getByLabelText('Pump rate (mL/h)').getAttribute('placeholder')).toBe('1.1');
+    expect(screen.queryByLabelText('Why does the dose differ from the plan?')).toBeNull();
+
+    await user.clear(dose);
+    await user.type(dose, '63');
+    expect(screen.getByTestId('dose-check').textContent).toMatch(
+      /dose 63 mg \(0\.9 mg\/kg of 70 kg\) is above the protocol maximum of 0\.75 mg\/kg/,
+    );
+    await user.type(screen.getByLabelText('Why does the dose differ from the plan?'), 'Partial response');
+    await user.type(
+      screen.getByLabelText('Reason for exceeding the protocol maximum'),
+      'Partial response at 0.75',
+    );
+    await user.type(screen.getByLabelText('Verifying clinician’s email'), 'nurse@clinic.test');
+    await user.type(screen.getByLabelText('Verifying clinician’s password'), 'wrong');
+    await user.click(screen.getByRole('button', { name: 'Record dose' }));
+    expect(await screen.findAllByText('override refused: verifier credentials are wrong')).toHaveLength(2);
+    expect((screen.getByLabelText('Verifying clinician’s password') as HTMLInputElement).value).toBe('');
+    expect(api.callsTo('POST', `/api/v1/sessions/${SID}/administrations`)[0]?.body).toMatchObject({
+      doseMg: 63,
+      containerId: VIAL,
+      volumeMl: 1.26,
+      durationMin: 40,
+      doseChangeReason: 'Partial response',
+      override: {
+        reason: 'Partial response at 0.75',
+        verifierEmail: 'nurse@clinic.test',
+        verifierPassword: 'wrong',
+      },
+    });
+  }, 60_000);
 });

@@ -1,16 +1,25 @@
 /**
- * The administration record (issue 6 §3): each dose with lot and expiry and, when drawn from the
- * controlled-substance register, what was drawn, given and wasted (and who witnessed the waste), with the
- * session's register entries; the dose form (`DoseForm.tsx`); plus a quick MOAA/S entry. Esketamine
- * protocols accept only the label's doses (server-checked).
+ * The administration record (issue 6 §3, issue 11 §1): each dose with its mg/kg, lot and expiry and, when
+ * drawn from the controlled-substance register, what was drawn, given and wasted (and who witnessed the
+ * waste), with the session's register entries; the reasons given (override, change from the plan, not
+ * from the register); an infusion's progress and its steps (`InfusionControls.tsx`); a prescriber's
+ * "entered in error" (`EnteredInErrorForm.tsx`); the dose form (`DoseForm.tsx`); plus a quick MOAA/S entry.
+ * Every dose limit is checked by the server with the dose calculator's rules.
  */
-import { Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useClinicTime } from '../../ui/useClinicTime.ts';
-import { type AdministrationRegister, postObservation, type SessionRecord } from './api.ts';
+import {
+  type Administration,
+  type AdministrationRegister,
+  postObservation,
+  type SessionRecord,
+} from './api.ts';
 import { DoseForm } from './DoseForm.tsx';
+import { EnteredInErrorForm } from './EnteredInErrorForm.tsx';
+import { InfusionControls } from './InfusionControls.tsx';
 import { SessionLedger } from './SessionLedger.tsx';
 
 const REGISTER_READERS = ['prescriber', 'nurse', 'admin'];
@@ -51,18 +60,7 @@ export function DosePanel({ s, onChange }: { s: SessionRecord; onChange: (s?: Se
           <Table withTableBorder fz="sm">
             <Table.Tbody>
               {s.administrations.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>{time(a.startedAt)}</Table.Td>
-                  <Table.Td>
-                    {a.drug} {a.route} {a.doseMg} mg
-                  </Table.Td>
-                  <Table.Td>
-                    lot {a.lot ?? '–'} exp {a.expiry ?? '–'}
-                  </Table.Td>
-                  <Table.Td>
-                    {a.register ? registerSummary(a.register) : 'not drawn from the register'}
-                  </Table.Td>
-                </Table.Tr>
+                <AdministrationRow key={a.id} s={s} a={a} role={me.role} onChange={onChange} />
               ))}
             </Table.Tbody>
           </Table>
@@ -91,5 +89,61 @@ export function DosePanel({ s, onChange }: { s: SessionRecord; onChange: (s?: Se
         <ErrorAlert error={error} title="Not saved" />
       </Stack>
     </Card>
+  );
+}
+
+function AdministrationRow({
+  s,
+  a,
+  role,
+  onChange,
+}: {
+  s: SessionRecord;
+  a: Administration;
+  role: string;
+  onChange: (s?: SessionRecord) => void;
+}) {
+  const { time } = useClinicTime();
+  const perKg = a.doseCheck?.mgPerKg ? ` (${a.doseCheck.mgPerKg} mg/kg)` : '';
+  const open = !s.lockedAt && !a.enteredInError;
+  const reasons = [
+    a.overrideReason ? `Override of the protocol maximum: ${a.overrideReason}` : null,
+    a.doseChangeReason ? `Changed from the plan: ${a.doseChangeReason}` : null,
+  ].filter((x): x is string => x !== null);
+  return (
+    <Table.Tr data-testid="administration">
+      <Table.Td>{time(a.startedAt)}</Table.Td>
+      <Table.Td>
+        <Text size="sm" td={a.enteredInError ? 'line-through' : undefined}>
+          {a.drug} {a.route} {a.doseMg} mg{perKg}
+        </Text>
+        {a.enteredInError && (
+          <Badge color="red.9" variant="light" size="sm">
+            Entered in error{a.enteredInErrorReason ? `: ${a.enteredInErrorReason}` : ''}
+          </Badge>
+        )}
+        {reasons.map((r) => (
+          <Text key={r} size="xs" c="dimmed">
+            {r}
+          </Text>
+        ))}
+      </Table.Td>
+      <Table.Td>
+        lot {a.lot ?? '–'} exp {a.expiry ?? '–'}
+      </Table.Td>
+      <Table.Td>
+        <Stack gap={4}>
+          <Text size="sm">
+            {a.register
+              ? registerSummary(a.register)
+              : `Not from the register${a.notFromRegisterReason ? `: ${a.notFromRegisterReason}` : ''}`}
+          </Text>
+          {a.route === 'iv' && !a.enteredInError && (
+            <InfusionControls s={s} a={a} canAct={open && DOSERS.includes(role)} onChange={onChange} />
+          )}
+          {open && role === 'prescriber' && <EnteredInErrorForm s={s} a={a} onChange={onChange} />}
+        </Stack>
+      </Table.Td>
+    </Table.Tr>
   );
 }

@@ -2,14 +2,18 @@
  * Typed calls to the dosing-session API (issue 6). Response shapes mirror the server's session record;
  * each response is checked to be an object of the expected kind before the UI uses it.
  */
+import type { InfusionEvent, InfusionProgress } from '@plasticity/clinical/dosing';
 import type { ObservationsDue } from '@plasticity/clinical/monitoring';
-import type { ObservationSchedule } from '@plasticity/clinical/protocols';
+import type { ObservationSchedule, Protocol } from '@plasticity/clinical/protocols';
 import {
+  type AdministrationEnteredInErrorRequest,
+  type AdministrationEventRequest,
   type Alert,
   Board,
   type BoardObservationFlag,
   type BoardSession,
   PatientSessionList,
+  type PrescribedDose,
   type RemsEnrolment,
   type RemsFormUpdate,
   RemsFormView,
@@ -54,6 +58,48 @@ export interface AdministrationRegister {
   wasted: string | null;
   wasteWitnessUserId: string | null;
   wasteWitnessName: string | null;
+  /** Correcting entries appended when the dose was entered in error. */
+  correctionEntryIds?: string[];
+}
+
+/** What the dose form is pre-filled from (server: `doseOrderFor`), for the shared pure calculator. */
+export interface DoseOrder {
+  planId: string | null;
+  prescribed: PrescribedDose | null;
+  weightKg: number | null;
+  weightMeasuredAt: string | null;
+  heightCm?: number | null;
+  sex?: string;
+  ageYears: number;
+  maxWeightAgeDays: number;
+  protocol: Protocol;
+}
+
+export interface Administration {
+  id: string;
+  drug: string;
+  route: string;
+  doseMg: string;
+  volumeMl?: string | null;
+  concentrationMgPerMl?: string | null;
+  containerId?: string | null;
+  /** The register entries of this dose; null when it was not drawn from a register container. */
+  register?: AdministrationRegister | null;
+  lot: string | null;
+  expiry: string | null;
+  startedAt: string;
+  stoppedAt: string | null;
+  verifiedBy: string | null;
+  doseCheck?: { mgPerKg?: number | null; weightKg?: number | null; plannedMg?: number | null } | null;
+  overrideReason?: string | null;
+  doseChangeReason?: string | null;
+  notFromRegisterReason?: string | null;
+  durationMin?: number | null;
+  rateMlPerHour?: number | null;
+  infusion?: InfusionProgress | null;
+  events?: InfusionEvent[];
+  enteredInError?: boolean;
+  enteredInErrorReason?: string | null;
 }
 
 export interface SessionRecord {
@@ -101,21 +147,9 @@ export interface SessionRecord {
   }>;
   checklist: ChecklistItem[];
   checklistApplies: boolean;
-  administrations: Array<{
-    id: string;
-    drug: string;
-    route: string;
-    doseMg: string;
-    volumeMl?: string | null;
-    containerId?: string | null;
-    /** The register entries of this dose; null when it was not drawn from a register container. */
-    register?: AdministrationRegister | null;
-    lot: string | null;
-    expiry: string | null;
-    startedAt: string;
-    stoppedAt: string | null;
-    verifiedBy: string | null;
-  }>;
+  administrations: Administration[];
+  /** While a dose can be recorded (null otherwise; absent from older servers): the form then starts empty. */
+  doseOrder?: DoseOrder | null;
   vitals: Vital[];
   observations: Observation[];
   /** Which MOAA/S and CADSS-6 are due; null when the patient is not in the chair. */
@@ -182,6 +216,23 @@ export const setChecklist = (id: string, key: string, body: Record<string, unkno
   request('PUT', `${s(id)}/checklist/${encodeURIComponent(key)}`, sessionP, { body });
 export const recordDose = (id: string, body: Record<string, unknown>) =>
   request('POST', `${s(id)}/administrations`, sessionP, { body });
+export const administrationEvent = (id: string, administrationId: string, body: AdministrationEventRequest) =>
+  request('POST', `${s(id)}/administrations/${encodeURIComponent(administrationId)}/events`, sessionP, {
+    body,
+  });
+export const administrationEnteredInError = (
+  id: string,
+  administrationId: string,
+  body: AdministrationEnteredInErrorRequest,
+) =>
+  request(
+    'POST',
+    `${s(id)}/administrations/${encodeURIComponent(administrationId)}/entered-in-error`,
+    sessionP,
+    {
+      body,
+    },
+  );
 export const postVitals = (
   id: string,
   body: { idempotencyKey: string; readings: Array<Record<string, unknown>> },

@@ -27,6 +27,7 @@ function chair(over: Partial<BoardSession> = {}): BoardSession {
     phaseSince: min(-20),
     doseStartedAt: min(0),
     dischargedAt: null,
+    dose: null,
     latestVitals: null,
     trend: [],
     alerts: [],

@@ -21,7 +21,7 @@ import { protocolById, protocolOf } from '../library/protocol-row.ts';
 import { ageOn, patientOf, plansSettings } from '../shared.ts';
 import { latestHeightCm } from './latest-height.ts';
 import { latestWeight } from './latest-weight.ts';
-import { type Verification, verifyOverride } from './verify-override.ts';
+import { auditVerification, type Verification, verifyOverride } from './verify-override.ts';
 
 export function calculateDoseRoute(app: ZodApp, ctx: ModuleContext) {
   app.post(
@@ -175,27 +175,12 @@ export function calculateDoseRoute(app: ZodApp, ctx: ModuleContext) {
           category: 'dosing',
           details,
         });
-        if (verification) {
-          await ctx.audit.record(
-            trx,
-            {
-              clinicId: a.clinicId,
-              userId: verification.verifierId,
-              email: verification.ok ? verification.verifierEmail : (b.override?.verifierEmail ?? null),
-              role: verification.ok ? verification.verifierRole : null,
-              sourceAddress: req.ip ?? null,
-            },
-            {
-              action: 'update',
-              resourceType: 'dose_override_verification',
-              resourceId: r.id,
-              patientId: b.patientId ?? null,
-              category: 'dosing',
-              outcome: verification.ok ? 'success' : 'failure',
-              details: { requestedBy: a.userId },
-            },
-          );
-        }
+        if (verification && b.override)
+          await auditVerification(trx, ctx, a, verification, b.override, {
+            resourceId: r.id,
+            patientId: b.patientId ?? null,
+            sourceAddress: req.ip ?? null,
+          });
         return r;
       });
       return { calculationId: saved.id, ...body };

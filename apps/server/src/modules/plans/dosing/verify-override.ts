@@ -5,7 +5,8 @@
  * code checks out. Failures count toward the verifier's login lockout (LOCKOUT in auth/login.ts), so this
  * endpoint cannot be used to guess a colleague's password.
  */
-import { sql } from 'kysely';
+import type { DB } from '@plasticity/db';
+import { type Kysely, sql } from 'kysely';
 import type { ModuleContext } from '../../../platform/module.ts';
 import type { AuthContext } from '../../../platform/request-context.ts';
 import { LOCKOUT } from '../../auth/login.ts';
@@ -94,4 +95,37 @@ export async function verifyOverride(
     return fail('the verifier must be an active prescriber or nurse of this clinic', false);
   }
   return { ok: true, verifierId: v.id, verifierRole: v.role, verifierEmail: v.email };
+}
+
+/**
+ * The verifier's own audit entry (success or failure) for a dose that was overridden or attempted, on the
+ * caller's transaction: who verified (or whose credentials failed), for which record, requested by whom.
+ */
+export async function auditVerification(
+  trx: Kysely<DB>,
+  ctx: ModuleContext,
+  caller: AuthContext,
+  verification: Verification,
+  o: OverrideRequest,
+  target: { resourceId: string; patientId: string | null; sourceAddress: string | null },
+): Promise<void> {
+  await ctx.audit.record(
+    trx,
+    {
+      clinicId: caller.clinicId,
+      userId: verification.verifierId,
+      email: verification.ok ? verification.verifierEmail : o.verifierEmail,
+      role: verification.ok ? verification.verifierRole : null,
+      sourceAddress: target.sourceAddress,
+    },
+    {
+      action: 'update',
+      resourceType: 'dose_override_verification',
+      resourceId: target.resourceId,
+      patientId: target.patientId,
+      category: 'dosing',
+      outcome: verification.ok ? 'success' : 'failure',
+      details: { requestedBy: caller.userId },
+    },
+  );
 }

@@ -2,7 +2,9 @@
  * POST /api/v1/patients/{id}/plans — a draft treatment plan (prescriber or nurse) on a current, active
  * protocol version of the clinic's library: indications, target instruments (default: the protocol's
  * required instruments) and planned sessions (default: the protocol's course, e.g. IV 6 infusions —
- * Psychiatric Times, REFERENCE.md §2). It becomes usable only once a prescriber approves it.
+ * Psychiatric Times, REFERENCE.md §2) and the prescribed dose (default: the protocol's default dose,
+ * IV duration and schedule; checked by the dose calculator against the protocol, 400 naming the limit).
+ * It becomes usable, with its dose, only once a prescriber approves it.
  */
 import type { Protocol } from '@plasticity/clinical/protocols';
 import { CreatePlanRequest, IdParams, TreatmentPlan } from '@plasticity/contracts';
@@ -10,9 +12,11 @@ import { AppError, badField, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
+import { latestWeight } from '../dosing/latest-weight.ts';
 import { protocolById } from '../library/protocol-row.ts';
 import { patientOf } from '../shared.ts';
 import { planView } from './plan-view.ts';
+import { checkPrescribedDose, defaultPrescribedDose } from './prescribed-dose.ts';
 
 export function createPlanRoute(app: ZodApp, ctx: ModuleContext) {
   app.post(
@@ -55,6 +59,9 @@ export function createPlanRoute(app: ZodApp, ctx: ModuleContext) {
           if (!d) throw notFound('eligibility decision');
         }
         const now = ctx.clock.now();
+        const prescribed = b.prescribedDose ?? defaultPrescribedDose(data);
+        const weight = await latestWeight(trx, a.clinicId, patient.id);
+        checkPrescribedDose(data, prescribed, 'body.prescribedDose', weight?.weightKg ?? null, now);
         const row = await trx
           .insertInto('plan_treatment_plans')
           .values({
@@ -69,6 +76,7 @@ export function createPlanRoute(app: ZodApp, ctx: ModuleContext) {
             planned_sessions: planned,
             eligibility_decision_id: b.eligibilityDecisionId ?? null,
             notes: b.notes ?? null,
+            prescribed_dose: JSON.stringify(prescribed),
             status: 'draft',
             created_by: a.userId,
             created_at: now,

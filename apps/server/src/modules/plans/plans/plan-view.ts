@@ -14,6 +14,7 @@ import type { Selectable } from 'kysely';
 import { givenSessions, givenUnderPlan } from '../../sessions/shared/given.ts';
 import { activeSignatures } from '../consent/consent-rows.ts';
 import { type Executor, iso } from '../shared.ts';
+import { prescribedDoseView } from './prescribed-dose.ts';
 
 export type PlanRow = Selectable<DB['plan_treatment_plans']>;
 
@@ -73,6 +74,7 @@ export async function planViews(
       progressPct: Math.min(100, Math.round((completed / r.planned_sessions) * 100)),
       eligibilityDecisionId: r.eligibility_decision_id,
       notes: r.notes,
+      prescribedDose: prescribedDoseView(r, p?.route ?? 'iv'),
       status: r.status,
       statusReason: r.status_reason,
       requiredConsents: required,

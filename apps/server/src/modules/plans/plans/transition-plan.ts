@@ -1,6 +1,6 @@
 /**
  * POST /api/v1/patients/{id}/plans/{planId}/transition — the plan's state machine:
- *   draft → approved (prescriber only: the prescriber's signed approval; needs the patient's latest
+ *   draft → approved (prescriber only: the prescriber's signed approval, of the prescribed dose too; needs the patient's latest
  *                     eligibility evaluation, made on the latest intake, to be "yes" or signed "approved" by a
  *                     prescriber — REFERENCE.md
  *                     §2: absolute contraindications need an override, relative ones a review; the
@@ -137,6 +137,11 @@ export function transitionPlanRoute(app: ZodApp, ctx: ModuleContext) {
           );
           set.approved_by = a.userId;
           set.approved_at = now;
+          // The prescriber's signature covers the dose the plan prescribes.
+          if (plan.prescribed_dose) {
+            set.dose_approved_by = a.userId;
+            set.dose_approved_at = now;
+          }
         } else if (to === 'active') {
           const proto = await trx
             .selectFrom('plan_protocols')

@@ -9,6 +9,8 @@
  * and not started (the clinic's calendar day), and a discharged, cancelled or aborted session only for
  * the clinic's `boardClosedVisibleMin` minutes after it closed (default 30), so a day of 12 chairs stays
  * on one screen. Chairs sort naturally ("2" before "10", Intl.Collator numeric), then by booked time.
+ *
+ * Each session carries the dose given so far and the running infusion's progress (`dose`).
  */
 import { observationScheduleOf } from '@plasticity/clinical/monitoring';
 import { Board, SessionStatus } from '@plasticity/contracts';
@@ -17,6 +19,7 @@ import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { toAlert } from '../../alerts/service.ts';
+import { infusionOf } from '../lifecycle/session-detail.ts';
 import { IN_CHAIR_STATUSES, iso, OPEN_STATUSES, protocolOf, toVital } from '../shared/load.ts';
 import { boardObservationFlag, scheduleInputs, sessionObservationsDue } from '../shared/observations-due.ts';
 import { sessionSettings } from '../shared/settings.ts';
@@ -114,6 +117,25 @@ export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
               .execute(),
           ])
         : [{ rows: [] }, [], []];
+      const doses = ids.length
+        ? await ctx.db
+            .selectFrom('session_administrations')
+            .select([
+              'session_id',
+              'route',
+              'dose_mg',
+              'started_at',
+              'stopped_at',
+              'events',
+              'duration_min',
+              'rate_ml_per_hour',
+            ])
+            .where('clinic_id', '=', a.clinicId)
+            .where('session_id', 'in', ids)
+            .where('entered_in_error_at', 'is', null)
+            .orderBy('started_at')
+            .execute()
+        : [];
       const inChair = sessions
         .filter((s) => (IN_CHAIR_STATUSES as readonly string[]).includes(s.status))
         .map((s) => s.id);
@@ -147,6 +169,10 @@ export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
             phaseSince: iso(phases.find((x) => x.session_id === s.id)?.at ?? null),
             doseStartedAt: iso(s.dose_started_at),
             dischargedAt: iso(s.discharged_at),
+            dose: doseOf(
+              doses.filter((d) => d.session_id === s.id),
+              now,
+            ),
             latestVitals: trend.at(-1) ?? null,
             trend,
             alerts: alerts.filter((x) => x.source_id === s.id).map((x) => toAlert(x)),
@@ -164,4 +190,12 @@ export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
       };
     },
   );
+}
+
+/** The dose given in the session (valid administrations) and the progress of the latest infusion. */
+function doseOf(rows: Array<Parameters<typeof infusionOf>[0] & { dose_mg: string }>, now: Date) {
+  if (rows.length === 0) return null;
+  const givenMg = rows.reduce((t, r) => t + Math.round(Number(r.dose_mg) * 1000), 0) / 1000;
+  const last = rows.at(-1);
+  return { givenMg, infusion: last ? infusionOf(last, now) : null };
 }

@@ -37,8 +37,9 @@ describe.each(testBackends())('IV discharge on %s', (backend) => {
       stoppedAt: at(h, 40 * MIN),
       lot: 'LOT-IV',
       expiry: '2027-01-31',
+      notFromRegisterReason: 'Recorded from the paper chart for this test',
     });
-    expect(adm.status).toBe(201);
+    expect(adm.status, adm.text).toBe(201);
     expect((await nurse.post(`/api/v1/sessions/${s.id}/transition`, { to: 'monitoring' })).status).toBe(200);
     expect((await nurse.post(`/api/v1/sessions/${s.id}/transition`, { to: 'recovery' })).status).toBe(200);
     return { c, s, nurse, prescriber };
@@ -133,7 +134,12 @@ describe.each(testBackends())('IV discharge on %s', (backend) => {
     const s = await newSession(h, c, nurse, IV, '5');
     await readyForDosing(h, c, nurse, s.id);
     await prescriber.post(`/api/v1/sessions/${s.id}/transition`, { to: 'dosing', overrideReason: 'test' });
-    await nurse.post(`/api/v1/sessions/${s.id}/administrations`, { doseMg: 35, startedAt: at(h) });
+    const adm = await nurse.post(`/api/v1/sessions/${s.id}/administrations`, {
+      doseMg: 35,
+      startedAt: at(h),
+      notFromRegisterReason: 'Recorded from the paper chart for this test',
+    });
+    expect(adm.status, adm.text).toBe(201);
     await nurse.post(`/api/v1/sessions/${s.id}/transition`, { to: 'monitoring' });
     await nurse.post(`/api/v1/sessions/${s.id}/transition`, { to: 'recovery' });
     const n2 = await later(c, s.id, 99, {});

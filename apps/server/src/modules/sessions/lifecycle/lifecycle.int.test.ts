@@ -173,6 +173,7 @@ describe.each(testBackends())('dosing session lifecycle on %s', (backend) => {
     const wrongDose = await nurse.post(`/api/v1/sessions/${s.id}/administrations`, {
       doseMg: 60,
       startedAt: at(h),
+      notFromRegisterReason: 'Recorded from the paper chart',
     });
     expect(wrongDose.status).toBe(400);
     expect(wrongDose.body.error.details[0].field).toBe('body.doseMg');
@@ -181,6 +182,7 @@ describe.each(testBackends())('dosing session lifecycle on %s', (backend) => {
       startedAt: at(h),
       lot: 'LOT-9',
       expiry: '2027-03-31',
+      notFromRegisterReason: 'Recorded from the paper chart',
       verifiedBy: c.users.prescriber.id,
       events: [{ at: at(h, 5 * 60_000), kind: 'device' }],
     });

@@ -260,6 +260,7 @@ describe.each(testBackends())('administration and the register on %s', (backend)
       volumeMl: 0.7,
       drawnMl: 0.8,
       startedAt: at(h),
+      notFromRegisterReason: 'The vial is not tracked in this register',
     });
     expect(orphan.status).toBe(400);
     expect(orphan.body.error.details[0].field).toBe('body.drawnMl');
@@ -269,6 +270,7 @@ describe.each(testBackends())('administration and the register on %s', (backend)
       lot: 'PAPER-1',
       expiry: '2027-01-31',
       startedAt: at(h),
+      notFromRegisterReason: 'The vial is not tracked in this register',
     });
     expect(r.status, r.text).toBe(201);
     expect(r.body.administrations[0]).toMatchObject({ lot: 'PAPER-1', containerId: null, register: null });

@@ -5,6 +5,7 @@
  * observation schedule, `observationsDue`) while the patient is in the chair.
  */
 
+import { infusionProgress } from '@plasticity/clinical/dosing';
 import { observationScheduleOf } from '@plasticity/clinical/monitoring';
 import { toAlertsWithNames } from '../../alerts/service.ts';
 import { canon } from '../../controlled/model.ts';
@@ -12,10 +13,12 @@ import { evaluateSessionDischarge } from '../discharge/discharge-state.ts';
 import { type Executor, iso, protocolOf, type SessionRow, toVital } from '../shared/load.ts';
 import { sessionObservationsDue } from '../shared/observations-due.ts';
 import { SOURCE_TYPE } from '../vitals/raise-alerts.ts';
+import { doseOrderFor } from './administration-dose.ts';
 import { evaluateChecklist } from './checklist.ts';
 
 type LedgerBit = {
   id: string;
+  corrects_entry_id: string | null;
   quantity: string | null;
   unit: string | null;
   witness_user_id: string | null;
@@ -32,6 +35,7 @@ function registerOf(
   entry: Map<string, LedgerBit>,
 ) {
   if (!x.register_draw_id || !x.register_administer_id) return null;
+  const ids = [x.register_draw_id, x.register_administer_id, x.register_waste_id];
   const drawn = entry.get(x.register_draw_id);
   const given = entry.get(x.register_administer_id);
   const waste = x.register_waste_id ? entry.get(x.register_waste_id) : undefined;
@@ -45,7 +49,36 @@ function registerOf(
     wasted: waste?.quantity ? canon(waste.quantity) : null,
     wasteWitnessUserId: waste?.witness_user_id ?? null,
     wasteWitnessName: waste?.witness_name ?? null,
+    /** Correcting entries appended to the register for these entries (e.g. when entered in error). */
+    correctionEntryIds: [...entry.values()]
+      .filter((e) => e.corrects_entry_id !== null && ids.includes(e.corrects_entry_id))
+      .map((e) => e.id),
   };
+}
+
+/** Progress of an administration as an infusion (IV), or null for other routes. */
+export function infusionOf(
+  x: {
+    route: string;
+    started_at: Date | string;
+    stopped_at: Date | string | null;
+    events: unknown;
+    duration_min: string | null;
+    rate_ml_per_hour: string | null;
+  },
+  now: Date,
+) {
+  if (x.route !== 'iv') return null;
+  return infusionProgress(
+    {
+      startedAt: iso(x.started_at) as string,
+      stoppedAt: iso(x.stopped_at),
+      durationMin: x.duration_min === null ? null : Number(x.duration_min),
+      rateMlPerHour: x.rate_ml_per_hour === null ? null : Number(x.rate_ml_per_hour),
+      events: (Array.isArray(x.events) ? x.events : []) as Parameters<typeof infusionProgress>[0]['events'],
+    },
+    now,
+  );
 }
 
 export async function sessionDetail(db: Executor, s: SessionRow, now: Date) {
@@ -107,7 +140,14 @@ export async function sessionDetail(db: Executor, s: SessionRow, now: Date) {
       db
         .selectFrom('cs_ledger as e')
         .leftJoin('users as w', 'w.id', 'e.witness_user_id')
-        .select(['e.id', 'e.quantity', 'e.unit', 'e.witness_user_id', 'w.display_name as witness_name'])
+        .select([
+          'e.id',
+          'e.corrects_entry_id',
+          'e.quantity',
+          'e.unit',
+          'e.witness_user_id',
+          'w.display_name as witness_name',
+        ])
         .where('e.clinic_id', '=', s.clinic_id)
         .where('e.session_id', '=', s.id)
         .execute(),
@@ -188,8 +228,24 @@ export async function sessionDetail(db: Executor, s: SessionRow, now: Date) {
       administeredBy: x.administered_by,
       verifiedBy: x.verified_by,
       register: registerOf(x, entry),
+      planId: x.plan_id,
+      doseCheck: x.dose_check,
+      overrideReason: x.override_reason,
+      overrideVerifiedBy: x.override_verified_by,
+      doseChangeReason: x.dose_change_reason,
+      notFromRegisterReason: x.not_from_register_reason,
+      durationMin: x.duration_min === null ? null : Number(x.duration_min),
+      rateMlPerHour: x.rate_ml_per_hour === null ? null : Number(x.rate_ml_per_hour),
+      infusion: infusionOf(x, now),
       enteredInError: x.entered_in_error_at !== null,
+      enteredInErrorAt: iso(x.entered_in_error_at),
+      enteredInErrorBy: x.entered_in_error_by,
+      enteredInErrorReason: x.entered_in_error_reason,
     })),
+    doseOrder:
+      ['dosing', 'monitoring'].includes(s.status) && !s.locked_at
+        ? await doseOrderFor(db, s, now, patient)
+        : null,
     vitals: vitals.map(toVital),
     observations: observations.map((o) => ({
       id: o.id,

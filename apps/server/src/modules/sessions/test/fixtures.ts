@@ -29,12 +29,21 @@ export async function newSession(h: TestApp, c: TestClinic, client: Client, prot
   return r.body as { id: string; status: string; checklist: Array<{ key: string; passed: boolean }> };
 }
 
+/** The patient's measured weight (kg) the dose check reads, recorded now. */
+export const WEIGHT_KG = 70;
+
 /**
  * Check in, attest every item staff can attest (REMS enrolment with the patient's identifier, the clinic's
- * setting certification recorded first), record normal baseline vitals, move to pre_assessment.
+ * setting certification recorded first), record normal baseline vitals and the patient's weight (70 kg),
+ * move to pre_assessment.
  */
 export async function readyForDosing(h: TestApp, c: TestClinic, nurse: Client, id: string) {
   await certifyRemsSetting(c);
+  const w = await nurse.post(`/api/v1/patients/${c.patientId}/weights`, {
+    weightKg: WEIGHT_KG,
+    measuredAt: at(h),
+  });
+  if (w.status !== 201) throw new Error(`weight: ${w.status} ${w.text}`);
   await nurse.post(`/api/v1/sessions/${id}/transition`, { to: 'checked_in' });
   await nurse.post(`/api/v1/sessions/${id}/transition`, { to: 'pre_assessment' });
   await nurse.request('PUT', `/api/v1/sessions/${id}/checklist/fasting`, { status: 'done' });
@@ -59,7 +68,10 @@ export async function readyForDosing(h: TestApp, c: TestClinic, nurse: Client, i
   if (v.status !== 201) throw new Error(`baseline vitals: ${v.status} ${v.text}`);
 }
 
-/** From pre_assessment to monitoring: a prescriber overrides the data-derived items, the nurse records the dose. */
+/**
+ * From pre_assessment to monitoring: a prescriber overrides the data-derived items, the nurse records the dose
+ * (on paper, not from the register: with its reason).
+ */
 export async function dose(h: TestApp, prescriber: Client, nurse: Client, id: string, doseMg = 56) {
   const d = await prescriber.post(`/api/v1/sessions/${id}/transition`, {
     to: 'dosing',
@@ -71,6 +83,7 @@ export async function dose(h: TestApp, prescriber: Client, nurse: Client, id: st
     startedAt: at(h),
     lot: 'LOT-1',
     expiry: '2027-01-31',
+    notFromRegisterReason: 'Recorded from the paper chart for this test',
   });
   if (a.status !== 201) throw new Error(`administration: ${a.status} ${a.text}`);
   const m = await nurse.post(`/api/v1/sessions/${id}/transition`, { to: 'monitoring' });

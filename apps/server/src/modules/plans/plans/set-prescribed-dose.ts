@@ -1,0 +1,84 @@
+/**
+ * PUT /api/v1/patients/{id}/plans/{planId}/prescribed-dose — a prescriber sets or changes the dose a plan
+ * prescribes (mg/kg or mg, IV duration, frequency). 200 with the plan; 400 when the calculator refuses the
+ * dose for the protocol (naming the limit) or it is of the wrong kind; 403 for anyone but a prescriber;
+ * 409 on a completed or stopped plan. On an approved or active plan the change is signed by the prescriber
+ * making it; on a draft it is approved with the plan. The previous dose is kept in the audit entry.
+ */
+import type { Protocol } from '@plasticity/clinical/protocols';
+import { PlanParams, PrescribedDose, TreatmentPlan } from '@plasticity/contracts';
+import { AppError, notFound } from '../../../platform/errors.ts';
+import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
+import { allow } from '../../../platform/policy.ts';
+import { actorOf, authOf } from '../../../platform/request-context.ts';
+import { latestWeight } from '../dosing/latest-weight.ts';
+import { planView } from './plan-view.ts';
+import { checkPrescribedDose } from './prescribed-dose.ts';
+
+export function setPrescribedDoseRoute(app: ZodApp, ctx: ModuleContext) {
+  app.put(
+    '/api/v1/patients/:id/plans/:planId/prescribed-dose',
+    {
+      config: { policy: allow.roles('prescriber') },
+      schema: {
+        params: PlanParams,
+        body: PrescribedDose,
+        response: { 200: TreatmentPlan },
+        tags: ['plans'],
+      },
+    },
+    async (req) => {
+      const a = authOf(req);
+      const now = ctx.clock.now();
+      return ctx.db.transaction().execute(async (trx) => {
+        const plan = await trx
+          .selectFrom('plan_treatment_plans')
+          .selectAll()
+          .where('clinic_id', '=', a.clinicId)
+          .where('patient_id', '=', req.params.id)
+          .where('id', '=', req.params.planId)
+          .where('entered_in_error_at', 'is', null)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!plan) throw notFound('treatment plan');
+        if (plan.status === 'completed' || plan.status === 'stopped')
+          throw new AppError('conflict', `the plan is ${plan.status}: its dose cannot change`);
+        const proto = await trx
+          .selectFrom('plan_protocols')
+          .select('data')
+          .where('clinic_id', '=', a.clinicId)
+          .where('id', '=', plan.protocol_id)
+          .executeTakeFirstOrThrow();
+        const weight = await latestWeight(trx, a.clinicId, plan.patient_id);
+        checkPrescribedDose(
+          proto.data as unknown as Protocol,
+          req.body,
+          'body',
+          weight?.weightKg ?? null,
+          now,
+        );
+        const signed = plan.status !== 'draft';
+        const updated = await trx
+          .updateTable('plan_treatment_plans')
+          .set({
+            prescribed_dose: JSON.stringify(req.body),
+            dose_approved_by: signed ? a.userId : null,
+            dose_approved_at: signed ? now : null,
+            updated_at: now,
+          })
+          .where('id', '=', plan.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await ctx.audit.record(trx, actorOf(req), {
+          action: 'update',
+          resourceType: 'treatment_plan',
+          resourceId: plan.id,
+          patientId: plan.patient_id,
+          category: 'treatment_plan',
+          details: { prescribedDose: req.body, previous: plan.prescribed_dose, signed },
+        });
+        return planView(trx, a.clinicId, updated);
+      });
+    },
+  );
+}
