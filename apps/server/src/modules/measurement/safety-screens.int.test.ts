@@ -12,6 +12,7 @@ import { cssrsScreenV1, getInstrumentVersion, scoreAssessment } from '@plasticit
 import { testBackends } from '@plasticity/db/testing/index';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/harness.ts';
+import { deliverMail, tokenIn } from '../../test/mail.ts';
 
 const LIFETIME_ONLY = [0, 0, 0, 0, 0, 1, 0];
 const WITHIN_3_MONTHS = [0, 0, 0, 0, 0, 1, 1];
@@ -84,15 +85,17 @@ describe.each(testBackends())('safety screens on %s', (backend) => {
       instruments: ['cssrs_screen'],
     });
     expect(link.status, link.text).toBe(201);
+    const [mail] = await deliverMail(h, c.clinicId);
+    const token = tokenIn(mail?.text ?? '', 'r');
     const anon = c.anonymous();
-    const r = await anon.post(`/api/v1/self-report/${link.body.token}`, {
+    const r = await anon.post(`/api/v1/self-report/${token}`, {
       responses: [{ instrument: 'cssrs_screen', answers }],
     });
     expect(r.status, r.text).toBe(400);
     expect(r.body.error.details[0].field).toBe(`body.responses[0].${field}`);
     expect(await counts(c.clinicId)).toEqual({ assessments: 0, alerts: 0 });
     // The refused submission did not use up the link.
-    expect((await anon.get(`/api/v1/self-report/${link.body.token}`)).status).toBe(200);
+    expect((await anon.get(`/api/v1/self-report/${token}`)).status).toBe(200);
   });
 
   it('self-report link: a C-SSRS with lifetime behaviour only shows crisis help and alerts staff', async () => {
@@ -102,12 +105,14 @@ describe.each(testBackends())('safety screens on %s', (backend) => {
       instruments: ['phq9', 'cssrs_screen'],
     });
     expect(link.status, link.text).toBe(201);
+    const [mail] = await deliverMail(h, c.clinicId);
+    const token = tokenIn(mail?.text ?? '', 'r');
     const anon = c.anonymous();
-    const form = await anon.get(`/api/v1/self-report/${link.body.token}`);
+    const form = await anon.get(`/api/v1/self-report/${token}`);
     const cssrs = form.body.instruments.find((i: { id: string }) => i.id === 'cssrs_screen');
     expect(cssrs.items).toHaveLength(7);
     expect(cssrs.constraints).toContainEqual({ kind: 'gate', gateItem: 6, openAtLeast: 1, items: [7] });
-    const r = await anon.post(`/api/v1/self-report/${link.body.token}`, {
+    const r = await anon.post(`/api/v1/self-report/${token}`, {
       responses: [
         { instrument: 'phq9', answers: [0, 0, 0, 0, 0, 0, 0, 0, 0] },
         { instrument: 'cssrs_screen', answers: [0, 0, null, null, null, 1, 0] },
