@@ -188,6 +188,7 @@ describe('board observation flag', () => {
         phaseSince: null,
         doseStartedAt: new Date(Date.now() - 20 * 60_000).toISOString(),
         dischargedAt: null,
+        dose: null,
         latestVitals: null,
         trend: [],
         alerts: [],

@@ -49,6 +49,7 @@ const board = (alerts: unknown[]) => ({
       phaseSince: '2026-11-27T14:50:00Z',
       doseStartedAt: '2026-11-27T14:45:00Z',
       dischargedAt: null,
+      dose: null,
       observations: null,
       latestVitals: vital(3, 88),
       trend: [vital(1, 97), vital(2, 93), vital(3, 88)],
