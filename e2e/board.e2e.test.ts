@@ -31,7 +31,12 @@ async function apiAs(baseUrl: string, email: string) {
   return async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        cookie,
+        origin: baseUrl,
+        'x-csrf-token': csrfToken,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     // biome-ignore lint/suspicious/noExplicitAny: response bodies of several shapes, read field by field

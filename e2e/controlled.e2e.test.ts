@@ -128,7 +128,7 @@ describeBrowser('controlled-substance journey', () => {
       .poll(() =>
         ledger
           .getByRole('row')
-          .filter({ hasText: 'waste (draw)' })
+          .filter({ hasText: 'Wasted (from the dose drawn)' })
           .filter({ hasText: 'Dr. Pat Prescriber' })
           .count(),
       )

@@ -136,13 +136,21 @@ describeBrowser('measurement journey', () => {
   test('C-SSRS self-report with lifetime behaviour only: the follow-up is asked, crisis help shows, staff see the alert', async () => {
     const nurse = await apiLogin(server.baseUrl, DEMO_LOGINS.nurse);
     const patientId = (await nurse.get('/api/v1/patients?query=Examplar')).items[0].id as string;
-    const link = await nurse.post(`/api/v1/patients/${patientId}/self-report-links`, {
+    const sent = await nurse.post(`/api/v1/patients/${patientId}/self-report-links`, {
       instruments: ['cssrs_screen'],
     });
-    expect(link.url).toMatch(/\/r\//);
+    expect(sent.sentTo).toContain('@');
+    // The patient's email, as the demo clinic's mailbox shows it to the admin (the nurse never holds the link).
+    const admin = await apiLogin(server.baseUrl, DEMO_LOGINS.admin);
+    const mailbox = await admin.get('/api/v1/demo/mailbox');
+    const mail = (mailbox.items as { kind: string; recipient: string; text: string | null }[]).find(
+      (m) => m.kind === 'self_report_link' && m.recipient === sent.sentTo,
+    );
+    const path = mail?.text?.match(/\S*\/r\/[A-Za-z0-9_-]+/)?.[0];
+    expect(path).toBeTruthy();
 
     const phone = await newPage(browser, { viewport: PHONE });
-    await phone.goto(new URL(link.url, server.baseUrl).toString());
+    await phone.goto(new URL(path ?? '', server.baseUrl).toString());
     await phone.getByText('Fresh Start Ketamine').waitFor();
     // Only questions 1, 2 and 6 at first: 3–5 follow a yes to 2, the 3-month question a yes to 6.
     expect(await phone.getByRole('radiogroup').count()).toBe(3);

@@ -122,7 +122,7 @@ describeBrowser('plans journey: intake → eligibility review → consent → ap
     await calc.getByLabel('Concentration (mg/mL)').fill('10');
     await calc.getByRole('button', { name: 'Calculate' }).click();
     await calc.getByText('Dose refused — do not give').waitFor();
-    await calc.getByText(/exceeds the protocol maximum of 1 mg\/kg/).waitFor();
+    await calc.getByText(/absolute ceiling of 1 mg\/kg/).waitFor();
     await screenshot(prescriber, 'plans-06-dose-refused');
     await calc.getByLabel('Dose (mg/kg)').fill('0.5');
     await calc.getByRole('button', { name: 'Calculate' }).click();
@@ -136,7 +136,7 @@ describeBrowser('plans journey: intake → eligibility review → consent → ap
     await prescriber.getByRole('heading', { name: 'Protocol library', level: 1 }).waitFor();
     const table = prescriber.getByRole('table', { name: 'Protocols' });
     await table.getByText('Intranasal esketamine (SPRAVATO) for treatment-resistant depression').waitFor();
-    expect(await table.getByText('default', { exact: true }).count()).toBe(5);
+    expect(await table.getByText('Default', { exact: true }).count()).toBe(5);
     await table
       .getByRole('row', { name: /IV racemic ketamine/ })
       .getByRole('button', { name: 'Edit' })

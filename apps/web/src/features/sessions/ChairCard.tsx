@@ -88,7 +88,7 @@ export function ChairCard({
         />
         <VitalValue label="RR" value={fmt(v?.rr)} alarm={alarmed.has('rr')} />
       </Group>
-      <Group grow gap="xs" mt={2} aria-hidden>
+      <Group grow gap="xs" mt={2} aria-hidden inert>
         {spo2.length > 1 ? (
           <Sparkline h={24} data={spo2} curveType="linear" color="blue" fillOpacity={0.2} strokeWidth={1.5} />
         ) : (
