@@ -4,7 +4,7 @@
  * requires before an esketamine patient leaves), and a printable instruction sheet for the patient, printed
  * once with the clinic's name, phone and the date in the clinic's time zone. Sources: no driving until the next
  * day after a restful sleep (SPRAVATO US label); go home with the escort (discharge practice); the alcohol,
- * fluids and expected-effects lines are common practice wording, UNVERIFIED — a clinic should review them; 988
+ * fluids and expected-effects lines are common practice wording with no primary source — a clinic should review them; 988
  * is the US Suicide & Crisis Lifeline.
  */
 import { Button, Card, Checkbox, Group, List, NativeSelect, Select, Stack, Text, Title } from '@mantine/core';

@@ -1,17 +1,10 @@
-/**
- * PUT /api/v1/patients/{id}/plans/{planId}/prescribed-dose — a prescriber sets or changes the dose a plan
- * prescribes (mg/kg or mg, IV duration, frequency). 200 with the plan; 400 when the calculator refuses the
- * dose for the protocol (naming the limit) or it is of the wrong kind; 403 for anyone but a prescriber;
- * 409 on a completed or stopped plan. On an approved or active plan the change is signed by the prescriber
- * making it; on a draft it is approved with the plan. The previous dose is kept in the audit entry.
- */
-import type { Protocol } from '@plasticity/clinical/protocols';
 import { PlanParams, PrescribedDose, TreatmentPlan } from '@plasticity/contracts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { latestWeight } from '../dosing/latest-weight.ts';
+import { protocolOf } from '../library/protocol-row.ts';
 import { planView } from './plan-view.ts';
 import { checkPrescribedDose } from './prescribed-dose.ts';
 
@@ -45,18 +38,12 @@ export function setPrescribedDoseRoute(app: ZodApp, ctx: ModuleContext) {
           throw new AppError('conflict', `the plan is ${plan.status}: its dose cannot change`);
         const proto = await trx
           .selectFrom('plan_protocols')
-          .select('data')
+          .selectAll()
           .where('clinic_id', '=', a.clinicId)
           .where('id', '=', plan.protocol_id)
           .executeTakeFirstOrThrow();
         const weight = await latestWeight(trx, a.clinicId, plan.patient_id);
-        checkPrescribedDose(
-          proto.data as unknown as Protocol,
-          req.body,
-          'body',
-          weight?.weightKg ?? null,
-          now,
-        );
+        checkPrescribedDose(protocolOf(proto), req.body, 'body', weight?.weightKg ?? null, now);
         const signed = plan.status !== 'draft';
         const updated = await trx
           .updateTable('plan_treatment_plans')

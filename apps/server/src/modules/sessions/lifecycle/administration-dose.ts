@@ -22,7 +22,7 @@ import { latestHeightCm } from '../../plans/dosing/latest-height.ts';
 import { latestWeight } from '../../plans/dosing/latest-weight.ts';
 import type { Verification } from '../../plans/dosing/verify-override.ts';
 import { ageOn, plansSettings } from '../../plans/shared.ts';
-import type { Executor, SessionRow } from '../shared/load.ts';
+import { type Executor, protocolOf, type SessionRow } from '../shared/load.ts';
 
 export interface PlanDose {
   planId: string;
@@ -212,7 +212,7 @@ export async function doseOrderFor(
   now: Date,
   patient: { date_of_birth: string; sex: string },
 ) {
-  const p = s.protocol as unknown as Protocol;
+  const p = protocolOf(s);
   const weightBased = p.dose?.kind === 'weight_based';
   const [settings, weight, heightCm, plan] = await Promise.all([
     plansSettings(db, s.clinic_id),
