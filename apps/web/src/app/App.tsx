@@ -2,6 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import './features.ts';
 import { AppRoutes } from './AppRoutes.tsx';
 import { AuthProvider } from './auth.tsx';
+import { QueryProvider } from './query.tsx';
 import { RouterProvider } from './router.tsx';
 import { cssVariablesResolver, memoryColorSchemeManager, theme } from './theme.ts';
 
@@ -14,11 +15,13 @@ export function App() {
       forceColorScheme="light"
       env={import.meta.env.MODE === 'test' ? 'test' : 'default'}
     >
-      <RouterProvider>
-        <AuthProvider>
-          <AppRoutes />
-        </AuthProvider>
-      </RouterProvider>
+      <QueryProvider>
+        <RouterProvider>
+          <AuthProvider>
+            <AppRoutes />
+          </AuthProvider>
+        </RouterProvider>
+      </QueryProvider>
     </MantineProvider>
   );
 }

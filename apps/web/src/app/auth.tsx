@@ -1,4 +1,5 @@
 import type { LoginResponse, Me } from '@plasticity/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   createContext,
   type ReactNode,
@@ -39,11 +40,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: 'loading' });
   const stateRef = useRef(state);
   stateRef.current = state;
+  const queries = useQueryClient();
 
-  const signOutLocally = useCallback((notice: string | null) => {
-    setCsrfToken(null);
-    setState({ status: 'signedOut', notice });
-  }, []);
+  // Signing out (or losing the session) empties the server-state cache: the next user of this browser
+  // must not see the previous user's data, not even for a moment.
+  const signOutLocally = useCallback(
+    (notice: string | null) => {
+      setCsrfToken(null);
+      queries.clear();
+      setState({ status: 'signedOut', notice });
+    },
+    [queries],
+  );
 
   // Restore the session from the HttpOnly cookie on load.
   useEffect(() => {
@@ -78,10 +86,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [signOutLocally],
   );
 
-  const signIn = useCallback((result: LoginResponse) => {
-    setCsrfToken(result.csrfToken);
-    setState({ status: 'signedIn', me: result.user });
-  }, []);
+  const signIn = useCallback(
+    (result: LoginResponse) => {
+      setCsrfToken(result.csrfToken);
+      queries.clear();
+      setState({ status: 'signedIn', me: result.user });
+    },
+    [queries],
+  );
 
   const logout = useCallback(
     async (notice: string = SIGNED_OUT_NOTICE) => {
