@@ -26,7 +26,7 @@ export async function renderApp({
     'POST /api/v1/auth/logout': { body: { ok: true } },
     ...routes,
   });
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   const view = render(<App />);
   if (me) await screen.findByRole('button', { name: 'Account menu' });
   else if (!path.startsWith('/accept/')) await screen.findByRole('button', { name: 'Sign in' });
