@@ -1,7 +1,8 @@
 /**
  * `evaluateEligibility`: run every applicable rule against an intake and combine the hits.
  *
- * Combination (REFERENCE.md §2 practice: absolute vs relative contraindications): any absolute hit → 'no';
+ * Combination (absolute vs relative contraindications, docs/clinical-sources.md#contraindications): any
+ * absolute hit → 'no';
  * otherwise any relative hit → 'review'; otherwise 'yes' (caution hits are still listed).
  * Rules with `appliesTo` run only for a matching protocol in `ctx.protocol` (drug, route, and any shared
  * indication); with no protocol in context every rule runs, so a general screen errs on the side of caution.

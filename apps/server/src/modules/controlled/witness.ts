@@ -1,7 +1,8 @@
 /**
  * Second-person co-signature for waste, adjustments, corrections, destruction and counts.
  *
- * REFERENCE.md §4 "two signatures on waste"; 21 CFR 1317.95(d) (destruction witnessed by two
+ * docs/clinical-sources.md#register-practice "two signatures on waste"; 21 CFR 1317.95(d) (destruction
+ * witnessed by two
  * authorized employees). A witness signs by re-entering their own password (argon2 verify) or a
  * current TOTP code at the moment of signing — a name picked from a list is not a signature. The
  * witness must be another active prescriber or nurse of the same clinic. A wrong password or code

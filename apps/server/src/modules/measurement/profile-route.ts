@@ -1,6 +1,7 @@
 /**
  * GET/PUT /api/v1/patients/{id}/measurement-profile {firstDoseAt} — the date of the first dosing
- * session that the baseline is measured against (REFERENCE.md §1: baseline = last score before the
+ * session that the baseline is measured against (docs/clinical-sources.md#instruments-scoring-and-codes:
+ * baseline = last score before the
  * first dosing session), kept here until the dosing-session module records it.
  */
 import { IdParams, MeasurementProfile } from '@plasticity/contracts';

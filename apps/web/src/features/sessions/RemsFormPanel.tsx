@@ -1,5 +1,6 @@
 /**
- * The SPRAVATO REMS Patient Monitoring Form on an esketamine session's page (issue 6 §8; REFERENCE.md §3):
+ * The SPRAVATO REMS Patient Monitoring Form on an esketamine session's page
+ * (docs/clinical-sources.md#spravato-rems-requirements):
  * what the session pre-fills (patient, REMS enrolment and setting certification, treatment date, first
  * device, dose and lots, monitoring minutes, BP pre-dose, ~40 min (30–50 min after the first device) and
  * before completion, vitals acceptable) shown read-only, times in the clinic's zone; answers the nurse must

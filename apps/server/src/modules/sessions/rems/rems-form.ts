@@ -1,5 +1,6 @@
 /**
- * The SPRAVATO REMS Patient Monitoring Form (REMS 386; REFERENCE.md §3), pre-filled from the session and
+ * The SPRAVATO REMS Patient Monitoring Form (REMS 386; docs/clinical-sources.md#spravato-rems-requirements),
+ * pre-filled from the session and
  * completed by the clinician: patient name, DOB, sex; first treatment and enrolment flags; concomitant
  * benzodiazepines, non-benzodiazepine hypnotics, psychostimulants, MAOIs, opioids; monitoring clinician's
  * contact; setting address; treatment date; dose 56/84/other and lot; minutes from first device to end of
