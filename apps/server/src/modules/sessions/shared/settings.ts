@@ -9,7 +9,8 @@ export interface SessionSettings {
   /**
    * Minutes an in-chair vital-sign alert may stay unacknowledged before it escalates to the prescriber.
    * Default 3 min: Plasticity default, UNVERIFIED (no guideline sets it; a nurse watching several chairs
-   * should answer within minutes; docs/clinical-sources.md#in-chair-monitoring are clinic-configurable).
+   * should answer within minutes; the monitoring defaults of docs/clinical-sources.md#in-chair-monitoring
+   * are clinic-configurable).
    */
   alertEscalationMin: number;
   /**
