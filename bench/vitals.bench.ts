@@ -1,7 +1,7 @@
 /**
  * Vitals benchmark. On a PostgreSQL server (BENCH_DATABASE_URL, default
- * postgres://postgres@127.0.0.1:5432/postgres) it creates a fresh database, starts a real Plasticity
- * server process (demo clinic seeded) and the minimal `http` + `pg` floor (vitals-floor.ts) on loopback, then:
+ * postgres://postgres@127.0.0.1:5432/postgres) it creates a fresh database, starts a real Plasticity server
+ * process (demo clinic seeded) and the minimal `http` + `pg` floor (vitals-floor.ts) on loopback, then:
  *
  *  A. ingestion: 10 concurrent keep-alive clients, one reading per request, for BENCH_SECONDS (default 10)
  *     after a 2 s warm-up — throughput and p99 latency, app vs floor (the app's audit entry included);

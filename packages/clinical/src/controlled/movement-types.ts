@@ -5,8 +5,8 @@
  * administrations: date, patient, substance, form, quantity, who administered — the recorder), 21 CFR
  * 1317.95(d) and DEA Form 41 (destruction: date, method, two witnesses, NDC, form, quantity) and the
  * register practice in docs/clinical-sources.md#register-practice (NDC, lot, expiry, vial, drawn / given /
- * wasted, two signatures on waste). Effects live in
- * `movements.ts`; validation from raw input in `validation.ts`.
+ * wasted, two signatures on waste). Effects live in `movements.ts`; validation from raw input in
+ * `validation.ts`.
  */
 
 import type { IsoDate } from './dates.ts';

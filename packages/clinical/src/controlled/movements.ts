@@ -5,8 +5,7 @@
  * administration: date, patient, substance, form, quantity, who administered), 21 CFR 1304.21 (complete and
  * accurate records of every receipt and disposal), 21 CFR 1317.95(d) / DEA-41 (destruction by two
  * authorized employees witnessing) and the practice rules in docs/clinical-sources.md#register-practice (NDC,
- * lot, expiry, vial,
- * drawn / given / wasted, running balance, two signatures on waste).
+ * lot, expiry, vial, drawn / given / wasted, running balance, two signatures on waste).
  *
  * Draw / administer / waste accounting model
  * ------------------------------------------

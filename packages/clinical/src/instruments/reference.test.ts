@@ -1,9 +1,8 @@
 /**
  * The shipped definitions against the instrument table of
  * docs/clinical-sources.md#instruments-scoring-and-codes: LOINC codes, bands, item counts and ranges,
- * remission rules,
- * and the traps that section names (AUDIT vs AUDIT-C codes
- * swapped, GAD-7 panel used as its total, PHQ-9 item 9 treated as unscored).
+ * remission rules, and the traps that section names (AUDIT vs AUDIT-C codes swapped, GAD-7 panel used as its
+ * total, PHQ-9 item 9 treated as unscored).
  */
 import { describe, expect, it } from 'vitest';
 import { scoreRange } from './helpers.ts';

@@ -32,8 +32,8 @@ export const CATEGORY = 'controlled_substance';
  * - beyondUseDays 28: USP <797> — an opened multi-dose vial is used within 28 days unless the
  *   manufacturer's labelling says otherwise; applied to containers counted in mL.
  * - expiryAlertDays 60: a practice choice, not a regulation (none sets one;
- *   docs/clinical-sources.md#register-practice): two months
- *   leaves time to use or return short-dated stock. Clinics change it in settings.
+ *   docs/clinical-sources.md#register-practice): two months leaves time to use or return short-dated stock.
+ *   Clinics change it in settings.
  */
 export interface ControlledSettings {
   beyondUseDays: number | null;

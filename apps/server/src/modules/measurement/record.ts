@@ -2,8 +2,8 @@
  * Scoring and storing one assessment, shared by staff entry, the patient portal and self-report links.
  * A stored score keeps its raw answers and the instrument version it was scored with.
  * A `suicide_risk` flag raises an alert in the same transaction
- * (docs/clinical-sources.md#suicide-risk-flags-and-crisis-resources),
- * so a score is never stored without its alert.
+ * (docs/clinical-sources.md#suicide-risk-flags-and-crisis-resources), so a score is never stored without its
+ * alert.
  */
 import {
   type InstrumentDefinition,

@@ -1,9 +1,8 @@
 /**
  * The pre-dose checklist: the protocol's items (docs/clinical-sources.md#pre-dose-checklist-and-fasting;
- * `defaultChecklist()`), each
- * either attested by staff (fasting, escort with name and phone, pregnancy test or not applicable, REMS
- * enrolment) or derived from data (consents, plan, eligibility, instruments, baseline vitals via
- * `predoseVitalsCheck`). Esketamine adds "prescriber on site" (SPRAVATO REMS 386,
+ * `defaultChecklist()`), each either attested by staff (fasting, escort with name and phone, pregnancy test
+ * or not applicable, REMS enrolment) or derived from data (consents, plan, eligibility, instruments, baseline
+ * vitals via `predoseVitalsCheck`). Esketamine adds "prescriber on site" (SPRAVATO REMS 386,
  * docs/clinical-sources.md#spravato-rems-requirements).
  * Every blocking item that is not passed blocks dosing unless a prescriber overrides it with a reason —
  * except a plan, eligibility decision or consent made for another drug or route, which no override passes.
