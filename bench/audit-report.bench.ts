@@ -1,6 +1,6 @@
 /**
- * Audit report benchmark (issue 2 §4: "At 100,000 entries a filtered, sorted page answers in under
- * 300 ms and the CSV in under 2 s").
+ * Audit report benchmark (target: at 100,000 entries a filtered, sorted page answers in under
+ * 300 ms and the CSV in under 2 s).
  *
  * On the embedded database (in memory) and, when BENCH_DATABASE_URL or TEST_DATABASE_URL is set,
  * on that PostgreSQL server (in a private schema, dropped at the end): inserts 100,000 audit entries

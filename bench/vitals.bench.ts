@@ -1,7 +1,7 @@
 /**
- * Vitals benchmark (issue 6 §9). On a PostgreSQL server (BENCH_DATABASE_URL, default
- * postgres://postgres@127.0.0.1:5432/postgres) it creates a fresh database, starts a real Plasticity
- * server process (demo clinic seeded) and the minimal `http` + `pg` floor (vitals-floor.ts) on loopback, then:
+ * Vitals benchmark. On a PostgreSQL server (BENCH_DATABASE_URL, default
+ * postgres://postgres@127.0.0.1:5432/postgres) it creates a fresh database, starts a real Plasticity server
+ * process (demo clinic seeded) and the minimal `http` + `pg` floor (vitals-floor.ts) on loopback, then:
  *
  *  A. ingestion: 10 concurrent keep-alive clients, one reading per request, for BENCH_SECONDS (default 10)
  *     after a 2 s warm-up — throughput and p99 latency, app vs floor (the app's audit entry included);
@@ -282,7 +282,7 @@ function print(r: VitalsBenchResult) {
   for (const [name, ok] of verdicts(r)) console.log(`  ${ok ? '✔' : '✘'} ${name}`);
 }
 
-/** The targets of issue 6 §9, each with whether this run met it. */
+/** The ingestion and alert-latency targets (bench/README.md), each with whether this run met it. */
 export function verdicts(r: VitalsBenchResult): Array<[string, boolean]> {
   return [
     ['ingest throughput at least 50 % of the floor', r.ingest.throughputRatio >= 0.5],

@@ -1,5 +1,5 @@
 /**
- * Administration journey (issue 11 §1) in headless Chromium against a real server (demo clinic): the
+ * Administration journey in headless Chromium against a real server (demo clinic): the
  * clinic's IV protocol is set to a maximum of 0.75 mg/kg under a ceiling of 1.0 mg/kg; Jordan Demoreaux
  * (72 kg, active IV plan at 0.5 mg/kg) is in chair 7, dosing. The nurse's dose form is pre-filled from the
  * plan and the calculator (36 mg); 200 mg (2.78 mg/kg) is refused with every failing item listed; the

@@ -1,5 +1,5 @@
 /**
- * Live board at a clinic's screen size (issue 11 §5): 12 chairs on a 1440×900 screen with the app shell,
+ * Live board at a clinic's screen size: 12 chairs on a 1440×900 screen with the app shell,
  * every card fully visible without scrolling, in natural chair order (1, 2, … 10, 11, 12); a discharged
  * session stays for the clinic's minutes; a new alert appears without reload and leaves once acknowledged;
  * the chart's Sessions tab lists the discharged session with its dose; the session page says who

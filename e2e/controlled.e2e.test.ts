@@ -1,5 +1,5 @@
 /**
- * Controlled-substance journey (issue 5 "Done when") in headless Chromium against a real server with
+ * Controlled-substance journey in headless Chromium against a real server with
  * the demo clinic: a nurse draws ketamine for a patient from an opened vial, records what was given,
  * wastes the remainder with a prescriber co-signing by password on the same screen, and the
  * end-of-day two-person count matches the ledger. Checks the witness password is never kept in

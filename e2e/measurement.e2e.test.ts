@@ -1,5 +1,5 @@
 /**
- * Measurement journey (issue 3 "Done when") in headless Chromium against a real server with the demo
+ * Measurement journey in headless Chromium against a real server with the demo
  * clinic: a nurse sends forms to a patient by email (the link goes only to the patient: here, the demo
  * clinic's mailbox, which the admin reads); the patient opens the link on a phone-sized screen, answers PHQ-9 with item 9 = 1
  * and sees crisis resources at once; in a staff browser the suicide-risk alert appears and is

@@ -1,5 +1,5 @@
 /**
- * Every page's text, as each staff role and the patient (issue 11 §5): signs in, visits every route of the
+ * Every page's text, as each staff role and the patient: signs in, visits every route of the
  * web app — taken from the feature registry, so a new page is covered without editing this file — with the
  * demo clinic's ids for routes that need one, waits for the page to load, and fails when what a person can
  * read (the page's visible text, input values and placeholders, title attributes) holds an internal code:

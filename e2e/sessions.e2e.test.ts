@@ -1,5 +1,5 @@
 /**
- * Dosing-session journey (issue 6 "Done when"), two browsers against a real server (demo clinic):
+ * Dosing-session journey, two browsers against a real server (demo clinic):
  * a nurse books and checks a patient in, completes the checklist (a prescriber on the second browser confirms
  * being on site and overrides the items whose records live elsewhere), records the dose drawn from a
  * register vial (draw, administration and witnessed waste land in the controlled-substance register), a

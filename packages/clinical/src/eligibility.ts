@@ -1,7 +1,8 @@
 /**
  * `@plasticity/clinical/eligibility`: intake type, declarative rules as versioned data, default rules with
- * sources, evaluation and a validator for clinic-edited rules. Sources: REFERENCE.md §1–2, SPRAVATO US label,
- * Sanacora et al. 2017 (see `eligibility/default-rules-*.ts`).
+ * sources, evaluation and a validator for clinic-edited rules. Sources:
+ * docs/clinical-sources.md#contraindications, SPRAVATO US label, Sanacora et al. 2017 (see
+ * `eligibility/default-rules-*.ts`).
  */
 
 export { evaluateCondition } from './eligibility/condition.ts';

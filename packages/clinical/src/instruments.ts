@@ -1,8 +1,8 @@
 /**
  * Instrument library and scoring (`@plasticity/clinical/instruments`): definitions as data, a runtime
  * validator for clinic-defined instruments, the scoring engine, outcomes and a patient-facing summary.
- * Pure code, no I/O, no dependencies. Sources: REFERENCE.md section 1 and each file under
- * `instruments/definitions/`.
+ * Pure code, no I/O, no dependencies. Sources: docs/clinical-sources.md#instruments-scoring-and-codes and
+ * each file under `instruments/definitions/`.
  */
 
 export type { InstrumentSettings } from './instruments/configure.ts';

@@ -1,6 +1,7 @@
 /**
  * `@plasticity/clinical/monitoring`: in-chair threshold crossings, pre-dose vitals check, vitals cadence,
- * MOAA/S and CADSS-6 schedule, and discharge readiness. Sources: REFERENCE.md §2 monitoring and discharge defaults; SPRAVATO US label and REMS.
+ * MOAA/S and CADSS-6 schedule, and discharge readiness. Sources: docs/clinical-sources.md#in-chair-monitoring
+ * and docs/clinical-sources.md#discharge; SPRAVATO US label and REMS.
  */
 
 export { evaluateDischarge } from './monitoring/discharge.ts';

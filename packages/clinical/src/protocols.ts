@@ -1,6 +1,7 @@
 /**
  * `@plasticity/clinical/protocols`: the Protocol type, default protocols per route, and the validator for
- * clinic-edited protocols. Sources: REFERENCE.md §2–3 (see `protocols/sources.ts`).
+ * clinic-edited protocols. Sources: docs/clinical-sources.md#protocols-dosing-and-discharge (see
+ * `protocols/sources.ts`).
  */
 
 export { defaultProtocolFor, defaultProtocols } from './protocols/defaults.ts';

@@ -1,4 +1,7 @@
-/** Clinical alerts (generic: suicide risk now; vital signs from the dosing-session module later). */
+/**
+ * Clinical alerts (generic: suicide risk from measurement; vital signs and overdue vitals from dosing
+ * sessions).
+ */
 import { z } from 'zod';
 import { Uuid } from './common.ts';
 

@@ -1,7 +1,8 @@
 /**
- * Controlled-substance register API shapes (issue 5). Quantities travel as canonical decimal strings
+ * Controlled-substance register API shapes. Quantities travel as canonical decimal strings
  * (or are accepted as JSON numbers) and are parsed exactly on the server; never binary floating point.
- * Field choices follow 21 CFR 1304.22(c), DEA-41 and DEA-106 (REFERENCE.md §4).
+ * Field choices follow 21 CFR 1304.22(c), DEA-41 and DEA-106
+ * (docs/clinical-sources.md#controlled-substances).
  */
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, Uuid } from './common.ts';

@@ -1,5 +1,5 @@
 /**
- * Measurement-based care API shapes (issue 3): instruments, assessments, trends, self-report links
+ * Measurement-based care API shapes: instruments, assessments, trends, self-report links
  * and schedules. Answer values are checked against the instrument's definition by the server (so a
  * bad value is named as `answers[i]` with the item number), not here.
  */
@@ -174,7 +174,7 @@ export const AssessmentCreated = Assessment.extend({
 /** Clinic measurement settings: escalation time, per-instrument settings, the clinic's own instruments. */
 export const MeasurementSettings = z
   .object({
-    /** Minutes before an unacknowledged alert goes to every clinician (issue 3 §4, default 15). */
+    /** Minutes before an unacknowledged alert goes to every clinician (default 15). */
     alertEscalationMinutes: z.number().int().min(1).max(1440),
     instrumentSettings: z.record(
       z.string(),

@@ -5,7 +5,7 @@
  * optional AUDIT and DAST-10 answers scored on the server and `weightMeasuredAt`.
  *
  * Sources for the content: Sanacora et al., APA consensus statement, JAMA Psychiatry 2017 (pre-treatment
- * evaluation) and REFERENCE.md §1–2.
+ * evaluation) and docs/clinical-sources.md#contraindications.
  */
 import { z } from 'zod';
 import { IsoDateTime, Uuid } from './common.ts';

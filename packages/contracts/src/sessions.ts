@@ -1,7 +1,8 @@
 /**
- * Dosing sessions API (issue 6): lifecycle, checklist, administration, vitals ingestion (idempotent batches),
+ * Dosing sessions API: lifecycle, checklist, administration, vitals ingestion (idempotent batches),
  * observations, notes, alerts, discharge, live board and the SPRAVATO REMS Patient Monitoring Form.
- * Clinical facts: REFERENCE.md §2 (monitoring, discharge) and §3 (REMS 386).
+ * Clinical facts: docs/clinical-sources.md#in-chair-monitoring, docs/clinical-sources.md#discharge and
+ * docs/clinical-sources.md#spravato-rems-requirements (REMS 386).
  */
 import { z } from 'zod';
 import { Alert } from './alerts.ts';
@@ -252,7 +253,10 @@ export const DischargeAssessmentRequest = z
 export type DischargeAssessmentRequest = z.infer<typeof DischargeAssessmentRequest>;
 
 const YesNo = z.boolean();
-/** Clinician-completed fields of the SPRAVATO REMS Patient Monitoring Form (REFERENCE.md §3). */
+/**
+ * Clinician-completed fields of the SPRAVATO REMS Patient Monitoring Form
+ * (docs/clinical-sources.md#spravato-rems-requirements).
+ */
 export const RemsFormUpdate = z
   .object({
     firstTreatment: YesNo.optional(),

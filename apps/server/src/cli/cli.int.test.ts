@@ -1,5 +1,5 @@
 /**
- * `npx plasticity <command>` as a real child process on a fresh embedded data directory (issue 2 §1):
+ * `npx plasticity <command>` as a real child process on a fresh embedded data directory:
  * --help, migrate, user create (password from stdin, argon2id parameters; or a one-time link),
  * input errors, and audit verify on the CLI-written history.
  */

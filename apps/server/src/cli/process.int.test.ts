@@ -1,5 +1,5 @@
 /**
- * The server as a real process on an embedded data directory (issue 2 §1, "Done when"):
+ * The server as a real process on an embedded data directory:
  * - a second process (server or CLI) on the same directory is refused with a message saying it is
  *   locked / in use, exits non-zero and touches nothing;
  * - SIGTERM and SIGINT close the database and release the lock within 5 seconds;

@@ -1,5 +1,5 @@
 /**
- * Bad input never gets a 500 (issue 2 §7): malformed bodies, params and queries against every
+ * Bad input never gets a 500: malformed bodies, params and queries against every
  * foundation route — wrong types, huge strings, invalid uuids, NUL bytes, invalid JSON, wrong
  * content type — answer 4xx; a 400 names the field; nothing changes.
  */

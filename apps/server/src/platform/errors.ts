@@ -1,6 +1,7 @@
 /**
- * AppError carries one code from the closed table in @plasticity/contracts; the error handler in
- * app.ts is the single place that turns codes (and framework errors) into HTTP responses.
+ * AppError carries one code from the closed table in @plasticity/contracts; the error handler
+ * (`platform/error-handler.ts`, installed by app.ts) is the single place that turns codes (and framework
+ * errors) into HTTP responses.
  */
 import type { ErrorCode, ErrorDetail } from '@plasticity/contracts';
 

@@ -2,7 +2,7 @@
  * Refuses text containing a NUL character (U+0000) anywhere in a request's body, query or params
  * with 400 validation_failed naming the field. PostgreSQL text and jsonb cannot store NUL
  * ("invalid byte sequence for encoding UTF8: 0x00"), so without this guard such input reached the
- * database and became a 500 — issue 2 §7: bad input gets a 400 naming the field, never a 500.
+ * database and became a 500; bad input gets a 400 naming the field, never a 500.
  * Runs as a preValidation hook (after parsing, before the zod schemas), so it covers every route of
  * every module without each schema having to remember it.
  */

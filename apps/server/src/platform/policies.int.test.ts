@@ -1,6 +1,6 @@
 /**
- * Every route declares who may call it (issue 2 §3: "A test enumerates every registered route and
- * fails if one has no declared policy"), every non-public /api/v1 route answers 401 to an anonymous
+ * Every route declares who may call it (the test enumerates every registered route and
+ * fails if one has no declared policy), every non-public /api/v1 route answers 401 to an anonymous
  * caller, and the generated OpenAPI document is valid OpenAPI 3 listing the routes that acceptance
  * checks rely on.
  *

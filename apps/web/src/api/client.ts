@@ -143,8 +143,8 @@ async function readError(response: Response): Promise<ApiError> {
 }
 
 /**
- * Anything with zod's `safeParse` shape: the contract schemas, or a small hand-written parser
- * (see `parser`). Keeps the web app free of a direct zod dependency.
+ * Anything with zod's `safeParse` shape: the contract schemas of `@plasticity/contracts` (zod, shared
+ * with the server), or a small hand-written parser (see `parser`) for a response no contract describes.
  */
 export interface Schema<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false };

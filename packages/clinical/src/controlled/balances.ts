@@ -2,12 +2,13 @@
  * Balances derived from the register — never stored as truth, always recomputable.
  *
  * 21 CFR 1304.04 (records readily retrievable, two years) and 21 CFR 1304.22(c) (every receipt and
- * administration recorded) make the ordered ledger the source of truth; REFERENCE.md §4 adds a running
- * balance per vial. `deriveLedger` replays entries in ledger (append) order — not `occurredAt` order — and
- * yields per-container, per-lot (NDC + lot), per-product (NDC) and per-location balances, a running line per
- * entry, per-draw reconciliation (drawn = administered + wasted + outstanding), and every problem found
- * (a sequence that goes negative, a movement for an unknown container, a bad correction…). Problem entries
- * with no sound interpretation are skipped; balance problems are applied and reported.
+ * administration recorded) make the ordered ledger the source of truth;
+ * docs/clinical-sources.md#register-practice adds a running balance per vial. `deriveLedger` replays entries
+ * in ledger (append) order — not `occurredAt` order — and yields per-container, per-lot (NDC + lot),
+ * per-product (NDC) and per-location balances, a running line per entry, per-draw reconciliation (drawn =
+ * administered + wasted + outstanding), and every problem found (a sequence that goes negative, a movement
+ * for an unknown container, a bad correction…). Problem entries with no sound interpretation are skipped;
+ * balance problems are applied and reported.
  */
 
 import { type LedgerEntry, resolveCorrection } from './corrections.ts';

@@ -14,7 +14,8 @@
  * A correction always targets the *original* entry id; passing an earlier amendment corrects the same
  * original again, with the delta measured from that amendment (the current version). Type, container,
  * unit and referenced draw cannot change: reverse and re-enter instead. Every correction needs a reason and
- * a co-signing witness who is not the recorder (the same two-signature rule as waste, REFERENCE.md §4).
+ * a co-signing witness who is not the recorder (the same two-signature rule as waste,
+ * docs/clinical-sources.md#register-practice).
  */
 
 import { Decimal } from './decimal.ts';

@@ -2,9 +2,9 @@
  * Exact decimal quantities for the controlled-substance register.
  *
  * 21 CFR 1304.22(c) requires the quantity of every receipt and administration to be recorded, and the
- * practice keeps a running balance per container (REFERENCE.md §4). A running balance built from binary
- * floating point drifts (0.1 + 0.2 !== 0.3), so every mg / mL / dosage-unit quantity is a fixed-point
- * decimal stored as a BigInt count of millionths.
+ * practice keeps a running balance per container (docs/clinical-sources.md#register-practice). A running
+ * balance built from binary floating point drifts (0.1 + 0.2 !== 0.3), so every mg / mL / dosage-unit
+ * quantity is a fixed-point decimal stored as a BigInt count of millionths.
  *
  * Scale: **6 fractional digits** (1 µg for mg, 1 nL for mL). Anything finer is refused at parse time,
  * never silently rounded. Multiplication and division round only when the caller states a rounding mode.

@@ -2,11 +2,12 @@
  * A dose drawn from a register container: which product may serve which protocol drug, and the drawn /
  * given / wasted quantities in the container's own unit, checked against the dose in mg.
  *
- * REFERENCE.md §4: per dose the register holds drawn / given / wasted, and waste carries two signatures;
- * 21 CFR 1304.22(c): each administration is recorded with its quantity. A solution counted in mL is given
- * as a volume, and the volume times the product's labelled concentration must be exactly the dose in mg —
- * a mismatch means the record is wrong, so it is refused rather than rounded. A container counted in mg
- * (e.g. a box of esketamine nasal-spray devices) is drawn and given in mg: the dose itself, no remainder.
+ * docs/clinical-sources.md#register-practice: per dose the register holds drawn / given / wasted, and waste
+ * carries two signatures; 21 CFR 1304.22(c): each administration is recorded with its quantity. A solution
+ * counted in mL is given as a volume, and the volume times the product's labelled concentration must be
+ * exactly the dose in mg — a mismatch means the record is wrong, so it is refused rather than rounded. A
+ * container counted in mg (e.g. a box of esketamine nasal-spray devices) is drawn and given in mg: the dose
+ * itself, no remainder.
  */
 
 import { type Decimal, parseQuantity } from './decimal.ts';

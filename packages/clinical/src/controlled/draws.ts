@@ -1,9 +1,10 @@
 /**
  * Draw reconciliation: every milligram drawn into a syringe is either administered or wasted.
  *
- * 21 CFR 1304.22(c) requires each administration to be recorded with its quantity; REFERENCE.md §4 adds
- * drawn / given / wasted per dose. A draw is reconciled when drawn = administered + wasted (waste from the
- * draw). Anything still outstanding is drug outside the vial and not yet accounted for.
+ * 21 CFR 1304.22(c) requires each administration to be recorded with its quantity;
+ * docs/clinical-sources.md#register-practice adds drawn / given / wasted per dose. A draw is reconciled when
+ * drawn = administered + wasted (waste from the draw). Anything still outstanding is drug outside the vial
+ * and not yet accounted for.
  */
 
 import { Decimal } from './decimal.ts';

@@ -3,9 +3,9 @@
  *
  * 21 CFR 1301.76(b): a registrant must notify the DEA Field Division Office in writing of the theft or
  * significant loss of any controlled substance within one business day of discovery, and complete and
- * submit DEA Form 106 (online) within 45 days of discovery (REFERENCE.md §4). Whether a loss is
- * "significant" is a judgement (quantity, pattern, substance, likelihood of diversion — 1301.76(b)(1)-(6));
- * this module computes deadlines and checks the record, it does not decide significance.
+ * submit DEA Form 106 (online) within 45 days of discovery (docs/clinical-sources.md#schedule-iii-records).
+ * Whether a loss is "significant" is a judgement (quantity, pattern, substance, likelihood of diversion —
+ * 1301.76(b)(1)-(6)); this module computes deadlines and checks the record, it does not decide significance.
  *
  * Deadline rules chosen (conservative):
  * - The discovery date is the calendar date of discovery in the clinic's time zone.

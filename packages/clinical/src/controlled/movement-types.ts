@@ -3,9 +3,10 @@
  *
  * Field choices follow 21 CFR 1304.22(c) (receipts: date, quantity, supplier name, address and DEA number;
  * administrations: date, patient, substance, form, quantity, who administered — the recorder), 21 CFR
- * 1317.95(d) and DEA Form 41 (destruction: date, method, two witnesses, NDC, form, quantity) and REFERENCE.md
- * §4 (NDC, lot, expiry, vial, drawn / given / wasted, two signatures on waste). Effects live in
- * `movements.ts`; validation from raw input in `validation.ts`.
+ * 1317.95(d) and DEA Form 41 (destruction: date, method, two witnesses, NDC, form, quantity) and the
+ * register practice in docs/clinical-sources.md#register-practice (NDC, lot, expiry, vial, drawn / given /
+ * wasted, two signatures on waste). Effects live in `movements.ts`; validation from raw input in
+ * `validation.ts`.
  */
 
 import type { IsoDate } from './dates.ts';

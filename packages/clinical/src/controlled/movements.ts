@@ -4,8 +4,8 @@
  * Follows 21 CFR 1304.22(c) (receipt: date, quantity, supplier name, address and DEA number; each
  * administration: date, patient, substance, form, quantity, who administered), 21 CFR 1304.21 (complete and
  * accurate records of every receipt and disposal), 21 CFR 1317.95(d) / DEA-41 (destruction by two
- * authorized employees witnessing) and the practice rules in REFERENCE.md §4 (NDC, lot, expiry, vial,
- * drawn / given / wasted, running balance, two signatures on waste).
+ * authorized employees witnessing) and the practice rules in docs/clinical-sources.md#register-practice (NDC,
+ * lot, expiry, vial, drawn / given / wasted, running balance, two signatures on waste).
  *
  * Draw / administer / waste accounting model
  * ------------------------------------------

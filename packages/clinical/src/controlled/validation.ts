@@ -3,8 +3,8 @@
  *
  * Enforces 21 CFR 1304.22(c) required fields (supplier name, address and DEA number on receipts; patient on
  * administrations), 21 CFR 1304.21 (accurate records: positive quantities in the container's unit),
- * REFERENCE.md §4 (a second signature on waste and adjustments) and 21 CFR 1317.95(d) / DEA-41 (two
- * distinct witnesses on destruction).
+ * docs/clinical-sources.md#register-practice (a second signature on waste and adjustments) and 21 CFR
+ * 1317.95(d) / DEA-41 (two distinct witnesses on destruction).
  *
  * Errors come back in a fixed order, grouped by phase, so witness problems are always reported before
  * balance problems (nobody learns "short by 2 mg" from a form that was never witnessed):

@@ -1,8 +1,9 @@
 /**
  * Input checks for `calculateDose`: numeric fields, dates, age and weight (plausibility and recency).
  *
- * Sources: age < 18 contraindicated in practice and SPRAVATO labelled for adults (REFERENCE.md §2);
- * plausible weight 30–300 kg and weight recency 30 days are UNVERIFIED Plasticity defaults, carried in data.
+ * Sources: age < 18 contraindicated in practice and SPRAVATO labelled for adults
+ * (docs/clinical-sources.md#contraindications); plausible weight 30–300 kg and weight recency 30 days are
+ * UNVERIFIED Plasticity defaults, carried in data.
  *
  * Boundary semantics: every limit is inclusive on the allowed side — age exactly at the minimum, weight
  * exactly 30 or 300 kg, weight measured exactly `maxWeightAgeDays` ago are all allowed.

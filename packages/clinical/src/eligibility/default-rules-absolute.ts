@@ -3,13 +3,14 @@
  *
  * Sources: contraindications used in practice — uncontrolled hypertension, unstable cardiovascular disease,
  * untreated hyperthyroidism, active psychosis or mania, pregnancy or breastfeeding, age < 18, prior ketamine
- * hypersensitivity (resetketamine.com; betterucare.com clinical-safety list; REFERENCE.md §2); pre-dose BP hold
- * 160/100 (REFERENCE.md §2); SPRAVATO US label contraindications (aneurysmal vascular disease, arteriovenous
- * malformation, history of intracerebral haemorrhage, hypersensitivity); Ketalar US label section 4
- * (contraindicated where a significant elevation of blood pressure would constitute a serious hazard: absolute
- * for racemic ketamine where that hazard is given by the condition itself — uncontrolled hypertension, unstable
- * cardiovascular disease, aneurysm, arteriovenous malformation, intracerebral haemorrhage; stable disease is a
- * prescriber's judgement, see `default-rules-review.ts`).
+ * hypersensitivity (resetketamine.com; betterucare.com clinical-safety list;
+ * docs/clinical-sources.md#contraindications); pre-dose BP hold 160/100
+ * (docs/clinical-sources.md#pre-dose-vitals); SPRAVATO US label contraindications (aneurysmal vascular
+ * disease, arteriovenous malformation, history of intracerebral haemorrhage, hypersensitivity); Ketalar US
+ * label section 4 (contraindicated where a significant elevation of blood pressure would constitute a serious
+ * hazard: absolute for racemic ketamine where that hazard is given by the condition itself — uncontrolled
+ * hypertension, unstable cardiovascular disease, aneurysm, arteriovenous malformation, intracerebral
+ * haemorrhage; stable disease is a prescriber's judgement, see `default-rules-review.ts`).
  */
 import { SOURCES } from '../protocols/sources.ts';
 import { all, any, gte, isFalse, isTrue, lt, not } from './rule-helpers.ts';

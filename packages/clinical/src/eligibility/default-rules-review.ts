@@ -2,11 +2,13 @@
  * Default relative contraindications (eligible: 'review') and cautions (eligible: 'yes', listed), each citing
  * its source.
  *
- * Sources: active substance use disorder, relative where addiction is the indication (REFERENCE.md §2,
- * resetketamine.com, betterucare.com); AUDIT 20–40 possible dependence and DAST-10 6–10 substantial/severe
- * (REFERENCE.md §1); Sanacora et al., APA consensus (JAMA Psychiatry 2017: psychosis and substance history);
- * SPRAVATO US label (> 140/> 90 prescriber decision); C-SSRS triage (REFERENCE.md §1). Severities not stated
- * by a source are marked UNVERIFIED in `source`. Medication and prior-trial rules: `medication-rules.ts`.
+ * Sources: active substance use disorder, relative where addiction is the indication
+ * (docs/clinical-sources.md#contraindications, resetketamine.com, betterucare.com); AUDIT 20–40 possible
+ * dependence and DAST-10 6–10 substantial/severe (docs/clinical-sources.md#instruments-scoring-and-codes);
+ * Sanacora et al., APA consensus (JAMA Psychiatry 2017: psychosis and substance history);
+ * SPRAVATO US label (> 140/> 90 prescriber decision); C-SSRS triage
+ * (docs/clinical-sources.md#c-ssrs-screener). Severities not stated by a source are marked UNVERIFIED in
+ * `source`. Medication and prior-trial rules: `medication-rules.ts`.
  */
 import { SOURCES } from '../protocols/sources.ts';
 import { all, any, gt, gte, isFalse, isTrue, not } from './rule-helpers.ts';

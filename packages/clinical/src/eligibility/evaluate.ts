@@ -1,11 +1,11 @@
 /**
  * `evaluateEligibility`: run every applicable rule against an intake and combine the hits.
  *
- * Combination (REFERENCE.md §2 practice: absolute vs relative contraindications): any absolute hit → 'no';
- * otherwise any relative hit → 'review'; otherwise 'yes' (caution hits are still listed).
- * Rules with `appliesTo` run only for a matching protocol in `ctx.protocol` (drug, route, and any shared
- * indication); with no protocol in context every rule runs, so a general screen errs on the side of caution.
- * Sources for the rules themselves: see `default-rules-*.ts`.
+ * Combination (absolute vs relative contraindications, docs/clinical-sources.md#contraindications): any
+ * absolute hit → 'no'; otherwise any relative hit → 'review'; otherwise 'yes' (caution hits are still
+ * listed). Rules with `appliesTo` run only for a matching protocol in `ctx.protocol` (drug, route, and any
+ * shared indication); with no protocol in context every rule runs, so a general screen errs on the side of
+ * caution. Sources for the rules themselves: see `default-rules-*.ts`.
  */
 
 import { evaluateCondition } from './condition.ts';

@@ -4,7 +4,9 @@
  * (alcohol or opioid use disorder is an indication) and `allergy.ketamine` (an allergy entry naming ketamine).
  *
  * Sources: intake content follows Sanacora et al., APA consensus statement (JAMA Psychiatry 2017), the SPRAVATO
- * REMS Patient Monitoring Form (concomitant medications) and REFERENCE.md §1 (AUDIT, DAST-10) and §2.
+ * REMS Patient Monitoring Form (concomitant medications) and
+ * docs/clinical-sources.md#instruments-scoring-and-codes (AUDIT, DAST-10) and
+ * docs/clinical-sources.md#contraindications.
  */
 import { adequateFailedTrials, TRD_DEFAULTS } from '../medications/trials.ts';
 import type { EligibilityContext, Intake } from './types.ts';

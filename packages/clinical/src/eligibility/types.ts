@@ -4,7 +4,8 @@
  * Sources: Sanacora et al., APA consensus statement, JAMA Psychiatry 2017 (pre-treatment evaluation: diagnosis,
  * substance use and psychosis history, baseline severity, prior treatments, medical review); SPRAVATO US label
  * and REMS 386 (contraindications; concomitant benzodiazepines, psychostimulants, MAOIs, opioids); AUDIT (WHO)
- * and DAST-10 totals (REFERENCE.md §1); contraindications used in practice (REFERENCE.md §2).
+ * and DAST-10 totals (docs/clinical-sources.md#instruments-scoring-and-codes); contraindications used in
+ * practice (docs/clinical-sources.md#contraindications).
  */
 import type { PriorTrial, TrialOutcome } from '../medications/trials.ts';
 import type { Drug, Indication, Route } from '../protocols/types.ts';

@@ -1,5 +1,5 @@
 /**
- * Outcomes (REFERENCE.md section 1, "Outcome definitions"): baseline, change, response, remission per
+ * Outcomes (docs/clinical-sources.md#outcome-definitions): baseline, change, response, remission per
  * instrument, clinic configuration, and the patient-facing summary.
  */
 import { describe, expect, it } from 'vitest';

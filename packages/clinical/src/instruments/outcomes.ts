@@ -1,7 +1,7 @@
 /**
  * Treatment outcomes over a series of scores, per the instrument's outcome rule.
  *
- * Definitions (REFERENCE.md section 1, "Outcome definitions", clinic-configurable): baseline = the last
+ * Definitions (docs/clinical-sources.md#outcome-definitions, clinic-configurable): baseline = the last
  * score before the first dosing session (the first score when no first dose is given); response = a
  * reduction of ≥ 50 % from baseline; remission = PHQ-9 < 5, GAD-7 < 5, QIDS-SR16 ≤ 5 (Rush 2003),
  * MADRS ≤ 10 or 12 (Hawley 2002; esketamine trials); null where the instrument defines no rule.

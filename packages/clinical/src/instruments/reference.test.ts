@@ -1,13 +1,14 @@
 /**
- * The shipped definitions against /work/shared/clinical/REFERENCE.md section 1: LOINC codes, bands,
- * item counts and ranges, remission rules, and the traps REFERENCE.md names (AUDIT vs AUDIT-C codes
- * swapped, GAD-7 panel used as its total, PHQ-9 item 9 treated as unscored).
+ * The shipped definitions against the instrument table of
+ * docs/clinical-sources.md#instruments-scoring-and-codes: LOINC codes, bands, item counts and ranges,
+ * remission rules, and the traps that section names (AUDIT vs AUDIT-C codes swapped, GAD-7 panel used as its
+ * total, PHQ-9 item 9 treated as unscored).
  */
 import { describe, expect, it } from 'vitest';
 import { scoreRange } from './helpers.ts';
 import { audit, auditc, gad7, getInstrument, INSTRUMENT_IDS, INSTRUMENTS, phq9 } from './registry.ts';
 
-/** REFERENCE.md section 1, LOINC column ("none" → null). */
+/** docs/clinical-sources.md#instruments-scoring-and-codes, LOINC column ("none" → null). */
 const LOINC: Record<string, { panel: string | null; total: string | null; extra?: Record<string, string> }> =
   {
     phq9: { panel: '44249-1', total: '44261-6', extra: { item9: '44260-8', phq2Total: '55758-7' } },
@@ -19,7 +20,7 @@ const LOINC: Record<string, { panel: string | null; total: string | null; extra?
     cssrs_screen: { panel: '93373-9', total: null, extra: { risk: '93374-7' } },
   };
 
-/** REFERENCE.md section 1, bands column, as [min, max, label]. */
+/** docs/clinical-sources.md#instruments-scoring-and-codes, bands column, as [min, max, label]. */
 const BANDS: Record<string, [number, number, string][] | null> = {
   phq9: [
     [0, 4, 'minimal'],
@@ -80,7 +81,7 @@ const BANDS: Record<string, [number, number, string][] | null> = {
   cadss6: null,
 };
 
-/** REFERENCE.md section 1: item count, score range. */
+/** docs/clinical-sources.md#instruments-scoring-and-codes: item count, score range. */
 const SHAPE: Record<string, { items: number; min: number; max: number }> = {
   phq9: { items: 10, min: 0, max: 27 },
   gad7: { items: 7, min: 0, max: 21 },
@@ -96,14 +97,14 @@ const SHAPE: Record<string, { items: number; min: number; max: number }> = {
 };
 
 describe('registry', () => {
-  it('lists exactly the eleven instruments of REFERENCE.md', () => {
+  it('lists exactly the eleven instruments of the clinical sources table', () => {
     expect([...INSTRUMENT_IDS].sort()).toEqual(Object.keys(SHAPE).sort());
     for (const id of INSTRUMENT_IDS) expect(getInstrument(id)?.id).toBe(id);
     expect(getInstrument('beck')).toBeUndefined();
   });
 });
 
-describe.each(INSTRUMENTS.map((d) => [d.id, d] as const))('%s matches REFERENCE.md', (id, def) => {
+describe.each(INSTRUMENTS.map((d) => [d.id, d] as const))('%s matches the sources', (id, def) => {
   it('LOINC codes', () => {
     const want = LOINC[id];
     if (!want) {

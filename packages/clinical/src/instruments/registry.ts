@@ -1,6 +1,7 @@
 /**
  * The instruments shipped with Plasticity. Each definition cites its source in its own file under
- * `definitions/`; REFERENCE.md section 1 lists them with their bands and LOINC codes.
+ * `definitions/`; docs/clinical-sources.md#instruments-scoring-and-codes lists them with their bands and
+ * LOINC codes.
  */
 import { audit } from './definitions/audit.ts';
 import { auditc } from './definitions/auditc.ts';

@@ -2,7 +2,8 @@
  * Evaluation of the declarative parts of a definition: effective bands (sex-specific or configured
  * cut-offs), item-driven severity (C-SSRS screener) and flag rules. Rule semantics are documented on
  * the types in `types.ts`; sources for each instrument's rules are cited in `definitions/` (e.g. AUDIT-C
- * sex-specific cut-offs: Bradley et al. 2007; C-SSRS triage: Posner et al. 2011 and REFERENCE.md).
+ * sex-specific cut-offs: Bradley et al. 2007; C-SSRS triage: Posner et al. 2011 and
+ * docs/clinical-sources.md#c-ssrs-screener).
  */
 import { bandLabel, cutoffBands, normaliseSex, scoreRange } from './helpers.ts';
 import type { Band, FlagRule, InstrumentDefinition, ItemLevelsRule, ScoreContext } from './types.ts';

@@ -1,6 +1,6 @@
 /**
  * Scoring engine: answer validation and every band boundary (both sides) of every instrument, per
- * REFERENCE.md section 1 and the sources cited in definitions/*.ts.
+ * docs/clinical-sources.md#instruments-scoring-and-codes and the sources cited in definitions/*.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { scoreRange } from './helpers.ts';

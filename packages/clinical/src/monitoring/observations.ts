@@ -1,5 +1,5 @@
 /**
- * When MOAA/S and CADSS-6 are due in the chair (issue 6 §4), from the protocol's observation schedule
+ * When MOAA/S and CADSS-6 are due in the chair, from the protocol's observation schedule
  * (`protocol.vitals.observations`; absent → `defaultObservationSchedule()`, UNVERIFIED product defaults:
  * MOAA/S every 15 min, CADSS-6 at 40 min and at the end of monitoring, 5 min grace).
  *

@@ -1,8 +1,8 @@
 /**
  * Vitals cadence: when the next reading is due and whether it is overdue.
  *
- * Source: REFERENCE.md §2 monitoring defaults — vitals every 10–15 min during dosing (clinic-configurable);
- * the cadence comes from `protocol.vitals.cadenceMin`.
+ * Source: docs/clinical-sources.md#in-chair-monitoring — vitals every 10–15 min during dosing
+ * (clinic-configurable); the cadence comes from `protocol.vitals.cadenceMin`.
  *
  * Semantics: a reading is due exactly `cadenceMin` after the last one and overdue only after that instant
  * (elapsed > cadence). With no reading yet, vitals are overdue. Invalid input (cadence ≤ 0 or not finite,

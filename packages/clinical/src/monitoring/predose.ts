@@ -1,10 +1,10 @@
 /**
  * `predoseVitalsCheck`: may the dose start, given the pre-dose vitals?
  *
- * Sources: REFERENCE.md §2 — pre-dose hold commonly BP ≥ 160/100 or ≥ 140/90 per clinic (Yip 2022,
- * PMC9556663, argues common BP rules are over-aggressive); SPRAVATO US label: baseline BP > 140 systolic or
- * > 90 diastolic is a prescriber decision (weigh the transient rise against benefit), not an automatic hold;
- * BP before dosing (label, REMS form). Thresholds come from `protocol.vitals.predose`.
+ * Sources (docs/clinical-sources.md#pre-dose-vitals): pre-dose hold commonly BP ≥ 160/100 or ≥ 140/90 per
+ * clinic (Yip 2022, PMC9556663, argues common BP rules are over-aggressive); SPRAVATO US label: baseline
+ * BP > 140 systolic or > 90 diastolic is a prescriber decision (weigh the transient rise against benefit), not an
+ * automatic hold; BP before dosing (label, REMS form). Thresholds come from `protocol.vitals.predose`.
  *
  * Semantics: hold at SBP ≥ `holdSbpAtLeast` or DBP ≥ `holdDbpAtLeast` (inclusive: 160 holds, 159 does not);
  * review at SBP > `reviewSbpAbove` or DBP > `reviewDbpAbove` (strict, as the label says: 140 does not, 141 does);

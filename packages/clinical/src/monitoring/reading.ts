@@ -1,9 +1,9 @@
 /**
  * `evaluateReading`: which in-chair alert thresholds a vitals reading crosses.
  *
- * Sources: REFERENCE.md §2 monitoring defaults (clinic-configurable, not guideline-mandated): alert SpO2 < 92 %,
- * SBP ≥ 180 or DBP ≥ 110 (a study definition of transient hypertension), HR > 130 or < 45, RR < 10,
- * MOAA/S ≤ 2. Thresholds come from the protocol; this file holds none.
+ * Sources: docs/clinical-sources.md#in-chair-monitoring (clinic-configurable, not guideline-mandated): alert
+ * SpO2 < 92 %, SBP ≥ 180 or DBP ≥ 110 (a study definition of transient hypertension), HR > 130 or < 45,
+ * RR < 10, MOAA/S ≤ 2. Thresholds come from the protocol; this file holds none.
  *
  * Boundary semantics follow the threshold names exactly: `spo2Below` and `rrBelow` and `hrBelow` are strict
  * (<), `hrAbove` is strict (>), `sbpAtLeast`/`dbpAtLeast` are inclusive (≥), `moaasAtMost` is inclusive (≤).

@@ -1,8 +1,9 @@
 /**
  * Monitoring types: a vitals reading, threshold crossings, pre-dose and discharge results.
  *
- * Sources: REFERENCE.md §2 monitoring defaults (SpO2, SBP, DBP, HR, RR, MOAA/S) and discharge practice;
- * MOAA/S scale 0–5 (REFERENCE.md §1); SPRAVATO US label and REMS 386 (BP pre-dose and ~40 min, ≥ 2 h).
+ * Sources: docs/clinical-sources.md#in-chair-monitoring (SpO2, SBP, DBP, HR, RR, MOAA/S) and discharge
+ * practice; MOAA/S scale 0–5 (docs/clinical-sources.md#instruments-scoring-and-codes); SPRAVATO US label and
+ * REMS 386 (BP pre-dose and ~40 min, ≥ 2 h).
  */
 import type { CrossingSeverity, VitalParameter } from '../protocols/types.ts';
 

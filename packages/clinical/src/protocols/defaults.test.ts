@@ -165,7 +165,7 @@ describe('defaultProtocols', () => {
     ]);
   });
 
-  it('monitoring defaults match REFERENCE.md §2 on every route', () => {
+  it('monitoring defaults match the documented in-chair defaults on every route', () => {
     for (const p of all) {
       expect(p.vitals.alerts).toMatchObject({
         spo2Below: 92,

@@ -1,8 +1,8 @@
 /**
  * `defaultProtocols()`: one active default protocol per route.
  *
- * Sources: see each protocol's `source` and REFERENCE.md §2–3 (Psychiatric Times; Andrade 2017; ASKP3;
- * NCT05468047; KAP practice; SPRAVATO US label and REMS 386).
+ * Sources: see each protocol's `source` and docs/clinical-sources.md#default-protocols (Psychiatric Times;
+ * Andrade 2017; ASKP3; NCT05468047; KAP practice; SPRAVATO US label and REMS 386).
  */
 import { defaultIntranasalEsketamineProtocol } from './defaults-esketamine.ts';
 import { defaultOralKetamineProtocol, defaultSublingualKetamineProtocol } from './defaults-kap.ts';

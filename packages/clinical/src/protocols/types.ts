@@ -9,7 +9,10 @@ export type Route = 'iv' | 'im' | 'sublingual' | 'oral' | 'intranasal';
 export type Drug = 'ketamine' | 'esketamine';
 export type ProtocolStatus = 'active' | 'draft' | 'retired';
 
-/** Clinical indications a protocol is approved for (diagnosis codes live in billing, REFERENCE.md §5). */
+/**
+ * Clinical indications a protocol is approved for (diagnosis codes live in billing,
+ * docs/clinical-sources.md#diagnosis-and-billing-codes).
+ */
 export type Indication =
   | 'trd'
   | 'mdd_with_suicidal_ideation'
@@ -22,7 +25,7 @@ export type Indication =
 export type ConsentKey = 'off_label_ketamine' | 'kap' | 'esketamine_rems' | 'telehealth' | 'financial';
 export type InstrumentCadence = 'before_each_session' | 'weekly' | 'monthly';
 
-/** Instrument ids from REFERENCE.md §1. */
+/** Instrument ids from docs/clinical-sources.md#instruments-scoring-and-codes. */
 export type InstrumentId =
   | 'phq9'
   | 'gad7'
@@ -169,7 +172,7 @@ export interface PredoseRules {
 }
 
 /**
- * When the clinician-rated scales are due in the chair (issue 6 §4). MOAA/S is due `moaasEveryMin` after the
+ * When the clinician-rated scales are due in the chair. MOAA/S is due `moaasEveryMin` after the
  * dose and then after each MOAA/S, until monitoring ends (the session moves to recovery); CADSS-6 is due at
  * each of `cadss6AtMin` minutes after the dose and, with `cadss6AtEndOfMonitoring`, when monitoring ends.
  * An observation is due from its time and overdue once `graceMin` has passed; a CADSS-6 taken up to

@@ -2,7 +2,7 @@
  * Small runtime-checking helpers for clinic-edited JSON (no dependencies). Each failed check appends an error
  * with a dotted path such as `dose.protocolMaxMgPerKg` or `checklist[2].key`.
  *
- * Sources: none clinical; bounds come from `plausibility.ts` and REFERENCE.md §2 via the callers.
+ * Sources: none clinical; bounds come from `plausibility.ts` and the protocol defaults via the callers.
  */
 import type { Range } from './plausibility.ts';
 

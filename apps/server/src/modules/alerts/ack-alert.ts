@@ -1,6 +1,6 @@
 /**
  * POST /api/v1/alerts/{id}/ack {note} — a clinician (or the admin) acknowledges an open alert with a
- * note saying what was done (issue 3 §4: "acknowledged with a note"). Acknowledging twice is a 409;
+ * note saying what was done (an alert is only acknowledged with a note). Acknowledging twice is a 409;
  * another clinic's alert is a 404. The acknowledgement is audited in the same transaction; a dosing
  * session's alert is also announced to the live board (`board_events`) in it.
  */

@@ -1,8 +1,7 @@
 /**
- * Acknowledging an open alert with a note (issue 3 §4, issue 6 §5): one implementation for every
- * route that does it. Sets the acknowledgement, audits it on the same transaction, and answers
- * 404 for an alert the caller's clinic (or the given source) does not have, 409 when it is no
- * longer open.
+ * Acknowledging an open alert with a note: one implementation for every route that does it. Sets the
+ * acknowledgement, audits it on the same transaction, and answers 404 for an alert the caller's clinic (or
+ * the given source) does not have, 409 when it is no longer open.
  */
 import type { DB } from '@plasticity/db';
 import type { AlertsTable } from '@plasticity/db/tables/measurement';

@@ -1,6 +1,6 @@
 /**
  * GET/PUT /api/v1/patients/{id}/care-team {userIds} — who looks after the patient; suicide-risk and
- * other alerts go to them first (issue 3 §4), else to every prescriber. Members must be active
+ * other alerts go to them first, else to every prescriber. Members must be active
  * clinicians (prescriber, nurse, therapist) of the caller's clinic. PUT replaces the list. Both are
  * audited (the read as a read of the patient's care team).
  */

@@ -1,11 +1,11 @@
 /**
  * Clinical alerts as a service other modules call inside their own transaction: the measurement module
- * raises `suicide_risk`, the dosing-session module will raise `vital_sign` / `vitals_overdue` with
+ * raises `suicide_risk`, the dosing-session module raises `vital_sign` / `vitals_overdue` with
  * `updateOrRaise` (one open alert per source and parameter, updated rather than duplicated).
  *
- * Routing (issue 3 §4): an alert goes at once to the patient's care team (`care_team`), else to every
+ * Routing: an alert goes at once to the patient's care team (`care_team`), else to every
  * prescriber of the clinic; when nobody acknowledges it within the clinic's escalation time (clinic
- * setting `alertEscalationMinutes`, default 15 minutes per issue 3 §4) it is escalated to every
+ * setting `alertEscalationMinutes`, default 15 minutes) it is escalated to every
  * clinician (prescriber, nurse, therapist) of the clinic. Titles never carry a patient name.
  */
 import type { Alert } from '@plasticity/contracts';
@@ -15,9 +15,9 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { ModuleContext } from '../../platform/module.ts';
 import type { AuditActor } from '../audit/audit-writer.ts';
 
-/** Default minutes before an unacknowledged alert is escalated (issue 3 §4); clinics override it. */
+/** Default minutes before an unacknowledged alert is escalated; clinics override it. */
 export const DEFAULT_ALERT_ESCALATION_MINUTES = 15;
-/** Roles that receive escalated alerts (issue 3 §4: "every clinician of the clinic"). */
+/** Roles that receive escalated alerts (an unacknowledged alert goes to every clinician of the clinic). */
 export const CLINICIAN_ROLES_FOR_ESCALATION = ['prescriber', 'nurse', 'therapist'] as const;
 
 export type AlertSeverity = AlertsTable['severity'];

@@ -1,5 +1,5 @@
 /**
- * The audit report names the patients its entries are about, for those who may read them (issue 11 §5):
+ * The audit report names the patients its entries are about, for those who may read them:
  * the admin sees "Last, First" in the report and in the CSV; a name is looked up only in the caller's
  * clinic, so an entry carrying another clinic's patient id shows no name.
  */

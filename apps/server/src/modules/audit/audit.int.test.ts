@@ -1,5 +1,5 @@
 /**
- * The audit trail and the admin's audit report (issue 2 §4; ONC 170.315(d)(2) recording,
+ * The audit trail and the admin's audit report (ONC 170.315(d)(2) recording,
  * (d)(3) reports): entries for logins, patient reads/writes and exports; filters by time range,
  * user, patient and action; sort by every column both ways; paging; CSV export guarded against
  * formula injection (OWASP CSV Injection).

@@ -1,5 +1,5 @@
 /**
- * The audit log's tamper evidence (issue 2 §4; ONC 170.315(d)(2) and (d)(10)): the database
+ * The audit log's tamper evidence (ONC 170.315(d)(2) and (d)(10)): the database
  * refuses UPDATE, DELETE and TRUNCATE on audit_log; the SHA-256 chain verifies on an intact log and,
  * with the protecting trigger disabled (as an attacker with database access could), names the first
  * bad entry after a row is altered, deleted (middle or newest) or two rows' content is swapped.

@@ -1,5 +1,5 @@
 /**
- * CSRF (issue 2 §3; OWASP CSRF Prevention Cheat Sheet, synchronizer token): every state-changing
+ * CSRF (OWASP CSRF Prevention Cheat Sheet, synchronizer token): every state-changing
  * request authenticated by the session cookie must carry the login's csrfToken in `x-csrf-token`,
  * or it is refused with 403 csrf_failed and changes nothing.
  */

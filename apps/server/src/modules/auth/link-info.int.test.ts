@@ -1,5 +1,5 @@
 /**
- * The password page asks what a link is for before it is used (issue 11 §5): a portal invitation speaks
+ * The password page asks what a link is for before it is used: a portal invitation speaks
  * to a patient, a staff invitation to staff; a used link says so; an unknown one is 404. Nothing personal
  * is returned.
  */

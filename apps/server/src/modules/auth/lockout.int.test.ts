@@ -1,5 +1,5 @@
 /**
- * Login lockout and per-address rate limit (issue 2 §3; OWASP Authentication Cheat Sheet):
+ * Login lockout and per-address rate limit (OWASP Authentication Cheat Sheet):
  * 10 failed logins to one account within 15 minutes lock it for 15 minutes (429 account_locked,
  * even with the right password); failures older than the window do not count; failures from one
  * source address are limited (429 rate_limited). Successes and failures are audited.

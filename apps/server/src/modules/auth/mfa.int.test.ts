@@ -1,5 +1,5 @@
 /**
- * TOTP multi-factor authentication (issue 2 §3; RFC 6238): enrolment with a QR code, confirmation,
+ * TOTP multi-factor authentication (RFC 6238): enrolment with a QR code, confirmation,
  * codes at login (mfa_required / mfa_invalid), replay refusal (RFC 6238 §5.2), single-use recovery
  * codes, a clinic setting that requires MFA per role, and an admin's MFA reset.
  */

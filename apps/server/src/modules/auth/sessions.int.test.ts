@@ -1,5 +1,5 @@
 /**
- * Sessions (issue 2 §3; OWASP Session Management Cheat Sheet): idle timeout (default 15 minutes,
+ * Sessions (OWASP Session Management Cheat Sheet): idle timeout (default 15 minutes,
  * a clinic setting), absolute lifetime (12 hours) even while active, server-side logout, a new token
  * at every login, and the cookie's flags.
  */

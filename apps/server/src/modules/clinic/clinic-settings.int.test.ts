@@ -1,5 +1,5 @@
 /**
- * Clinic settings carry what documents print (issue 11 §5): address, phone, DEA registration number, NPI
+ * Clinic settings carry what documents print: address, phone, DEA registration number, NPI
  * and TIN, each checked field by field — the DEA check digit (21 CFR 1301; DEA Diversion Control), the
  * NPI Luhn check over 80840 (45 CFR 162.406), the TIN as XX-XXXXXXX, a US phone — a bad value is a 400
  * naming the field and changes nothing; good values are stored normalised and printed on the reports.

@@ -1,6 +1,6 @@
 /**
  * POST /api/v1/controlled/locations | suppliers | products — admins configure the register's reference
- * data (issue 5 §5: only admins configure products and suppliers). Supplier DEA numbers and product
+ * data (only admins configure products and suppliers). Supplier DEA numbers and product
  * NDCs are checked with the pure validators (DEA check digit; NDC 4-4-2, 5-3-2, 5-4-1 or 5-4-2).
  */
 import { isValidDeaNumber, isValidNdc, parseQuantity } from '@plasticity/clinical/controlled';

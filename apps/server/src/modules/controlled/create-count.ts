@@ -1,9 +1,9 @@
 /**
  * POST /api/v1/controlled/counts — a shift or daily count by two people: the caller counts, a second
- * prescriber or nurse co-signs with their password or TOTP (REFERENCE.md §4, two signatures). Every
- * difference from the ledger (pure `compareCount`) opens a discrepancy that stays open until resolved
- * with an explanation or escalated as a possible theft or loss (21 CFR 1301.76(b)).
- * GET /api/v1/controlled/counts lists past counts.
+ * prescriber or nurse co-signs with their password or TOTP (docs/clinical-sources.md#register-practice, two
+ * signatures). Every difference from the ledger (pure `compareCount`) opens a discrepancy that stays open
+ * until resolved with an explanation or escalated as a possible theft or loss (21 CFR 1301.76(b)). GET
+ * /api/v1/controlled/counts lists past counts.
  */
 import { compareCount, parseQuantity } from '@plasticity/clinical/controlled';
 import { CountList, CountRequest, CountResult } from '@plasticity/contracts';

@@ -1,7 +1,7 @@
 /**
  * POST /api/v1/controlled/movements — prescribers and nurses append one movement to the register.
  *
- * Order of refusals (issue 5 §6): unknown or another clinic's container → 404; a missing, wrong or
+ * Order of refusals: unknown or another clinic's container → 404; a missing, wrong or
  * self witness → 400 `witness_invalid` (checked before any balance, so nobody learns the stock level
  * from an unsigned form); other bad fields → 400 naming them; a balance that would go below zero →
  * 409 `insufficient_balance`. The movement and its audit entry commit together.

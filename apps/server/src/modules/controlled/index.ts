@@ -1,7 +1,8 @@
 /**
- * The controlled-substance register (issue 5): stock, an append-only movement ledger with witnessed
+ * The controlled-substance register: stock, an append-only movement ledger with witnessed
  * waste, derived balances, two-person counts and discrepancies, theft/loss records, expiry alerts and
- * inspector-ready reports (PDF and CSV). DEA Schedule III rules per REFERENCE.md §4 and 21 CFR 1304.
+ * inspector-ready reports (PDF and CSV). DEA Schedule III rules per 21 CFR 1304
+ * (docs/clinical-sources.md#controlled-substances).
  */
 import type { ServerModule } from '../../platform/module.ts';
 import { configureRoutes } from './configure.ts';

@@ -1,8 +1,9 @@
 /**
  * GET /api/v1/controlled/ledger?from&to&containerId&patientId&sessionId — register entries in ledger order with
- * the container's running balance after each (REFERENCE.md §4: running balance per vial). The running
- * balance is computed over the whole history and only then filtered, so a period view starts from the
- * true balance. `from`/`to` are clinic-local dates (inclusive) or instants. Audited as a register read.
+ * the container's running balance after each (docs/clinical-sources.md#register-practice: running balance per
+ * vial). The running balance is computed over the whole history and only then filtered, so a period view
+ * starts from the true balance. `from`/`to` are clinic-local dates (inclusive) or instants. Audited as a
+ * register read.
  */
 import { LedgerList, LedgerQuery } from '@plasticity/contracts';
 import { sql } from 'kysely';

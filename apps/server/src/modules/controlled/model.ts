@@ -3,7 +3,7 @@
  * status are derived from the ledger (never stored: 21 CFR 1304.04/1304.21 make the ordered record the
  * truth), and row → API mapping.
  *
- * Access (issue 5 §5): prescribers and nurses move stock; admins configure products, suppliers and
+ * Access: prescribers and nurses move stock; admins configure products, suppliers and
  * locations and may *read* the register and its reports (an inspector asks the registrant's
  * administrator for records, 21 CFR 1304.04 "readily retrievable"), but never move stock; therapists,
  * front desk and patients see nothing (403 on every route).
@@ -31,8 +31,9 @@ export const CATEGORY = 'controlled_substance';
  * Clinic-configurable register settings (clinics.settings.controlled), with cited defaults.
  * - beyondUseDays 28: USP <797> — an opened multi-dose vial is used within 28 days unless the
  *   manufacturer's labelling says otherwise; applied to containers counted in mL.
- * - expiryAlertDays 60: a practice choice, not a regulation (REFERENCE.md §4 sets none): two months
- *   leaves time to use or return short-dated stock. Clinics change it in settings.
+ * - expiryAlertDays 60: a practice choice, not a regulation (none sets one;
+ *   docs/clinical-sources.md#register-practice): two months leaves time to use or return short-dated stock.
+ *   Clinics change it in settings.
  */
 export interface ControlledSettings {
   beyondUseDays: number | null;

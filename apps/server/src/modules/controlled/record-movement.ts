@@ -1,7 +1,7 @@
 /**
  * Appends one movement to the ledger inside the caller's transaction, after the witnesses signed.
  *
- * Concurrency (issue 5 §3): the container row is locked (`select … for update`) before its balance is
+ * Concurrency: the container row is locked (`select … for update`) before its balance is
  * summed from the ledger, so concurrent draws against one vial are serialized and none can take the
  * balance below zero (21 CFR 1304.21: records complete and accurate). Validation is the pure
  * `checkMovement` (witnesses → fields → quantity/unit → consistency → status → balance); balance

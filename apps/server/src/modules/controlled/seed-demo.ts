@@ -1,5 +1,5 @@
 /**
- * Demo stock for Fresh Start Ketamine (issue 5 §3): two opened ketamine vials on the medication-room
+ * Demo stock for Fresh Start Ketamine: two opened ketamine vials on the medication-room
  * shelf with running balances from real draws, administrations and witnessed waste; unopened vials in
  * the safe; a sealed and an opened esketamine device box; one vial used up (empty stock is listed
  * too) and one short-dated vial so the expiry alert has something to show. Every NDC and DEA number

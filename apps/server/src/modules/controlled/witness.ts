@@ -1,12 +1,12 @@
 /**
  * Second-person co-signature for waste, adjustments, corrections, destruction and counts.
  *
- * REFERENCE.md §4 "two signatures on waste"; 21 CFR 1317.95(d) (destruction witnessed by two
- * authorized employees). A witness signs by re-entering their own password (argon2 verify) or a
- * current TOTP code at the moment of signing — a name picked from a list is not a signature. The
- * witness must be another active prescriber or nurse of the same clinic. A wrong password or code
- * counts toward that account's lockout exactly like a failed login (OWASP Authentication Cheat
- * Sheet), recorded in its own transaction so the refusal of the movement does not roll it back.
+ * docs/clinical-sources.md#register-practice "two signatures on waste"; 21 CFR 1317.95(d) (destruction
+ * witnessed by two authorized employees). A witness signs by re-entering their own password (argon2 verify)
+ * or a current TOTP code at the moment of signing — a name picked from a list is not a signature. The witness
+ * must be another active prescriber or nurse of the same clinic. A wrong password or code counts toward that
+ * account's lockout exactly like a failed login (OWASP Authentication Cheat Sheet), recorded in its own
+ * transaction so the refusal of the movement does not roll it back.
  */
 import type { WitnessSignature } from '@plasticity/contracts';
 import type { FastifyRequest } from 'fastify';

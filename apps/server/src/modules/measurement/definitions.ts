@@ -63,7 +63,7 @@ export async function clinicInstrument(
 
 /**
  * Who may enter a clinician-rated instrument. MADRS, MOAA/S and CADSS-6 are rated by the prescriber or
- * nurse who observes the patient (issue 3 §3; MOAA/S and CADSS-6 are in-chair sedation and dissociation
+ * nurse who observes the patient (MOAA/S and CADSS-6 are in-chair sedation and dissociation
  * ratings). The C-SSRS screener is a self-report instrument since its version 2.0.0 (Columbia publishes
  * self-report screeners), so the patient and every clinician, therapists included, may enter it.
  */

@@ -1,5 +1,5 @@
 /**
- * Measurement-based care (issue 3): the instrument library over HTTP, scoring and storing
+ * Measurement-based care: the instrument library over HTTP, scoring and storing
  * assessments, trends with response and remission, self-report links, schedules with reminders
  * through the outbox (SMTP when configured), and the demo histories. Suicide-risk alerts are raised
  * through the alerts module's service.

@@ -1,5 +1,5 @@
 /**
- * Self-report links: single use, 72 hours (issue 3 §3), bound to one patient and a list of self-report
+ * Self-report links: single use, 72 hours, bound to one patient and a list of self-report
  * instruments. The raw token (256 random bits, base64url) exists only in the URL handed to the patient;
  * the database keeps its SHA-256 (platform/tokens.ts), looked up by an exact index match so response
  * time does not depend on how much of a guessed token is right.
@@ -15,7 +15,7 @@ import { TOKEN_SLOT } from '../../platform/mailer.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
 
-/** Link lifetime (issue 3 §3: "expires after 72 h"). */
+/** Link lifetime: a self-report link expires after 72 hours. */
 export const SELF_REPORT_LINK_HOURS = 72;
 /** A form handed over on a clinic device is for now, in the clinic: it lapses after an hour. */
 export const CLINIC_DEVICE_LINK_MINUTES = 60;

@@ -1,6 +1,6 @@
 /**
  * GET /api/v1/patients/{id}/assessments?instrument= — the patient's scores, oldest first, and with an
- * instrument filter the outcome per the instrument's rule (REFERENCE.md §1 "Outcome definitions"):
+ * instrument filter the outcome per the instrument's rule (docs/clinical-sources.md#outcome-definitions):
  * baseline = last score before the first dose (`measurement_profiles.first_dose_at`; the first score
  * when no dose is recorded), change from baseline, response and remission, and a plain-language
  * summary for the patient. Scores marked entered-in-error are left out. Clinical readers and the

@@ -1,7 +1,8 @@
 /**
  * GET/PUT /api/v1/patients/{id}/measurement-profile {firstDoseAt} — the date of the first dosing
- * session that the baseline is measured against (REFERENCE.md §1: baseline = last score before the
- * first dosing session), kept here until the dosing-session module records it.
+ * session that the baseline is measured against (docs/clinical-sources.md#outcome-definitions: baseline =
+ * last score before the first dosing session), entered here by staff: recording a dose in a dosing session
+ * does not set it.
  */
 import { IdParams, MeasurementProfile } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';

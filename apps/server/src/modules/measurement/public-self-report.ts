@@ -1,12 +1,12 @@
 /**
  * The public self-report page's API (no login; the link is the credential):
  * - GET  /api/v1/self-report/{token} → {clinicName, expiresAt, instruments}: the forms and the clinic's
- *   name only, nothing of the record (issue 3 §3);
+ *   name only, nothing of the record;
  * - POST /api/v1/self-report/{token} {responses: [{instrument, answers}]} → {crisis, message, resources?}.
  * Unknown token → 404; used → 410 `link_used`; expired → 410 `link_expired`. Every answer set is
  * validated before anything is stored; the link is claimed with one conditional UPDATE so it is used
  * once even under concurrent submissions. A suicide-risk flag raises the alert and the response
- * carries the crisis resources at once (REFERENCE.md §1 "Safety").
+ * carries the crisis resources at once (docs/clinical-sources.md#suicide-risk-flags-and-crisis-resources).
  */
 import { SelfReportForm, SelfReportResult, SelfReportSubmission, TokenParams } from '@plasticity/contracts';
 import type { FastifyRequest } from 'fastify';
@@ -58,7 +58,7 @@ export function publicSelfReportRoutes(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/self-report/:token',
     {
       config: {
-        policy: allow.public('single-use self-report link: the token is the credential (issue 3 §3)'),
+        policy: allow.public('single-use self-report link: the token is the credential'),
       },
       schema: { params: TokenParams, response: { 200: SelfReportForm }, tags: ['measurement'] },
     },
@@ -93,7 +93,7 @@ export function publicSelfReportRoutes(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/self-report/:token',
     {
       config: {
-        policy: allow.public('single-use self-report link: the token is the credential (issue 3 §3)'),
+        policy: allow.public('single-use self-report link: the token is the credential'),
       },
       schema: {
         params: TokenParams,

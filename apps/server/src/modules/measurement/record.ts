@@ -1,8 +1,9 @@
 /**
  * Scoring and storing one assessment, shared by staff entry, the patient portal and self-report links.
- * A stored score keeps its raw answers and the instrument version it was scored with (issue 3 §2).
- * A `suicide_risk` flag raises an alert in the same transaction (REFERENCE.md §1 "Safety"; issue 3 §4),
- * so a score is never stored without its alert.
+ * A stored score keeps its raw answers and the instrument version it was scored with.
+ * A `suicide_risk` flag raises an alert in the same transaction
+ * (docs/clinical-sources.md#suicide-risk-flags-and-crisis-resources), so a score is never stored without its
+ * alert.
  */
 import {
   type InstrumentDefinition,
@@ -183,7 +184,10 @@ export async function recordAssessment(
   return { assessment: toAssessment(row), alertId };
 }
 
-/** Crisis resources shown at once when a safety flag is raised (REFERENCE.md §1 "Safety"). */
+/**
+ * Crisis resources shown at once when a safety flag is raised
+ * (docs/clinical-sources.md#suicide-risk-flags-and-crisis-resources).
+ */
 export const CRISIS_RESOURCES = [
   { name: '988 Suicide & Crisis Lifeline', contact: '988', how: 'Call or text 988, any time, day or night.' },
   { name: 'Emergency services', contact: '911', how: 'Call 911 if you are in immediate danger.' },

@@ -1,5 +1,5 @@
 /**
- * Safety screens through the API on both databases (issue 10 §1, §5):
+ * Safety screens through the API on both databases:
  * - C-SSRS screener 2.0.0 (7 answers, LOINC form 93373-9; Columbia Lighthouse Project triage): lifetime
  *   suicidal behaviour only → moderate with the suicide-risk alert; within 3 months → high; the old
  *   6-answer form and inconsistent answers are refused with 400 naming the answer field and store

@@ -1,6 +1,6 @@
 /**
  * GET/PUT /api/v1/patients/{id}/measurement-schedule {items: [{instrument, cadence}]} — which
- * self-report instruments a patient is asked for, and how often (issue 3 §3: before each dosing
+ * self-report instruments a patient is asked for, and how often (before each dosing
  * session, weekly, monthly). PUT replaces the schedule: entries not listed are deactivated, never
  * deleted. The scheduler (scheduler.ts) creates the requests and reminders itself.
  */

@@ -1,6 +1,6 @@
 /**
- * Creates due measurement requests from schedules and sends reminders through the outbox
- * (issue 3 §3). Weekly requests are keyed by ISO week, monthly by calendar month (UTC), and
+ * Creates due measurement requests from schedules and sends reminders through the outbox.
+ * Weekly requests are keyed by ISO week, monthly by calendar month (UTC), and
  * before-each-session requests by the session id (`requestBeforeSession`, for the dosing-session
  * module): the unique key (clinic, patient, instrument, due key) with `on conflict do nothing` makes
  * creation idempotent when several server processes run the timer. A patient's new requests share one

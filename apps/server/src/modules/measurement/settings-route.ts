@@ -1,6 +1,6 @@
 /**
  * GET/PUT /api/v1/measurement/settings — the clinic admin's measurement settings, stored in
- * `clinics.settings`: `alertEscalationMinutes` (default 15, issue 3 §4), per-instrument settings
+ * `clinics.settings`: `alertEscalationMinutes` (default 15), per-instrument settings
  * applied with `configureDefinition` (PCL-5 cut-off 31–33, MADRS remission 10–12, response %, the
  * MADRS item 10 suicide-risk threshold: product default 4, a medical director may set 1–4), and
  * the clinic's own instruments in the definition format, each checked with `validateDefinition`.

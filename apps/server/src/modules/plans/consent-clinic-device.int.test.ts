@@ -1,5 +1,5 @@
 /**
- * Consent signed in the clinic on a clinic device handed to the patient (issue 11 §5): allowed only when
+ * Consent signed in the clinic on a clinic device handed to the patient: allowed only when
  * the clinic turns it on, recorded as `clinic_device` with who handed it over (as self-reports on a
  * clinic device are), same checks as portal signing (name on record, current version, text hash),
  * printed so on the PDF, audited; portal signatures stay `portal`.

@@ -2,7 +2,7 @@
  * The plans module: from referral to an approved treatment plan — intake, eligibility rules (versioned),
  * informed consent (versioned documents, e-signatures, PDF, withdrawal), the protocol library (versioned,
  * one active default per route), treatment plans (draft → approved → active → completed | stopped) and
- * the dose calculator with hard stops. Clinical sources: REFERENCE.md §1–3, cited in each operation.
+ * the dose calculator with hard stops. Clinical sources: docs/clinical-sources.md, cited in each operation.
  */
 import type { ServerModule } from '../../platform/module.ts';
 import { consentPdfRoute } from './consent/consent-pdf.ts';

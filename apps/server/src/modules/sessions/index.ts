@@ -1,8 +1,10 @@
 /**
- * The dosing-session module (issue 6): check-in to discharge with a pre-dose checklist, administration
+ * The dosing-session module: check-in to discharge with a pre-dose checklist, administration
  * record, vitals ingestion (idempotent device batches), threshold alerts with acknowledgement and
  * escalation, a live board over SSE (LISTEN/NOTIFY fan-out across processes), discharge criteria and the
- * SPRAVATO REMS Patient Monitoring Form. Clinical facts: REFERENCE.md §2–3.
+ * SPRAVATO REMS Patient Monitoring Form. Clinical facts:
+ * docs/clinical-sources.md#protocols-dosing-and-discharge and
+ * docs/clinical-sources.md#spravato-rems-requirements.
  */
 import type { ServerModule } from '../../platform/module.ts';
 import { boardEventsRoute } from './board/board-events.ts';

@@ -1,7 +1,8 @@
 /**
  * Demo data for the live board: three of the demo clinic's fictional patients in chairs 1–3 today (IV
- * ketamine per the default protocol, REFERENCE.md §2): one monitoring with a vitals series and MOAA/S and
- * CADSS-6 on the default schedule, one in recovery, one scheduled. Uses patients p10–p12 so the other demo stories stay free to book.
+ * ketamine per the default protocol, docs/clinical-sources.md#default-protocols): one monitoring with a
+ * vitals series and MOAA/S and CADSS-6 on the default schedule, one in recovery, one scheduled. Uses patients
+ * p10–p12 so the other demo stories stay free to book.
  */
 import { defaultIvKetamineProtocol } from '@plasticity/clinical/protocols';
 import type { ModuleContext } from '../../platform/module.ts';

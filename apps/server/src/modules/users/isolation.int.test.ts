@@ -1,5 +1,5 @@
 /**
- * Cross-clinic isolation (issue 2 §2–3): every query is scoped to the caller's clinic, and another
+ * Cross-clinic isolation: every query is scoped to the caller's clinic, and another
  * clinic's object answers 404 — never 403 — so its existence is not revealed. Table-driven over
  * every foundation route that takes a clinic object's id; each request is checked to change nothing.
  */

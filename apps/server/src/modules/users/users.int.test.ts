@@ -1,5 +1,5 @@
 /**
- * Account lifecycle (issue 2 §3): an admin invites staff by a one-time link, deactivates and
+ * Account lifecycle: an admin invites staff by a one-time link, deactivates and
  * reactivates them, sends a password-reset link, changes roles (audited); staff invite patients to
  * the portal. One-time links work once (410 link_used) and expire (410 link_expired); weak
  * passwords are refused with 400 naming body.password (NIST SP 800-63B §5.1.1.2).

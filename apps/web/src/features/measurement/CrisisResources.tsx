@@ -2,7 +2,8 @@ import { Alert, Anchor, List, Text } from '@mantine/core';
 import { IconLifebuoy } from '@tabler/icons-react';
 
 /**
- * Crisis resources shown at once when an answer raises a safety flag (REFERENCE.md §1 "Safety"):
+ * Crisis resources shown at once when an answer raises a safety flag
+ * (docs/clinical-sources.md#suicide-risk-flags-and-crisis-resources):
  * 988 Suicide & Crisis Lifeline (call or text 988) and 911, with the plain statement that answers
  * may not be read immediately.
  */

@@ -1,6 +1,7 @@
 /**
  * Intake form state ↔ the API body (IntakeRequest). Questions follow the APA consensus pre-treatment
- * evaluation (Sanacora et al., JAMA Psychiatry 2017) and the SPRAVATO REMS medication list (REFERENCE.md §2).
+ * evaluation (Sanacora et al., JAMA Psychiatry 2017) and the SPRAVATO REMS medication list
+ * (docs/clinical-sources.md#contraindications).
  */
 import type { IntakeRequest } from '@plasticity/contracts';
 

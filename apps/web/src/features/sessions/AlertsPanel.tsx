@@ -1,4 +1,4 @@
-/** Open and acknowledged vital-sign alerts of one session; acknowledging needs a note (issue 6 §5). */
+/** Open and acknowledged vital-sign alerts of one session; acknowledging needs a note. */
 import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';

@@ -1,5 +1,5 @@
 /**
- * The live monitoring board (issue 6 §6, issue 11 §5): the clinic's chairs in natural order (1, 2, … 10),
+ * The live monitoring board: the clinic's chairs in natural order (1, 2, … 10),
  * 12 on one 1440×900 screen — phase, elapsed time, latest vitals with trend sparklines, what is late in
  * plain words ("Vitals overdue by 7 min", "MOAA/S due"), the dose given and the infusion's progress, open alerts (with a sound). A discharged session
  * leaves after the clinic's set minutes. Updates arrive over Server-Sent Events without reload (an

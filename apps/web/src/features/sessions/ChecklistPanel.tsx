@@ -1,5 +1,5 @@
 /**
- * The pre-dose checklist (issue 6 §2): every item with its state and why it fails; attested items are set
+ * The pre-dose checklist: every item with its state and why it fails; attested items are set
  * here (escort with name and phone; pregnancy test may be "not applicable"; prescriber on site for REMS;
  * REMS enrolment with the patient's REMS enrolment identifier and date — the setting's certification comes
  * from clinic settings). A plan, eligibility decision or consent for another drug or route is marked as one

@@ -1,5 +1,5 @@
 /**
- * Discharge (issue 6 §7): the protocol's criteria with what still fails, the nurse's observations (gait,
+ * Discharge: the protocol's criteria with what still fails, the nurse's observations (gait,
  * nausea, escort; sedation and dissociation resolved and respiratory depression, which the SPRAVATO REMS
  * requires before an esketamine patient leaves), and a printable instruction sheet for the patient, printed
  * once with the clinic's name, phone and the date in the clinic's time zone. Sources: no driving until the next

@@ -1,5 +1,5 @@
 /**
- * Records a dose (issue 6 §3, issue 11 §1). Pre-filled from the plan's prescribed dose and the shared dose
+ * Records a dose. Pre-filled from the plan's prescribed dose and the shared dose
  * calculator (dose at the patient's weight, volume from the chosen container's concentration, pump rate
  * over the infusion's duration); the dose typed is checked live by the same calculator the server applies,
  * so a dose above the protocol maximum asks for the prescriber's override and a second clinician, and a

@@ -1,5 +1,5 @@
 /**
- * The administration record (issue 6 §3, issue 11 §1): each dose with its mg/kg, lot and expiry and, when
+ * The administration record: each dose with its mg/kg, lot and expiry and, when
  * drawn from the controlled-substance register, what was drawn, given and wasted (and who witnessed the
  * waste), with the session's register entries; the reasons given (override, change from the plan, not
  * from the register); an infusion's progress and its steps (`InfusionControls.tsx`); a prescriber's

@@ -1,7 +1,7 @@
 /**
  * Psychological distress events (anxiety, agitation, emergence reactions) with the interventions used
  * (reassurance, music or eyeshade, infusion paused, medication with dose), and adverse events with severity,
- * seriousness and outcome (issue 6 §4). Time left blank = now. Server field errors show beside the field.
+ * seriousness and outcome. Time left blank = now. Server field errors show beside the field.
  */
 import {
   ActionIcon,

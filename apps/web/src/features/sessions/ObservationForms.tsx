@@ -1,6 +1,6 @@
 /**
- * MOAA/S (0–5, the scale's anchor texts) and CADSS-6 (six items 0–4, total shown) entry for the session page
- * (issue 6 §4). Each posts one observation; the server's field errors show beside the named field, any others
+ * MOAA/S (0–5, the scale's anchor texts) and CADSS-6 (six items 0–4, total shown) entry for the session page.
+ * Each posts one observation; the server's field errors show beside the named field, any others
  * in the error box. Anchors: instrument definitions `moaas.ts` (Chernik 1990) and `cadss6.ts` (Rodrigues 2021).
  */
 import { Button, Group, Radio, SimpleGrid, Stack, Text } from '@mantine/core';

@@ -1,5 +1,5 @@
 /**
- * In-chair observations on the session page (issue 6 §4): what is due now under the protocol's schedule
+ * In-chair observations on the session page: what is due now under the protocol's schedule
  * (MOAA/S every N min until monitoring ends, CADSS-6 at given minutes and at the end of monitoring), the
  * entry forms (MOAA/S, CADSS-6, distress event, adverse event) and the list of what was recorded.
  */

@@ -1,5 +1,5 @@
 /**
- * The register part of the dose form (issue 6 §3): the container the dose is drawn from (the register's
+ * The register part of the dose form: the container the dose is drawn from (the register's
  * usable stock of the protocol's drug), the volumes drawn and given, the remainder to waste and — when
  * there is one — the witness who co-signs the waste. The server appends draw, administration and waste
  * to the register with the dose, all or nothing; the arithmetic here only guides the person typing.

@@ -1,12 +1,13 @@
 /**
- * The SPRAVATO REMS Patient Monitoring Form on an esketamine session's page (issue 6 §8; REFERENCE.md §3):
- * what the session pre-fills (patient, REMS enrolment and setting certification, treatment date, first
- * device, dose and lots, monitoring minutes, BP pre-dose, ~40 min (30–50 min after the first device) and
- * before completion, vitals acceptable) shown read-only, times in the clinic's zone; answers the nurse must
- * check (e.g. no BP in the 40-minute window) flagged; the clinician's fields (first treatment, enrolment,
- * concomitant medicines as yes/no, monitoring clinician, setting address, sedation, dissociation, respiratory
- * depression, serious adverse events, minutes ready to leave without the 2-hour rule) editable;
- * "Mark submitted" once discharged. Only changed fields are sent, so untouched ones keep following the session.
+ * The SPRAVATO REMS Patient Monitoring Form on an esketamine session's page
+ * (docs/clinical-sources.md#spravato-rems-requirements): what the session pre-fills (patient, REMS enrolment
+ * and setting certification, treatment date, first device, dose and lots, monitoring minutes, BP pre-dose,
+ * ~40 min (30–50 min after the first device) and before completion, vitals acceptable) shown read-only, times
+ * in the clinic's zone; answers the nurse must check (e.g. no BP in the 40-minute window) flagged; the
+ * clinician's fields (first treatment, enrolment, concomitant medicines as yes/no, monitoring clinician,
+ * setting address, sedation, dissociation, respiratory depression, serious adverse events, minutes ready to
+ * leave without the 2-hour rule) editable; "Mark submitted" once discharged. Only changed fields are sent, so
+ * untouched ones keep following the session.
  */
 import {
   Alert,

@@ -1,4 +1,7 @@
-/** SPRAVATO REMS Patient Monitoring Forms not yet marked submitted, each with its 7-day deadline (REFERENCE.md §3). */
+/**
+ * SPRAVATO REMS Patient Monitoring Forms not yet marked submitted, each with its 7-day deadline
+ * (docs/clinical-sources.md#spravato-rems-requirements).
+ */
 import { Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
 import { useMe } from '../../app/auth.tsx';
 import { RouterLink } from '../../app/router.tsx';

@@ -1,5 +1,5 @@
 /**
- * One dosing session (issue 6): phase and its controls (next phase, cancel/abort with a reason, a
+ * One dosing session: phase and its controls (next phase, cancel/abort with a reason, a
  * prescriber's override with a reason when preconditions fail), checklist, dose, vitals with the full chart,
  * observations (MOAA/S, CADSS-6, distress, adverse events) with what is due, alerts with acknowledgement (and
  * a sound when one arrives), discharge, the REMS form (editor and download) and notes.

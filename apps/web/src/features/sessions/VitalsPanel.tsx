@@ -1,5 +1,5 @@
 /**
- * Vitals entry and the full vitals chart (issue 6 §4, §6). Each entry is sent with an idempotency key that is
+ * Vitals entry and the full vitals chart. Each entry is sent with an idempotency key that is
  * kept until the server confirms it, so a retry after a network error never stores the reading twice.
  */
 import { Button, Card, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';

@@ -1,5 +1,5 @@
 /**
- * Typed calls to the dosing-session API (issue 6). Response shapes mirror the server's session record;
+ * Typed calls to the dosing-session API. Response shapes mirror the server's session record;
  * each response is checked to be an object of the expected kind before the UI uses it.
  */
 import type { InfusionEvent, InfusionProgress } from '@plasticity/clinical/dosing';

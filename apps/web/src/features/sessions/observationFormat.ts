@@ -1,5 +1,5 @@
 /**
- * Labels and one-line summaries for in-chair observations (issue 6 §4), and the due state ticking on with
+ * Labels and one-line summaries for in-chair observations, and the due state ticking on with
  * the browser clock between reloads (the same `observationsDue` the server uses, on the session's data).
  * Scale anchors come from the instrument definitions (MOAA/S: Chernik 1990; CADSS-6: Rodrigues 2021).
  */

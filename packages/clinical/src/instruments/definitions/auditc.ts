@@ -4,8 +4,9 @@
  * Source: Bush K, Kivlahan DR, McDonell MB, Fihn SD, Bradley KA. The AUDIT alcohol consumption questions
  * (AUDIT-C). Arch Intern Med 1998;158:1789–1795; Bradley KA et al., Alcohol Clin Exp Res 2007;31:1208–1217
  * (cut-offs ≥ 4 men, ≥ 3 women). Item wording from the WHO AUDIT (Babor 2001), free to reproduce. When sex
- * is unknown the conservative ≥ 3 is used with a warning. LOINC per REFERENCE.md: panel 72109-2, total
- * 75626-2 (not the full AUDIT's codes).
+ * is unknown the conservative ≥ 3 is used with a warning. LOINC per
+ * docs/clinical-sources.md#instruments-scoring-and-codes: panel 72109-2, total 75626-2 (not the full AUDIT's
+ * codes).
  */
 import type { InstrumentDefinition } from '../types.ts';
 import { AUDIT_CONSUMPTION_ITEMS } from './audit.ts';

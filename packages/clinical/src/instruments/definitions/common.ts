@@ -29,6 +29,6 @@ export const YES_NO: readonly AnswerOption[] = [
   { value: 1, label: 'Yes' },
 ];
 
-/** PHQ-9 and GAD-7 remission and response (REFERENCE.md section 1, "Outcome definitions"). */
+/** PHQ-9 and GAD-7 remission and response (docs/clinical-sources.md#outcome-definitions). */
 export const SYMPTOM_OUTCOME_SOURCE =
   'Plasticity outcome definitions (REFERENCE.md section 1): response = ≥ 50 % reduction from baseline; clinic-configurable';

@@ -5,7 +5,8 @@
  * short form and guidelines: Skinner HA, Centre for Addiction and Mental Health (CAMH), Toronto; Yudko E,
  * Lozhkina O, Fouts A. A comprehensive review of the psychometric properties of the DAST. J Subst Abuse
  * Treat 2007;32:189–198. Ten yes/no items about the past 12 months, yes = 1 except item 3, where "no"
- * scores 1. Levels 0 none, 1–2 low, 3–5 moderate, 6–8 substantial, 9–10 severe. LOINC per REFERENCE.md.
+ * scores 1. Levels 0 none, 1–2 low, 3–5 moderate, 6–8 substantial, 9–10 severe. LOINC per
+ * docs/clinical-sources.md#instruments-scoring-and-codes.
  */
 import type { InstrumentDefinition } from '../types.ts';
 import { YES_NO } from './common.ts';

@@ -4,7 +4,8 @@
  * Source: Spitzer RL, Kroenke K, Williams JBW, Löwe B. A brief measure for assessing generalized anxiety
  * disorder: the GAD-7. Arch Intern Med 2006;166(10):1092–1097. Instruction Manual for the PHQ and GAD-7
  * (Pfizer; phqscreeners.com). Wording © Pfizer Inc., free to reproduce. Bands 0–4 / 5–9 / 10–14 / 15–21
- * (Spitzer 2006). LOINC per REFERENCE.md: panel 69737-5, total 70274-6 (the panel is not the total).
+ * (Spitzer 2006). LOINC per docs/clinical-sources.md#instruments-scoring-and-codes: panel 69737-5, total
+ * 70274-6 (the panel is not the total).
  */
 import type { InstrumentDefinition } from '../types.ts';
 import { PHQ_FREQUENCY, SYMPTOM_OUTCOME_SOURCE } from './common.ts';

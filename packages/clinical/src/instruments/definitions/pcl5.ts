@@ -5,9 +5,9 @@
  * (PCL-5). National Center for PTSD, 2013 (ptsd.va.gov), with its scoring guidance: total 0–80; cluster
  * scores B = items 1–5, C = 6–7, D = 8–14, E = 15–20; provisional diagnosis treats an item rated ≥ 2
  * ("Moderately") as endorsed and needs ≥ 1 B, ≥ 1 C, ≥ 2 D and ≥ 2 E items; a total of 31–33 suggests
- * probable PTSD (Bovin et al., Psychol Assess 2016;28:1379–1391). Public domain. LOINC per REFERENCE.md.
- * NCPTSD publishes no severity bands and, as far as we could find, no missing-item rule: incomplete forms
- * are refused (a clinic may configure proration).
+ * probable PTSD (Bovin et al., Psychol Assess 2016;28:1379–1391). Public domain. LOINC per
+ * docs/clinical-sources.md#instruments-scoring-and-codes. NCPTSD publishes no severity bands and, as far as
+ * we could find, no missing-item rule: incomplete forms are refused (a clinic may configure proration).
  */
 import type { InstrumentDefinition } from '../types.ts';
 import { SYMPTOM_OUTCOME_SOURCE } from './common.ts';

@@ -5,7 +5,8 @@
  * J Gen Intern Med 2001;16(9):606–613. Instruction Manual: Instructions for Patient Health Questionnaire
  * (PHQ) and GAD-7 Measures (Pfizer; phqscreeners.com). Wording: © Pfizer Inc., free to reproduce, no
  * permission needed. Bands 0–4 / 5–9 / 10–14 / 15–19 / 20–27 (Kroenke 2001). Item 9 is scored (it is
- * the 9th of the 9 scored items); item 10 ("difficulty") is asked but not scored. LOINC per REFERENCE.md.
+ * the 9th of the 9 scored items); item 10 ("difficulty") is asked but not scored. LOINC per
+ * docs/clinical-sources.md#instruments-scoring-and-codes.
  */
 import type { InstrumentDefinition } from '../types.ts';
 import { PHQ_DIFFICULTY, PHQ_FREQUENCY, SYMPTOM_OUTCOME_SOURCE } from './common.ts';

@@ -1,7 +1,8 @@
 /**
  * Dispensing/administration records (21 CFR 1304.22(c)): for each draw, administration and waste, the
  * date, the patient's name and address, the substance, form and quantity, and who administered (the
- * recorder), plus NDC, lot, container, witness and running balance (REFERENCE.md §4).
+ * recorder), plus NDC, lot, container, witness and running balance
+ * (docs/clinical-sources.md#register-practice).
  * - GET /api/v1/controlled/reports/administrations?from&to&format — a period, clinic-local dates inclusive.
  * - GET /api/v1/controlled/reports/patients/{id}?format — one patient's full history.
  * Times are printed in the clinic's time zone. Each export is audited (`export` for CSV, `print` for PDF).

@@ -3,7 +3,8 @@
  * before use (each text says so). Content follows the ASKP3 "basics" (off-label use needs informed consent),
  * the APA consensus statement (Sanacora et al., JAMA Psychiatry 2017: risks of dissociation, blood-pressure
  * rise, misuse), the SPRAVATO US label and REMS 386 (2-hour monitoring, no driving until the next day after
- * restful sleep, enrolment of every patient) — REFERENCE.md §2–3.
+ * restful sleep, enrolment of every patient) — docs/clinical-sources.md#default-protocols and
+ * docs/clinical-sources.md#spravato-rems-requirements.
  */
 import type { ConsentKey } from '@plasticity/clinical/protocols';
 

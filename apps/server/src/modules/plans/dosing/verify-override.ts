@@ -1,9 +1,9 @@
 /**
  * Second-clinician verification of a dose override (ISMP independent double check of high-alert
- * medications; REFERENCE.md §2: above the protocol maximum only with an override and a second clinician).
- * The verifier must be a different, active prescriber or nurse of the same clinic whose password or TOTP
- * code checks out. Failures count toward the verifier's login lockout (LOCKOUT in auth/login.ts), so this
- * endpoint cannot be used to guess a colleague's password.
+ * medications; docs/clinical-sources.md#iv-dose-ceiling-and-mg-caps: above the protocol maximum only with an
+ * override and a second clinician). The verifier must be a different, active prescriber or nurse of the same
+ * clinic whose password or TOTP code checks out. Failures count toward the verifier's login lockout (LOCKOUT
+ * in auth/login.ts), so this endpoint cannot be used to guess a colleague's password.
  */
 import type { DB } from '@plasticity/db';
 import { type Kysely, sql } from 'kysely';

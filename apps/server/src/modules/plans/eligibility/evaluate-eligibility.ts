@@ -1,11 +1,11 @@
 /**
  * POST /api/v1/patients/{id}/eligibility — evaluates the latest intake against the clinic's current rule
  * set (for the given protocol, or every rule when none is given) and stores the result with the rule-set
- * version used. Combination (REFERENCE.md §2): any absolute → "no" (only a prescriber's override with a
- * reason lifts it), any relative → "review" (prescriber review), else "yes"; every hit is returned.
- * The chart's active medication and allergy lists (reconciled or not) are merged into the intake first, so a
- * medicine the patient reported, or staff added, reaches the rules that read it. No intake → 409
- * precondition_failed.
+ * version used. Combination (docs/clinical-sources.md#contraindications): any absolute → "no" (only a
+ * prescriber's override with a reason lifts it), any relative → "review" (prescriber review), else "yes";
+ * every hit is returned. The chart's active medication and allergy lists (reconciled or not) are merged into
+ * the intake first, so a medicine the patient reported, or staff added, reaches the rules that read it. No
+ * intake → 409 precondition_failed.
  */
 import { evaluateEligibility, type Intake } from '@plasticity/clinical/eligibility';
 import { applyMedicationList } from '@plasticity/clinical/medications';

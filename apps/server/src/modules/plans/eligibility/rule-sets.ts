@@ -1,5 +1,6 @@
 /**
- * The clinic's eligibility rule sets (versioned data, REFERENCE.md §2 defaults):
+ * The clinic's eligibility rule sets (versioned data; defaults in
+ * docs/clinical-sources.md#contraindications):
  * - GET /api/v1/eligibility-rules — the current version;
  * - PUT /api/v1/eligibility-rules — admin or prescriber saves an edited list → a new version (the old
  *   versions stay, and each decision keeps the version it was evaluated with). Rules are checked with

@@ -1,8 +1,8 @@
 /**
  * POST /api/v1/patients/{id}/eligibility/{decisionId}/sign — the prescriber signs the eligibility decision
- * (only a prescriber: REFERENCE.md §2, ASKP3 — a physician's judgement). Approving a "no" (absolute
- * contraindication) is an override and needs a reason; approving a "review" records the prescriber's
- * review; a decision is signed once (409 afterwards).
+ * (only a prescriber: ASKP3 — a physician's judgement; docs/clinical-sources.md#contraindications). Approving
+ * a "no" (absolute contraindication) is an override and needs a reason; approving a "review" records the
+ * prescriber's review; a decision is signed once (409 afterwards).
  */
 import { EligibilityDecision, EligibilityParams, SignEligibilityRequest } from '@plasticity/contracts';
 import { AppError, badField, notFound } from '../../../platform/errors.ts';

@@ -1,7 +1,8 @@
 /**
  * Scores the AUDIT (WHO, Babor et al. 2001) and DAST-10 (Skinner 1982) answers given at intake with the
  * instrument library's `scoreAssessment`, so the totals the eligibility rules read (AUDIT ≥ 20, DAST-10 ≥ 6;
- * REFERENCE.md §1) are computed, never typed. A given total must agree with the answers.
+ * docs/clinical-sources.md#instruments-scoring-and-codes) are computed, never typed. A given total must agree
+ * with the answers.
  */
 import { audit, dast10, scoreAssessment } from '@plasticity/clinical/instruments';
 import type { IntakeRequest } from '@plasticity/contracts';

@@ -1,7 +1,8 @@
 /**
  * Lazily seeds a clinic's versioned library from the cited defaults the first time the clinic touches
- * the plans module: one active default protocol per route (`defaultProtocols()`, REFERENCE.md §2–3), the
- * default eligibility rule set (`defaultEligibilityRuleSet()`, REFERENCE.md §1–2) and the consent templates.
+ * the plans module: one active default protocol per route (`defaultProtocols()`,
+ * docs/clinical-sources.md#default-protocols), the default eligibility rule set
+ * (`defaultEligibilityRuleSet()`, docs/clinical-sources.md#contraindications) and the consent templates.
  * After that the clinic edits its own copies; every edit is a new version and nothing is overwritten.
  */
 import { DEFAULT_ELIGIBILITY_RULE_SET_ID, defaultEligibilityRuleSet } from '@plasticity/clinical/eligibility';

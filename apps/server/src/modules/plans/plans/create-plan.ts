@@ -2,9 +2,9 @@
  * POST /api/v1/patients/{id}/plans — a draft treatment plan (prescriber or nurse) on a current, active
  * protocol version of the clinic's library: indications, target instruments (default: the protocol's
  * required instruments) and planned sessions (default: the protocol's course, e.g. IV 6 infusions —
- * Psychiatric Times, REFERENCE.md §2) and the prescribed dose (default: the protocol's default dose,
- * IV duration and schedule; checked by the dose calculator against the protocol, 400 naming the limit).
- * It becomes usable, with its dose, only once a prescriber approves it.
+ * Psychiatric Times, docs/clinical-sources.md#default-protocols) and the prescribed dose (default: the
+ * protocol's default dose, IV duration and schedule; checked by the dose calculator against the protocol, 400
+ * naming the limit). It becomes usable, with its dose, only once a prescriber approves it.
  */
 import type { Protocol } from '@plasticity/clinical/protocols';
 import { CreatePlanRequest, IdParams, TreatmentPlan } from '@plasticity/contracts';

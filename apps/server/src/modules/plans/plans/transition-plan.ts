@@ -2,8 +2,8 @@
  * POST /api/v1/patients/{id}/plans/{planId}/transition — the plan's state machine:
  *   draft → approved (prescriber only: the prescriber's signed approval, of the prescribed dose too; needs the patient's latest
  *                     eligibility evaluation, made on the latest intake, to be "yes" or signed "approved" by a
- *                     prescriber — REFERENCE.md
- *                     §2: absolute contraindications need an override, relative ones a review; the
+ *                     prescriber — docs/clinical-sources.md#contraindications:
+ *                     absolute contraindications need an override, relative ones a review; the
  *                     evaluation must be for the plan's drug and route, or a general one without protocol)
  *   approved → active (prescriber or nurse; needs every consent the protocol requires, signed and not
  *                      withdrawn — ASKP3: off-label use needs informed consent; SPRAVATO REMS enrolment)

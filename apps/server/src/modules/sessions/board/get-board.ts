@@ -1,5 +1,5 @@
 /**
- * GET /api/v1/board — the caller's clinic's chairs (issue 6 §6, issue 11 §5): patient, protocol, phase,
+ * GET /api/v1/board — the caller's clinic's chairs: patient, protocol, phase,
  * when the phase and the dose started, the latest vitals and the last 30 readings for the trend
  * sparklines, open alerts (an acknowledged one leaves), whether a MOAA/S or CADSS-6 is due
  * (`observations`, the protocol's schedule), and `lastEventId` so the browser can subscribe to

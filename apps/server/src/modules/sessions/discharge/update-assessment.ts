@@ -1,8 +1,9 @@
 /**
  * PUT /api/v1/sessions/{id}/discharge-assessment {gait?, nausea?, escortPresent?, readyWithoutTwoHourRuleMin?}
- * — the nurse's discharge observations (REFERENCE.md §2 discharge practice). Answers the new discharge
+ * — the nurse's discharge observations (docs/clinical-sources.md#discharge). Answers the new discharge
  * evaluation; the discharge itself is the `discharged` transition, which these criteria gate.
- * `readyWithoutTwoHourRuleMin` feeds the SPRAVATO REMS form (REFERENCE.md §3).
+ * `readyWithoutTwoHourRuleMin` feeds the SPRAVATO REMS form
+ * (docs/clinical-sources.md#spravato-rems-requirements).
  */
 import { DischargeAssessmentRequest, IdParams } from '@plasticity/contracts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';

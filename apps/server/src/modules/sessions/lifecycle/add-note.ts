@@ -1,7 +1,7 @@
 /**
  * POST /api/v1/sessions/{id}/notes {text} — a signed nurse or prescriber note (signed by the caller at the
  * time of writing). Once the record is locked (discharge, cancel, abort) every note is stored as an addendum:
- * the record itself never changes after it locks (issue 6 §1).
+ * the record itself never changes after it locks.
  */
 import { IdParams, NoteRequest } from '@plasticity/contracts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';

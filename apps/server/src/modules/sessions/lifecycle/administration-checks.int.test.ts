@@ -1,5 +1,5 @@
 /**
- * The administration record applies the dose calculator's rules to what is given (issue 11 §1): above a
+ * The administration record applies the dose calculator's rules to what is given: above a
  * ceiling refused, above the protocol maximum only with the prescriber's override verified by a second
  * clinician, a dose off the plan only with a reason, a dose not from the register only with a reason; every
  * failing item listed. Limits are those of the clinic's protocol: the override case edits the IV protocol to

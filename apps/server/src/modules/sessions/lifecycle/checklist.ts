@@ -1,8 +1,9 @@
 /**
- * The pre-dose checklist (issue 6 §2): the protocol's items (REFERENCE.md §2; `defaultChecklist()`), each
- * either attested by staff (fasting, escort with name and phone, pregnancy test or not applicable, REMS
- * enrolment) or derived from data (consents, plan, eligibility, instruments, baseline vitals via
- * `predoseVitalsCheck`). Esketamine adds "prescriber on site" (SPRAVATO REMS 386, REFERENCE.md §3).
+ * The pre-dose checklist: the protocol's items (docs/clinical-sources.md#pre-dose-checklist-and-fasting;
+ * `defaultChecklist()`), each either attested by staff (fasting, escort with name and phone, pregnancy test
+ * or not applicable, REMS enrolment) or derived from data (consents, plan, eligibility, instruments, baseline
+ * vitals via `predoseVitalsCheck`). Esketamine adds "prescriber on site" (SPRAVATO REMS 386,
+ * docs/clinical-sources.md#spravato-rems-requirements).
  * Every blocking item that is not passed blocks dosing unless a prescriber overrides it with a reason —
  * except a plan, eligibility decision or consent made for another drug or route, which no override passes.
  * REMS enrolment is attested with the patient's REMS enrolment identifier and date and the setting's
@@ -61,7 +62,7 @@ export const PRESCRIBER_ON_SITE: ChecklistItem = {
   label: 'Prescriber on site for the session',
   kind: 'regulatory',
   blocking: true,
-  source: 'SPRAVATO REMS 386 (certified setting; prescriber on site), REFERENCE.md §3',
+  source: 'SPRAVATO REMS 386 (certified setting; prescriber on site)',
 };
 
 export function checklistItems(s: SessionRow): ChecklistItem[] {

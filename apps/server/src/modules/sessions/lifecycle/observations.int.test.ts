@@ -1,5 +1,5 @@
 /**
- * MOAA/S and CADSS-6 at the protocol's intervals (issue 6 §4): the due state in the session record and the
+ * MOAA/S and CADSS-6 at the protocol's intervals: the due state in the session record and the
  * board's per-chair flag, the stored observations, and validation errors that name the field.
  */
 import { testBackends } from '@plasticity/db/testing/index';

@@ -1,5 +1,5 @@
 /**
- * POST /api/v1/sessions/{id}/administrations — the administration record (issue 6 §3, issue 11 §1): dose
+ * POST /api/v1/sessions/{id}/administrations — the administration record: dose
  * given (with its inputs), concentration, volume, the register container drawn from (its lot and expiry
  * follow from the controlled-substance register), start/stop, pauses and rate changes, who administered
  * (the caller) and who verified (a different clinician of the clinic). Roles: prescriber, nurse.

@@ -1,8 +1,9 @@
 /**
  * POST /api/v1/sessions/{id}/observations — MOAA/S (0–5) and CADSS-6 (six items 0–4) at the protocol's
  * intervals, psychological distress events (anxiety, agitation, emergence reactions) with the interventions
- * used, and adverse events with severity, seriousness and outcome (issue 6 §4; scales: REFERENCE.md §1).
- * A MOAA/S at or below the protocol's threshold (default ≤ 2, REFERENCE.md §2) raises a vital-sign alert.
+ * used, and adverse events with severity, seriousness and outcome (scales:
+ * docs/clinical-sources.md#instruments-scoring-and-codes). A MOAA/S at or below the protocol's threshold
+ * (default ≤ 2, docs/clinical-sources.md#in-chair-monitoring) raises a vital-sign alert.
  */
 import { evaluateReading } from '@plasticity/clinical/monitoring';
 import { IdParams, ObservationRequest } from '@plasticity/contracts';

@@ -1,5 +1,5 @@
 /**
- * The administration record moves stock in the controlled-substance register (issue 6 §3): draw,
+ * The administration record moves stock in the controlled-substance register: draw,
  * administer and witnessed waste in the administration's own transaction, everything or nothing.
  */
 import { testBackends } from '@plasticity/db/testing/index';

@@ -1,10 +1,10 @@
 /**
- * The register side of an administration (issue 6 §3 with the register of issue 5): when a dose names the
- * container it was drawn from, the controlled-substance register gets a `draw` for this session and
- * patient, the `administer` of what was given out of that draw and, when more was drawn than given, a
- * `waste` of the remainder co-signed by a witness (REFERENCE.md §4: drawn / given / wasted, two signatures
- * on waste). The entries are appended by the controlled module's own `recordAuditedMovement` inside the
- * administration's transaction, so a refusal of any step (balance, status, witness) stores nothing.
+ * The register side of an administration: when a dose names the container it was drawn from, the
+ * controlled-substance register gets a `draw` for this session and patient, the `administer` of what was
+ * given out of that draw and, when more was drawn than given, a `waste` of the remainder co-signed by a
+ * witness (docs/clinical-sources.md#register-practice: drawn / given / wasted, two signatures on waste). The
+ * entries are appended by the controlled module's own `recordAuditedMovement` inside the administration's
+ * transaction, so a refusal of any step (balance, status, witness) stores nothing.
  *
  * Field names in refusals are the administration request's: the register's `body.quantity` of the draw
  * becomes `body.drawnMl` (or `body.volumeMl` / `body.doseMg`), its `body.witness` `body.wasteWitness`.

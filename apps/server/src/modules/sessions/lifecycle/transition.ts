@@ -3,10 +3,11 @@
  *
  * An illegal move is 409 `illegal_transition` naming from and to, and changes nothing. A move whose
  * preconditions fail is 409 `precondition_failed` listing each failing item (dosing: the blocking checklist
- * items, REFERENCE.md §2; monitoring: a recorded administration; discharge: `evaluateDischarge`, REFERENCE.md
- * §2 and SPRAVATO REMS 386). A prescriber's `overrideReason` passes them; each overridden item is stored with
- * the reason on the transition — except checklist items that found a record for another drug or route
- * (details carry `overridable: false`), which no override passes. Only prescribers may override (issue 6 §1). Cancel/abort need a `reason`.
+ * items, docs/clinical-sources.md#pre-dose-checklist-and-fasting; monitoring: a recorded administration;
+ * discharge: `evaluateDischarge`, docs/clinical-sources.md#discharge and SPRAVATO REMS 386). A prescriber's
+ * `overrideReason` passes them; each overridden item is stored with the reason on the transition — except
+ * checklist items that found a record for another drug or route (details carry `overridable: false`), which
+ * no override passes. Only prescribers may override. Cancel/abort need a `reason`.
  * Who and when are recorded; discharge, cancel and abort lock the record (later changes are addenda).
  */
 import { IdParams, type SessionStatus, TransitionRequest } from '@plasticity/contracts';

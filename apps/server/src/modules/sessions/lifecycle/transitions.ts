@@ -3,7 +3,8 @@
  *
  * scheduled → checked_in → pre_assessment → dosing → monitoring → recovery → discharged; any open phase may
  * end in `cancelled` (before any drug is given) or `aborted` (once dosing has begun), each with a reason.
- * Preconditions (issue 6 §1–2, §7): dosing needs the pre-dose checklist (REFERENCE.md §2, SPRAVATO REMS §3);
+ * Preconditions: dosing needs the pre-dose checklist
+ * (docs/clinical-sources.md#pre-dose-checklist-and-fasting, SPRAVATO REMS);
  * monitoring needs a recorded administration; discharge needs the protocol's discharge criteria.
  */
 import type { SessionStatus } from '@plasticity/contracts';

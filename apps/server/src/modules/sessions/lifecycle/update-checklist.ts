@@ -1,7 +1,7 @@
 /**
  * PUT /api/v1/sessions/{id}/checklist/{key} {status, note?, escortName?, escortPhone?, prescriberOnSiteId?,
- * remsEnrolmentId?, remsEnrolledOn?} — a nurse or prescriber attests one pre-dose checklist item (issue 6
- * §2). Only attested items can be set; derived items (consents, plan, eligibility, instruments, baseline
+ * remsEnrolmentId?, remsEnrolledOn?} — a nurse or prescriber attests one pre-dose checklist item.
+ * Only attested items can be set; derived items (consents, plan, eligibility, instruments, baseline
  * vitals) come from their records and answer 400. The escort needs a name and phone; "not applicable" only
  * where the protocol allows it (pregnancy test); the prescriber on site (REMS) must be a prescriber of this
  * clinic; REMS enrolment needs the patient's enrolment identifier and date (400 naming the field) and the

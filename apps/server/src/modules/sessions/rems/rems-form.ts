@@ -1,12 +1,12 @@
 /**
- * The SPRAVATO REMS Patient Monitoring Form (REMS 386; REFERENCE.md §3), pre-filled from the session and
- * completed by the clinician: patient name, DOB, sex; first treatment and enrolment flags; concomitant
- * benzodiazepines, non-benzodiazepine hypnotics, psychostimulants, MAOIs, opioids; monitoring clinician's
- * contact; setting address; treatment date; dose 56/84/other and lot; minutes from first device to end of
- * monitoring (≥ 120); minutes at which the patient would have been ready without the 2-hour rule; vitals
- * acceptable pre-dose and at completion; BP pre-dose, ~40 min and before completion; sedation, dissociation
- * and respiratory depression observed; serious adverse events. Due within 7 days of the session
- * (`sessions.remsFormDueDays`). Clinician entries override the pre-filled values.
+ * The SPRAVATO REMS Patient Monitoring Form (REMS 386; docs/clinical-sources.md#spravato-rems-requirements),
+ * pre-filled from the session and completed by the clinician: patient name, DOB, sex; first treatment and
+ * enrolment flags; concomitant benzodiazepines, non-benzodiazepine hypnotics, psychostimulants, MAOIs,
+ * opioids; monitoring clinician's contact; setting address; treatment date; dose 56/84/other and lot; minutes
+ * from first device to end of monitoring (≥ 120); minutes at which the patient would have been ready without
+ * the 2-hour rule; vitals acceptable pre-dose and at completion; BP pre-dose, ~40 min and before completion;
+ * sedation, dissociation and respiratory depression observed; serious adverse events. Due within 7 days of
+ * the session (`sessions.remsFormDueDays`). Clinician entries override the pre-filled values.
  *
  * The BP "about 40 minutes after the dose" is the reading closest to 40 minutes within 30–50 minutes after
  * the first device (`remsBpAbout40Min`); with none it stays blank and is listed in `flags`. The patient's

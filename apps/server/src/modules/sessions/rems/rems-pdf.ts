@@ -1,6 +1,6 @@
 /**
  * Renders the SPRAVATO REMS Patient Monitoring Form data (rems-form.ts) as a one-page PDF with pdf-lib.
- * A DRAFT watermark is drawn until the session is discharged (issue 6 §8: draft from dosing on, final after).
+ * A DRAFT watermark is drawn until the session is discharged (a draft from dosing on, final after discharge).
  * Standard PDF fonts cover WinAnsi only, so text is reduced to that set. Times are printed in the clinic's
  * zone and format (the form's `…Local` values), and the zone is named under the title.
  */

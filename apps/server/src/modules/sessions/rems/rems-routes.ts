@@ -1,5 +1,5 @@
 /**
- * SPRAVATO REMS Patient Monitoring Form routes (issue 6 §8; REFERENCE.md §3):
+ * SPRAVATO REMS Patient Monitoring Form routes (docs/clinical-sources.md#spravato-rems-requirements):
  * - GET  /api/v1/sessions/{id}/rems-form      the pre-filled form data (JSON)
  * - PUT  /api/v1/sessions/{id}/rems-form      the clinician's entries; `submitted: true` marks it submitted
  *   (only once discharged — the form reports the completed session)

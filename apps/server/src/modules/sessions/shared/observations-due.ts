@@ -1,5 +1,5 @@
 /**
- * The MOAA/S and CADSS-6 due state of sessions in the chair (issue 6 §4): the protocol snapshot's
+ * The MOAA/S and CADSS-6 due state of sessions in the chair: the protocol snapshot's
  * observation schedule (absent in older snapshots → the cited default, `observationScheduleOf`), the dose
  * start, the recorded MOAA/S and CADSS-6, and the end of monitoring (the move to recovery).
  * Sessions not in the chair (before dosing, discharged, cancelled, aborted) have no due state (null).

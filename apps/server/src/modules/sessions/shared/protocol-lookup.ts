@@ -1,5 +1,6 @@
 /**
- * Resolves a session's `protocolId` to a Protocol (REFERENCE.md §2–3 defaults, or the clinic's edited copy).
+ * Resolves a session's `protocolId` to a Protocol (the defaults of
+ * docs/clinical-sources.md#default-protocols, or the clinic's edited copy).
  *
  * Order: the clinic's current version in the plans module's library (`plan_protocols`, by row id or stable
  * key) when that table exists; otherwise the cited defaults from `defaultProtocols()` by id. The session

@@ -9,10 +9,14 @@ export interface SessionSettings {
   /**
    * Minutes an in-chair vital-sign alert may stay unacknowledged before it escalates to the prescriber.
    * Default 3 min: Plasticity default, UNVERIFIED (no guideline sets it; a nurse watching several chairs
-   * should answer within minutes; REFERENCE.md §2 monitoring defaults are clinic-configurable).
+   * should answer within minutes; the monitoring defaults of docs/clinical-sources.md#in-chair-monitoring
+   * are clinic-configurable).
    */
   alertEscalationMin: number;
-  /** Days after the session within which the SPRAVATO REMS Patient Monitoring Form is due (REFERENCE.md §3: 7). */
+  /**
+   * Days after the session within which the SPRAVATO REMS Patient Monitoring Form is due
+   * (docs/clinical-sources.md#spravato-rems-requirements: 7).
+   */
   remsFormDueDays: number;
   /**
    * Minutes a discharged, cancelled or aborted session stays on the live board after it closed, so the

@@ -1,6 +1,6 @@
 /**
  * POST /api/v1/sessions/{id}/alerts/{alertId}/acknowledge {note} — a clinician acknowledges a vital-sign
- * alert of this session with a note (issue 6 §5). Writes the alerts module's table (same semantics as its
+ * alert of this session with a note. Writes the alerts module's table (same semantics as its
  * own ack route: audited, 409 when already acknowledged) and tells every board at once.
  */
 

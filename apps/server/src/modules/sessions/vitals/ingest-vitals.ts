@@ -1,6 +1,6 @@
 /**
  * POST /api/v1/sessions/{id}/vitals {idempotencyKey, readings[]} — vital signs typed by a nurse or sent by a
- * device in batches (issue 6 §4).
+ * device in batches.
  *
  * Exactly-once by key: the key and the answer are stored in `session_vitals_batches` (unique per session and
  * key) in the same transaction as the readings. A replay of a key answers 200 with the original result and

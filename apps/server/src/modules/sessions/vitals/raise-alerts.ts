@@ -1,8 +1,9 @@
 /**
- * Turns threshold crossings (`evaluateReading`, thresholds from the session's protocol; defaults REFERENCE.md
- * §2: SpO2 < 92 %, SBP ≥ 180, DBP ≥ 110, HR > 130 or < 45, RR < 10, MOAA/S ≤ 2) into alerts in the alerts
- * module's table (`updateOrRaise`: one open alert per session and parameter, updated by repeats instead of
- * piling up), audited there, and announced on the live board in the same transaction.
+ * Turns threshold crossings (`evaluateReading`, thresholds from the session's protocol; defaults in
+ * docs/clinical-sources.md#in-chair-monitoring: SpO2 < 92 %, SBP ≥ 180, DBP ≥ 110, HR > 130 or < 45, RR < 10,
+ * MOAA/S ≤ 2) into alerts in the alerts module's table (`updateOrRaise`: one open alert per session and
+ * parameter, updated by repeats instead of piling up), audited there, and announced on the live board in the
+ * same transaction.
  */
 import type { Crossing } from '@plasticity/clinical/monitoring';
 import type { Alert } from '@plasticity/contracts';

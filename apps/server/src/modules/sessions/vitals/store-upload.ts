@@ -1,5 +1,5 @@
 /**
- * The statement that stores vitals uploads (issue 6 §4, §9): for each upload it finds the session
+ * The statement that stores vitals uploads: for each upload it finds the session
  * (clinic-scoped), claims the idempotency key, and — only when the key is new and the record is open — stores
  * the readings, the board event and the audit entry. One data-modifying CTE, so each upload's writes commit or
  * roll back together: on its own (autocommit) for a group of uploads that cross no threshold (upload-queue.ts),

@@ -1,7 +1,8 @@
 /**
- * The monitoring sweep, run on a timer by every server process (issue 6 §5):
+ * The monitoring sweep, run on a timer by every server process:
  * - overdue vitals: an in-chair session whose newest reading is older than the protocol's cadence
- *   (`vitalsOverdue`, REFERENCE.md §2: every 10–15 min) gets a `vitals_overdue` alert (one open at a time);
+ *   (`vitalsOverdue`, docs/clinical-sources.md#in-chair-monitoring: every 10–15 min) gets a
+ *   `vitals_overdue` alert (one open at a time);
  * - escalation: a vital-sign alert not acknowledged within the clinic's `sessions.alertEscalationMin`
  *   (settings.ts) is escalated to the prescriber on site (else every prescriber of the clinic).
  * Both are single conditional statements per alert, so concurrent processes do each thing once.

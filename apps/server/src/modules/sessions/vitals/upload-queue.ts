@@ -1,5 +1,5 @@
 /**
- * Group commit for vitals uploads that cross no threshold (issue 6 §9): while one statement is at the
+ * Group commit for vitals uploads that cross no threshold: while one statement is at the
  * database, the uploads that arrive meanwhile wait and then go together in the next one — the classic
  * group commit of database logs. An upload never waits for a timer: alone, it is sent at once; under load,
  * dozens of monitors share one statement and one commit (one WAL flush) instead of one each.
