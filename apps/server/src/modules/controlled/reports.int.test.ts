@@ -1,33 +1,10 @@
-import { inflateSync } from 'node:zlib';
 import { testBackends } from '@plasticity/db/testing/index';
 import { describe, expect, it } from 'vitest';
+import { flat, pdfText } from '../../test/pdf-text.ts';
 import { type Client, useTestApp } from '../../test/harness.ts';
 import { setUpStock, witnessOf } from './testing.ts';
 
-/** Text drawn in a pdf-lib PDF: inflate each content stream and decode its hex strings. */
-function pdfText(buf: Buffer): string {
-  const s = buf.toString('latin1');
-  const out: string[] = [];
-  const re = /stream\r?\n/g;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    const start = m.index + m[0].length;
-    const end = s.indexOf('endstream', start);
-    let body = buf.subarray(start, end);
-    try {
-      body = inflateSync(body);
-    } catch {
-      /* not compressed */
-    }
-    for (const h of body.toString('latin1').matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g))
-      out.push(Buffer.from(h[1] as string, 'hex').toString('latin1'));
-    for (const t of body.toString('latin1').matchAll(/\(((?:[^()\\]|\\.)*)\)\s*Tj/g))
-      out.push(t[1] as string);
-  }
-  return out.join('\n');
-}
 
-/** Cells wrap across lines: compare without whitespace. */
-const flat = (s: string) => s.replace(/\s+/g, '');
 
 const raw = async (client: Client, url: string) => {
   const r = await client.app.inject({

@@ -1,27 +1,12 @@
-import { inflateSync } from 'node:zlib';
 import { testBackends } from '@plasticity/db/testing/index';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { pdfText } from '../../../test/pdf-text.ts';
 import { useTestApp } from '../../../test/harness.ts';
 import { at, dose, IV, newSession, readyForDosing } from '../test/fixtures.ts';
 
 const MIN = 60_000;
 
-/** The text drawn on a PDF's pages (pdf-lib writes it as hex strings in Flate-compressed streams). */
-function pdfText(bytes: Buffer): string {
-  let text = '';
-  for (const m of bytes.toString('latin1').matchAll(/stream\r?\n([\s\S]*?)endstream/g)) {
-    let raw: Buffer;
-    try {
-      raw = inflateSync(Buffer.from(m[1] as string, 'latin1'));
-    } catch {
-      continue; // not a deflated stream (fonts, metadata)
-    }
-    for (const h of raw.toString('latin1').matchAll(/<([0-9A-F]+)>\s*Tj/g))
-      text += `${Buffer.from(h[1] as string, 'hex').toString('latin1')}\n`;
-  }
-  return text;
-}
 
 /** `2026-03-02 07:44` in a zone, as the clinic reads times. */
 const inZone = (iso: string, timeZone: string) => {
@@ -221,7 +206,7 @@ describe.each(testBackends())('SPRAVATO REMS monitoring form on %s', (backend) =
       headers: { cookie: nurse.cookie as string },
     });
     expect(pdfText(pdf.rawPayload)).toContain(
-      '- (no blood pressure recorded 30-50 minutes after the first device)',
+      '- (no blood pressure recorded 30–50 minutes after the first device)',
     );
   });
 
