@@ -1,14 +1,17 @@
 /**
- * The text a reader extracts from a PDF, as poppler's `pdftotext` gives it (UTF-8, reading order). The
+ * The text a reader extracts from a PDF, as poppler's `pdftotext` gives it (UTF-8; in reading order, or
+ * in the order it was drawn — a table's cells one after the other, where reading order mixes a cell's
+ * wrapped lines with its neighbours'). The
  * Unicode directional marks it puts around right-to-left runs (U+202A–U+202E, U+2066–U+2069) are not
  * part of the text and are removed. `.ci/run` installs poppler-utils; a developer machine needs it too.
  */
 import { execFileSync } from 'node:child_process';
 
-export function pdfText(bytes: Uint8Array): string {
+export function pdfText(bytes: Uint8Array, order: 'reading' | 'drawn' = 'reading'): string {
   let out: Buffer;
   try {
-    out = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: bytes });
+    const mode = order === 'drawn' ? ['-raw'] : [];
+    out = execFileSync('pdftotext', [...mode, '-enc', 'UTF-8', '-', '-'], { input: bytes });
   } catch (e) {
     const missing = e instanceof Error && 'code' in e && e.code === 'ENOENT';
     if (missing)
