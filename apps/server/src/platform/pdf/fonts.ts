@@ -55,6 +55,7 @@ function parse(bytes: Uint8Array): Font {
   if (!font) {
     font = fontkit.create(bytes);
     keepCodePoints(font);
+    padSubsetGlyphs(font);
     parsed.set(bytes, font);
   }
   return font;
@@ -86,6 +87,40 @@ function keepCodePoints(font: Font): void {
  * read from afterwards: layouts, glyphs and subsets are made per call.
  */
 export const sharedFontkit: Parameters<PDFDocument['registerFontkit']>[0] = { create: parse };
+
+interface TtfSubsetInternals {
+  glyf: Uint8Array[];
+  offset: number;
+  _addGlyph(gid: number): number;
+}
+let padded = false;
+
+/**
+ * fontkit 1 (pdf-lib's) writes a subset's glyphs back to back, but a short 'loca' table stores offsets
+ * divided by two (OpenType specification, 'loca' table), so a glyph of odd length — the Noto files have
+ * some — shifts every later glyph and they render blank. Each glyph is padded to a multiple of four
+ * bytes, as the specification recommends; fontkit's own later versions do the same.
+ */
+function padSubsetGlyphs(font: Font): void {
+  if (padded) return;
+  const proto: TtfSubsetInternals = Object.getPrototypeOf(font.createSubset());
+  const add = proto._addGlyph;
+  proto._addGlyph = function (this: TtfSubsetInternals, gid: number): number {
+    const index = add.call(this, gid);
+    const glyph = this.glyf[index];
+    const extra = glyph ? (4 - (glyph.length % 4)) % 4 : 0;
+    if (glyph && extra > 0) {
+      // fontkit's encoder accepts only its own bundled Buffer class: make the copy with that constructor.
+      const BufferClass: new (size: number) => Uint8Array = Object.getPrototypeOf(glyph).constructor;
+      const out = new BufferClass(glyph.length + extra);
+      out.set(glyph);
+      this.glyf[index] = out;
+      this.offset += extra;
+    }
+    return index;
+  };
+  padded = true;
+}
 
 /** The regular weight, for coverage questions (the bold files cover the same characters). */
 const coverageFont = (script: Script): Font => parse(fontBytes(script, 'regular'));

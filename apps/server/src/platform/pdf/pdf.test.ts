@@ -4,7 +4,6 @@ import { visualRuns } from './bidi.ts';
 import { Pdf } from './document.ts';
 import { fontRuns } from './fonts.ts';
 
-
 const letter = () => Pdf.create({ pageSize: [612, 792], margin: 54, title: 'Test' });
 const lines = (text: string) =>
   text
