@@ -1,9 +1,9 @@
 /**
- * The text a reader extracts from a PDF, as poppler's `pdftotext` gives it (UTF-8; in reading order, or
- * in the order it was drawn — a table's cells one after the other, where reading order mixes a cell's
- * wrapped lines with its neighbours'). The
- * Unicode directional marks it puts around right-to-left runs (U+202A–U+202E, U+2066–U+2069) are not
- * part of the text and are removed. `.ci/run` installs poppler-utils; a developer machine needs it too.
+ * The text a reader extracts from a PDF, as poppler's `pdftotext` gives it (UTF-8; in reading order, or in
+ * the order it was drawn — a table's cells one after the other, where reading order mixes a cell's wrapped
+ * lines with its neighbours'). The Unicode directional marks it puts around right-to-left runs (U+202A–
+ * U+202E, U+2066–U+2069) are not part of the text and are removed. `.ci/run` installs poppler-utils; a
+ * developer machine needs it too.
  */
 import { execFileSync } from 'node:child_process';
 
