@@ -28,7 +28,7 @@ export function visualRuns(line: string): Run[] {
   if (!RTL_LETTER.test(line)) return fontRuns(line);
   const levels = bidi.getEmbeddingLevels(line, 'ltr');
   const order = Array.from({ length: line.length }, (_, i) => i);
-  for (const [start, end] of bidi.getReorderSegments(line, levels)) {
+  for (const [start = 0, end = -1] of bidi.getReorderSegments(line, levels)) {
     const flipped = order.slice(start, end + 1).reverse();
     order.splice(start, flipped.length, ...flipped);
   }
