@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { flat, NAMES, pdfText } from '../../test/pdf-text.ts';
 import { visualRuns } from './bidi.ts';
@@ -57,6 +58,24 @@ describe('platform/pdf', () => {
     for (const l of await pdf.wrap(long, 10, 200))
       expect(await pdf.textWidth(l, 10)).toBeLessThanOrEqual(200);
   }, 30_000);
+
+  it('draws every glyph of a subset (none left blank), in each of the fonts', async () => {
+    /** Dark pixels of the page rendered by poppler's pdftoppm as a greyscale image. */
+    const ink = async (text: string) => {
+      const pdf = await Pdf.create({ pageSize: [400, 60], margin: 10, title: 'Ink' });
+      await pdf.line(text, 10, 20, { size: 28 });
+      const pgm = execFileSync('pdftoppm', ['-gray', '-r', '36', '-'], { input: await pdf.save() });
+      const body = pgm.subarray(pgm.length - (400 / 2) * (60 / 2));
+      return body.filter((v) => v < 128).length;
+    };
+    for (const [one, many] of [
+      ['C', 'Clinic office'],
+      ['ل', 'العلاج بالكيتامين'],
+      ['王', '王小明知情同意'],
+    ]) {
+      expect(await ink(many as string), many).toBeGreaterThan(3 * (await ink(one as string)));
+    }
+  });
 
   it('embeds font subsets only: a one-page document in four scripts stays small', async () => {
     const pdf = await letter();
