@@ -69,7 +69,7 @@ describe('platform/pdf', () => {
       return body.filter((v) => v < 128).length;
     };
     for (const [one, many] of [
-      ['C', 'Clinic office'],
+      ['C', 'Clinic Łódź office'],
       ['ل', 'العلاج بالكيتامين'],
       ['王', '王小明知情同意'],
     ]) {
