@@ -9,7 +9,7 @@ import * as argon2 from '@node-rs/argon2';
 import { testBackends } from '@plasticity/db/testing/index';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Client, type TestClinic, useTestApp } from '../../test/harness.ts';
-import { LOCKOUT } from './login.ts';
+import { LOCKOUT } from './credential-attempts.ts';
 
 vi.mock('@node-rs/argon2', async (importOriginal) => {
   const real = await importOriginal<typeof import('@node-rs/argon2')>();

@@ -1,8 +1,8 @@
 /**
  * POST /api/v1/auth/login — password, then TOTP when the account has MFA.
  *
- * Lockout (OWASP Authentication Cheat Sheet): 10 failed attempts on one account within 15 minutes
- * lock it for 15 minutes (429 account_locked, even with the right password); failures are also
+ * Lockout (OWASP Authentication Cheat Sheet; the rule in credential-attempts.ts, shared with the witness and
+ * dose-override checks): 10 failed attempts on one account within 15 minutes lock it for 15 minutes (429 account_locked, even with the right password); failures are also
  * limited per source address (429 rate_limited). A right password without a required code answers
  * 401 mfa_required and is not counted as a failure. Every success and failure is audited.
  *
@@ -18,12 +18,11 @@ import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { resolveClinicSettings } from '../../platform/request-context.ts';
 import { hashToken } from '../../platform/tokens.ts';
+import { isLocked, LOCKOUT, recordFailedAttempt } from './credential-attempts.ts';
 import { buildMe } from './me.ts';
 import { verifyPassword } from './passwords.ts';
 import { SESSION_COOKIE } from './session-store.ts';
 import { checkTotp, isRecoveryCodeFormat } from './totp.ts';
-
-export const LOCKOUT = { failures: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000 } as const;
 
 /** Failed logins per source address in a sliding window, kept in memory per process. */
 class IpFailures {
@@ -96,7 +95,7 @@ export function loginRoute(app: ZodApp, ctx: ModuleContext) {
       ]);
       const lockedUntil = user ? user.locked_until : (unknownLock?.locked_until ?? null);
 
-      if (lockedUntil && lockedUntil.getTime() > now.getTime()) {
+      if (isLocked(lockedUntil, now)) {
         await ctx.audit.record(
           ctx.db,
           failActor(user?.id ?? null, user?.clinicId ?? null, user?.role ?? null),
@@ -118,38 +117,7 @@ export function loginRoute(app: ZodApp, ctx: ModuleContext) {
       const fail = async (reason: string, code: 'invalid_credentials' | 'mfa_invalid') => {
         ipFailures.add(ip, now.getTime());
         await ctx.db.transaction().execute(async (trx) => {
-          const since = new Date(now.getTime() - LOCKOUT.windowMs);
-          const lockUntil = new Date(now.getTime() + LOCKOUT.lockMs);
-          await trx
-            .insertInto('auth_failures')
-            .values({
-              user_id: user?.id ?? null,
-              email_hash: user ? null : emailHash,
-              source_address: ip,
-              at: now,
-            })
-            .execute();
-          const recent = await trx
-            .selectFrom('auth_failures')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where((eb) => (user ? eb('user_id', '=', user.id) : eb('email_hash', '=', emailHash)))
-            .where('at', '>', since)
-            .executeTakeFirstOrThrow();
-          if (Number(recent.n) >= LOCKOUT.failures) {
-            if (user) {
-              await trx
-                .updateTable('users')
-                .set({ locked_until: lockUntil })
-                .where('id', '=', user.id)
-                .execute();
-            } else {
-              await trx
-                .insertInto('unknown_login_locks')
-                .values({ email_hash: emailHash, locked_until: lockUntil })
-                .onConflict((oc) => oc.column('email_hash').doUpdateSet({ locked_until: lockUntil }))
-                .execute();
-            }
-          }
+          await recordFailedAttempt(trx, user ? { userId: user.id } : { emailHash }, ip, now);
           await ctx.audit.record(
             trx,
             failActor(user?.id ?? null, user?.clinicId ?? null, user?.role ?? null),

@@ -5,8 +5,8 @@
  * witnessed by two authorized employees). A witness signs by re-entering their own password (argon2 verify)
  * or a current TOTP code at the moment of signing — a name picked from a list is not a signature. The witness
  * must be another active prescriber or nurse of the same clinic. A wrong password or code counts toward that
- * account's lockout exactly like a failed login (OWASP Authentication Cheat Sheet), recorded in its own
- * transaction so the refusal of the movement does not roll it back.
+ * account's lockout exactly like a failed login (OWASP Authentication Cheat Sheet; auth/credential-attempts.ts),
+ * recorded in its own transaction so the refusal of the movement does not roll it back.
  */
 import type { WitnessSignature } from '@plasticity/contracts';
 import type { FastifyRequest } from 'fastify';
@@ -14,7 +14,7 @@ import { sql } from 'kysely';
 import { AppError } from '../../platform/errors.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { authOf } from '../../platform/request-context.ts';
-import { LOCKOUT } from '../auth/login.ts';
+import { isLocked, recordFailedAttempt } from '../auth/credential-attempts.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { checkTotp } from '../auth/totp.ts';
 import { CATEGORY, MOVERS } from './model.ts';
@@ -76,27 +76,11 @@ export async function verifyWitness(
     ok = totpStep !== null;
   }
   const eligible = Boolean(user?.active && user.membershipActive && MOVERS.includes(user.role as never));
-  const locked = Boolean(user?.locked_until && user.locked_until.getTime() > now.getTime());
+  const locked = isLocked(user?.locked_until, now);
 
   if (!ok && user) {
     await ctx.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('auth_failures')
-        .values({ user_id: user.id, source_address: req.ip ?? null, at: now })
-        .execute();
-      const recent = await trx
-        .selectFrom('auth_failures')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('user_id', '=', user.id)
-        .where('at', '>', new Date(now.getTime() - LOCKOUT.windowMs))
-        .executeTakeFirstOrThrow();
-      if (Number(recent.n) >= LOCKOUT.failures) {
-        await trx
-          .updateTable('users')
-          .set({ locked_until: new Date(now.getTime() + LOCKOUT.lockMs) })
-          .where('id', '=', user.id)
-          .execute();
-      }
+      await recordFailedAttempt(trx, { userId: user.id }, req.ip ?? null, now);
       await ctx.audit.record(
         trx,
         {

@@ -1,74 +1,35 @@
 /**
- * GET /api/v1/patients/{id}/consents/{signatureId}/pdf — the signed consent as a PDF (pdf-lib): the exact
- * text signed, then the signature manifestation (21 CFR 11.50: printed name, date and time, meaning) with
- * IP address, user agent and the SHA-256 of the text, how it was signed (portal, or a clinic device and who
+ * GET /api/v1/patients/{id}/consents/{signatureId}/pdf — the signed consent as a PDF (platform/pdf, Unicode
+ * fonts embedded): the exact text signed, character for character, then the signature manifestation
+ * (21 CFR 11.50: printed name, date and time, meaning) with IP address, user agent and the SHA-256 of the text, how it was signed (portal, or a clinic device and who
  * handed it over), and withdrawal if any; headed by the clinic's name, address and phone (clinic settings).
  * Audited as an export.
  */
 import { SignatureParams } from '@plasticity/contracts';
-import { PDFDocument, type PDFFont, StandardFonts } from 'pdf-lib';
 import { notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
+import { Pdf } from '../../../platform/pdf/document.ts';
 import { allow, CLINICAL_READERS } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { stamp } from '../../../platform/time-format.ts';
 import { clinicLetterhead } from '../../clinic/clinic-settings.ts';
 
-/** WinAnsi (the standard fonts' encoding) cannot draw every character: fold the common ones. */
-const ascii = (s: string) =>
-  s
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\u00ae/g, '(R)')
-    .normalize('NFKD')
-    .replace(/[^\x20-\x7e\n]/g, '');
-
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const out: string[] = [];
-  for (const para of text.split('\n')) {
-    let line = '';
-    for (const word of para.split(/\s+/).filter(Boolean)) {
-      const next = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(next, size) > width && line) {
-        out.push(line);
-        line = word;
-      } else line = next;
-    }
-    out.push(line);
-  }
-  return out;
-}
-
+/** The consent as signed: letterhead, title, the exact text, then the signature manifestation. */
 export async function renderConsentPdf(
   title: string,
   body: string,
   manifest: string[],
   letterhead: string[] = [],
 ): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  pdf.setTitle(ascii(title));
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  const [W, H, M] = [612, 792, 54];
-  let page = pdf.addPage([W, H]);
-  let y = H - M;
-  const draw = (line: string, f: PDFFont, size: number) => {
-    if (y < M + size) {
-      page = pdf.addPage([W, H]);
-      y = H - M;
-    }
-    page.drawText(line, { x: M, y, size, font: f });
-    y -= size * 1.4;
-  };
-  for (const h of letterhead) for (const l of wrap(ascii(h), font, 9, W - 2 * M)) draw(l, font, 9);
-  if (letterhead.length > 0) y -= 8;
-  for (const l of wrap(ascii(title), bold, 14, W - 2 * M)) draw(l, bold, 14);
-  y -= 6;
-  for (const l of wrap(ascii(body), font, 10, W - 2 * M)) draw(l, font, 10);
-  y -= 10;
-  draw('Electronic signature', bold, 12);
-  for (const m of manifest) for (const l of wrap(ascii(m), font, 10, W - 2 * M)) draw(l, font, 10);
+  const pdf = await Pdf.create({ pageSize: [612, 792], margin: 54, title });
+  for (const h of letterhead) await pdf.paragraph(h, { size: 9 });
+  if (letterhead.length > 0) pdf.gap(8);
+  await pdf.paragraph(title, { size: 14, bold: true });
+  pdf.gap(6);
+  await pdf.paragraph(body, { size: 10 });
+  pdf.gap(10);
+  await pdf.paragraph('Electronic signature', { size: 12, bold: true });
+  for (const m of manifest) await pdf.paragraph(m, { size: 10 });
   return pdf.save();
 }
 

@@ -2,14 +2,14 @@
  * Second-clinician verification of a dose override (ISMP independent double check of high-alert
  * medications; docs/clinical-sources.md#iv-dose-ceiling-and-mg-caps: above the protocol maximum only with an
  * override and a second clinician). The verifier must be a different, active prescriber or nurse of the same
- * clinic whose password or TOTP code checks out. Failures count toward the verifier's login lockout (LOCKOUT
- * in auth/login.ts), so this endpoint cannot be used to guess a colleague's password.
+ * clinic whose password or TOTP code checks out. Failures count toward the verifier's login lockout
+ * (auth/credential-attempts.ts), so this endpoint cannot be used to guess a colleague's password.
  */
 import type { DB } from '@plasticity/db';
 import { type Kysely, sql } from 'kysely';
 import type { ModuleContext } from '../../../platform/module.ts';
 import type { AuthContext } from '../../../platform/request-context.ts';
-import { LOCKOUT } from '../../auth/login.ts';
+import { isLocked, recordFailedAttempt } from '../../auth/credential-attempts.ts';
 import { verifyPassword } from '../../auth/passwords.ts';
 import { checkTotp } from '../../auth/totp.ts';
 
@@ -56,30 +56,14 @@ export async function verifyOverride(
   const fail = async (problem: string, countFailure: boolean): Promise<Verification> => {
     if (v && countFailure) {
       await ctx.db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('auth_failures')
-          .values({ user_id: v.id, source_address: sourceAddress, at: now })
-          .execute();
-        const recent = await trx
-          .selectFrom('auth_failures')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('user_id', '=', v.id)
-          .where('at', '>', new Date(now.getTime() - LOCKOUT.windowMs))
-          .executeTakeFirstOrThrow();
-        if (Number(recent.n) >= LOCKOUT.failures) {
-          await trx
-            .updateTable('users')
-            .set({ locked_until: new Date(now.getTime() + LOCKOUT.lockMs) })
-            .where('id', '=', v.id)
-            .execute();
-        }
+        await recordFailedAttempt(trx, { userId: v.id }, sourceAddress, now);
       });
     }
     return { ok: false, problem, verifierId: v?.id ?? null };
   };
   if (v && v.id === caller.userId)
     return fail('the verifier must be a second clinician, not the prescriber ordering the dose', false);
-  if (v?.locked_until && v.locked_until.getTime() > now.getTime())
+  if (isLocked(v?.locked_until, now))
     return fail('the verifier account is locked after repeated failures', false);
   if (o.verifierPassword !== undefined) {
     const ok = await verifyPassword(v?.password_hash ?? null, o.verifierPassword);

@@ -1,27 +1,11 @@
-import { inflateSync } from 'node:zlib';
 import { testBackends } from '@plasticity/db/testing/index';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/harness.ts';
+import { flat, NAMES, pdfText } from '../../../test/pdf-text.ts';
 import { at, dose, IV, newSession, readyForDosing } from '../test/fixtures.ts';
 
 const MIN = 60_000;
-
-/** The text drawn on a PDF's pages (pdf-lib writes it as hex strings in Flate-compressed streams). */
-function pdfText(bytes: Buffer): string {
-  let text = '';
-  for (const m of bytes.toString('latin1').matchAll(/stream\r?\n([\s\S]*?)endstream/g)) {
-    let raw: Buffer;
-    try {
-      raw = inflateSync(Buffer.from(m[1] as string, 'latin1'));
-    } catch {
-      continue; // not a deflated stream (fonts, metadata)
-    }
-    for (const h of raw.toString('latin1').matchAll(/<([0-9A-F]+)>\s*Tj/g))
-      text += `${Buffer.from(h[1] as string, 'hex').toString('latin1')}\n`;
-  }
-  return text;
-}
 
 /** `2026-03-02 07:44` in a zone, as the clinic reads times. */
 const inZone = (iso: string, timeZone: string) => {
@@ -221,8 +205,46 @@ describe.each(testBackends())('SPRAVATO REMS monitoring form on %s', (backend) =
       headers: { cookie: nurse.cookie as string },
     });
     expect(pdfText(pdf.rawPayload)).toContain(
-      '- (no blood pressure recorded 30-50 minutes after the first device)',
+      '- (no blood pressure recorded 30–50 minutes after the first device)',
     );
+  });
+
+  it('prints names in any script and values longer than a line whole: wrapped, never cut', async () => {
+    const c = await h.newClinic();
+    const nurse = await c.login('nurse');
+    const prescriber = await c.login('prescriber');
+    const s = await newSession(h, c, nurse);
+    await readyForDosing(h, c, nurse, s.id);
+    await dose(h, prescriber, nurse, s.id, 56);
+    const address = `Suite 4, ${'Building Łódź '.repeat(8)}end of the address`;
+    expect(address.length).toBeGreaterThan(90);
+    const events = `${NAMES.join(' / ')}: ${'no serious adverse event observed; '.repeat(5)}end.`;
+    for (const name of NAMES) {
+      const [first, ...rest] = name.split(' ');
+      await h.database.db
+        .updateTable('patients')
+        .set({ first_name: first as string, last_name: rest.join(' ') })
+        .where('id', '=', c.patientId)
+        .execute();
+      const upd = await nurse.request('PUT', `/api/v1/sessions/${s.id}/rems-form`, {
+        settingAddress: address,
+        seriousAdverseEvents: events,
+        monitoringClinician: { name },
+      });
+      expect(upd.status).toBe(200);
+      const pdf = await h.app.inject({
+        method: 'GET',
+        url: `/api/v1/sessions/${s.id}/rems-form.pdf`,
+        headers: { cookie: nurse.cookie as string },
+      });
+      const lines = pdfText(pdf.rawPayload)
+        .split('\n')
+        .map((l) => l.trim());
+      expect(lines).toContain(name);
+      expect(flat(lines.join(' '))).toContain(flat(address));
+      for (const n of NAMES) expect(lines.join('\n')).toContain(n);
+      expect(flat(lines.join(' '))).toContain(flat(events.slice(events.indexOf(':'))));
+    }
   });
 
   it('does not apply to racemic ketamine sessions', async () => {
