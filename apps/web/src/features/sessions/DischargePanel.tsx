@@ -63,7 +63,7 @@ function PrintableSheet({ s }: { s: SessionRecord }) {
 export function DischargePanel({ s, onChange }: { s: SessionRecord; onChange: () => void }) {
   const a = s.dischargeAssessment ?? {};
   const [error, setError] = useState<unknown>(null);
-  const update = async (patch: Record<string, unknown>) => {
+  const save = async (patch: Record<string, unknown>) => {
     setError(null);
     try {
       await setDischargeAssessment(s.id, patch);
@@ -71,6 +71,10 @@ export function DischargePanel({ s, onChange }: { s: SessionRecord; onChange: ()
     } catch (e) {
       setError(e);
     }
+  };
+  // Change handlers cannot await: `save` shows every failure itself, so nothing is lost by not waiting.
+  const update = (patch: Record<string, unknown>) => {
+    void save(patch);
   };
   const open = !s.lockedAt;
   return (
