@@ -25,6 +25,6 @@ export function matchPath(pattern: string, pathname: string): Params | null {
 }
 
 /** Builds a path from a pattern, encoding params: `pathTo('/patients/:id', {id})`. */
-export function pathTo(pattern: string, params: Params = {}): string {
+function _pathTo(pattern: string, params: Params = {}): string {
   return pattern.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
 }

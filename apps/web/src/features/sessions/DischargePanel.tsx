@@ -17,7 +17,7 @@ import { type SessionRecord, setDischargeAssessment } from './api.ts';
 import classes from './print.module.css';
 
 /** The sheet's content (also rendered in tests); printed from a portal under <body>. */
-export function DischargeSheet({ s }: { s: SessionRecord }) {
+function DischargeSheet({ s }: { s: SessionRecord }) {
   const tz = s.clinic.timeZone;
   const when = formatDateTime(s.doseStartedAt ?? s.scheduledAt, tz);
   return (
