@@ -17,7 +17,7 @@ export interface Stats {
   errors: number;
 }
 
-export const pct = (xs: number[], p: number) => {
+const pct = (xs: number[], p: number) => {
   if (!xs.length) return Number.NaN;
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number;

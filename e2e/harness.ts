@@ -37,13 +37,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { describe } from 'vitest';
 
-export type { Browser, BrowserContext, Page };
+export type { Browser, Page };
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_PATH = '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'plasticity-demo';
 export const DEMO_LOGINS = {
   admin: 'admin@freshstart.example',
@@ -55,7 +55,7 @@ export const DEMO_LOGINS = {
 } as const;
 
 /** True when the journeys can run; prints why not, or throws when REQUIRE_BROWSER=1. */
-export function browserAvailable(): boolean {
+function browserAvailable(): boolean {
   if (existsSync(CHROMIUM_PATH)) return true;
   const why = `${CHROMIUM_PATH} is missing (apt-get install -y chromium)`;
   if (process.env.REQUIRE_BROWSER === '1') throw new Error(`REQUIRE_BROWSER=1 but ${why}`);
@@ -92,6 +92,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
       HOST: '127.0.0.1',
       PLASTICITY_DEMO: '1',
       LOG_LEVEL: 'info',
+      PLASTICITY_FROM_SOURCE: '1', // journeys run the TypeScript sources, like every other test
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -212,7 +213,7 @@ let axeSource: string | undefined;
 
 /** Runs axe-core on the page; throws listing rule ids and targets of serious/critical violations. */
 export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  axeSource ??= readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  axeSource ??= readFileSync(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
   // Evaluated through the DevTools protocol, not as an inline <script>: the app's CSP forbids those.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
@@ -262,10 +263,4 @@ export async function browserStorage(
     sessionStorage: Object.keys(window.sessionStorage),
     indexedDB: (await indexedDB.databases()).map((d) => d.name ?? '(unnamed)'),
   }));
-}
-
-/** True when localStorage, sessionStorage and IndexedDB of the page's origin hold nothing. */
-export async function storageIsEmpty(page: Page): Promise<boolean> {
-  const s = await browserStorage(page);
-  return s.localStorage.length === 0 && s.sessionStorage.length === 0 && s.indexedDB.length === 0;
 }

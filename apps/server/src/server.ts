@@ -33,7 +33,7 @@ export async function startServer(config: Config) {
   let stopControl: (() => Promise<void>) | undefined;
   let stopping: Promise<void> | undefined;
   const stop = (signal: string) => {
-    if (stopping) return stopping;
+    if (stopping !== undefined) return stopping;
     app.log.info(`${signal}: shutting down`);
     const force = setTimeout(() => {
       console.error('shutdown took longer than 4.5 s; exiting');

@@ -34,7 +34,7 @@ interface Parts {
 }
 
 function parts(d: Date, timeZone: string | undefined, o: DateTimeOptions): Parts {
-  const fmt = (tz: string | undefined) =>
+  const fmt = (tz: string | undefined): Intl.DateTimeFormatPart[] =>
     new Intl.DateTimeFormat('en-US', {
       timeZone: tz,
       year: 'numeric',
@@ -53,7 +53,7 @@ function parts(d: Date, timeZone: string | undefined, o: DateTimeOptions): Parts
     // An unknown zone name (validated when saved, so only from old data): UTC, labelled as such.
     list = fmt('UTC');
   }
-  const get = (type: Intl.DateTimeFormatPartTypes) => list.find((p) => p.type === type)?.value ?? '';
+  const get = (type: Intl.DateTimeFormatPartTypes): string => list.find((p) => p.type === type)?.value ?? '';
   return {
     year: get('year'),
     month: get('month'),

@@ -67,7 +67,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       let released = false;
       return {
         path,
-        release() {
+        release(): void {
           if (released) return;
           released = true;
           if (readOwner(path) === process.pid) unlinkSync(path);

@@ -63,9 +63,9 @@ async function openPglite(config: { dataDir?: string; loadDataDir?: Blob }): Pro
   return {
     kind: 'pglite',
     db,
-    async listen(channel, onPayload) {
+    async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
       const unsub = await pglite.listen(channel, onPayload);
-      return async () => {
+      return async (): Promise<void> => {
         if (!pglite.closed) await unsub();
       };
     },
@@ -75,7 +75,7 @@ async function openPglite(config: { dataDir?: string; loadDataDir?: Blob }): Pro
         await sql`checkpoint`.execute(conn);
         return (await pglite.dumpDataDir('none')) as Blob;
       }),
-    async close() {
+    async close(): Promise<void> {
       if (closed) return;
       closed = true;
       try {
@@ -87,9 +87,9 @@ async function openPglite(config: { dataDir?: string; loadDataDir?: Blob }): Pro
   };
 }
 
-function typeParsers() {
+function typeParsers(): pg.CustomTypesConfig {
   return {
-    getTypeParser(oid: number, format?: 'text' | 'binary') {
+    getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
       if (oid === INT8_OID) return parseInt8;
       if (oid === DATE_OID) return parseDate;
       if (oid === NUMERIC_OID) return parseNumeric;
@@ -112,7 +112,7 @@ async function openPostgres(config: {
     ...(options ? { options } : {}),
   };
   const observers = new Set<(e: ConnectionEvent) => void>();
-  const emit = (e: ConnectionEvent) => {
+  const emit = (e: ConnectionEvent): void => {
     for (const fn of observers) fn(e);
   };
   const pool = withPreparedStatements(new pg.Pool({ ...clientConfig, max: config.poolSize ?? 10 }));
@@ -121,7 +121,7 @@ async function openPostgres(config: {
   // at the time fails its next query instead, and the pool discards it on release; the next query opens a new
   // connection. Each error is reported once.
   const reported = new WeakSet<Error>();
-  const report = (error: Error) => {
+  const report = (error: Error): void => {
     if (reported.has(error)) return;
     reported.add(error);
     emit({ kind: 'pool_error', error });
@@ -137,12 +137,13 @@ async function openPostgres(config: {
   return {
     kind: 'postgres',
     db,
-    listen: (channel, onPayload) => listener.listen(channel, onPayload),
-    onConnection(fn) {
+    listen: (channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> =>
+      listener.listen(channel, onPayload),
+    onConnection(fn: (e: ConnectionEvent) => void): () => void {
       observers.add(fn);
       return () => observers.delete(fn);
     },
-    async close() {
+    async close(): Promise<void> {
       if (closed) return;
       closed = true;
       try {

@@ -62,7 +62,7 @@ export class PgListener {
       this.#handlers.set(channel, set);
     }
     set.add(onPayload);
-    const unsubscribe = async () => {
+    const unsubscribe = async (): Promise<void> => {
       set.delete(onPayload);
     };
     if (!isNew) {
@@ -142,7 +142,7 @@ export class PgListener {
     return c;
   }
 
-  #lost(c: pg.Client, error: Error | undefined) {
+  #lost(c: pg.Client, error: Error | undefined): void {
     if (this.#closed || c !== this.#client) return;
     this.#client = undefined;
     this.#connecting = undefined;

@@ -34,7 +34,11 @@ type Query = (...args: unknown[]) => unknown;
 export function withPreparedStatements(pool: pg.Pool): pg.Pool {
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as Query;
-    (client as unknown as { query: Query }).query = (first: unknown, values?: unknown, cb?: unknown) => {
+    (client as unknown as { query: Query }).query = (
+      first: unknown,
+      values?: unknown,
+      cb?: unknown,
+    ): unknown => {
       if (typeof first === 'string' && Array.isArray(values)) {
         const name = preparedName(first);
         if (name) return query({ name, text: first, values }, cb);

@@ -17,6 +17,7 @@ function envFor(dataDir: string, extra: Record<string, string> = {}): NodeJS.Pro
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
+    PLASTICITY_FROM_SOURCE: '1', // tests run the TypeScript sources, never a possibly older bundle
   };
   delete env.DATABASE_URL; // the embedded database unless the caller passes one
   Object.assign(env, extra);

@@ -132,7 +132,7 @@ export class Jobs {
     const run = this.register(name, opts);
     let running: Promise<boolean> | undefined;
     const tick = () => {
-      if (running) return;
+      if (running !== undefined) return;
       running = run(work).finally(() => {
         running = undefined;
       });

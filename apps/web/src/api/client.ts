@@ -33,7 +33,7 @@ export class ApiError extends Error {
   }
 }
 
-export const SESSION_LOST_CODES: readonly string[] = ['session_expired', 'unauthenticated'];
+const SESSION_LOST_CODES: readonly string[] = ['session_expired', 'unauthenticated'];
 
 let csrfToken: string | null = null;
 let sessionLostHandler: ((code: string) => void) | null = null;
@@ -42,11 +42,6 @@ let lastRequestAt = 0;
 /** Set (after login or `GET /me`) or clear (after logout) the in-memory CSRF token. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
-}
-
-/** For tests and diagnostics only. */
-export function getCsrfToken(): string | null {
-  return csrfToken;
 }
 
 /** The auth layer subscribes here; returns an unsubscribe function. */

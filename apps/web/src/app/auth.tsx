@@ -15,7 +15,7 @@ import { ApiError, onSessionLost, setCsrfToken } from '../api/client.ts';
 
 export const IDLE_NOTICE = 'Your session expired after inactivity';
 export const SESSION_LOST_NOTICE = 'Your session expired. Please sign in again.';
-export const SIGNED_OUT_NOTICE = 'You have signed out.';
+const SIGNED_OUT_NOTICE = 'You have signed out.';
 
 export type AuthState =
   | { status: 'loading' }

@@ -23,8 +23,3 @@ export function matchPath(pattern: string, pathname: string): Params | null {
   }
   return params;
 }
-
-/** Builds a path from a pattern, encoding params: `pathTo('/patients/:id', {id})`. */
-export function pathTo(pattern: string, params: Params = {}): string {
-  return pattern.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
-}

@@ -9,7 +9,7 @@ import { matchPath, type Params } from './paths.ts';
  * Every `register.ts` is discovered by `src/app/features.ts`.
  */
 
-export type Access = readonly Role[];
+type Access = readonly Role[];
 
 export interface NavItemDef {
   id: string;

@@ -11,8 +11,6 @@ import {
   useState,
 } from 'react';
 
-export { matchPath, type Params, pathTo } from './paths.ts';
-
 /**
  * A deliberately small history router: paths only (no query strings are ever produced, so
  * names and search terms cannot leak into the URL), `:param` segments, push/replace, popstate.

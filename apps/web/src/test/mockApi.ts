@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 
-export interface ApiCall {
+interface ApiCall {
   method: string;
   path: string;
   query: URLSearchParams;
@@ -17,7 +17,7 @@ export interface Reply {
   contentType?: string;
 }
 
-export type Handler = Reply | ((call: ApiCall) => Reply | Promise<Reply>);
+type Handler = Reply | ((call: ApiCall) => Reply | Promise<Reply>);
 
 /** `{ 'GET /api/v1/me': {...}, 'POST /api/v1/auth/login': (call) => ({...}) }` */
 export type Routes = Record<string, Handler>;

@@ -29,7 +29,7 @@ export function OneTimeLinkOrSent({
 }
 
 /** A one-time link (invitation, password reset) for the admin to copy and hand over. */
-export function OneTimeLink({ link, expiresAt, timeZone, label = 'One-time link' }: Props) {
+function OneTimeLink({ link, expiresAt, timeZone, label = 'One-time link' }: Props) {
   return (
     <Stack gap={4}>
       <Group gap="xs" align="flex-end" wrap="nowrap">

@@ -5,7 +5,7 @@ import {
 } from '@plasticity/clinical/time-format';
 import { type Role, wordsOf } from '@plasticity/contracts';
 
-export const ROLE_LABELS: Record<Role, string> = {
+const ROLE_LABELS: Record<Role, string> = {
   admin: 'Clinic admin',
   prescriber: 'Prescriber',
   nurse: 'Nurse',

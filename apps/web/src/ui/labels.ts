@@ -6,14 +6,14 @@
 import { CONSENT_KIND_LABELS, wordsOf } from '@plasticity/contracts';
 
 /** `not_applicable` → "Not applicable"; `cssrs_screen` → "Cssrs screen" (list real names below). */
-export const humanize = (code: string): string => wordsOf(code);
+const humanize = (code: string): string => wordsOf(code);
 
 const lookup =
   (table: Readonly<Record<string, string>>) =>
   (code: string | null | undefined): string =>
     code ? (table[code] ?? humanize(code)) : '—';
 
-export const INDICATION_LABELS: Readonly<Record<string, string>> = {
+const INDICATION_LABELS: Readonly<Record<string, string>> = {
   trd: 'Depression (treatment-resistant)',
   mdd_with_suicidal_ideation: 'Major depression with suicidal thoughts',
   depression: 'Depression',
@@ -26,7 +26,7 @@ export const indicationLabel = lookup(INDICATION_LABELS);
 
 export const consentKindLabel = lookup(CONSENT_KIND_LABELS);
 
-export const INSTRUMENT_LABELS: Readonly<Record<string, string>> = {
+const INSTRUMENT_LABELS: Readonly<Record<string, string>> = {
   phq9: 'PHQ-9',
   gad7: 'GAD-7',
   cssrs_screen: 'C-SSRS screener',
@@ -41,13 +41,13 @@ export const INSTRUMENT_LABELS: Readonly<Record<string, string>> = {
 };
 export const instrumentLabel = lookup(INSTRUMENT_LABELS);
 
-export const DRUG_LABELS: Readonly<Record<string, string>> = {
+const DRUG_LABELS: Readonly<Record<string, string>> = {
   ketamine: 'Ketamine (racemic)',
   esketamine: 'Esketamine',
 };
 export const drugLabel = lookup(DRUG_LABELS);
 
-export const ROUTE_LABELS: Readonly<Record<string, string>> = {
+const ROUTE_LABELS: Readonly<Record<string, string>> = {
   iv: 'IV',
   im: 'IM',
   sublingual: 'Sublingual',
@@ -56,7 +56,7 @@ export const ROUTE_LABELS: Readonly<Record<string, string>> = {
 };
 export const routeLabel = lookup(ROUTE_LABELS);
 
-export const MOVEMENT_LABELS: Readonly<Record<string, string>> = {
+const MOVEMENT_LABELS: Readonly<Record<string, string>> = {
   receipt: 'Received',
   open: 'Opened',
   draw: 'Drawn',
@@ -69,18 +69,8 @@ export const MOVEMENT_LABELS: Readonly<Record<string, string>> = {
 };
 export const movementLabel = lookup(MOVEMENT_LABELS);
 
-export const LOSS_TYPE_LABELS: Readonly<Record<string, string>> = {
-  night_break_in: 'Night break-in',
-  armed_robbery: 'Armed robbery',
-  employee_theft: 'Employee theft',
-  customer_theft: 'Customer theft',
-  lost_in_transit: 'Lost in transit',
-  other: 'Other',
-};
-export const lossTypeLabel = lookup(LOSS_TYPE_LABELS);
-
 /** Statuses of plans, protocols, sessions, forms, discrepancies, messages and checklist items. */
-export const STATUS_LABELS: Readonly<Record<string, string>> = {
+const STATUS_LABELS: Readonly<Record<string, string>> = {
   draft: 'Draft',
   approved: 'Approved',
   active: 'Active',
@@ -106,7 +96,7 @@ export const STATUS_LABELS: Readonly<Record<string, string>> = {
 };
 export const statusLabel = lookup(STATUS_LABELS);
 
-export const SEVERITY_LABELS: Readonly<Record<string, string>> = {
+const SEVERITY_LABELS: Readonly<Record<string, string>> = {
   absolute: 'Absolute',
   relative: 'Relative',
   caution: 'Caution',
@@ -117,7 +107,7 @@ export const SEVERITY_LABELS: Readonly<Record<string, string>> = {
 };
 export const severityLabel = lookup(SEVERITY_LABELS);
 
-export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
+const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   create: 'Created',
   read: 'Viewed',
   update: 'Changed',
@@ -130,11 +120,11 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
 };
 export const auditActionLabel = lookup(AUDIT_ACTION_LABELS);
 
-export const OUTCOME_LABELS: Readonly<Record<string, string>> = { success: 'Success', failure: 'Failure' };
+const OUTCOME_LABELS: Readonly<Record<string, string>> = { success: 'Success', failure: 'Failure' };
 export const outcomeLabel = lookup(OUTCOME_LABELS);
 
 /** Audit resource types: most read well as words; these need more than that. */
-export const RESOURCE_LABELS: Readonly<Record<string, string>> = {
+const RESOURCE_LABELS: Readonly<Record<string, string>> = {
   user_mfa: 'Two-step verification',
   user_credentials: 'Password',
   rems_form: 'REMS form',
@@ -147,11 +137,3 @@ export const RESOURCE_LABELS: Readonly<Record<string, string>> = {
   dose_override_verification: 'Dose override verification',
 };
 export const resourceLabel = lookup(RESOURCE_LABELS);
-
-export const COMPLETED_VIA_LABELS: Readonly<Record<string, string>> = {
-  patient_link: 'By the patient, from a link',
-  portal: 'By the patient, in the portal',
-  clinic_device: 'By the patient, on a clinic device',
-  staff_entry: 'Entered by staff',
-};
-export const completedViaLabel = lookup(COMPLETED_VIA_LABELS);

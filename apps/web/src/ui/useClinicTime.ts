@@ -13,7 +13,7 @@ export interface ClinicTime {
   date: (iso: string | null | undefined) => string;
 }
 
-export function clinicTime(timeZone: string): ClinicTime {
+function clinicTime(timeZone: string): ClinicTime {
   return {
     timeZone,
     dateTime: (iso, withSeconds = false) => formatDateTime(iso, timeZone, withSeconds),

@@ -122,9 +122,10 @@ export function deriveLedger(entries: readonly LedgerEntry[]): LedgerState {
   const locations = new Map<string, Map<string, bigint>>();
   const running: RunningLine[] = [];
   const issues: LedgerIssue[] = [];
-  const bump = <K>(map: Map<K, bigint>, key: K, by: bigint) => map.set(key, (map.get(key) ?? 0n) + by);
+  const bump = <K>(map: Map<K, bigint>, key: K, by: bigint): Map<K, bigint> =>
+    map.set(key, (map.get(key) ?? 0n) + by);
   /** Adds (sign 1) or removes (sign -1) a container's balance from the lot, product and location totals. */
-  const contribute = (c: { ndc: string; lot: string; loc: string; balance: bigint }, sign: bigint) => {
+  const contribute = (c: { ndc: string; lot: string; loc: string; balance: bigint }, sign: bigint): void => {
     if (!c.ndc) return;
     bump(lots, lotKey(c.ndc, c.lot), sign * c.balance);
     bump(products, c.ndc, sign * c.balance);
@@ -262,7 +263,7 @@ export function deriveLedger(entries: readonly LedgerEntry[]): LedgerState {
   };
   for (const [index, entry] of entries.entries()) step(entry, index);
 
-  const dec = <K>(map: Map<K, bigint>) =>
+  const dec = <K>(map: Map<K, bigint>): Map<K, Decimal> =>
     new Map([...map].map(([k, v]) => [k, Decimal.fromScaled(v)] as const));
   return {
     containers: new Map([...containers].map(([id, c]) => [id, freezeContainer(c)] as const)),

@@ -122,7 +122,7 @@ export function compareCount(count: PhysicalCount, ledger: Iterable<ContainerSta
     expected: Decimal,
     counted: Decimal,
     cause: Discrepancy['cause'],
-  ) => {
+  ): void => {
     const difference = counted.sub(expected);
     if (difference.isZero()) return void matched.push(containerId);
     discrepancies.push({

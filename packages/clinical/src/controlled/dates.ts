@@ -119,7 +119,7 @@ export function localDate(instant: string | Date, timeZone: string): IsoDate {
     month: '2-digit',
     day: '2-digit',
   }).formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   const out = `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
   if (!isIsoDate(out))
     throw new RangeError(`Could not derive a local date for ${String(instant)} in ${timeZone}`);

@@ -76,7 +76,9 @@ export type DoseDrawResult =
  */
 export function planDoseDraw(input: DoseDrawInput): DoseDrawResult {
   const errors: DoseDrawError[] = [];
-  const add = (field: DoseDrawField, message: string) => errors.push({ field, message });
+  const add = (field: DoseDrawField, message: string): void => {
+    errors.push({ field, message });
+  };
   const positive = (field: DoseDrawField, v: QuantityInput | undefined): Decimal | undefined => {
     if (v === undefined) return undefined;
     const r = typeof v === 'object' ? { ok: true as const, value: v } : parseQuantity(v);

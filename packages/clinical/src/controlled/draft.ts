@@ -48,7 +48,7 @@ export interface MovementDraft {
   };
 }
 
-const opt = <K extends string, V>(key: K, value: V | undefined) =>
+const opt = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
   (value === undefined || (typeof value === 'string' && value.trim() === '')
     ? {}
     : { [key]: value }) as Partial<Record<K, V>>;
@@ -67,7 +67,7 @@ export function buildMovement(
 ): Movement {
   const base = { containerId: d.containerId as string, occurredAt: d.occurredAt as string };
   const q = { ...base, quantity, unit: d.unit as QuantityUnit };
-  const s = (v: string | undefined) => v as string;
+  const s = (v: string | undefined): string => v as string;
   switch (t) {
     case 'receipt': {
       const c = d.container ?? {};

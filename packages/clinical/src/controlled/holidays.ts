@@ -14,7 +14,7 @@
 
 import { addDays, dayOfWeek, type IsoDate } from './dates.ts';
 
-const pad = (n: number) => String(n).padStart(2, '0');
+const pad = (n: number): string => String(n).padStart(2, '0');
 const ymd = (y: number, m: number, d: number): IsoDate => `${y}-${pad(m)}-${pad(d)}`;
 
 /** The `n`th (1-based) `weekday` (0 = Sunday) of a month, or the last one when `n` is -1. */

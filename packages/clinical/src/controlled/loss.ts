@@ -123,7 +123,7 @@ export interface Dea106Problem {
  */
 export function dea106Problems(r: Dea106Report): Dea106Problem[] {
   const out: Dea106Problem[] = [];
-  const need = (field: string, value: string | undefined, label: string) => {
+  const need = (field: string, value: string | undefined, label: string): void => {
     if (!value?.trim()) out.push({ field, message: `${label} is required` });
   };
   need('registrant.name', r.registrant.name, 'Registrant name');

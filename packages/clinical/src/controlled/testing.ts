@@ -17,7 +17,7 @@ export const SUPPLIER: Registrant = {
   address: '1 Main St, Denver CO',
   deaNumber: 'AB1234563',
 };
-const q = (v: string | number) => Decimal.of(v);
+const q = (v: string | number): Decimal => Decimal.of(v);
 
 export const receipt = (
   containerId: string,
@@ -143,7 +143,7 @@ export function correction(id: string, target: LedgerEntry, corrected?: Movement
 
 export const ACTOR = 'nurse-1';
 const DRAFT_AT = '2025-03-03T15:00:00-07:00';
-const base = { containerId: 'v1', occurredAt: DRAFT_AT };
+const base: { containerId: string; occurredAt: string } = { containerId: 'v1', occurredAt: DRAFT_AT };
 
 /** One valid draft per movement type (`wasteDraw` and `wasteContainer` for the two waste sources). */
 export const VALID: Record<string, MovementDraft> = {
@@ -222,12 +222,12 @@ export const container = (
 export const drawCtx = (
   outstanding = '50',
   over: Partial<{ containerId: string; patientId: string }> = {},
-) => ({
+): NonNullable<MovementContext['draw']> => ({
   containerId: 'v1',
   patientId: 'p1',
   outstanding: Decimal.of(outstanding),
   ...over,
 });
 
-export const codes = (draft: MovementDraft, ctx: MovementContext = {}, actor = ACTOR) =>
+export const codes = (draft: MovementDraft, ctx: MovementContext = {}, actor = ACTOR): string[] =>
   validateMovement(draft, actor, ctx).map((e) => `${e.field}:${e.code}`);

@@ -13,7 +13,7 @@
  */
 
 import { isIsoDate } from './dates.ts';
-import { Decimal, parseQuantity } from './decimal.ts';
+import { Decimal, type ParseResult, parseQuantity } from './decimal.ts';
 import { buildMovement, type MovementDraft, type QuantityInput } from './draft.ts';
 import { isValidDeaNumber, isValidNdc } from './identifiers.ts';
 import {
@@ -117,8 +117,9 @@ export function checkMovement(
   context: MovementContext = {},
 ): CheckResult {
   const errors: FieldError[] = [];
-  const add = (field: string, code: MovementErrorCode, message: string) =>
+  const add = (field: string, code: MovementErrorCode, message: string): void => {
     errors.push({ field, code, message });
+  };
   const type = input.type;
   if (!MOVEMENT_TYPES.includes(type as MovementType)) {
     return {
@@ -293,7 +294,7 @@ export function checkMovement(
   return { ok: true, movement: buildMovement(t, input, quantity as Decimal, concentration) };
 }
 
-function parse(value: QuantityInput, allowNegative: boolean) {
+function parse(value: QuantityInput, allowNegative: boolean): ParseResult {
   if (value instanceof Decimal) {
     return value.isNegative() && !allowNegative
       ? ({ ok: false, code: 'negative', reason: 'Quantity must not be negative' } as const)

@@ -57,7 +57,7 @@ export function checkGivenDose(given: GivenDose, protocol: Protocol, ctx: DoseCo
   const weightBased = protocol?.dose?.kind === 'weight_based';
   if (weightBased) input.doseMg = given.doseMg;
   else input.fixedMg = given.doseMg;
-  const run = (override: DoseOverride | undefined) =>
+  const run = (override: DoseOverride | undefined): DoseResult =>
     calculateDose({ ...input, ...(override ? { override } : {}) }, protocol, ctx);
   const result = run(given.override);
   let overrideWouldAllow = false;

@@ -39,8 +39,8 @@ export interface InfusionProgress {
   volumeMl: number | null;
 }
 
-const ms = (iso: string) => Date.parse(iso);
-const round1 = (n: number) => Math.round(n * 10) / 10;
+const ms = (iso: string): number => Date.parse(iso);
+const round1 = (n: number): number => Math.round(n * 10) / 10;
 
 /** The events in time order (a stable sort keeps the order of events at the same instant). */
 function ordered(events: InfusionEvent[]): InfusionEvent[] {
@@ -79,7 +79,7 @@ export function infusionProgress(record: InfusionRecord, now: Date): InfusionPro
   let runMs = 0;
   let pausedMs = 0;
   let volume: number | null = 0;
-  const close = (t: number) => {
+  const close = (t: number): void => {
     const span = Math.max(0, Math.min(t, end) - since);
     if (state === 'running') {
       runMs += span;

@@ -87,7 +87,7 @@ function applyMax(
 }
 
 /** Whether an exact rational is above a limit. */
-const above = (v: Rational, limit: number) => cmp(v, toRational(limit)) > 0;
+const above = (v: Rational, limit: number): boolean => cmp(v, toRational(limit)) > 0;
 
 /**
  * A given dose in mg checked against a weight-based rule: mg ÷ dosing weight (exact) against the protocol

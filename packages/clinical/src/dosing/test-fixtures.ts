@@ -8,7 +8,7 @@ import type { DoseContext } from './types.ts';
 
 export const NOW = '2025-06-01T12:00:00.000Z';
 export const DAY = 86_400_000;
-export const daysAgo = (d: number, extraMs = 0) =>
+export const daysAgo = (d: number, extraMs = 0): string =>
   new Date(Date.parse(NOW) - d * DAY - extraMs).toISOString();
 export const ctx: DoseContext = { now: NOW, weightMeasuredAt: daysAgo(1) };
 export const iv = defaultIvKetamineProtocol();

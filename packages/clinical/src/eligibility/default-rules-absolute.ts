@@ -16,9 +16,9 @@ import { SOURCES } from '../protocols/sources.ts';
 import { all, any, gte, isFalse, isTrue, lt, not } from './rule-helpers.ts';
 import type { EligibilityRule } from './types.ts';
 
-const PRACTICE = SOURCES.practiceContraindications;
-const SPRAVATO_CI = SOURCES.spravatoContraindications;
-const KETALAR_BP = SOURCES.ketalarBp;
+const PRACTICE: string = SOURCES.practiceContraindications;
+const SPRAVATO_CI: string = SOURCES.spravatoContraindications;
+const KETALAR_BP: string = SOURCES.ketalarBp;
 
 export function absoluteRules(): EligibilityRule[] {
   return [

@@ -19,7 +19,10 @@ interface FieldSpec {
 }
 
 const f = (type: FieldType, get: FieldSpec['get']): FieldSpec => ({ type, get });
-const listOnly = (i: Intake, k: 'nonBenzodiazepineHypnotic' | 'naltrexone' | 'nmdaAntagonist') =>
+const listOnly = (
+  i: Intake,
+  k: 'nonBenzodiazepineHypnotic' | 'naltrexone' | 'nmdaAntagonist',
+): boolean | undefined =>
   i.medications && typeof i.medications === 'object' ? (i.medications[k] ?? false) : undefined;
 
 /** Whether the hepatic impairment is of this class; false without liver disease; unknown when not graded. */
@@ -102,7 +105,7 @@ export const INTAKE_FIELDS = {
   'ketamine.hypersensitivity': f('boolean', (i) => i.ketamine?.hypersensitivity),
   'ketamine.nonMedicalUse': f('boolean', (i) => i.ketamine?.nonMedicalUse),
   'logistics.escortAvailable': f('boolean', (i) => i.escortAvailable),
-} as const satisfies Record<string, FieldSpec>;
+} as const; // every value is a FieldSpec (made by `f`); the literal's keys give IntakeField
 
 export type IntakeField = keyof typeof INTAKE_FIELDS;
 

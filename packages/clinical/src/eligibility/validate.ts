@@ -117,7 +117,7 @@ function checkLeaf(c: Checker, o: Obj, path: string): void {
   const type = INTAKE_FIELDS[o.field].type;
   const v = o.value;
   const vp = `${path}.value`;
-  const scalarOk = (x: unknown) =>
+  const scalarOk = (x: unknown): boolean =>
     type === 'boolean' ? typeof x === 'boolean' : typeof x === 'number' && Number.isFinite(x);
   switch (op) {
     case 'true':

@@ -31,7 +31,7 @@ export function itemByNumber(def: InstrumentDefinition, n: number): ItemDefiniti
  * scoreRange(phq9) // { min: 0, max: 27 }
  */
 export function scoreRange(def: InstrumentDefinition): { min: number; max: number } {
-  const rangeOf = (n: number) => {
+  const rangeOf = (n: number): { min: number; max: number } => {
     const item = itemByNumber(def, n);
     return item ? itemRange(def, item) : { min: 0, max: 0 };
   };

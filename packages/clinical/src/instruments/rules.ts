@@ -77,7 +77,7 @@ function ruleItems(rule: FlagRule): readonly number[] {
 }
 
 function fires(rule: FlagRule, input: RuleInput): boolean {
-  const at = (n: number) => input.answers[n - 1] ?? null;
+  const at = (n: number): number | null => input.answers[n - 1] ?? null;
   switch (rule.kind) {
     case 'item_at_least': {
       const v = at(rule.item);
@@ -112,7 +112,7 @@ function fires(rule: FlagRule, input: RuleInput): boolean {
  */
 export function evaluateFlags(rules: readonly FlagRule[], input: RuleInput, safety: boolean): string[] {
   const flags: string[] = [];
-  const add = (f: string) => {
+  const add = (f: string): void => {
     if (!flags.includes(f)) flags.push(f);
   };
   for (const rule of rules) {

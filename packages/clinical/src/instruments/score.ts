@@ -84,8 +84,11 @@ function scoredValue(def: InstrumentDefinition, index: number, v: number): numbe
   return min + max - v;
 }
 
-function computeTotal(def: InstrumentDefinition, answers: readonly Answer[]) {
-  const value = (n: number) => answers[n - 1] ?? 0;
+function computeTotal(
+  def: InstrumentDefinition,
+  answers: readonly Answer[],
+): { total: number; domains?: Record<string, number> } {
+  const value = (n: number): number => answers[n - 1] ?? 0;
   const rule = def.scoring;
   if (rule.kind === 'single') return { total: value(rule.item) };
   if (rule.kind === 'domains') {
@@ -115,7 +118,11 @@ function computeTotal(def: InstrumentDefinition, answers: readonly Answer[]) {
   return { total: Math.floor((sum * scoredCount) / answered + 0.5) };
 }
 
-function subscaleScores(def: InstrumentDefinition, answers: readonly Answer[], warnings: string[]) {
+function subscaleScores(
+  def: InstrumentDefinition,
+  answers: readonly Answer[],
+  warnings: string[],
+): Record<string, number> | undefined {
   if (!def.subscales || def.subscales.length === 0) return undefined;
   const out: Record<string, number> = {};
   for (const s of def.subscales) {

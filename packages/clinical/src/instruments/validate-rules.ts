@@ -124,7 +124,7 @@ function checkOutcomeAndMissing(def: InstrumentDefinition, errors: Errors): void
     }
   }
   if (remission) {
-    const inRange = (v: number) => v >= range.min && v <= range.max;
+    const inRange = (v: number): boolean => v >= range.min && v <= range.max;
     if (!inRange(remission.threshold)) {
       errors.push({
         path: 'outcome.remission.threshold',
@@ -162,7 +162,7 @@ function checkOutcomeAndMissing(def: InstrumentDefinition, errors: Errors): void
 function checkLoinc(def: InstrumentDefinition, errors: Errors): void {
   const l = def.loinc;
   if (!l) return;
-  const code = (c: string, path: string) => {
+  const code = (c: string, path: string): void => {
     if (!isValidLoincCode(c))
       errors.push({ path, message: `"${c}" is not a LOINC code with a valid check digit` });
   };

@@ -148,7 +148,7 @@ export function checkSeverity(def: InstrumentDefinition, errors: Errors): void {
   }
   const c = def.cutoff;
   if (c) {
-    const inRange = (v: number) => v > range.min && v <= range.max;
+    const inRange = (v: number): boolean => v > range.min && v <= range.max;
     if (!def.bands) errors.push({ path: 'cutoff', message: 'a cut-off needs the matching two bands' });
     if (!inRange(c.value))
       errors.push({ path: 'cutoff.value', message: `must be within ${range.min + 1}–${range.max}` });

@@ -25,7 +25,7 @@ export interface ChartLists {
 export function applyMedicationList(intake: Intake, lists: ChartLists): Intake {
   const c = medicationClasses(lists.medications);
   const m = (intake?.medications ?? {}) as Partial<Intake['medications']>;
-  const yes = (flag: boolean | undefined, names: string[]) => flag === true || names.length > 0;
+  const yes = (flag: boolean | undefined, names: string[]): boolean => flag === true || names.length > 0;
   const allergies = Array.isArray(intake?.allergies) ? intake.allergies : [];
   return {
     ...intake,

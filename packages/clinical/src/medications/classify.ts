@@ -10,7 +10,7 @@ export interface ListedDrug {
   rxcui?: string | null;
 }
 
-const norm = (s: string) =>
+const norm = (s: string): string =>
   s
     .toLowerCase()
     .normalize('NFKD')
@@ -70,4 +70,4 @@ export function suggestDrugs(query: string, limit = 8): string[] {
   return out;
 }
 
-const cap = (s: string) => s.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+const cap = (s: string): string => s.replace(/\b[a-z]/g, (c) => c.toUpperCase());

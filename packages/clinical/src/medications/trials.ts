@@ -41,7 +41,7 @@ export interface TrialCriteria {
 
 export const TRD_DEFAULTS = { minTrials: 2, minWeeks: 6, outcomes: ['no_response', 'partial'] } as const;
 
-const key = (t: PriorTrial) =>
+const key = (t: PriorTrial): string =>
   t.rxcui ??
   lookupDrug(t.drug)?.name ??
   t.drug

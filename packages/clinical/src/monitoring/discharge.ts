@@ -141,7 +141,9 @@ export function evaluateDischarge(
   state: DischargeState,
 ): DischargeResult {
   const failing: DischargeFailure[] = [];
-  const fail = (key: string, message: string) => failing.push({ key, message });
+  const fail = (key: string, message: string): void => {
+    failing.push({ key, message });
+  };
   const c = protocol.discharge;
   const nowMs = toMs(state?.now);
   const doseMs = toMs(state?.doseStartedAt);

@@ -52,12 +52,14 @@ export interface RecordedObservation {
 }
 
 /** The protocol's schedule, or the default when the stored protocol predates it. */
-export function observationScheduleOf(vitals: Pick<VitalsPlan, 'observations'> | undefined) {
+export function observationScheduleOf(
+  vitals: Pick<VitalsPlan, 'observations'> | undefined,
+): ObservationSchedule {
   return vitals?.observations ?? defaultObservationSchedule();
 }
 
 const positive = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n > 0;
-const iso = (ms: number) => new Date(ms).toISOString();
+const iso = (ms: number): string => new Date(ms).toISOString();
 
 function stateAt(dueMs: number, nowMs: number, graceMs: number): ObservationDueState {
   if (nowMs < dueMs) return 'upcoming';
@@ -85,7 +87,7 @@ export function observationsDue(
   const nowMs = toMs(now);
   const graceMs = (typeof plan.graceMin === 'number' && plan.graceMin >= 0 ? plan.graceMin : 0) * MS_PER_MIN;
   const ended = toMs(opts.monitoringEndedAt);
-  const times = (kind: ScheduledKind) =>
+  const times = (kind: ScheduledKind): number[] =>
     observations
       .filter((o) => o.kind === kind)
       .map((o) => toMs(o.at))
@@ -115,7 +117,7 @@ export function observationsDue(
 
   // CADSS-6 at fixed minutes after the dose, and at the end of monitoring.
   const cadss = times('cadss6');
-  const point = (when: ScheduledObservation['when'], dueMs: number | null, minute?: number) => {
+  const point = (when: ScheduledObservation['when'], dueMs: number | null, minute?: number): number => {
     const base = { kind: 'cadss6' as const, when, ...(minute !== undefined ? { minute } : {}) };
     if (dueMs === null) return items.push({ ...base, dueAt: null, state: 'upcoming' });
     const hit = cadss.find((t) => t >= dueMs - graceMs && (nowMs === null || t <= nowMs));

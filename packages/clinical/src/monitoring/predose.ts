@@ -36,7 +36,7 @@ export function predoseVitalsCheck(protocol: Pick<Protocol, 'vitals'>, vitals: V
   const rules = protocol.vitals.predose;
   const findings: PredoseFinding[] = [];
   const held = new Set<VitalParameter>();
-  const hold = (parameter: VitalParameter, message: string, value?: number, threshold?: number) => {
+  const hold = (parameter: VitalParameter, message: string, value?: number, threshold?: number): void => {
     held.add(parameter);
     findings.push({
       parameter,
@@ -70,7 +70,7 @@ export function predoseVitalsCheck(protocol: Pick<Protocol, 'vitals'>, vitals: V
       );
     }
   }
-  const review = (p: 'sbp' | 'dbp', value: number | undefined, above: number | undefined) => {
+  const review = (p: 'sbp' | 'dbp', value: number | undefined, above: number | undefined): void => {
     if (value === undefined || above === undefined || held.has(p) || value <= above) return;
     findings.push({
       parameter: p,

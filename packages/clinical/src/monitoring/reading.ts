@@ -21,13 +21,13 @@ type Check = [
 ];
 
 const CHECKS: Check[] = [
-  ['spo2', 'spo2Below', 'below', (v, t) => v < t],
-  ['sbp', 'sbpAtLeast', 'above', (v, t) => v >= t],
-  ['dbp', 'dbpAtLeast', 'above', (v, t) => v >= t],
-  ['hr', 'hrAbove', 'above', (v, t) => v > t],
-  ['hr', 'hrBelow', 'below', (v, t) => v < t],
-  ['rr', 'rrBelow', 'below', (v, t) => v < t],
-  ['moaas', 'moaasAtMost', 'below', (v, t) => v <= t],
+  ['spo2', 'spo2Below', 'below', (v: number, t: number): boolean => v < t],
+  ['sbp', 'sbpAtLeast', 'above', (v: number, t: number): boolean => v >= t],
+  ['dbp', 'dbpAtLeast', 'above', (v: number, t: number): boolean => v >= t],
+  ['hr', 'hrAbove', 'above', (v: number, t: number): boolean => v > t],
+  ['hr', 'hrBelow', 'below', (v: number, t: number): boolean => v < t],
+  ['rr', 'rrBelow', 'below', (v: number, t: number): boolean => v < t],
+  ['moaas', 'moaasAtMost', 'below', (v: number, t: number): boolean => v <= t],
 ];
 
 /**

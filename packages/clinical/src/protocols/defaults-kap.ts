@@ -14,12 +14,12 @@ import {
   defaultVitalsPlan,
 } from './defaults-shared.ts';
 import { SOURCES } from './sources.ts';
-import type { Protocol } from './types.ts';
+import type { Protocol, SessionPlan } from './types.ts';
 
 /** Minimum observation after a sublingual or oral dose (product default; slower absorption than IV/IM). */
 export const KAP_OBSERVATION_MIN = 120;
 
-const KAP_SESSIONS = {
+const KAP_SESSIONS: SessionPlan = {
   count: 6,
   phases: [
     { fromWeek: 1, perWeekMin: 1, perWeekMax: 1, note: 'integration session 24–72 h after each dose' },

@@ -33,7 +33,8 @@ export function drugRouteLabel(x: DrugRoute): string {
   return `${route} ${drug}`;
 }
 
-export const sameDrugRoute = (a: DrugRoute, b: DrugRoute) => a.drug === b.drug && a.route === b.route;
+export const sameDrugRoute = (a: DrugRoute, b: DrugRoute): boolean =>
+  a.drug === b.drug && a.route === b.route;
 
 /**
  * Why a record does not fit the session (or plan), in words, or null when it does:
@@ -59,7 +60,7 @@ export const CONSENT_LABEL: Record<ConsentKey, string> = {
   financial: 'financial consent',
 };
 
-export const consentLabel = (k: string) => CONSENT_LABEL[k as ConsentKey] ?? 'unknown consent';
+export const consentLabel = (k: string): string => CONSENT_LABEL[k as ConsentKey] ?? 'unknown consent';
 
 /**
  * Which drugs each consent covers (null: any drug). The off-label and KAP consents describe racemic

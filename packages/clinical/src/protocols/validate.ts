@@ -132,7 +132,7 @@ function checkSessions(c: Checker, root: Obj): void {
   const dose = root.dose as { kind?: unknown; allowedMg?: unknown } | undefined;
   const allowed =
     dose?.kind === 'fixed' && Array.isArray(dose.allowedMg) ? (dose.allowedMg as unknown[]) : null;
-  const checkAllowed = (v: unknown, path: string) => {
+  const checkAllowed = (v: unknown, path: string): void => {
     if (allowed && !allowed.includes(v)) c.err(path, 'must be one of dose.allowedMg');
   };
   let nextWeek = 1;

@@ -57,7 +57,7 @@ function AckForm({ alert, onDone }: { alert: AlertT; onDone: () => void }) {
 }
 
 /** Open alerts of the clinic; on every clinician's home until acknowledged with a note. */
-export function AlertsPanel({ status = 'open' }: { status?: 'open' | 'acknowledged' | 'all' }) {
+function AlertsPanel({ status = 'open' }: { status?: 'open' | 'acknowledged' | 'all' }) {
   const me = useMe();
   const [items, setItems] = useState<AlertT[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -168,23 +168,6 @@ export function AlertsPage() {
         </Button>
       </Group>
       <AlertsPanel key={status} status={status} />
-    </Stack>
-  );
-}
-
-/** The staff home for clinical roles: open alerts first. */
-export function StaffHome() {
-  const me = useMe();
-  return (
-    <Stack>
-      <Title order={1}>Home</Title>
-      <Text size="sm" c="dimmed">
-        {me.clinic.name}
-      </Text>
-      <Title order={2} size="h3">
-        Open alerts
-      </Title>
-      <AlertsPanel />
     </Stack>
   );
 }

@@ -19,10 +19,11 @@ export function OpenAlertsBanner() {
   const [open, setOpen] = useState<AlertT[]>([]);
   useEffect(() => {
     const ctl = new AbortController();
-    const load = () =>
+    const load = () => {
       listAlerts({ status: 'open' }, ctl.signal).then(setOpen, () => {
         /* the Alerts page shows load errors; the strip stays quiet */
       });
+    };
     load();
     const t = window.setInterval(load, REFRESH_MS);
     const off = onAlertsChanged(load);

@@ -45,7 +45,7 @@ export function toggleSort(view: AuditView, column: AuditSort): AuditView {
 }
 
 /** A `datetime-local` value (the browser's local time) as an ISO timestamp with offset. */
-export function localToIso(value: string): string | undefined {
+function localToIso(value: string): string | undefined {
   if (!value) return undefined;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();

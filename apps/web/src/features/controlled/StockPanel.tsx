@@ -17,7 +17,7 @@ const STATUS_COLOR: Record<string, string> = {
   quarantined: 'orange',
 };
 
-export function StatusBadge({ status }: { status: string }) {
+function StatusBadge({ status }: { status: string }) {
   return (
     <Badge
       color={STATUS_COLOR[status] ?? 'gray'}

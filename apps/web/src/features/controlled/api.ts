@@ -2,7 +2,6 @@
 import {
   ConfigLists,
   CountDiscrepancy,
-  CountList,
   CountResult,
   DiscrepancyList,
   ExpiryList,
@@ -18,10 +17,7 @@ import type { z } from 'zod';
 import { request } from '../../api/client.ts';
 
 export type Stock = z.infer<typeof StockItem>;
-export type Ledger = z.infer<typeof LedgerList>['items'][number];
-export type Config = z.infer<typeof ConfigLists>;
 export type Discrepancy = z.infer<typeof CountDiscrepancy>;
-export type Loss = z.infer<typeof LossReport>;
 export type Witness = { email: string; password: string };
 
 const base = '/api/v1/controlled';
@@ -41,8 +37,6 @@ export const receiveStock = (body: Record<string, unknown>) =>
   request('POST', `${base}/containers`, StockItem, { body });
 export const recordCount = (body: Record<string, unknown>) =>
   request('POST', `${base}/counts`, CountResult, { body });
-export const listCounts = (signal?: AbortSignal) =>
-  request('GET', `${base}/counts`, CountList, { signal }).then((r) => r.items);
 export const listDiscrepancies = (signal?: AbortSignal) =>
   request('GET', `${base}/discrepancies`, DiscrepancyList, { signal }).then((r) => r.items);
 export const resolveDiscrepancy = (

@@ -18,7 +18,7 @@ import type { AssessmentListT } from './api.ts';
 const BAND_COLORS = ['#d3f9d8', '#fff3bf', '#ffe8cc', '#ffd8a8', '#ffc9c9', '#ffa8a8'];
 
 /** Outcome badges per the instrument's rules (docs/clinical-sources.md#outcome-definitions). */
-export function OutcomeBadges({ data }: { data: AssessmentListT }) {
+function OutcomeBadges({ data }: { data: AssessmentListT }) {
   return (
     <Group gap="xs">
       {data.baseline !== null && (

@@ -9,7 +9,7 @@ import type { FieldErrors } from '../../api/errors.ts';
 import { blankToUndefined, issuesToFieldErrors } from '../../ui/forms.ts';
 
 /** Form state is flat strings keyed by the same dotted paths the API uses for field errors. */
-export const ADDRESS_KEYS = [
+const ADDRESS_KEYS = [
   'address.line1',
   'address.line2',
   'address.city',
@@ -17,12 +17,12 @@ export const ADDRESS_KEYS = [
   'address.postalCode',
   'address.country',
 ] as const;
-export const CONTACT_KEYS = [
+const CONTACT_KEYS = [
   'emergencyContact.name',
   'emergencyContact.phone',
   'emergencyContact.relationship',
 ] as const;
-export const FIELD_KEYS = [
+const FIELD_KEYS = [
   'firstName',
   'lastName',
   'dateOfBirth',

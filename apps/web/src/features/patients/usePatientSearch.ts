@@ -3,7 +3,7 @@ import type { Patient } from '@plasticity/contracts';
 import { useEffect, useState } from 'react';
 import { searchPatients } from '../../api/patients.ts';
 
-export const SEARCH_DEBOUNCE_MS = 300;
+const SEARCH_DEBOUNCE_MS = 300;
 
 interface SearchState {
   items: Patient[];

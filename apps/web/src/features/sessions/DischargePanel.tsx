@@ -17,7 +17,7 @@ import { type SessionRecord, setDischargeAssessment } from './api.ts';
 import classes from './print.module.css';
 
 /** The sheet's content (also rendered in tests); printed from a portal under <body>. */
-export function DischargeSheet({ s }: { s: SessionRecord }) {
+function DischargeSheet({ s }: { s: SessionRecord }) {
   const tz = s.clinic.timeZone;
   const when = formatDateTime(s.doseStartedAt ?? s.scheduledAt, tz);
   return (
@@ -63,7 +63,7 @@ function PrintableSheet({ s }: { s: SessionRecord }) {
 export function DischargePanel({ s, onChange }: { s: SessionRecord; onChange: () => void }) {
   const a = s.dischargeAssessment ?? {};
   const [error, setError] = useState<unknown>(null);
-  const update = async (patch: Record<string, unknown>) => {
+  const save = async (patch: Record<string, unknown>) => {
     setError(null);
     try {
       await setDischargeAssessment(s.id, patch);
@@ -71,6 +71,10 @@ export function DischargePanel({ s, onChange }: { s: SessionRecord; onChange: ()
     } catch (e) {
       setError(e);
     }
+  };
+  // Change handlers cannot await: `save` shows every failure itself, so nothing is lost by not waiting.
+  const update = (patch: Record<string, unknown>) => {
+    void save(patch);
   };
   const open = !s.lockedAt;
   return (

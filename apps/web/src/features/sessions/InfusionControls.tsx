@@ -23,7 +23,7 @@ export function progressText(p: ReturnType<typeof infusionProgress>): string {
   return parts.join(' · ');
 }
 
-export function progressOf(a: Administration, now: number) {
+function progressOf(a: Administration, now: number) {
   return infusionProgress(
     {
       startedAt: a.startedAt,

@@ -17,7 +17,7 @@ import { useNow } from './useNow.ts';
 const STATE_COLOR: Record<string, string> = { overdue: 'red', due: 'orange', upcoming: 'gray' };
 
 /** Badges for what is due or overdue now, else the next one; nothing when the patient is not in the chair. */
-export function DueBadges({ s, now }: { s: SessionRecord; now: number }) {
+function DueBadges({ s, now }: { s: SessionRecord; now: number }) {
   const { time } = useClinicTime();
   const d = liveDue(s, now);
   if (!d) return null;

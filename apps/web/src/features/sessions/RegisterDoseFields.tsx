@@ -44,7 +44,7 @@ const dec = (v: string | number) => {
 };
 
 /** Remainder to waste (drawn − given), when both volumes are valid and drawn exceeds given. */
-export function remainderOf(v: RegisterDoseValue): Decimal | null {
+function remainderOf(v: RegisterDoseValue): Decimal | null {
   const drawn = dec(v.drawnMl);
   const given = dec(v.volumeMl);
   if (!drawn || !given) return null;

@@ -27,7 +27,7 @@ const FIELDS = [
   ['rr', 'Resp. rate'],
 ] as const;
 
-export function VitalsChart({ s }: { s: SessionRecord }) {
+function VitalsChart({ s }: { s: SessionRecord }) {
   const { time } = useClinicTime();
   const data = s.vitals.map((v) => ({ t: time(v.at), ...v }));
   const spo2Below = s.protocol.alerts.spo2Below as number | undefined;

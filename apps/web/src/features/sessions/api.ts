@@ -10,7 +10,6 @@ import {
   type AdministrationEventRequest,
   type Alert,
   Board,
-  type BoardObservationFlag,
   type BoardSession,
   PatientSessionList,
   type PrescribedDose,
@@ -21,9 +20,10 @@ import {
 } from '@plasticity/contracts';
 import { parser, request, send } from '../../api/client.ts';
 
-export type Vital = StoredVital;
-export type SessionAlert = Alert;
-export type { BoardObservationFlag, BoardSession };
+type Vital = StoredVital;
+type SessionAlert = Alert;
+
+export type { BoardSession };
 export { Board, PatientSessionList };
 
 export interface ChecklistItem {
@@ -41,7 +41,7 @@ export interface ChecklistItem {
   source: string;
 }
 
-export interface DischargeEval {
+interface DischargeEval {
   ready: boolean;
   failing: Array<{ key: string; message: string }>;
   earliestAt?: string;

@@ -97,7 +97,7 @@ export function summarize(o: Observation): string {
 }
 
 /** "MOAA/S", "CADSS-6 at 40 min", "CADSS-6 at end of monitoring". */
-export function scheduledLabel(i: Pick<ScheduledObservation, 'kind' | 'when' | 'minute'>): string {
+function scheduledLabel(i: Pick<ScheduledObservation, 'kind' | 'when' | 'minute'>): string {
   const base = KIND_LABEL[i.kind] ?? i.kind;
   if (i.when === 'at_minute') return `${base} at ${i.minute} min`;
   if (i.when === 'end_of_monitoring') return `${base} at end of monitoring`;

@@ -12,7 +12,8 @@
 import type { InstrumentDefinition } from '../types.ts';
 import { SYMPTOM_OUTCOME_SOURCE } from './common.ts';
 
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const range = (from: number, to: number): number[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 export const pcl5: InstrumentDefinition = {
   id: 'pcl5',

@@ -175,7 +175,7 @@ export class BoardHub {
     this.#unwatch?.();
     this.#unwatch = undefined;
     this.#subs.clear();
-    if (l) await (await l)();
+    if (l !== undefined) await (await l)();
   }
 }
 
