@@ -89,7 +89,7 @@ describe.skipIf(backends.length === 0).each(backends.length ? backends : (['post
       const ackedBeforeKill = acked.length;
 
       const resync = await board.waitFor((e) => e.event === 'resync', 20_000);
-      expect(JSON.parse(resync.data)).toEqual({ reason: 'reconnected' });
+      expect(JSON.parse(resync.data)).toEqual({ kind: 'resync', reason: 'reconnected' });
       // Uploads keep being acknowledged after the break, without anyone restarting anything.
       await ackedAtLeast(ackedBeforeKill + 20, 20_000);
       running = false;
@@ -107,7 +107,11 @@ describe.skipIf(backends.length === 0).each(backends.length ? backends : (['post
         (e) => e.event === 'alert' && board.events.indexOf(e) >= eventsBefore,
         10_000,
       );
-      expect(JSON.parse(alert.data)).toMatchObject({ sessionId: s.id, parameter: 'spo2', value: 85 });
+      expect(JSON.parse(alert.data)).toMatchObject({
+        kind: 'alert',
+        sessionId: s.id,
+        alert: { parameter: 'spo2', value: '85', status: 'open' },
+      });
       board.close();
 
       // Every acknowledged upload is stored with its reading.
