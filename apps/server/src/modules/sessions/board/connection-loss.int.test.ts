@@ -88,7 +88,11 @@ describe.skipIf(backends.length === 0).each(backends.length ? backends : (['post
       }
       const ackedBeforeKill = acked.length;
 
-      const resync = await board.waitFor((e) => e.event === 'resync', 20_000);
+      // Notices lost with the connections may say so first (`not_announced`); the LISTEN coming back does.
+      const resync = await board.waitFor(
+        (e) => e.event === 'resync' && JSON.parse(e.data).reason === 'reconnected',
+        20_000,
+      );
       expect(JSON.parse(resync.data)).toEqual({ kind: 'resync', reason: 'reconnected' });
       // Uploads keep being acknowledged after the break, without anyone restarting anything.
       await ackedAtLeast(ackedBeforeKill + 20, 20_000);
