@@ -41,7 +41,7 @@ export function createSseWriter(
   let dropped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const drop = (reason: 'drain_timeout' | 'queue_full') => {
-    if (dropped) return;
+    if (dropped || res.destroyed) return;
     dropped = true;
     clearTimeout(timer);
     res.off('drain', onDrain);
@@ -51,6 +51,12 @@ export function createSseWriter(
     onDrop(reason, n);
     res.destroy();
   };
+  // A client that leaves while its socket is full is simply gone, not dropped.
+  res.once('close', () => {
+    clearTimeout(timer);
+    queue = [];
+    queuedBytes = 0;
+  });
   const block = () => {
     blocked = true;
     timer = setTimeout(() => drop('drain_timeout'), limits.drainTimeoutMs);
