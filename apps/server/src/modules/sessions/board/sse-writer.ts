@@ -7,7 +7,10 @@
  * freed. Nothing is lost for the client: its EventSource reconnects with Last-Event-ID and the route replays
  * what it missed from `board_events`.
  */
-import type { ServerResponse } from 'node:http';
+import type { Writable } from 'node:stream';
+
+/** What the writer needs of the response (an `http.ServerResponse` is one). */
+export type SseSocket = Pick<Writable, 'write' | 'once' | 'off' | 'destroy' | 'writableLength' | 'destroyed'>;
 
 export interface SseLimits {
   /** How long the socket may stay full before the client is dropped. */
@@ -30,7 +33,7 @@ export interface SseWriter {
  * `onQueued` reports the bytes waiting after each queued block (for the stream statistics).
  */
 export function createSseWriter(
-  res: ServerResponse,
+  res: SseSocket,
   limits: SseLimits,
   onDrop: (reason: 'drain_timeout' | 'queue_full', queuedBytes: number) => void,
   onQueued?: (queuedBytes: number) => void,
