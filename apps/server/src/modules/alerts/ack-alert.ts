@@ -8,7 +8,7 @@ import { AckAlertRequest, Alert, IdParams } from '@plasticity/contracts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow, CLINICAL_READERS } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
-import { emitBoardEvent } from '../sessions/board/hub.ts';
+import { alertEvent, emitBoardEvent } from '../sessions/board/hub.ts';
 import { SOURCE_TYPE as SESSION_ALERT_SOURCE } from '../sessions/vitals/raise-alerts.ts';
 import { acknowledgeAlert } from './acknowledge.ts';
 import { toAlert } from './service.ts';
@@ -32,14 +32,12 @@ export function ackAlertRoute(app: ZodApp, ctx: ModuleContext) {
         // A dosing session's vital-sign alert acknowledged here leaves the live board at once, as it does
         // when acknowledged from the session page.
         if (updated.source_type === SESSION_ALERT_SOURCE && updated.source_id) {
-          await emitBoardEvent(trx, ctx.clock.now(), a.clinicId, 'alert', updated.source_id, {
-            sessionId: updated.source_id,
-            alertId: updated.id,
-            parameter: updated.parameter,
-            value: updated.value === null ? null : Number(updated.value),
-            severity: updated.severity,
-            status: 'acknowledged',
-          });
+          await emitBoardEvent(
+            trx,
+            ctx.clock.now(),
+            a.clinicId,
+            alertEvent(updated.source_id, null, toAlert(updated)),
+          );
         }
         return updated;
       });

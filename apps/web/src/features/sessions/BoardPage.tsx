@@ -2,31 +2,42 @@
  * The live monitoring board: the clinic's chairs in natural order (1, 2, … 10),
  * 12 on one 1440×900 screen — phase, elapsed time, latest vitals with trend sparklines, what is late in
  * plain words ("Vitals overdue by 7 min", "MOAA/S due"), the dose given and the infusion's progress, open alerts (with a sound). A discharged session
- * leaves after the clinic's set minutes. Updates arrive over Server-Sent Events without reload (an
- * acknowledged alert leaves at once); a banner says when the view may be stale.
+ * leaves after the clinic's set minutes. Updates arrive over Server-Sent Events without reload and are
+ * applied to the cached snapshot (`applyBoardEvent`: a reading updates its chair, an alert appears or leaves
+ * at once); the snapshot is refetched only on a session change, after a reconnection or a resync, and after
+ * the user's own changes. A banner says when the view may be stale.
  */
 
 import { Alert, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { Board } from '@plasticity/contracts';
 import { IconPlugConnectedX, IconPlus } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
 import { getBoard } from './api.ts';
+import { applyBoardEvent } from './applyBoardEvent.ts';
 import { beep } from './beep.ts';
 import { ChairCard } from './ChairCard.tsx';
 import { NewSessionModal } from './NewSessionModal.tsx';
 import { useBoardEvents } from './useBoardEvents.ts';
 import { useNow } from './useNow.ts';
 
+export const BOARD_QUERY_KEY = ['board'] as const;
 const CLOSED = new Set(['discharged', 'cancelled', 'aborted']);
 
 export function BoardPage() {
   const me = useMe();
   const now = useNow();
   const [creating, setCreating] = useState(false);
-  const { data, error, reload } = useLoad((signal) => getBoard(signal));
+  const queryClient = useQueryClient();
+  const { data, error, refetch } = useQuery({
+    queryKey: BOARD_QUERY_KEY,
+    queryFn: ({ signal }) => getBoard(signal),
+  });
+  const reload = () => void refetch();
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Several session events in a burst (a transition and its checklist) cost one refetch.
   const soon = () => {
     if (pending.current) return;
     pending.current = setTimeout(() => {
@@ -35,11 +46,19 @@ export function BoardPage() {
     }, 150);
   };
   const { stale } = useBoardEvents(
+    data?.lastEventId,
     (e) => {
-      if (e.kind === 'alert' && e.data.status === 'open') beep();
-      soon();
+      if (e.kind === 'alert' && e.alert.status === 'open') beep();
+      let refetchNeeded = false;
+      queryClient.setQueryData<Board>(BOARD_QUERY_KEY, (board) => {
+        if (!board) return board;
+        const r = applyBoardEvent(board, e);
+        refetchNeeded = r.refetch;
+        return r.board;
+      });
+      if (refetchNeeded) soon();
     },
-    () => reload(),
+    () => soon(),
   );
   // A closed session leaves once its minutes on the board are over, between server snapshots too.
   const sessions = (data?.sessions ?? []).filter(

@@ -174,9 +174,10 @@ export function SessionPage({ params }: RouteProps) {
   const [pdfError, setPdfError] = useState<unknown>(null);
   const { time } = useClinicTime();
   useBoardEvents(
+    null,
     (e) => {
-      if (e.data.sessionId !== id) return;
-      if (e.kind === 'alert' && e.data.status === 'open') beep();
+      if (e.sessionId !== id) return;
+      if (e.kind === 'alert' && e.alert.status === 'open') beep();
       reload();
     },
     () => reload(),

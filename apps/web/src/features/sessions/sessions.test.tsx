@@ -61,70 +61,170 @@ const board = (alerts: unknown[]) => ({
 /** A controllable stand-in for the browser's EventSource. */
 class FakeEventSource {
   static last: FakeEventSource | undefined;
+  static opened = 0;
   onopen: (() => void) | null = null;
   onerror: (() => void) | null = null;
   listeners = new Map<string, (e: MessageEvent) => void>();
+  nextId = 11;
   constructor(readonly url: string) {
     FakeEventSource.last = this;
+    FakeEventSource.opened += 1;
   }
   addEventListener(kind: string, fn: (e: MessageEvent) => void) {
     this.listeners.set(kind, fn);
   }
-  emit(kind: string, data: unknown) {
-    this.listeners.get(kind)?.(new MessageEvent(kind, { data: JSON.stringify(data), lastEventId: '11' }));
+  emit(kind: string, data: unknown, raw?: string) {
+    const lastEventId = kind === 'resync' ? '' : String(this.nextId++);
+    this.listeners.get(kind)?.(new MessageEvent(kind, { data: raw ?? JSON.stringify(data), lastEventId }));
   }
   close() {}
 }
 
+/** The board's `GET /api/v1/board` handler, counting its calls. */
+function boardRoute(alerts: () => unknown[]) {
+  const calls = { n: 0 };
+  return {
+    calls,
+    route: () => {
+      calls.n += 1;
+      return { body: board(alerts()) };
+    },
+  };
+}
+
+const shownAlert = (a: typeof ALERT) => {
+  const { ackNote: _n, ackByName: _b, ...rest } = a;
+  return rest;
+};
+
 describe('live board', () => {
-  beforeEach(() => vi.stubGlobal('EventSource', FakeEventSource));
+  beforeEach(() => {
+    FakeEventSource.opened = 0;
+    vi.stubGlobal('EventSource', FakeEventSource);
+  });
   afterEach(() => vi.unstubAllGlobals());
 
-  it('shows chairs with vitals and alerts, updates on an SSE alert without reload, and shows a stale banner while disconnected', async () => {
-    let alerts: unknown[] = [];
-    await renderApp({
-      me: makeMe('nurse'),
-      path: '/board',
-      routes: { 'GET /api/v1/board': () => ({ body: board(alerts) }) },
-    });
+  it('opens the stream from the snapshot’s lastEventId, shows an alert event without refetching, and a stale banner while disconnected', async () => {
+    const get = boardRoute(() => []);
+    await renderApp({ me: makeMe('nurse'), path: '/board', routes: { 'GET /api/v1/board': get.route } });
     const card = await screen.findByTestId('chair-3');
     expect(within(card).getByText('Ada L.')).toBeTruthy();
     expect(within(card).getByText('Monitoring')).toBeTruthy();
     expect(within(card).queryByTestId('board-alert')).toBeNull();
-    expect(FakeEventSource.last?.url).toBe('/api/v1/board/events');
+    expect(FakeEventSource.last?.url).toBe('/api/v1/board/events?lastEventId=10');
+    expect(get.calls.n).toBe(1);
 
-    alerts = [ALERT];
     await act(async () =>
-      FakeEventSource.last?.emit('alert', { sessionId: SID, parameter: 'spo2', value: 88, status: 'open' }),
+      FakeEventSource.last?.emit('alert', {
+        kind: 'alert',
+        sessionId: SID,
+        chair: '3',
+        alert: shownAlert(ALERT),
+        at: '2026-11-27T15:03:00Z',
+      }),
     );
-    expect(await within(await screen.findByTestId('chair-3')).findByTestId('board-alert')).toBeTruthy();
+    const shown = await within(await screen.findByTestId('chair-3')).findByTestId('board-alert');
+    expect(shown.textContent).toContain('88');
+    // Acknowledged elsewhere: it leaves at once, still without a refetch.
+    await act(async () =>
+      FakeEventSource.last?.emit('alert', {
+        kind: 'alert',
+        sessionId: SID,
+        chair: null,
+        alert: { ...shownAlert(ALERT), status: 'acknowledged', ackAt: '2026-11-27T15:04:00Z' },
+        at: null,
+      }),
+    );
+    expect(within(await screen.findByTestId('chair-3')).queryByTestId('board-alert')).toBeNull();
+    await new Promise((r) => setTimeout(r, 250));
+    expect(get.calls.n).toBe(1);
 
     await act(async () => FakeEventSource.last?.onerror?.());
     expect(await screen.findByText('Live updates interrupted')).toBeTruthy();
     await act(async () => FakeEventSource.last?.onopen?.());
     expect(screen.queryByText('Live updates interrupted')).toBeNull();
+    // Reconnected: the board refetches its snapshot (anything older than the replay window), on the same stream.
+    await vi.waitFor(() => expect(get.calls.n).toBe(2));
+    expect(FakeEventSource.opened).toBe(1);
   });
 
-  it('refetches the board when the server says resync (its database connection came back)', async () => {
-    let alerts: unknown[] = [];
-    let fetches = 0;
+  it('updates a chair’s vitals from a vitals event without refetching the board', async () => {
+    const get = boardRoute(() => []);
+    await renderApp({ me: makeMe('nurse'), path: '/board', routes: { 'GET /api/v1/board': get.route } });
+    const card = await screen.findByTestId('chair-3');
+    expect(within(card).getByText('88')).toBeTruthy(); // SpO2 of the snapshot's latest reading
+    await act(async () =>
+      FakeEventSource.last?.emit('vitals', {
+        kind: 'vitals',
+        sessionId: SID,
+        chair: '3',
+        reading: { ...vital(4, 95), hr: 66 },
+        count: 1,
+      }),
+    );
+    const updated = await screen.findByTestId('chair-3');
+    expect(await within(updated).findByText('95')).toBeTruthy();
+    expect(within(updated).getByText('66')).toBeTruthy();
+    expect(within(updated).queryByText('88')).toBeNull();
+    await new Promise((r) => setTimeout(r, 250));
+    expect(get.calls.n).toBe(1);
+  });
+
+  it('refetches the board on a session event', async () => {
+    let status = 'monitoring';
+    const calls = { n: 0 };
     await renderApp({
       me: makeMe('nurse'),
       path: '/board',
       routes: {
         'GET /api/v1/board': () => {
-          fetches += 1;
-          return { body: board(alerts) };
+          calls.n += 1;
+          const b = board([]);
+          return {
+            body: { ...b, lastEventId: 9 + calls.n, sessions: b.sessions.map((x) => ({ ...x, status })) },
+          };
         },
       },
     });
+    expect(within(await screen.findByTestId('chair-3')).getByText('Monitoring')).toBeTruthy();
+    status = 'recovery';
+    await act(async () =>
+      FakeEventSource.last?.emit('session', {
+        kind: 'session',
+        sessionId: SID,
+        chair: '3',
+        status: 'recovery',
+      }),
+    );
+    expect(await within(await screen.findByTestId('chair-3')).findByText('Recovery')).toBeTruthy();
+    expect(calls.n).toBe(2);
+    expect(FakeEventSource.opened).toBe(1);
+  });
+
+  it('refetches the board when the server says resync (its database connection came back)', async () => {
+    let alerts: unknown[] = [];
+    const get = boardRoute(() => alerts);
+    await renderApp({ me: makeMe('nurse'), path: '/board', routes: { 'GET /api/v1/board': get.route } });
     const card = await screen.findByTestId('chair-3');
     expect(within(card).queryByTestId('board-alert')).toBeNull();
-    const before = fetches;
+    const before = get.calls.n;
     // The alert was raised while the server's LISTEN connection was down: no alert event ever comes.
     alerts = [ALERT];
-    await act(async () => FakeEventSource.last?.emit('resync', { reason: 'reconnected' }));
+    await act(async () => FakeEventSource.last?.emit('resync', { kind: 'resync', reason: 'reconnected' }));
     expect(await within(await screen.findByTestId('chair-3')).findByTestId('board-alert')).toBeTruthy();
-    expect(fetches).toBeGreaterThan(before);
+    expect(get.calls.n).toBeGreaterThan(before);
+  });
+
+  it('refetches (and says so on the console once) when an event does not match the contract', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const get = boardRoute(() => []);
+    await renderApp({ me: makeMe('nurse'), path: '/board', routes: { 'GET /api/v1/board': get.route } });
+    await screen.findByTestId('chair-3');
+    await act(async () => FakeEventSource.last?.emit('vitals', { sessionId: SID, reading: 'nonsense' }));
+    await vi.waitFor(() => expect(get.calls.n).toBe(2));
+    await act(async () => FakeEventSource.last?.emit('alert', null, '{not json'));
+    await vi.waitFor(() => expect(get.calls.n).toBe(3));
+    expect(errors.mock.calls.filter((c) => String(c[0]).includes('board event contract'))).toHaveLength(1);
+    errors.mockRestore();
   });
 });

@@ -92,7 +92,12 @@ describe.each(testBackends())('live board: order, closed sessions, acknowledged 
     expect(events).toContainEqual(
       expect.objectContaining({
         kind: 'alert',
-        data: expect.objectContaining({ alertId: alert.id, status: 'acknowledged' }),
+        data: expect.objectContaining({
+          kind: 'alert',
+          sessionId: id,
+          chair: null,
+          alert: expect.objectContaining({ id: alert.id, status: 'acknowledged' }),
+        }),
       }),
     );
 

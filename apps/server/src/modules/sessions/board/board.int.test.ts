@@ -68,7 +68,13 @@ describe.each(testBackends())('live board on %s', (backend) => {
     const alert = await sse.waitFor((e) => e.event === 'alert', 2000);
     expect(Date.now() - t0).toBeLessThan(1000);
     const data = JSON.parse(alert.data);
-    expect(data).toMatchObject({ sessionId: s.id, parameter: 'spo2', value: 88, chair: '7', status: 'open' });
+    expect(data).toMatchObject({
+      kind: 'alert',
+      sessionId: s.id,
+      chair: '7',
+      alert: { parameter: 'spo2', value: '88', status: 'open', sourceId: s.id },
+    });
+    expect(data.alert).not.toHaveProperty('ackNote'); // no free text on the wire
     expect(alert.data).not.toContain('Portal'); // no patient name on the wire
     expect(Number(alert.id)).toBeGreaterThan(0);
     const vitals = await sse.waitFor((e) => e.event === 'vitals');
@@ -76,7 +82,7 @@ describe.each(testBackends())('live board on %s', (backend) => {
     sse.close();
 
     // While disconnected: an acknowledgement and another reading.
-    await nurse.post(`/api/v1/sessions/${s.id}/alerts/${data.alertId}/acknowledge`, {
+    await nurse.post(`/api/v1/sessions/${s.id}/alerts/${data.alert.id}/acknowledge`, {
       note: 'stimulated, SpO2 95',
     });
     await nurse.post(`/api/v1/sessions/${s.id}/vitals`, {
@@ -89,9 +95,10 @@ describe.each(testBackends())('live board on %s', (backend) => {
       'last-event-id': String(lastSeen),
     });
     const ack = await resumed.waitFor(
-      (e) => e.event === 'alert' && JSON.parse(e.data).status === 'acknowledged',
+      (e) => e.event === 'alert' && JSON.parse(e.data).alert.status === 'acknowledged',
     );
-    expect(JSON.parse(ack.data)).toMatchObject({ sessionId: s.id, parameter: 'spo2' });
+    expect(JSON.parse(ack.data)).toMatchObject({ sessionId: s.id, alert: { parameter: 'spo2' } });
+    expect(ack.data).not.toContain('stimulated'); // the acknowledgement's note stays off the wire
     await resumed.waitFor((e) => e.event === 'vitals' && JSON.parse(e.data).reading.spo2 === 95);
     expect(resumed.events.every((e) => Number(e.id) > lastSeen)).toBe(true);
     resumed.close();

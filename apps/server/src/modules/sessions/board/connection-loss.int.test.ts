@@ -88,8 +88,12 @@ describe.skipIf(backends.length === 0).each(backends.length ? backends : (['post
       }
       const ackedBeforeKill = acked.length;
 
-      const resync = await board.waitFor((e) => e.event === 'resync', 20_000);
-      expect(JSON.parse(resync.data)).toEqual({ reason: 'reconnected' });
+      // Notices lost with the connections may say so first (`not_announced`); the LISTEN coming back does.
+      const resync = await board.waitFor(
+        (e) => e.event === 'resync' && JSON.parse(e.data).reason === 'reconnected',
+        20_000,
+      );
+      expect(JSON.parse(resync.data)).toEqual({ kind: 'resync', reason: 'reconnected' });
       // Uploads keep being acknowledged after the break, without anyone restarting anything.
       await ackedAtLeast(ackedBeforeKill + 20, 20_000);
       running = false;
@@ -107,7 +111,11 @@ describe.skipIf(backends.length === 0).each(backends.length ? backends : (['post
         (e) => e.event === 'alert' && board.events.indexOf(e) >= eventsBefore,
         10_000,
       );
-      expect(JSON.parse(alert.data)).toMatchObject({ sessionId: s.id, parameter: 'spo2', value: 85 });
+      expect(JSON.parse(alert.data)).toMatchObject({
+        kind: 'alert',
+        sessionId: s.id,
+        alert: { parameter: 'spo2', value: '85', status: 'open' },
+      });
       board.close();
 
       // Every acknowledged upload is stored with its reading.

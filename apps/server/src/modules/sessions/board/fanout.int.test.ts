@@ -35,7 +35,11 @@ describe.skipIf(backends.length === 0).each(backends.length ? backends : (['post
         readings: [{ at: at(h), spo2: 87, hr: 90 }],
       });
       const alert = await board.waitFor((e) => e.event === 'alert', 3000);
-      expect(JSON.parse(alert.data)).toMatchObject({ sessionId: s.id, parameter: 'spo2', value: 87 });
+      expect(JSON.parse(alert.data)).toMatchObject({
+        kind: 'alert',
+        sessionId: s.id,
+        alert: { parameter: 'spo2', value: '87' },
+      });
       const vitals = await board.waitFor((e) => e.event === 'vitals', 3000);
       expect(JSON.parse(vitals.data).reading.spo2).toBe(87);
       board.close();

@@ -2,8 +2,10 @@
  * GET /api/v1/board — the caller's clinic's chairs: patient, protocol, phase,
  * when the phase and the dose started, the latest vitals and the last 30 readings for the trend
  * sparklines, open alerts (an acknowledged one leaves), whether a MOAA/S or CADSS-6 is due
- * (`observations`, the protocol's schedule), and `lastEventId` so the browser can subscribe to
- * /board/events from exactly this snapshot. Roles: prescriber, nurse, therapist, admin; 200 only.
+ * (`observations`, the protocol's schedule), and `lastEventId` — the clinic's newest board event, read in
+ * the same repeatable-read transaction (one database snapshot) as the rest — so the browser opens
+ * /board/events from exactly this snapshot and misses nothing raised in between.
+ * Roles: prescriber, nurse, therapist, admin; 200 only. The read is audited in its transaction.
  *
  * Which sessions: every session in progress (checked in … recovery), sessions booked for today or earlier
  * and not started (the clinic's calendar day), and a discharged, cancelled or aborted session only for
@@ -40,155 +42,159 @@ export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
       config: { policy: allow.roles('prescriber', 'nurse', 'therapist', 'admin') },
       schema: { response: { 200: Board }, tags: ['sessions'] },
     },
-    async (req) => {
-      const a = authOf(req);
-      const now = ctx.clock.now();
-      const { boardClosedVisibleMin } = await sessionSettings(ctx.db, a.clinicId);
-      const closedSince = new Date(now.getTime() - boardClosedVisibleMin * 60_000);
-      const today = sql<string>`(${now}::timestamptz at time zone ${a.timeZone})::date`;
-      const top = await ctx.db
-        .selectFrom('board_events')
-        .select((eb) => eb.fn.max('id').as('id'))
-        .where('clinic_id', '=', a.clinicId)
-        .executeTakeFirst();
-      const sessions = await ctx.db
-        .selectFrom('dosing_sessions as s')
-        .innerJoin('patients as p', (j) =>
-          j.onRef('p.clinic_id', '=', 's.clinic_id').onRef('p.id', '=', 's.patient_id'),
-        )
-        .selectAll('s')
-        .select(['p.first_name', 'p.last_name', 'p.mrn'])
-        .where('s.clinic_id', '=', a.clinicId)
-        .where((eb) =>
-          eb.or([
-            eb(
-              's.status',
-              'in',
-              OPEN_STATUSES.filter((x) => x !== 'scheduled'),
-            ),
-            eb.and([
-              eb('s.status', '=', 'scheduled'),
-              eb(sql`(s.scheduled_at at time zone ${a.timeZone})::date`, '<=', today),
-            ]),
-            eb.and([
-              eb('s.status', 'not in', [...OPEN_STATUSES]),
-              eb(sql`coalesce(s.discharged_at, s.updated_at)`, '>=', closedSince),
-            ]),
-          ]),
-        )
-        .execute()
-        .then((rows) => rows.sort(byChair));
-      const ids = sessions.map((s) => s.id);
-      const [vitals, alerts, phases] = ids.length
-        ? await Promise.all([
-            sql<{
-              session_id: string;
-              id: string;
-              at: Date;
-              sbp: number | null;
-              dbp: number | null;
-              hr: number | null;
-              spo2: number | null;
-              rr: number | null;
-              etco2: number | null;
-              temp_c: number | null;
-            }>`
+    async (req) =>
+      ctx.db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .execute(async (trx) => {
+          const a = authOf(req);
+          const now = ctx.clock.now();
+          const { boardClosedVisibleMin } = await sessionSettings(trx, a.clinicId);
+          const closedSince = new Date(now.getTime() - boardClosedVisibleMin * 60_000);
+          const today = sql<string>`(${now}::timestamptz at time zone ${a.timeZone})::date`;
+          const top = await trx
+            .selectFrom('board_events')
+            .select((eb) => eb.fn.max('id').as('id'))
+            .where('clinic_id', '=', a.clinicId)
+            .executeTakeFirst();
+          const sessions = await trx
+            .selectFrom('dosing_sessions as s')
+            .innerJoin('patients as p', (j) =>
+              j.onRef('p.clinic_id', '=', 's.clinic_id').onRef('p.id', '=', 's.patient_id'),
+            )
+            .selectAll('s')
+            .select(['p.first_name', 'p.last_name', 'p.mrn'])
+            .where('s.clinic_id', '=', a.clinicId)
+            .where((eb) =>
+              eb.or([
+                eb(
+                  's.status',
+                  'in',
+                  OPEN_STATUSES.filter((x) => x !== 'scheduled'),
+                ),
+                eb.and([
+                  eb('s.status', '=', 'scheduled'),
+                  eb(sql`(s.scheduled_at at time zone ${a.timeZone})::date`, '<=', today),
+                ]),
+                eb.and([
+                  eb('s.status', 'not in', [...OPEN_STATUSES]),
+                  eb(sql`coalesce(s.discharged_at, s.updated_at)`, '>=', closedSince),
+                ]),
+              ]),
+            )
+            .execute()
+            .then((rows) => rows.sort(byChair));
+          const ids = sessions.map((s) => s.id);
+          const [vitals, alerts, phases] = ids.length
+            ? await Promise.all([
+                sql<{
+                  session_id: string;
+                  id: string;
+                  at: Date;
+                  sbp: number | null;
+                  dbp: number | null;
+                  hr: number | null;
+                  spo2: number | null;
+                  rr: number | null;
+                  etco2: number | null;
+                  temp_c: number | null;
+                }>`
               select * from (
                 select session_id, id, at, sbp, dbp, hr, spo2, rr, etco2, temp_c,
                        row_number() over (partition by session_id order by at desc, recorded_at desc) as n
                   from session_vitals
                  where clinic_id = ${a.clinicId} and session_id in (${sql.join(ids)}) and entered_in_error_at is null
-              ) x where n <= ${SPARKLINE_POINTS} order by at`.execute(ctx.db),
-            ctx.db
-              .selectFrom('alerts')
-              .selectAll()
-              .where('clinic_id', '=', a.clinicId)
-              .where('source_type', '=', SOURCE_TYPE)
-              .where('source_id', 'in', ids)
-              .where('status', '=', 'open')
-              .orderBy('created_at')
-              .execute(),
-            ctx.db
-              .selectFrom('session_transitions')
-              .select(['session_id', (eb) => eb.fn.max('at').as('at')])
-              .where('clinic_id', '=', a.clinicId)
-              .where('session_id', 'in', ids)
-              .groupBy('session_id')
-              .execute(),
-          ])
-        : [{ rows: [] }, [], []];
-      const doses = ids.length
-        ? await ctx.db
-            .selectFrom('session_administrations')
-            .select([
-              'session_id',
-              'route',
-              'dose_mg',
-              'started_at',
-              'stopped_at',
-              'events',
-              'duration_min',
-              'rate_ml_per_hour',
-            ])
-            .where('clinic_id', '=', a.clinicId)
-            .where('session_id', 'in', ids)
-            .where('entered_in_error_at', 'is', null)
-            .orderBy('started_at')
-            .execute()
-        : [];
-      const inChair = sessions
-        .filter((s) => (IN_CHAIR_STATUSES as readonly string[]).includes(s.status))
-        .map((s) => s.id);
-      const scheduled = await scheduleInputs(ctx.db, a.clinicId, inChair);
-      await ctx.audit.record(ctx.db, actorOf(req), {
-        action: 'query',
-        resourceType: 'board',
-        category: 'vital_signs',
-        details: { sessions: ids.length },
-      });
-      return {
-        now: now.toISOString(),
-        lastEventId: Number(top?.id ?? 0),
-        closedVisibleMin: boardClosedVisibleMin,
-        sessions: sessions.map((s) => {
-          const p = protocolOf(s);
-          const trend = vitals.rows.filter((v) => v.session_id === s.id).map(toVital);
+              ) x where n <= ${SPARKLINE_POINTS} order by at`.execute(trx),
+                trx
+                  .selectFrom('alerts')
+                  .selectAll()
+                  .where('clinic_id', '=', a.clinicId)
+                  .where('source_type', '=', SOURCE_TYPE)
+                  .where('source_id', 'in', ids)
+                  .where('status', '=', 'open')
+                  .orderBy('created_at')
+                  .execute(),
+                trx
+                  .selectFrom('session_transitions')
+                  .select(['session_id', (eb) => eb.fn.max('at').as('at')])
+                  .where('clinic_id', '=', a.clinicId)
+                  .where('session_id', 'in', ids)
+                  .groupBy('session_id')
+                  .execute(),
+              ])
+            : [{ rows: [] }, [], []];
+          const doses = ids.length
+            ? await trx
+                .selectFrom('session_administrations')
+                .select([
+                  'session_id',
+                  'route',
+                  'dose_mg',
+                  'started_at',
+                  'stopped_at',
+                  'events',
+                  'duration_min',
+                  'rate_ml_per_hour',
+                ])
+                .where('clinic_id', '=', a.clinicId)
+                .where('session_id', 'in', ids)
+                .where('entered_in_error_at', 'is', null)
+                .orderBy('started_at')
+                .execute()
+            : [];
+          const inChair = sessions
+            .filter((s) => (IN_CHAIR_STATUSES as readonly string[]).includes(s.status))
+            .map((s) => s.id);
+          const scheduled = await scheduleInputs(trx, a.clinicId, inChair);
+          await ctx.audit.record(trx, actorOf(req), {
+            action: 'query',
+            resourceType: 'board',
+            category: 'vital_signs',
+            details: { sessions: ids.length },
+          });
           return {
-            id: s.id,
-            chair: s.chair,
-            patient: { id: s.patient_id, firstName: s.first_name, lastName: s.last_name, mrn: s.mrn },
-            protocol: {
-              id: s.protocol_id,
-              name: p.name,
-              drug: p.drug,
-              route: p.route,
-              cadenceMin: p.vitals.cadenceMin,
-            },
-            status: SessionStatus.parse(s.status),
-            scheduledAt: new Date(s.scheduled_at).toISOString(),
-            phaseSince: iso(phases.find((x) => x.session_id === s.id)?.at ?? null),
-            doseStartedAt: iso(s.dose_started_at),
-            dischargedAt: iso(s.discharged_at),
-            dose: doseOf(
-              doses.filter((d) => d.session_id === s.id),
-              now,
-            ),
-            latestVitals: trend.at(-1) ?? null,
-            trend,
-            alerts: alerts.filter((x) => x.source_id === s.id).map((x) => toAlert(x)),
-            observations: boardObservationFlag(
-              sessionObservationsDue(
-                s,
-                scheduled.observations.filter((o) => o.session_id === s.id),
-                scheduled.recovery.find((r) => r.session_id === s.id)?.at ?? null,
-                now,
-              ),
-              observationScheduleOf(p.vitals).graceMin,
-            ),
+            now: now.toISOString(),
+            lastEventId: Number(top?.id ?? 0),
+            closedVisibleMin: boardClosedVisibleMin,
+            sessions: sessions.map((s) => {
+              const p = protocolOf(s);
+              const trend = vitals.rows.filter((v) => v.session_id === s.id).map(toVital);
+              return {
+                id: s.id,
+                chair: s.chair,
+                patient: { id: s.patient_id, firstName: s.first_name, lastName: s.last_name, mrn: s.mrn },
+                protocol: {
+                  id: s.protocol_id,
+                  name: p.name,
+                  drug: p.drug,
+                  route: p.route,
+                  cadenceMin: p.vitals.cadenceMin,
+                },
+                status: SessionStatus.parse(s.status),
+                scheduledAt: new Date(s.scheduled_at).toISOString(),
+                phaseSince: iso(phases.find((x) => x.session_id === s.id)?.at ?? null),
+                doseStartedAt: iso(s.dose_started_at),
+                dischargedAt: iso(s.discharged_at),
+                dose: doseOf(
+                  doses.filter((d) => d.session_id === s.id),
+                  now,
+                ),
+                latestVitals: trend.at(-1) ?? null,
+                trend,
+                alerts: alerts.filter((x) => x.source_id === s.id).map((x) => toAlert(x)),
+                observations: boardObservationFlag(
+                  sessionObservationsDue(
+                    s,
+                    scheduled.observations.filter((o) => o.session_id === s.id),
+                    scheduled.recovery.find((r) => r.session_id === s.id)?.at ?? null,
+                    now,
+                  ),
+                  observationScheduleOf(p.vitals).graceMin,
+                ),
+              };
+            }),
           };
         }),
-      };
-    },
   );
 }
 

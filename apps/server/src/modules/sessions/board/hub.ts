@@ -6,13 +6,27 @@
  * transaction commits, so a board never sees an event whose data rolled back, and every server process
  * on the same PostgreSQL (LISTEN on one channel) fans the event out to its own SSE clients. The table
  * gives each event its SSE `id:` so a client reconnecting with `Last-Event-ID` gets what it missed.
- * Payloads carry ids, chair and numbers only — never a patient's name (NOTIFY payloads can reach logs).
+ * Payloads are the contract's `BoardRecordedEvent` (packages/contracts board-events.ts), built here for every
+ * producer (`vitalsEvent`, `alertEvent`, `sessionEvent`): ids, chair, status and numbers only — never a
+ * patient's name or free text (NOTIFY payloads can reach logs). The stored row's `data` is the payload as
+ * sent, so a replayed event equals the live one.
  *
  * High-volume events (every vitals upload) are announced after commit instead (`publishAfterCommit`), in
  * batches: PostgreSQL serialises the commits of all transactions that issued a NOTIFY (a database-wide lock
  * held through the commit's WAL flush), which capped ingestion at one commit per fsync. The event row is
  * still written in the upload's transaction, so a client that misses a live event gets it on resume.
  */
+import {
+  type Alert,
+  type BoardAlertEvent,
+  BoardRecordedEvent,
+  type BoardRecordedKind,
+  type BoardResyncEvent,
+  type BoardSessionEvent,
+  type BoardVitalsEvent,
+  SessionStatus,
+  type StoredVital,
+} from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import { type Kysely, sql } from 'kysely';
 import { describeError } from '../../../platform/jobs.ts';
@@ -21,13 +35,44 @@ import type { ModuleContext } from '../../../platform/module.ts';
 export const BOARD_CHANNEL = 'plasticity_board';
 /** How long post-commit vitals events wait to be announced together (see `publishAfterCommit`). */
 export const PUBLISH_COALESCE_MS = 20;
-export type BoardEventKind = 'vitals' | 'alert' | 'session';
+export type BoardEventKind = BoardRecordedKind;
 
+/** A stored board event: its SSE id, clinic and payload (`kind` repeats `data.kind`). */
 export interface BoardEvent {
   id: number;
   clinicId: string;
   kind: BoardEventKind;
-  data: Record<string, unknown>;
+  data: BoardRecordedEvent;
+}
+
+/**
+ * A vitals upload's event without its session and chair: the newest reading (the chair's latest vitals) and
+ * the count. The upload statement (vitals/store-upload.ts) stores it with the session's id and chair added.
+ */
+export function vitalsEventBody(readings: StoredVital[]): Omit<BoardVitalsEvent, 'sessionId' | 'chair'> {
+  const reading = readings.reduce((x, y) => (y.at >= x.at ? y : x));
+  return { kind: 'vitals', reading, count: readings.length };
+}
+
+/** A vitals upload's event (see `vitalsEventBody`). */
+export function vitalsEvent(sessionId: string, chair: string, readings: StoredVital[]): BoardVitalsEvent {
+  return { ...vitalsEventBody(readings), sessionId, chair };
+}
+
+/** An alert as the board shows it (the acknowledgement's note and name stay off the wire). */
+export function alertEvent(
+  sessionId: string,
+  chair: string | null,
+  alert: Alert,
+  readingAt: string | null = null,
+): BoardAlertEvent {
+  const { ackNote: _note, ackByName: _name, ...shown } = alert;
+  return { kind: 'alert', sessionId, chair, alert: shown, at: readingAt };
+}
+
+/** Something else changed on a chair: boards refetch their snapshot. */
+export function sessionEvent(s: { id: string; chair: string; status: string }): BoardSessionEvent {
+  return { kind: 'session', sessionId: s.id, chair: s.chair, status: SessionStatus.parse(s.status) };
 }
 
 /** Records a board event and queues its NOTIFY on the caller's transaction (one round trip). */
@@ -35,15 +80,13 @@ export async function emitBoardEvent(
   trx: Kysely<DB>,
   at: Date,
   clinicId: string,
-  kind: BoardEventKind,
-  sessionId: string | null,
-  data: Record<string, unknown>,
+  event: BoardRecordedEvent,
 ): Promise<number> {
-  const json = JSON.stringify(data);
+  const json = JSON.stringify(event);
   const r = await sql<{ id: number }>`
     with e as (
       insert into board_events (clinic_id, at, kind, session_id, data)
-      values (${clinicId}, ${at}, ${kind}, ${sessionId}, ${json}::jsonb)
+      values (${clinicId}, ${at}, ${event.kind}, ${event.sessionId}, ${json}::jsonb)
       returning id, clinic_id, kind, data
     )
     select e.id, pg_notify(${BOARD_CHANNEL}, json_build_object('i', e.id, 'c', e.clinic_id, 'k', e.kind, 'd', e.data)::text)
@@ -54,15 +97,16 @@ export async function emitBoardEvent(
 type Listener = (e: BoardEvent) => void;
 interface Subscriber {
   event: Listener;
-  /** The LISTEN connection was re-established: events in between may be missing (refetch the board). */
-  resync: () => void;
+  /** Events may be missing (the LISTEN connection came back, notices were lost): refetch the board. */
+  resync: (reason: BoardResyncEvent['reason']) => void;
 }
 
-export interface PendingEvent {
-  id: number;
-  clinicId: string;
-  kind: BoardEventKind;
-  data: Record<string, unknown>;
+export type PendingEvent = BoardEvent;
+
+/** Counters for tests and diagnostics: streams dropped for not draining, and the most bytes one queued. */
+export interface BoardStreamStats {
+  dropped: number;
+  peakQueuedBytes: number;
 }
 
 /**
@@ -76,31 +120,44 @@ export class BoardHub {
   #unwatch: (() => void) | undefined;
   #pending: string[] = [];
   #flushing = false;
+  readonly streamStats: BoardStreamStats = { dropped: 0, peakQueuedBytes: 0 };
 
   constructor(private readonly ctx: ModuleContext) {}
 
   #dispatch(payload: string) {
-    let p: { i: number; c: string; k: BoardEventKind; d: Record<string, unknown> };
+    let p: { i: number; c: string; d: unknown };
     try {
       p = JSON.parse(payload);
-    } catch {
+    } catch (e) {
+      this.ctx.log.warn(describeError(e), 'board notice is not JSON; ignored');
       return;
     }
-    for (const s of this.#subs.get(p.c) ?? [])
-      s.event({ id: Number(p.i), clinicId: p.c, kind: p.k, data: p.d });
+    const subs = this.#subs.get(p.c);
+    if (!subs) return;
+    const data = BoardRecordedEvent.safeParse(p.d);
+    if (!data.success) {
+      // Another process (another version?) sent what this one cannot read: its boards refetch instead.
+      this.ctx.log.warn(
+        { eventId: p.i },
+        'board notice does not match the event contract; boards told to resync',
+      );
+      for (const s of subs) s.resync('not_announced');
+      return;
+    }
+    for (const s of subs) s.event({ id: Number(p.i), clinicId: p.c, kind: data.data.kind, data: data.data });
   }
 
   /** Starts listening (idempotent); resolves once the LISTEN is in place. */
   ready(): Promise<unknown> {
     this.#unwatch ??= this.ctx.database.onConnection((e) => {
       if (e.kind !== 'listen_restored') return;
-      for (const set of this.#subs.values()) for (const s of set) s.resync();
+      for (const set of this.#subs.values()) for (const s of set) s.resync('reconnected');
     });
     this.#listening ??= this.ctx.database.listen(BOARD_CHANNEL, (payload) => this.#dispatch(payload));
     return this.#listening;
   }
 
-  async subscribe(clinicId: string, fn: Listener, onResync?: () => void): Promise<() => void> {
+  async subscribe(clinicId: string, fn: Listener, onResync?: Subscriber['resync']): Promise<() => void> {
     await this.ready();
     let set = this.#subs.get(clinicId);
     if (!set) {
@@ -115,17 +172,37 @@ export class BoardHub {
     };
   }
 
-  /** Events after `afterId` for one clinic (resume after a dropped connection), oldest first. */
-  async since(clinicId: string, afterId: number, limit = 1000): Promise<BoardEvent[]> {
+  /** Open subscriptions of one clinic in this process (tests, diagnostics). */
+  subscriberCount(clinicId: string): number {
+    return this.#subs.get(clinicId)?.size ?? 0;
+  }
+
+  /**
+   * Events after `afterId` for one clinic (resume after a dropped connection), oldest first, read through
+   * the contract; `unreadable` counts stored rows that do not match it (written before the contract, or by
+   * another version): the client is told to resync instead.
+   */
+  async since(
+    clinicId: string,
+    afterId: number,
+    limit = 1000,
+  ): Promise<{ events: BoardEvent[]; unreadable: number }> {
     const rows = await this.ctx.db
       .selectFrom('board_events')
-      .select(['id', 'kind', 'data'])
+      .select(['id', 'data'])
       .where('clinic_id', '=', clinicId)
       .where('id', '>', afterId)
       .orderBy('id')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({ id: Number(r.id), clinicId, kind: r.kind as BoardEventKind, data: r.data }));
+    const events: BoardEvent[] = [];
+    let unreadable = rows.length === limit ? 1 : 0;
+    for (const r of rows) {
+      const data = BoardRecordedEvent.safeParse(r.data);
+      if (data.success) events.push({ id: Number(r.id), clinicId, kind: data.data.kind, data: data.data });
+      else unreadable++;
+    }
+    return { events, unreadable };
   }
 
   /**
@@ -161,7 +238,7 @@ export class BoardHub {
           .catch((e: unknown) => {
             // The events are stored; this process's boards refetch, others' get them on their next resume.
             this.ctx.log.warn(describeError(e), 'board notices not sent; boards told to resync');
-            for (const set of this.#subs.values()) for (const s of set) s.resync();
+            for (const set of this.#subs.values()) for (const s of set) s.resync('not_announced');
           });
       }
     } finally {

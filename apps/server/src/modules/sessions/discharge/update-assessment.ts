@@ -9,7 +9,7 @@ import { DischargeAssessmentRequest, IdParams } from '@plasticity/contracts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-import { emitBoardEvent } from '../board/hub.ts';
+import { emitBoardEvent, sessionEvent } from '../board/hub.ts';
 import { assertUnlocked, loadSession } from '../shared/load.ts';
 import { evaluateSessionDischarge } from './discharge-state.ts';
 
@@ -46,11 +46,7 @@ export function updateDischargeAssessmentRoute(app: ZodApp, ctx: ModuleContext) 
           patientId: s.patient_id,
           category: 'dosing_session',
         });
-        await emitBoardEvent(trx, now, a.clinicId, 'session', s.id, {
-          sessionId: s.id,
-          chair: s.chair,
-          status: s.status,
-        });
+        await emitBoardEvent(trx, now, a.clinicId, sessionEvent(s));
         return { assessment, discharge: await evaluateSessionDischarge(trx, row, now) };
       });
     },

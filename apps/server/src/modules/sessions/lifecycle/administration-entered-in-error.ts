@@ -17,7 +17,7 @@ import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { appendCorrection } from '../../controlled/append-correction.ts';
 import { verifyWitness, type Witness } from '../../controlled/witness.ts';
-import { emitBoardEvent } from '../board/hub.ts';
+import { emitBoardEvent, sessionEvent } from '../board/hub.ts';
 import { assertUnlocked, type Executor, loadSession } from '../shared/load.ts';
 import { sessionDetail } from './session-detail.ts';
 
@@ -114,12 +114,7 @@ export function administrationEnteredInErrorRoute(app: ZodApp, ctx: ModuleContex
             witness: witness?.userId ?? null,
           },
         });
-        await emitBoardEvent(trx, now, a.clinicId, 'session', s.id, {
-          sessionId: s.id,
-          chair: s.chair,
-          status: s.status,
-          doseStartedAt: doseStart?.toISOString() ?? null,
-        });
+        await emitBoardEvent(trx, now, a.clinicId, sessionEvent(s));
         return updated;
       });
       return reply.status(201).send(await sessionDetail(ctx.db, row, now));

@@ -12,7 +12,7 @@ import { AppError, badField, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-import { emitBoardEvent } from '../board/hub.ts';
+import { emitBoardEvent, sessionEvent } from '../board/hub.ts';
 import { assertUnlocked, iso, loadSession } from '../shared/load.ts';
 import { MAX_FUTURE_SKEW_MS } from '../vitals/ingest-vitals.ts';
 import { sessionDetail } from './session-detail.ts';
@@ -76,12 +76,7 @@ export function administrationEventRoute(app: ZodApp, ctx: ModuleContext) {
             ...(b.rateMlPerHour !== undefined ? { rate: b.rateMlPerHour } : {}),
           },
         });
-        await emitBoardEvent(trx, now, a.clinicId, 'session', s.id, {
-          sessionId: s.id,
-          chair: s.chair,
-          status: s.status,
-          infusion: b.kind,
-        });
+        await emitBoardEvent(trx, now, a.clinicId, sessionEvent(s));
         return s;
       });
       return reply.status(201).send(await sessionDetail(ctx.db, row, now));

@@ -11,7 +11,7 @@ import { AppError, badField } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, PATIENT_EDITORS } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-import { emitBoardEvent } from '../board/hub.ts';
+import { emitBoardEvent, sessionEvent } from '../board/hub.ts';
 import { OPEN_STATUSES } from '../shared/load.ts';
 import { lookupProtocol, tableExists } from '../shared/protocol-lookup.ts';
 import { lockPatient } from './checklist.ts';
@@ -91,11 +91,7 @@ export function createSessionRoute(app: ZodApp, ctx: ModuleContext) {
           category: 'dosing_session',
           details: { protocolId: b.protocolId, chair: b.chair },
         });
-        await emitBoardEvent(trx, now, a.clinicId, 'session', inserted.id, {
-          sessionId: inserted.id,
-          chair: b.chair,
-          status: inserted.status,
-        });
+        await emitBoardEvent(trx, now, a.clinicId, sessionEvent({ ...inserted, chair: b.chair }));
         return inserted;
       });
       return reply.status(201).send(await sessionDetail(ctx.db, row, now));

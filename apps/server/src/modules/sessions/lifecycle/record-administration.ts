@@ -24,7 +24,7 @@ import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { auditVerification, verifyOverride } from '../../plans/dosing/verify-override.ts';
-import { emitBoardEvent } from '../board/hub.ts';
+import { emitBoardEvent, sessionEvent } from '../board/hub.ts';
 import { assertUnlocked, type Executor, loadSession, protocolOf } from '../shared/load.ts';
 import { checkAdministrationDose } from './administration-dose.ts';
 import { appendRegisterDose, planRegisterDose, type RegisterDose, signWaste } from './register-dose.ts';
@@ -202,13 +202,7 @@ export function recordAdministrationRoute(app: ZodApp, ctx: ModuleContext) {
             patientId: s.patient_id,
             sourceAddress: req.ip ?? null,
           });
-        await emitBoardEvent(trx, now, a.clinicId, 'session', s.id, {
-          sessionId: s.id,
-          chair: s.chair,
-          status: s.status,
-          doseStartedAt: doseStart.toISOString(),
-          doseMg: b.doseMg,
-        });
+        await emitBoardEvent(trx, now, a.clinicId, sessionEvent(s));
         return updated;
       });
       return reply.status(201).send(await sessionDetail(ctx.db, row, now));

@@ -15,7 +15,7 @@ import { AppError, badField } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-import { emitBoardEvent } from '../board/hub.ts';
+import { emitBoardEvent, sessionEvent } from '../board/hub.ts';
 import { evaluateSessionDischarge } from '../discharge/discharge-state.ts';
 import { type Executor, loadSession, type SessionRow } from '../shared/load.ts';
 import { evaluateChecklist } from './checklist.ts';
@@ -142,12 +142,7 @@ export function transitionRoute(app: ZodApp, ctx: ModuleContext) {
           category: 'dosing_session',
           details: { from, to, overridden: failing.map((f) => f.key) },
         });
-        await emitBoardEvent(trx, now, a.clinicId, 'session', s.id, {
-          sessionId: s.id,
-          chair: s.chair,
-          status: to,
-          from,
-        });
+        await emitBoardEvent(trx, now, a.clinicId, sessionEvent({ ...s, status: to }));
         return row;
       });
       return sessionDetail(ctx.db, updated, now);

@@ -14,7 +14,7 @@ import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { clinicDate } from '../../../platform/time-format.ts';
 import { remsSettingCertificationOf } from '../../clinic/rems-certification.ts';
-import { emitBoardEvent } from '../board/hub.ts';
+import { emitBoardEvent, sessionEvent } from '../board/hub.ts';
 import { type Executor, loadSession } from '../shared/load.ts';
 import { ATTESTED_KEYS, type Attestation, checklistItems } from './checklist.ts';
 import { sessionDetail } from './session-detail.ts';
@@ -140,12 +140,7 @@ export function updateChecklistRoute(app: ZodApp, ctx: ModuleContext) {
           category: 'dosing_session',
           details: { key: item.key, status: b.status },
         });
-        await emitBoardEvent(trx, now, a.clinicId, 'session', s.id, {
-          sessionId: s.id,
-          chair: s.chair,
-          status: s.status,
-          checklist: item.key,
-        });
+        await emitBoardEvent(trx, now, a.clinicId, sessionEvent(s));
         return updated;
       });
       return sessionDetail(ctx.db, row, now);

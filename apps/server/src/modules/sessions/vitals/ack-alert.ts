@@ -10,7 +10,7 @@ import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { acknowledgeAlert } from '../../alerts/acknowledge.ts';
 import { toAlert } from '../../alerts/service.ts';
-import { emitBoardEvent } from '../board/hub.ts';
+import { alertEvent, emitBoardEvent } from '../board/hub.ts';
 import { loadSession } from '../shared/load.ts';
 import { SOURCE_TYPE } from './raise-alerts.ts';
 
@@ -38,15 +38,7 @@ export function ackSessionAlertRoute(app: ZodApp, ctx: ModuleContext) {
           note: req.body.note,
           source: { type: SOURCE_TYPE, id: s.id },
         });
-        await emitBoardEvent(trx, now, a.clinicId, 'alert', s.id, {
-          sessionId: s.id,
-          alertId: updated.id,
-          chair: s.chair,
-          parameter: updated.parameter,
-          value: updated.value === null ? null : Number(updated.value),
-          severity: updated.severity,
-          status: 'acknowledged',
-        });
+        await emitBoardEvent(trx, now, a.clinicId, alertEvent(s.id, s.chair, toAlert(updated)));
         return updated;
       });
       return toAlert(row, a.displayName);

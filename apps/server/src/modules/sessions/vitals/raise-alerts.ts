@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import type { ModuleContext } from '../../../platform/module.ts';
 import { updateOrRaise } from '../../alerts/service.ts';
 import type { AuditActor } from '../../audit/audit-writer.ts';
-import { emitBoardEvent } from '../board/hub.ts';
+import { alertEvent, emitBoardEvent } from '../board/hub.ts';
 import type { Executor } from '../shared/load.ts';
 
 export const SOURCE_TYPE = 'dosing_session';
@@ -73,18 +73,7 @@ export async function raiseCrossingAlerts(
       parameter: c.parameter,
       value: String(c.value),
     });
-    await emitBoardEvent(trx, ctx.clock.now(), s.clinic_id, 'alert', s.id, {
-      sessionId: s.id,
-      alertId: alert.id,
-      chair: s.chair,
-      parameter: c.parameter,
-      value: c.value,
-      threshold: c.threshold,
-      direction: c.direction,
-      severity: alert.severity,
-      status: alert.status,
-      at: c.at,
-    });
+    await emitBoardEvent(trx, ctx.clock.now(), s.clinic_id, alertEvent(s.id, s.chair, alert, c.at));
     out.push(alert);
   }
   return out;

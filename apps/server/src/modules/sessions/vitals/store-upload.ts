@@ -12,7 +12,7 @@
 import type { StoredVital } from '@plasticity/contracts';
 import { sql } from 'kysely';
 import type { AuditActor, AuditWriter } from '../../audit/audit-writer.ts';
-import type { PendingEvent } from '../board/hub.ts';
+import { type PendingEvent, vitalsEvent, vitalsEventBody } from '../board/hub.ts';
 import type { Executor } from '../shared/load.ts';
 
 export interface StoreUploadInput {
@@ -60,15 +60,13 @@ export async function storeUpload(
   return (await storeUploads(db, audit, [{ actor, input }]))[0];
 }
 
-const latestOf = (rs: StoredVital[]) => rs.reduce((x, y) => (y.at >= x.at ? y : x));
-
+/** The live announcement of a stored upload: the same payload the statement stored (`vitalsEventBody`). */
 function eventOf(input: StoreUploadInput, row: StoreUploadRow): PendingEvent {
-  const rs = input.readings;
   return {
     id: Number(row.event_id),
     clinicId: input.clinicId,
     kind: 'vitals',
-    data: { sessionId: row.id, chair: row.chair, reading: latestOf(rs), count: rs.length },
+    data: vitalsEvent(row.id, row.chair, input.readings),
   };
 }
 
@@ -114,11 +112,11 @@ export async function storeUploads(
         ${col((x) => x.input.bodyHash)}::text[],
         ${col((x) => JSON.stringify({ readings: x.input.readings, alerts: [] }))}::jsonb[],
         ${col((x) => x.input.userId)}::uuid[], ${col((x) => x.input.now.toISOString())}::timestamptz[],
-        ${col((x) => JSON.stringify(latestOf(x.input.readings)))}::jsonb[], ${col((x) => x.input.readings.length)}::int[],
+        ${col((x) => JSON.stringify(vitalsEventBody(x.input.readings)))}::jsonb[],
         ${col((x) => x.actor?.email ?? null)}::text[], ${col((x) => x.actor?.role ?? null)}::text[],
         ${col((x) => x.actor?.sourceAddress ?? null)}::text[],
         ${col((x) => JSON.stringify({ readings: x.input.readings.length, alerts: x.input.alertCount }))}::jsonb[])
-        as u(ord, clinic_id, session_id, key, body_hash, result, user_id, at, latest, n, user_email, role, source_address, details)
+        as u(ord, clinic_id, session_id, key, body_hash, result, user_id, at, event, user_email, role, source_address, details)
     ), s as (
       select u.ord, d.id, d.clinic_id, d.patient_id, d.chair, d.locked_at, d.status
         from u join dosing_sessions d on d.clinic_id = u.clinic_id and d.id = u.session_id
@@ -143,7 +141,7 @@ export async function storeUploads(
     ), e as (
       insert into board_events (clinic_id, at, kind, session_id, data)
       select s.clinic_id, u.at, 'vitals', s.id,
-             jsonb_build_object('sessionId', s.id, 'chair', s.chair, 'reading', u.latest, 'count', u.n)
+             u.event || jsonb_build_object('sessionId', s.id, 'chair', s.chair)
         from bu join s on s.ord = bu.ord join u on u.ord = bu.ord
        order by bu.ord
       returning id

@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import type { ModuleContext } from '../../../platform/module.ts';
 import { raiseAlert, toAlert } from '../../alerts/service.ts';
 import type { AuditActor } from '../../audit/audit-writer.ts';
-import { emitBoardEvent } from '../board/hub.ts';
+import { alertEvent, emitBoardEvent } from '../board/hub.ts';
 import { IN_CHAIR_STATUSES, protocolOf } from '../shared/load.ts';
 import { resolveSessionSettings } from '../shared/settings.ts';
 import { SOURCE_TYPE } from './raise-alerts.ts';
@@ -71,16 +71,7 @@ export async function raiseOverdueAlerts(ctx: ModuleContext): Promise<number> {
         parameter: 'vitals_overdue',
         value: String(minutes),
       });
-      await emitBoardEvent(trx, now, s.clinic_id, 'alert', s.id, {
-        sessionId: s.id,
-        alertId: alert.id,
-        chair: s.chair,
-        parameter: 'vitals_overdue',
-        value: minutes,
-        threshold: cadence,
-        severity: alert.severity,
-        status: 'open',
-      });
+      await emitBoardEvent(trx, now, s.clinic_id, alertEvent(s.id, s.chair, alert));
       return true;
     });
     if (did) raised++;
@@ -152,17 +143,7 @@ export async function escalateSessionAlerts(ctx: ModuleContext): Promise<number>
         details: { escalated: true, to: to.length },
       });
       const alert = toAlert(row);
-      await emitBoardEvent(trx, now, c.clinic_id, 'alert', c.session_id, {
-        sessionId: c.session_id,
-        alertId: alert.id,
-        chair: c.chair,
-        parameter: alert.parameter,
-        value: alert.value === null ? null : Number(alert.value),
-        severity: alert.severity,
-        status: 'open',
-        escalatedAt: alert.escalatedAt,
-        escalatedTo: to,
-      });
+      await emitBoardEvent(trx, now, c.clinic_id, alertEvent(c.session_id, c.chair, alert));
     });
   }
   return n;

@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-import { emitBoardEvent } from '../board/hub.ts';
+import { emitBoardEvent, sessionEvent } from '../board/hub.ts';
 import { assertUnlocked, loadSession } from '../shared/load.ts';
 
 export function vitalEnteredInErrorRoute(app: ZodApp, ctx: ModuleContext) {
@@ -57,12 +57,7 @@ export function vitalEnteredInErrorRoute(app: ZodApp, ctx: ModuleContext) {
           category: 'vital_signs',
           details: { enteredInError: true },
         });
-        await emitBoardEvent(trx, now, a.clinicId, 'session', s.id, {
-          sessionId: s.id,
-          chair: s.chair,
-          status: s.status,
-          correctedVital: req.params.vitalId,
-        });
+        await emitBoardEvent(trx, now, a.clinicId, sessionEvent(s));
       });
       return { ok: true as const };
     },

@@ -1,0 +1,43 @@
+/**
+ * Applies one live board event to the cached board snapshot (GET /api/v1/board) instead of refetching it:
+ * a vitals event sets that chair's latest vitals and extends its trend; an alert event adds, updates or
+ * removes (acknowledged) that chair's alert. Anything the event cannot say on its own asks for a refetch:
+ * a session event (new session, phase, dose…), an unknown chair, a backlog upload (the trend needs all its
+ * readings). Events already in the snapshot (id ≤ its `lastEventId`) and readings already shown change
+ * nothing, so an event applied twice is harmless.
+ */
+import type { Board, BoardRecordedEvent, StoredVital } from '@plasticity/contracts';
+
+/** Points in a chair's trend sparkline (the server's snapshot sends as many). */
+export const TREND_POINTS = 30;
+
+export function applyBoardEvent(
+  board: Board,
+  e: BoardRecordedEvent & { eventId: number },
+): { board: Board; refetch: boolean } {
+  if (e.eventId <= board.lastEventId) return { board, refetch: false };
+  if (e.kind === 'session') return { board, refetch: true };
+  const i = board.sessions.findIndex((s) => s.id === e.sessionId);
+  const s = board.sessions[i];
+  if (!s) return { board, refetch: true };
+  let next = s;
+  if (e.kind === 'vitals') {
+    if (s.trend.some((v) => v.id === e.reading.id)) return { board, refetch: false };
+    const trend = [...s.trend, e.reading].sort(byTime).slice(-TREND_POINTS);
+    next = { ...s, trend, latestVitals: trend.at(-1) ?? e.reading };
+  } else {
+    const others = s.alerts.filter((a) => a.id !== e.alert.id);
+    const alerts =
+      e.alert.status === 'open'
+        ? [...others, { ...e.alert, ackNote: null, ackByName: null }].sort((a, b) =>
+            a.createdAt.localeCompare(b.createdAt),
+          )
+        : others;
+    next = { ...s, alerts };
+  }
+  const sessions = board.sessions.slice();
+  sessions[i] = next;
+  return { board: { ...board, sessions }, refetch: e.kind === 'vitals' && e.count > 1 };
+}
+
+const byTime = (a: StoredVital, b: StoredVital) => Date.parse(a.at) - Date.parse(b.at);
