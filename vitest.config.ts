@@ -1,4 +1,10 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+// Vitest's default is one worker fewer than the cores (one worker on a 2-core machine, leaving a core idle).
+// Tests here wait on databases, PGlite's WebAssembly and jsdom in turn, so every core gets a worker, and
+// the integration tier one more (its files wait on the PostgreSQL server half the time).
+const CORES = availableParallelism();
 
 /**
  * Three projects, one command (`npm test` runs them all through scripts/test.mjs):
@@ -15,6 +21,9 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          maxWorkers: CORES,
+          // A few unit files start an embedded PostgreSQL (seconds of WebAssembly start-up on a busy machine).
+          hookTimeout: 60_000,
         },
       },
       {
@@ -24,6 +33,7 @@ export default defineConfig({
           environment: 'jsdom',
           // jsdom + Mantine renders are CPU-bound: give a busy 2-core CI machine room.
           testTimeout: 20_000,
+          maxWorkers: CORES,
           setupFiles: ['apps/web/src/test/setup.ts'],
         },
       },
@@ -35,6 +45,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           globalSetup: ['packages/db/src/testing/global-setup.ts'],
           fileParallelism: true,
+          maxWorkers: CORES + 1,
         },
       },
       {
