@@ -10,6 +10,7 @@ export * from './medications.ts';
 export * from './patients.ts';
 export * from './plans.ts';
 export * from './rems.ts';
+export * from './session-record.ts';
 export * from './session-views.ts';
 export * from './sessions.ts';
 export * from './users.ts';
