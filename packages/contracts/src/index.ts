@@ -5,6 +5,7 @@ export * from './common.ts';
 export * from './controlled.ts';
 export * from './errors.ts';
 export * from './field-labels.ts';
+export * from './health.ts';
 export * from './measurement.ts';
 export * from './medications.ts';
 export * from './patients.ts';
