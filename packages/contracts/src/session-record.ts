@@ -9,7 +9,12 @@
  * for the dose form) are typed by `@plasticity/clinical`'s protocol types and passed through as stored: the
  * protocol is validated when it is saved (`validateProtocol`), not again on every read.
  */
-import type { DischargeCriteria, ObservationSchedule, Protocol, VitalsPlan } from '@plasticity/clinical/protocols';
+import type {
+  DischargeCriteria,
+  ObservationSchedule,
+  Protocol,
+  VitalsPlan,
+} from '@plasticity/clinical/protocols';
 import { z } from 'zod';
 import { Alert } from './alerts.ts';
 import { Uuid } from './common.ts';
