@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { Uuid } from './common.ts';
+import { ConsentKind } from './consent.ts';
+import { ProtocolDrug, ProtocolRoute } from './protocols.ts';
 
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 
