@@ -19,7 +19,11 @@ const NOT_JSON: Array<[method: string, url: string, reason: string]> = [
   ['GET', '/api/v1/patients/:id/consents/:signatureId/pdf', 'the signed consent as a PDF document'],
   ['GET', '/api/v1/controlled/reports/inventory', 'the DEA inventory as a PDF or CSV file'],
   ['GET', '/api/v1/controlled/reports/administrations', 'the administration log as a PDF or CSV file'],
-  ['GET', '/api/v1/controlled/reports/patients/:id', "a patient's administration history as a PDF or CSV file"],
+  [
+    'GET',
+    '/api/v1/controlled/reports/patients/:id',
+    "a patient's administration history as a PDF or CSV file",
+  ],
   ['GET', '/api/v1/board/events', 'the live board as a server-sent event stream (text/event-stream)'],
   ['GET', '/api/v1/sessions/:id/rems-form.pdf', 'the REMS Patient Monitoring Form as a PDF document'],
 ];

@@ -1,7 +1,7 @@
 import {
   ClinicSettings,
-  type InviteStaffRequest,
   InviteResponse,
+  type InviteStaffRequest,
   PasswordResetResponse,
   StaffRole as StaffRoleSchema,
   UserList,

@@ -19,7 +19,14 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useClinicTime } from '../../ui/useClinicTime.ts';
 import { FormError, useObservationSubmit } from './ObservationForms.tsx';
-import { atFromTime, DISTRESS_TYPES, INTERVENTIONS, OUTCOMES, oneOf, SEVERITIES } from './observationFormat.ts';
+import {
+  atFromTime,
+  DISTRESS_TYPES,
+  INTERVENTIONS,
+  OUTCOMES,
+  oneOf,
+  SEVERITIES,
+} from './observationFormat.ts';
 
 const CHOOSE = { value: '', label: 'Choose…', disabled: true };
 

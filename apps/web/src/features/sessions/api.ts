@@ -15,11 +15,11 @@ import {
   type ChecklistItemView,
   type ChecklistUpdate,
   type CreateSessionRequest,
-  DischargeAssessmentResult,
   type DischargeAssessmentRequest,
+  DischargeAssessmentResult,
   type DischargeEvaluation,
-  ObservationResult,
   type ObservationRequest,
+  ObservationResult,
   PatientSessionList,
   type RemsFormUpdate,
   RemsFormView,
@@ -54,8 +54,11 @@ const s = (id: string) => `/api/v1/sessions/${encodeURIComponent(id)}`;
 
 export const getBoard = (signal?: AbortSignal) => request('GET', '/api/v1/board', Board, { signal });
 export const listPatientSessions = (patientId: string, signal?: AbortSignal) =>
-  request('GET', `/api/v1/patients/${encodeURIComponent(patientId)}/sessions`, PatientSessionList, { signal });
-export const getSession = (id: string, signal?: AbortSignal) => request('GET', s(id), SessionRecord, { signal });
+  request('GET', `/api/v1/patients/${encodeURIComponent(patientId)}/sessions`, PatientSessionList, {
+    signal,
+  });
+export const getSession = (id: string, signal?: AbortSignal) =>
+  request('GET', s(id), SessionRecord, { signal });
 export const createSession = (body: z.input<typeof CreateSessionRequest>) =>
   request('POST', '/api/v1/sessions', SessionRecord, { body });
 export const transition = (id: string, body: z.input<typeof TransitionRequest>) =>

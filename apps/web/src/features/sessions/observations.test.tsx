@@ -40,7 +40,13 @@ describe('session observations', () => {
     const now = new Date().toISOString();
     const s = makeSession(5, {
       observations: [
-        { id: '00000000-0000-4000-8000-000000000801', kind: 'moaas', at: now, data: { score: 5 }, recordedBy: null },
+        {
+          id: '00000000-0000-4000-8000-000000000801',
+          kind: 'moaas',
+          at: now,
+          data: { score: 5 },
+          recordedBy: null,
+        },
       ],
     });
     const view = await openSession(s);

@@ -10,7 +10,11 @@
  * 403 for anyone but a prescriber; 404 for another session's administration; 409 when already marked or
  * the record is locked.
  */
-import { AdministrationEnteredInErrorRequest, AdministrationParams, SessionRecord } from '@plasticity/contracts';
+import {
+  AdministrationEnteredInErrorRequest,
+  AdministrationParams,
+  SessionRecord,
+} from '@plasticity/contracts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';

@@ -35,7 +35,12 @@ export function recordAdministrationRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/sessions/:id/administrations',
     {
       config: { policy: allow.roles('prescriber', 'nurse') },
-      schema: { params: IdParams, body: AdministrationRequest, response: { 201: SessionRecord }, tags: ['sessions'] },
+      schema: {
+        params: IdParams,
+        body: AdministrationRequest,
+        response: { 201: SessionRecord },
+        tags: ['sessions'],
+      },
     },
     async (req, reply) => {
       const a = authOf(req);

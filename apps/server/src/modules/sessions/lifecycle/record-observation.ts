@@ -17,7 +17,12 @@ export function recordObservationRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/sessions/:id/observations',
     {
       config: { policy: allow.roles('prescriber', 'nurse') },
-      schema: { params: IdParams, body: ObservationRequest, response: { 201: ObservationResult }, tags: ['sessions'] },
+      schema: {
+        params: IdParams,
+        body: ObservationRequest,
+        response: { 201: ObservationResult },
+        tags: ['sessions'],
+      },
     },
     async (req, reply) => {
       const a = authOf(req);

@@ -62,7 +62,12 @@ export function transitionRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/sessions/:id/transition',
     {
       config: { policy: allow.roles('prescriber', 'nurse', 'front_desk') },
-      schema: { params: IdParams, body: TransitionRequest, response: { 200: SessionRecord }, tags: ['sessions'] },
+      schema: {
+        params: IdParams,
+        body: TransitionRequest,
+        response: { 200: SessionRecord },
+        tags: ['sessions'],
+      },
     },
     async (req) => {
       const a = authOf(req);

@@ -67,7 +67,12 @@ export function updateChecklistRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/sessions/:id/checklist/:key',
     {
       config: { policy: allow.roles('prescriber', 'nurse') },
-      schema: { params: ChecklistParams, body: ChecklistUpdate, response: { 200: SessionRecord }, tags: ['sessions'] },
+      schema: {
+        params: ChecklistParams,
+        body: ChecklistUpdate,
+        response: { 200: SessionRecord },
+        tags: ['sessions'],
+      },
     },
     async (req) => {
       const a = authOf(req);

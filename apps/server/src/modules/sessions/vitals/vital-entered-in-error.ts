@@ -17,7 +17,12 @@ export function vitalEnteredInErrorRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/sessions/:id/vitals/:vitalId/entered-in-error',
     {
       config: { policy: allow.roles('prescriber', 'nurse') },
-      schema: { params: VitalParams, body: VitalEnteredInErrorRequest, response: { 200: OkResult }, tags: ['sessions'] },
+      schema: {
+        params: VitalParams,
+        body: VitalEnteredInErrorRequest,
+        response: { 200: OkResult },
+        tags: ['sessions'],
+      },
     },
     async (req) => {
       const a = authOf(req);
