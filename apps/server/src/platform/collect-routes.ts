@@ -24,6 +24,10 @@ export interface RegisteredRoute {
   policy: Policy | undefined;
   /** The names of the route's query-string parameters (from its zod schema). */
   query: string[];
+  /** The status keys of the route's declared response schemas (`schema.response`), e.g. ['200', '201']. */
+  responses: string[];
+  /** The handler's source text, to find the success statuses it sets (`reply.code(201)`). */
+  handlerSource: string;
 }
 
 /** The keys of a zod object schema, or none. */
@@ -45,6 +49,8 @@ export async function collectRoutes(ctx: ModuleContext): Promise<RegisteredRoute
         url: r.url,
         policy: (r.config as { policy?: Policy } | undefined)?.policy,
         query: shapeKeys((r.schema as { querystring?: unknown } | undefined)?.querystring),
+        responses: Object.keys((r.schema as { response?: object } | undefined)?.response ?? {}),
+        handlerSource: r.handler.toString(),
       });
     }
   });

@@ -1,10 +1,12 @@
 import {
   ClinicSettings,
   InviteResponse,
+  type InviteStaffRequest,
   PasswordResetResponse,
   StaffRole as StaffRoleSchema,
   UserList,
 } from '@plasticity/contracts';
+import type { z } from 'zod';
 import { parser, request } from './client.ts';
 
 export type StaffRole = (typeof StaffRoleSchema.options)[number];
@@ -21,7 +23,7 @@ export type ResetLink = ReturnType<typeof PasswordResetResponse.parse>;
 export const listUsers = (signal?: AbortSignal) =>
   request('GET', '/api/v1/users', UserList, { signal }).then((r) => r.items);
 
-export const inviteUser = (body: { email: string; displayName: string; role: StaffRole }) =>
+export const inviteUser = (body: z.input<typeof InviteStaffRequest>) =>
   request('POST', '/api/v1/users/invite', InviteResponse, { body });
 
 export const deactivateUser = (id: string) => request('POST', userPath(id, 'deactivate'), AnyJson);

@@ -1,4 +1,6 @@
 import {
+  type AcceptInviteRequest,
+  HealthOk,
   LinkInfo,
   type LoginRequest,
   LoginResponse,
@@ -7,7 +9,8 @@ import {
   MfaEnrolResponse,
   OkResponse,
 } from '@plasticity/contracts';
-import { parser, request } from './client.ts';
+import type { z } from 'zod';
+import { request } from './client.ts';
 
 export const login = (body: LoginRequest) =>
   request('POST', '/api/v1/auth/login', LoginResponse, { body, quiet401: true });
@@ -20,7 +23,7 @@ export const fetchMe = () => request('GET', '/api/v1/me', MeResponse, { quiet401
 /** Like fetchMe, but a 401 means the session was lost (keep-alive, refresh after a settings change). */
 export const refreshMe = () => request('GET', '/api/v1/me', MeResponse);
 
-export const acceptInvite = (body: { token: string; password: string; displayName?: string }) =>
+export const acceptInvite = (body: z.input<typeof AcceptInviteRequest>) =>
   request('POST', '/api/v1/auth/accept-invite', OkResponse, { body, quiet401: true });
 
 /** What an invitation or reset link is for (staff or patient), without using it. */
@@ -28,19 +31,13 @@ export const getLinkInfo = (token: string, signal?: AbortSignal) =>
   request('POST', '/api/v1/auth/link-info', LinkInfo, { body: { token }, quiet401: true, signal });
 
 export const enrolMfa = () => request('POST', '/api/v1/me/mfa/enrol', MfaEnrolResponse);
-export type MfaEnrolment = { secret: string; otpauthUrl: string; qrDataUrl: string };
+export type MfaEnrolment = z.output<typeof MfaEnrolResponse>;
 
 export const confirmMfa = (code: string) =>
   request('POST', '/api/v1/me/mfa/confirm', MfaConfirmResponse, { body: { code } });
 
-export interface Health {
-  status: string;
-  demo: boolean;
-}
-const HealthSchema = parser<Health>((data) => {
-  if (typeof data !== 'object' || data === null) return undefined;
-  const { status, demo } = data as Record<string, unknown>;
-  return typeof status === 'string' ? { status, demo: demo === true } : undefined;
-});
+/** The part of /healthz the sign-in page reads: whether this is the demo clinic's server. */
+const HealthSummary = HealthOk.pick({ status: true, demo: true });
+export type Health = z.output<typeof HealthSummary>;
 
-export const fetchHealth = () => request('GET', '/healthz', HealthSchema, { quiet401: true });
+export const fetchHealth = () => request('GET', '/healthz', HealthSummary, { quiet401: true });

@@ -6,21 +6,9 @@
  * `unhealthy` when a safety job (alert escalation, the overdue-vitals sweep) has not succeeded for two minutes
  * (platform/jobs.ts) — alerts are then not moving, which a load balancer or monitor must notice.
  */
-import { z } from 'zod';
+import { HealthOk, HealthUnavailable, OpenApiDocument } from '@plasticity/contracts';
 import type { ServerModule } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
-
-const JobHealth = z.object({
-  name: z.string(),
-  safety: z.boolean(),
-  lastSuccessAt: z.string().nullable(),
-  lastFailureAt: z.string().nullable(),
-  consecutiveFailures: z.number().int(),
-  lastError: z
-    .object({ errorClass: z.string(), sqlstate: z.string().optional(), code: z.string().optional() })
-    .nullable(),
-  stale: z.boolean(),
-});
 
 export const healthModule: ServerModule = {
   name: 'health',
@@ -32,11 +20,8 @@ export const healthModule: ServerModule = {
         schema: {
           hide: true,
           response: {
-            200: z.object({ status: z.literal('ok'), demo: z.boolean(), jobs: z.array(JobHealth) }),
-            503: z.union([
-              z.object({ status: z.literal('starting') }),
-              z.object({ status: z.literal('unhealthy'), demo: z.boolean(), jobs: z.array(JobHealth) }),
-            ]),
+            200: HealthOk,
+            503: HealthUnavailable,
           },
         },
       },
@@ -50,8 +35,11 @@ export const healthModule: ServerModule = {
     );
     app.get(
       '/api/v1/openapi.json',
-      { config: { policy: allow.public('the API description is public') }, schema: { hide: true } },
-      async () => app.swagger(),
+      {
+        config: { policy: allow.public('the API description is public') },
+        schema: { hide: true, response: { 200: OpenApiDocument } },
+      },
+      async () => OpenApiDocument.parse(app.swagger()),
     );
   },
 };

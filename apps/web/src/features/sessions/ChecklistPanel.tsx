@@ -23,7 +23,7 @@ export function ChecklistPanel({ s, onChange }: { s: SessionRecord; onChange: (s
   const [error, setError] = useState<unknown>(null);
   const fe = fieldErrorsOf(error);
   const editable = s.checklistApplies && (me.role === 'nurse' || me.role === 'prescriber');
-  const set = async (key: string, body: Record<string, unknown>) => {
+  const set = async (key: string, body: Parameters<typeof setChecklist>[2]) => {
     setError(null);
     try {
       onChange(await setChecklist(s.id, key, body));

@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeMe } from '../../test/fixtures.ts';
 import { apiError } from '../../test/mockApi.ts';
 import { renderApp } from '../../test/renderApp.tsx';
+import type { Administration, SessionRecord } from './api.ts';
+import { makeSession } from './testSession.ts';
 
 const SID = '00000000-0000-4000-8000-000000000701';
 const VIAL = '00000000-0000-4000-8000-00000000c001';
@@ -12,47 +14,22 @@ const EMPTY = '00000000-0000-4000-8000-00000000c003';
 const PATIENT = '00000000-0000-4000-8000-000000000500';
 const E = (n: number) => `00000000-0000-4000-8000-00000000e00${n}`;
 
-const session = (administrations: unknown[] = []) => ({
-  id: SID,
-  patientId: PATIENT,
-  patient: {
-    id: PATIENT,
-    mrn: 'MRN-1',
-    firstName: 'Ada',
-    lastName: 'Lovelace',
-    dateOfBirth: '1985-12-10',
-    sex: 'female',
-  },
-  protocol: {
-    id: 'p',
-    version: 1,
-    name: 'IV ketamine',
-    drug: 'ketamine',
-    route: 'iv',
-    cadenceMin: 15,
-    alerts: {},
-  },
-  chair: '3',
-  scheduledAt: '2026-11-27T14:30:00Z',
-  status: 'dosing',
-  statusReason: null,
-  escort: null,
-  prescriberOnSiteId: null,
-  doseStartedAt: administrations.length ? '2026-11-27T15:00:00Z' : null,
-  dischargedAt: null,
-  lockedAt: null,
-  dischargeAssessment: {},
-  transitions: [],
-  checklist: [],
-  checklistApplies: false,
-  administrations,
-  vitals: [],
-  observations: [],
-  notes: [],
-  alerts: [],
-  discharge: { ready: false, failing: [] },
-  rems: null,
-});
+const session = (administrations: Administration[] = []): SessionRecord =>
+  makeSession(0, {
+    patient: {
+      id: PATIENT,
+      mrn: 'MRN-1',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      dateOfBirth: '1985-12-10',
+      sex: 'female',
+    },
+    scheduledAt: '2026-11-27T14:30:00Z',
+    status: 'dosing',
+    doseStartedAt: administrations.length ? '2026-11-27T15:00:00Z' : null,
+    administrations,
+    observationsDue: null,
+  });
 
 const stockItem = (over: Record<string, unknown>) => ({
   id: VIAL,
@@ -116,7 +93,7 @@ const entry = (n: number, type: string, quantity: string, over: Record<string, u
   ...over,
 });
 
-const recorded = {
+const recorded: Administration = {
   id: '00000000-0000-4000-8000-00000000f001',
   drug: 'ketamine',
   route: 'iv',
@@ -138,7 +115,25 @@ const recorded = {
     wasted: '0.1',
     wasteWitnessUserId: '00000000-0000-4000-8000-000000000002',
     wasteWitnessName: 'Dr. Pat Prescriber',
+    correctionEntryIds: [],
   },
+  doseInputs: null,
+  concentrationMgPerMl: null,
+  events: [],
+  administeredBy: '00000000-0000-4000-8000-000000000003',
+  planId: null,
+  doseCheck: null,
+  overrideReason: null,
+  overrideVerifiedBy: null,
+  doseChangeReason: null,
+  notFromRegisterReason: null,
+  durationMin: null,
+  rateMlPerHour: null,
+  infusion: null,
+  enteredInError: false,
+  enteredInErrorAt: null,
+  enteredInErrorBy: null,
+  enteredInErrorReason: null,
 };
 
 describe('dose panel and the register', () => {
@@ -242,6 +237,8 @@ describe('dose panel and the register', () => {
       prescribed: { mgPerKg: 0.5, durationMin: 40, frequency: 'Twice a week' },
       weightKg: 70,
       weightMeasuredAt: new Date().toISOString(),
+      heightCm: null,
+      sex: 'female',
       ageYears: 40,
       maxWeightAgeDays: 30,
       protocol,

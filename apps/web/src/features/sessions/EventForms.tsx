@@ -19,7 +19,14 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useClinicTime } from '../../ui/useClinicTime.ts';
 import { FormError, useObservationSubmit } from './ObservationForms.tsx';
-import { atFromTime, DISTRESS_TYPES, INTERVENTIONS, OUTCOMES, SEVERITIES } from './observationFormat.ts';
+import {
+  atFromTime,
+  DISTRESS_TYPES,
+  INTERVENTIONS,
+  OUTCOMES,
+  oneOf,
+  SEVERITIES,
+} from './observationFormat.ts';
 
 const CHOOSE = { value: '', label: 'Choose…', disabled: true };
 
@@ -65,15 +72,20 @@ export function DistressForm({ sessionId, onSaved }: { sessionId: string; onSave
     fields[`interventions.${medIndex(row)}.${key}`] ??
     (key === 'medication' ? fields[`interventions.${medIndex(row)}`] : undefined);
   const save = async () => {
+    const distressType = oneOf(DISTRESS_TYPES, type);
+    if (!distressType) return; // the button stays disabled until a type is chosen
     const body = {
-      kind: 'distress',
+      kind: 'distress' as const,
       at: atFromTime(at, timeZone),
-      type,
+      type: distressType,
       ...(description.trim() ? { description: description.trim() } : {}),
       interventions: [
-        ...kinds.map((kind) => ({ kind })),
+        ...kinds.flatMap((k) => {
+          const kind = oneOf(INTERVENTIONS, k);
+          return kind ? [{ kind }] : [];
+        }),
         ...meds.map((m) => ({
-          kind: 'medication',
+          kind: 'medication' as const,
           ...(m.name.trim() ? { medication: m.name.trim() } : {}),
           ...(typeof m.doseMg === 'number' ? { doseMg: m.doseMg } : {}),
         })),
@@ -186,13 +198,16 @@ export function AdverseEventForm({ sessionId, onSaved }: { sessionId: string; on
   const [at, setAt] = useState('');
   const { busy, error, fields, submit } = useObservationSubmit(sessionId, onSaved);
   const save = async () => {
+    const sev = oneOf(SEVERITIES, severity);
+    const out = oneOf(OUTCOMES, outcome);
+    if (!sev || !out) return; // the button stays disabled until both are chosen
     const body = {
-      kind: 'adverse_event',
+      kind: 'adverse_event' as const,
       at: atFromTime(at, timeZone),
       description: description.trim(),
-      severity,
+      severity: sev,
       serious,
-      outcome,
+      outcome: out,
     };
     if (await submit(body)) {
       setDescription('');

@@ -23,7 +23,9 @@ export function progressText(p: ReturnType<typeof infusionProgress>): string {
   return parts.join(' · ');
 }
 
-function progressOf(a: Administration, now: number) {
+/** Live progress at `now`; null when the administration has no recorded start. */
+export function progressOf(a: Administration, now: number) {
+  if (!a.startedAt) return null;
   return infusionProgress(
     {
       startedAt: a.startedAt,
@@ -67,6 +69,7 @@ export function InfusionControls({
       setBusy(false);
     }
   };
+  if (!p) return null;
   return (
     <Stack gap={4} data-testid="infusion">
       <Text size="sm">Infusion: {progressText(p)}</Text>

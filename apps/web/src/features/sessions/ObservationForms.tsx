@@ -14,7 +14,7 @@ import { CADSS_ITEMS, CADSS_MAX, CADSS_OPTIONS, MOAAS_OPTIONS } from './observat
 export function useObservationSubmit(sessionId: string, onSaved: () => void) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const submit = async (body: Record<string, unknown>): Promise<boolean> => {
+  const submit = async (body: Parameters<typeof postObservation>[1]): Promise<boolean> => {
     setBusy(true);
     setError(null);
     try {
@@ -84,7 +84,7 @@ export function Cadss6Form({ sessionId, onSaved }: { sessionId: string; onSaved:
   const answered = items.filter((v) => v !== '').length;
   const total = items.reduce((sum, v) => sum + (v === '' ? 0 : Number(v)), 0);
   const save = async () => {
-    const body = { kind: 'cadss6', at: new Date().toISOString(), items: items.map(Number) };
+    const body = { kind: 'cadss6' as const, at: new Date().toISOString(), items: items.map(Number) };
     if (await submit(body)) setItems(empty());
   };
   return (

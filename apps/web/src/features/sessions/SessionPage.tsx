@@ -18,6 +18,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import type { SessionStatus } from '@plasticity/contracts';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
@@ -50,7 +51,7 @@ function PhaseControls({ s, onChange }: { s: SessionRecord; onChange: (s: Sessio
     s.status === 'pre_assessment'
       ? s.checklist.filter((i) => i.blocking && !i.passed && i.overridable === false)
       : [];
-  const go = async (to: string, extra: Record<string, string> = {}) => {
+  const go = async (to: SessionStatus, extra: { reason?: string; overrideReason?: string } = {}) => {
     setError(null);
     try {
       onChange(await transition(s.id, { to, ...extra }));
@@ -61,7 +62,9 @@ function PhaseControls({ s, onChange }: { s: SessionRecord; onChange: (s: Sessio
     }
   };
   if (s.lockedAt) return null;
-  const ending = ['scheduled', 'checked_in', 'pre_assessment'].includes(s.status) ? 'cancelled' : 'aborted';
+  const ending: SessionStatus = ['scheduled', 'checked_in', 'pre_assessment'].includes(s.status)
+    ? 'cancelled'
+    : 'aborted';
   return (
     <Card withBorder>
       <Stack gap="xs">

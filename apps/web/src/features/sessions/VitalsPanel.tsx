@@ -103,8 +103,11 @@ export function VitalsPanel({ s, onSaved }: { s: SessionRecord; onSaved: () => v
   const [busy, setBusy] = useState(false);
   const locked = Boolean(s.lockedAt);
   const submit = async () => {
-    const reading: Record<string, unknown> = { at: new Date().toISOString() };
-    for (const [f] of FIELDS) if (typeof values[f] === 'number') reading[f] = values[f];
+    const reading: Parameters<typeof postVitals>[1]['readings'][number] = { at: new Date().toISOString() };
+    for (const [f] of FIELDS) {
+      const v = values[f];
+      if (typeof v === 'number') reading[f] = v;
+    }
     setBusy(true);
     setError(null);
     try {

@@ -1,4 +1,6 @@
 /** Display helpers for the session screens. */
+import type { SessionStatus } from '@plasticity/contracts';
+
 export const PHASE_LABEL: Record<string, string> = {
   scheduled: 'Scheduled',
   checked_in: 'Checked in',
@@ -23,7 +25,7 @@ export const PHASE_COLOR: Record<string, string> = {
   aborted: 'red',
 };
 
-export const NEXT_PHASE: Record<string, string | undefined> = {
+export const NEXT_PHASE: Partial<Record<string, SessionStatus>> = {
   scheduled: 'checked_in',
   checked_in: 'pre_assessment',
   pre_assessment: 'dosing',

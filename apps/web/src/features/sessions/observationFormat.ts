@@ -33,7 +33,7 @@ export const DISTRESS_TYPES = [
   { value: 'agitation', label: 'Agitation' },
   { value: 'emergence_reaction', label: 'Emergence reaction' },
   { value: 'other', label: 'Other' },
-];
+] as const;
 export const INTERVENTIONS = [
   { value: 'reassurance', label: 'Reassurance' },
   { value: 'music_or_eyeshade', label: 'Music or eyeshade' },
@@ -43,16 +43,21 @@ export const SEVERITIES = [
   { value: 'mild', label: 'Mild' },
   { value: 'moderate', label: 'Moderate' },
   { value: 'severe', label: 'Severe' },
-];
+] as const;
 export const OUTCOMES = [
   { value: 'resolved', label: 'Resolved' },
   { value: 'resolving', label: 'Resolving' },
   { value: 'ongoing', label: 'Ongoing' },
   { value: 'transferred', label: 'Transferred' },
   { value: 'unknown', label: 'Unknown' },
-];
+] as const;
 
-const labelOf = (list: Array<{ value: string; label: string }>, v: unknown) =>
+/** The option of `list` whose value is `v` (a form's selection, typed as the contract's value), if any. */
+export function oneOf<T extends string>(list: ReadonlyArray<{ value: T }>, v: string): T | undefined {
+  return list.find((o) => o.value === v)?.value;
+}
+
+const labelOf = (list: ReadonlyArray<{ value: string; label: string }>, v: unknown) =>
   list.find((x) => x.value === v)?.label ?? String(v);
 
 type Intervention = { kind: string; medication?: string; doseMg?: number };
@@ -119,7 +124,8 @@ export function dueText(
 export function liveDue(s: SessionRecord, now: number): ObservationsDue | null {
   if (!s.observationsDue) return null;
   const recovery = s.transitions.filter((t) => t.to === 'recovery').at(-1)?.at ?? null;
-  return observationsDue(s.protocol.observationSchedule, s.doseStartedAt, s.observations, new Date(now), {
+  const recorded = s.observations.flatMap((o) => (o.at ? [{ kind: o.kind, at: o.at }] : []));
+  return observationsDue(s.protocol.observationSchedule, s.doseStartedAt, recorded, new Date(now), {
     monitoringEndedAt: recovery,
   });
 }

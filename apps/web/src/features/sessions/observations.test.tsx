@@ -39,7 +39,15 @@ describe('session observations', () => {
   it('shows the next one when nothing is due, and nothing before the patient is in the chair', async () => {
     const now = new Date().toISOString();
     const s = makeSession(5, {
-      observations: [{ id: 'o1', kind: 'moaas', at: now, data: { score: 5 } }],
+      observations: [
+        {
+          id: '00000000-0000-4000-8000-000000000801',
+          kind: 'moaas',
+          at: now,
+          data: { score: 5 },
+          recordedBy: null,
+        },
+      ],
     });
     const view = await openSession(s);
     expect(within(screen.getByTestId('observation-due')).getByText(/Next: MOAA\/S at/)).toBeTruthy();

@@ -1,3 +1,4 @@
+import type { SessionStatus } from '@plasticity/contracts';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeMe } from '../../test/fixtures.ts';
@@ -65,7 +66,7 @@ function remsForm(overrides: Partial<RemsForm> = {}): RemsForm {
   };
 }
 
-async function open(status: string, put: (body: unknown) => Reply) {
+async function open(status: SessionStatus, put: (body: unknown) => Reply) {
   const s = makeSession(30, {
     status,
     rems: { submittedAt: null },

@@ -1,5 +1,5 @@
 /** A session record for the session-page tests (shape of GET /api/v1/sessions/{id}). */
-import { defaultObservationSchedule } from '@plasticity/clinical/protocols';
+import { defaultIvKetamineProtocol, defaultObservationSchedule } from '@plasticity/clinical/protocols';
 import type { SessionRecord } from './api.ts';
 
 export const SID = '00000000-0000-4000-8000-000000000701';
@@ -27,9 +27,11 @@ export function makeSession(doseMinAgo = 25, overrides: Partial<SessionRecord> =
       drug: 'ketamine',
       route: 'iv',
       cadenceMin: 15,
-      alerts: { moaasAtMost: 2 },
+      alerts: { moaasAtMost: 2, source: 'test thresholds' },
       observationSchedule: defaultObservationSchedule(),
+      discharge: defaultIvKetamineProtocol().discharge,
     },
+    planId: null,
     chair: '3',
     scheduledAt: doseAt,
     status: 'monitoring',
@@ -51,6 +53,7 @@ export function makeSession(doseMinAgo = 25, overrides: Partial<SessionRecord> =
     alerts: [],
     discharge: { ready: false, failing: [] },
     rems: null,
+    doseOrder: null,
     ...overrides,
   };
 }

@@ -5,7 +5,7 @@
  * `readyWithoutTwoHourRuleMin` feeds the SPRAVATO REMS form
  * (docs/clinical-sources.md#spravato-rems-requirements).
  */
-import { DischargeAssessmentRequest, IdParams } from '@plasticity/contracts';
+import { DischargeAssessmentRequest, DischargeAssessmentResult, IdParams } from '@plasticity/contracts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
@@ -18,7 +18,12 @@ export function updateDischargeAssessmentRoute(app: ZodApp, ctx: ModuleContext) 
     '/api/v1/sessions/:id/discharge-assessment',
     {
       config: { policy: allow.roles('prescriber', 'nurse') },
-      schema: { params: IdParams, body: DischargeAssessmentRequest, tags: ['sessions'] },
+      schema: {
+        params: IdParams,
+        body: DischargeAssessmentRequest,
+        response: { 200: DischargeAssessmentResult },
+        tags: ['sessions'],
+      },
     },
     async (req) => {
       const a = authOf(req);

@@ -3,7 +3,7 @@
  * time of writing). Once the record is locked (discharge, cancel, abort) every note is stored as an addendum:
  * the record itself never changes after it locks.
  */
-import { IdParams, NoteRequest } from '@plasticity/contracts';
+import { IdParams, NoteRequest, SessionNote } from '@plasticity/contracts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
@@ -14,7 +14,7 @@ export function addNoteRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/sessions/:id/notes',
     {
       config: { policy: allow.roles('prescriber', 'nurse') },
-      schema: { params: IdParams, body: NoteRequest, tags: ['sessions'] },
+      schema: { params: IdParams, body: NoteRequest, response: { 201: SessionNote }, tags: ['sessions'] },
     },
     async (req, reply) => {
       const a = authOf(req);

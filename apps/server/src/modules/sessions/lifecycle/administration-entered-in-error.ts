@@ -10,7 +10,11 @@
  * 403 for anyone but a prescriber; 404 for another session's administration; 409 when already marked or
  * the record is locked.
  */
-import { AdministrationEnteredInErrorRequest, AdministrationParams } from '@plasticity/contracts';
+import {
+  AdministrationEnteredInErrorRequest,
+  AdministrationParams,
+  SessionRecord,
+} from '@plasticity/contracts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
@@ -40,7 +44,12 @@ export function administrationEnteredInErrorRoute(app: ZodApp, ctx: ModuleContex
     '/api/v1/sessions/:id/administrations/:administrationId/entered-in-error',
     {
       config: { policy: allow.roles('prescriber') },
-      schema: { params: AdministrationParams, body: AdministrationEnteredInErrorRequest, tags: ['sessions'] },
+      schema: {
+        params: AdministrationParams,
+        body: AdministrationEnteredInErrorRequest,
+        response: { 201: SessionRecord },
+        tags: ['sessions'],
+      },
     },
     async (req, reply) => {
       const a = authOf(req);

@@ -7,7 +7,7 @@
  * error; a time more than the vitals' clock-skew allowance in the future is refused. A stop sets the administration's stop time. Each step keeps who recorded it and when; audited.
  */
 import { checkInfusionEvent, type InfusionEvent } from '@plasticity/clinical/dosing';
-import { AdministrationEventRequest, AdministrationParams } from '@plasticity/contracts';
+import { AdministrationEventRequest, AdministrationParams, SessionRecord } from '@plasticity/contracts';
 import { AppError, badField, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
@@ -22,7 +22,12 @@ export function administrationEventRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/sessions/:id/administrations/:administrationId/events',
     {
       config: { policy: allow.roles('prescriber', 'nurse') },
-      schema: { params: AdministrationParams, body: AdministrationEventRequest, tags: ['sessions'] },
+      schema: {
+        params: AdministrationParams,
+        body: AdministrationEventRequest,
+        response: { 201: SessionRecord },
+        tags: ['sessions'],
+      },
     },
     async (req, reply) => {
       const a = authOf(req);

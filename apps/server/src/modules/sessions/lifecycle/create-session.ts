@@ -5,7 +5,7 @@
  * has at most one open session (409 `conflict`; a unique partial index backs the check against races).
  */
 import { drugRouteMismatch } from '@plasticity/clinical/protocols';
-import { CreateSessionRequest } from '@plasticity/contracts';
+import { CreateSessionRequest, SessionRecord } from '@plasticity/contracts';
 import { sql } from 'kysely';
 import { AppError, badField } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
@@ -22,7 +22,7 @@ export function createSessionRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/sessions',
     {
       config: { policy: allow.roles(...PATIENT_EDITORS) },
-      schema: { body: CreateSessionRequest, tags: ['sessions'] },
+      schema: { body: CreateSessionRequest, response: { 201: SessionRecord }, tags: ['sessions'] },
     },
     async (req, reply) => {
       const a = authOf(req);

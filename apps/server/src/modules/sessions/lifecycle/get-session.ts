@@ -1,5 +1,5 @@
 /** GET /api/v1/sessions/{id} — the full session record for clinicians and the admin; audited as a read. */
-import { IdParams } from '@plasticity/contracts';
+import { IdParams, SessionRecord } from '@plasticity/contracts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, CLINICAL_READERS } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
@@ -11,7 +11,7 @@ export function getSessionRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/sessions/:id',
     {
       config: { policy: allow.roles(...CLINICAL_READERS) },
-      schema: { params: IdParams, tags: ['sessions'] },
+      schema: { params: IdParams, response: { 200: SessionRecord }, tags: ['sessions'] },
     },
     async (req) => {
       const a = authOf(req);

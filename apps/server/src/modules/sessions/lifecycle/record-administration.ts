@@ -18,7 +18,7 @@
  * administration's start is the dose time (discharge's observation rules count from it).
  */
 import { checkInfusionEvent, type InfusionRecord } from '@plasticity/clinical/dosing';
-import { AdministrationRequest, type ErrorDetail, IdParams } from '@plasticity/contracts';
+import { AdministrationRequest, type ErrorDetail, IdParams, SessionRecord } from '@plasticity/contracts';
 import { AppError, badField } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
@@ -35,7 +35,12 @@ export function recordAdministrationRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/sessions/:id/administrations',
     {
       config: { policy: allow.roles('prescriber', 'nurse') },
-      schema: { params: IdParams, body: AdministrationRequest, tags: ['sessions'] },
+      schema: {
+        params: IdParams,
+        body: AdministrationRequest,
+        response: { 201: SessionRecord },
+        tags: ['sessions'],
+      },
     },
     async (req, reply) => {
       const a = authOf(req);

@@ -6,7 +6,7 @@
  * (default ≤ 2, docs/clinical-sources.md#in-chair-monitoring) raises a vital-sign alert.
  */
 import { evaluateReading } from '@plasticity/clinical/monitoring';
-import { IdParams, ObservationRequest } from '@plasticity/contracts';
+import { IdParams, ObservationRequest, ObservationResult } from '@plasticity/contracts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
@@ -18,7 +18,12 @@ export function recordObservationRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/sessions/:id/observations',
     {
       config: { policy: allow.roles('prescriber', 'nurse') },
-      schema: { params: IdParams, body: ObservationRequest, tags: ['sessions'] },
+      schema: {
+        params: IdParams,
+        body: ObservationRequest,
+        response: { 201: ObservationResult },
+        tags: ['sessions'],
+      },
     },
     async (req, reply) => {
       const a = authOf(req);

@@ -7,6 +7,13 @@
 
 import { infusionProgress } from '@plasticity/clinical/dosing';
 import { observationScheduleOf } from '@plasticity/clinical/monitoring';
+import {
+  AdministrationDoseCheck,
+  DischargeAssessmentView,
+  InfusionEventList,
+  type SessionRecord,
+  SessionStatus,
+} from '@plasticity/contracts';
 import { toAlertsWithNames } from '../../alerts/service.ts';
 import { canon } from '../../controlled/model.ts';
 import { evaluateSessionDischarge } from '../discharge/discharge-state.ts';
@@ -81,7 +88,7 @@ export function infusionOf(
   );
 }
 
-export async function sessionDetail(db: Executor, s: SessionRow, now: Date) {
+export async function sessionDetail(db: Executor, s: SessionRow, now: Date): Promise<SessionRecord> {
   const p = protocolOf(s);
   const [patient, transitions, administrations, vitals, observations, notes, alerts, register, clinic] =
     await Promise.all([
@@ -192,17 +199,17 @@ export async function sessionDetail(db: Executor, s: SessionRow, now: Date) {
     planId: s.plan_id,
     chair: s.chair,
     scheduledAt: iso(s.scheduled_at),
-    status: s.status,
+    status: SessionStatus.parse(s.status),
     statusReason: s.status_reason,
     escort: s.escort,
     prescriberOnSiteId: s.prescriber_on_site_id,
     doseStartedAt: iso(s.dose_started_at),
     dischargedAt: iso(s.discharged_at),
     lockedAt: iso(s.locked_at),
-    dischargeAssessment: s.discharge_assessment,
+    dischargeAssessment: DischargeAssessmentView.parse(s.discharge_assessment),
     transitions: transitions.map((t) => ({
-      from: t.from_status,
-      to: t.to_status,
+      from: SessionStatus.parse(t.from_status),
+      to: SessionStatus.parse(t.to_status),
       at: iso(t.at),
       by: t.by_user_id,
       reason: t.reason,
@@ -224,12 +231,12 @@ export async function sessionDetail(db: Executor, s: SessionRow, now: Date) {
       expiry: x.expiry,
       startedAt: iso(x.started_at),
       stoppedAt: iso(x.stopped_at),
-      events: x.events,
+      events: InfusionEventList.parse(x.events),
       administeredBy: x.administered_by,
       verifiedBy: x.verified_by,
       register: registerOf(x, entry),
       planId: x.plan_id,
-      doseCheck: x.dose_check,
+      doseCheck: x.dose_check === null ? null : AdministrationDoseCheck.parse(x.dose_check),
       overrideReason: x.override_reason,
       overrideVerifiedBy: x.override_verified_by,
       doseChangeReason: x.dose_change_reason,

@@ -10,7 +10,7 @@
  * no override passes. Only prescribers may override. Cancel/abort need a `reason`.
  * Who and when are recorded; discharge, cancel and abort lock the record (later changes are addenda).
  */
-import { IdParams, type SessionStatus, TransitionRequest } from '@plasticity/contracts';
+import { IdParams, SessionRecord, type SessionStatus, TransitionRequest } from '@plasticity/contracts';
 import { AppError, badField } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
@@ -63,7 +63,12 @@ export function transitionRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/sessions/:id/transition',
     {
       config: { policy: allow.roles('prescriber', 'nurse', 'front_desk') },
-      schema: { params: IdParams, body: TransitionRequest, tags: ['sessions'] },
+      schema: {
+        params: IdParams,
+        body: TransitionRequest,
+        response: { 200: SessionRecord },
+        tags: ['sessions'],
+      },
     },
     async (req) => {
       const a = authOf(req);

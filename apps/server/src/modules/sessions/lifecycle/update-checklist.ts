@@ -7,7 +7,7 @@
  * clinic; REMS enrolment needs the patient's enrolment identifier and date (400 naming the field) and the
  * clinic's setting certification on record (409 `precondition_failed`). Only before dosing.
  */
-import { ChecklistParams, ChecklistUpdate, type RemsEnrolment } from '@plasticity/contracts';
+import { ChecklistParams, ChecklistUpdate, type RemsEnrolment, SessionRecord } from '@plasticity/contracts';
 import { AppError, badField } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
@@ -67,7 +67,12 @@ export function updateChecklistRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/sessions/:id/checklist/:key',
     {
       config: { policy: allow.roles('prescriber', 'nurse') },
-      schema: { params: ChecklistParams, body: ChecklistUpdate, tags: ['sessions'] },
+      schema: {
+        params: ChecklistParams,
+        body: ChecklistUpdate,
+        response: { 200: SessionRecord },
+        tags: ['sessions'],
+      },
     },
     async (req) => {
       const a = authOf(req);

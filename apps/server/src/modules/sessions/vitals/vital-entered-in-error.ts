@@ -4,7 +4,7 @@
  * longer counts for the chart, the board, the checklist or discharge. Only while the record is open; after
  * the record locks, corrections are addenda (notes). Audited; the board is told.
  */
-import { VitalEnteredInErrorRequest, VitalParams } from '@plasticity/contracts';
+import { OkResult, VitalEnteredInErrorRequest, VitalParams } from '@plasticity/contracts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
@@ -17,7 +17,12 @@ export function vitalEnteredInErrorRoute(app: ZodApp, ctx: ModuleContext) {
     '/api/v1/sessions/:id/vitals/:vitalId/entered-in-error',
     {
       config: { policy: allow.roles('prescriber', 'nurse') },
-      schema: { params: VitalParams, body: VitalEnteredInErrorRequest, tags: ['sessions'] },
+      schema: {
+        params: VitalParams,
+        body: VitalEnteredInErrorRequest,
+        response: { 200: OkResult },
+        tags: ['sessions'],
+      },
     },
     async (req) => {
       const a = authOf(req);
