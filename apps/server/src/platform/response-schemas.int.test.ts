@@ -33,14 +33,14 @@ const WEB_APP = ['GET /', 'GET /*'];
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 
 /** The success statuses a handler answers with: the 2xx codes it sets, or 200. */
-export function successStatuses(source: string): string[] {
+function successStatuses(source: string): string[] {
   const set = new Set<string>();
   for (const m of source.matchAll(/\.(?:code|status)\(\s*(2\d\d)\s*\)/g)) set.add(m[1] as string);
   return set.size ? [...set].sort() : ['200'];
 }
 
 /** Whether the declared response keys cover a status (exactly, by class like '2xx', or 'default'). */
-export function covers(responses: string[], status: string): boolean {
+function covers(responses: string[], status: string): boolean {
   return responses.includes(status) || responses.includes(`${status[0]}xx`) || responses.includes('default');
 }
 

@@ -20,18 +20,25 @@ export type Weight = 'regular' | 'bold';
 /** In the order a character is looked up: the first font that has a glyph for it draws it. */
 export const SCRIPTS: readonly Script[] = ['latin', 'arabic', 'cjk'];
 
-const FILES: Record<Script, { pkg: string; family: string }> = {
-  latin: { pkg: '@expo-google-fonts/noto-sans', family: 'NotoSans' },
-  arabic: { pkg: '@expo-google-fonts/noto-sans-arabic', family: 'NotoSansArabic' },
-  cjk: { pkg: '@expo-google-fonts/noto-sans-sc', family: 'NotoSansSC' },
-};
-
 const require = createRequire(import.meta.url);
+
+/** Each script's font package (resolved by name, so the dependency checker sees them) and family. */
+const FILES: Record<Script, { resolve: () => string; family: string }> = {
+  latin: { resolve: () => require.resolve('@expo-google-fonts/noto-sans/package.json'), family: 'NotoSans' },
+  arabic: {
+    resolve: () => require.resolve('@expo-google-fonts/noto-sans-arabic/package.json'),
+    family: 'NotoSansArabic',
+  },
+  cjk: {
+    resolve: () => require.resolve('@expo-google-fonts/noto-sans-sc/package.json'),
+    family: 'NotoSansSC',
+  },
+};
 
 /** Absolute path of one font file inside its package (the packages keep each weight in a folder). */
 export function fontPath(script: Script, weight: Weight): string {
-  const { pkg, family } = FILES[script];
-  const dir = dirname(require.resolve(`${pkg}/package.json`));
+  const { resolve, family } = FILES[script];
+  const dir = dirname(resolve());
   const style = weight === 'bold' ? '700Bold' : '400Regular';
   return join(dir, style, `${family}_${style}.ttf`);
 }
