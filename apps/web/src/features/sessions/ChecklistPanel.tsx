@@ -9,9 +9,10 @@ import { Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mant
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
-import { fieldErrorsOf, unplacedFieldErrors } from '../../api/errors.ts';
+import { unplacedFieldErrors } from '../../api/errors.ts';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { type SessionRecord, setChecklist } from './api.ts';
 
 export function ChecklistPanel({ s, onChange }: { s: SessionRecord; onChange: (s: SessionRecord) => void }) {
@@ -20,16 +21,15 @@ export function ChecklistPanel({ s, onChange }: { s: SessionRecord; onChange: (s
   const [escortPhone, setEscortPhone] = useState(s.escort?.phone ?? '');
   const [remsId, setRemsId] = useState('');
   const [remsDate, setRemsDate] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const fe = fieldErrorsOf(error);
+  const update = useApiMutation(
+    ({ key, body }: { key: string; body: Record<string, unknown> }) => setChecklist(s.id, key, body),
+    { onSuccess: onChange },
+  );
+  const error = update.error;
+  const fe = update.fieldErrors;
   const editable = s.checklistApplies && (me.role === 'nurse' || me.role === 'prescriber');
   const set = async (key: string, body: Record<string, unknown>) => {
-    setError(null);
-    try {
-      onChange(await setChecklist(s.id, key, body));
-    } catch (e) {
-      setError(e);
-    }
+    await update.run({ key, body });
   };
   return (
     <Card withBorder>

@@ -5,13 +5,17 @@ import { RouterLink } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { statusLabel } from '../../ui/labels.ts';
-import { useLoad } from '../../ui/useLoad.ts';
-import { downloadRemsPdf, listRemsPending, markRemsSubmitted } from './api.ts';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { downloadRemsPdf, markRemsSubmitted } from './api.ts';
+import { sessionKeys, useRemsPending } from './queries.ts';
 
 export function RemsPage() {
   const me = useMe();
   const zone = me.clinic.timeZone;
-  const { data, error, reload } = useLoad((signal) => listRemsPending(signal));
+  const { data, error } = useRemsPending();
+  const marking = useApiMutation(markRemsSubmitted, {
+    invalidates: (_, sessionId) => [sessionKeys.remsPending(), sessionKeys.detail(sessionId)],
+  });
   return (
     <Stack gap="sm">
       <Title order={1}>REMS monitoring forms</Title>
@@ -19,6 +23,7 @@ export function RemsPage() {
         A Patient Monitoring Form is due within 7 days of each esketamine session. Times in {zone}.
       </Text>
       <ErrorAlert error={error} title="Could not load the forms" />
+      <ErrorAlert error={marking.error} title="The form was not marked submitted" />
       {data && data.length === 0 && <Text>All forms are submitted.</Text>}
       {data && data.length > 0 && (
         <Table striped withTableBorder>
@@ -47,7 +52,12 @@ export function RemsPage() {
                     PDF
                   </Button>{' '}
                   {f.status === 'discharged' && (
-                    <Button size="xs" onClick={() => void markRemsSubmitted(f.sessionId).then(reload)}>
+                    <Button
+                      size="xs"
+                      loading={marking.busy && marking.variables === f.sessionId}
+                      disabled={marking.busy}
+                      onClick={() => void marking.run(f.sessionId)}
+                    >
                       Mark submitted
                     </Button>
                   )}

@@ -25,23 +25,27 @@ import { useMe } from '../../app/auth.tsx';
 import type { RouteProps } from '../../app/registry.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { useClinicTime } from '../../ui/useClinicTime.ts';
-import { useLoad } from '../../ui/useLoad.ts';
 import { AlertsPanel } from './AlertsPanel.tsx';
-import { addNote, downloadRemsPdf, getSession, type SessionRecord, transition } from './api.ts';
+import { addNote, downloadRemsPdf, type SessionRecord, transition } from './api.ts';
 import { beep } from './beep.ts';
 import { ChecklistPanel } from './ChecklistPanel.tsx';
 import { DischargePanel } from './DischargePanel.tsx';
 import { DosePanel } from './DosePanel.tsx';
 import { NEXT_PHASE, PHASE_COLOR, PHASE_LABEL } from './format.ts';
 import { ObservationsPanel } from './ObservationsPanel.tsx';
+import { sessionKeys, useSessionCache, useSessionQuery } from './queries.ts';
 import { RemsFormPanel } from './RemsFormPanel.tsx';
 import { useBoardEvents } from './useBoardEvents.ts';
 import { VitalsPanel } from './VitalsPanel.tsx';
 
 function PhaseControls({ s, onChange }: { s: SessionRecord; onChange: (s: SessionRecord) => void }) {
   const me = useMe();
-  const [error, setError] = useState<unknown>(null);
+  const move = useApiMutation((body: { to: string; overrideReason?: string; reason?: string }) =>
+    transition(s.id, body),
+  );
+  const error = move.error;
   const [override, setOverride] = useState('');
   const [reason, setReason] = useState('');
   const next = NEXT_PHASE[s.status];
@@ -51,14 +55,11 @@ function PhaseControls({ s, onChange }: { s: SessionRecord; onChange: (s: Sessio
       ? s.checklist.filter((i) => i.blocking && !i.passed && i.overridable === false)
       : [];
   const go = async (to: string, extra: Record<string, string> = {}) => {
-    setError(null);
-    try {
-      onChange(await transition(s.id, { to, ...extra }));
-      setOverride('');
-      setReason('');
-    } catch (e) {
-      setError(e);
-    }
+    const result = await move.run({ to, ...extra });
+    if (!result.ok) return;
+    onChange(result.data);
+    setOverride('');
+    setReason('');
   };
   if (s.lockedAt) return null;
   const ending = ['scheduled', 'checked_in', 'pre_assessment'].includes(s.status) ? 'cancelled' : 'aborted';
@@ -67,7 +68,7 @@ function PhaseControls({ s, onChange }: { s: SessionRecord; onChange: (s: Sessio
       <Stack gap="xs">
         <Group>
           {next && (
-            <Button onClick={() => go(next)} disabled={me.role === 'therapist'}>
+            <Button onClick={() => go(next)} disabled={me.role === 'therapist'} loading={move.busy}>
               {next === 'discharged' ? 'Discharge' : `Move to ${PHASE_LABEL[next]?.toLowerCase()}`}
             </Button>
           )}
@@ -82,6 +83,7 @@ function PhaseControls({ s, onChange }: { s: SessionRecord; onChange: (s: Sessio
             variant="outline"
             color="red"
             disabled={!reason.trim()}
+            loading={move.busy}
             onClick={() => go(ending, { reason })}
           >
             {ending === 'cancelled' ? 'Cancel session' : 'Abort session'}
@@ -112,6 +114,7 @@ function PhaseControls({ s, onChange }: { s: SessionRecord; onChange: (s: Sessio
                 <Button
                   color="orange"
                   disabled={!override.trim()}
+                  loading={move.busy}
                   onClick={() => go(next, { overrideReason: override })}
                 >
                   Override and continue
@@ -126,18 +129,15 @@ function PhaseControls({ s, onChange }: { s: SessionRecord; onChange: (s: Sessio
   );
 }
 
-function Notes({ s, onChange }: { s: SessionRecord; onChange: () => void }) {
+function Notes({ s }: { s: SessionRecord }) {
   const { time } = useClinicTime();
   const [text, setText] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const adding = useApiMutation((note: string) => addNote(s.id, note), {
+    invalidates: [sessionKeys.detail(s.id)],
+  });
+  const error = adding.error;
   const save = async () => {
-    try {
-      await addNote(s.id, text);
-      setText('');
-      onChange();
-    } catch (e) {
-      setError(e);
-    }
+    if ((await adding.run(text)).ok) setText('');
   };
   return (
     <Card withBorder>
@@ -158,7 +158,7 @@ function Notes({ s, onChange }: { s: SessionRecord; onChange: () => void }) {
           minRows={2}
         />
         <Group>
-          <Button variant="light" onClick={save} disabled={!text.trim()}>
+          <Button variant="light" onClick={save} disabled={!text.trim()} loading={adding.busy}>
             Sign and save
           </Button>
         </Group>
@@ -170,21 +170,19 @@ function Notes({ s, onChange }: { s: SessionRecord; onChange: () => void }) {
 
 export function SessionPage({ params }: RouteProps) {
   const id = params.id as string;
-  const { data, error, reload, setData } = useLoad((signal) => getSession(id, signal), [id]);
+  const { data, error } = useSessionQuery(id);
+  const cache = useSessionCache(id);
   const [pdfError, setPdfError] = useState<unknown>(null);
   const { time } = useClinicTime();
-  useBoardEvents(
-    (e) => {
-      if (e.data.sessionId !== id) return;
-      if (e.kind === 'alert' && e.data.status === 'open') beep();
-      reload();
-    },
-    () => reload(),
-  );
+  useBoardEvents((e) => {
+    if (e.data.sessionId !== id) return;
+    if (e.kind === 'alert' && e.data.status === 'open') beep();
+    cache.refresh();
+  }, cache.refresh);
   if (!data)
     return error ? <ErrorAlert error={error} title="Could not load the session" /> : <LoadingState />;
   const s = data;
-  const change = (x?: SessionRecord) => (x ? setData(x) : reload());
+  const change = (x?: SessionRecord) => (x ? cache.set(x) : cache.refresh());
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -213,19 +211,17 @@ export function SessionPage({ params }: RouteProps) {
         </Group>
       </Group>
       <ErrorAlert error={pdfError} title="Could not download the REMS form" />
-      <PhaseControls s={s} onChange={setData} />
-      <AlertsPanel s={s} onChange={reload} />
-      {s.checklistApplies && <ChecklistPanel s={s} onChange={setData} />}
-      <VitalsPanel s={s} onSaved={reload} />
-      {s.status !== 'scheduled' && <ObservationsPanel s={s} onSaved={reload} />}
+      <PhaseControls s={s} onChange={cache.set} />
+      <AlertsPanel s={s} />
+      {s.checklistApplies && <ChecklistPanel s={s} onChange={cache.set} />}
+      <VitalsPanel s={s} />
+      {s.status !== 'scheduled' && <ObservationsPanel s={s} />}
       {s.status !== 'scheduled' && s.status !== 'checked_in' && <DosePanel s={s} onChange={change} />}
-      {['monitoring', 'recovery', 'discharged'].includes(s.status) && (
-        <DischargePanel s={s} onChange={reload} />
-      )}
+      {['monitoring', 'recovery', 'discharged'].includes(s.status) && <DischargePanel s={s} />}
       {s.rems && ['dosing', 'monitoring', 'recovery', 'discharged'].includes(s.status) && (
         <RemsFormPanel s={s} />
       )}
-      <Notes s={s} onChange={reload} />
+      <Notes s={s} />
     </Stack>
   );
 }

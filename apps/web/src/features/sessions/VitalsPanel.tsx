@@ -16,8 +16,10 @@ import {
   YAxis,
 } from 'recharts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { useClinicTime } from '../../ui/useClinicTime.ts';
 import { postVitals, type SessionRecord } from './api.ts';
+import { sessionKeys } from './queries.ts';
 
 const FIELDS = [
   ['sbp', 'Systolic'],
@@ -95,28 +97,21 @@ export function VitalsChart({ s }: { s: SessionRecord }) {
   );
 }
 
-export function VitalsPanel({ s, onSaved }: { s: SessionRecord; onSaved: () => void }) {
+export function VitalsPanel({ s }: { s: SessionRecord }) {
   const { time } = useClinicTime();
   const [values, setValues] = useState<Record<string, number | string>>({});
   const [key, setKey] = useState(() => crypto.randomUUID());
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const posting = useApiMutation((body: Parameters<typeof postVitals>[1]) => postVitals(s.id, body), {
+    invalidates: [sessionKeys.detail(s.id)],
+  });
+  const { error, busy } = posting;
   const locked = Boolean(s.lockedAt);
   const submit = async () => {
     const reading: Record<string, unknown> = { at: new Date().toISOString() };
     for (const [f] of FIELDS) if (typeof values[f] === 'number') reading[f] = values[f];
-    setBusy(true);
-    setError(null);
-    try {
-      await postVitals(s.id, { idempotencyKey: key, readings: [reading] });
-      setValues({});
-      setKey(crypto.randomUUID());
-      onSaved();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    if (!(await posting.run({ idempotencyKey: key, readings: [reading] })).ok) return;
+    setValues({});
+    setKey(crypto.randomUUID());
   };
   return (
     <Card withBorder>
