@@ -13,6 +13,7 @@ export function RemsPage() {
   const me = useMe();
   const zone = me.clinic.timeZone;
   const { data, error } = useRemsPending();
+  const downloading = useApiMutation(downloadRemsPdf);
   const marking = useApiMutation(markRemsSubmitted, {
     invalidates: (_, sessionId) => [sessionKeys.remsPending(), sessionKeys.detail(sessionId)],
   });
@@ -24,6 +25,7 @@ export function RemsPage() {
       </Text>
       <ErrorAlert error={error} title="Could not load the forms" />
       <ErrorAlert error={marking.error} title="The form was not marked submitted" />
+      <ErrorAlert error={downloading.error} title="Could not download the REMS form" />
       {data && data.length === 0 && <Text>All forms are submitted.</Text>}
       {data && data.length > 0 && (
         <Table striped withTableBorder>
@@ -48,7 +50,12 @@ export function RemsPage() {
                   <RouterLink href={`/sessions/${f.sessionId}`}>{statusLabel(f.status)}</RouterLink>
                 </Table.Td>
                 <Table.Td>
-                  <Button size="xs" variant="default" onClick={() => void downloadRemsPdf(f.sessionId)}>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    loading={downloading.busy && downloading.variables === f.sessionId}
+                    onClick={() => void downloading.run(f.sessionId)}
+                  >
                     PDF
                   </Button>{' '}
                   {f.status === 'discharged' && (

@@ -172,7 +172,7 @@ export function SessionPage({ params }: RouteProps) {
   const id = params.id as string;
   const { data, error } = useSessionQuery(id);
   const cache = useSessionCache(id);
-  const [pdfError, setPdfError] = useState<unknown>(null);
+  const downloading = useApiMutation(downloadRemsPdf);
   const { time } = useClinicTime();
   useBoardEvents((e) => {
     if (e.data.sessionId !== id) return;
@@ -203,14 +203,15 @@ export function SessionPage({ params }: RouteProps) {
             <Button
               variant="default"
               leftSection={<IconDownload size={16} aria-hidden />}
-              onClick={() => downloadRemsPdf(s.id).catch(setPdfError)}
+              loading={downloading.busy}
+              onClick={() => void downloading.run(s.id)}
             >
               REMS form (PDF)
             </Button>
           )}
         </Group>
       </Group>
-      <ErrorAlert error={pdfError} title="Could not download the REMS form" />
+      <ErrorAlert error={downloading.error} title="Could not download the REMS form" />
       <PhaseControls s={s} onChange={cache.set} />
       <AlertsPanel s={s} />
       {s.checklistApplies && <ChecklistPanel s={s} onChange={cache.set} />}
