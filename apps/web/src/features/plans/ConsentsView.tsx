@@ -82,7 +82,7 @@ function ConsentCard({
   const [reason, setReason] = useState('');
   const [withdrawing, setWithdrawing] = useState(false);
   // A consent change makes the patient's consents, plans (missing consents) and sessions' checklists stale.
-  const invalidates = [planKeys.patient(patientId), sessionKeys.all];
+  const invalidates = [planKeys.patient(patientId), sessionKeys.details()];
   const signing = useApiMutation(
     async () => {
       const hash = await sha256Hex(doc.body);

@@ -18,6 +18,7 @@ import { formatDateTime } from '../../ui/format.ts';
 import { severityLabel } from '../../ui/labels.ts';
 import { SourceCitation } from '../../ui/SourceCitation.tsx';
 import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { sessionKeys } from '../sessions/queries.ts';
 import { evaluateEligibility, signEligibility } from './api.ts';
 import { planKeys } from './queries.ts';
 
@@ -41,7 +42,8 @@ export function EligibilityPanel({ patientId, latest, protocols, hasIntake }: Pr
   const [protocolId, setProtocolId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const change = useApiMutation((fn: () => Promise<unknown>) => fn(), {
-    invalidates: [planKeys.eligibility(patientId)],
+    // A session's checklist asks for an approved eligibility decision.
+    invalidates: [planKeys.eligibility(patientId), sessionKeys.details()],
   });
   const failure = change.error;
   const busy = change.busy;

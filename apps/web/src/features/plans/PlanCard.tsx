@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { consentKindLabel, indicationLabel, instrumentLabel, statusLabel } from '../../ui/labels.ts';
 import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { sessionKeys } from '../sessions/queries.ts';
 import { transitionPlan } from './api.ts';
 import { planKeys } from './queries.ts';
 
@@ -39,7 +40,8 @@ export function PlanCard({ patientId, plan }: { patientId: string; plan: Treatme
   const transition = useApiMutation(
     (to: 'approved' | 'active' | 'completed' | 'stopped') =>
       transitionPlan(patientId, plan.id, to, reason.trim() || undefined),
-    { invalidates: [planKeys.plans(patientId)] },
+    // A session's checklist asks for an active plan.
+    { invalidates: [planKeys.plans(patientId), sessionKeys.details()] },
   );
   const failure = transition.error;
   const busy = transition.busy;

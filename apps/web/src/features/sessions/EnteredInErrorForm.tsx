@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useApiMutation } from '../../ui/useApiMutation.ts';
 import type { Witness } from '../controlled/api.ts';
+import { controlledKeys } from '../controlled/queries.ts';
 import { WitnessFields } from '../controlled/WitnessFields.tsx';
 import { type Administration, administrationEnteredInError, type SessionRecord } from './api.ts';
 
@@ -23,11 +24,14 @@ export function EnteredInErrorForm({
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [witness, setWitness] = useState<Witness>({ email: '', password: '' });
-  const marking = useApiMutation(() =>
-    administrationEnteredInError(s.id, a.id, {
-      reason: reason.trim(),
-      ...(a.register ? { witness } : {}),
-    }),
+  const marking = useApiMutation(
+    () =>
+      administrationEnteredInError(s.id, a.id, {
+        reason: reason.trim(),
+        ...(a.register ? { witness } : {}),
+      }),
+    // Register entries are reversed with it.
+    { invalidates: [controlledKeys.all] },
   );
   const { error, busy } = marking;
   const errors = marking.fieldErrors;

@@ -10,7 +10,9 @@ import { getRemsForm, getSession, listPatientSessions, listRemsPending, type Ses
 export const sessionKeys = {
   all: ['sessions'] as const,
   board: () => [...sessionKeys.all, 'board'] as const,
-  detail: (id: string) => [...sessionKeys.all, 'detail', id] as const,
+  /** Every open session screen: their pre-dose checklists read plans, eligibility and consents. */
+  details: () => [...sessionKeys.all, 'detail'] as const,
+  detail: (id: string) => [...sessionKeys.details(), id] as const,
   remsForm: (id: string) => [...sessionKeys.detail(id), 'rems-form'] as const,
   patient: (patientId: string) => [...sessionKeys.all, 'patient', patientId] as const,
   remsPending: () => [...sessionKeys.all, 'rems-pending'] as const,
