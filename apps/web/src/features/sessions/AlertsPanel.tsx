@@ -50,7 +50,12 @@ export function AlertsPanel({ s }: { s: SessionRecord }) {
                 onChange={(e) => setNotes({ ...notes, [a.id]: e.currentTarget.value })}
                 w={320}
               />
-              <Button color="red" onClick={() => ack(a.id)} disabled={!(notes[a.id] ?? '').trim()}>
+              <Button
+                color="red"
+                onClick={() => ack(a.id)}
+                disabled={!(notes[a.id] ?? '').trim() || acknowledging.busy}
+                loading={acknowledging.busy && acknowledging.variables === a.id}
+              >
                 Acknowledge
               </Button>
             </Group>

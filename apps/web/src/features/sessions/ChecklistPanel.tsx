@@ -31,6 +31,11 @@ export function ChecklistPanel({ s, onChange }: { s: SessionRecord; onChange: (s
   const set = async (key: string, body: Record<string, unknown>) => {
     await update.run({ key, body });
   };
+  /** The button that sent the pending change shows loading; every checklist button waits for it. */
+  const pending = (key: string, status = 'done') => ({
+    loading: update.busy && update.variables?.key === key && update.variables.body.status === status,
+    disabled: update.busy,
+  });
   return (
     <Card withBorder>
       <Title order={2} size="h4" mb="xs">
@@ -79,11 +84,17 @@ export function ChecklistPanel({ s, onChange }: { s: SessionRecord; onChange: (s
                     )
                   }
                   aria-label={`Confirm ${i.label}`}
+                  {...pending(i.key)}
                 >
                   {i.key === 'prescriber_on_site' ? 'I am on site' : 'Confirm'}
                 </Button>
                 {i.allowNotApplicable && (
-                  <Button size="xs" variant="subtle" onClick={() => set(i.key, { status: 'not_applicable' })}>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    onClick={() => set(i.key, { status: 'not_applicable' })}
+                    {...pending(i.key, 'not_applicable')}
+                  >
                     Not applicable
                   </Button>
                 )}
@@ -116,6 +127,7 @@ export function ChecklistPanel({ s, onChange }: { s: SessionRecord; onChange: (s
             <Button
               variant="light"
               mt={24}
+              {...pending('rems_enrolled')}
               onClick={() =>
                 set('rems_enrolled', {
                   status: 'done',
@@ -144,6 +156,7 @@ export function ChecklistPanel({ s, onChange }: { s: SessionRecord; onChange: (s
             />
             <Button
               variant="light"
+              {...pending('escort')}
               onClick={() => set('escort', { status: 'done', escortName, escortPhone })}
             >
               Confirm escort

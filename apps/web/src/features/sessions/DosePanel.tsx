@@ -75,7 +75,7 @@ export function DosePanel({ s, onChange }: { s: SessionRecord; onChange: (s?: Se
               onChange={setMoaas}
               w={120}
             />
-            <Button variant="light" onClick={saveMoaas} disabled={moaas === null}>
+            <Button variant="light" onClick={saveMoaas} disabled={moaas === null} loading={observing.busy}>
               Record MOAA/S
             </Button>
             <Text size="sm" c="dimmed">
