@@ -11,7 +11,7 @@ import { ApiError } from '../api/client.ts';
  * failure or 5xx is retried once. Windows regaining focus do not refetch (screens refetch after their own
  * changes, and the live board has its event stream).
  */
-export function createQueryClient(): QueryClient {
+function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {

@@ -1,8 +1,9 @@
 import { Alert, Button, Code, Group, Image, List, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { confirmMfa, enrolMfa, type MfaEnrolment } from '../../api/auth.ts';
-import { fieldErrorsOf } from '../../api/errors.ts';
+import { ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
 
 interface Props {
@@ -12,49 +13,36 @@ interface Props {
 
 /** Enrol an authenticator app: QR + secret, confirm with a code, show recovery codes once. */
 export function MfaSetup({ onDone }: Props) {
-  const [enrolment, setEnrolment] = useState<MfaEnrolment | null>(null);
   const [code, setCode] = useState('');
-  const [codeError, setCodeError] = useState<string | null>(null);
-  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const [localCodeError, setLocalCodeError] = useState<string | null>(null);
+  const enrolling = useApiMutation(() => enrolMfa());
+  const confirming = useApiMutation(confirmMfa);
+  const enrolment: MfaEnrolment | null = enrolling.data ?? null;
+  const recoveryCodes = confirming.data?.recoveryCodes ?? null;
+  // A rejected code shows beside the code field; any other failure in the box.
+  const rejected =
+    confirming.fieldErrors.code ??
+    (confirming.error instanceof ApiError && confirming.error.code === 'mfa_invalid'
+      ? 'That code is not valid. Wait for a new code and try again.'
+      : null);
+  const codeError = localCodeError ?? rejected;
+  const failure = enrolling.error ?? (rejected ? null : confirming.error);
+  const busy = enrolling.busy || confirming.busy;
 
   const start = async () => {
-    setFailure(null);
-    setBusy(true);
-    try {
-      setEnrolment(await enrolMfa());
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    await enrolling.run(undefined);
   };
 
   const confirm = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(null);
     const trimmed = code.replace(/\s+/g, '');
     if (!/^\d{6}$/.test(trimmed)) {
-      setCodeError('Enter the 6-digit code shown in your authenticator app');
+      confirming.reset();
+      setLocalCodeError('Enter the 6-digit code shown in your authenticator app');
       return;
     }
-    setCodeError(null);
-    setBusy(true);
-    try {
-      const result = await confirmMfa(trimmed);
-      setRecoveryCodes(result.recoveryCodes);
-      setEnrolment(null);
-    } catch (error) {
-      const fieldError = fieldErrorsOf(error).code;
-      if (fieldError || (error as { code?: string }).code === 'mfa_invalid') {
-        setCodeError(fieldError ?? 'That code is not valid. Wait for a new code and try again.');
-      } else {
-        setFailure(error);
-      }
-    } finally {
-      setBusy(false);
-    }
+    setLocalCodeError(null);
+    await confirming.run(trimmed);
   };
 
   if (recoveryCodes) return <RecoveryCodes codes={recoveryCodes} onDone={onDone} />;

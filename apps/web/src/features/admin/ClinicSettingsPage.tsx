@@ -18,14 +18,17 @@ import {
   normaliseUsPhone,
 } from '@plasticity/clinical/identifiers';
 import { type ClinicSettings, Role, UpdateClinicSettings } from '@plasticity/contracts';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
-import { getClinicSettings, updateClinicSettings } from '../../api/admin.ts';
-import { type FieldErrors, fieldErrorsOf } from '../../api/errors.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useMemo, useState } from 'react';
+import { updateClinicSettings } from '../../api/admin.ts';
+import type { FieldErrors } from '../../api/errors.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { roleLabel } from '../../ui/format.ts';
 import { issuesToFieldErrors } from '../../ui/forms.ts';
 import { LoadingState } from '../../ui/LoadingState.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { adminKeys, useClinicSettings } from './queries.ts';
 
 const IDENTIFIER_CHECKS = {
   phone: [normaliseUsPhone, 'Enter a US phone number, such as 919-555-0142'],
@@ -62,26 +65,24 @@ function changes(before: ClinicSettings, after: ClinicSettings): Partial<ClinicS
 
 export function ClinicSettingsPage() {
   const { refresh } = useAuth();
-  const [loaded, setLoaded] = useState<ClinicSettings | null>(null);
-  const [values, setValues] = useState<ClinicSettings | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
+  const queries = useQueryClient();
+  const settings = useClinicSettings();
+  const loaded = settings.data ?? null;
+  // The form's values while being edited; null while they are the saved settings.
+  const [draft, setValues] = useState<ClinicSettings | null>(null);
+  const values = draft ?? loaded;
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const [refreshFailure, setRefreshFailure] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    getClinicSettings(controller.signal).then(
-      (s) => {
-        setLoaded(s);
-        setValues(s);
-      },
-      (e: unknown) => {
-        if (!controller.signal.aborted) setFailure(e);
-      },
-    );
-    return () => controller.abort();
-  }, []);
+  const saving = useApiMutation(updateClinicSettings, {
+    onSuccess: (next) => {
+      queries.setQueryData(adminKeys.settings(), next);
+      setValues(null);
+    },
+  });
+  const { busy } = saving;
+  const errors = { ...saving.fieldErrors, ...localErrors };
+  const failure = settings.error ?? saving.error ?? refreshFailure;
 
   const currentZone = values?.timeZone;
   const zones = useMemo(() => (currentZone ? timeZones(currentZone) : []), [currentZone]);
@@ -110,7 +111,8 @@ export function ClinicSettingsPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(null);
+    setRefreshFailure(null);
+    saving.reset();
     setSaved(false);
     const body = changes(loaded, values);
     const check = UpdateClinicSettings.safeParse(body);
@@ -118,27 +120,17 @@ export function ClinicSettingsPage() {
       ...(check.success ? {} : issuesToFieldErrors(check.error.issues)),
       ...identifierErrors(body),
     };
-    setErrors(local);
+    setLocalErrors(local);
     if (Object.keys(local).length > 0) return;
     if (Object.keys(body).length === 0) {
       setSaved(true);
       return;
     }
-    setBusy(true);
-    try {
-      const next = await updateClinicSettings(body);
-      setLoaded(next);
-      setValues(next);
-      setSaved(true);
-      // Idle timeout and MFA requirements of the signed-in user may have changed; a failed refresh
-      // shows as the error of this save (the settings themselves were saved).
-      refresh().catch((e: unknown) => setFailure(e));
-    } catch (error) {
-      setErrors(fieldErrorsOf(error));
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    if (!(await saving.run(body)).ok) return;
+    setSaved(true);
+    // Idle timeout and MFA requirements of the signed-in user may have changed; a failed refresh
+    // shows as the error of this save (the settings themselves were saved).
+    refresh().catch((e: unknown) => setRefreshFailure(e));
   };
 
   return (

@@ -1,37 +1,40 @@
 import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { type Invite, inviteUser, STAFF_ROLE_OPTIONS, type StaffRole } from '../../api/admin.ts';
-import { type FieldErrors, fieldErrorsOf } from '../../api/errors.ts';
+import type { FieldErrors } from '../../api/errors.ts';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { roleLabel } from '../../ui/format.ts';
 import { OneTimeLinkOrSent } from '../../ui/OneTimeLink.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { adminKeys } from './queries.ts';
 
 interface Props {
   opened: boolean;
   onClose: () => void;
-  onInvited: () => void;
 }
 
 const ROLE_OPTIONS = STAFF_ROLE_OPTIONS.map((role) => ({ value: role, label: roleLabel(role) }));
 
-export function InviteUserModal({ opened, onClose, onInvited }: Props) {
+export function InviteUserModal({ opened, onClose }: Props) {
   const me = useMe();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<StaffRole>('nurse');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [invite, setInvite] = useState<Invite | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const inviting = useApiMutation(inviteUser, { invalidates: [adminKeys.users()] });
+  const errors = { ...inviting.fieldErrors, ...localErrors };
+  // Field errors show beside their fields; the box is for everything else.
+  const failure = Object.keys(inviting.fieldErrors).length > 0 ? null : inviting.error;
+  const invite: Invite | null = inviting.data ?? null;
+  const { busy } = inviting;
 
   const close = () => {
     setEmail('');
     setDisplayName('');
     setRole('nurse');
-    setErrors({});
-    setFailure(null);
-    setInvite(null);
+    setLocalErrors({});
+    inviting.reset();
     onClose();
   };
 
@@ -40,20 +43,12 @@ export function InviteUserModal({ opened, onClose, onInvited }: Props) {
     const local: FieldErrors = {};
     if (!email.trim()) local.email = 'Required';
     if (!displayName.trim()) local.displayName = 'Required';
-    setErrors(local);
-    setFailure(null);
-    if (Object.keys(local).length > 0) return;
-    setBusy(true);
-    try {
-      setInvite(await inviteUser({ email: email.trim(), displayName: displayName.trim(), role }));
-      onInvited();
-    } catch (error) {
-      const fields = fieldErrorsOf(error);
-      setErrors(fields);
-      if (Object.keys(fields).length === 0) setFailure(error);
-    } finally {
-      setBusy(false);
+    setLocalErrors(local);
+    if (Object.keys(local).length > 0) {
+      inviting.reset();
+      return;
     }
+    await inviting.run({ email: email.trim(), displayName: displayName.trim(), role });
   };
 
   return (

@@ -7,6 +7,8 @@ import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { roleLabel } from '../../ui/format.ts';
 import { OneTimeLinkOrSent } from '../../ui/OneTimeLink.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { adminKeys } from './queries.ts';
 
 type Dialog =
   | { kind: 'role' }
@@ -31,33 +33,28 @@ const TITLES = {
 };
 
 /** The row menu of the users table: role, (de)activation, password and MFA resets. */
-export function UserActions({ user, onChanged }: { user: UserSummary; onChanged: () => void }) {
+export function UserActions({ user }: { user: UserSummary }) {
   const me = useMe();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [role, setRole] = useState<admin.StaffRole>('nurse');
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const acting = useApiMutation((action: () => Promise<unknown>) => action(), {
+    invalidates: [adminKeys.users()],
+  });
+  const { busy } = acting;
+  const failure = acting.error;
   const isSelf = user.id === me.id;
 
   const open = (next: Dialog) => {
-    setFailure(null);
+    acting.reset();
     if (next.kind === 'role') setRole(user.role === 'patient' ? 'nurse' : user.role);
     setDialog(next);
   };
 
   const run = async (action: () => Promise<unknown>, after?: (result: unknown) => void) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      const result = await action();
-      onChanged();
-      if (after) after(result);
-      else setDialog(null);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    const result = await acting.run(action);
+    if (!result.ok) return;
+    if (after) after(result.data);
+    else setDialog(null);
   };
 
   const confirm = () => {
@@ -98,7 +95,7 @@ export function UserActions({ user, onChanged }: { user: UserSummary; onChanged:
             ))}
         </Menu.Dropdown>
       </Menu>
-      {failure && !dialog ? <ErrorAlert error={failure} onClose={() => setFailure(null)} /> : null}
+      {failure && !dialog ? <ErrorAlert error={failure} onClose={acting.reset} /> : null}
 
       <Modal
         opened={dialog !== null}

@@ -1,13 +1,13 @@
 import { Badge, Button, Group, Stack, Table, Tabs, Text, Title, VisuallyHidden } from '@mantine/core';
 import type { UserSummary } from '@plasticity/contracts';
 import { IconUserPlus } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
-import { listUsers } from '../../api/admin.ts';
+import { useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime, roleLabel } from '../../ui/format.ts';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { InviteUserModal } from './InviteUserModal.tsx';
+import { useUsers } from './queries.ts';
 import { UserActions } from './UserActions.tsx';
 
 function Status({ user }: { user: UserSummary }) {
@@ -22,13 +22,11 @@ function UserTable({
   label,
   showRole = false,
   timeZone,
-  onChanged,
 }: {
   users: UserSummary[];
   label: string;
   showRole?: boolean;
   timeZone: string;
-  onChanged: () => void;
 }) {
   if (users.length === 0) return <Text c="dimmed">No accounts yet.</Text>;
   return (
@@ -59,7 +57,7 @@ function UserTable({
               <Table.Td>{user.mfaEnabled ? 'On' : 'Off'}</Table.Td>
               <Table.Td>{formatDateTime(user.lastLoginAt, timeZone)}</Table.Td>
               <Table.Td ta="right">
-                <UserActions user={user} onChanged={onChanged} />
+                <UserActions user={user} />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -71,29 +69,10 @@ function UserTable({
 
 export function UsersPage() {
   const me = useMe();
-  const [users, setUsers] = useState<UserSummary[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const query = useUsers();
+  const users = query.data ?? null;
+  const { error } = query;
   const [inviting, setInviting] = useState(false);
-
-  const load = useCallback((signal?: AbortSignal) => {
-    listUsers(signal).then(
-      (items) => {
-        setUsers(items);
-        setError(null);
-      },
-      (e: unknown) => {
-        if (!signal?.aborted) setError(e);
-      },
-    );
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
-
-  const reload = () => load();
   const staff = (users ?? []).filter((u) => u.role !== 'patient');
   const patients = (users ?? []).filter((u) => u.role === 'patient');
 
@@ -115,23 +94,17 @@ export function UsersPage() {
             <Tabs.Tab value="patients">Patients with portal accounts ({patients.length})</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="staff" pt="sm">
-            <UserTable
-              users={staff}
-              label="Staff"
-              showRole
-              timeZone={me.clinic.timeZone}
-              onChanged={reload}
-            />
+            <UserTable users={staff} label="Staff" showRole timeZone={me.clinic.timeZone} />
           </Tabs.Panel>
           <Tabs.Panel value="patients" pt="sm">
             <Text size="sm" c="dimmed" mb="xs">
               Patients are invited to the portal from their chart.
             </Text>
-            <UserTable users={patients} label="Patients" timeZone={me.clinic.timeZone} onChanged={reload} />
+            <UserTable users={patients} label="Patients" timeZone={me.clinic.timeZone} />
           </Tabs.Panel>
         </Tabs>
       ) : null}
-      <InviteUserModal opened={inviting} onClose={() => setInviting(false)} onInvited={reload} />
+      <InviteUserModal opened={inviting} onClose={() => setInviting(false)} />
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
+import { useState } from 'react';
 import { getPatient } from '../../api/patients.ts';
 import { useMe } from '../../app/auth.tsx';
 import { RouterLink } from '../../app/router.tsx';
@@ -8,33 +9,30 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime, fullName } from '../../ui/format.ts';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { severityLabel } from '../../ui/labels.ts';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { patientKeys } from '../patients/queries.ts';
 import { announceAlertsChanged } from './alertsChanged.ts';
-import { type AlertT, ackAlert, listAlerts } from './api.ts';
+import { type AlertT, ackAlert } from './api.ts';
+import { alertKeys, useAlerts } from './queries.ts';
 
 /** How often open alerts are re-read while the panel is on screen. */
 const REFRESH_MS = 30_000;
 
 function AckForm({ alert, onDone }: { alert: AlertT; onDone: () => void }) {
   const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>(null);
   const [noteError, setNoteError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const acknowledging = useApiMutation((text: string) => ackAlert(alert.id, text), {
+    invalidates: [alertKeys.all],
+    onSuccess: () => announceAlertsChanged(),
+  });
+  const { error, busy } = acknowledging;
   const submit = async () => {
     if (!note.trim()) {
       setNoteError('Write what was done before acknowledging.');
       return;
     }
     setNoteError(undefined);
-    setBusy(true);
-    try {
-      await ackAlert(alert.id, note.trim());
-      announceAlertsChanged();
-      onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    if ((await acknowledging.run(note.trim())).ok) onDone();
   };
   return (
     <Stack gap="xs">
@@ -59,28 +57,24 @@ function AckForm({ alert, onDone }: { alert: AlertT; onDone: () => void }) {
 /** Open alerts of the clinic; on every clinician's home until acknowledged with a note. */
 function AlertsPanel({ status = 'open' }: { status?: 'open' | 'acknowledged' | 'all' }) {
   const me = useMe();
-  const [items, setItems] = useState<AlertT[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data, error } = useAlerts(status, REFRESH_MS);
+  const items = data ?? null;
   const [acking, setAcking] = useState<string | null>(null);
-  const [names, setNames] = useState<Record<string, string>>({});
-  const load = useCallback(() => {
-    listAlerts({ status }).then(setItems, setError);
-  }, [status]);
-  // Names are shown in the app (never in titles, URLs or logs): one read per patient, audited by the server.
-  useEffect(() => {
-    for (const id of new Set((items ?? []).map((a) => a.patientId))) {
-      if (names[id]) continue;
-      getPatient(id).then(
-        (p) => setNames((n) => ({ ...n, [id]: `${fullName(p)} (${p.mrn})` })),
-        () => setNames((n) => ({ ...n, [id]: 'patient' })),
-      );
-    }
-  }, [items, names]);
-  useEffect(() => {
-    load();
-    const t = window.setInterval(load, REFRESH_MS);
-    return () => window.clearInterval(t);
-  }, [load]);
+  // Names are shown in the app (never in titles, URLs or logs): one read per patient, audited by the server,
+  // shared with the patient's chart through the patients' cache.
+  const patientIds = [...new Set((items ?? []).map((a) => a.patientId))];
+  const patients = useQueries({
+    queries: patientIds.map((id) => ({
+      queryKey: patientKeys.detail(id),
+      queryFn: ({ signal }: { signal: AbortSignal }) => getPatient(id, signal),
+    })),
+  });
+  const names: Record<string, string> = {};
+  patientIds.forEach((id, i) => {
+    const p = patients[i];
+    if (p?.data) names[id] = `${fullName(p.data)} (${p.data.mrn})`;
+    else if (p?.error) names[id] = 'patient';
+  });
 
   if (error) return <ErrorAlert error={error} title="Could not load alerts" />;
   if (!items) return <LoadingState label="Loading alerts…" />;
@@ -136,13 +130,7 @@ function AlertsPanel({ status = 'open' }: { status?: 'open' | 'acknowledged' | '
             {a.ackNote && <Text size="sm">Note: {a.ackNote}</Text>}
             {a.status === 'open' &&
               (acking === a.id ? (
-                <AckForm
-                  alert={a}
-                  onDone={() => {
-                    setAcking(null);
-                    load();
-                  }}
-                />
+                <AckForm alert={a} onDone={() => setAcking(null)} />
               ) : (
                 <Group justify="flex-end">
                   <Button variant="light" color="red" onClick={() => setAcking(a.id)}>

@@ -1,9 +1,10 @@
 import { Alert, Anchor, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { RouterLink, usePathname } from '../../app/router.tsx';
 import { onAlertsChanged } from './alertsChanged.ts';
-import { type AlertT, listAlerts } from './api.ts';
+import { alertKeys, useAlerts } from './queries.ts';
 
 /** How often the open-alert count is re-read while a clinician works elsewhere in the app. */
 const REFRESH_MS = 20_000;
@@ -16,23 +17,14 @@ const REFRESH_MS = 20_000;
  */
 export function OpenAlertsBanner() {
   const pathname = usePathname();
-  const [open, setOpen] = useState<AlertT[]>([]);
-  useEffect(() => {
-    const ctl = new AbortController();
-    const load = () => {
-      listAlerts({ status: 'open' }, ctl.signal).then(setOpen, () => {
-        /* the Alerts page shows load errors; the strip stays quiet */
-      });
-    };
-    load();
-    const t = window.setInterval(load, REFRESH_MS);
-    const off = onAlertsChanged(load);
-    return () => {
-      ctl.abort();
-      window.clearInterval(t);
-      off();
-    };
-  }, []);
+  const queries = useQueryClient();
+  // A failed read leaves the strip as it was: the Alerts page shows load errors.
+  const open = useAlerts('open', REFRESH_MS).data ?? [];
+  // Not a fetch: the browser-wide "alerts changed" notice marks the cached alert lists stale.
+  useEffect(
+    () => onAlertsChanged(() => void queries.invalidateQueries({ queryKey: alertKeys.all })),
+    [queries],
+  );
   if (open.length === 0 || pathname === '/alerts') return null;
   const newest = [...open].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   return (

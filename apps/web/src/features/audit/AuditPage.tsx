@@ -10,17 +10,18 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import type { AuditEntry, UserSummary } from '@plasticity/contracts';
 import { IconDownload } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import { listUsers } from '../../api/admin.ts';
-import { fetchAudit, fetchAuditCsv } from '../../api/audit.ts';
+import { useState } from 'react';
+import { fetchAuditCsv } from '../../api/audit.ts';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { localIsoDate } from '../../ui/format.ts';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { useUsers } from '../admin/queries.ts';
 import { AuditFiltersForm } from './AuditFiltersForm.tsx';
 import { AuditTable } from './AuditTable.tsx';
 import { filterParams, initialView, PAGE_SIZES, toAuditParams, toggleSort } from './auditQuery.ts';
+import { useAuditPage } from './queries.ts';
 
 /** Hands a Blob to the browser as a file download. */
 function download(blob: Blob, fileName: string) {
@@ -37,49 +38,19 @@ function download(blob: Blob, fileName: string) {
 export function AuditPage() {
   const me = useMe();
   const [view, setView] = useState(initialView);
-  const [items, setItems] = useState<AuditEntry[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [users, setUsers] = useState<UserSummary[]>([]);
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<unknown>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    listUsers(controller.signal).then(setUsers, () => {});
-    return () => controller.abort();
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    setError(null);
-    fetchAudit(toAuditParams(view), controller.signal).then(
-      (page) => {
-        setItems(page.items);
-        setTotal(page.total);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(e);
-        setLoading(false);
-      },
-    );
-    return () => controller.abort();
-  }, [view]);
+  const page = useAuditPage(toAuditParams(view));
+  const items = page.data?.items ?? [];
+  const total = page.data?.total ?? 0;
+  const loading = page.isFetching;
+  const { error } = page;
+  // The filter's user list; without it the filter offers no names (the report itself still loads).
+  const users = useUsers().data ?? [];
+  const exporting = useApiMutation(fetchAuditCsv, {
+    onSuccess: (blob) => download(blob, `audit-${localIsoDate()}.csv`),
+  });
 
   const exportCsv = async () => {
-    setExporting(true);
-    setExportError(null);
-    try {
-      download(await fetchAuditCsv(filterParams(view)), `audit-${localIsoDate()}.csv`);
-    } catch (e) {
-      setExportError(e);
-    } finally {
-      setExporting(false);
-    }
+    await exporting.run(filterParams(view));
   };
 
   const pages = Math.max(1, Math.ceil(total / view.pageSize));
@@ -94,12 +65,12 @@ export function AuditPage() {
           variant="default"
           leftSection={<IconDownload size={16} aria-hidden />}
           onClick={exportCsv}
-          loading={exporting}
+          loading={exporting.busy}
         >
           Export CSV
         </Button>
       </Group>
-      <ErrorAlert error={exportError} title="The export failed" onClose={() => setExportError(null)} />
+      <ErrorAlert error={exporting.error} title="The export failed" onClose={exporting.reset} />
       <Paper withBorder p="sm">
         <AuditFiltersForm
           applied={view.filters}

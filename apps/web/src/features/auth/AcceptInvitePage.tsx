@@ -12,14 +12,32 @@ import {
   Title,
 } from '@mantine/core';
 import type { LinkInfo } from '@plasticity/contracts';
-import { type FormEvent, useEffect, useState } from 'react';
-import { acceptInvite, getLinkInfo } from '../../api/auth.ts';
+import { type FormEvent, useState } from 'react';
+import { acceptInvite } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
 import { describeError, type FieldErrors, fieldErrorsOf } from '../../api/errors.ts';
 import type { RouteProps } from '../../app/registry.ts';
 import { RouterLink } from '../../app/router.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { useLinkInfo } from './queries.ts';
 
 const MIN_LENGTH = 12;
+const INVALID_LINK = 'This link is not valid. Check you copied all of it, or ask for a new one.';
+
+/** Why the link cannot be used, from its state or the failed read of it; null when it can. */
+function linkInfoProblem(info: LinkInfo | null, error: unknown): string | null {
+  if (info?.state === 'used') return 'This link has already been used. Ask the clinic for a new one.';
+  if (info?.state === 'expired') return 'This link has expired. Ask the clinic for a new one.';
+  if (!error) return null;
+  return fieldErrorsOf(error).token ? INVALID_LINK : (linkProblem(error) ?? describeError(error));
+}
+
+/** The message above the form after a failed submit; field errors other than the token show beside fields. */
+function acceptProblem(error: unknown, fields: FieldErrors): string | null {
+  if (!error) return null;
+  if (fields.token) return INVALID_LINK;
+  return Object.keys(fields).length === 0 ? (linkProblem(error) ?? describeError(error)) : null;
+}
 
 function linkProblem(error: unknown): string | null {
   if (!(error instanceof ApiError)) return null;
@@ -52,62 +70,33 @@ function wordingFor(info: LinkInfo | null) {
 /** `/accept/:token`: set a password from a staff or patient invitation, or a password-reset link. */
 export function AcceptInvitePage({ params }: RouteProps) {
   const token = params.token ?? '';
-  const [info, setInfo] = useState<LinkInfo | null>(null);
-  const [infoProblem, setInfoProblem] = useState<string | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    getLinkInfo(token, controller.signal).then(
-      (i) => {
-        setInfo(i);
-        if (i.state === 'used')
-          setInfoProblem('This link has already been used. Ask the clinic for a new one.');
-        if (i.state === 'expired') setInfoProblem('This link has expired. Ask the clinic for a new one.');
-      },
-      (e: unknown) => {
-        if (controller.signal.aborted) return;
-        const fields = fieldErrorsOf(e);
-        setInfoProblem(
-          fields.token
-            ? 'This link is not valid. Check you copied all of it, or ask for a new one.'
-            : (linkProblem(e) ?? describeError(e)),
-        );
-      },
-    );
-    return () => controller.abort();
-  }, [token]);
+  const link = useLinkInfo(token);
+  const info: LinkInfo | null = link.data ?? null;
+  const infoProblem = linkInfoProblem(info, link.error);
   const words = wordingFor(info);
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const accepting = useApiMutation(acceptInvite);
+  const errors = { ...accepting.fieldErrors, ...localErrors };
+  const failure = acceptProblem(accepting.error, accepting.fieldErrors);
+  const { busy } = accepting;
+  const done = accepting.data !== undefined;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(null);
+    accepting.reset();
     const local: FieldErrors = {};
     if (password.length < MIN_LENGTH) local.password = `Use at least ${MIN_LENGTH} characters`;
     if (confirm !== password) local.confirm = 'The two passwords do not match';
-    setErrors(local);
+    setLocalErrors(local);
     if (Object.keys(local).length > 0) return;
-    setBusy(true);
-    try {
-      const name = displayName.trim();
-      await acceptInvite({ token, password, ...(name ? { displayName: name } : {}) });
-      setPassword('');
-      setConfirm('');
-      setDone(true);
-    } catch (error) {
-      const fields = fieldErrorsOf(error);
-      setErrors(fields);
-      if (fields.token)
-        setFailure('This link is not valid. Check you copied all of it, or ask for a new one.');
-      else if (Object.keys(fields).length === 0) setFailure(linkProblem(error) ?? describeError(error));
-    } finally {
-      setBusy(false);
-    }
+    const name = displayName.trim();
+    const result = await accepting.run({ token, password, ...(name ? { displayName: name } : {}) });
+    if (!result.ok) return;
+    setPassword('');
+    setConfirm('');
   };
 
   return (

@@ -1,10 +1,12 @@
 import { Alert, Anchor, Box, Button, Container, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { type FormEvent, useEffect, useState } from 'react';
-import { fetchHealth, login } from '../../api/auth.ts';
+import { type FormEvent, useState } from 'react';
+import { login } from '../../api/auth.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { DemoBanner } from '../../ui/DemoBanner.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { loginOutcome } from './loginErrors.ts';
+import { useHealth } from './queries.ts';
 
 interface Props {
   /** Why the person is here (session expired, signed out). */
@@ -23,15 +25,10 @@ export function LoginPage({ notice, startupError }: Props) {
   const [useRecovery, setUseRecovery] = useState(false);
   const [codeError, setCodeError] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [demo, setDemo] = useState(false);
-
-  useEffect(() => {
-    fetchHealth().then(
-      (health) => setDemo(health.demo),
-      () => setDemo(false),
-    );
-  }, []);
+  const signingIn = useApiMutation(login);
+  const { busy } = signingIn;
+  // An unreachable server is reported by the auth layer; the demo notice just stays hidden.
+  const demo = useHealth().data?.demo ?? false;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -42,24 +39,22 @@ export function LoginPage({ notice, startupError }: Props) {
       setCodeError(useRecovery ? 'Enter one of your recovery codes' : 'Enter the 6-digit code');
       return;
     }
-    setBusy(true);
-    try {
-      const result = await login({ email: email.trim(), password, ...(totp ? { totp } : {}) });
+    const result = await signingIn.run({ email: email.trim(), password, ...(totp ? { totp } : {}) });
+    if (result.ok) {
       setPassword('');
-      signIn(result);
-    } catch (error) {
-      const outcome = loginOutcome(error);
-      if (outcome.kind === 'mfa') {
-        setStep('mfa');
-      } else if (outcome.kind === 'field') {
-        setCodeError(outcome.message);
-        setCode('');
-      } else {
-        setAlert(outcome.message);
-        if (outcome.backToCredentials) backToCredentials();
-      }
-    } finally {
-      setBusy(false);
+      signIn(result.data);
+      return;
+    }
+    // Sign-in answers are read as a step of the flow (a code is needed, a code was wrong), not as field errors.
+    const outcome = loginOutcome(result.error);
+    if (outcome.kind === 'mfa') {
+      setStep('mfa');
+    } else if (outcome.kind === 'field') {
+      setCodeError(outcome.message);
+      setCode('');
+    } else {
+      setAlert(outcome.message);
+      if (outcome.backToCredentials) backToCredentials();
     }
   };
 

@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
-import { listStock, recordCount, type Witness } from './api.ts';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { recordCount, type Witness } from './api.ts';
+import { controlledKeys, useStock } from './queries.ts';
 import { WitnessFields } from './WitnessFields.tsx';
 
 /**
@@ -12,34 +12,27 @@ import { WitnessFields } from './WitnessFields.tsx';
  * difference is found rather than copied.
  */
 export function CountPanel() {
-  const stock = useLoad((s) => listStock(s));
+  const stock = useStock();
   const [counted, setCounted] = useState<Record<string, string>>({});
   const [witness, setWitness] = useState<Witness>({ email: '', password: '' });
-  const [error, setError] = useState<unknown>(null);
+  const counting = useApiMutation(recordCount, { invalidates: [controlledKeys.all] });
+  const { error, busy } = counting;
   const [result, setResult] = useState<{ matched: number; discrepancies: number } | null>(null);
-  const [busy, setBusy] = useState(false);
   const rows = (stock.data ?? []).filter((c) => c.status !== 'empty');
   const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await recordCount({
-        scope: 'full',
-        lines: rows.map((c) => ({
-          containerId: c.id,
-          quantity: (counted[c.id] ?? '').trim() || '0',
-          unit: c.unit,
-        })),
-        witness,
-      });
-      setResult({ matched: r.matched.length, discrepancies: r.discrepancies.length });
+    const r = await counting.run({
+      scope: 'full',
+      lines: rows.map((c) => ({
+        containerId: c.id,
+        quantity: (counted[c.id] ?? '').trim() || '0',
+        unit: c.unit,
+      })),
+      witness,
+    });
+    if (r.ok) {
+      setResult({ matched: r.data.matched.length, discrepancies: r.data.discrepancies.length });
       setWitness({ email: '', password: '' });
-    } catch (e) {
-      setError(e);
-      setWitness({ ...witness, password: '' });
-    } finally {
-      setBusy(false);
-    }
+    } else setWitness({ ...witness, password: '' });
   };
   if (result) {
     return (
@@ -100,7 +93,7 @@ export function CountPanel() {
         legend="Second counter"
         value={witness}
         onChange={setWitness}
-        error={fieldErrorsOf(error).witness}
+        error={counting.fieldErrors.witness}
         name="count-witness"
       />
       <ErrorAlert error={error} title="Count not recorded" />

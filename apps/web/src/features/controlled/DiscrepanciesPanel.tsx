@@ -2,21 +2,15 @@ import { Badge, Button, Checkbox, Group, Modal, Stack, Table, Text, Textarea } f
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { statusLabel } from '../../ui/labels.ts';
-import { useLoad } from '../../ui/useLoad.ts';
-import {
-  type Discrepancy,
-  escalateDiscrepancy,
-  listDiscrepancies,
-  listStock,
-  resolveDiscrepancy,
-  type Witness,
-} from './api.ts';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { type Discrepancy, escalateDiscrepancy, resolveDiscrepancy, type Witness } from './api.ts';
+import { controlledKeys, useDiscrepancies, useStock } from './queries.ts';
 import { WitnessFields } from './WitnessFields.tsx';
 
 /** Count discrepancies: resolve with an explanation (optionally a witnessed adjustment) or escalate as a possible loss. */
 export function DiscrepanciesPanel({ canMove }: { canMove: boolean }) {
-  const list = useLoad((s) => listDiscrepancies(s));
-  const stock = useLoad((s) => listStock(s));
+  const list = useDiscrepancies();
+  const stock = useStock();
   const [acting, setActing] = useState<{ d: Discrepancy; mode: 'resolve' | 'escalate' } | null>(null);
   const label = new Map((stock.data ?? []).map((c) => [c.id, c.label]));
   return (
@@ -82,16 +76,7 @@ export function DiscrepanciesPanel({ canMove }: { canMove: boolean }) {
           </Table.Tbody>
         </Table>
       )}
-      {acting && (
-        <ActModal
-          {...acting}
-          onClose={() => setActing(null)}
-          onDone={() => {
-            setActing(null);
-            list.reload();
-          }}
-        />
-      )}
+      {acting && <ActModal {...acting} onClose={() => setActing(null)} onDone={() => setActing(null)} />}
     </Stack>
   );
 }
@@ -110,21 +95,17 @@ function ActModal({
   const [text, setText] = useState('');
   const [adjust, setAdjust] = useState(true);
   const [witness, setWitness] = useState<Witness>({ email: '', password: '' });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const saving = useApiMutation(
+    () =>
+      mode === 'resolve'
+        ? resolveDiscrepancy(d.id, { explanation: text, adjust, ...(adjust ? { witness } : {}) })
+        : escalateDiscrepancy(d.id, text),
+    { invalidates: [controlledKeys.all] },
+  );
+  const { error, busy } = saving;
   const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      if (mode === 'resolve')
-        await resolveDiscrepancy(d.id, { explanation: text, adjust, ...(adjust ? { witness } : {}) });
-      else await escalateDiscrepancy(d.id, text);
-      onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    if ((await saving.run(undefined)).ok) onDone();
+    else setWitness((w) => ({ ...w, password: '' }));
   };
   return (
     <Modal

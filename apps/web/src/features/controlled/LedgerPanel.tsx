@@ -3,22 +3,21 @@ import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { movementLabel } from '../../ui/labels.ts';
-import { useLoad } from '../../ui/useLoad.ts';
-import { listLedger, listPatients, listStock } from './api.ts';
 import { Choice } from './Choice.tsx';
+import { useLedger, useRegisterPatients, useStock } from './queries.ts';
 
 /** The append-only ledger with the container's running balance after each entry. */
 export function LedgerPanel({ timeZone }: { timeZone: string }) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [containerId, setContainerId] = useState<string | null>(null);
-  const ledger = useLoad(
-    (s) =>
-      listLedger({ from: from || undefined, to: to || undefined, containerId: containerId ?? undefined }, s),
-    [from, to, containerId],
-  );
-  const stock = useLoad((s) => listStock(s));
-  const patients = useLoad((s) => listPatients(s));
+  const ledger = useLedger({
+    from: from || undefined,
+    to: to || undefined,
+    containerId: containerId ?? undefined,
+  });
+  const stock = useStock();
+  const patients = useRegisterPatients();
   const label = new Map((stock.data ?? []).map((c) => [c.id, c.label]));
   const name = new Map((patients.data ?? []).map((p) => [p.id, `${p.lastName}, ${p.firstName}`]));
   return (
@@ -33,7 +32,7 @@ export function LedgerPanel({ timeZone }: { timeZone: string }) {
           value={containerId}
           onChange={setContainerId}
         />
-        {ledger.loading && <Loader size="sm" aria-label="Loading ledger" />}
+        {ledger.isFetching && <Loader size="sm" aria-label="Loading ledger" />}
       </Group>
       <ErrorAlert error={ledger.error} title="Could not load the ledger" />
       {ledger.data && ledger.data.length === 0 && <Text>No entries in this period.</Text>}

@@ -11,11 +11,11 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
-import { listLosses, listStock, recordLoss } from './api.ts';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { recordLoss } from './api.ts';
 import { Choice } from './Choice.tsx';
+import { controlledKeys, useLosses, useStock } from './queries.ts';
 
 const TYPES = [
   { value: 'night_break_in', label: 'Night break-in' },
@@ -32,8 +32,8 @@ const TYPES = [
  * online within 45 days — and what is still missing before it can be filed.
  */
 export function LossPanel({ canMove }: { canMove: boolean }) {
-  const losses = useLoad((s) => listLosses(s));
-  const stock = useLoad((s) => listStock(s));
+  const losses = useLosses();
+  const stock = useStock();
   const [v, setV] = useState({
     discoveredAt: '',
     typeOfLoss: 'other',
@@ -45,29 +45,20 @@ export function LossPanel({ canMove }: { canMove: boolean }) {
     prior: '0',
     phone: '',
   });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrorsOf(error);
+  const recording = useApiMutation(recordLoss, { invalidates: [controlledKeys.all] });
+  const { error, busy } = recording;
+  const errors = recording.fieldErrors;
   const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await recordLoss({
-        discoveredAt: v.discoveredAt ? new Date(v.discoveredAt).toISOString() : '',
-        typeOfLoss: v.typeOfLoss,
-        typeOfLossExplanation: v.explanation || undefined,
-        policeNotified: v.police,
-        police: v.police ? { department: v.department } : undefined,
-        priorLossesIn24Months: Number(v.prior) || 0,
-        registrantPhone: v.phone || undefined,
-        lines: [{ containerId: v.containerId, quantity: v.quantity }],
-      });
-      losses.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    await recording.run({
+      discoveredAt: v.discoveredAt ? new Date(v.discoveredAt).toISOString() : '',
+      typeOfLoss: v.typeOfLoss,
+      typeOfLossExplanation: v.explanation || undefined,
+      policeNotified: v.police,
+      police: v.police ? { department: v.department } : undefined,
+      priorLossesIn24Months: Number(v.prior) || 0,
+      registrantPhone: v.phone || undefined,
+      lines: [{ containerId: v.containerId, quantity: v.quantity }],
+    });
   };
   return (
     <Stack gap="md">

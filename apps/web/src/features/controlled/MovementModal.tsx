@@ -1,11 +1,11 @@
 import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { useClinicTime } from '../../ui/useClinicTime.ts';
-import { useLoad } from '../../ui/useLoad.ts';
-import { getConfig, listPatients, recordMovement, type Stock, type Witness } from './api.ts';
+import { recordMovement, type Stock, type Witness } from './api.ts';
 import { Choice } from './Choice.tsx';
+import { controlledKeys, useRegisterConfig, useRegisterPatients } from './queries.ts';
 import { WitnessFields } from './WitnessFields.tsx';
 
 const TYPES = [
@@ -41,8 +41,8 @@ interface Props {
 /** Records one movement against a container; the server validates and answers with the new balance. */
 export function MovementModal({ container, onClose, onDone }: Props) {
   const { date } = useClinicTime();
-  const config = useLoad((s) => getConfig(s));
-  const patients = useLoad((s) => listPatients(s));
+  const config = useRegisterConfig();
+  const patients = useRegisterPatients();
   const [type, setType] = useState<string>(container.outstandingDraws.length > 0 ? 'administer' : 'draw');
   const [quantity, setQuantity] = useState('');
   const [patientId, setPatientId] = useState<string | null>(null);
@@ -59,11 +59,11 @@ export function MovementModal({ container, onClose, onDone }: Props) {
   const [invoice, setInvoice] = useState('');
   const [recipient, setRecipient] = useState({ name: '', address: '', deaNumber: '' });
   const [dea41, setDea41] = useState({ destroyedOn: date(new Date().toISOString()), method: '' });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const recording = useApiMutation(recordMovement, { invalidates: [controlledKeys.all] });
+  const { error, busy } = recording;
   const [done, setDone] = useState<string | null>(null);
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const errors = fieldErrorsOf(error);
+  const errors = recording.fieldErrors;
   const patientName = new Map(
     (patients.data ?? []).map((p) => [p.id, `${p.lastName}, ${p.firstName} (${p.mrn})`]),
   );
@@ -75,33 +75,28 @@ export function MovementModal({ container, onClose, onDone }: Props) {
   const witnessed = type === 'waste' || type === 'adjust' || type === 'destroy';
 
   const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const body: Record<string, unknown> = { type, containerId: container.id, idempotencyKey };
-      if (!NO_QUANTITY.has(type)) Object.assign(body, { quantity: quantity.trim(), unit: container.unit });
-      if (type === 'draw')
-        Object.assign(body, { patientId: patientId ?? undefined, sessionId: sessionId.trim() || undefined });
-      if (usesDraw) body.drawId = drawId ?? undefined;
-      if (type === 'waste') body.from = wasteFrom;
-      if (['waste', 'adjust', 'return'].includes(type) && reason.trim()) body.reason = reason.trim();
-      if (witnessed) body.witness = witness.email || witness.password ? witness : undefined;
-      if (type === 'destroy')
-        Object.assign(body, { witness2: witness2.email || witness2.password ? witness2 : undefined, dea41 });
-      if (type === 'transfer') body.toLocationId = toLocationId ?? undefined;
-      if (type === 'receipt')
-        Object.assign(body, { supplierId: supplierId ?? undefined, invoice: invoice.trim() || undefined });
-      if (type === 'return') body.recipient = recipient;
-      const r = await recordMovement(body);
-      setDone(`Recorded. ${container.label} now holds ${r.balance} ${r.unit}.`);
+    const body: Record<string, unknown> = { type, containerId: container.id, idempotencyKey };
+    if (!NO_QUANTITY.has(type)) Object.assign(body, { quantity: quantity.trim(), unit: container.unit });
+    if (type === 'draw')
+      Object.assign(body, { patientId: patientId ?? undefined, sessionId: sessionId.trim() || undefined });
+    if (usesDraw) body.drawId = drawId ?? undefined;
+    if (type === 'waste') body.from = wasteFrom;
+    if (['waste', 'adjust', 'return'].includes(type) && reason.trim()) body.reason = reason.trim();
+    if (witnessed) body.witness = witness.email || witness.password ? witness : undefined;
+    if (type === 'destroy')
+      Object.assign(body, { witness2: witness2.email || witness2.password ? witness2 : undefined, dea41 });
+    if (type === 'transfer') body.toLocationId = toLocationId ?? undefined;
+    if (type === 'receipt')
+      Object.assign(body, { supplierId: supplierId ?? undefined, invoice: invoice.trim() || undefined });
+    if (type === 'return') body.recipient = recipient;
+    const r = await recording.run(body);
+    if (r.ok) {
+      setDone(`Recorded. ${container.label} now holds ${r.data.balance} ${r.data.unit}.`);
       setWitness(EMPTY_WITNESS);
       setWitness2(EMPTY_WITNESS);
-    } catch (e) {
-      setError(e);
+    } else {
       setWitness({ ...witness, password: '' });
       setWitness2({ ...witness2, password: '' });
-    } finally {
-      setBusy(false);
     }
   };
 

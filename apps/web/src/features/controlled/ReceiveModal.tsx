@@ -1,14 +1,14 @@
 import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
-import { getConfig, receiveStock } from './api.ts';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { receiveStock } from './api.ts';
 import { Choice } from './Choice.tsx';
+import { controlledKeys, useRegisterConfig } from './queries.ts';
 
 /** Receives a new stock unit with its receipt (21 CFR 1304.22(c): date, quantity, supplier, invoice). */
 export function ReceiveModal({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
-  const config = useLoad((s) => getConfig(s));
+  const config = useRegisterConfig();
   const [v, setV] = useState({
     productId: '',
     lot: '',
@@ -19,29 +19,21 @@ export function ReceiveModal({ onClose, onDone }: { onClose: () => void; onDone:
     supplierId: '',
     invoice: '',
   });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrorsOf(error);
+  const receiving = useApiMutation(receiveStock, { invalidates: [controlledKeys.all] });
+  const { error, busy } = receiving;
+  const errors = receiving.fieldErrors;
   const product = config.data?.products.find((p) => p.id === v.productId);
   const set = (k: keyof typeof v) => (val: string | null) => setV({ ...v, [k]: val ?? '' });
   const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await receiveStock({
-        productId: v.productId,
-        lot: v.lot,
-        expiresOn: v.expiresOn,
-        label: v.label || undefined,
-        locationId: v.locationId,
-        receipt: { quantity: v.quantity, supplierId: v.supplierId, invoice: v.invoice || undefined },
-      });
-      onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    const result = await receiving.run({
+      productId: v.productId,
+      lot: v.lot,
+      expiresOn: v.expiresOn,
+      label: v.label || undefined,
+      locationId: v.locationId,
+      receipt: { quantity: v.quantity, supplierId: v.supplierId, invoice: v.invoice || undefined },
+    });
+    if (result.ok) onDone();
   };
   return (
     <Modal

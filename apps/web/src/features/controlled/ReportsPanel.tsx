@@ -1,9 +1,9 @@
 import { Anchor, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useClinicTime } from '../../ui/useClinicTime.ts';
-import { useLoad } from '../../ui/useLoad.ts';
-import { listPatients, reportUrl } from './api.ts';
+import { reportUrl } from './api.ts';
 import { Choice } from './Choice.tsx';
+import { useRegisterPatients } from './queries.ts';
 
 /** Inspector-ready downloads: inventory, dispensing/administration log, per-patient history (PDF and CSV). */
 export function ReportsPanel() {
@@ -12,7 +12,7 @@ export function ReportsPanel() {
   const [from, setFrom] = useState(() => date(new Date(today - 30 * 86_400_000).toISOString()));
   const [to, setTo] = useState(() => date(new Date(today).toISOString()));
   const [patientId, setPatientId] = useState<string | null>(null);
-  const patients = useLoad((s) => listPatients(s));
+  const patients = useRegisterPatients();
   const links = (pdf: string, csv: string) => (
     <Group gap="md">
       <Anchor href={pdf} download>

@@ -3,9 +3,9 @@ import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { statusLabel } from '../../ui/labels.ts';
-import { useLoad } from '../../ui/useLoad.ts';
-import { listExpiring, listStock, type Stock } from './api.ts';
+import type { Stock } from './api.ts';
 import { MovementModal } from './MovementModal.tsx';
+import { useExpiring, useStock } from './queries.ts';
 import { ReceiveModal } from './ReceiveModal.tsx';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
@@ -32,17 +32,13 @@ function StatusBadge({ status }: { status: string }) {
 
 /** Stock by storage location with balances derived from the ledger, status and expiry. */
 export function StockPanel({ canMove, timeZone }: { canMove: boolean; timeZone: string }) {
-  const stock = useLoad((s) => listStock(s));
-  const expiring = useLoad((s) => listExpiring(s));
+  const stock = useStock();
+  const expiring = useExpiring();
   const [moving, setMoving] = useState<Stock | null>(null);
   const [receiving, setReceiving] = useState(false);
   const items = stock.data ?? [];
   const byLocation = new Map<string, Stock[]>();
   for (const i of items) byLocation.set(i.location, [...(byLocation.get(i.location) ?? []), i]);
-  const reload = () => {
-    stock.reload();
-    expiring.reload();
-  };
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -71,7 +67,7 @@ export function StockPanel({ canMove, timeZone }: { canMove: boolean; timeZone: 
         </Alert>
       )}
       <ErrorAlert error={stock.error} title="Could not load stock" />
-      {stock.loading && !stock.data && <Loader size="sm" aria-label="Loading stock" />}
+      {stock.isLoading && <Loader size="sm" aria-label="Loading stock" />}
       {stock.data && items.length === 0 && <Text>No stock recorded yet.</Text>}
       {[...byLocation].map(([location, rows]) => (
         <Stack key={location} gap={4}>
@@ -128,24 +124,9 @@ export function StockPanel({ canMove, timeZone }: { canMove: boolean; timeZone: 
         </Stack>
       ))}
       {moving && (
-        <MovementModal
-          container={moving}
-          onClose={() => setMoving(null)}
-          onDone={() => {
-            setMoving(null);
-            reload();
-          }}
-        />
+        <MovementModal container={moving} onClose={() => setMoving(null)} onDone={() => setMoving(null)} />
       )}
-      {receiving && (
-        <ReceiveModal
-          onClose={() => setReceiving(false)}
-          onDone={() => {
-            setReceiving(false);
-            reload();
-          }}
-        />
-      )}
+      {receiving && <ReceiveModal onClose={() => setReceiving(false)} onDone={() => setReceiving(false)} />}
     </Stack>
   );
 }

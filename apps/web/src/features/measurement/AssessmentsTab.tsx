@@ -1,13 +1,15 @@
 import { Alert, Button, Group, MultiSelect, Paper, Stack, Text } from '@mantine/core';
 import { IconDeviceTablet, IconPlus, IconSend } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
 import type { ChartTabProps } from '../../app/registry.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { LoadingState } from '../../ui/LoadingState.tsx';
-import { type AssessmentListT, handOverSelfReport, listAssessments, sendSelfReportLink } from './api.ts';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { handOverSelfReport, sendSelfReportLink } from './api.ts';
 import { EnterAssessmentModal } from './EnterAssessmentModal.tsx';
+import { useAssessmentSeries } from './queries.ts';
 import { ScheduleCard } from './ScheduleCard.tsx';
 import { ScoreTable } from './ScoreTable.tsx';
 import { TrendChart } from './TrendChart.tsx';
@@ -21,28 +23,13 @@ const ENTERS = ['prescriber', 'nurse', 'therapist'];
 export function AssessmentsTab({ patient }: ChartTabProps) {
   const me = useMe();
   const { defs, error: defsError } = useInstruments();
-  const [series, setSeries] = useState<Record<string, AssessmentListT> | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data: series, error } = useAssessmentSeries(patient.id);
   const [entering, setEntering] = useState(false);
   const [sendIds, setSendIds] = useState<string[]>([]);
-  const [sent, setSent] = useState<{ sentTo: string; expiresAt: string } | null>(null);
-  const [linkError, setLinkError] = useState<unknown>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const all = await listAssessments(patient.id);
-      const ids = [...new Set(all.items.map((a) => a.instrument))];
-      const entries = await Promise.all(
-        ids.map(async (id) => [id, await listAssessments(patient.id, id)] as const),
-      );
-      setSeries(Object.fromEntries(entries));
-    } catch (e) {
-      setError(e);
-    }
-  }, [patient.id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const sending = useApiMutation((ids: string[]) => sendSelfReportLink(patient.id, ids));
+  const handing = useApiMutation((ids: string[]) => handOverSelfReport(patient.id, ids));
+  const sent = sending.data ?? null;
+  const linkError = sending.error ?? handing.error;
 
   if (defsError || error) return <ErrorAlert error={defsError ?? error} title="Could not load assessments" />;
   if (!defs || !series) return <LoadingState label="Loading assessments…" />;
@@ -51,23 +38,14 @@ export function AssessmentsTab({ patient }: ChartTabProps) {
   const shown = defs.filter((d) => series[d.id]);
 
   const sendLink = async () => {
-    setLinkError(null);
-    setSent(null);
-    try {
-      setSent(await sendSelfReportLink(patient.id, sendIds));
-    } catch (e) {
-      setLinkError(e);
-    }
+    handing.reset();
+    await sending.run(sendIds);
   };
   // The form opens on this device for the patient; the server records who handed it over.
   const handOver = async () => {
-    setLinkError(null);
-    try {
-      const made = await handOverSelfReport(patient.id, sendIds);
-      window.location.assign(new URL(made.url, window.location.origin).toString());
-    } catch (e) {
-      setLinkError(e);
-    }
+    sending.reset();
+    const made = await handing.run(sendIds);
+    if (made.ok) window.location.assign(new URL(made.data.url, window.location.origin).toString());
   };
 
   return (
@@ -88,7 +66,7 @@ export function AssessmentsTab({ patient }: ChartTabProps) {
         const data = series[d.id];
         return data ? (
           <TrendChart key={d.id} def={d} data={data}>
-            <ScoreTable def={d} data={data} patientId={patient.id} onChanged={() => void load()} />
+            <ScoreTable def={d} data={data} patientId={patient.id} />
           </TrendChart>
         ) : null;
       })}
@@ -106,6 +84,7 @@ export function AssessmentsTab({ patient }: ChartTabProps) {
             <Button
               leftSection={<IconSend size={16} aria-hidden />}
               disabled={sendIds.length === 0}
+              loading={sending.busy}
               onClick={sendLink}
             >
               Email to patient
@@ -115,6 +94,7 @@ export function AssessmentsTab({ patient }: ChartTabProps) {
                 variant="default"
                 leftSection={<IconDeviceTablet size={16} aria-hidden />}
                 disabled={sendIds.length === 0}
+                loading={handing.busy}
                 onClick={handOver}
               >
                 Hand to patient on this device
@@ -136,7 +116,6 @@ export function AssessmentsTab({ patient }: ChartTabProps) {
         defs={enterable}
         opened={entering}
         onClose={() => setEntering(false)}
-        onSaved={() => void load()}
       />
     </Stack>
   );

@@ -1,12 +1,12 @@
 import { Alert, Card, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { LoadingState } from '../../ui/LoadingState.tsx';
-import { type DemoMailboxItemT, readDemoMailbox } from './api.ts';
+import type { DemoMailboxItemT } from './api.ts';
 import { kindLabel } from './OutboxPage.tsx';
+import { useDemoMailbox } from './queries.ts';
 
 /** Without PLASTICITY_PUBLIC_URL the server writes links as paths; show them on this app's address. */
 export const absoluteLinks = (text: string, origin: string) =>
@@ -22,15 +22,9 @@ export const absoluteLinks = (text: string, origin: string) =>
  */
 export function DemoMailboxPage() {
   const me = useMe();
-  const [items, setItems] = useState<DemoMailboxItemT[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    const c = new AbortController();
-    readDemoMailbox(c.signal).then(setItems, (e: unknown) => {
-      if (!c.signal.aborted) setError(e);
-    });
-    return () => c.abort();
-  }, []);
+  const mailbox = useDemoMailbox();
+  const items: DemoMailboxItemT[] | null = mailbox.data ?? null;
+  const { error } = mailbox;
   const notDemo = error instanceof ApiError && error.code === 'not_found';
   return (
     <Stack>

@@ -2,33 +2,36 @@ import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core'
 import type { InstrumentDefinition } from '@plasticity/clinical/instruments';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { type Answers, type AssessmentCreatedT, createAssessment } from './api.ts';
 import { CrisisResources } from './CrisisResources.tsx';
 import { answersToSend, emptyAnswers, InstrumentForm, unanswered } from './InstrumentForm.tsx';
+import { measurementKeys } from './queries.ts';
 
 interface Props {
   patientId: string;
   defs: InstrumentDefinition[];
   opened: boolean;
   onClose: () => void;
-  onSaved: () => void;
 }
 
 /** Staff enter a completed form; the server scores it (the same pure rules) and raises alerts. */
-export function EnterAssessmentModal({ patientId, defs, opened, onClose, onSaved }: Props) {
+export function EnterAssessmentModal({ patientId, defs, opened, onClose }: Props) {
   const [id, setId] = useState<string | null>(null);
   const [answers, setAnswers] = useState<Answers>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<AssessmentCreatedT | null>(null);
+  const entering = useApiMutation(
+    (body: Parameters<typeof createAssessment>[1]) => createAssessment(patientId, body),
+    { invalidates: [measurementKeys.patient(patientId)] },
+  );
+  const { error, busy } = entering;
+  const result: AssessmentCreatedT | null = entering.data ?? null;
   const [missing, setMissing] = useState<number[]>([]);
   const def = defs.find((d) => d.id === id);
 
   const reset = () => {
     setId(null);
     setAnswers([]);
-    setError(null);
-    setResult(null);
+    entering.reset();
     setMissing([]);
   };
   const close = () => {
@@ -37,21 +40,8 @@ export function EnterAssessmentModal({ patientId, defs, opened, onClose, onSaved
   };
   const submit = async () => {
     if (!def) return;
-    setError(null);
-    setBusy(true);
-    try {
-      const r = await createAssessment(patientId, {
-        instrument: def.id,
-        answers: answersToSend(def, answers),
-      });
-      setResult(r);
-      onSaved();
-    } catch (e) {
-      setError(e);
-      setMissing(unanswered(def, answers));
-    } finally {
-      setBusy(false);
-    }
+    const r = await entering.run({ instrument: def.id, answers: answersToSend(def, answers) });
+    if (!r.ok) setMissing(unanswered(def, answers));
   };
 
   return (

@@ -1,13 +1,14 @@
 import { Alert, Anchor, Badge, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import type { OutboxStatus } from '@plasticity/contracts';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { z } from 'zod';
 import { useMe } from '../../app/auth.tsx';
 import { RouterLink } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { LoadingState } from '../../ui/LoadingState.tsx';
-import { listOutbox, type OutboxItemT } from './api.ts';
+import type { OutboxItemT } from './api.ts';
+import { useOutbox } from './queries.ts';
 
 const KIND_LABELS: Record<string, string> = {
   invite: 'Invitation',
@@ -32,16 +33,9 @@ const STATUS: Record<z.infer<typeof OutboxStatus>, { label: string; color: strin
 export function OutboxPage() {
   const me = useMe();
   const [status, setStatus] = useState<'unsent' | 'all'>('unsent');
-  const [items, setItems] = useState<OutboxItemT[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    const c = new AbortController();
-    setItems(null);
-    listOutbox(status, c.signal).then(setItems, (e: unknown) => {
-      if (!c.signal.aborted) setError(e);
-    });
-    return () => c.abort();
-  }, [status]);
+  const outbox = useOutbox(status);
+  const items: OutboxItemT[] | null = outbox.data ?? null;
+  const { error } = outbox;
   return (
     <Stack>
       <Title order={1}>Outbox</Title>

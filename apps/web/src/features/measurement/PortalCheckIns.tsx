@@ -1,54 +1,43 @@
 import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
 import type { InstrumentDefinition } from '@plasticity/clinical/instruments';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
-import { type Answers, createAssessment, listCheckIns } from './api.ts';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { type Answers, createAssessment } from './api.ts';
 import { CrisisResources } from './CrisisResources.tsx';
 import { answersToSend, emptyAnswers, InstrumentForm, unanswered } from './InstrumentForm.tsx';
+import { measurementKeys, useCheckIns } from './queries.ts';
 
 /** Portal "My check-ins": the forms the clinic asked for, completed in the portal. */
 export function PortalCheckIns() {
   const me = useMe();
   const patientId = me.patientId ?? '';
-  const [data, setData] = useState<{
-    items: { requestId: string; instrument: string }[];
-    instruments: InstrumentDefinition[];
-  } | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const checkIns = useCheckIns(patientId);
+  const data = checkIns.data;
+  const sending = useApiMutation(
+    (body: Parameters<typeof createAssessment>[1]) => createAssessment(patientId, body),
+    { invalidates: [measurementKeys.patient(patientId)] },
+  );
+  const error = checkIns.error ?? sending.error;
+  const { busy } = sending;
   const [open, setOpen] = useState<InstrumentDefinition | null>(null);
   const [answers, setAnswers] = useState<Answers>([]);
   const [missing, setMissing] = useState<number[]>([]);
   const [crisis, setCrisis] = useState(false);
   const [sent, setSent] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(() => {
-    listCheckIns(patientId).then(setData, setError);
-  }, [patientId]);
-  useEffect(load, [load]);
 
   const submit = async () => {
     if (!open) return;
     const gaps = unanswered(open, answers);
     setMissing(gaps);
     if (gaps.length > 0) return;
-    setBusy(true);
-    try {
-      const r = await createAssessment(patientId, {
-        instrument: open.id,
-        answers: answersToSend(open, answers),
-      });
-      setCrisis(r.crisis);
-      setSent(open.name);
-      setOpen(null);
-      load();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    const r = await sending.run({ instrument: open.id, answers: answersToSend(open, answers) });
+    if (!r.ok) return;
+    setCrisis(r.data.crisis);
+    setSent(open.name);
+    setOpen(null);
   };
 
   if (!patientId) return <Alert>Your account is not linked to a patient record yet.</Alert>;

@@ -1,9 +1,12 @@
 import { ActionIcon, Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import type { InstrumentDefinition } from '@plasticity/clinical/instruments';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { getSchedule, putSchedule } from './api.ts';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { putSchedule } from './api.ts';
+import { measurementKeys, useSchedule } from './queries.ts';
 
 type Cadence = 'before_each_session' | 'weekly' | 'monthly';
 type Entry = { instrument: string; cadence: Cadence };
@@ -24,36 +27,30 @@ export function ScheduleCard({
   defs: InstrumentDefinition[];
   canEdit: boolean;
 }) {
-  const [items, setItems] = useState<Entry[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const queries = useQueryClient();
+  const schedule = useSchedule(patientId);
+  // The rows being edited; null while they are the saved schedule.
+  const [draft, setDraft] = useState<Entry[] | null>(null);
+  const stored = (schedule.data?.items as Entry[] | undefined) ?? null;
+  const items = draft ?? stored;
+  const setItems = (change: (cur: Entry[] | null) => Entry[]) => setDraft((d) => change(d ?? stored));
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    const c = new AbortController();
-    getSchedule(patientId, c.signal).then(
-      (r) => setItems(r.items as Entry[]),
-      (e: unknown) => {
-        if (!c.signal.aborted) setError(e);
-      },
-    );
-    return () => c.abort();
-  }, [patientId]);
+  const saving = useApiMutation((next: Entry[]) => putSchedule(patientId, next), {
+    onSuccess: (r) => {
+      queries.setQueryData(measurementKeys.schedule(patientId), r);
+      setDraft(null);
+      setSaved(true);
+    },
+  });
+  const { busy } = saving;
+  const error = schedule.error ?? saving.error;
   const selfReport = defs.filter((d) => d.kind === 'self_report');
   const update = (i: number, patch: Partial<Entry>) => {
     setSaved(false);
     setItems((cur) => (cur ?? []).map((e, k) => (k === i ? { ...e, ...patch } : e)));
   };
   const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setItems((await putSchedule(patientId, items ?? [])).items as Entry[]);
-      setSaved(true);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    await saving.run(items ?? []);
   };
   return (
     <Paper withBorder p="md" radius="md">

@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { type AssessmentListT, markEnteredInError } from './api.ts';
+import { measurementKeys } from './queries.ts';
 
 /** How each score was completed, in plain words. */
 const COMPLETED_VIA: Record<AssessmentListT['items'][number]['completedVia'], string> = {
@@ -19,29 +21,24 @@ export function ScoreTable({
   def,
   data,
   patientId,
-  onChanged,
 }: {
   def: InstrumentDefinition;
   data: AssessmentListT;
   patientId: string;
-  onChanged: () => void;
 }) {
   const me = useMe();
   const [marking, setMarking] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const correcting = useApiMutation((id: string) => markEnteredInError(patientId, id, reason), {
+    invalidates: [measurementKeys.series(patientId)],
+  });
+  const { error } = correcting;
   const [shown, setShown] = useState(false);
   const canMark = ['prescriber', 'nurse', 'therapist'].includes(me.role);
   const submit = async (id: string) => {
-    setError(null);
-    try {
-      await markEnteredInError(patientId, id, reason);
-      setMarking(null);
-      setReason('');
-      onChanged();
-    } catch (e) {
-      setError(e);
-    }
+    if (!(await correcting.run(id)).ok) return;
+    setMarking(null);
+    setReason('');
   };
   if (!shown) {
     return (
@@ -85,7 +82,13 @@ export function ScoreTable({
                         value={reason}
                         onChange={(e) => setReason(e.currentTarget.value)}
                       />
-                      <Button size="xs" color="red" disabled={!reason.trim()} onClick={() => submit(a.id)}>
+                      <Button
+                        size="xs"
+                        color="red"
+                        disabled={!reason.trim()}
+                        loading={correcting.busy}
+                        onClick={() => submit(a.id)}
+                      >
                         Mark
                       </Button>
                     </Group>

@@ -3,6 +3,7 @@ import { cssrsScreen, phq9 } from '@plasticity/clinical/instruments';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { QueryProvider } from '../../app/query.tsx';
 import { theme } from '../../app/theme.ts';
 import { apiError, mockApi } from '../../test/mockApi.ts';
 import { SelfReportPage } from './SelfReportPage.tsx';
@@ -11,7 +12,9 @@ const TOKEN = 'tok_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
 const renderPage = () =>
   render(
     <MantineProvider theme={theme} env="test">
-      <SelfReportPage params={{ token: TOKEN }} />
+      <QueryProvider>
+        <SelfReportPage params={{ token: TOKEN }} />
+      </QueryProvider>
     </MantineProvider>,
   );
 

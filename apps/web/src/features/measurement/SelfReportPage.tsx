@@ -1,13 +1,15 @@
 import { Alert, Box, Button, Container, Divider, Stack, Text, Title } from '@mantine/core';
 import type { InstrumentDefinition } from '@plasticity/clinical/instruments';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import type { RouteProps } from '../../app/registry.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
-import { type Answers, getSelfReportForm, type SelfReportResultT, submitSelfReport } from './api.ts';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { type Answers, submitSelfReport } from './api.ts';
 import { CrisisResources } from './CrisisResources.tsx';
 import { answersToSend, emptyAnswers, InstrumentForm, unanswered } from './InstrumentForm.tsx';
+import { useSelfReportForm } from './queries.ts';
 
 type Loaded = { clinicName: string; instruments: InstrumentDefinition[] };
 
@@ -38,47 +40,30 @@ function Unavailable({ code }: { code: string }) {
  */
 export function SelfReportPage({ params }: RouteProps) {
   const token = params.token ?? '';
-  const [form, setForm] = useState<Loaded | null>(null);
-  const [answers, setAnswers] = useState<Record<string, Answers>>({});
-  const [error, setError] = useState<unknown>(null);
+  const loaded = useSelfReportForm(token);
+  const form: Loaded | null = loaded.data ?? null;
+  const [typed, setAnswers] = useState<Record<string, Answers>>({});
+  // Every form starts with no answer to any question.
+  const answers: Record<string, Answers> = Object.fromEntries(
+    (form?.instruments ?? []).map((d) => [d.id, typed[d.id] ?? emptyAnswers(d)]),
+  );
   const [missing, setMissing] = useState<Record<string, number[]>>({});
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<SelfReportResultT | null>(null);
-
-  useEffect(() => {
-    const c = new AbortController();
-    getSelfReportForm(token, c.signal).then(
-      (f) => {
-        setForm(f);
-        setAnswers(Object.fromEntries(f.instruments.map((d) => [d.id, emptyAnswers(d)])));
-      },
-      (e: unknown) => {
-        if (!c.signal.aborted) setError(e);
-      },
-    );
-    return () => c.abort();
-  }, [token]);
+  const sending = useApiMutation(
+    (responses: { instrument: string; answers: Answers }[]) => submitSelfReport(token, responses),
+    { onSuccess: () => window.scrollTo?.(0, 0) },
+  );
+  const { busy } = sending;
+  const result = sending.data ?? null;
+  const error = loaded.error ?? sending.error;
 
   const submit = async () => {
     if (!form) return;
     const gaps = Object.fromEntries(form.instruments.map((d) => [d.id, unanswered(d, answers[d.id] ?? [])]));
     setMissing(gaps);
     if (Object.values(gaps).some((g) => g.length > 0)) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(
-        await submitSelfReport(
-          token,
-          form.instruments.map((d) => ({ instrument: d.id, answers: answersToSend(d, answers[d.id] ?? []) })),
-        ),
-      );
-      window.scrollTo?.(0, 0);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    await sending.run(
+      form.instruments.map((d) => ({ instrument: d.id, answers: answersToSend(d, answers[d.id] ?? []) })),
+    );
   };
 
   const gone = error instanceof ApiError && (error.status === 410 || error.status === 404);

@@ -1,8 +1,8 @@
 import { Button, Group, TextInput } from '@mantine/core';
-import type { MedicationLists } from '@plasticity/contracts';
+import type { AddMedicationEntryRequest, MedicationLists } from '@plasticity/contracts';
 import { type FormEvent, useState } from 'react';
-import { type FieldErrors, fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { addEntry } from './api.ts';
 import { DrugNameInput } from './DrugNameInput.tsx';
 
@@ -19,29 +19,21 @@ export function AddEntryForm({ patientId, kind, onSaved, onCancel }: Props) {
   const [dose, setDose] = useState('');
   const [frequency, setFrequency] = useState('');
   const [reaction, setReaction] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const adding = useApiMutation((body: AddMedicationEntryRequest) => addEntry(patientId, body), {
+    onSuccess: onSaved,
+  });
+  const { busy, fieldErrors: errors } = adding;
+  const failure = adding.error;
   const med = kind === 'medication';
   const opt = (v: string) => (v.trim() ? v.trim() : undefined);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setFailure(null);
-    setBusy(true);
-    try {
-      const lists = await addEntry(patientId, {
-        kind,
-        name: name.trim(),
-        ...(med ? { dose: opt(dose), frequency: opt(frequency) } : { reaction: opt(reaction) }),
-      });
-      onSaved(lists);
-    } catch (err) {
-      setErrors(fieldErrorsOf(err));
-      setFailure(err);
-    } finally {
-      setBusy(false);
-    }
+    await adding.run({
+      kind,
+      name: name.trim(),
+      ...(med ? { dose: opt(dose), frequency: opt(frequency) } : { reaction: opt(reaction) }),
+    });
   };
 
   return (

@@ -5,10 +5,11 @@ import { useMe } from '../../app/auth.tsx';
 import type { ChartTabProps } from '../../app/registry.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { AddEntryForm } from './AddEntryForm.tsx';
-import { closeEntry, getLists, reconcile } from './api.ts';
+import { closeEntry, reconcile } from './api.ts';
 import { EntryTable } from './EntryTable.tsx';
+import { useMedicationLists, useSetMedicationLists } from './queries.ts';
 
 type Closing = { entry: MedicationEntry; action: 'stop' | 'entered-in-error' };
 
@@ -19,29 +20,23 @@ type Closing = { entry: MedicationEntry; action: 'stop' | 'entered-in-error' };
  */
 export function MedicationsTab({ patient }: ChartTabProps) {
   const me = useMe();
-  const { data, error, reload, setData } = useLoad((signal) => getLists(patient.id, signal), [patient.id]);
+  const { data, error, refetch } = useMedicationLists(patient.id);
+  const setData = useSetMedicationLists(patient.id);
   const [adding, setAdding] = useState<'medication' | 'allergy' | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [closing, setClosing] = useState<Closing | null>(null);
   const [reason, setReason] = useState('');
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const change = useApiMutation((fn: () => Promise<MedicationLists>) => fn(), { onSuccess: setData });
+  const failure = change.error;
+  const busy = change.busy;
   const canAdd = ['prescriber', 'nurse', 'therapist'].includes(me.role);
   const canCorrect = ['prescriber', 'nurse'].includes(me.role);
 
   const apply = async (fn: () => Promise<MedicationLists>) => {
-    setFailure(null);
-    setBusy(true);
-    try {
-      setData(await fn());
-      setSelected(new Set());
-      setClosing(null);
-      setReason('');
-    } catch (e) {
-      setFailure(e);
-    } finally {
-      setBusy(false);
-    }
+    if (!(await change.run(fn)).ok) return;
+    setSelected(new Set());
+    setClosing(null);
+    setReason('');
   };
   if (error) return <ErrorAlert error={error} title="Could not load the medication list" />;
   if (!data) return <LoadingState />;
@@ -114,7 +109,7 @@ export function MedicationsTab({ patient }: ChartTabProps) {
           >
             Reconcile selected ({selected.size})
           </Button>
-          <Button variant="subtle" onClick={reload}>
+          <Button variant="subtle" onClick={() => void refetch()}>
             Refresh
           </Button>
         </Group>

@@ -1,9 +1,10 @@
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import type { Patient } from '@plasticity/contracts';
 import { type FormEvent, useState } from 'react';
-import { type FieldErrors, fieldErrorsOf, unplacedFieldErrors } from '../../api/errors.ts';
+import type { FieldErrors } from '../../api/errors.ts';
 import { createPatient } from '../../api/patients.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { PatientFormFields } from './PatientFormFields.tsx';
 import {
   emptyPatientForm,
@@ -12,6 +13,7 @@ import {
   toCreateBody,
   validateCreate,
 } from './patientForm.ts';
+import { patientKeys } from './queries.ts';
 
 interface Props {
   opened: boolean;
@@ -21,14 +23,14 @@ interface Props {
 
 export function NewPatientModal({ opened, onClose, onCreated }: Props) {
   const [values, setValues] = useState(emptyPatientForm);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const create = useApiMutation(createPatient, { invalidates: [patientKeys.all] });
+  const errors = { ...create.fieldErrors, ...localErrors };
 
   const reset = () => {
     setValues(emptyPatientForm());
-    setErrors({});
-    setFailure(null);
+    setLocalErrors({});
+    create.reset();
   };
   const close = () => {
     reset();
@@ -37,27 +39,20 @@ export function NewPatientModal({ opened, onClose, onCreated }: Props) {
 
   const onChange = (key: FieldKey, value: string) => {
     setValues((v) => ({ ...v, [key]: value }));
-    if (errors[key]) setErrors(({ [key]: _, ...rest }) => rest);
+    if (localErrors[key]) setLocalErrors(({ [key]: _, ...rest }) => rest);
+    create.clearField(key);
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(null);
     const body = toCreateBody(values);
     const local = validateCreate(body);
-    setErrors(local);
+    setLocalErrors(local);
     if (Object.keys(local).length > 0) return;
-    setBusy(true);
-    try {
-      const patient = await createPatient(body);
-      reset();
-      onCreated(patient);
-    } catch (error) {
-      setErrors(fieldErrorsOf(error));
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    const result = await create.run(body);
+    if (!result.ok) return;
+    reset();
+    onCreated(result.data);
   };
 
   return (
@@ -71,16 +66,16 @@ export function NewPatientModal({ opened, onClose, onCreated }: Props) {
       <form onSubmit={submit} noValidate aria-label="New patient">
         <Stack gap="md">
           <ErrorAlert
-            error={failure}
+            error={create.error}
             title="The patient was not saved"
-            extra={unplacedFieldErrors(errors, SHOWN_FIELDS_CREATE)}
+            extra={create.unplaced(SHOWN_FIELDS_CREATE)}
           />
           <PatientFormFields values={values} errors={errors} onChange={onChange} mode="create" />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={create.busy}>
               Create patient
             </Button>
           </Group>

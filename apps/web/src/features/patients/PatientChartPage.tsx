@@ -1,31 +1,19 @@
 import { Anchor, Stack, Tabs, Text } from '@mantine/core';
-import type { Patient } from '@plasticity/contracts';
-import { useEffect, useState } from 'react';
-import { getPatient } from '../../api/patients.ts';
 import { useMe } from '../../app/auth.tsx';
 import { chartTabsFor, type RouteProps } from '../../app/registry.ts';
 import { RouterLink, useNavigate } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { ChartHeader } from './ChartHeader.tsx';
+import { usePatientQuery, useSetPatient } from './queries.ts';
 
 /** `/patients/:id` and `/patients/:id/:tab`: the header and the registered chart tabs. */
 export function PatientChartPage({ params }: RouteProps) {
   const id = params.id ?? '';
   const me = useMe();
   const navigate = useNavigate();
-  const [patient, setPatient] = useState<Patient | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setPatient(null);
-    setError(null);
-    getPatient(id, controller.signal).then(setPatient, (e: unknown) => {
-      if (!controller.signal.aborted) setError(e);
-    });
-    return () => controller.abort();
-  }, [id]);
+  const { data: patient, error } = usePatientQuery(id);
+  const setPatient = useSetPatient();
 
   const tabs = chartTabsFor(me.role);
   const active = tabs.find((t) => t.id === params.tab) ?? tabs[0];

@@ -32,7 +32,10 @@ describe('patient list', () => {
     expect(api.callsTo('GET', '/api/v1/patients')[0]?.query.has('query')).toBe(false);
 
     await user.type(screen.getByLabelText('Search patients'), 'love');
-    await waitFor(() => expect(screen.queryByRole('link', { name: 'Hopper, Grace' })).toBeNull());
+    // A generous wait: the debounce plus a render of the table take seconds on a loaded test machine.
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'Hopper, Grace' })).toBeNull(), {
+      timeout: 5000,
+    });
     const searches = api.callsTo('GET', '/api/v1/patients');
     // Debounced: one request for the whole term, not one per keystroke.
     expect(searches.map((c) => c.query.get('query'))).toEqual([null, 'love']);

@@ -2,12 +2,11 @@ import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import type { Patient } from '@plasticity/contracts';
 import { IconMailForward } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
-import type { Invite } from '../../api/admin.ts';
-import { fieldErrorsOf } from '../../api/errors.ts';
 import { invitePatientToPortal } from '../../api/patients.ts';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { OneTimeLinkOrSent } from '../../ui/OneTimeLink.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
 
 /**
  * Staff: invite the patient to the portal. The link goes to the patient by email; only an admin, on a
@@ -17,31 +16,21 @@ export function PortalInviteButton({ patient }: { patient: Patient }) {
   const me = useMe();
   const [opened, setOpened] = useState(false);
   const [email, setEmail] = useState(patient.email ?? '');
-  const [invite, setInvite] = useState<Invite | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const create = useApiMutation((to: string | undefined) => invitePatientToPortal(patient.id, to));
+  const invite = create.data ?? null;
 
   const open = () => {
     setEmail(patient.email ?? '');
-    setInvite(null);
-    setFailure(null);
+    create.reset();
     setOpened(true);
   };
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setFailure(null);
-    setBusy(true);
-    try {
-      setInvite(await invitePatientToPortal(patient.id, email.trim() || undefined));
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    void create.run(email.trim() || undefined);
   };
 
-  const emailError = fieldErrorsOf(failure).email;
+  const emailError = create.fieldErrors.email;
   return (
     <>
       <Button
@@ -74,7 +63,7 @@ export function PortalInviteButton({ patient }: { patient: Patient }) {
         ) : (
           <form onSubmit={submit} noValidate aria-label="Invite to the patient portal">
             <Stack gap="sm">
-              {!emailError && <ErrorAlert error={failure} title="The invitation was not created" />}
+              {!emailError && <ErrorAlert error={create.error} title="The invitation was not created" />}
               <TextInput
                 label="Patient email"
                 description="Where the invitation is sent. Leave empty to use the email on file."
@@ -87,7 +76,7 @@ export function PortalInviteButton({ patient }: { patient: Patient }) {
                 <Button variant="default" onClick={() => setOpened(false)}>
                   Cancel
                 </Button>
-                <Button type="submit" loading={busy}>
+                <Button type="submit" loading={create.busy}>
                   Create invitation
                 </Button>
               </Group>

@@ -15,20 +15,14 @@ import {
 } from '@mantine/core';
 import type { ConsentDocument, ConsentSignature } from '@plasticity/contracts';
 import { useState } from 'react';
-import { fieldErrorsOf } from '../../api/errors.ts';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { LoadingState } from '../../ui/LoadingState.tsx';
-import {
-  consentPdfUrl,
-  getConsents,
-  sha256Hex,
-  signConsent,
-  signConsentOnClinicDevice,
-  withdrawConsent,
-} from './api.ts';
-import { useLoad } from './useLoad.ts';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { sessionKeys } from '../sessions/queries.ts';
+import { consentPdfUrl, sha256Hex, signConsent, signConsentOnClinicDevice, withdrawConsent } from './api.ts';
+import { planKeys, useConsents } from './queries.ts';
 
 interface Props {
   patientId: string;
@@ -41,7 +35,7 @@ interface Props {
 
 /** Consent documents shown whole, the patient's signatures (with PDF), signing in the portal and withdrawal. */
 export function ConsentsView({ patientId, mode, canWithdraw, canHandDevice = false }: Props) {
-  const data = useLoad((signal) => getConsents(patientId, signal), [patientId]);
+  const data = useConsents(patientId);
   if (data.error) return <ErrorAlert error={data.error} title="Could not load consents" />;
   if (!data.data) return <LoadingState />;
   const { documents, signatures } = data.data;
@@ -56,7 +50,6 @@ export function ConsentsView({ patientId, mode, canWithdraw, canHandDevice = fal
           mode={mode}
           canWithdraw={canWithdraw}
           canHandDevice={canHandDevice}
-          onChange={data.reload}
         />
       ))}
     </Stack>
@@ -70,7 +63,6 @@ function ConsentCard({
   mode,
   canWithdraw,
   canHandDevice,
-  onChange,
 }: {
   patientId: string;
   doc: ConsentDocument;
@@ -78,7 +70,6 @@ function ConsentCard({
   mode: Props['mode'];
   canWithdraw: boolean;
   canHandDevice: boolean;
-  onChange: () => void;
 }) {
   const me = useMe();
   const timeZone = me.clinic.timeZone;
@@ -90,14 +81,10 @@ function ConsentCard({
   const [agree, setAgree] = useState(false);
   const [reason, setReason] = useState('');
   const [withdrawing, setWithdrawing] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const nameError = fieldErrorsOf(failure).typedName;
-
-  const sign = async () => {
-    setFailure(null);
-    setBusy(true);
-    try {
+  // A consent change makes the patient's consents, plans (missing consents) and sessions' checklists stale.
+  const invalidates = [planKeys.patient(patientId), sessionKeys.details()];
+  const signing = useApiMutation(
+    async () => {
       const hash = await sha256Hex(doc.body);
       const body = {
         documentId: doc.id,
@@ -105,31 +92,31 @@ function ConsentCard({
         agree: true as const,
         ...(hash ? { textSha256: hash } : {}),
       };
-      await (onDevice ? signConsentOnClinicDevice(patientId, body) : signConsent(patientId, body));
-      setTypedName('');
-      setAgree(false);
-      setOpen(false);
-      onChange();
-    } catch (e) {
-      setFailure(e);
-    } finally {
-      setBusy(false);
-    }
+      return onDevice ? signConsentOnClinicDevice(patientId, body) : signConsent(patientId, body);
+    },
+    { invalidates },
+  );
+  const withdrawal = useApiMutation(
+    (signatureId: string) => withdrawConsent(patientId, signatureId, reason),
+    { invalidates },
+  );
+  const failure = signing.error ?? withdrawal.error;
+  const busy = signing.busy || withdrawal.busy;
+  const nameError = signing.fieldErrors.typedName;
+
+  const sign = async () => {
+    withdrawal.reset();
+    if (!(await signing.run(undefined)).ok) return;
+    setTypedName('');
+    setAgree(false);
+    setOpen(false);
   };
   const withdraw = async () => {
     if (!active) return;
-    setFailure(null);
-    setBusy(true);
-    try {
-      await withdrawConsent(patientId, active.id, reason);
-      setWithdrawing(false);
-      setReason('');
-      onChange();
-    } catch (e) {
-      setFailure(e);
-    } finally {
-      setBusy(false);
-    }
+    signing.reset();
+    if (!(await withdrawal.run(active.id)).ok) return;
+    setWithdrawing(false);
+    setReason('');
   };
 
   return (

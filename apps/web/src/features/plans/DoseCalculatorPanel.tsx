@@ -18,9 +18,9 @@ import {
 } from '@mantine/core';
 import type { DoseCalculateRequest, DoseCalculateResponse, ProtocolItem } from '@plasticity/contracts';
 import { type FormEvent, useState } from 'react';
-import { fieldErrorsOf } from '../../api/errors.ts';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { useClinicTime } from '../../ui/useClinicTime.ts';
 import { calculateDose } from './api.ts';
 
@@ -61,12 +61,13 @@ export function DoseCalculatorPanel({
   const [v, setV] = useState<Record<string, string>>({});
   const [fixedMg, setFixedMg] = useState('56');
   const [override, setOverride] = useState(false);
-  const [result, setResult] = useState<DoseCalculateResponse | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const calculation = useApiMutation(calculateDose);
+  const result = calculation.data ?? null;
+  const failure = calculation.error;
+  const busy = calculation.busy;
   const protocol = protocols.find((p) => p.id === protocolId);
   const dose = (protocol?.protocol.dose ?? {}) as Dose;
-  const errors = fieldErrorsOf(failure);
+  const errors = calculation.fieldErrors;
   const field = (key: string, label: string, extra: Record<string, unknown> = {}) => (
     <TextInput
       label={label}
@@ -81,9 +82,7 @@ export function DoseCalculatorPanel({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!protocolId) return;
-    setFailure(null);
-    setResult(null);
-    setBusy(true);
+    calculation.reset();
     const body: Record<string, unknown> = { protocolId };
     if (dose.kind === 'weight_based') {
       if (useMeasured && patientId) body.patientId = patientId;
@@ -111,14 +110,9 @@ export function DoseCalculatorPanel({
           : { verifierPassword: v.verifierPassword ?? '' }),
       };
     for (const k of Object.keys(body)) if (body[k] === undefined) delete body[k];
-    try {
-      setResult(await calculateDose(body as DoseCalculateRequest));
-    } catch (err) {
-      setFailure(err);
-    } finally {
-      setBusy(false);
-      setV((s) => ({ ...s, verifierPassword: '', verifierTotp: '' }));
-    }
+    await calculation.run(body as DoseCalculateRequest);
+    // The verifier's secret is never kept after a request, whatever its outcome.
+    setV((s) => ({ ...s, verifierPassword: '', verifierTotp: '' }));
   };
 
   return (
@@ -134,7 +128,7 @@ export function DoseCalculatorPanel({
             value={protocolId ?? ''}
             onChange={(e) => {
               setProtocolId(e.currentTarget.value);
-              setResult(null);
+              calculation.reset();
             }}
           />
           {dose.kind === 'weight_based' && (

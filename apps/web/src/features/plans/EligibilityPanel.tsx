@@ -17,7 +17,10 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { severityLabel } from '../../ui/labels.ts';
 import { SourceCitation } from '../../ui/SourceCitation.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { sessionKeys } from '../sessions/queries.ts';
 import { evaluateEligibility, signEligibility } from './api.ts';
+import { planKeys } from './queries.ts';
 
 const OUTCOME = {
   yes: { color: 'green.9', text: 'Eligible' },
@@ -31,28 +34,21 @@ interface Props {
   latest: EligibilityDecision | null;
   protocols: ProtocolItem[];
   hasIntake: boolean;
-  onChange: () => void;
 }
 
 /** Evaluates the latest intake against the clinic's rules; the prescriber signs the decision (override of an absolute needs a reason). */
-export function EligibilityPanel({ patientId, latest, protocols, hasIntake, onChange }: Props) {
+export function EligibilityPanel({ patientId, latest, protocols, hasIntake }: Props) {
   const me = useMe();
   const [protocolId, setProtocolId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const change = useApiMutation((fn: () => Promise<unknown>) => fn(), {
+    // A session's checklist asks for an approved eligibility decision.
+    invalidates: [planKeys.eligibility(patientId), sessionKeys.details()],
+  });
+  const failure = change.error;
+  const busy = change.busy;
   const run = async (fn: () => Promise<unknown>) => {
-    setFailure(null);
-    setBusy(true);
-    try {
-      await fn();
-      setReason('');
-      onChange();
-    } catch (e) {
-      setFailure(e);
-    } finally {
-      setBusy(false);
-    }
+    if ((await change.run(fn)).ok) setReason('');
   };
   const canEvaluate = ['prescriber', 'nurse', 'therapist'].includes(me.role);
   const d = latest;

@@ -1,7 +1,9 @@
 import { Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import type { IntakeRequest } from '@plasticity/contracts';
 import { type FormEvent, useState } from 'react';
-import { type FieldErrors, fieldErrorsOf } from '../../api/errors.ts';
+import type { FieldErrors } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { submitIntake } from './api.ts';
 import { AllergyRows, MedicationRows, TrialRows } from './IntakeRows.tsx';
 import {
@@ -15,6 +17,7 @@ import {
   toIntakeRequest,
   type YesNo,
 } from './intakeForm.ts';
+import { planKeys } from './queries.ts';
 
 interface Props {
   patientId: string;
@@ -57,9 +60,12 @@ const NUMBERS: Array<{ key: string; label: string; field: string; staffOnly?: bo
 /** The structured intake, for the patient in the portal or staff in the chart. Every unticked box is sent as "no". */
 export function IntakeForm({ patientId, portal = false, onSaved, onCancel }: Props) {
   const [f, setF] = useState<IntakeFormState>(emptyIntakeForm);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const save = useApiMutation((body: IntakeRequest) => submitIntake(patientId, body), {
+    invalidates: [planKeys.intakes(patientId), planKeys.eligibility(patientId)],
+  });
+  const errors: FieldErrors = save.fieldErrors;
+  const failure = save.error;
+  const busy = save.busy;
 
   const check = (k: string, v: boolean) => setF((s) => ({ ...s, checks: { ...s.checks, [k]: v } }));
   const boxes = (title: string, items: YesNo[]) => (
@@ -79,17 +85,7 @@ export function IntakeForm({ patientId, portal = false, onSaved, onCancel }: Pro
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setFailure(null);
-    setBusy(true);
-    try {
-      await submitIntake(patientId, toIntakeRequest(f));
-      onSaved();
-    } catch (err) {
-      setErrors(fieldErrorsOf(err));
-      setFailure(err);
-    } finally {
-      setBusy(false);
-    }
+    if ((await save.run(toIntakeRequest(f))).ok) onSaved();
   };
 
   const shownFields = NUMBERS.map((n) => n.field);

@@ -5,30 +5,22 @@ import type { ChartTabProps } from '../../app/registry.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { LoadingState } from '../../ui/LoadingState.tsx';
-import { listEligibility, listIntakes, listProtocols } from './api.ts';
 import { EligibilityPanel } from './EligibilityPanel.tsx';
 import { IntakeForm } from './IntakeForm.tsx';
 import { summariseIntake } from './intakeSummary.ts';
-import { useLoad } from './useLoad.ts';
+import { useEligibility, useIntakes, useProtocols } from './queries.ts';
 
 /** Chart tab "Intake & eligibility": the latest intake, a new one, and the eligibility evaluation and signed decision. */
 export function IntakeTab({ patient }: ChartTabProps) {
   const me = useMe();
   const [editing, setEditing] = useState(false);
-  const data = useLoad(
-    async (signal) => {
-      const [intakes, decisions, protocols] = await Promise.all([
-        listIntakes(patient.id, signal),
-        listEligibility(patient.id, signal),
-        listProtocols(false, signal),
-      ]);
-      return { intakes, decisions, protocols };
-    },
-    [patient.id],
-  );
-  if (data.error) return <ErrorAlert error={data.error} title="Could not load the intake" />;
-  if (!data.data) return <LoadingState />;
-  const latest = data.data.intakes[0] ?? null;
+  const intakes = useIntakes(patient.id);
+  const decisions = useEligibility(patient.id);
+  const protocols = useProtocols();
+  const loadError = intakes.error ?? decisions.error ?? protocols.error;
+  if (loadError) return <ErrorAlert error={loadError} title="Could not load the intake" />;
+  if (!intakes.data || !decisions.data || !protocols.data) return <LoadingState />;
+  const latest = intakes.data[0] ?? null;
   // Medicines and allergies from the intake are on the "Medications & allergies" tab.
   const summary = latest ? summariseIntake(latest.intake) : null;
   return (
@@ -45,10 +37,7 @@ export function IntakeTab({ patient }: ChartTabProps) {
         {editing ? (
           <IntakeForm
             patientId={patient.id}
-            onSaved={() => {
-              setEditing(false);
-              data.reload();
-            }}
+            onSaved={() => setEditing(false)}
             onCancel={() => setEditing(false)}
           />
         ) : !latest || !summary ? (
@@ -56,7 +45,7 @@ export function IntakeTab({ patient }: ChartTabProps) {
         ) : (
           <Stack gap={4}>
             <Text size="sm" c="dimmed">
-              Latest of {data.data.intakes.length}, submitted{' '}
+              Latest of {intakes.data.length}, submitted{' '}
               {formatDateTime(latest.createdAt, me.clinic.timeZone)} by{' '}
               {latest.submittedRole === 'patient' ? 'the patient (portal)' : latest.submittedRole}
             </Text>
@@ -95,10 +84,9 @@ export function IntakeTab({ patient }: ChartTabProps) {
       <Card withBorder>
         <EligibilityPanel
           patientId={patient.id}
-          latest={data.data.decisions[0] ?? null}
-          protocols={data.data.protocols}
+          latest={decisions.data[0] ?? null}
+          protocols={protocols.data}
           hasIntake={Boolean(latest)}
-          onChange={data.reload}
         />
       </Card>
     </Stack>

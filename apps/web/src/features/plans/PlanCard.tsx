@@ -5,7 +5,10 @@ import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { consentKindLabel, indicationLabel, instrumentLabel, statusLabel } from '../../ui/labels.ts';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { sessionKeys } from '../sessions/queries.ts';
 import { transitionPlan } from './api.ts';
+import { planKeys } from './queries.ts';
 
 const STATUS_COLOR = {
   draft: 'gray.7',
@@ -31,31 +34,19 @@ function doseText(d: NonNullable<TreatmentPlan['prescribedDose']>): string {
 }
 
 /** One treatment plan: status, progress against the planned series, missing consents and the allowed next steps. */
-export function PlanCard({
-  patientId,
-  plan,
-  onChange,
-}: {
-  patientId: string;
-  plan: TreatmentPlan;
-  onChange: () => void;
-}) {
+export function PlanCard({ patientId, plan }: { patientId: string; plan: TreatmentPlan }) {
   const me = useMe();
   const [reason, setReason] = useState('');
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const transition = useApiMutation(
+    (to: 'approved' | 'active' | 'completed' | 'stopped') =>
+      transitionPlan(patientId, plan.id, to, reason.trim() || undefined),
+    // A session's checklist asks for an active plan.
+    { invalidates: [planKeys.plans(patientId), sessionKeys.details()] },
+  );
+  const failure = transition.error;
+  const busy = transition.busy;
   const go = async (to: 'approved' | 'active' | 'completed' | 'stopped') => {
-    setFailure(null);
-    setBusy(true);
-    try {
-      await transitionPlan(patientId, plan.id, to, reason.trim() || undefined);
-      setReason('');
-      onChange();
-    } catch (e) {
-      setFailure(e);
-    } finally {
-      setBusy(false);
-    }
+    if ((await transition.run(to)).ok) setReason('');
   };
   const clinician = me.role === 'prescriber' || me.role === 'nurse';
   const open = plan.status === 'draft' || plan.status === 'approved' || plan.status === 'active';

@@ -4,10 +4,11 @@ import { useMe } from '../../app/auth.tsx';
 import type { ChartTabProps } from '../../app/registry.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
-import { createPlan, listPlans, listProtocols } from './api.ts';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { createPlan } from './api.ts';
 import { DoseCalculatorPanel } from './DoseCalculatorPanel.tsx';
 import { PlanCard } from './PlanCard.tsx';
-import { useLoad } from './useLoad.ts';
+import { planKeys, usePlans, useProtocols } from './queries.ts';
 
 const INDICATIONS = [
   { value: 'trd', label: 'Treatment-resistant depression' },
@@ -22,51 +23,37 @@ const INDICATIONS = [
 /** Chart tab "Treatment plan": the patient's plans, a new draft, and the dose calculator. */
 export function PlanTab({ patient }: ChartTabProps) {
   const me = useMe();
-  const data = useLoad(
-    async (signal) => {
-      const [plans, protocols] = await Promise.all([
-        listPlans(patient.id, signal),
-        listProtocols(false, signal),
-      ]);
-      return { plans, protocols };
-    },
-    [patient.id],
-  );
+  const plans = usePlans(patient.id);
+  const protocols = useProtocols();
   const [protocolId, setProtocolId] = useState<string | null>(null);
   const [indications, setIndications] = useState<string[]>([]);
   const [planned, setPlanned] = useState<number | string>('');
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  if (data.error) return <ErrorAlert error={data.error} title="Could not load plans" />;
-  if (!data.data) return <LoadingState />;
-  const active = data.data.protocols.filter((p) => p.active);
+  const creating = useApiMutation((body: Parameters<typeof createPlan>[1]) => createPlan(patient.id, body), {
+    invalidates: [planKeys.plans(patient.id)],
+  });
+  const loadError = plans.error ?? protocols.error;
+  if (loadError) return <ErrorAlert error={loadError} title="Could not load plans" />;
+  if (!plans.data || !protocols.data) return <LoadingState />;
+  const active = protocols.data.filter((p) => p.active);
   const clinician = me.role === 'prescriber' || me.role === 'nurse';
 
   const create = async () => {
     if (!protocolId) return;
-    setFailure(null);
-    setBusy(true);
-    try {
-      await createPlan(patient.id, {
-        protocolId,
-        indications,
-        ...(typeof planned === 'number' ? { plannedSessions: planned } : {}),
-      });
-      setIndications([]);
-      setPlanned('');
-      data.reload();
-    } catch (e) {
-      setFailure(e);
-    } finally {
-      setBusy(false);
-    }
+    const result = await creating.run({
+      protocolId,
+      indications,
+      ...(typeof planned === 'number' ? { plannedSessions: planned } : {}),
+    });
+    if (!result.ok) return;
+    setIndications([]);
+    setPlanned('');
   };
 
   return (
     <Stack gap="lg">
-      {data.data.plans.length === 0 && <Text c="dimmed">No treatment plan yet.</Text>}
-      {data.data.plans.map((plan) => (
-        <PlanCard key={plan.id} patientId={patient.id} plan={plan} onChange={data.reload} />
+      {plans.data.length === 0 && <Text c="dimmed">No treatment plan yet.</Text>}
+      {plans.data.map((plan) => (
+        <PlanCard key={plan.id} patientId={patient.id} plan={plan} />
       ))}
       {clinician && (
         <Card withBorder component="section" aria-label="New draft plan">
@@ -100,11 +87,15 @@ export function PlanTab({ patient }: ChartTabProps) {
               w={150}
               description="Blank: protocol default"
             />
-            <Button onClick={create} loading={busy} disabled={!protocolId || indications.length === 0}>
+            <Button
+              onClick={create}
+              loading={creating.busy}
+              disabled={!protocolId || indications.length === 0}
+            >
               Create draft
             </Button>
           </Group>
-          <ErrorAlert error={failure} title="The plan was not created" />
+          <ErrorAlert error={creating.error} title="The plan was not created" />
         </Card>
       )}
       {clinician && <DoseCalculatorPanel protocols={active} patientId={patient.id} />}

@@ -13,15 +13,16 @@ import {
 } from '@mantine/core';
 import type { ProtocolItem } from '@plasticity/contracts';
 import { useState } from 'react';
-import { describeFieldError, fieldErrorsOf } from '../../api/errors.ts';
+import { describeFieldError } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { drugLabel, routeLabel, statusLabel } from '../../ui/labels.ts';
-import { listProtocols, saveProtocol } from './api.ts';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { saveProtocol } from './api.ts';
 import { DoseCalculatorPanel } from './DoseCalculatorPanel.tsx';
 import { ProtocolSafetyFields } from './ProtocolSafetyFields.tsx';
 import { prepareNextVersion } from './protocolUpgrade.ts';
-import { useLoad } from './useLoad.ts';
+import { planKeys, useProtocols } from './queries.ts';
 
 /**
  * The protocol library (admin, prescriber): one active default per route, each with its cited sources. An edit
@@ -29,7 +30,7 @@ import { useLoad } from './useLoad.ts';
  */
 export function ProtocolsPage() {
   const [history, setHistory] = useState(false);
-  const data = useLoad((signal) => listProtocols(history, signal), [history]);
+  const data = useProtocols(history);
   const [editing, setEditing] = useState<ProtocolItem | null>(null);
   return (
     <Stack gap="md">
@@ -99,16 +100,7 @@ export function ProtocolsPage() {
           </Table.Tbody>
         </Table>
       )}
-      {editing && (
-        <ProtocolEditor
-          key={editing.id}
-          item={editing}
-          onDone={() => {
-            setEditing(null);
-            data.reload();
-          }}
-        />
-      )}
+      {editing && <ProtocolEditor key={editing.id} item={editing} onDone={() => setEditing(null)} />}
       {data.data && <DoseCalculatorPanel protocols={data.data.filter((p) => p.active)} />}
     </Stack>
   );
@@ -125,26 +117,23 @@ function ProtocolEditor({ item, onDone }: { item: ProtocolItem; onDone: () => vo
     parsedNow = null;
   }
   const [note, setNote] = useState('');
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const [notJson, setNotJson] = useState<unknown>(null);
+  // Every protocol list (current and with history) and the plans that show protocol names refetch.
+  const saving = useApiMutation((parsed: unknown) => saveProtocol(item.id, parsed, note), {
+    invalidates: [planKeys.protocols()],
+  });
+  const failure = notJson ?? saving.error;
+  const busy = saving.busy;
   const save = async () => {
-    setFailure(null);
+    setNotJson(null);
     let parsed: unknown;
     try {
       parsed = JSON.parse(json);
     } catch {
-      setFailure(new Error('not JSON'));
+      setNotJson(new Error('not JSON'));
       return;
     }
-    setBusy(true);
-    try {
-      await saveProtocol(item.id, parsed, note);
-      onDone();
-    } catch (e) {
-      setFailure(e);
-    } finally {
-      setBusy(false);
-    }
+    if ((await saving.run(parsed)).ok) onDone();
   };
   const details =
     failure && typeof failure === 'object' && 'details' in failure
@@ -166,7 +155,7 @@ function ProtocolEditor({ item, onDone }: { item: ProtocolItem; onDone: () => vo
         <ProtocolSafetyFields
           protocol={parsedNow}
           onChange={(next) => setJson(JSON.stringify(next, null, 2))}
-          errors={fieldErrorsOf(failure)}
+          errors={saving.fieldErrors}
         />
       )}
       {/* The advanced view of the raw protocol data: the one place codes may show. */}

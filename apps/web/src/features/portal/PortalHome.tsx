@@ -1,27 +1,15 @@
 import { Alert, Stack, Text, Title } from '@mantine/core';
-import type { Patient } from '@plasticity/contracts';
-import { useEffect, useState } from 'react';
-import { getPatient } from '../../api/patients.ts';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { PatientDetails } from '../patients/PatientDetails.tsx';
+import { usePatientQuery } from '../patients/queries.ts';
 
 /** The patient's own record, read-only, laid out for a phone. */
 export function PortalHome() {
   const me = useMe();
-  const [patient, setPatient] = useState<Patient | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const patientId = me.patientId;
-
-  useEffect(() => {
-    if (!patientId) return;
-    const controller = new AbortController();
-    getPatient(patientId, controller.signal).then(setPatient, (e: unknown) => {
-      if (!controller.signal.aborted) setError(e);
-    });
-    return () => controller.abort();
-  }, [patientId]);
+  const { data: patient, error } = usePatientQuery(patientId ?? '', Boolean(patientId));
 
   return (
     <Stack gap="md">

@@ -2,26 +2,26 @@
 import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { useClinicTime } from '../../ui/useClinicTime.ts';
 import { announceAlertsChanged } from '../alerts/alertsChanged.ts';
+import { alertKeys } from '../alerts/queries.ts';
 import { acknowledge, type SessionRecord } from './api.ts';
 import { PARAM_LABEL } from './format.ts';
+import { sessionKeys } from './queries.ts';
 
-export function AlertsPanel({ s, onChange }: { s: SessionRecord; onChange: () => void }) {
+export function AlertsPanel({ s }: { s: SessionRecord }) {
   const { time, dateTime } = useClinicTime();
   const [notes, setNotes] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
+  const acknowledging = useApiMutation((id: string) => acknowledge(s.id, id, notes[id] ?? ''), {
+    invalidates: [sessionKeys.detail(s.id), alertKeys.all],
+    onSuccess: () => announceAlertsChanged(),
+  });
+  const error = acknowledging.error;
   const open = s.alerts.filter((a) => a.status === 'open');
   const done = s.alerts.filter((a) => a.status !== 'open');
   const ack = async (id: string) => {
-    setError(null);
-    try {
-      await acknowledge(s.id, id, notes[id] ?? '');
-      announceAlertsChanged();
-      onChange();
-    } catch (e) {
-      setError(e);
-    }
+    await acknowledging.run(id);
   };
   return (
     <Card withBorder>
@@ -50,7 +50,12 @@ export function AlertsPanel({ s, onChange }: { s: SessionRecord; onChange: () =>
                 onChange={(e) => setNotes({ ...notes, [a.id]: e.currentTarget.value })}
                 w={320}
               />
-              <Button color="red" onClick={() => ack(a.id)} disabled={!(notes[a.id] ?? '').trim()}>
+              <Button
+                color="red"
+                onClick={() => ack(a.id)}
+                disabled={!(notes[a.id] ?? '').trim() || acknowledging.busy}
+                loading={acknowledging.busy && acknowledging.variables === a.id}
+              >
                 Acknowledge
               </Button>
             </Group>

@@ -20,10 +20,10 @@ import { applyBoardEvent } from './applyBoardEvent.ts';
 import { beep } from './beep.ts';
 import { ChairCard } from './ChairCard.tsx';
 import { NewSessionModal } from './NewSessionModal.tsx';
+import { sessionKeys } from './queries.ts';
 import { useBoardEvents } from './useBoardEvents.ts';
 import { useNow } from './useNow.ts';
 
-export const BOARD_QUERY_KEY = ['board'] as const;
 const CLOSED = new Set(['discharged', 'cancelled', 'aborted']);
 
 export function BoardPage() {
@@ -32,7 +32,7 @@ export function BoardPage() {
   const [creating, setCreating] = useState(false);
   const queryClient = useQueryClient();
   const { data, error, refetch } = useQuery({
-    queryKey: BOARD_QUERY_KEY,
+    queryKey: sessionKeys.board(),
     queryFn: ({ signal }) => getBoard(signal),
   });
   const reload = () => void refetch();
@@ -50,7 +50,7 @@ export function BoardPage() {
     (e) => {
       if (e.kind === 'alert' && e.alert.status === 'open') beep();
       let refetchNeeded = false;
-      queryClient.setQueryData<Board>(BOARD_QUERY_KEY, (board) => {
+      queryClient.setQueryData<Board>(sessionKeys.board(), (board) => {
         if (!board) return board;
         const r = applyBoardEvent(board, e);
         refetchNeeded = r.refetch;

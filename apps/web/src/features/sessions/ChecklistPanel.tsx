@@ -9,9 +9,10 @@ import { Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mant
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
-import { fieldErrorsOf, unplacedFieldErrors } from '../../api/errors.ts';
+import { unplacedFieldErrors } from '../../api/errors.ts';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { type SessionRecord, setChecklist } from './api.ts';
 
 export function ChecklistPanel({ s, onChange }: { s: SessionRecord; onChange: (s: SessionRecord) => void }) {
@@ -20,17 +21,22 @@ export function ChecklistPanel({ s, onChange }: { s: SessionRecord; onChange: (s
   const [escortPhone, setEscortPhone] = useState(s.escort?.phone ?? '');
   const [remsId, setRemsId] = useState('');
   const [remsDate, setRemsDate] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const fe = fieldErrorsOf(error);
+  const update = useApiMutation(
+    ({ key, body }: { key: string; body: Parameters<typeof setChecklist>[2] }) =>
+      setChecklist(s.id, key, body),
+    { onSuccess: onChange },
+  );
+  const error = update.error;
+  const fe = update.fieldErrors;
   const editable = s.checklistApplies && (me.role === 'nurse' || me.role === 'prescriber');
   const set = async (key: string, body: Parameters<typeof setChecklist>[2]) => {
-    setError(null);
-    try {
-      onChange(await setChecklist(s.id, key, body));
-    } catch (e) {
-      setError(e);
-    }
+    await update.run({ key, body });
   };
+  /** The button that sent the pending change shows loading; every checklist button waits for it. */
+  const pending = (key: string, status = 'done') => ({
+    loading: update.busy && update.variables?.key === key && update.variables.body.status === status,
+    disabled: update.busy,
+  });
   return (
     <Card withBorder>
       <Title order={2} size="h4" mb="xs">
@@ -79,11 +85,17 @@ export function ChecklistPanel({ s, onChange }: { s: SessionRecord; onChange: (s
                     )
                   }
                   aria-label={`Confirm ${i.label}`}
+                  {...pending(i.key)}
                 >
                   {i.key === 'prescriber_on_site' ? 'I am on site' : 'Confirm'}
                 </Button>
                 {i.allowNotApplicable && (
-                  <Button size="xs" variant="subtle" onClick={() => set(i.key, { status: 'not_applicable' })}>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    onClick={() => set(i.key, { status: 'not_applicable' })}
+                    {...pending(i.key, 'not_applicable')}
+                  >
                     Not applicable
                   </Button>
                 )}
@@ -116,6 +128,7 @@ export function ChecklistPanel({ s, onChange }: { s: SessionRecord; onChange: (s
             <Button
               variant="light"
               mt={24}
+              {...pending('rems_enrolled')}
               onClick={() =>
                 set('rems_enrolled', {
                   status: 'done',
@@ -144,6 +157,7 @@ export function ChecklistPanel({ s, onChange }: { s: SessionRecord; onChange: (s
             />
             <Button
               variant="light"
+              {...pending('escort')}
               onClick={() => set('escort', { status: 'done', escortName, escortPhone })}
             >
               Confirm escort

@@ -9,12 +9,13 @@
  */
 import { Button, Card, Checkbox, Group, List, NativeSelect, Select, Stack, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
-import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { type SessionRecord, setDischargeAssessment } from './api.ts';
 import classes from './print.module.css';
+import { sessionKeys } from './queries.ts';
 
 /** The sheet's content (also rendered in tests); printed from a portal under <body>. */
 function DischargeSheet({ s }: { s: SessionRecord }) {
@@ -60,21 +61,19 @@ function PrintableSheet({ s }: { s: SessionRecord }) {
   );
 }
 
-export function DischargePanel({ s, onChange }: { s: SessionRecord; onChange: () => void }) {
+export function DischargePanel({ s }: { s: SessionRecord }) {
   const a = s.dischargeAssessment ?? {};
-  const [error, setError] = useState<unknown>(null);
-  const save = async (patch: Record<string, unknown>) => {
-    setError(null);
-    try {
-      await setDischargeAssessment(s.id, patch);
-      onChange();
-    } catch (e) {
-      setError(e);
-    }
-  };
-  // Change handlers cannot await: `save` shows every failure itself, so nothing is lost by not waiting.
-  const update = (patch: Record<string, unknown>) => {
-    void save(patch);
+  const saving = useApiMutation(
+    (patch: Parameters<typeof setDischargeAssessment>[1]) => setDischargeAssessment(s.id, patch),
+    {
+      invalidates: [sessionKeys.detail(s.id)],
+    },
+  );
+  const error = saving.error;
+  // Change handlers cannot await: `run` never throws and the panel shows its error, so nothing is lost by
+  // not waiting.
+  const update = (patch: Parameters<typeof setDischargeAssessment>[1]) => {
+    void saving.run(patch);
   };
   const open = !s.lockedAt;
   return (

@@ -11,9 +11,11 @@
 import { Alert, Button, Group, List, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
-import { fieldErrorsOf, unplacedFieldErrors } from '../../api/errors.ts';
+import { unplacedFieldErrors } from '../../api/errors.ts';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { controlledKeys } from '../controlled/queries.ts';
 import { recordDose, type SessionRecord } from './api.ts';
 import { givenMg, liveCheckOf, prefillOf } from './doseOrder.ts';
 import { EMPTY_OVERRIDE, OverrideFields, type OverrideValue, overrideBody } from './OverrideFields.tsx';
@@ -58,11 +60,14 @@ export function DoseForm({ s, onChange }: { s: SessionRecord; onChange: (s?: Ses
   const [override, setOverride] = useState<OverrideValue>(EMPTY_OVERRIDE);
   const [doseChangeReason, setDoseChangeReason] = useState('');
   const [notFromRegisterReason, setNotFromRegisterReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const recording = useApiMutation((body: Parameters<typeof recordDose>[1]) => recordDose(s.id, body), {
+    // A dose drawn from the register moves stock: the register's balances and ledger refetch.
+    invalidates: [controlledKeys.all],
+  });
+  const { error, busy } = recording;
   const stock = useDoseStock(s.protocol.drug);
   const container = stock.containers.find((c) => c.id === register.containerId);
-  const errors = fieldErrorsOf(error);
+  const errors = recording.fieldErrors;
   const conc =
     container?.unit === 'mL' && container.concentrationMgPerMl
       ? Number(container.concentrationMgPerMl)
@@ -95,45 +100,37 @@ export function DoseForm({ s, onChange }: { s: SessionRecord; onChange: (s?: Ses
   const offPlan = prefill.plannedMg !== null && num(doseMg) + already !== prefill.plannedMg;
 
   const save = async () => {
-    setError(null);
-    setBusy(true);
-    try {
-      const rateValue = num(rate) > 0 ? num(rate) : calcRate;
-      const next = await recordDose(s.id, {
-        doseMg: Number(doseMg),
-        startedAt: new Date().toISOString(),
-        ...(iv && num(durationMin) > 0 ? { durationMin: num(durationMin) } : {}),
-        ...(iv && rateValue ? { rateMlPerHour: rateValue } : {}),
-        ...(container
-          ? registerFields(container, register)
-          : {
-              ...(lot.trim() ? { lot: lot.trim() } : {}),
-              ...(expiry ? { expiry } : {}),
-              ...(notFromRegisterReason.trim()
-                ? { notFromRegisterReason: notFromRegisterReason.trim() }
-                : {}),
-            }),
-        ...(doseChangeReason.trim() ? { doseChangeReason: doseChangeReason.trim() } : {}),
-        ...overrideBody(override),
-      });
-      setRegister(EMPTY_REGISTER_DOSE);
-      setOverride(EMPTY_OVERRIDE);
-      setDoseMg('');
-      setRate('');
-      setDoseChangeReason('');
-      setNotFromRegisterReason('');
-      setLot('');
-      setExpiry('');
-      stock.reload();
-      onChange(next);
-    } catch (e) {
-      setError(e);
+    const rateValue = num(rate) > 0 ? num(rate) : calcRate;
+    const result = await recording.run({
+      doseMg: Number(doseMg),
+      startedAt: new Date().toISOString(),
+      ...(iv && num(durationMin) > 0 ? { durationMin: num(durationMin) } : {}),
+      ...(iv && rateValue ? { rateMlPerHour: rateValue } : {}),
+      ...(container
+        ? registerFields(container, register)
+        : {
+            ...(lot.trim() ? { lot: lot.trim() } : {}),
+            ...(expiry ? { expiry } : {}),
+            ...(notFromRegisterReason.trim() ? { notFromRegisterReason: notFromRegisterReason.trim() } : {}),
+          }),
+      ...(doseChangeReason.trim() ? { doseChangeReason: doseChangeReason.trim() } : {}),
+      ...overrideBody(override),
+    });
+    if (!result.ok) {
       // Witnesses and verifiers re-type their password for every attempt; it is never kept.
       setRegister((r) => ({ ...r, witness: { ...r.witness, password: '' } }));
       setOverride((o) => ({ ...o, verifierPassword: '' }));
-    } finally {
-      setBusy(false);
+      return;
     }
+    setRegister(EMPTY_REGISTER_DOSE);
+    setOverride(EMPTY_OVERRIDE);
+    setDoseMg('');
+    setRate('');
+    setDoseChangeReason('');
+    setNotFromRegisterReason('');
+    setLot('');
+    setExpiry('');
+    onChange(result.data);
   };
   const refusal = error instanceof ApiError && error.code === 'validation_failed' ? error.details : [];
 

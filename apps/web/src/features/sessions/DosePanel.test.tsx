@@ -265,7 +265,8 @@ describe('dose panel and the register', () => {
     const dose = screen.getByLabelText('Dose (mg)') as HTMLInputElement;
     expect(dose.value).toBe('35');
     expect(screen.getByTestId('dose-check').textContent).toMatch(/Within the protocol: 0\.5 mg\/kg/);
-    await user.selectOptions(screen.getByLabelText('Drawn from (register)'), VIAL);
+    // The register's stock arrives by its own request, after the session.
+    await user.selectOptions(await screen.findByLabelText('Drawn from (register)'), VIAL);
     expect((screen.getByLabelText('Given (mL)') as HTMLInputElement).value).toBe('0.7');
     expect(screen.getByLabelText('Pump rate (mL/h)').getAttribute('placeholder')).toBe('1.1');
     expect(screen.queryByLabelText('Why does the dose differ from the plan?')).toBeNull();

@@ -10,6 +10,7 @@ import { Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from '@
 import { useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { useClinicTime } from '../../ui/useClinicTime.ts';
 import {
   type Administration,
@@ -20,6 +21,7 @@ import {
 import { DoseForm } from './DoseForm.tsx';
 import { EnteredInErrorForm } from './EnteredInErrorForm.tsx';
 import { InfusionControls } from './InfusionControls.tsx';
+import { sessionKeys } from './queries.ts';
 import { SessionLedger } from './SessionLedger.tsx';
 
 const REGISTER_READERS = ['prescriber', 'nurse', 'admin'];
@@ -36,18 +38,15 @@ export function DosePanel({ s, onChange }: { s: SessionRecord; onChange: (s?: Se
   const me = useMe();
   const { time } = useClinicTime();
   const [moaas, setMoaas] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const observing = useApiMutation(
+    (score: number) => postObservation(s.id, { kind: 'moaas', at: new Date().toISOString(), score }),
+    { invalidates: [sessionKeys.detail(s.id)] },
+  );
+  const error = observing.error;
   const canDose = ['dosing', 'monitoring'].includes(s.status) && DOSERS.includes(me.role);
   const fromRegister = s.administrations.some((a) => a.register);
   const saveMoaas = async () => {
-    setError(null);
-    try {
-      await postObservation(s.id, { kind: 'moaas', at: new Date().toISOString(), score: Number(moaas) });
-      setMoaas(null);
-      onChange();
-    } catch (e) {
-      setError(e);
-    }
+    if ((await observing.run(Number(moaas))).ok) setMoaas(null);
   };
   const lastMoaas = [...s.observations].reverse().find((o) => o.kind === 'moaas');
   return (
@@ -65,9 +64,7 @@ export function DosePanel({ s, onChange }: { s: SessionRecord; onChange: (s?: Se
             </Table.Tbody>
           </Table>
         )}
-        {fromRegister && REGISTER_READERS.includes(me.role) && (
-          <SessionLedger sessionId={s.id} version={s.administrations.map((a) => a.id).join(',')} />
-        )}
+        {fromRegister && REGISTER_READERS.includes(me.role) && <SessionLedger sessionId={s.id} />}
         {canDose && !s.lockedAt && <DoseForm s={s} onChange={onChange} />}
         {!s.lockedAt && ['dosing', 'monitoring', 'recovery'].includes(s.status) && (
           <Group align="flex-end">
@@ -78,7 +75,7 @@ export function DosePanel({ s, onChange }: { s: SessionRecord; onChange: (s?: Se
               onChange={setMoaas}
               w={120}
             />
-            <Button variant="light" onClick={saveMoaas} disabled={moaas === null}>
+            <Button variant="light" onClick={saveMoaas} disabled={moaas === null} loading={observing.busy}>
               Record MOAA/S
             </Button>
             <Text size="sm" c="dimmed">

@@ -5,9 +5,10 @@
  */
 import { Button, Group, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { fieldErrorsOf } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
 import type { Witness } from '../controlled/api.ts';
+import { controlledKeys } from '../controlled/queries.ts';
 import { WitnessFields } from '../controlled/WitnessFields.tsx';
 import { type Administration, administrationEnteredInError, type SessionRecord } from './api.ts';
 
@@ -23,9 +24,17 @@ export function EnteredInErrorForm({
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [witness, setWitness] = useState<Witness>({ email: '', password: '' });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrorsOf(error);
+  const marking = useApiMutation(
+    () =>
+      administrationEnteredInError(s.id, a.id, {
+        reason: reason.trim(),
+        ...(a.register ? { witness } : {}),
+      }),
+    // Register entries are reversed with it.
+    { invalidates: [controlledKeys.all] },
+  );
+  const { error, busy } = marking;
+  const errors = marking.fieldErrors;
   if (!open)
     return (
       <Button size="xs" variant="subtle" color="red.9" onClick={() => setOpen(true)}>
@@ -33,22 +42,11 @@ export function EnteredInErrorForm({
       </Button>
     );
   const save = async () => {
-    setError(null);
-    setBusy(true);
-    try {
-      onChange(
-        await administrationEnteredInError(s.id, a.id, {
-          reason: reason.trim(),
-          ...(a.register ? { witness } : {}),
-        }),
-      );
+    const result = await marking.run(undefined);
+    if (result.ok) {
+      onChange(result.data);
       setOpen(false);
-    } catch (e) {
-      setError(e);
-      setWitness((w) => ({ ...w, password: '' }));
-    } finally {
-      setBusy(false);
-    }
+    } else setWitness((w) => ({ ...w, password: '' }));
   };
   return (
     <Stack gap="xs" maw={420}>

@@ -58,14 +58,14 @@ function TimeField({
   );
 }
 
-export function DistressForm({ sessionId, onSaved }: { sessionId: string; onSaved: () => void }) {
+export function DistressForm({ sessionId }: { sessionId: string }) {
   const { timeZone } = useClinicTime();
   const [type, setType] = useState('');
   const [description, setDescription] = useState('');
   const [kinds, setKinds] = useState<string[]>([]);
   const [meds, setMeds] = useState<Med[]>([]);
   const [at, setAt] = useState('');
-  const { busy, error, fields, submit } = useObservationSubmit(sessionId, onSaved);
+  const { busy, error, fields, submit } = useObservationSubmit(sessionId);
   // Interventions are sent as the ticked kinds, then one entry per medication row (in that order).
   const medIndex = (row: number) => kinds.length + row;
   const medError = (row: number, key: 'medication' | 'doseMg') =>
@@ -189,14 +189,14 @@ export function DistressForm({ sessionId, onSaved }: { sessionId: string; onSave
   );
 }
 
-export function AdverseEventForm({ sessionId, onSaved }: { sessionId: string; onSaved: () => void }) {
+export function AdverseEventForm({ sessionId }: { sessionId: string }) {
   const { timeZone } = useClinicTime();
   const [description, setDescription] = useState('');
   const [severity, setSeverity] = useState('');
   const [serious, setSerious] = useState(false);
   const [outcome, setOutcome] = useState('');
   const [at, setAt] = useState('');
-  const { busy, error, fields, submit } = useObservationSubmit(sessionId, onSaved);
+  const { busy, error, fields, submit } = useObservationSubmit(sessionId);
   const save = async () => {
     const sev = oneOf(SEVERITIES, severity);
     const out = oneOf(OUTCOMES, outcome);

@@ -8,6 +8,7 @@ import { infusionProgress } from '@plasticity/clinical/dosing';
 import type { AdministrationEventRequest } from '@plasticity/contracts';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { type Administration, administrationEvent, type SessionRecord } from './api.ts';
 import { useNow } from './useNow.ts';
 
@@ -24,7 +25,7 @@ export function progressText(p: ReturnType<typeof infusionProgress>): string {
 }
 
 /** Live progress at `now`; null when the administration has no recorded start. */
-export function progressOf(a: Administration, now: number) {
+function progressOf(a: Administration, now: number) {
   if (!a.startedAt) return null;
   return infusionProgress(
     {
@@ -52,22 +53,18 @@ export function InfusionControls({
   const now = useNow(15_000);
   const p = progressOf(a, now);
   const [rate, setRate] = useState<number | string>('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const recording = useApiMutation((body: AdministrationEventRequest) =>
+    administrationEvent(s.id, a.id, body),
+  );
+  const { error, busy } = recording;
   const step = async (
     kind: AdministrationEventRequest['kind'],
     extra: Partial<AdministrationEventRequest> = {},
   ) => {
-    setError(null);
-    setBusy(true);
-    try {
-      onChange(await administrationEvent(s.id, a.id, { at: new Date().toISOString(), kind, ...extra }));
-      setRate('');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    const result = await recording.run({ at: new Date().toISOString(), kind, ...extra });
+    if (!result.ok) return;
+    onChange(result.data);
+    setRate('');
   };
   if (!p) return null;
   return (

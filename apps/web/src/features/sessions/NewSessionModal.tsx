@@ -1,11 +1,13 @@
 /** Book a dosing session: patient (search), protocol (clinic defaults), chair; scheduled now. */
 import { Button, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { defaultProtocols } from '@plasticity/clinical/protocols';
-import { useEffect, useState } from 'react';
-import { searchPatients } from '../../api/patients.ts';
+import { useState } from 'react';
 import { useNavigate } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { usePatientSearchQuery } from '../patients/queries.ts';
 import { createSession } from './api.ts';
+import { sessionKeys } from './queries.ts';
 
 const PROTOCOLS = defaultProtocols().map((p) => ({ value: p.id, label: p.name }));
 
@@ -20,41 +22,28 @@ export function NewSessionModal({
 }) {
   const navigate = useNavigate();
   const [term, setTerm] = useState('');
-  const [patients, setPatients] = useState<Array<{ value: string; label: string }>>([]);
   const [patientId, setPatientId] = useState<string | null>(null);
   const [protocolId, setProtocolId] = useState<string | null>(PROTOCOLS[0]?.value ?? null);
   const [chair, setChair] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (!opened) return;
-    const ctrl = new AbortController();
-    searchPatients(term, ctrl.signal)
-      .then((items) =>
-        setPatients(items.map((p) => ({ value: p.id, label: `${p.lastName}, ${p.firstName} (${p.mrn})` }))),
-      )
-      .catch(() => {});
-    return () => ctrl.abort();
-  }, [term, opened]);
+  const search = usePatientSearchQuery(term, opened);
+  const patients = (search.data ?? []).map((p) => ({
+    value: p.id,
+    label: `${p.lastName}, ${p.firstName} (${p.mrn})`,
+  }));
+  const creating = useApiMutation(createSession, { invalidates: [sessionKeys.all] });
+  const { error, busy } = creating;
   const submit = async () => {
     if (!patientId || !protocolId) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const s = await createSession({
-        patientId,
-        protocolId,
-        chair: chair.trim(),
-        scheduledAt: new Date().toISOString(),
-      });
-      onCreated();
-      onClose();
-      navigate(`/sessions/${s.id}`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    const result = await creating.run({
+      patientId,
+      protocolId,
+      chair: chair.trim(),
+      scheduledAt: new Date().toISOString(),
+    });
+    if (!result.ok) return;
+    onCreated();
+    onClose();
+    navigate(`/sessions/${result.data.id}`);
   };
   return (
     <Modal opened={opened} onClose={onClose} title="New dosing session">
@@ -78,6 +67,7 @@ export function NewSessionModal({
           allowDeselect={false}
         />
         <TextInput label="Chair" value={chair} onChange={(e) => setChair(e.currentTarget.value)} required />
+        <ErrorAlert error={search.error} title="Could not search patients" />
         <ErrorAlert error={error} title="Could not book the session" />
         <Button onClick={submit} loading={busy} disabled={!patientId || !protocolId || !chair.trim()}>
           Book session

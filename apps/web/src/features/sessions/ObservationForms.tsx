@@ -5,31 +5,25 @@
  */
 import { Button, Group, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { type FieldErrors, fieldErrorsOf, unplacedFieldErrors } from '../../api/errors.ts';
+import { type FieldErrors, unplacedFieldErrors } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { postObservation } from './api.ts';
 import { CADSS_ITEMS, CADSS_MAX, CADSS_OPTIONS, MOAAS_OPTIONS } from './observationFormat.ts';
+import { sessionKeys } from './queries.ts';
 
-/** Posts one observation; keeps the error and its field errors for the form. */
-export function useObservationSubmit(sessionId: string, onSaved: () => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (body: Parameters<typeof postObservation>[1]): Promise<boolean> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await postObservation(sessionId, body);
-      onSaved();
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  const fields: FieldErrors = fieldErrorsOf(error);
-  return { busy, error, fields, submit };
+/** Posts one observation (the session refetches); keeps the error and its field errors for the form. */
+export function useObservationSubmit(sessionId: string) {
+  const posting = useApiMutation(
+    (body: Parameters<typeof postObservation>[1]) => postObservation(sessionId, body),
+    {
+      invalidates: [sessionKeys.detail(sessionId)],
+    },
+  );
+  const submit = async (body: Parameters<typeof postObservation>[1]): Promise<boolean> =>
+    (await posting.run(body)).ok;
+  const fields: FieldErrors = posting.fieldErrors;
+  return { busy: posting.busy, error: posting.error, fields, submit };
 }
 
 /** The error box for what no field shows (network, conflict, or a field error without a visible field). */
@@ -45,9 +39,9 @@ export function FormError({
   return <ErrorAlert error={error} title="Not saved" extra={unplacedFieldErrors(fields, shown)} />;
 }
 
-export function MoaasForm({ sessionId, onSaved }: { sessionId: string; onSaved: () => void }) {
+export function MoaasForm({ sessionId }: { sessionId: string }) {
   const [score, setScore] = useState('');
-  const { busy, error, fields, submit } = useObservationSubmit(sessionId, onSaved);
+  const { busy, error, fields, submit } = useObservationSubmit(sessionId);
   const save = async () => {
     if (await submit({ kind: 'moaas', at: new Date().toISOString(), score: Number(score) })) setScore('');
   };
@@ -77,10 +71,10 @@ export function MoaasForm({ sessionId, onSaved }: { sessionId: string; onSaved: 
   );
 }
 
-export function Cadss6Form({ sessionId, onSaved }: { sessionId: string; onSaved: () => void }) {
+export function Cadss6Form({ sessionId }: { sessionId: string }) {
   const empty = () => CADSS_ITEMS.map(() => '');
   const [items, setItems] = useState<string[]>(empty);
-  const { busy, error, fields, submit } = useObservationSubmit(sessionId, onSaved);
+  const { busy, error, fields, submit } = useObservationSubmit(sessionId);
   const answered = items.filter((v) => v !== '').length;
   const total = items.reduce((sum, v) => sum + (v === '' ? 0 : Number(v)), 0);
   const save = async () => {

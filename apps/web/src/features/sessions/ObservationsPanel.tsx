@@ -86,7 +86,7 @@ function Timeline({ s }: { s: SessionRecord }) {
   );
 }
 
-export function ObservationsPanel({ s, onSaved }: { s: SessionRecord; onSaved: () => void }) {
+export function ObservationsPanel({ s }: { s: SessionRecord }) {
   const me = useMe();
   const now = useNow();
   const firstDue = liveDue(s, now)?.due[0]?.kind;
@@ -109,16 +109,16 @@ export function ObservationsPanel({ s, onSaved }: { s: SessionRecord; onSaved: (
             <Tabs.Tab value="adverse_event">Adverse event</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="moaas" pt="xs">
-            <MoaasForm sessionId={s.id} onSaved={onSaved} />
+            <MoaasForm sessionId={s.id} />
           </Tabs.Panel>
           <Tabs.Panel value="cadss6" pt="xs">
-            <Cadss6Form sessionId={s.id} onSaved={onSaved} />
+            <Cadss6Form sessionId={s.id} />
           </Tabs.Panel>
           <Tabs.Panel value="distress" pt="xs">
-            <DistressForm sessionId={s.id} onSaved={onSaved} />
+            <DistressForm sessionId={s.id} />
           </Tabs.Panel>
           <Tabs.Panel value="adverse_event" pt="xs">
-            <AdverseEventForm sessionId={s.id} onSaved={onSaved} />
+            <AdverseEventForm sessionId={s.id} />
           </Tabs.Panel>
         </Tabs>
       )}

@@ -8,9 +8,9 @@
 import { Group, Stack, Text, TextInput } from '@mantine/core';
 import { Decimal, parseQuantity, productIsDrug } from '@plasticity/clinical/controlled';
 import type { FieldErrors } from '../../api/errors.ts';
-import { useLoad } from '../../ui/useLoad.ts';
-import { listStock, type Stock, type Witness } from '../controlled/api.ts';
+import type { Stock, Witness } from '../controlled/api.ts';
 import { Choice } from '../controlled/Choice.tsx';
+import { useStock } from '../controlled/queries.ts';
 import { WitnessFields } from '../controlled/WitnessFields.tsx';
 
 export interface RegisterDoseValue {
@@ -31,11 +31,11 @@ const USABLE = new Set(['sealed', 'open']);
 
 /** Usable containers of the protocol's drug with stock left. */
 export function useDoseStock(drug: string) {
-  const stock = useLoad((signal) => listStock(signal), [drug]);
+  const stock = useStock();
   const containers = (stock.data ?? []).filter(
     (c) => productIsDrug(c.drug, drug) && USABLE.has(c.status) && Number(c.balance) > 0,
   );
-  return { containers, error: stock.error, reload: stock.reload };
+  return { containers, error: stock.error };
 }
 
 const dec = (v: string | number) => {

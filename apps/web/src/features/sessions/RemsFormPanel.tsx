@@ -27,12 +27,14 @@ import {
   Title,
 } from '@mantine/core';
 import type { RemsFormUpdate } from '@plasticity/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { fieldErrorsOf, unplacedFieldErrors } from '../../api/errors.ts';
+import { unplacedFieldErrors } from '../../api/errors.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
-import { getRemsForm, type RemsForm, type SessionRecord, updateRemsForm } from './api.ts';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { type RemsForm, type SessionRecord, updateRemsForm } from './api.ts';
+import { sessionKeys, useRemsFormQuery } from './queries.ts';
 
 const CONCOMITANT = [
   ['benzodiazepines', 'Benzodiazepines'],
@@ -114,29 +116,25 @@ function Prefilled({ f }: { f: RemsForm }) {
 const answer = (v: boolean | null | undefined) => (v === true ? 'yes' : v === false ? 'no' : null);
 
 export function RemsFormPanel({ s }: { s: SessionRecord }) {
-  const { data, error, setData } = useLoad((signal) => getRemsForm(s.id, signal), [s.id, s.status]);
+  const queries = useQueryClient();
+  const { data, error } = useRemsFormQuery(s.id);
   const [draft, setDraft] = useState<Draft>({});
-  const [saveError, setSaveError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const saving = useApiMutation((body: Parameters<typeof updateRemsForm>[1]) => updateRemsForm(s.id, body), {
+    invalidates: [sessionKeys.remsPending()],
+    onSuccess: (form) => queries.setQueryData(sessionKeys.remsForm(s.id), form),
+  });
+  const { busy } = saving;
+  const saveError = saving.error;
   if (!data)
     return error ? <ErrorAlert error={error} title="Could not load the REMS form" /> : <LoadingState />;
   const f = data;
-  const fe = fieldErrorsOf(saveError);
+  const fe = saving.fieldErrors;
   const value = <K extends keyof Draft>(k: K) =>
     (draft[k] ?? f[k as keyof RemsForm]) as NonNullable<Draft[K]>;
   const set = (patch: Draft) => setDraft((d) => ({ ...d, ...patch }));
   const dirty = Object.keys(draft).length > 0;
   const send = async (submitted?: boolean) => {
-    setBusy(true);
-    setSaveError(null);
-    try {
-      setData(await updateRemsForm(s.id, { ...draft, ...(submitted ? { submitted: true } : {}) }));
-      setDraft({});
-    } catch (e) {
-      setSaveError(e);
-    } finally {
-      setBusy(false);
-    }
+    if ((await saving.run({ ...draft, ...(submitted ? { submitted: true } : {}) })).ok) setDraft({});
   };
   const concomitant = { ...f.concomitant, ...draft.concomitant };
   const clinician = value('monitoringClinician');

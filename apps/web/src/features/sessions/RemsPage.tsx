@@ -8,13 +8,18 @@ import { RouterLink } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { statusLabel } from '../../ui/labels.ts';
-import { useLoad } from '../../ui/useLoad.ts';
-import { downloadRemsPdf, listRemsPending, markRemsSubmitted } from './api.ts';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { downloadRemsPdf, markRemsSubmitted } from './api.ts';
+import { sessionKeys, useRemsPending } from './queries.ts';
 
 export function RemsPage() {
   const me = useMe();
   const zone = me.clinic.timeZone;
-  const { data, error, reload } = useLoad((signal) => listRemsPending(signal));
+  const { data, error } = useRemsPending();
+  const downloading = useApiMutation(downloadRemsPdf);
+  const marking = useApiMutation(markRemsSubmitted, {
+    invalidates: (_, sessionId) => [sessionKeys.remsPending(), sessionKeys.detail(sessionId)],
+  });
   return (
     <Stack gap="sm">
       <Title order={1}>REMS monitoring forms</Title>
@@ -22,6 +27,8 @@ export function RemsPage() {
         A Patient Monitoring Form is due within 7 days of each esketamine session. Times in {zone}.
       </Text>
       <ErrorAlert error={error} title="Could not load the forms" />
+      <ErrorAlert error={marking.error} title="The form was not marked submitted" />
+      <ErrorAlert error={downloading.error} title="Could not download the REMS form" />
       {data && data.length === 0 && <Text>All forms are submitted.</Text>}
       {data && data.length > 0 && (
         <Table striped withTableBorder>
@@ -46,11 +53,21 @@ export function RemsPage() {
                   <RouterLink href={`/sessions/${f.sessionId}`}>{statusLabel(f.status)}</RouterLink>
                 </Table.Td>
                 <Table.Td>
-                  <Button size="xs" variant="default" onClick={() => void downloadRemsPdf(f.sessionId)}>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    loading={downloading.busy && downloading.variables === f.sessionId}
+                    onClick={() => void downloading.run(f.sessionId)}
+                  >
                     PDF
                   </Button>{' '}
                   {f.status === 'discharged' && (
-                    <Button size="xs" onClick={() => void markRemsSubmitted(f.sessionId).then(reload)}>
+                    <Button
+                      size="xs"
+                      loading={marking.busy && marking.variables === f.sessionId}
+                      disabled={marking.busy}
+                      onClick={() => void marking.run(f.sessionId)}
+                    >
                       Mark submitted
                     </Button>
                   )}

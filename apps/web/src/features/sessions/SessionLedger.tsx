@@ -7,15 +7,14 @@ import { Anchor, Group, Table, Text } from '@mantine/core';
 import { RouterLink } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useClinicTime } from '../../ui/useClinicTime.ts';
-import { useLoad } from '../../ui/useLoad.ts';
-import { listLedger } from '../controlled/api.ts';
+import { useLedger } from '../controlled/queries.ts';
 
 const TYPE: Record<string, string> = { draw: 'Drawn', administer: 'Given', waste: 'Wasted' };
 
-/** `version` changes when the session's administrations change, so the entries reload. */
-export function SessionLedger({ sessionId, version }: { sessionId: string; version: string }) {
+/** Recording or correcting a dose invalidates the register's queries, so the entries refetch. */
+export function SessionLedger({ sessionId }: { sessionId: string }) {
   const { time } = useClinicTime();
-  const ledger = useLoad((signal) => listLedger({ sessionId }, signal), [sessionId, version]);
+  const ledger = useLedger({ sessionId });
   if (ledger.error) return <ErrorAlert error={ledger.error} title="Could not load the register entries" />;
   const items = ledger.data ?? [];
   if (items.length === 0) return null;

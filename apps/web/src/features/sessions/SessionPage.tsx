@@ -26,23 +26,25 @@ import { useMe } from '../../app/auth.tsx';
 import type { RouteProps } from '../../app/registry.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { useClinicTime } from '../../ui/useClinicTime.ts';
-import { useLoad } from '../../ui/useLoad.ts';
 import { AlertsPanel } from './AlertsPanel.tsx';
-import { addNote, downloadRemsPdf, getSession, type SessionRecord, transition } from './api.ts';
+import { addNote, downloadRemsPdf, type SessionRecord, transition } from './api.ts';
 import { beep } from './beep.ts';
 import { ChecklistPanel } from './ChecklistPanel.tsx';
 import { DischargePanel } from './DischargePanel.tsx';
 import { DosePanel } from './DosePanel.tsx';
 import { NEXT_PHASE, PHASE_COLOR, PHASE_LABEL } from './format.ts';
 import { ObservationsPanel } from './ObservationsPanel.tsx';
+import { sessionKeys, useSessionCache, useSessionQuery } from './queries.ts';
 import { RemsFormPanel } from './RemsFormPanel.tsx';
 import { useBoardEvents } from './useBoardEvents.ts';
 import { VitalsPanel } from './VitalsPanel.tsx';
 
 function PhaseControls({ s, onChange }: { s: SessionRecord; onChange: (s: SessionRecord) => void }) {
   const me = useMe();
-  const [error, setError] = useState<unknown>(null);
+  const move = useApiMutation((body: Parameters<typeof transition>[1]) => transition(s.id, body));
+  const error = move.error;
   const [override, setOverride] = useState('');
   const [reason, setReason] = useState('');
   const next = NEXT_PHASE[s.status];
@@ -52,14 +54,11 @@ function PhaseControls({ s, onChange }: { s: SessionRecord; onChange: (s: Sessio
       ? s.checklist.filter((i) => i.blocking && !i.passed && i.overridable === false)
       : [];
   const go = async (to: SessionStatus, extra: { reason?: string; overrideReason?: string } = {}) => {
-    setError(null);
-    try {
-      onChange(await transition(s.id, { to, ...extra }));
-      setOverride('');
-      setReason('');
-    } catch (e) {
-      setError(e);
-    }
+    const result = await move.run({ to, ...extra });
+    if (!result.ok) return;
+    onChange(result.data);
+    setOverride('');
+    setReason('');
   };
   if (s.lockedAt) return null;
   const ending: SessionStatus = ['scheduled', 'checked_in', 'pre_assessment'].includes(s.status)
@@ -70,7 +69,7 @@ function PhaseControls({ s, onChange }: { s: SessionRecord; onChange: (s: Sessio
       <Stack gap="xs">
         <Group>
           {next && (
-            <Button onClick={() => go(next)} disabled={me.role === 'therapist'}>
+            <Button onClick={() => go(next)} disabled={me.role === 'therapist'} loading={move.busy}>
               {next === 'discharged' ? 'Discharge' : `Move to ${PHASE_LABEL[next]?.toLowerCase()}`}
             </Button>
           )}
@@ -85,6 +84,7 @@ function PhaseControls({ s, onChange }: { s: SessionRecord; onChange: (s: Sessio
             variant="outline"
             color="red"
             disabled={!reason.trim()}
+            loading={move.busy}
             onClick={() => go(ending, { reason })}
           >
             {ending === 'cancelled' ? 'Cancel session' : 'Abort session'}
@@ -115,6 +115,7 @@ function PhaseControls({ s, onChange }: { s: SessionRecord; onChange: (s: Sessio
                 <Button
                   color="orange"
                   disabled={!override.trim()}
+                  loading={move.busy}
                   onClick={() => go(next, { overrideReason: override })}
                 >
                   Override and continue
@@ -129,18 +130,15 @@ function PhaseControls({ s, onChange }: { s: SessionRecord; onChange: (s: Sessio
   );
 }
 
-function Notes({ s, onChange }: { s: SessionRecord; onChange: () => void }) {
+function Notes({ s }: { s: SessionRecord }) {
   const { time } = useClinicTime();
   const [text, setText] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const adding = useApiMutation((note: string) => addNote(s.id, note), {
+    invalidates: [sessionKeys.detail(s.id)],
+  });
+  const error = adding.error;
   const save = async () => {
-    try {
-      await addNote(s.id, text);
-      setText('');
-      onChange();
-    } catch (e) {
-      setError(e);
-    }
+    if ((await adding.run(text)).ok) setText('');
   };
   return (
     <Card withBorder>
@@ -161,7 +159,7 @@ function Notes({ s, onChange }: { s: SessionRecord; onChange: () => void }) {
           minRows={2}
         />
         <Group>
-          <Button variant="light" onClick={save} disabled={!text.trim()}>
+          <Button variant="light" onClick={save} disabled={!text.trim()} loading={adding.busy}>
             Sign and save
           </Button>
         </Group>
@@ -173,22 +171,23 @@ function Notes({ s, onChange }: { s: SessionRecord; onChange: () => void }) {
 
 export function SessionPage({ params }: RouteProps) {
   const id = params.id as string;
-  const { data, error, reload, setData } = useLoad((signal) => getSession(id, signal), [id]);
-  const [pdfError, setPdfError] = useState<unknown>(null);
+  const { data, error } = useSessionQuery(id);
+  const cache = useSessionCache(id);
+  const downloading = useApiMutation(downloadRemsPdf);
   const { time } = useClinicTime();
   useBoardEvents(
     null,
     (e) => {
       if (e.sessionId !== id) return;
       if (e.kind === 'alert' && e.alert.status === 'open') beep();
-      reload();
+      cache.refresh();
     },
-    () => reload(),
+    cache.refresh,
   );
   if (!data)
     return error ? <ErrorAlert error={error} title="Could not load the session" /> : <LoadingState />;
   const s = data;
-  const change = (x?: SessionRecord) => (x ? setData(x) : reload());
+  const change = (x?: SessionRecord) => (x ? cache.set(x) : cache.refresh());
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -209,27 +208,26 @@ export function SessionPage({ params }: RouteProps) {
             <Button
               variant="default"
               leftSection={<IconDownload size={16} aria-hidden />}
-              onClick={() => downloadRemsPdf(s.id).catch(setPdfError)}
+              loading={downloading.busy}
+              onClick={() => void downloading.run(s.id)}
             >
               REMS form (PDF)
             </Button>
           )}
         </Group>
       </Group>
-      <ErrorAlert error={pdfError} title="Could not download the REMS form" />
-      <PhaseControls s={s} onChange={setData} />
-      <AlertsPanel s={s} onChange={reload} />
-      {s.checklistApplies && <ChecklistPanel s={s} onChange={setData} />}
-      <VitalsPanel s={s} onSaved={reload} />
-      {s.status !== 'scheduled' && <ObservationsPanel s={s} onSaved={reload} />}
+      <ErrorAlert error={downloading.error} title="Could not download the REMS form" />
+      <PhaseControls s={s} onChange={cache.set} />
+      <AlertsPanel s={s} />
+      {s.checklistApplies && <ChecklistPanel s={s} onChange={cache.set} />}
+      <VitalsPanel s={s} />
+      {s.status !== 'scheduled' && <ObservationsPanel s={s} />}
       {s.status !== 'scheduled' && s.status !== 'checked_in' && <DosePanel s={s} onChange={change} />}
-      {['monitoring', 'recovery', 'discharged'].includes(s.status) && (
-        <DischargePanel s={s} onChange={reload} />
-      )}
+      {['monitoring', 'recovery', 'discharged'].includes(s.status) && <DischargePanel s={s} />}
       {s.rems && ['dosing', 'monitoring', 'recovery', 'discharged'].includes(s.status) && (
         <RemsFormPanel s={s} />
       )}
-      <Notes s={s} onChange={reload} />
+      <Notes s={s} />
     </Stack>
   );
 }

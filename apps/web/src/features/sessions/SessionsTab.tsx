@@ -9,9 +9,8 @@ import { RouterLink } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { useClinicTime } from '../../ui/useClinicTime.ts';
-import { useLoad } from '../../ui/useLoad.ts';
-import { listPatientSessions } from './api.ts';
 import { PHASE_COLOR, PHASE_LABEL } from './format.ts';
+import { usePatientSessions } from './queries.ts';
 
 const DRUG_LABEL: Record<string, string> = { ketamine: 'ketamine', esketamine: 'esketamine' };
 const ROUTE_LABEL: Record<string, string> = {
@@ -24,7 +23,7 @@ const ROUTE_LABEL: Record<string, string> = {
 
 export function SessionsTab({ patient }: ChartTabProps) {
   const { dateTime } = useClinicTime();
-  const { data, error } = useLoad((signal) => listPatientSessions(patient.id, signal), [patient.id]);
+  const { data, error } = usePatientSessions(patient.id);
   if (!data)
     return error ? <ErrorAlert error={error} title="Could not load the sessions" /> : <LoadingState />;
   if (data.items.length === 0) return <Text c="dimmed">No dosing sessions yet.</Text>;

@@ -16,8 +16,10 @@ import {
   YAxis,
 } from 'recharts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { useClinicTime } from '../../ui/useClinicTime.ts';
 import { postVitals, type SessionRecord } from './api.ts';
+import { sessionKeys } from './queries.ts';
 
 const FIELDS = [
   ['sbp', 'Systolic'],
@@ -95,12 +97,14 @@ function VitalsChart({ s }: { s: SessionRecord }) {
   );
 }
 
-export function VitalsPanel({ s, onSaved }: { s: SessionRecord; onSaved: () => void }) {
+export function VitalsPanel({ s }: { s: SessionRecord }) {
   const { time } = useClinicTime();
   const [values, setValues] = useState<Record<string, number | string>>({});
   const [key, setKey] = useState(() => crypto.randomUUID());
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const posting = useApiMutation((body: Parameters<typeof postVitals>[1]) => postVitals(s.id, body), {
+    invalidates: [sessionKeys.detail(s.id)],
+  });
+  const { error, busy } = posting;
   const locked = Boolean(s.lockedAt);
   const submit = async () => {
     const reading: Parameters<typeof postVitals>[1]['readings'][number] = { at: new Date().toISOString() };
@@ -108,18 +112,9 @@ export function VitalsPanel({ s, onSaved }: { s: SessionRecord; onSaved: () => v
       const v = values[f];
       if (typeof v === 'number') reading[f] = v;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await postVitals(s.id, { idempotencyKey: key, readings: [reading] });
-      setValues({});
-      setKey(crypto.randomUUID());
-      onSaved();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    if (!(await posting.run({ idempotencyKey: key, readings: [reading] })).ok) return;
+    setValues({});
+    setKey(crypto.randomUUID());
   };
   return (
     <Card withBorder>

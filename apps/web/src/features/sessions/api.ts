@@ -35,20 +35,16 @@ import {
 import type { z } from 'zod';
 import { request, send } from '../../api/client.ts';
 
-export type Vital = StoredVital;
-export type SessionAlert = Alert;
 export type { AdministrationRegister, DoseOrder } from '@plasticity/contracts';
-export type { BoardObservationFlag, BoardSession, SessionRecord };
-export { Board, PatientSessionList };
+export type { BoardSession, SessionRecord };
 
 export type ChecklistItem = ChecklistItemView;
-export type DischargeEval = DischargeEvaluation;
 export type Administration = AdministrationView;
 export type Observation = SessionObservation;
 
 /** The SPRAVATO REMS Patient Monitoring Form as the server pre-fills it (contract `RemsFormView`). */
 export type RemsForm = RemsFormView;
-export type RemsPendingItem = z.output<typeof RemsPending>['items'][number];
+type RemsPendingItem = z.output<typeof RemsPending>['items'][number];
 
 const s = (id: string) => `/api/v1/sessions/${encodeURIComponent(id)}`;
 

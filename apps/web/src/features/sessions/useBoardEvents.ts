@@ -18,7 +18,7 @@ export type BoardEventMessage = BoardRecordedEvent & { eventId: number };
 export type RefetchReason = 'reconnected' | 'resync' | 'malformed';
 
 /** Malformed events seen by this page (the console says so once). */
-export const malformedBoardEvents = { count: 0 };
+const malformedBoardEvents = { count: 0 };
 
 export function useBoardEvents(
   fromEventId: number | null | undefined,
