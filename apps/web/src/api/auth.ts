@@ -38,6 +38,5 @@ export const confirmMfa = (code: string) =>
 
 /** The part of /healthz the sign-in page reads: whether this is the demo clinic's server. */
 const HealthSummary = HealthOk.pick({ status: true, demo: true });
-type Health = z.output<typeof HealthSummary>;
 
 export const fetchHealth = () => request('GET', '/healthz', HealthSummary, { quiet401: true });

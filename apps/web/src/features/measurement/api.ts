@@ -20,7 +20,6 @@ import { request } from '../../api/client.ts';
 export type Answers = (number | null)[];
 export type AssessmentCreatedT = z.infer<typeof AssessmentCreated>;
 export type AssessmentListT = z.infer<typeof AssessmentList>;
-type SelfReportResultT = z.infer<typeof SelfReportResult>;
 export type OutboxItemT = z.infer<typeof OutboxList>['items'][number];
 
 const p = (id: string) => `/api/v1/patients/${encodeURIComponent(id)}`;

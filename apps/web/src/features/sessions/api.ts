@@ -10,14 +10,12 @@ import {
   type AdministrationView,
   Alert,
   Board,
-  type BoardObservationFlag,
   type BoardSession,
   type ChecklistItemView,
   type ChecklistUpdate,
   type CreateSessionRequest,
   type DischargeAssessmentRequest,
   DischargeAssessmentResult,
-  type DischargeEvaluation,
   type ObservationRequest,
   ObservationResult,
   PatientSessionList,
@@ -27,7 +25,6 @@ import {
   SessionNote,
   type SessionObservation,
   SessionRecord,
-  type StoredVital,
   type TransitionRequest,
   type VitalsUpload,
   VitalsUploadResult,
@@ -44,7 +41,6 @@ export type Observation = SessionObservation;
 
 /** The SPRAVATO REMS Patient Monitoring Form as the server pre-fills it (contract `RemsFormView`). */
 export type RemsForm = RemsFormView;
-type RemsPendingItem = z.output<typeof RemsPending>['items'][number];
 
 const s = (id: string) => `/api/v1/sessions/${encodeURIComponent(id)}`;
 
