@@ -1,6 +1,7 @@
 export * from './alerts.ts';
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './clinic-settings.ts';
 export * from './common.ts';
 export * from './controlled.ts';
 export * from './errors.ts';

@@ -1,4 +1,5 @@
 import { inflateSync } from 'node:zlib';
+import { toJson } from '@plasticity/db';
 import { testBackends } from '@plasticity/db/testing/index';
 import { describe, expect, it } from 'vitest';
 import { type Client, useTestApp } from '../../test/harness.ts';
@@ -50,7 +51,7 @@ describe.each(testBackends())('controlled reports, counts and losses on %s', (ba
     await h.database.db
       .updateTable('patients')
       .set({
-        address: JSON.stringify({ line1: '12 Elm St', city: 'Raleigh', state: 'NC', postalCode: '27601' }),
+        address: toJson({ line1: '12 Elm St', city: 'Raleigh', state: 'NC', postalCode: '27601' }),
       })
       .where('id', '=', c.patientId)
       .execute();
