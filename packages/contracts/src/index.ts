@@ -1,5 +1,6 @@
 export * from './alerts.ts';
 export * from './audit.ts';
+export * from './audit-codes.ts';
 export * from './auth.ts';
 export * from './clinic-settings.ts';
 export * from './common.ts';

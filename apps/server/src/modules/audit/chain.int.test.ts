@@ -226,7 +226,7 @@ describe.each(testBackends())('audit chain on %s', (backend) => {
         d.db
           .transaction()
           .execute((trx) =>
-            w.record(trx, null, { action: 'read', resourceType: 'probe', resourceId: String(i) }),
+            w.record(trx, null, { action: 'read', resourceType: 'patient', resourceId: String(i) }),
           ),
       ).concat(Array.from({ length: 5 }, () => w.flush())),
     );

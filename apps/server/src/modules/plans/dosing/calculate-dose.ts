@@ -173,7 +173,7 @@ export function calculateDoseRoute(app: ZodApp, ctx: ModuleContext) {
           resourceType: 'dose_calculation',
           resourceId: r.id,
           patientId: b.patientId ?? null,
-          category: 'dosing',
+          category: 'dosing_session',
           details,
         });
         if (verification && b.override)
