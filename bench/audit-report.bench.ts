@@ -17,7 +17,7 @@
  * Env: BENCH_ENTRIES (default 100000), BENCH_RUNS (default 25).
  */
 import { randomUUID } from 'node:crypto';
-import { type Database, migrate, openDatabase } from '@plasticity/db';
+import { type Database, migrate, openDatabase, toJson } from '@plasticity/db';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.ts';
@@ -64,14 +64,19 @@ async function seed(database: Database) {
   const db = database.db;
   const clinic = await db
     .insertInto('clinics')
-    .values({ name: 'Bench Clinic', address: '{}', settings: JSON.stringify({ mfaRequiredRoles: [] }) })
+    .values({ name: 'Bench Clinic', address: toJson({}), settings: toJson({ mfaRequiredRoles: [] }) })
     .returning('id')
     .executeTakeFirstOrThrow();
   const hash = await hashPassword(PASSWORD);
   const adminEmail = `bench-admin-${randomUUID().slice(0, 8)}@bench.example`;
   const admin = await db
     .insertInto('users')
-    .values({ email: adminEmail, display_name: 'Bench Admin', password_hash: hash, recovery_codes: '[]' })
+    .values({
+      email: adminEmail,
+      display_name: 'Bench Admin',
+      password_hash: hash,
+      recovery_codes: toJson([]),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await db
@@ -111,7 +116,7 @@ async function seed(database: Database) {
       category: withPatient ? 'demographics' : null,
       outcome: rand() < 0.02 ? 'failure' : 'success',
       source_address: `10.0.${Math.floor(rand() * 4)}.${Math.floor(rand() * 250)}`,
-      details: JSON.stringify({ n: Math.floor(rand() * 100) }),
+      details: toJson<Record<string, unknown>>({ n: Math.floor(rand() * 100) }),
     };
   });
   rows.sort((a, b) => a.at.getTime() - b.at.getTime()); // inserted in time order, as in real life

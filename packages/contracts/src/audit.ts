@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditCategory, AuditResourceType } from './audit-codes.ts';
 import { IsoDateTime, Uuid } from './common.ts';
 
 export const AuditAction = z.enum([
@@ -31,6 +32,10 @@ export const AuditQuery = z.object({
   userId: Uuid.optional(),
   patientId: Uuid.optional(),
   action: AuditAction.optional(),
+  /** Also finds entries stored under a drifted value of the same meaning (`AUDIT_DRIFTED`). */
+  resourceType: AuditResourceType.optional(),
+  /** Also finds entries stored under a drifted value of the same meaning (`AUDIT_DRIFTED`). */
+  category: AuditCategory.optional(),
   sort: z.enum(AUDIT_SORT_COLUMNS).default('at'),
   order: z.enum(['asc', 'desc']).default('desc'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -50,8 +55,10 @@ export const AuditEntry = z.object({
   /** "Last, First" for callers who may read the patient's record, when the patient is in their clinic. */
   patientName: z.string().nullable(),
   action: AuditAction,
+  /** Canonical (`AUDIT_RESOURCE_TYPES`) for every entry written by this version; drifted values mapped. */
   resourceType: z.string(),
   resourceId: z.string().nullable(),
+  /** Canonical (`AUDIT_CATEGORIES`) for every entry written by this version; drifted values mapped. */
   category: z.string().nullable(),
   outcome: AuditOutcome,
   sourceAddress: z.string().nullable(),

@@ -1,5 +1,6 @@
 export * from './data-dir-lock.ts';
 export * from './embedded-restore.ts';
+export * from './json.ts';
 export * from './migrate.ts';
 export * from './open-database.ts';
 export * from './pg-listener.ts';

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toJson } from './json.ts';
 import type { Database } from './open-database.ts';
 import { openTestDatabase, testBackends } from './testing/index.ts';
 
@@ -34,12 +35,18 @@ describe.each(testBackends())('database on %s', (backend) => {
   it('refuses UPDATE, DELETE and TRUNCATE on audit_log', async () => {
     const c = await d.db
       .insertInto('clinics')
-      .values({ name: 'T', address: '{}', settings: '{}' })
+      .values({ name: 'T', address: toJson({}), settings: toJson({}) })
       .returning('id')
       .executeTakeFirstOrThrow();
     const row = await d.db
       .insertInto('audit_log')
-      .values({ clinic_id: c.id, action: 'read', resource_type: 'x', outcome: 'success', details: '{}' })
+      .values({
+        clinic_id: c.id,
+        action: 'read',
+        resource_type: 'x',
+        outcome: 'success',
+        details: toJson({}),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await expect(
@@ -63,7 +70,7 @@ describe.each(testBackends())('database on %s', (backend) => {
   it('serializes transactions', async () => {
     const c = await d.db
       .insertInto('clinics')
-      .values({ name: 'Serial', address: '{}', settings: '{}' })
+      .values({ name: 'Serial', address: toJson({}), settings: toJson({}) })
       .returning('id')
       .executeTakeFirstOrThrow();
     await Promise.all(

@@ -4,6 +4,7 @@
  * Modules add their tables in tables/<module>.ts and list them here.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { JsonText } from './json.ts';
 import type { ControlledTables } from './tables/controlled.ts';
 import type { MeasurementTables } from './tables/measurement.ts';
 import type { MedicationsTables } from './tables/medications.ts';
@@ -18,9 +19,17 @@ export type NullableTimestamp = ColumnType<
   Date | string | null | undefined,
   Date | string | null
 >;
-/** json/jsonb: read parsed, written as a JSON string (pg would turn JS arrays into SQL arrays). */
-export type Json<T = unknown> = ColumnType<T, string | undefined, string>;
-export type NullableJson<T = unknown> = ColumnType<T | null, string | null | undefined, string | null>;
+/**
+ * json/jsonb: read parsed as `T`, written as a JSON string (pg would turn JS arrays into SQL arrays). The
+ * string written must come from `toJson` (json.ts), which serializes a `T`: a write of the wrong shape, or
+ * of a value serialized by hand, fails the type check.
+ */
+export type Json<T = unknown> = ColumnType<T, JsonText<T> | undefined, JsonText<T>>;
+export type NullableJson<T = unknown> = ColumnType<
+  T | null,
+  JsonText<T | null> | null | undefined,
+  JsonText<T | null> | null
+>;
 
 export interface ClinicsTable {
   id: Generated<string>;

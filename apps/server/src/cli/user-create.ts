@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Role } from '@plasticity/contracts';
-import { migrate } from '@plasticity/db';
+import { migrate, toJson } from '@plasticity/db';
 import { sql } from 'kysely';
 import type { Config } from '../config.ts';
 import { LINK_LIFETIME_MS } from '../modules/auth/one-time-links.ts';
@@ -56,8 +56,8 @@ export async function userCreateCommand(config: Config, args: string[]): Promise
             .insertInto('clinics')
             .values({
               name: values['clinic-name'] ?? 'My clinic',
-              address: '{}',
-              settings: '{}',
+              address: toJson({}),
+              settings: toJson({}),
               time_zone: values['time-zone'] ?? 'America/New_York',
             })
             .returning('id')
@@ -81,7 +81,7 @@ export async function userCreateCommand(config: Config, args: string[]): Promise
           email,
           display_name: displayName,
           password_hash: password ? await hashPassword(password) : null,
-          recovery_codes: '[]',
+          recovery_codes: toJson([]),
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -98,7 +98,7 @@ export async function userCreateCommand(config: Config, args: string[]): Promise
           resource_id: u.id,
           outcome: 'success',
           source_address: 'cli',
-          details: JSON.stringify({ role: role.data, via: 'cli' }),
+          details: toJson({ role: role.data, via: 'cli' }),
         })
         .execute();
       let link: string | undefined;

@@ -1,5 +1,5 @@
 /** What a request knows about its caller once the session is resolved. */
-import type { Role } from '@plasticity/contracts';
+import { parseClinicSettings, type Role } from '@plasticity/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { AuditActor } from '../modules/audit/audit-writer.ts';
 
@@ -13,28 +13,15 @@ export interface ClinicPolicySettings {
   clinicDeviceConsent: boolean;
 }
 
-export const DEFAULT_CLINIC_SETTINGS: ClinicPolicySettings = {
-  mfaRequiredRoles: ['admin', 'prescriber'],
-  idleTimeoutMin: 15,
-  absoluteLifetimeHours: 12,
-  clinicDeviceSelfReport: false,
-  clinicDeviceConsent: false,
-};
-
+/** The session policy part of the clinic's settings (defaults: `StoredClinicSettings` in contracts). */
 export function resolveClinicSettings(raw: unknown): ClinicPolicySettings {
-  const s = (raw && typeof raw === 'object' ? raw : {}) as Partial<ClinicPolicySettings>;
+  const s = parseClinicSettings(raw);
   return {
-    mfaRequiredRoles: Array.isArray(s.mfaRequiredRoles)
-      ? s.mfaRequiredRoles
-      : DEFAULT_CLINIC_SETTINGS.mfaRequiredRoles,
-    idleTimeoutMin:
-      typeof s.idleTimeoutMin === 'number' ? s.idleTimeoutMin : DEFAULT_CLINIC_SETTINGS.idleTimeoutMin,
-    absoluteLifetimeHours:
-      typeof s.absoluteLifetimeHours === 'number'
-        ? s.absoluteLifetimeHours
-        : DEFAULT_CLINIC_SETTINGS.absoluteLifetimeHours,
-    clinicDeviceSelfReport: s.clinicDeviceSelfReport === true,
-    clinicDeviceConsent: s.clinicDeviceConsent === true,
+    mfaRequiredRoles: s.mfaRequiredRoles,
+    idleTimeoutMin: s.idleTimeoutMin,
+    absoluteLifetimeHours: s.absoluteLifetimeHours,
+    clinicDeviceSelfReport: s.clinicDeviceSelfReport,
+    clinicDeviceConsent: s.clinicDeviceConsent,
   };
 }
 

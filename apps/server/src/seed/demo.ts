@@ -5,6 +5,7 @@
  * `seedDemo` (assessment histories, stock, plans), called here in module order.
  */
 import type { DB } from '@plasticity/db';
+import { toJson } from '@plasticity/db';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import type { ModuleContext, ServerModule } from '../platform/module.ts';
@@ -57,7 +58,7 @@ export async function seedDemo(ctx: ModuleContext, modules: readonly ServerModul
       .insertInto('clinics')
       .values({
         name: DEMO_CLINIC.name,
-        address: JSON.stringify(DEMO_CLINIC.address),
+        address: toJson(DEMO_CLINIC.address),
         time_zone: DEMO_CLINIC.timeZone,
         phone: DEMO_CLINIC.phone,
         dea_number: DEMO_CLINIC.deaNumber,
@@ -67,7 +68,7 @@ export async function seedDemo(ctx: ModuleContext, modules: readonly ServerModul
         // The demo clinic requires MFA of no role, so every demo login works with the password alone; its
         // staff may hand patients a clinic device to answer forms and to sign consents. Its SPRAVATO REMS
         // setting certification is fictional (demo data).
-        settings: JSON.stringify({
+        settings: toJson({
           mfaRequiredRoles: [],
           idleTimeoutMin: 15,
           absoluteLifetimeHours: 12,
@@ -86,7 +87,7 @@ export async function seedDemo(ctx: ModuleContext, modules: readonly ServerModul
           email: u.email,
           display_name: u.displayName,
           password_hash: passwordHash,
-          recovery_codes: '[]',
+          recovery_codes: toJson([]),
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -111,13 +112,13 @@ export async function seedDemo(ctx: ModuleContext, modules: readonly ServerModul
           sex: p.sex,
           phone: p.phone,
           email: p.email,
-          address: JSON.stringify({
+          address: toJson({
             line1: `${100 + n * 7} Example Lane`,
             city: p.city,
             state: 'NC',
             postalCode: '27601',
           }),
-          emergency_contact: JSON.stringify({
+          emergency_contact: toJson({
             name: 'Sam Example',
             phone: '919-555-0199',
             relationship: 'partner',
@@ -134,7 +135,7 @@ export async function seedDemo(ctx: ModuleContext, modules: readonly ServerModul
         email: DEMO_PATIENT_LOGIN,
         display_name: 'Jordan',
         password_hash: passwordHash,
-        recovery_codes: '[]',
+        recovery_codes: toJson([]),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -15,6 +15,7 @@
  */
 import type { Role } from '@plasticity/contracts';
 import type { Database } from '@plasticity/db';
+import { toJson } from '@plasticity/db';
 import { openTestDatabase, type TestBackend } from '@plasticity/db/testing/index';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
@@ -164,8 +165,8 @@ async function createClinic(
       .insertInto('clinics')
       .values({
         name: opts.name ?? `Test Clinic ${n}`,
-        address: '{}',
-        settings: JSON.stringify({ mfaRequiredRoles: [], ...opts.settings }),
+        address: toJson({}),
+        settings: toJson({ mfaRequiredRoles: [], ...opts.settings }),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -187,7 +188,7 @@ async function createClinic(
       const email = `${role}-${tag}@example.org`;
       const u = await trx
         .insertInto('users')
-        .values({ email, display_name: `${role} ${n}`, password_hash: hash, recovery_codes: '[]' })
+        .values({ email, display_name: `${role} ${n}`, password_hash: hash, recovery_codes: toJson([]) })
         .returning('id')
         .executeTakeFirstOrThrow();
       await trx

@@ -3,6 +3,8 @@
  * Versioned data (protocols, eligibility rule sets, consent documents) is append-only; clinical
  * records carry entered_in_error_* instead of being deleted.
  */
+import type { Intake } from '@plasticity/clinical/eligibility';
+import type { Protocol } from '@plasticity/clinical/protocols';
 import type { ColumnType, Generated } from 'kysely';
 import type { DefaultTimestamp, Json, NullableJson, NullableTimestamp, Timestamp } from '../schema.ts';
 
@@ -12,11 +14,11 @@ export interface PlanProtocolsTable {
   protocol_key: string;
   version: number;
   name: string;
-  route: string;
-  drug: string;
-  status: string;
+  route: Protocol['route'];
+  drug: Protocol['drug'];
+  status: Protocol['status'];
   is_default: Generated<boolean>;
-  data: Json<Record<string, unknown>>;
+  data: Json<Protocol>;
   change_note: string | null;
   created_by: string | null;
   created_at: DefaultTimestamp;
@@ -40,7 +42,11 @@ export interface PlanIntakesTable {
   seq: Generated<number>;
   clinic_id: string;
   patient_id: string;
-  data: Json<Record<string, unknown>>;
+  /**
+   * The intake as validated by the contract's IntakeRequest (every version has written that shape; fields
+   * added since are optional), plus the server's scores (`screens`) and `weightMeasuredAt`.
+   */
+  data: Json<Intake>;
   submitted_by: string | null;
   submitted_role: string;
   created_at: DefaultTimestamp;

@@ -3,6 +3,8 @@
  * Dosing sessions, their transitions, administrations, vitals (with idempotent upload batches),
  * observations, signed notes, and the live board's event log.
  */
+import type { Protocol } from '@plasticity/clinical/protocols';
+import type { SessionStatus } from '@plasticity/contracts';
 import type { ColumnType, Generated } from 'kysely';
 import type { DefaultTimestamp, Json, NullableJson, NullableTimestamp, Timestamp } from '../schema.ts';
 
@@ -12,20 +14,21 @@ export interface DosingSessionsTable {
   patient_id: string;
   protocol_id: string;
   protocol_version: number;
-  protocol: Json<Record<string, unknown>>;
+  /** The protocol as resolved at booking (a snapshot; thresholds stay fixed for the session). */
+  protocol: Json<Protocol>;
   plan_id: string | null;
   chair: string;
   scheduled_at: Timestamp;
-  status: Generated<string>;
+  status: ColumnType<SessionStatus, SessionStatus | undefined, SessionStatus>;
   status_reason: string | null;
-  checklist: ColumnType<Record<string, unknown>, string | undefined, string>;
+  checklist: Json<Record<string, unknown>>;
   escort: NullableJson<{ name: string; phone: string }>;
   prescriber_on_site_id: string | null;
-  discharge_assessment: ColumnType<Record<string, unknown>, string | undefined, string>;
+  discharge_assessment: Json<Record<string, unknown>>;
   dose_started_at: NullableTimestamp;
   discharged_at: NullableTimestamp;
   locked_at: NullableTimestamp;
-  rems_form: ColumnType<Record<string, unknown>, string | undefined, string>;
+  rems_form: Json<Record<string, unknown>>;
   rems_submitted_at: NullableTimestamp;
   rems_submitted_by: string | null;
   created_by: string | null;
@@ -37,8 +40,8 @@ export interface SessionTransitionsTable {
   id: Generated<number>;
   clinic_id: string;
   session_id: string;
-  from_status: string;
-  to_status: string;
+  from_status: SessionStatus;
+  to_status: SessionStatus;
   at: Timestamp;
   by_user_id: string | null;
   reason: string | null;
@@ -109,7 +112,8 @@ export interface SessionVitalsBatchesTable {
   session_id: string;
   idempotency_key: string;
   body_hash: string;
-  result: NullableJson<Record<string, unknown>>;
+  /** The answer given to the upload, replayed for a repeated key (parsed with the contract on replay). */
+  result: NullableJson<unknown>;
   created_at: Timestamp;
 }
 

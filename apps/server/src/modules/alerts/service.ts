@@ -8,16 +8,21 @@
  * setting `alertEscalationMinutes`, default 15 minutes) it is escalated to every
  * clinician (prescriber, nurse, therapist) of the clinic. Titles never carry a patient name.
  */
-import type { Alert } from '@plasticity/contracts';
+import { type Alert, parseClinicSettings } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
+import { toJson } from '@plasticity/db';
 import type { AlertsTable } from '@plasticity/db/tables/measurement';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { ModuleContext } from '../../platform/module.ts';
 import type { AuditActor } from '../audit/audit-writer.ts';
 
-/** Default minutes before an unacknowledged alert is escalated; clinics override it. */
-export const DEFAULT_ALERT_ESCALATION_MINUTES = 15;
-/** Roles that receive escalated alerts (an unacknowledged alert goes to every clinician of the clinic). */
+/**
+ * Default minutes before an unacknowledged alert is escalated: the stored-settings default
+ * (`alertEscalationMinutes` of `StoredClinicSettings`). The escalation statement reads the setting in SQL
+ * for every clinic at once and accepts what the schema accepts (whole minutes, 0–99 999).
+ */
+export const DEFAULT_ALERT_ESCALATION_MINUTES = parseClinicSettings({}).alertEscalationMinutes;
+/** Roles that receive escalated alerts (every clinician of the clinic). */
 export const CLINICIAN_ROLES_FOR_ESCALATION = ['prescriber', 'nurse', 'therapist'] as const;
 
 export type AlertSeverity = AlertsTable['severity'];
@@ -118,7 +123,7 @@ export async function raiseAlert(
       source_id: input.sourceId ?? null,
       parameter: input.parameter ?? null,
       value: input.value ?? null,
-      assigned_to: JSON.stringify(assigned),
+      assigned_to: toJson(assigned),
       created_at: now,
       updated_at: now,
     })

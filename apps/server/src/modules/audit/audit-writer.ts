@@ -5,6 +5,7 @@
  * `record` runs on the caller's executor, so a write and its audit entry commit or roll back
  * together. Sealing happens shortly after (see chain.ts) in batches.
  */
+import type { AuditCategory, AuditResourceType } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
@@ -32,11 +33,12 @@ export interface AuditActor {
 
 export interface AuditEvent {
   action: AuditAction;
-  resourceType: string;
+  /** What kind of record the entry is about (closed list: `AUDIT_RESOURCE_TYPES` in contracts). */
+  resourceType: AuditResourceType;
   resourceId?: string | null;
   patientId?: string | null;
-  /** Data category, e.g. 'demographics', 'assessment', 'controlled_substance', 'psychotherapy_note'. */
-  category?: string | null;
+  /** Data category (closed list: `AUDIT_CATEGORIES` in contracts), e.g. 'demographics', 'assessment'. */
+  category?: AuditCategory | null;
   outcome?: 'success' | 'failure';
   /** Non-identifying context only: never names, dates of birth or free text about a patient. */
   details?: Record<string, unknown>;
@@ -87,7 +89,7 @@ export class AuditWriter {
    * Call `sealSoon()` once the statement has run.
    *
    * @example
-   *   sql`with s as (…), a as (${audit.insertSelect(actor, { action: 'create', resourceType: 'x',
+   *   sql`with s as (…), a as (${audit.insertSelect(actor, { action: 'create', resourceType: 'patient',
    *     patientId: sql`s.patient_id` }, sql`s`)}) select …`
    */
   insertSelect(

@@ -5,6 +5,7 @@
  * formula injection (OWASP CSV Injection).
  */
 import { AUDIT_SORT_COLUMNS } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import { testBackends } from '@plasticity/db/testing/index';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestClinic, useTestApp, validPatient } from '../../test/harness.ts';
@@ -162,7 +163,7 @@ describe.each(testBackends())('audit report on %s', (backend) => {
         resource_type: '@SUM(A1)',
         resource_id: '+1',
         outcome: 'success',
-        details: 'null',
+        details: toJson(null),
       })
       .execute();
     const count = (await admin.get('/api/v1/audit?limit=1')).body.total;
@@ -196,7 +197,7 @@ describe.each(testBackends())('audit report on %s', (backend) => {
         resource_id: 'plain',
         category: '\rcr',
         outcome: 'success',
-        details: 'null',
+        details: toJson(null),
       })
       .execute();
     await h.built.ctx.audit.flush();

@@ -8,7 +8,7 @@
  * PostgreSQL server) because it deliberately breaks the chain.
  */
 import { randomUUID } from 'node:crypto';
-import { type Database, migrate, openDatabase } from '@plasticity/db';
+import { type Database, migrate, openDatabase, toJson } from '@plasticity/db';
 import { openTestDatabase, type TestBackend, testBackends } from '@plasticity/db/testing/index';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -108,7 +108,7 @@ describe.each(testBackends())('audit chain on %s', (backend) => {
     await expect(sql`truncate audit_log`.execute(d.db)).rejects.toThrow(/append-only/);
     await d.db
       .insertInto('audit_log')
-      .values({ action: 'read', resource_type: 'x', outcome: 'success', details: 'null' })
+      .values({ action: 'read', resource_type: 'x', outcome: 'success', details: toJson(null) })
       .execute();
     const fresh = await d.db
       .selectFrom('audit_log')
@@ -148,7 +148,7 @@ describe.each(testBackends())('audit chain on %s', (backend) => {
   });
 
   it.each([
-    ['details (jsonb)', { details: JSON.stringify({ n: 0, nested: { z: 2 } }) }],
+    ['details (jsonb)', { details: toJson({ n: 0, nested: { z: 2 } }) }],
     ['time', { at: new Date('2020-01-01T00:00:00Z') }],
     ['outcome', { outcome: 'failure' }],
     ['patient', { patient_id: null }],
@@ -197,7 +197,7 @@ describe.each(testBackends())('audit chain on %s', (backend) => {
       role: x.role,
       patient_id: x.patient_id,
       at: x.at,
-      details: JSON.stringify(x.details),
+      details: toJson(x.details),
     });
     await d.db.updateTable('audit_log').set(content(b)).where('id', '=', a.id).execute();
     await d.db.updateTable('audit_log').set(content(a)).where('id', '=', b.id).execute();
@@ -226,7 +226,7 @@ describe.each(testBackends())('audit chain on %s', (backend) => {
         d.db
           .transaction()
           .execute((trx) =>
-            w.record(trx, null, { action: 'read', resourceType: 'probe', resourceId: String(i) }),
+            w.record(trx, null, { action: 'read', resourceType: 'patient', resourceId: String(i) }),
           ),
       ).concat(Array.from({ length: 5 }, () => w.flush())),
     );

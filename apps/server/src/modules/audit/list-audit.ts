@@ -1,18 +1,21 @@
 /**
  * GET /api/v1/audit — the admin's audit report (ONC 170.315(d)(3) audit reports): filter by time
- * range, user, patient and action; sort by any column; page; or export everything matching as CSV.
+ * range, user, patient, action, resource type and data category; sort by any column; page; or export
+ * everything matching as CSV. Resource types and categories are reported by their canonical value: stored
+ * entries written under a drifted value (`AUDIT_DRIFTED` in contracts) are mapped, never rewritten.
  * Viewing and exporting the report are themselves audited.
  *
  * Entries about a patient carry the patient's name for callers whose role may read that patient's record
  * (the admin, and any staff role the report is opened to): joined by patient id within the caller's clinic
  * only, so an entry naming another clinic's patient id never shows a name.
  */
-import { AuditPage, AuditQuery } from '@plasticity/contracts';
+import { AuditPage, AuditQuery, canonicalAuditValue } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow, STAFF } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
+import { canonicalColumnSql, storedValuesFor } from './canonical.ts';
 import { toCsv } from './csv.ts';
 
 const SORT_COLUMN = {
@@ -88,6 +91,8 @@ function filtered(
   if (q.userId) b = b.where('user_id', '=', q.userId);
   if (q.patientId) b = b.where('patient_id', '=', q.patientId);
   if (q.action) b = b.where('action', '=', q.action);
+  if (q.resourceType) b = b.where('resource_type', 'in', storedValuesFor('resourceType', q.resourceType));
+  if (q.category) b = b.where('category', 'in', storedValuesFor('category', q.category));
   return b;
 }
 
@@ -127,11 +132,11 @@ export function listAuditRoute(app: ZodApp, ctx: ModuleContext) {
             cell('user_email'),
             cell('role'),
             sql`action`,
-            cell('resource_type'),
+            sql`audit_csv_cell(${canonicalColumnSql('resourceType')})`,
             cell('resource_id'),
             sql`coalesce(patient_id::text, '')`,
             names ? sql`audit_csv_cell(p.last_name || ', ' || p.first_name)` : sql`''`,
-            cell('category'),
+            sql`audit_csv_cell(${canonicalColumnSql('category')})`,
             sql`outcome`,
             cell('source_address'),
             sql`audit_log.id::text`,
@@ -186,9 +191,9 @@ export function listAuditRoute(app: ZodApp, ctx: ModuleContext) {
           patientId: r.patient_id,
           patientName: (r.patient_id && nameOf.get(r.patient_id)) ?? null,
           action: r.action as 'read',
-          resourceType: r.resource_type,
+          resourceType: canonicalAuditValue('resourceType', r.resource_type),
           resourceId: r.resource_id,
-          category: r.category,
+          category: canonicalAuditValue('category', r.category),
           outcome: r.outcome as 'success',
           sourceAddress: r.source_address,
         })),

@@ -12,6 +12,7 @@
  * points, with the same bodies, as a real account being guessed at.
  */
 import { LoginRequest, LoginResponse } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import { sql } from 'kysely';
 import { AppError } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
@@ -170,7 +171,7 @@ export function loginRoute(app: ZodApp, ctx: ModuleContext) {
             last_login_at: now,
             locked_until: null,
             ...(totpStep !== null ? { last_totp_step: totpStep } : {}),
-            ...(recoveryCodes ? { recovery_codes: JSON.stringify(recoveryCodes) } : {}),
+            ...(recoveryCodes ? { recovery_codes: toJson(recoveryCodes) } : {}),
           })
           .where('id', '=', user.id)
           .execute();

@@ -4,6 +4,7 @@
  * (shown once; stored hashed).
  */
 import { MfaConfirmRequest, MfaConfirmResponse, MfaEnrolResponse } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import { AppError } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
@@ -57,7 +58,7 @@ export function mfaRoutes(app: ZodApp, ctx: ModuleContext) {
             mfa_pending_secret: null,
             mfa_enabled: true,
             last_totp_step: step,
-            recovery_codes: JSON.stringify(hashes),
+            recovery_codes: toJson(hashes),
           })
           .where('id', '=', a.userId)
           .execute();

@@ -14,12 +14,10 @@ import {
   normaliseTin,
   normaliseUsPhone,
 } from '@plasticity/clinical/identifiers';
-import type { ClinicAddress, ClinicSettings } from '@plasticity/contracts';
+import { type ClinicAddress, type ClinicSettings, parseClinicSettings } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import type { Kysely } from 'kysely';
 import { badField, notFound } from '../../platform/errors.ts';
-import { resolveClinicSettings } from '../../platform/request-context.ts';
-import { remsSettingCertificationOf } from './rems-certification.ts';
 
 const ADDRESS_KEYS = ['line1', 'line2', 'city', 'state', 'postalCode'] as const;
 
@@ -31,33 +29,31 @@ export function addressOf(raw: unknown): ClinicAddress {
 }
 
 /**
- * The clinic's settings through the given executor: inside the update's transaction it must be `trx`
- * (the embedded database has one connection). `forUpdate` locks the row for a read-merge-write.
+ * The clinic's settings as an admin edits them, through the given executor: inside the update's
+ * transaction it must be `trx` (the embedded database has one connection).
  */
-export async function loadClinicSettings(
-  executor: Kysely<DB>,
-  clinicId: string,
-  forUpdate = false,
-): Promise<{ settings: ClinicSettings; raw: unknown }> {
-  const q = executor
+export async function loadClinicSettings(executor: Kysely<DB>, clinicId: string): Promise<ClinicSettings> {
+  const c = await executor
     .selectFrom('clinics')
     .select(['name', 'time_zone', 'settings', 'address', 'phone', 'dea_number', 'npi', 'tin'])
-    .where('id', '=', clinicId);
-  const c = await (forUpdate ? q.forUpdate() : q).executeTakeFirst();
+    .where('id', '=', clinicId)
+    .executeTakeFirst();
   if (!c) throw notFound('clinic');
+  const s = parseClinicSettings(c.settings);
   return {
-    settings: {
-      name: c.name,
-      timeZone: c.time_zone,
-      ...resolveClinicSettings(c.settings),
-      remsSettingCertification: remsSettingCertificationOf(c.settings),
-      address: addressOf(c.address),
-      phone: c.phone,
-      deaNumber: c.dea_number,
-      npi: c.npi,
-      tin: c.tin,
-    },
-    raw: c.settings,
+    name: c.name,
+    timeZone: c.time_zone,
+    mfaRequiredRoles: s.mfaRequiredRoles,
+    idleTimeoutMin: s.idleTimeoutMin,
+    absoluteLifetimeHours: s.absoluteLifetimeHours,
+    clinicDeviceSelfReport: s.clinicDeviceSelfReport,
+    clinicDeviceConsent: s.clinicDeviceConsent,
+    remsSettingCertification: s.remsSettingCertification,
+    address: addressOf(c.address),
+    phone: c.phone,
+    deaNumber: c.dea_number,
+    npi: c.npi,
+    tin: c.tin,
   };
 }
 

@@ -12,6 +12,6 @@ export function getClinicSettingsRoute(app: ZodApp, ctx: ModuleContext) {
       config: { policy: allow.roles('admin') },
       schema: { response: { 200: ClinicSettings }, tags: ['clinic'] },
     },
-    async (req) => (await loadClinicSettings(ctx.db, authOf(req).clinicId)).settings,
+    async (req) => loadClinicSettings(ctx.db, authOf(req).clinicId),
   );
 }

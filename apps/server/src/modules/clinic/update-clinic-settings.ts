@@ -5,12 +5,14 @@
  * policy changes reach every process at once (`ctx.sessions.changed`). Audited with the new values.
  */
 import { ClinicSettings, UpdateClinicSettings } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import { badField } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
 import { clinicDate } from '../../platform/time-format.ts';
 import { checkedIdentifiers, loadClinicSettings } from './clinic-settings.ts';
+import { patchClinicSettings } from './settings-store.ts';
 
 export function updateClinicSettingsRoute(app: ZodApp, ctx: ModuleContext) {
   app.patch(
@@ -24,21 +26,19 @@ export function updateClinicSettingsRoute(app: ZodApp, ctx: ModuleContext) {
       const { name, timeZone, address, phone, deaNumber, npi, tin, ...policy } = req.body;
       const identifiers = checkedIdentifiers({ phone, deaNumber, npi, tin });
       await ctx.db.transaction().execute(async (trx) => {
-        const cur = await loadClinicSettings(trx, a.clinicId, true);
+        const cur = await loadClinicSettings(trx, a.clinicId);
         const cert = policy.remsSettingCertification;
-        if (cert && cert.certifiedOn > clinicDate(ctx.clock.now(), timeZone ?? cur.settings.timeZone))
+        if (cert && cert.certifiedOn > clinicDate(ctx.clock.now(), timeZone ?? cur.timeZone))
           throw badField('body.remsSettingCertification.certifiedOn', 'cannot be in the future');
-        await trx
-          .updateTable('clinics')
-          .set({
-            ...(name ? { name } : {}),
-            ...(timeZone ? { time_zone: timeZone } : {}),
-            ...(address ? { address: JSON.stringify(address) } : {}),
-            ...identifiers,
-            settings: JSON.stringify({ ...(cur.raw as object), ...policy }),
-          })
-          .where('id', '=', a.clinicId)
-          .execute();
+        await patchClinicSettings(trx, a.clinicId, policy);
+        const columns = {
+          ...(name ? { name } : {}),
+          ...(timeZone ? { time_zone: timeZone } : {}),
+          ...(address ? { address: toJson(address) } : {}),
+          ...identifiers,
+        };
+        if (Object.keys(columns).length > 0)
+          await trx.updateTable('clinics').set(columns).where('id', '=', a.clinicId).execute();
         await ctx.sessions.changed(trx);
         await ctx.audit.record(trx, actorOf(req), {
           action: 'update',
@@ -47,7 +47,7 @@ export function updateClinicSettingsRoute(app: ZodApp, ctx: ModuleContext) {
           details: { ...req.body },
         });
       });
-      return (await loadClinicSettings(ctx.db, a.clinicId)).settings;
+      return loadClinicSettings(ctx.db, a.clinicId);
     },
   );
 }

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { Decimal } from '@plasticity/clinical/controlled';
 import type { DB } from '@plasticity/db';
+import { toJson } from '@plasticity/db';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { AppError, badField } from '../../platform/errors.ts';
 import type { AuditActor, AuditWriter } from '../audit/audit-writer.ts';
@@ -102,7 +103,7 @@ export async function appendCorrection(
       waste_from: target.waste_from,
       reason: input.reason,
       witness_user_id: input.witness.userId,
-      details: JSON.stringify({ correctionOf: target.id }),
+      details: toJson({ correctionOf: target.id }),
       corrects_entry_id: target.id,
       correction_kind: amended ? 'amendment' : 'reversal',
       occurred_at: target.occurred_at,

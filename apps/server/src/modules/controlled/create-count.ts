@@ -7,6 +7,7 @@
  */
 import { compareCount, parseQuantity } from '@plasticity/clinical/controlled';
 import { CountList, CountRequest, CountResult } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import { AppError, badField } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
@@ -68,14 +69,14 @@ export function countRoutes(app: ZodApp, ctx: ModuleContext) {
             counted_at: now,
             counter_user_id: a.userId,
             witness_user_id: witness.userId,
-            lines: JSON.stringify(
+            lines: toJson(
               lines.map((l) => ({
                 containerId: l.containerId,
                 quantity: l.quantity.toString(),
                 unit: l.unit,
               })),
             ),
-            matched: JSON.stringify(cmp.matched),
+            matched: toJson([...cmp.matched]),
             note: b.note ?? null,
           })
           .returning(['id', 'counted_at'])

@@ -13,6 +13,7 @@ import {
   parseQuantity,
 } from '@plasticity/clinical/controlled';
 import { LossReport, LossReportList, LossReportRequest } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import { badField } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
@@ -125,7 +126,7 @@ export function lossRoutes(app: ZodApp, ctx: ModuleContext) {
             written_notice_due_on: deadlines.writtenNoticeDueOn,
             dea106_due_on: deadlines.dea106DueOn,
             type_of_loss: b.typeOfLoss,
-            report: JSON.stringify({ ...report, problems }),
+            report: toJson({ ...report, problems }),
             written_notice_sent_on: b.writtenNoticeSentOn ?? null,
             discrepancy_id: b.discrepancyId ?? null,
             created_by: a.userId,

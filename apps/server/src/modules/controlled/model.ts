@@ -16,7 +16,7 @@ import {
   Decimal,
   localDate,
 } from '@plasticity/clinical/controlled';
-import type { Role } from '@plasticity/contracts';
+import { parseClinicSettings, type Role, type StoredClinicSettings } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import { type Kysely, sql } from 'kysely';
 import { notFound } from '../../platform/errors.ts';
@@ -28,18 +28,10 @@ export const CONFIGURERS: Role[] = ['admin'];
 export const CATEGORY = 'controlled_substance';
 
 /**
- * Clinic-configurable register settings (clinics.settings.controlled), with cited defaults.
- * - beyondUseDays 28: USP <797> — an opened multi-dose vial is used within 28 days unless the
- *   manufacturer's labelling says otherwise; applied to containers counted in mL.
- * - expiryAlertDays 60: a practice choice, not a regulation (none sets one;
- *   docs/clinical-sources.md#register-practice): two months leaves time to use or return short-dated stock.
- *   Clinics change it in settings.
+ * Clinic-configurable register settings (clinics.settings.controlled): beyond-use days (USP <797>) and the
+ * expiry alert window, with their defaults documented in `ControlledClinicSettings` (@plasticity/contracts).
  */
-export interface ControlledSettings {
-  beyondUseDays: number | null;
-  expiryAlertDays: number;
-}
-export const DEFAULT_CONTROLLED_SETTINGS: ControlledSettings = { beyondUseDays: 28, expiryAlertDays: 60 };
+export type ControlledSettings = StoredClinicSettings['controlled'];
 
 export async function clinicInfo(db: Kysely<DB>, clinicId: string) {
   const c = await db
@@ -47,19 +39,7 @@ export async function clinicInfo(db: Kysely<DB>, clinicId: string) {
     .select(['name', 'address', 'time_zone', 'settings', 'phone', 'dea_number', 'npi'])
     .where('id', '=', clinicId)
     .executeTakeFirstOrThrow();
-  const raw = ((c.settings as Record<string, unknown>)?.controlled ?? {}) as Partial<ControlledSettings>;
-  const settings: ControlledSettings = {
-    beyondUseDays:
-      raw.beyondUseDays === null
-        ? null
-        : typeof raw.beyondUseDays === 'number'
-          ? raw.beyondUseDays
-          : DEFAULT_CONTROLLED_SETTINGS.beyondUseDays,
-    expiryAlertDays:
-      typeof raw.expiryAlertDays === 'number'
-        ? raw.expiryAlertDays
-        : DEFAULT_CONTROLLED_SETTINGS.expiryAlertDays,
-  };
+  const settings = parseClinicSettings(c.settings).controlled;
   // Name, address, phone and DEA number come from clinic settings (the admin's Clinic settings page).
   return {
     name: c.name,

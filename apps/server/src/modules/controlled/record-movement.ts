@@ -19,6 +19,7 @@ import {
 } from '@plasticity/clinical/controlled';
 import type { CreateMovementRequest } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
+import { toJson } from '@plasticity/db';
 import { type Kysely, sql } from 'kysely';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { AuditActor, AuditWriter } from '../audit/audit-writer.ts';
@@ -254,7 +255,7 @@ export async function recordMovement(trx: Kysely<DB>, input: RecordInput) {
       to_location_id: body.toLocationId ?? null,
       supplier_id: body.supplierId ?? null,
       invoice: body.invoice ?? null,
-      details: JSON.stringify({
+      details: toJson({
         ...(body.recipient ? { recipient: body.recipient } : {}),
         ...(m.type === 'destroy' ? { dea41: m.dea41 } : {}),
         ...(body.route ? { route: body.route } : {}),

@@ -1,3 +1,4 @@
+import { toJson } from '@plasticity/db';
 import { testBackends } from '@plasticity/db/testing/index';
 import { describe, expect, it } from 'vitest';
 import { type Client, useTestApp } from '../../test/harness.ts';
@@ -25,7 +26,7 @@ describe.each(testBackends())('controlled reports, counts and losses on %s', (ba
     await h.database.db
       .updateTable('patients')
       .set({
-        address: JSON.stringify({ line1: '12 Elm St', city: 'Raleigh', state: 'NC', postalCode: '27601' }),
+        address: toJson({ line1: '12 Elm St', city: 'Raleigh', state: 'NC', postalCode: '27601' }),
       })
       .where('id', '=', c.patientId)
       .execute();
@@ -135,7 +136,7 @@ describe.each(testBackends())('controlled reports, counts and losses on %s', (ba
       const last = rest.join(' ') || (first as string);
       await h.database.db
         .updateTable('patients')
-        .set({ first_name: first as string, last_name: last, address: JSON.stringify({ line1: street }) })
+        .set({ first_name: first as string, last_name: last, address: toJson({ line1: street }) })
         .where('id', '=', c.patientId)
         .execute();
       const hist = await raw(s.nurse, `/api/v1/controlled/reports/patients/${c.patientId}?format=pdf`);

@@ -7,9 +7,9 @@
  * Movements go through the same `recordMovement` as the API, so the demo ledger obeys every rule.
  */
 import type { CreateMovementRequest } from '@plasticity/contracts';
-import { sql } from 'kysely';
 import type { ModuleContext } from '../../platform/module.ts';
 import type { DemoSeedInfo } from '../../seed/demo.ts';
+import { patchClinicSettings } from '../clinic/settings-store.ts';
 import { recordMovement } from './record-movement.ts';
 
 const DAY = 86_400_000;
@@ -27,9 +27,7 @@ export async function seedControlledDemo(ctx: ModuleContext, info: DemoSeedInfo)
   const inDays = (days: number) => new Date(now.getTime() + days * DAY).toISOString().slice(0, 10);
 
   await ctx.db.transaction().execute(async (trx) => {
-    await sql`update clinics set settings = settings || ${JSON.stringify({ controlled: { expiryAlertDays: 60, beyondUseDays: 28 } })}::jsonb where id = ${clinicId}`.execute(
-      trx,
-    );
+    await patchClinicSettings(trx, clinicId, { controlled: { expiryAlertDays: 60, beyondUseDays: 28 } });
     const loc = async (name: string, kind: string) =>
       (
         await trx

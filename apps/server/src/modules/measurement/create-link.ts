@@ -49,10 +49,10 @@ async function checkInstruments(ctx: ModuleContext, clinicId: string, wanted: st
 
 const auditLink = (link: { id: string }, patientId: string, details: Record<string, unknown>) => ({
   action: 'create' as const,
-  resourceType: 'self_report_link',
+  resourceType: 'self_report_link' as const,
   resourceId: link.id,
   patientId,
-  category: 'assessment',
+  category: 'assessment' as const,
   details,
 });
 

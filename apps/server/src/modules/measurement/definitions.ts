@@ -10,26 +10,15 @@ import {
   getInstrument,
   INSTRUMENTS,
   type InstrumentDefinition,
-  type InstrumentSettings,
   validateDefinition,
 } from '@plasticity/clinical/instruments';
-import type { Role } from '@plasticity/contracts';
+import { parseClinicSettings, type Role } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import type { Kysely } from 'kysely';
 
-interface MeasurementSettings {
-  instrumentSettings?: Record<string, InstrumentSettings>;
-  customInstruments?: unknown[];
-}
-
-function measurementSettings(raw: unknown): MeasurementSettings {
-  const s = raw && typeof raw === 'object' ? (raw as { measurement?: unknown }).measurement : undefined;
-  return s && typeof s === 'object' ? (s as MeasurementSettings) : {};
-}
-
 /** Every instrument of the clinic, built-ins first, from the clinic's settings JSON. */
 export function instrumentsFromSettings(rawSettings: unknown): InstrumentDefinition[] {
-  const s = measurementSettings(rawSettings);
+  const s = parseClinicSettings(rawSettings).measurement;
   const out: InstrumentDefinition[] = INSTRUMENTS.map((def) => {
     const cfg = s.instrumentSettings?.[def.id];
     if (!cfg) return def;

@@ -10,6 +10,7 @@
  * over by a named staff member (`handed_by`) for a short time.
  */
 import type { DB } from '@plasticity/db';
+import { toJson } from '@plasticity/db';
 import type { Kysely } from 'kysely';
 import { TOKEN_SLOT } from '../../platform/mailer.ts';
 import type { ModuleContext } from '../../platform/module.ts';
@@ -49,7 +50,7 @@ export async function createLink(
       clinic_id: input.clinicId,
       patient_id: input.patientId,
       token_hash: hashToken(token),
-      instruments: JSON.stringify(input.instruments),
+      instruments: toJson(input.instruments),
       created_by: input.createdBy,
       created_at: now,
       expires_at: expiresAt,

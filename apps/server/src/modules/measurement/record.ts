@@ -12,6 +12,7 @@ import {
 } from '@plasticity/clinical/instruments';
 import type { Assessment } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
+import { toJson } from '@plasticity/db';
 import type { AssessmentsTable } from '@plasticity/db/tables/measurement';
 import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../platform/errors.ts';
@@ -131,15 +132,15 @@ export async function recordAssessment(
       patient_id: input.patientId,
       instrument_id: def.id,
       instrument_version: score.instrumentVersion,
-      answers: JSON.stringify(input.answers),
+      answers: toJson(input.answers),
       total: score.total,
       severity: score.severity,
-      subscales: score.subscales ? JSON.stringify(score.subscales) : null,
-      domains: score.domains ? JSON.stringify(score.domains) : null,
-      flags: JSON.stringify(score.flags),
-      missing: JSON.stringify(score.missing),
+      subscales: score.subscales ? toJson(score.subscales) : null,
+      domains: score.domains ? toJson(score.domains) : null,
+      flags: toJson([...score.flags]),
+      missing: toJson([...score.missing]),
       prorated: score.prorated,
-      warnings: JSON.stringify(score.warnings),
+      warnings: toJson([...score.warnings]),
       administered_at: input.administeredAt,
       source: input.source,
       completed_via: completedVia(input),

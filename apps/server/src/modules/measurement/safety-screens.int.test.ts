@@ -9,6 +9,7 @@
  * - AUDIT harm flag per the WHO manual (Babor 2001): points on items 7–10.
  */
 import { cssrsScreenV1, getInstrumentVersion, scoreAssessment } from '@plasticity/clinical/instruments';
+import { toJson } from '@plasticity/db';
 import { testBackends } from '@plasticity/db/testing/index';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/harness.ts';
@@ -145,15 +146,15 @@ describe.each(testBackends())('safety screens on %s', (backend) => {
         patient_id: c.patientId,
         instrument_id: 'cssrs_screen',
         instrument_version: oldScore.instrumentVersion,
-        answers: JSON.stringify(old),
+        answers: toJson(old),
         total: oldScore.total,
         severity: oldScore.severity,
         subscales: null,
         domains: null,
-        flags: JSON.stringify(oldScore.flags),
-        missing: JSON.stringify([]),
+        flags: toJson([...oldScore.flags]),
+        missing: toJson([]),
         prorated: false,
-        warnings: JSON.stringify([]),
+        warnings: toJson([]),
         administered_at: at,
         source: 'staff',
         completed_via: 'staff_entry',

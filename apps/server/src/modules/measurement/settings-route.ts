@@ -7,35 +7,23 @@
  * Every invalid value is a 400 naming its field; nothing is stored then.
  */
 import { configureDefinition, getInstrument, validateDefinition } from '@plasticity/clinical/instruments';
-import { MeasurementSettings, UpdateMeasurementSettings } from '@plasticity/contracts';
-import { sql } from 'kysely';
+import {
+  MeasurementSettings,
+  type StoredClinicSettings,
+  UpdateMeasurementSettings,
+} from '@plasticity/contracts';
 import { AppError, badField } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow, CLINICAL_READERS } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
-import { DEFAULT_ALERT_ESCALATION_MINUTES } from '../alerts/service.ts';
+import { patchClinicSettings, readClinicSettings } from '../clinic/settings-store.ts';
 
-type Raw = {
-  alertEscalationMinutes?: unknown;
-  measurement?: { instrumentSettings?: Record<string, object>; customInstruments?: unknown[] };
-};
-
-function view(raw: Raw) {
-  const m = raw.measurement ?? {};
-  const minutes = raw.alertEscalationMinutes;
+/** The API view of the stored settings (defaults: `StoredClinicSettings` in @plasticity/contracts). */
+function view(s: StoredClinicSettings) {
   return {
-    alertEscalationMinutes:
-      typeof minutes === 'number' && Number.isInteger(minutes) ? minutes : DEFAULT_ALERT_ESCALATION_MINUTES,
-    instrumentSettings: (m.instrumentSettings ?? {}) as Record<
-      string,
-      {
-        cutoff?: number;
-        remissionThreshold?: number;
-        responseReductionPct?: number;
-        safetyItemThreshold?: number;
-      }
-    >,
-    customInstruments: m.customInstruments ?? [],
+    alertEscalationMinutes: s.alertEscalationMinutes,
+    instrumentSettings: s.measurement.instrumentSettings,
+    customInstruments: s.measurement.customInstruments,
   };
 }
 
@@ -47,12 +35,7 @@ export function settingsRoutes(app: ZodApp, ctx: ModuleContext) {
       schema: { response: { 200: MeasurementSettings }, tags: ['measurement'] },
     },
     async (req) => {
-      const row = await ctx.db
-        .selectFrom('clinics')
-        .select('settings')
-        .where('id', '=', authOf(req).clinicId)
-        .executeTakeFirstOrThrow();
-      return view(row.settings as Raw);
+      return view(await readClinicSettings(ctx.db, authOf(req).clinicId));
     },
   );
   app.put(
@@ -93,26 +76,15 @@ export function settingsRoutes(app: ZodApp, ctx: ModuleContext) {
           throw badField(`body.customInstruments[${i}].id`, `"${id}" is a built-in instrument id`);
       });
       const saved = await ctx.db.transaction().execute(async (trx) => {
-        const cur = await sql<{
-          settings: Raw;
-        }>`select settings from clinics where id = ${a.clinicId} for update`.execute(trx);
-        const raw = (cur.rows[0]?.settings ?? {}) as Raw;
-        const next: Raw = {
-          ...raw,
+        const next = await patchClinicSettings(trx, a.clinicId, {
           ...(b.alertEscalationMinutes !== undefined
             ? { alertEscalationMinutes: b.alertEscalationMinutes }
             : {}),
           measurement: {
-            ...(raw.measurement ?? {}),
             ...(b.instrumentSettings !== undefined ? { instrumentSettings: b.instrumentSettings } : {}),
             ...(b.customInstruments !== undefined ? { customInstruments: b.customInstruments } : {}),
           },
-        };
-        await trx
-          .updateTable('clinics')
-          .set({ settings: JSON.stringify(next) })
-          .where('id', '=', a.clinicId)
-          .execute();
+        });
         await ctx.sessions.changed(trx);
         await ctx.audit.record(trx, actorOf(req), {
           action: 'update',

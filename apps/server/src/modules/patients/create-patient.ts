@@ -3,6 +3,7 @@
  * The MRN is the clinic's next number unless one is given; a duplicate MRN is a 409.
  */
 import { CreatePatientRequest, Patient } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import { sql } from 'kysely';
 import { AppError } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
@@ -63,8 +64,8 @@ export function createPatientRoute(app: ZodApp, ctx: ModuleContext) {
             sex: b.sex,
             phone: b.phone ?? null,
             email: b.email ?? null,
-            address: b.address ? JSON.stringify(b.address) : null,
-            emergency_contact: b.emergencyContact ? JSON.stringify(b.emergencyContact) : null,
+            address: b.address ? toJson(b.address) : null,
+            emergency_contact: b.emergencyContact ? toJson(b.emergencyContact) : null,
             created_at: now,
             updated_at: now,
           })

@@ -3,13 +3,12 @@
  * The audit entry lists which fields changed (names of fields, never their values).
  */
 import { IdParams, Patient, UpdatePatientRequest } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import { notFound } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow, PATIENT_EDITORS } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
 import { toPatient } from './patient-row.ts';
-
-const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
 
 export function updatePatientRoute(app: ZodApp, ctx: ModuleContext) {
   app.patch(
@@ -34,8 +33,10 @@ export function updatePatientRoute(app: ZodApp, ctx: ModuleContext) {
           ...(b.sex !== undefined ? { sex: b.sex } : {}),
           ...(b.phone !== undefined ? { phone: b.phone } : {}),
           ...(b.email !== undefined ? { email: b.email } : {}),
-          ...(b.address !== undefined ? { address: json(b.address) } : {}),
-          ...(b.emergencyContact !== undefined ? { emergency_contact: json(b.emergencyContact) } : {}),
+          ...(b.address !== undefined ? { address: b.address === null ? null : toJson(b.address) } : {}),
+          ...(b.emergencyContact !== undefined
+            ? { emergency_contact: b.emergencyContact === null ? null : toJson(b.emergencyContact) }
+            : {}),
           updated_at: ctx.clock.now(),
         };
         const updated = await trx

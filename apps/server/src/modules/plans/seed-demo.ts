@@ -8,7 +8,8 @@
  */
 import { evaluateEligibility, type Intake } from '@plasticity/clinical/eligibility';
 import { cleanIntake, intakeWith, type Patch } from '@plasticity/clinical/eligibility/test-fixtures';
-import type { ConsentKey, Protocol } from '@plasticity/clinical/protocols';
+import type { ConsentKey } from '@plasticity/clinical/protocols';
+import { toJson } from '@plasticity/db';
 import type { ModuleContext } from '../../platform/module.ts';
 import type { DemoSeedInfo } from '../../seed/demo.ts';
 import { DEMO_PATIENTS } from '../../seed/demo-patients.ts';
@@ -188,7 +189,7 @@ export async function seedPlansDemo(ctx: ModuleContext, info: DemoSeedInfo): Pro
         .values({
           clinic_id: clinicId,
           patient_id: patientId,
-          data: JSON.stringify({ ...intake, weightMeasuredAt: at(45).toISOString() }),
+          data: toJson({ ...intake, weightMeasuredAt: at(45).toISOString() }),
           submitted_by: nurse,
           submitted_role: 'nurse',
           created_at: at(45),
@@ -214,7 +215,7 @@ export async function seedPlansDemo(ctx: ModuleContext, info: DemoSeedInfo): Pro
           .execute();
       }
       const proto = s.route ? protocols.find((p) => p.route === s.route) : undefined;
-      const pdata = proto?.data as unknown as Protocol | undefined;
+      const pdata = proto?.data;
       const ageYears = ageOn(demo.dateOfBirth, now);
       const result = evaluateEligibility(ruleSet.rules as never, intake, {
         ageYears,
@@ -233,8 +234,8 @@ export async function seedPlansDemo(ctx: ModuleContext, info: DemoSeedInfo): Pro
           protocol_id: proto?.id ?? null,
           age_years: ageYears,
           eligible: result.eligible,
-          hits: JSON.stringify(result.hits),
-          unknown_fields: JSON.stringify(result.unknownFields),
+          hits: toJson(result.hits),
+          unknown_fields: toJson(result.unknownFields),
           evaluated_by: nurse,
           evaluated_at: at(44),
           ...(s.sign
@@ -281,10 +282,8 @@ export async function seedPlansDemo(ctx: ModuleContext, info: DemoSeedInfo): Pro
           patient_id: patientId,
           protocol_id: proto.id,
           protocol_version: proto.version,
-          indications: JSON.stringify(s.indications ?? []),
-          target_instruments: JSON.stringify([
-            ...new Set(pdata.requiredInstruments.map((i) => i.instrument)),
-          ]),
+          indications: toJson(s.indications ?? []),
+          target_instruments: toJson([...new Set(pdata.requiredInstruments.map((i) => i.instrument))]),
           planned_sessions: planned,
           sessions_completed: s.done ?? 0,
           eligibility_decision_id: approved ? decision.id : null,
@@ -295,7 +294,7 @@ export async function seedPlansDemo(ctx: ModuleContext, info: DemoSeedInfo): Pro
           updated_at: at(ended ? 5 : 42),
           approved_by: approved ? prescriber : null,
           approved_at: approved ? at(42) : null,
-          prescribed_dose: JSON.stringify(defaultPrescribedDose(pdata)),
+          prescribed_dose: toJson(defaultPrescribedDose(pdata)),
           dose_approved_by: approved ? prescriber : null,
           dose_approved_at: approved ? at(42) : null,
           activated_at: started ? at(41) : null,

@@ -3,9 +3,10 @@
  * age on a date, and the clinic's plans settings (configurable thresholds with cited defaults).
  */
 import { createHash } from 'node:crypto';
-import { DOSING_DEFAULTS } from '@plasticity/clinical/dosing';
+import type { StoredClinicSettings } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import type { Kysely } from 'kysely';
+import { readClinicSettings } from '../clinic/settings-store.ts';
 import { requirePatient } from '../patients/require-patient.ts';
 
 export type Executor = Kysely<DB>;
@@ -22,24 +23,11 @@ export function ageOn(dateOfBirth: string, now: Date): number {
   return age;
 }
 
-export interface PlansSettings {
-  /** Weight older than this blocks weight-based dosing (DOSING_DEFAULTS: 30 days, UNVERIFIED default). */
-  maxWeightAgeDays: number;
-}
+/** `settings.plans` of the clinic; defaults in `PlansClinicSettings` (@plasticity/contracts clinic-settings.ts). */
+export type PlansSettings = StoredClinicSettings['plans'];
 
-/** Reads `settings.plans` of the clinic; anything missing or malformed falls back to the cited default. */
 export async function plansSettings(db: Executor, clinicId: string): Promise<PlansSettings> {
-  const row = await db.selectFrom('clinics').select('settings').where('id', '=', clinicId).executeTakeFirst();
-  const raw = (row?.settings as Record<string, unknown> | undefined)?.plans as
-    | Record<string, unknown>
-    | undefined;
-  const days = raw?.maxWeightAgeDays;
-  return {
-    maxWeightAgeDays:
-      typeof days === 'number' && Number.isFinite(days) && days > 0
-        ? days
-        : DOSING_DEFAULTS.maxWeightAgeDays.value,
-  };
+  return (await readClinicSettings(db, clinicId)).plans;
 }
 
 export const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);

@@ -5,6 +5,8 @@
  * p10–p12 so the other demo stories stay free to book.
  */
 import { defaultIvKetamineProtocol } from '@plasticity/clinical/protocols';
+import type { SessionStatus } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import type { ModuleContext } from '../../platform/module.ts';
 import type { DemoSeedInfo } from '../../seed/demo.ts';
 
@@ -12,7 +14,7 @@ export async function seedSessionsDemo(ctx: ModuleContext, info: DemoSeedInfo): 
   const p = defaultIvKetamineProtocol();
   const now = ctx.clock.now().getTime();
   const min = (m: number) => new Date(now + m * 60_000);
-  const plan: Array<[string | undefined, string, string, number | null]> = [
+  const plan: Array<[string | undefined, string, SessionStatus, number | null]> = [
     [info.patientIds.p10, '1', 'monitoring', -35],
     [info.patientIds.p11, '2', 'recovery', -70],
     [info.patientIds.p12, '3', 'scheduled', null],
@@ -27,7 +29,7 @@ export async function seedSessionsDemo(ctx: ModuleContext, info: DemoSeedInfo): 
           patient_id: patientId,
           protocol_id: p.id,
           protocol_version: p.version,
-          protocol: JSON.stringify(p),
+          protocol: toJson(p),
           chair,
           scheduled_at: doseAt === null ? min(30) : min(doseAt - 20),
           status,
@@ -63,7 +65,7 @@ export async function seedSessionsDemo(ctx: ModuleContext, info: DemoSeedInfo): 
           drug: p.drug,
           route: p.route,
           dose_mg: '35',
-          dose_inputs: JSON.stringify({ weightKg: 70, mgPerKg: 0.5 }),
+          dose_inputs: toJson({ weightKg: 70, mgPerKg: 0.5 }),
           started_at: min(doseAt),
           stopped_at: min(doseAt + 40),
           administered_by: info.userIds.nurse as string,
@@ -101,7 +103,7 @@ export async function seedSessionsDemo(ctx: ModuleContext, info: DemoSeedInfo): 
             session_id: s.id,
             kind,
             at: min(t),
-            data: JSON.stringify(data),
+            data: toJson(data),
             recorded_by: info.userIds.nurse ?? null,
             recorded_at: min(t),
           })),

@@ -8,6 +8,7 @@
  */
 import { IdParams, InvitePatientRequest, InviteResponse, InviteStaffRequest } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
+import { toJson } from '@plasticity/db';
 import type { FastifyRequest } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -41,7 +42,7 @@ async function inviteAccount(
       email: input.email,
       display_name: input.displayName,
       password_hash: null,
-      recovery_codes: '[]',
+      recovery_codes: toJson([]),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -12,6 +12,7 @@ import {
   UserList,
   UserSummary,
 } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
@@ -135,7 +136,7 @@ export function manageUserRoutes(app: ZodApp, ctx: ModuleContext) {
             mfa_enabled: false,
             mfa_secret: null,
             mfa_pending_secret: null,
-            recovery_codes: '[]',
+            recovery_codes: toJson([]),
             last_totp_step: null,
           })
           .where('id', '=', req.params.id)

@@ -14,6 +14,7 @@
  */
 import { calculateDose, type DoseInput } from '@plasticity/clinical/dosing';
 import { DoseCalculateRequest, DoseCalculateResponse } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
@@ -140,7 +141,7 @@ export function calculateDoseRoute(app: ZodApp, ctx: ModuleContext) {
             patient_id: b.patientId ?? null,
             protocol_id: row.id,
             protocol_version: row.version,
-            inputs: JSON.stringify({
+            inputs: toJson({
               ...result.inputs,
               override: b.override
                 ? {
@@ -150,7 +151,7 @@ export function calculateDoseRoute(app: ZodApp, ctx: ModuleContext) {
                   }
                 : null,
             }),
-            result: JSON.stringify(body),
+            result: toJson(body),
             blocked,
             overridden: body.overridden,
             override_reason: b.override?.reason ?? null,
@@ -172,7 +173,7 @@ export function calculateDoseRoute(app: ZodApp, ctx: ModuleContext) {
           resourceType: 'dose_calculation',
           resourceId: r.id,
           patientId: b.patientId ?? null,
-          category: 'dosing',
+          category: 'dosing_session',
           details,
         });
         if (verification && b.override)

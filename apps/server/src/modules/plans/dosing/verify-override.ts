@@ -107,7 +107,7 @@ export async function auditVerification(
       resourceType: 'dose_override_verification',
       resourceId: target.resourceId,
       patientId: target.patientId,
-      category: 'dosing',
+      category: 'dosing_session',
       outcome: verification.ok ? 'success' : 'failure',
       details: { requestedBy: caller.userId },
     },

@@ -7,9 +7,10 @@
  * the intake first, so a medicine the patient reported, or staff added, reaches the rules that read it. No
  * intake → 409 precondition_failed.
  */
-import { evaluateEligibility, type Intake } from '@plasticity/clinical/eligibility';
+import { evaluateEligibility } from '@plasticity/clinical/eligibility';
 import { applyMedicationList } from '@plasticity/clinical/medications';
 import { EligibilityDecision, EligibilityRequest, IdParams } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import { AppError } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, CLINICIANS } from '../../../platform/policy.ts';
@@ -51,7 +52,7 @@ export function evaluateEligibilityRoute(app: ZodApp, ctx: ModuleContext) {
         const ruleSet = await currentRuleSet(trx, a.clinicId);
         const ageYears = ageOn(patient.date_of_birth, now);
         const lists = await activeLists(trx, a.clinicId, patient.id);
-        const merged = applyMedicationList(intake.data as unknown as Intake, lists);
+        const merged = applyMedicationList(intake.data, lists);
         const result = evaluateEligibility(rulesOf(ruleSet), merged, {
           ageYears,
           ...(protocol
@@ -69,8 +70,8 @@ export function evaluateEligibilityRoute(app: ZodApp, ctx: ModuleContext) {
             protocol_id: protocolId ?? null,
             age_years: ageYears,
             eligible: result.eligible,
-            hits: JSON.stringify(result.hits),
-            unknown_fields: JSON.stringify(result.unknownFields),
+            hits: toJson(result.hits),
+            unknown_fields: toJson(result.unknownFields),
             evaluated_by: a.userId,
             evaluated_at: now,
           })

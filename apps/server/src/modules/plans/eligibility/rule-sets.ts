@@ -9,6 +9,7 @@
 import { type EligibilityRule, validateEligibilityRules } from '@plasticity/clinical/eligibility';
 import { RuleSet, UpdateRuleSetRequest } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
+import { toJson } from '@plasticity/db';
 import { type Selectable, sql } from 'kysely';
 import { AppError } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
@@ -80,7 +81,7 @@ export function ruleSetRoutes(app: ZodApp, ctx: ModuleContext) {
             clinic_id: a.clinicId,
             rule_set_key: cur.rule_set_key,
             version: cur.version + 1,
-            rules: JSON.stringify(v.rules),
+            rules: toJson(v.rules),
             change_note: req.body.changeNote,
             created_by: a.userId,
           })

@@ -104,7 +104,7 @@ export function enteredInErrorRoutes(app: ZodApp, ctx: ModuleContext) {
           resourceType: 'weight_observation',
           resourceId: row.id,
           patientId: req.params.id,
-          category: 'vitals',
+          category: 'vital_signs',
           details: { enteredInError: true },
         });
       });

@@ -9,7 +9,7 @@ export type IntakeRow = Selectable<DB['plan_intakes']>;
 export const toIntakeRecord = (r: IntakeRow): IntakeRecord => ({
   id: r.id,
   patientId: r.patient_id,
-  intake: r.data,
+  intake: { ...r.data },
   submittedRole: r.submitted_role,
   createdAt: r.created_at.toISOString(),
 });

@@ -51,7 +51,7 @@ export function recordWeightRoute(app: ZodApp, ctx: ModuleContext) {
           resourceType: 'weight_observation',
           resourceId: r.id,
           patientId: req.params.id,
-          category: 'vitals',
+          category: 'vital_signs',
         });
         return r;
       });

@@ -8,6 +8,7 @@
  * in `medications.list` and `allergies`. Prior antidepressant trials stay on the intake for the TRD rule.
  */
 import { IdParams, IntakeRecord, IntakeRequest } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import { badField } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, STAFF } from '../../../platform/policy.ts';
@@ -75,7 +76,7 @@ export function submitIntakeRoute(app: ZodApp, ctx: ModuleContext) {
           .values({
             clinic_id: a.clinicId,
             patient_id: req.params.id,
-            data: JSON.stringify(intake),
+            data: toJson(intake),
             submitted_by: a.userId,
             submitted_role: a.role,
             created_at: now,

@@ -7,6 +7,7 @@
  */
 import { DEFAULT_ELIGIBILITY_RULE_SET_ID, defaultEligibilityRuleSet } from '@plasticity/clinical/eligibility';
 import { defaultProtocols } from '@plasticity/clinical/protocols';
+import { toJson } from '@plasticity/db';
 import { sql } from 'kysely';
 import { DEFAULT_CONSENTS } from '../consent/default-texts.ts';
 import { type Executor, sha256Hex } from '../shared.ts';
@@ -46,7 +47,7 @@ export async function ensureLibrary(db: Executor, clinicId: string): Promise<voi
           drug: p.drug,
           status: p.status,
           is_default: true,
-          data: JSON.stringify(p),
+          data: toJson(p),
           change_note: 'Plasticity default (cited in the protocol data)',
         })
         .execute();
@@ -58,7 +59,7 @@ export async function ensureLibrary(db: Executor, clinicId: string): Promise<voi
         clinic_id: clinicId,
         rule_set_key: DEFAULT_ELIGIBILITY_RULE_SET_ID,
         version: 1,
-        rules: JSON.stringify(rs.rules),
+        rules: toJson(rs.rules),
         change_note: `Plasticity default rule set v${rs.version}`,
       })
       .execute();

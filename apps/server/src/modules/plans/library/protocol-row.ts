@@ -26,13 +26,13 @@ export function toProtocolItem(r: ProtocolRow): ProtocolItem {
     current: r.superseded_at === null,
     changeNote: r.change_note,
     createdAt: r.created_at.toISOString(),
-    protocol: r.data,
+    protocol: { ...r.data },
   };
 }
 
 /** The protocol data of a row, with the row's version as the protocol version (what results record). */
 export function protocolOf(r: ProtocolRow): Protocol {
-  return { ...(r.data as unknown as Protocol), version: r.version };
+  return { ...r.data, version: r.version };
 }
 
 export async function protocolById(db: Executor, clinicId: string, id: string): Promise<ProtocolRow> {

@@ -6,8 +6,8 @@
  * protocol's default dose, IV duration and schedule; checked by the dose calculator against the protocol, 400
  * naming the limit). It becomes usable, with its dose, only once a prescriber approves it.
  */
-import type { Protocol } from '@plasticity/clinical/protocols';
 import { CreatePlanRequest, IdParams, TreatmentPlan } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import { AppError, badField, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
@@ -41,7 +41,7 @@ export function createPlanRoute(app: ZodApp, ctx: ModuleContext) {
             { field: 'body.protocolId', message: 'is not a current active protocol' },
           ]);
         }
-        const data = proto.data as unknown as Protocol;
+        const data = proto.data;
         const planned = b.plannedSessions ?? data.sessions?.count;
         if (planned === undefined)
           throw badField(
@@ -69,14 +69,14 @@ export function createPlanRoute(app: ZodApp, ctx: ModuleContext) {
             patient_id: patient.id,
             protocol_id: proto.id,
             protocol_version: proto.version,
-            indications: JSON.stringify(b.indications),
-            target_instruments: JSON.stringify(
+            indications: toJson(b.indications),
+            target_instruments: toJson(
               b.targetInstruments ?? [...new Set((data.requiredInstruments ?? []).map((i) => i.instrument))],
             ),
             planned_sessions: planned,
             eligibility_decision_id: b.eligibilityDecisionId ?? null,
             notes: b.notes ?? null,
-            prescribed_dose: JSON.stringify(prescribed),
+            prescribed_dose: toJson(prescribed),
             status: 'draft',
             created_by: a.userId,
             created_at: now,

@@ -1,13 +1,3 @@
-/**
- * Builds the API view of treatment plans: the protocol version they use (name, route, required consents),
- * which required consents are missing (signed and not withdrawn, any version), progress against the planned
- * series, and the status history.
- *
- * Progress: `sessionsCompleted` = sessions given under the plan (`sessions/shared/given.ts`: an
- * administration recorded and not entered in error; booked with the plan, or for its protocol while it
- * ran) plus `sessions_completed`, the sessions given before the plan was kept here (imported history).
- */
-import type { Protocol } from '@plasticity/clinical/protocols';
 import type { TreatmentPlan } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import type { Selectable } from 'kysely';
@@ -57,8 +47,7 @@ export async function planViews(
         from: new Date(r.approved_at ?? r.created_at),
         until: r.ended_at ? new Date(r.ended_at) : null,
       }).length;
-    const data = (p?.data ?? {}) as unknown as Protocol;
-    const required = (data.requiredConsents ?? []) as TreatmentPlan['requiredConsents'];
+    const required = (p?.data.requiredConsents ?? []) as TreatmentPlan['requiredConsents'];
     return {
       id: r.id,
       patientId: r.patient_id,

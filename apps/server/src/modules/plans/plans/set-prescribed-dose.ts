@@ -1,4 +1,5 @@
 import { PlanParams, PrescribedDose, TreatmentPlan } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
@@ -48,7 +49,7 @@ export function setPrescribedDoseRoute(app: ZodApp, ctx: ModuleContext) {
         const updated = await trx
           .updateTable('plan_treatment_plans')
           .set({
-            prescribed_dose: JSON.stringify(req.body),
+            prescribed_dose: toJson(req.body),
             dose_approved_by: signed ? a.userId : null,
             dose_approved_at: signed ? now : null,
             updated_at: now,

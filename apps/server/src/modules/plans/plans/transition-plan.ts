@@ -10,7 +10,7 @@
  *   active → completed (reason optional) · draft | approved | active → stopped (reason required).
  * Anything else is 409 illegal_transition; every change is a status event and an audit entry.
  */
-import { drugRouteMismatch, type Protocol, sameDrugRoute } from '@plasticity/clinical/protocols';
+import { drugRouteMismatch, sameDrugRoute } from '@plasticity/clinical/protocols';
 import { PlanParams, PlanTransitionRequest, TreatmentPlan } from '@plasticity/contracts';
 import { AppError, badField, forbidden, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
@@ -149,7 +149,7 @@ export function transitionPlanRoute(app: ZodApp, ctx: ModuleContext) {
             .where('clinic_id', '=', a.clinicId)
             .where('id', '=', plan.protocol_id)
             .executeTakeFirstOrThrow();
-          const required = (proto.data as unknown as Protocol).requiredConsents ?? [];
+          const required = proto.data.requiredConsents ?? [];
           const signed = new Set(
             (await activeSignatures(trx, a.clinicId, plan.patient_id)).map((s) => s.kind),
           );

@@ -11,6 +11,7 @@
  */
 import { type Protocol, validateProtocol } from '@plasticity/clinical/protocols';
 import { IdParams, ProtocolItem, UpdateProtocolRequest } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import { sql } from 'kysely';
 import { AppError } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
@@ -69,7 +70,7 @@ async function insertVersion(
       drug: p.drug,
       status: p.status,
       is_default: isDefault,
-      data: JSON.stringify({ ...p, id: key, version }),
+      data: toJson({ ...p, id: key, version }),
       change_note: note,
       created_by: userId,
     })

@@ -6,6 +6,7 @@
  * (docs/clinical-sources.md#spravato-rems-requirements).
  */
 import { DischargeAssessmentRequest, DischargeAssessmentResult, IdParams } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
@@ -39,7 +40,7 @@ export function updateDischargeAssessmentRoute(app: ZodApp, ctx: ModuleContext) 
         };
         const row = await trx
           .updateTable('dosing_sessions')
-          .set({ discharge_assessment: JSON.stringify(assessment), updated_at: now })
+          .set({ discharge_assessment: toJson(assessment), updated_at: now })
           .where('id', '=', s.id)
           .where('clinic_id', '=', a.clinicId)
           .returningAll()

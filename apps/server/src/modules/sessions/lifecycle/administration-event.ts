@@ -8,6 +8,7 @@
  */
 import { checkInfusionEvent, type InfusionEvent } from '@plasticity/clinical/dosing';
 import { AdministrationEventRequest, AdministrationParams, SessionRecord } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import { AppError, badField, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
@@ -63,7 +64,7 @@ export function administrationEventRoute(app: ZodApp, ctx: ModuleContext) {
         await trx
           .updateTable('session_administrations')
           .set({
-            events: JSON.stringify([...(adm.events ?? []), event]),
+            events: toJson([...(adm.events ?? []), event]),
             ...(b.kind === 'stop' ? { stopped_at: b.at } : {}),
           })
           .where('clinic_id', '=', a.clinicId)

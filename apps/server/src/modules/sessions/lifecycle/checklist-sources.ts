@@ -2,9 +2,9 @@
  * What the pre-dose checklist asks of other modules, behind one narrow interface: are the required consents
  * signed and not withdrawn, is a treatment plan approved, is the eligibility decision current, are the
  * pre-session instruments completed today? Plans, eligibility decisions and consents count only when made
- * for the session's drug and route (`@plasticity/clinical/protocols` match rules). Each answer queries the owning module's tables when they exist
- * (plans: `plan_*`; measurement: `assessments`) and otherwise fails clearly ("… not available") rather than
- * pretending. Read-only; runs outside the caller's transaction so a missing table cannot abort it.
+ * for the session's drug and route (`@plasticity/clinical/protocols` match rules). Each answer queries the
+ * owning module's tables (plans: `plan_*`; measurement: `assessments`), which every migrated database has.
+ * Read-only.
  */
 
 import { getInstrument } from '@plasticity/clinical/instruments';
@@ -18,7 +18,6 @@ import {
 } from '@plasticity/clinical/protocols';
 import type { DB } from '@plasticity/db';
 import { type Kysely, sql } from 'kysely';
-import { tableExists } from '../shared/protocol-lookup.ts';
 
 export interface SourceResult {
   ok: boolean;
@@ -43,8 +42,6 @@ export interface SourceInput {
 const sessionDrugRoute = (i: SourceInput): DrugRoute => ({ drug: i.protocol.drug, route: i.protocol.route });
 
 export async function consentsValid(db: Kysely<DB>, i: SourceInput): Promise<SourceResult> {
-  if (!(await tableExists(db, 'plan_consent_signatures')))
-    return { ok: false, message: 'consent records not available' };
   const r = await sql<{ kind: string }>`
     select distinct kind from plan_consent_signatures
      where clinic_id = ${i.clinicId} and patient_id = ${i.patientId} and withdrawn_at is null`.execute(db);
@@ -61,8 +58,6 @@ export async function consentsValid(db: Kysely<DB>, i: SourceInput): Promise<Sou
  * for the session's drug and route: an IV ketamine plan does not approve intranasal esketamine.
  */
 export async function planApproved(db: Kysely<DB>, i: SourceInput): Promise<SourceResult> {
-  if (!(await tableExists(db, 'plan_treatment_plans')))
-    return { ok: false, message: 'no approved plan found (plans not available)' };
   const r = await sql<{ id: string; drug: string; route: string }>`
     select tp.id, pp.drug, pp.route from plan_treatment_plans tp
       join plan_protocols pp on pp.id = tp.protocol_id and pp.clinic_id = tp.clinic_id
@@ -88,8 +83,6 @@ export async function planApproved(db: Kysely<DB>, i: SourceInput): Promise<Sour
  * only for another drug or route does not count.
  */
 export async function eligibilityCurrent(db: Kysely<DB>, i: SourceInput): Promise<SourceResult> {
-  if (!(await tableExists(db, 'plan_eligibility_decisions')))
-    return { ok: false, message: 'no eligibility decision found (not available)' };
   const r = await sql<{ decision: string | null; drug: string | null; route: string | null }>`
     select d.decision, pp.drug, pp.route from plan_eligibility_decisions d
       left join plan_protocols pp on pp.id = d.protocol_id and pp.clinic_id = d.clinic_id
@@ -119,8 +112,6 @@ export async function instrumentsDone(db: Kysely<DB>, i: SourceInput): Promise<S
     .filter((x) => x.cadence === 'before_each_session')
     .map((x) => x.instrument);
   if (wanted.length === 0) return { ok: true, message: 'no pre-session instruments required' };
-  if (!(await tableExists(db, 'assessments')))
-    return { ok: false, message: 'instrument results not available' };
   const r = await sql<{ instrument_id: string }>`
     select distinct instrument_id from assessments
      where clinic_id = ${i.clinicId} and patient_id = ${i.patientId} and entered_in_error_at is null

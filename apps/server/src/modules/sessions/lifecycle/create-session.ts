@@ -6,6 +6,7 @@
  */
 import { drugRouteMismatch } from '@plasticity/clinical/protocols';
 import { CreateSessionRequest, SessionRecord } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import { sql } from 'kysely';
 import { AppError, badField } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
@@ -13,7 +14,7 @@ import { allow, PATIENT_EDITORS } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { emitBoardEvent, sessionEvent } from '../board/hub.ts';
 import { OPEN_STATUSES } from '../shared/load.ts';
-import { lookupProtocol, tableExists } from '../shared/protocol-lookup.ts';
+import { lookupProtocol } from '../shared/protocol-lookup.ts';
 import { lockPatient } from './checklist.ts';
 import { sessionDetail } from './session-detail.ts';
 
@@ -40,14 +41,12 @@ export function createSessionRoute(app: ZodApp, ctx: ModuleContext) {
       const protocol = await lookupProtocol(ctx.db, a.clinicId, b.protocolId);
       if (!protocol) throw badField('body.protocolId', 'no such protocol');
       if (b.planId) {
-        const plan =
-          (await tableExists(ctx.db, 'plan_treatment_plans')) &&
-          (
-            await sql<{ drug: string; route: string }>`select pp.drug, pp.route from plan_treatment_plans tp
+        const plan = (
+          await sql<{ drug: string; route: string }>`select pp.drug, pp.route from plan_treatment_plans tp
                        join plan_protocols pp on pp.id = tp.protocol_id and pp.clinic_id = tp.clinic_id
                        where tp.clinic_id = ${a.clinicId} and tp.patient_id = ${b.patientId}
                          and tp.id = ${b.planId}`.execute(ctx.db)
-          ).rows[0];
+        ).rows[0];
         if (!plan) throw badField('body.planId', "is not one of this patient's treatment plans");
         const mismatch = drugRouteMismatch('the plan', plan, protocol);
         if (mismatch) throw badField('body.planId', mismatch);
@@ -73,7 +72,7 @@ export function createSessionRoute(app: ZodApp, ctx: ModuleContext) {
             patient_id: b.patientId,
             protocol_id: b.protocolId,
             protocol_version: protocol.version,
-            protocol: JSON.stringify(protocol),
+            protocol: toJson(protocol),
             plan_id: b.planId ?? null,
             chair: b.chair,
             scheduled_at: b.scheduledAt,

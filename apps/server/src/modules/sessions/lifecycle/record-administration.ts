@@ -19,6 +19,7 @@
  */
 import { checkInfusionEvent, type InfusionRecord } from '@plasticity/clinical/dosing';
 import { AdministrationRequest, type ErrorDetail, IdParams, SessionRecord } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import { AppError, badField } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
@@ -137,7 +138,7 @@ export function recordAdministrationRoute(app: ZodApp, ctx: ModuleContext) {
             drug: p.drug,
             route: p.route,
             dose_mg: String(b.doseMg),
-            dose_inputs: b.doseInputs ? JSON.stringify(b.doseInputs) : null,
+            dose_inputs: b.doseInputs ? toJson(b.doseInputs) : null,
             concentration_mg_per_ml:
               b.concentrationMgPerMl !== undefined
                 ? String(b.concentrationMgPerMl)
@@ -151,12 +152,12 @@ export function recordAdministrationRoute(app: ZodApp, ctx: ModuleContext) {
             register_waste_id: entries?.wasteId ?? null,
             started_at: b.startedAt,
             stopped_at: b.stoppedAt ?? null,
-            events: JSON.stringify(b.events ?? []),
+            events: toJson(b.events ?? []),
             administered_by: a.userId,
             verified_by: b.verifiedBy ?? null,
             recorded_at: now,
             plan_id: dose.planId,
-            dose_check: JSON.stringify(dose.stored),
+            dose_check: toJson(dose.stored),
             override_reason: dose.overridden ? (b.override?.reason ?? null) : null,
             override_verified_by: dose.overridden && verification?.ok ? verification.verifierId : null,
             dose_change_reason: b.doseChangeReason ?? null,

@@ -7,6 +7,7 @@
  */
 import { evaluateReading } from '@plasticity/clinical/monitoring';
 import { IdParams, ObservationRequest, ObservationResult } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
@@ -45,7 +46,7 @@ export function recordObservationRoute(app: ZodApp, ctx: ModuleContext) {
             session_id: s.id,
             kind,
             at,
-            data: JSON.stringify(stored),
+            data: toJson(stored),
             recorded_by: a.userId,
             recorded_at: now,
           })

@@ -11,6 +11,7 @@
  * Who and when are recorded; discharge, cancel and abort lock the record (later changes are addenda).
  */
 import { IdParams, SessionRecord, type SessionStatus, TransitionRequest } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import { AppError, badField } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
@@ -136,7 +137,7 @@ export function transitionRoute(app: ZodApp, ctx: ModuleContext) {
             by_user_id: a.userId,
             reason: reason ?? null,
             override_reason: failing.length ? (overrideReason ?? null) : null,
-            overridden: failing.length ? JSON.stringify(failing) : null,
+            overridden: failing.length ? toJson(failing) : null,
           })
           .execute();
         await ctx.audit.record(trx, actorOf(req), {

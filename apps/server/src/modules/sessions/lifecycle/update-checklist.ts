@@ -8,6 +8,7 @@
  * clinic's setting certification on record (409 `precondition_failed`). Only before dosing.
  */
 import { ChecklistParams, ChecklistUpdate, type RemsEnrolment, SessionRecord } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import { AppError, badField } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
@@ -112,7 +113,7 @@ export function updateChecklistRoute(app: ZodApp, ctx: ModuleContext) {
         if (item.key === 'escort' && b.status === 'done') {
           if (!b.escortName) throw badField('body.escortName', 'is required to confirm the escort');
           if (!b.escortPhone) throw badField('body.escortPhone', 'is required to confirm the escort');
-          set.escort = JSON.stringify({ name: b.escortName, phone: b.escortPhone });
+          set.escort = toJson({ name: b.escortName, phone: b.escortPhone });
         }
         if (item.key === 'prescriber_on_site') {
           if (b.status === 'done') {
@@ -132,7 +133,7 @@ export function updateChecklistRoute(app: ZodApp, ctx: ModuleContext) {
         }
         const updated = await trx
           .updateTable('dosing_sessions')
-          .set({ ...set, checklist: JSON.stringify(checklist), updated_at: now })
+          .set({ ...set, checklist: toJson(checklist), updated_at: now })
           .where('id', '=', s.id)
           .where('clinic_id', '=', a.clinicId)
           .returningAll()

@@ -14,13 +14,13 @@
  * as ISO and, in `…Local`, in the clinic's zone and format (`formatClinicDateTime`).
  */
 import { predoseVitalsCheck, remsBpAbout40Min } from '@plasticity/clinical/monitoring';
-import type { RemsEnrolment, RemsFormView } from '@plasticity/contracts';
+import type { RemsEnrolment, RemsFormView, SessionStatus } from '@plasticity/contracts';
 import { clinicDate, formatClinicDateTime } from '../../../platform/time-format.ts';
 import { concomitantFromList, type RemsConcomitantAnswers } from '../../medications/concomitant.ts';
 import { evaluateSessionDischarge } from '../discharge/discharge-state.ts';
 import { type Executor, iso, protocolOf, type SessionRow } from '../shared/load.ts';
 
-export const REMS_STATUSES_FROM = ['dosing', 'monitoring', 'recovery', 'discharged'];
+export const REMS_STATUSES_FROM: SessionStatus[] = ['dosing', 'monitoring', 'recovery', 'discharged'];
 
 type Bp = RemsFormView['bp']['preDose'];
 

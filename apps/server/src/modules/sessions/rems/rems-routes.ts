@@ -9,6 +9,7 @@
  * Esketamine sessions only; audited (the PDF as an export).
  */
 import { IdParams, RemsFormUpdate, RemsFormView, RemsPending } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import { sql } from 'kysely';
 import { AppError } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
@@ -76,7 +77,7 @@ export function remsRoutes(app: ZodApp, ctx: ModuleContext) {
         const updated = await trx
           .updateTable('dosing_sessions')
           .set({
-            rems_form: JSON.stringify(mergeEntries(s.rems_form as Record<string, unknown>, fields)),
+            rems_form: toJson(mergeEntries(s.rems_form as Record<string, unknown>, fields)),
             updated_at: now,
             ...(submitted === true ? { rems_submitted_at: now, rems_submitted_by: a.userId } : {}),
             ...(submitted === false ? { rems_submitted_at: null, rems_submitted_by: null } : {}),

@@ -42,7 +42,7 @@ export function assertUnlocked(s: SessionRow) {
   }
 }
 
-export const protocolOf = (s: SessionRow) => s.protocol as unknown as Protocol;
+export const protocolOf = (s: Pick<SessionRow, 'protocol'>): Protocol => s.protocol;
 
 export function toVital(
   r: Pick<

@@ -10,7 +10,6 @@ import {
   observationsDue,
   type RecordedObservation,
 } from '@plasticity/clinical/monitoring';
-import type { Protocol } from '@plasticity/clinical/protocols';
 import { type Executor, IN_CHAIR_STATUSES, type SessionRow } from './load.ts';
 
 export const SCHEDULED_KINDS = ['moaas', 'cadss6'] as const;
@@ -22,13 +21,9 @@ export function sessionObservationsDue(
   now: Date,
 ): ObservationsDue | null {
   if (!(IN_CHAIR_STATUSES as readonly string[]).includes(s.status)) return null;
-  return observationsDue(
-    observationScheduleOf((s.protocol as unknown as Protocol).vitals),
-    s.dose_started_at,
-    observations,
-    now,
-    { monitoringEndedAt: monitoringEndedAt ?? null },
-  );
+  return observationsDue(observationScheduleOf(s.protocol.vitals), s.dose_started_at, observations, now, {
+    monitoringEndedAt: monitoringEndedAt ?? null,
+  });
 }
 
 /** Scheduled observations and the latest move to recovery of several sessions, for the board. */

@@ -31,7 +31,7 @@ export function protocolCache(ctx: ModuleContext): ProtocolCache {
         .where('id', '=', sessionId)
         .executeTakeFirst();
       if (!row) return undefined;
-      const p = row.protocol as unknown as Protocol;
+      const p = row.protocol;
       if (map.size >= MAX) map.delete(map.keys().next().value as string);
       map.set(key, p);
       return p;

@@ -20,6 +20,7 @@ import {
   VitalsUpload,
   VitalsUploadResult,
 } from '@plasticity/contracts';
+import { toJson } from '@plasticity/db';
 import { AppError, badField, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
@@ -100,7 +101,7 @@ export function vitalsIngestRoute(app: ZodApp, ctx: ModuleContext) {
             const result: VitalsUploadResult = { readings: stored, alerts };
             await trx
               .updateTable('session_vitals_batches')
-              .set({ result: JSON.stringify(result) })
+              .set({ result: toJson(result) })
               .where('id', '=', up.row.batch_id)
               .execute();
             return { up, result };
@@ -150,6 +151,7 @@ async function replayOrRefuse(
       category: 'vital_signs',
       details: { replay: true },
     });
-    return prior.result as unknown as VitalsUploadResult;
+    // Parsed, not trusted: a result stored by an earlier version may lack what the contract now requires.
+    return VitalsUploadResult.parse(prior.result);
   });
 }

@@ -1,0 +1,27 @@
+/**
+ * The column manifest: every table of the migrated schema with each column's type family and whether it
+ * may be null (`'text?'` = nullable text). The type checker ties it to the Kysely table types (`DB`): a
+ * column added to or removed from a table type without the manifest, a nullability that differs, or a
+ * family the column's TypeScript type cannot hold fails `tsc`. The integration test
+ * `schema-manifest.int.test.ts` ties it to the database (information_schema after every migration), so
+ * the table types and the migrations cannot drift apart.
+ */
+import { CONTROLLED_COLUMNS } from './columns-controlled.ts';
+import { FOUNDATION_COLUMNS } from './columns-foundation.ts';
+import { MEASUREMENT_COLUMNS } from './columns-measurement.ts';
+import { PLANS_COLUMNS } from './columns-plans.ts';
+import { SESSIONS_COLUMNS } from './columns-sessions.ts';
+import type { ColumnManifest } from './columns-types.ts';
+
+export type { ColumnFamily, ColumnManifest } from './columns-types.ts';
+
+/** Each part checks its tables' columns; together they must name every table of `DB`. */
+// biome-ignore lint/nursery/useExplicitType: the literal type is the point: `as const satisfies` checks it against
+// the table types while keeping each column's exact spec.
+export const COLUMN_MANIFEST = {
+  ...FOUNDATION_COLUMNS,
+  ...MEASUREMENT_COLUMNS,
+  ...PLANS_COLUMNS,
+  ...CONTROLLED_COLUMNS,
+  ...SESSIONS_COLUMNS,
+} as const satisfies ColumnManifest;
