@@ -1,8 +1,9 @@
 /** Column manifest (see columns.ts) of the foundation tables (schema.ts). */
 import type { ColumnManifest } from './columns-types.ts';
 
-// biome-ignore lint/nursery/useExplicitType: the literal type is the point: `as const satisfies` checks it against
-// the table types while keeping each column's exact spec.
+// The literal type is the point: `as const satisfies` checks it against the table types while keeping each
+// column's exact spec.
+// biome-ignore lint/nursery/useExplicitType: see above
 export const FOUNDATION_COLUMNS = {
   audit_chain_head: {
     id: 'bool',

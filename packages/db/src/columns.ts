@@ -16,8 +16,9 @@ import type { ColumnManifest } from './columns-types.ts';
 export type { ColumnFamily, ColumnManifest } from './columns-types.ts';
 
 /** Each part checks its tables' columns; together they must name every table of `DB`. */
-// biome-ignore lint/nursery/useExplicitType: the literal type is the point: `as const satisfies` checks it against
-// the table types while keeping each column's exact spec.
+// The literal type is the point: `as const satisfies` checks it against the table types while keeping each
+// column's exact spec.
+// biome-ignore lint/nursery/useExplicitType: see above
 export const COLUMN_MANIFEST = {
   ...FOUNDATION_COLUMNS,
   ...MEASUREMENT_COLUMNS,
