@@ -4,10 +4,6 @@
  * `protocols/sources.ts`).
  */
 
-export { defaultProtocolFor, defaultProtocols } from './protocols/defaults.ts';
-export { defaultIntranasalEsketamineProtocol } from './protocols/defaults-esketamine.ts';
-export { defaultOralKetamineProtocol, defaultSublingualKetamineProtocol } from './protocols/defaults-kap.ts';
-export { defaultImKetamineProtocol, defaultIvKetamineProtocol } from './protocols/defaults-ketamine.ts';
 export {
   defaultAlertThresholds,
   defaultChecklist,
@@ -17,7 +13,11 @@ export {
   defaultObservationSchedule,
   defaultRounding,
   defaultVitalsPlan,
-} from './protocols/defaults-shared.ts';
+} from './protocols/default-building-blocks.ts';
+export { defaultProtocolFor, defaultProtocols } from './protocols/defaults.ts';
+export { defaultIntranasalEsketamineProtocol } from './protocols/defaults-esketamine.ts';
+export { defaultOralKetamineProtocol, defaultSublingualKetamineProtocol } from './protocols/defaults-kap.ts';
+export { defaultImKetamineProtocol, defaultIvKetamineProtocol } from './protocols/defaults-ketamine.ts';
 export {
   CONSENT_LABEL,
   CONSENT_SCOPE,

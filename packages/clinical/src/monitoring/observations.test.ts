@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultObservationSchedule } from '../protocols/defaults-shared.ts';
+import { defaultObservationSchedule } from '../protocols/default-building-blocks.ts';
 import type { ObservationSchedule } from '../protocols/types.ts';
 import {
   type ObservationDueState,

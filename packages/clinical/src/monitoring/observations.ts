@@ -15,7 +15,7 @@
  *   with no due time, so a data error prompts a check instead of hiding one; an unparseable dose time is
  *   treated as no dose.
  */
-import { defaultObservationSchedule } from '../protocols/defaults-shared.ts';
+import { defaultObservationSchedule } from '../protocols/default-building-blocks.ts';
 import type { ObservationSchedule, VitalsPlan } from '../protocols/types.ts';
 import { MS_PER_MIN, toMs } from './time.ts';
 

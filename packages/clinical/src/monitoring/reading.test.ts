@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultAlertThresholds } from '../protocols/defaults-shared.ts';
+import { defaultAlertThresholds } from '../protocols/default-building-blocks.ts';
 import type { VitalParameter } from '../protocols/types.ts';
 import { evaluateReading, invalidReadingFields } from './reading.ts';
 import type { VitalsReading } from './types.ts';

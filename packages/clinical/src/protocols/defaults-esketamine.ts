@@ -14,7 +14,7 @@ import {
   defaultInstruments,
   defaultRounding,
   defaultVitalsPlan,
-} from './defaults-shared.ts';
+} from './default-building-blocks.ts';
 import { ESKETAMINE_LABEL } from './regulatory.ts';
 import { SOURCES } from './sources.ts';
 import type { Protocol } from './types.ts';

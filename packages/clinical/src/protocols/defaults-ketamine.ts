@@ -16,7 +16,7 @@ import {
   defaultInstruments,
   defaultRounding,
   defaultVitalsPlan,
-} from './defaults-shared.ts';
+} from './default-building-blocks.ts';
 import { SOURCES } from './sources.ts';
 import type { Protocol } from './types.ts';
 

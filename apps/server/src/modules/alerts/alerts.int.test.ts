@@ -1,7 +1,7 @@
 import { testBackends } from '@plasticity/db/testing/index';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/harness.ts';
-import { escalateDueAlerts } from './service.ts';
+import { escalateDueAlerts } from './alert-store.ts';
 
 const RISK_PHQ9 = [1, 1, 1, 1, 1, 1, 1, 1, 1];
 

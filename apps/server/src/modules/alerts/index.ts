@@ -1,15 +1,15 @@
 /**
  * Alerts: generic clinical alerts (suicide risk from measurement; vital signs from dosing sessions),
  * listed for clinicians, acknowledged with a note, escalated on a timer. Other modules raise alerts
- * through `raiseAlert` / `updateOrRaise` in service.ts, inside their own transaction.
+ * through `raiseAlert` / `updateOrRaise` in alert-store.ts, inside their own transaction.
  */
 import type { ServerModule } from '../../platform/module.ts';
-import { ackAlertRoute } from './ack-alert.ts';
+import { ackAlertRoute } from './acknowledge-alert-route.ts';
+import { escalateDueAlerts } from './alert-store.ts';
 import { careTeamRoutes } from './care-team.ts';
 import { listAlertsRoute } from './list-alerts.ts';
-import { escalateDueAlerts } from './service.ts';
 
-export { escalateDueAlerts, raiseAlert, updateOrRaise } from './service.ts';
+export { escalateDueAlerts, raiseAlert, updateOrRaise } from './alert-store.ts';
 
 /** How often each server process looks for alerts due for escalation (not a clinical threshold). */
 export const ESCALATION_POLL_MS = 30_000;

@@ -7,7 +7,7 @@ import { AlertList, AlertListQuery } from '@plasticity/contracts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow, CLINICAL_READERS } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
-import { toAlertsWithNames } from './service.ts';
+import { toAlertsWithNames } from './alert-store.ts';
 
 export function listAlertsRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(

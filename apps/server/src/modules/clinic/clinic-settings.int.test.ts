@@ -7,7 +7,7 @@
 import { testBackends } from '@plasticity/db/testing/index';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/harness.ts';
-import { clinicInfo, registrantLine } from '../controlled/model.ts';
+import { clinicInfo, registrantLine } from '../controlled/stock-and-ledger.ts';
 
 const ADDRESS = {
   line1: '811 Spring Forest Road',

@@ -12,7 +12,7 @@ import { toJson } from '@plasticity/db';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { AppError, badField } from '../../platform/errors.ts';
 import type { AuditActor, AuditWriter } from '../audit/audit-writer.ts';
-import { CATEGORY, dec } from './model.ts';
+import { CATEGORY, dec } from './stock-and-ledger.ts';
 import type { Witness } from './witness.ts';
 
 export type LedgerRow = Selectable<DB['cs_ledger']>;

@@ -17,7 +17,7 @@ import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
 import { toProduct } from './list-config.ts';
-import { CATEGORY, CONFIGURERS } from './model.ts';
+import { CATEGORY, CONFIGURERS } from './stock-and-ledger.ts';
 
 function positive(field: string, v: string | number | undefined): string | null {
   if (v === undefined) return null;

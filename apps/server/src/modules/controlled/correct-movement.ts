@@ -13,7 +13,7 @@ import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
 import { appendCorrection } from './append-correction.ts';
-import { MOVERS, toLedgerEntry } from './model.ts';
+import { MOVERS, toLedgerEntry } from './stock-and-ledger.ts';
 import { verifyWitness } from './witness.ts';
 
 export function correctMovementRoute(app: ZodApp, ctx: ModuleContext) {

@@ -9,8 +9,16 @@ import { badField } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
-import { CATEGORY, clinicInfo, loadStockRow, MOVERS, statusOf, todayIn, toStockItem } from './model.ts';
 import { recordMovement } from './record-movement.ts';
+import {
+  CATEGORY,
+  clinicInfo,
+  loadStockRow,
+  MOVERS,
+  statusOf,
+  todayIn,
+  toStockItem,
+} from './stock-and-ledger.ts';
 
 export function createContainerRoute(app: ZodApp, ctx: ModuleContext) {
   app.post(

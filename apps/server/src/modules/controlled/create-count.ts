@@ -13,7 +13,7 @@ import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
 import { toDiscrepancy } from './discrepancies.ts';
-import { CATEGORY, MOVERS, READERS, stateOf, stockQuery } from './model.ts';
+import { CATEGORY, MOVERS, READERS, stateOf, stockQuery } from './stock-and-ledger.ts';
 import { verifyWitness } from './witness.ts';
 
 export function countRoutes(app: ZodApp, ctx: ModuleContext) {

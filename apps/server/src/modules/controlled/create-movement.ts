@@ -17,8 +17,8 @@ import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
 import { claimKey, KeyTaken, requestHash, storeAnswer, storedAnswer } from './idempotency.ts';
-import { MOVERS, toLedgerEntry } from './model.ts';
 import { recordAuditedMovement } from './record-movement.ts';
+import { MOVERS, toLedgerEntry } from './stock-and-ledger.ts';
 import { verifyWitness, type Witness } from './witness.ts';
 
 export function createMovementRoute(app: ZodApp, ctx: ModuleContext) {

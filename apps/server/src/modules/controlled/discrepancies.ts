@@ -17,8 +17,8 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
-import { CATEGORY, canon, dec, MOVERS, READERS } from './model.ts';
 import { recordMovement } from './record-movement.ts';
+import { CATEGORY, canon, dec, MOVERS, READERS } from './stock-and-ledger.ts';
 import { verifyWitness } from './witness.ts';
 
 type Row = {

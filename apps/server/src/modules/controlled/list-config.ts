@@ -6,7 +6,7 @@ import { ConfigLists } from '@plasticity/contracts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { authOf } from '../../platform/request-context.ts';
-import { canon, productDisplay, READERS } from './model.ts';
+import { canon, productDisplay, READERS } from './stock-and-ledger.ts';
 
 export function listConfigRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(

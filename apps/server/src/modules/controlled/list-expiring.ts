@@ -1,6 +1,6 @@
 /**
  * GET /api/v1/controlled/expiring?days — stock with a balance that expires within `days` (default:
- * the clinic's `controlled.expiryAlertDays`, see model.ts), soonest first, via the pure `expiringSoon`.
+ * the clinic's `controlled.expiryAlertDays`, see stock-and-ledger.ts), soonest first, via the pure `expiringSoon`.
  * Already-expired stock is listed by /stock with status `expired`.
  */
 import { expiringSoon } from '@plasticity/clinical/controlled';
@@ -8,7 +8,16 @@ import { ExpiryList, ExpiryQuery } from '@plasticity/contracts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
-import { CATEGORY, canon, clinicInfo, dec, productDisplay, READERS, stockQuery, todayIn } from './model.ts';
+import {
+  CATEGORY,
+  canon,
+  clinicInfo,
+  dec,
+  productDisplay,
+  READERS,
+  stockQuery,
+  todayIn,
+} from './stock-and-ledger.ts';
 
 export function listExpiringRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(

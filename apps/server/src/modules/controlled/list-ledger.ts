@@ -11,7 +11,7 @@ import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
 import { ownPatientId } from '../patients/require-patient.ts';
-import { CATEGORY, clinicInfo, READERS, toLedgerEntry } from './model.ts';
+import { CATEGORY, clinicInfo, READERS, toLedgerEntry } from './stock-and-ledger.ts';
 
 /** A clinic-local date becomes the instant its day starts (from) or the next day starts (to). */
 export function boundary(v: string | undefined, timeZone: string, end: boolean): string | undefined {

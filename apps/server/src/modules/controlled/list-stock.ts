@@ -8,7 +8,16 @@ import { sql } from 'kysely';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
-import { CATEGORY, canon, clinicInfo, READERS, statusOf, stockQuery, todayIn, toStockItem } from './model.ts';
+import {
+  CATEGORY,
+  canon,
+  clinicInfo,
+  READERS,
+  statusOf,
+  stockQuery,
+  todayIn,
+  toStockItem,
+} from './stock-and-ledger.ts';
 
 export function listStockRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(

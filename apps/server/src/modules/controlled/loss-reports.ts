@@ -18,7 +18,7 @@ import { badField } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
-import { CATEGORY, clinicInfo, MOVERS, READERS, stockQuery } from './model.ts';
+import { CATEGORY, clinicInfo, MOVERS, READERS, stockQuery } from './stock-and-ledger.ts';
 
 type Row = {
   id: string;

@@ -24,7 +24,7 @@ import { type Kysely, sql } from 'kysely';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { AuditActor, AuditWriter } from '../audit/audit-writer.ts';
 import { withDefaults } from './defaults.ts';
-import { CATEGORY, clinicInfo, dec, statusOf, stockQuery, todayIn } from './model.ts';
+import { CATEGORY, clinicInfo, dec, statusOf, stockQuery, todayIn } from './stock-and-ledger.ts';
 import type { Witness } from './witness.ts';
 
 export interface RecordInput {

@@ -17,7 +17,7 @@ import { authOf } from '../../platform/request-context.ts';
 import { isLocked, recordFailedAttempt } from '../auth/credential-attempts.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { checkTotp } from '../auth/totp.ts';
-import { CATEGORY, MOVERS } from './model.ts';
+import { CATEGORY, MOVERS } from './stock-and-ledger.ts';
 
 export interface Witness {
   userId: string;

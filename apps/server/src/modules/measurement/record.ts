@@ -17,7 +17,7 @@ import type { AssessmentsTable } from '@plasticity/db/tables/measurement';
 import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../platform/errors.ts';
 import type { ModuleContext } from '../../platform/module.ts';
-import { raiseAlert } from '../alerts/service.ts';
+import { raiseAlert } from '../alerts/alert-store.ts';
 import type { AuditActor } from '../audit/audit-writer.ts';
 
 export const SUICIDE_RISK = 'suicide_risk';

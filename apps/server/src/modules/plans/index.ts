@@ -19,13 +19,13 @@ import { enteredInErrorRoutes } from './intake/entered-in-error.ts';
 import { listIntakesRoute } from './intake/list-intakes.ts';
 import { recordWeightRoute } from './intake/record-weight.ts';
 import { submitIntakeRoute } from './intake/submit-intake.ts';
-import { createPlanRoute } from './plans/create-plan.ts';
-import { listPlansRoute } from './plans/list-plans.ts';
-import { setPrescribedDoseRoute } from './plans/set-prescribed-dose.ts';
-import { transitionPlanRoute } from './plans/transition-plan.ts';
 import { listProtocolsRoute } from './protocols/list-protocols.ts';
 import { saveProtocolRoutes } from './protocols/save-protocol.ts';
 import { seedPlansDemo } from './seed-demo.ts';
+import { createPlanRoute } from './treatment-plans/create-plan.ts';
+import { listPlansRoute } from './treatment-plans/list-plans.ts';
+import { setPrescribedDoseRoute } from './treatment-plans/set-prescribed-dose.ts';
+import { transitionPlanRoute } from './treatment-plans/transition-plan.ts';
 
 export const plansModule: ServerModule = {
   name: 'plans',

@@ -14,8 +14,8 @@ import type { ModuleContext } from '../../platform/module.ts';
 import type { DemoSeedInfo } from '../../seed/demo.ts';
 import { DEMO_PATIENTS } from '../../seed/demo-patients.ts';
 import { ensureLibrary } from './library/ensure-library.ts';
-import { defaultPrescribedDose } from './plans/prescribed-dose.ts';
-import { ageOn, type Executor } from './shared.ts';
+import { ageOn, type Executor } from './patient-and-settings.ts';
+import { defaultPrescribedDose } from './treatment-plans/prescribed-dose.ts';
 
 type Route = 'iv' | 'sublingual' | 'intranasal';
 interface Story {

@@ -23,7 +23,7 @@ import { transitionRoute } from './lifecycle/transition.ts';
 import { updateChecklistRoute } from './lifecycle/update-checklist.ts';
 import { remsRoutes } from './rems/rems-routes.ts';
 import { seedSessionsDemo } from './seed-demo.ts';
-import { ackSessionAlertRoute } from './vitals/ack-alert.ts';
+import { ackSessionAlertRoute } from './vitals/acknowledge-session-alert.ts';
 import { vitalsIngestRoute } from './vitals/ingest-vitals.ts';
 import { runMonitoringSweep, SWEEP_INTERVAL_MS } from './vitals/sweep.ts';
 import { vitalEnteredInErrorRoute } from './vitals/vital-entered-in-error.ts';

@@ -13,7 +13,7 @@ import { notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-import { CATEGORY, canon, clinicInfo, dec, READERS, registrantLine } from '../model.ts';
+import { CATEGORY, canon, clinicInfo, dec, READERS, registrantLine } from '../stock-and-ledger.ts';
 import { localStamp, type Report } from './render.ts';
 import { sendReport } from './send.ts';
 

@@ -11,7 +11,15 @@ import { InventoryReportQuery } from '@plasticity/contracts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-import { CATEGORY, clinicInfo, dec, READERS, registrantLine, stockQuery, todayIn } from '../model.ts';
+import {
+  CATEGORY,
+  clinicInfo,
+  dec,
+  READERS,
+  registrantLine,
+  stockQuery,
+  todayIn,
+} from '../stock-and-ledger.ts';
 import { localStamp, type Report } from './render.ts';
 import { sendReport } from './send.ts';
 

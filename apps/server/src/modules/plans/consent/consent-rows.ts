@@ -3,7 +3,7 @@ import type { ConsentDocument, ConsentSignature } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import type { Selectable } from 'kysely';
 import { ensureLibrary } from '../library/ensure-library.ts';
-import { type Executor, iso } from '../shared.ts';
+import { type Executor, iso } from '../patient-and-settings.ts';
 
 export type DocumentRow = Selectable<DB['plan_consent_documents']>;
 export type SignatureRow = Selectable<DB['plan_consent_signatures']>;

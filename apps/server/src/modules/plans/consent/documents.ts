@@ -15,7 +15,7 @@ import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, STAFF } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { ensureLibrary } from '../library/ensure-library.ts';
-import { sha256Hex } from '../shared.ts';
+import { sha256Hex } from '../patient-and-settings.ts';
 import { currentDocuments, toDocument } from './consent-rows.ts';
 
 export function consentDocumentRoutes(app: ZodApp, ctx: ModuleContext) {

@@ -6,7 +6,7 @@ import { IdParams, PatientConsents } from '@plasticity/contracts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, STAFF } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-import { patientOf } from '../shared.ts';
+import { patientOf } from '../patient-and-settings.ts';
 import { currentDocuments, signaturesOf, toDocument, toSignature } from './consent-rows.ts';
 
 export function patientConsentsRoute(app: ZodApp, ctx: ModuleContext) {

@@ -20,7 +20,7 @@ import { AppError, badField, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-import { patientOf, sha256Hex } from '../shared.ts';
+import { patientOf, sha256Hex } from '../patient-and-settings.ts';
 import { type SignatureRowWithHandler, toSignature } from './consent-rows.ts';
 import { nameMatches } from './name-match.ts';
 

@@ -19,7 +19,7 @@ import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { protocolById, protocolOf } from '../library/protocol-row.ts';
-import { ageOn, patientOf, plansSettings } from '../shared.ts';
+import { ageOn, patientOf, plansSettings } from '../patient-and-settings.ts';
 import { latestHeightCm } from './latest-height.ts';
 import { latestWeight } from './latest-weight.ts';
 import { auditVerification, type Verification, verifyOverride } from './verify-override.ts';

@@ -2,7 +2,7 @@
  * The latest recorded height of a patient: the newest intake (not entered in error) that gives
  * `measurements.heightCm`. Used by the dose calculator for BMI and ideal/adjusted body weight.
  */
-import type { Executor } from '../shared.ts';
+import type { Executor } from '../patient-and-settings.ts';
 
 export async function latestHeightCm(
   db: Executor,

@@ -1,5 +1,5 @@
 /** The latest measured weight of a patient (intake, vitals or manual), skipping entered-in-error ones. */
-import type { Executor } from '../shared.ts';
+import type { Executor } from '../patient-and-settings.ts';
 
 export async function latestWeight(
   db: Executor,

@@ -2,7 +2,7 @@
 import type { EligibilityDecision } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import type { Selectable } from 'kysely';
-import { iso } from '../shared.ts';
+import { iso } from '../patient-and-settings.ts';
 
 export type DecisionRow = Selectable<DB['plan_eligibility_decisions']>;
 

@@ -18,7 +18,7 @@ import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { activeLists } from '../../medications/entry-row.ts';
 import { latestIntake } from '../intake/intake-row.ts';
 import { protocolById, protocolOf } from '../library/protocol-row.ts';
-import { ageOn, patientOf } from '../shared.ts';
+import { ageOn, patientOf } from '../patient-and-settings.ts';
 import { toDecision } from './decision-row.ts';
 import { currentRuleSet, rulesOf } from './rule-sets.ts';
 

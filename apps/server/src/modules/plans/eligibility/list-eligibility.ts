@@ -3,7 +3,7 @@ import { EligibilityList, IdParams } from '@plasticity/contracts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, CLINICAL_READERS } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-import { patientOf } from '../shared.ts';
+import { patientOf } from '../patient-and-settings.ts';
 import { toDecision } from './decision-row.ts';
 
 export function listEligibilityRoute(app: ZodApp, ctx: ModuleContext) {

@@ -16,7 +16,7 @@ import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, CLINICAL_READERS } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { ensureLibrary } from '../library/ensure-library.ts';
-import type { Executor } from '../shared.ts';
+import type { Executor } from '../patient-and-settings.ts';
 
 type RuleSetRow = Selectable<DB['plan_eligibility_rule_sets']>;
 

@@ -2,7 +2,7 @@
 import type { IntakeRecord } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import type { Selectable } from 'kysely';
-import type { Executor } from '../shared.ts';
+import type { Executor } from '../patient-and-settings.ts';
 
 export type IntakeRow = Selectable<DB['plan_intakes']>;
 

@@ -3,7 +3,7 @@ import { IdParams, IntakeList } from '@plasticity/contracts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, CLINICAL_READERS } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-import { patientOf } from '../shared.ts';
+import { patientOf } from '../patient-and-settings.ts';
 import { toIntakeRecord } from './intake-row.ts';
 
 export function listIntakesRoute(app: ZodApp, ctx: ModuleContext) {

@@ -9,7 +9,7 @@ import { badField } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-import { patientOf } from '../shared.ts';
+import { patientOf } from '../patient-and-settings.ts';
 
 const WeightObservation = z.object({ id: z.uuid(), weightKg: z.number(), measuredAt: z.string() });
 

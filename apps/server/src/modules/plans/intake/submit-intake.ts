@@ -14,7 +14,7 @@ import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, STAFF } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { recordReportedEntries } from '../../medications/record-reported.ts';
-import { patientOf } from '../shared.ts';
+import { patientOf } from '../patient-and-settings.ts';
 import { toIntakeRecord } from './intake-row.ts';
 import { scoreScreens } from './score-screens.ts';
 

@@ -10,7 +10,7 @@ import { defaultProtocols } from '@plasticity/clinical/protocols';
 import { toJson } from '@plasticity/db';
 import { sql } from 'kysely';
 import { DEFAULT_CONSENTS } from '../consent/default-texts.ts';
-import { type Executor, sha256Hex } from '../shared.ts';
+import { type Executor, sha256Hex } from '../patient-and-settings.ts';
 
 const seeded = new Set<string>();
 

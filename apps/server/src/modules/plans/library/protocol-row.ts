@@ -7,7 +7,7 @@ import type { ProtocolItem } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import type { Selectable } from 'kysely';
 import { notFound } from '../../../platform/errors.ts';
-import type { Executor } from '../shared.ts';
+import type { Executor } from '../patient-and-settings.ts';
 import { ensureLibrary } from './ensure-library.ts';
 
 export type ProtocolRow = Selectable<DB['plan_protocols']>;

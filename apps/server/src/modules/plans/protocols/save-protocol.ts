@@ -19,7 +19,7 @@ import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { ensureLibrary } from '../library/ensure-library.ts';
 import { protocolById, toProtocolItem } from '../library/protocol-row.ts';
-import type { Executor } from '../shared.ts';
+import type { Executor } from '../patient-and-settings.ts';
 
 function validated(data: unknown): Protocol {
   const v = validateProtocol(data, { strict: true });

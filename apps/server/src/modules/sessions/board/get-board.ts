@@ -20,7 +20,7 @@ import { sql } from 'kysely';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-import { toAlert } from '../../alerts/service.ts';
+import { toAlert } from '../../alerts/alert-store.ts';
 import { infusionOf } from '../lifecycle/session-detail.ts';
 import { IN_CHAIR_STATUSES, iso, OPEN_STATUSES, protocolOf, toVital } from '../shared/load.ts';
 import { boardObservationFlag, scheduleInputs, sessionObservationsDue } from '../shared/observations-due.ts';

@@ -21,7 +21,7 @@ import { sql } from 'kysely';
 import { latestHeightCm } from '../../plans/dosing/latest-height.ts';
 import { latestWeight } from '../../plans/dosing/latest-weight.ts';
 import type { Verification } from '../../plans/dosing/verify-override.ts';
-import { ageOn, plansSettings } from '../../plans/shared.ts';
+import { ageOn, plansSettings } from '../../plans/patient-and-settings.ts';
 import { type Executor, protocolOf, type SessionRow } from '../shared/load.ts';
 
 export interface PlanDose {

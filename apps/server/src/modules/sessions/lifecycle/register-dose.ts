@@ -15,8 +15,8 @@ import type { FastifyRequest } from 'fastify';
 import { AppError, badField } from '../../../platform/errors.ts';
 import type { ModuleContext } from '../../../platform/module.ts';
 import type { AuditActor } from '../../audit/audit-writer.ts';
-import { dec, type StockRow, stockQuery } from '../../controlled/model.ts';
 import { recordAuditedMovement } from '../../controlled/record-movement.ts';
+import { dec, type StockRow, stockQuery } from '../../controlled/stock-and-ledger.ts';
 import { verifyWitness, type Witness } from '../../controlled/witness.ts';
 import type { Executor } from '../shared/load.ts';
 

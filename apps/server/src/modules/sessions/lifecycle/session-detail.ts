@@ -14,8 +14,8 @@ import {
   type SessionRecord,
   SessionStatus,
 } from '@plasticity/contracts';
-import { toAlertsWithNames } from '../../alerts/service.ts';
-import { canon } from '../../controlled/model.ts';
+import { toAlertsWithNames } from '../../alerts/alert-store.ts';
+import { canon } from '../../controlled/stock-and-ledger.ts';
 import { evaluateSessionDischarge } from '../discharge/discharge-state.ts';
 import { type Executor, iso, protocolOf, type SessionRow, toVital } from '../shared/load.ts';
 import { sessionObservationsDue } from '../shared/observations-due.ts';

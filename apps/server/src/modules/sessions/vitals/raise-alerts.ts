@@ -9,7 +9,7 @@ import type { Crossing } from '@plasticity/clinical/monitoring';
 import type { Alert } from '@plasticity/contracts';
 import { sql } from 'kysely';
 import type { ModuleContext } from '../../../platform/module.ts';
-import { updateOrRaise } from '../../alerts/service.ts';
+import { updateOrRaise } from '../../alerts/alert-store.ts';
 import type { AuditActor } from '../../audit/audit-writer.ts';
 import { alertEvent, emitBoardEvent } from '../board/hub.ts';
 import type { Executor } from '../shared/load.ts';

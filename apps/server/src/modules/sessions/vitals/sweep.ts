@@ -10,7 +10,7 @@
 import { vitalsOverdue } from '@plasticity/clinical/monitoring';
 import { sql } from 'kysely';
 import type { ModuleContext } from '../../../platform/module.ts';
-import { raiseAlert, toAlert } from '../../alerts/service.ts';
+import { raiseAlert, toAlert } from '../../alerts/alert-store.ts';
 import type { AuditActor } from '../../audit/audit-writer.ts';
 import { alertEvent, emitBoardEvent } from '../board/hub.ts';
 import { IN_CHAIR_STATUSES, protocolOf } from '../shared/load.ts';

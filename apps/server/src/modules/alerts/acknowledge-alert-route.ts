@@ -11,7 +11,7 @@ import { actorOf, authOf } from '../../platform/request-context.ts';
 import { alertEvent, emitBoardEvent } from '../sessions/board/hub.ts';
 import { SOURCE_TYPE as SESSION_ALERT_SOURCE } from '../sessions/vitals/raise-alerts.ts';
 import { acknowledgeAlert } from './acknowledge.ts';
-import { toAlert } from './service.ts';
+import { toAlert } from './alert-store.ts';
 
 export function ackAlertRoute(app: ZodApp, ctx: ModuleContext) {
   app.post(

@@ -3,7 +3,7 @@ import type { DB } from '@plasticity/db';
 import type { Selectable } from 'kysely';
 import { givenSessions, givenUnderPlan } from '../../sessions/shared/given.ts';
 import { activeSignatures } from '../consent/consent-rows.ts';
-import { type Executor, iso } from '../shared.ts';
+import { type Executor, iso } from '../patient-and-settings.ts';
 import { prescribedDoseView } from './prescribed-dose.ts';
 
 export type PlanRow = Selectable<DB['plan_treatment_plans']>;

@@ -18,7 +18,7 @@ import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { activeSignatures } from '../consent/consent-rows.ts';
 import { latestIntake } from '../intake/intake-row.ts';
-import type { Executor } from '../shared.ts';
+import type { Executor } from '../patient-and-settings.ts';
 import { type PlanRow, planView } from './plan-view.ts';
 
 type Status = PlanRow['status'];

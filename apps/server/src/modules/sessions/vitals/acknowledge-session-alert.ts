@@ -9,7 +9,7 @@ import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { acknowledgeAlert } from '../../alerts/acknowledge.ts';
-import { toAlert } from '../../alerts/service.ts';
+import { toAlert } from '../../alerts/alert-store.ts';
 import { alertEvent, emitBoardEvent } from '../board/hub.ts';
 import { loadSession } from '../shared/load.ts';
 import { SOURCE_TYPE } from './raise-alerts.ts';

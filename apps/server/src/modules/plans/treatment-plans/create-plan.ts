@@ -14,7 +14,7 @@ import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { latestWeight } from '../dosing/latest-weight.ts';
 import { protocolById } from '../library/protocol-row.ts';
-import { patientOf } from '../shared.ts';
+import { patientOf } from '../patient-and-settings.ts';
 import { planView } from './plan-view.ts';
 import { checkPrescribedDose, defaultPrescribedDose } from './prescribed-dose.ts';
 
