@@ -7,10 +7,11 @@ import { defineConfig } from 'vitest/config';
 const CORES = availableParallelism();
 
 /**
- * Three projects, one command (`npm test` runs them all through scripts/test.mjs):
+ * Four projects, one command (`npm test` runs them all through scripts/test.mjs):
  * - unit: pure code beside its source (`*.test.ts(x)` under packages/ and apps/), no database.
  * - integration: the real HTTP app on the embedded database and, when TEST_DATABASE_URL is set,
- *   on a PostgreSQL server (`*.int.test.ts`).
+ *   on a PostgreSQL server (`*.int.test.ts`); files that mock a module (`*.mocks.int.test.ts`) in
+ *   `integration-mocks`, with a module graph of their own.
  * - e2e: browser journeys in headless Chromium against a running server (`e2e/*.e2e.test.ts`).
  */
 export default defineConfig({
@@ -41,11 +42,27 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['apps/server/src/**/*.int.test.ts', 'packages/db/src/**/*.int.test.ts'],
+          exclude: ['**/*.mocks.int.test.ts', '**/node_modules/**'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          globalSetup: ['packages/db/src/testing/global-setup.ts', 'apps/server/src/test/build-server.ts'],
+          fileParallelism: true,
+          maxWorkers: CORES + 1,
+          // Files share a worker's loaded modules (the app's module graph is imported once per worker, not
+          // once per file): every file builds its own app and database, and the server keeps no state at
+          // module level beyond caches of immutable values.
+          isolate: false,
+        },
+      },
+      {
+        // Integration files that replace a module with `vi.mock` (`*.mocks.int.test.ts`) need a fresh module
+        // graph per file; `npm test` runs them with the integration tier.
+        test: {
+          name: 'integration-mocks',
+          include: ['apps/server/src/**/*.mocks.int.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           globalSetup: ['packages/db/src/testing/global-setup.ts'],
-          fileParallelism: true,
-          maxWorkers: CORES + 1,
         },
       },
       {
@@ -54,7 +71,10 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          globalSetup: ['apps/server/src/test/build-server.ts'],
+          // Each journey file starts its own server (own data directory, port 0) and browser: two at a time.
+          fileParallelism: true,
+          maxWorkers: CORES,
         },
       },
     ],

@@ -92,7 +92,6 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
       HOST: '127.0.0.1',
       PLASTICITY_DEMO: '1',
       LOG_LEVEL: 'info',
-      PLASTICITY_FROM_SOURCE: '1', // journeys run the TypeScript sources, like every other test
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

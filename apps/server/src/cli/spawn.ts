@@ -1,6 +1,6 @@
 /**
- * Test helpers that run `plasticity` as a real child process (`node apps/server/bin/plasticity.mjs`)
- * on an embedded data directory — for the process tests (data-directory lock, signals, crash
+ * Test helpers that run `plasticity` as a real child process (`node apps/server/bin/plasticity.mjs`: the
+ * compiled bundle, which the tests' global setup rebuilds when a source changed) on an embedded data directory — for the process tests (data-directory lock, signals, crash
  * recovery) and the CLI tests. Servers listen on loopback and a free port (PORT=0); the port is read
  * from the "Plasticity is ready" log line.
  */
@@ -17,7 +17,6 @@ function envFor(dataDir: string, extra: Record<string, string> = {}): NodeJS.Pro
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
-    PLASTICITY_FROM_SOURCE: '1', // tests run the TypeScript sources, never a possibly older bundle
   };
   delete env.DATABASE_URL; // the embedded database unless the caller passes one
   Object.assign(env, extra);

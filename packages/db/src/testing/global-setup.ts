@@ -32,10 +32,12 @@ export default async function setup(project: TestProject) {
     await migrate(d.db);
     if (!d.dumpDataDir) throw new Error('the embedded driver cannot dump its data directory');
     const blob = await d.dumpDataDir();
-    writeFileSync(`${snapshot}.part`, Buffer.from(await blob.arrayBuffer()));
+    // A name of its own: two projects' setups may build the snapshot at the same time.
+    const part = `${snapshot}.${process.pid}-${Math.random().toString(36).slice(2)}.part`;
+    writeFileSync(part, Buffer.from(await blob.arrayBuffer()));
     await d.close();
     const { renameSync } = await import('node:fs');
-    renameSync(`${snapshot}.part`, snapshot);
+    renameSync(part, snapshot);
   }
   project.provide('pgliteSnapshot', snapshot);
 
