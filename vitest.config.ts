@@ -35,6 +35,9 @@ export default defineConfig({
           // jsdom + Mantine renders are CPU-bound: give a busy 2-core CI machine room.
           testTimeout: 20_000,
           maxWorkers: CORES,
+          // Files share a worker's modules (Mantine, React and the app are imported once per worker): each
+          // test renders its own app with its own query cache, and the setup file resets what a test leaves.
+          isolate: false,
           setupFiles: ['apps/web/src/test/setup.ts'],
         },
       },
