@@ -46,6 +46,7 @@ export default defineConfig({
           name: 'integration',
           include: ['apps/server/src/**/*.int.test.ts', 'packages/db/src/**/*.int.test.ts'],
           exclude: ['**/*.mocks.int.test.ts', '**/node_modules/**'],
+          sequence: { groupOrder: 2 },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           globalSetup: ['packages/db/src/testing/global-setup.ts', 'apps/server/src/test/build-server.ts'],
@@ -62,6 +63,7 @@ export default defineConfig({
         // graph per file; `npm test` runs them with the integration tier.
         test: {
           name: 'integration-mocks',
+          sequence: { groupOrder: 3 },
           include: ['apps/server/src/**/*.mocks.int.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -364,7 +364,7 @@ describeBrowser('dosing session journey', () => {
       'Remsy Formfield',
       'ESK-LOT-42',
       '84 mg',
-      'DRAFT',
+      'Draft – generated',
       'PT-E2E-42 (enrolled 2024-06-03)',
       'times in America/',
     ])

@@ -3,11 +3,12 @@
  * and schedules. Answer values are checked against the instrument's definition by the server (so a
  * bad value is named as `answers[i]` with the item number), not here.
  */
+import type { InstrumentDefinition } from '@plasticity/clinical/instruments';
 import { z } from 'zod';
 import { IsoDateTime, Uuid } from './common.ts';
 
-/** An instrument definition's public fields (see @plasticity/clinical/instruments types.ts). */
-export const InstrumentSummary = z
+/** The public fields every instrument definition has (checked on each one). */
+const InstrumentShape = z
   .object({
     id: z.string(),
     name: z.string(),
@@ -16,6 +17,14 @@ export const InstrumentSummary = z
     items: z.array(z.object({ number: z.number(), label: z.string(), scored: z.boolean() }).passthrough()),
   })
   .passthrough();
+/**
+ * An instrument definition as the clinical package defines it (@plasticity/clinical/instruments): its public
+ * fields are checked, the rest (scoring rules, bands, flags) passes through as defined.
+ */
+export const InstrumentSummary = z.custom<InstrumentDefinition>(
+  (v) => InstrumentShape.safeParse(v).success,
+  'must be an instrument definition',
+);
 export const InstrumentList = z.object({ items: z.array(InstrumentSummary) });
 
 const Answer = z.union([z.number(), z.null()]);

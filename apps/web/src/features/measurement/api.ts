@@ -1,5 +1,3 @@
-/** Typed calls of the measurement API (schemas from @plasticity/contracts; definitions are data). */
-import type { InstrumentDefinition } from '@plasticity/clinical/instruments';
 import {
   Assessment,
   AssessmentCreated,
@@ -23,10 +21,9 @@ export type AssessmentListT = z.infer<typeof AssessmentList>;
 export type OutboxItemT = z.infer<typeof OutboxList>['items'][number];
 
 const p = (id: string) => `/api/v1/patients/${encodeURIComponent(id)}`;
-const asDefs = (items: unknown[]) => items as unknown as InstrumentDefinition[];
 
 export const listInstruments = (signal?: AbortSignal) =>
-  request('GET', '/api/v1/instruments', InstrumentList, { signal }).then((r) => asDefs(r.items));
+  request('GET', '/api/v1/instruments', InstrumentList, { signal }).then((r) => r.items);
 
 export const listAssessments = (patientId: string, instrument?: string, signal?: AbortSignal) =>
   request('GET', `${p(patientId)}/assessments`, AssessmentList, { query: { instrument }, signal });
@@ -53,19 +50,13 @@ export const markEnteredInError = (patientId: string, assessmentId: string, reas
   );
 
 export const listCheckIns = (patientId: string, signal?: AbortSignal) =>
-  request('GET', `${p(patientId)}/check-ins`, PendingCheckIns, { signal }).then((r) => ({
-    items: r.items,
-    instruments: asDefs(r.instruments),
-  }));
+  request('GET', `${p(patientId)}/check-ins`, PendingCheckIns, { signal });
 
 export const getSelfReportForm = (token: string, signal?: AbortSignal) =>
   request('GET', `/api/v1/self-report/${encodeURIComponent(token)}`, SelfReportForm, {
     signal,
     quiet401: true,
-  }).then((r) => ({
-    ...r,
-    instruments: asDefs(r.instruments),
-  }));
+  });
 
 export const submitSelfReport = (token: string, responses: { instrument: string; answers: Answers }[]) =>
   request('POST', `/api/v1/self-report/${encodeURIComponent(token)}`, SelfReportResult, {
