@@ -91,7 +91,7 @@ const allNav = (): NavItemDef[] => [...features.values()].flatMap((f) => f.nav ?
 const allRoutes = (): RouteDef[] => [...features.values()].flatMap((f) => f.routes ?? []);
 const allChartTabs = (): ChartTabDef[] => [...features.values()].flatMap((f) => f.chartTabs ?? []);
 
-/** Every registered route (any role), for checks that visit every page (e2e/page-text.e2e.test.ts). */
+/** Every registered route (any role), for checks that visit every page (e2e/page-text.ts). */
 export function routeTable(): readonly RouteDef[] {
   return allRoutes();
 }

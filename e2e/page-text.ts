@@ -1,5 +1,6 @@
 /**
- * Every page's text, as each staff role and the patient: signs in, visits every route of the
+ * The page-text check (run by `page-text-*.e2e.test.ts`, split in two files of about equal time so the
+ * journeys' two workers share it). Every page's text, as each staff role and the patient: signs in, visits every route of the
  * web app — taken from the feature registry, so a new page is covered without editing this file — with the
  * demo clinic's ids for routes that need one, waits for the page to load, and fails when what a person can
  * read (the page's visible text, input values and placeholders, title attributes) holds an internal code:
@@ -68,7 +69,7 @@ const CAMEL = /\b[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+\b/g;
 const ALLOWED = [/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, /\bhttps?:\/\/\S+/g];
 
 /** The internal codes found in a page's readable text (empty when clean). */
-export function internalCodesIn(text: string): string[] {
+function internalCodesIn(text: string): string[] {
   let t = text;
   for (const a of ALLOWED) t = t.replace(a, ' ');
   const found = new Set<string>();
@@ -161,84 +162,90 @@ function pathsFor(route: RouteDef, role: Role | null, ids: DemoIds): string[] {
   return paths;
 }
 
-describeBrowser('every page speaks in words, not codes', () => {
-  let server: Server;
-  let browser: Browser;
-  let ids: DemoIds;
+/** The journey for `roles` (null: signed out), on a server of its own. */
+export function describePageText(roles: (Role | null)[]): void {
+  describeBrowser(
+    `every page speaks in words, not codes (${roles.map((r) => r ?? 'signed out').join(', ')})`,
+    () => {
+      let server: Server;
+      let browser: Browser;
+      let ids: DemoIds;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await openBrowser();
-    const admin = await apiAs(server.baseUrl, DEMO_LOGINS.admin);
-    const patient = await apiAs(server.baseUrl, DEMO_LOGINS.patient);
-    const me = await patient<{ user: { patientId: string } }>('/api/v1/me');
-    const board = await admin<{ sessions: Array<{ id: string; patientId: string }> }>('/api/v1/board');
-    const sessionIds = board.sessions.map((s) => s.id);
-    const withSession = board.sessions.find((s) => s.patientId !== me.user.patientId)?.patientId;
-    ids = {
-      patientIds: [me.user.patientId, ...(withSession ? [withSession] : [])],
-      sessionIds,
-    };
-    expect(sessionIds.length).toBeGreaterThan(0);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+      beforeAll(async () => {
+        server = await startServer();
+        browser = await openBrowser();
+        const admin = await apiAs(server.baseUrl, DEMO_LOGINS.admin);
+        const patient = await apiAs(server.baseUrl, DEMO_LOGINS.patient);
+        const me = await patient<{ user: { patientId: string } }>('/api/v1/me');
+        const board = await admin<{ sessions: Array<{ id: string; patientId: string }> }>('/api/v1/board');
+        const sessionIds = board.sessions.map((s) => s.id);
+        const withSession = board.sessions.find((s) => s.patientId !== me.user.patientId)?.patientId;
+        ids = {
+          patientIds: [me.user.patientId, ...(withSession ? [withSession] : [])],
+          sessionIds,
+        };
+        expect(sessionIds.length).toBeGreaterThan(0);
+      }, 180_000);
+      afterAll(async () => {
+        await browser?.close();
+        await server?.stop();
+      });
 
-  async function visitAll(role: Role | null): Promise<{ visited: string[]; problems: string[] }> {
-    const page = await newPage(browser, { viewport: { width: 1440, height: 900 } });
-    if (role) await login(page, server.baseUrl, LOGIN_OF[role]);
-    const visited: string[] = [];
-    const problems: string[] = [];
-    const routes = routeTable().filter((r) =>
-      role === null ? r.roles === 'public' : r.roles !== 'public' && r.roles.includes(role),
-    );
-    for (const route of routes) {
-      for (const path of pathsFor(route, role, ids)) {
-        if (process.env.PAGE_TEXT_LOG) appendFileSync(process.env.PAGE_TEXT_LOG, `${role} ${path}\n`);
-        await page.goto(`${server.baseUrl}${path}`);
-        try {
-          await settle(page);
-        } catch (e) {
-          problems.push(`${path}: did not load (${(e as Error).message.split('\n')[0]})`);
-          continue;
+      async function visitAll(role: Role | null): Promise<{ visited: string[]; problems: string[] }> {
+        const page = await newPage(browser, { viewport: { width: 1440, height: 900 } });
+        if (role) await login(page, server.baseUrl, LOGIN_OF[role]);
+        const visited: string[] = [];
+        const problems: string[] = [];
+        const routes = routeTable().filter((r) =>
+          role === null ? r.roles === 'public' : r.roles !== 'public' && r.roles.includes(role),
+        );
+        for (const route of routes) {
+          for (const path of pathsFor(route, role, ids)) {
+            if (process.env.PAGE_TEXT_LOG) appendFileSync(process.env.PAGE_TEXT_LOG, `${role} ${path}\n`);
+            await page.goto(`${server.baseUrl}${path}`);
+            try {
+              await settle(page);
+            } catch (e) {
+              problems.push(`${path}: did not load (${(e as Error).message.split('\n')[0]})`);
+              continue;
+            }
+            visited.push(path);
+            const codes = internalCodesIn(await readableText(page));
+            if (codes.length > 0) problems.push(`${path}: shows ${codes.map((c) => `“${c}”`).join(', ')}`);
+            try {
+              await expectNoSeriousAxeViolations(page);
+            } catch (e) {
+              problems.push(`${path}: ${(e as Error).message}`);
+            }
+            if (process.env.PAGE_TEXT_SCREENSHOTS)
+              await screenshot(page, `page-text-${role ?? 'public'}${path.replace(/[/:]+/g, '-')}`);
+          }
         }
-        visited.push(path);
-        const codes = internalCodesIn(await readableText(page));
-        if (codes.length > 0) problems.push(`${path}: shows ${codes.map((c) => `“${c}”`).join(', ')}`);
-        try {
-          await expectNoSeriousAxeViolations(page);
-        } catch (e) {
-          problems.push(`${path}: ${(e as Error).message}`);
-        }
-        if (process.env.PAGE_TEXT_SCREENSHOTS)
-          await screenshot(page, `page-text-${role ?? 'public'}${path.replace(/[/:]+/g, '-')}`);
+        await page.context().close();
+        return { visited, problems };
       }
-    }
-    await page.context().close();
-    return { visited, problems };
-  }
 
-  const ROLES: (Role | null)[] = ['admin', 'prescriber', 'nurse', 'therapist', 'front_desk', 'patient', null];
-  for (const role of ROLES) {
-    test(`${role ?? 'signed out'}: every page`, { timeout: 600_000 }, async () => {
-      const { visited, problems } = await visitAll(role);
-      const expected = routeTable().filter((r) =>
-        role === null ? r.roles === 'public' : r.roles !== 'public' && r.roles.includes(role),
-      ).length;
-      expect(visited.length).toBeGreaterThanOrEqual(expected);
-      expect(problems, problems.join('\n')).toEqual([]);
-    });
-  }
+      for (const role of roles) {
+        test(`${role ?? 'signed out'}: every page`, { timeout: 600_000 }, async () => {
+          const { visited, problems } = await visitAll(role);
+          const expected = routeTable().filter((r) =>
+            role === null ? r.roles === 'public' : r.roles !== 'public' && r.roles.includes(role),
+          ).length;
+          expect(visited.length).toBeGreaterThanOrEqual(expected);
+          expect(problems, problems.join('\n')).toEqual([]);
+        });
+      }
+    },
+  );
+}
 
-  test('the check itself finds a code, a marker and a contract field name', () => {
-    expect(internalCodesIn('Status: cssrs_screen · see REFERENCE.md · UNVERIFIED')).toEqual([
-      'cssrs_screen',
-      'REFERENCE.md',
-      'UNVERIFIED',
-    ]);
-    expect(internalCodesIn('Dose per kg must be positive (mgPerKg)')).toEqual(['mgPerKg']);
-    expect(internalCodesIn('Write to first_last@clinic.example or open https://x.example/a_b')).toEqual([]);
-  });
-});
+/** The check itself finds a code, a marker and a contract field name, and leaves words and addresses alone. */
+export function checkTheCheck(): void {
+  expect(internalCodesIn('Status: cssrs_screen · see REFERENCE.md · UNVERIFIED')).toEqual([
+    'cssrs_screen',
+    'REFERENCE.md',
+    'UNVERIFIED',
+  ]);
+  expect(internalCodesIn('Dose per kg must be positive (mgPerKg)')).toEqual(['mgPerKg']);
+  expect(internalCodesIn('Write to first_last@clinic.example or open https://x.example/a_b')).toEqual([]);
+}
