@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
+  apiAs,
   type Browser,
   DEMO_LOGINS,
   DEMO_PASSWORD,
@@ -19,30 +20,6 @@ import {
   screenshot,
   startServer,
 } from './harness.ts';
-
-async function apiAs(baseUrl: string, email: string) {
-  const r = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  const { csrfToken } = (await r.json()) as { csrfToken: string };
-  return async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': csrfToken,
-        origin: baseUrl,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    // biome-ignore lint/suspicious/noExplicitAny: response bodies of several shapes, read field by field
-    return { status: res.status, body: (await res.json().catch(() => null)) as any };
-  };
-}
 
 describeBrowser('administration journey: pre-filled dose, refused overdose, witnessed override', () => {
   let server: Server;

@@ -7,9 +7,9 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
+  apiAs,
   type Browser,
   DEMO_LOGINS,
-  DEMO_PASSWORD,
   describeBrowser,
   login,
   newPage,
@@ -20,29 +20,6 @@ import {
 } from './harness.ts';
 
 /** A logged-in API caller outside the browser (cookie + CSRF), for set-up. */
-async function apiAs(baseUrl: string, email: string) {
-  const r = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  const { csrfToken } = (await r.json()) as { csrfToken: string };
-  return async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        cookie,
-        origin: baseUrl,
-        'x-csrf-token': csrfToken,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    // biome-ignore lint/suspicious/noExplicitAny: response bodies of several shapes, read field by field
-    return { status: res.status, body: (await res.json().catch(() => null)) as any };
-  };
-}
 
 describeBrowser('live board at 1440×900', () => {
   let server: Server;

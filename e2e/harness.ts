@@ -263,3 +263,37 @@ export async function browserStorage(
     indexedDB: (await indexedDB.databases()).map((d) => d.name ?? '(unnamed)'),
   }));
 }
+
+/**
+ * Signs in through the API as `email` (demo password) and returns a caller that sends requests as that user,
+ * with its cookie, CSRF token and Origin, as the browser would: `{ status, body }`, the body parsed when the
+ * answer is JSON. For journey set-up and checks that are not what the journey is about.
+ */
+export async function apiAs(
+  baseUrl: string,
+  email: string,
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies of several shapes, read field by field
+): Promise<(method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>> {
+  const r = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (!r.ok) throw new Error(`signing in as ${email} answered ${r.status}`);
+  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  const { csrfToken } = (await r.json()) as { csrfToken: string };
+  return async (method, path, body) => {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        cookie,
+        origin: baseUrl,
+        'x-csrf-token': csrfToken,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = (res.headers.get('content-type') ?? '').includes('application/json');
+    return { status: res.status, body: json ? await res.json() : null };
+  };
+}

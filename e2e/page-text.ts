@@ -15,9 +15,9 @@ import '../apps/web/src/app/features.ts';
 import { chartTabTable, type RouteDef, routeTable } from '../apps/web/src/app/registry.ts';
 import { REGISTER_TABS } from '../apps/web/src/features/controlled/RegisterPage.tsx';
 import {
+  apiAs,
   type Browser,
   DEMO_LOGINS,
-  DEMO_PASSWORD,
   describeBrowser,
   expectNoSeriousAxeViolations,
   login,
@@ -114,20 +114,6 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(250);
 }
 
-async function apiAs(baseUrl: string, email: string) {
-  const r = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  return async <T>(path: string): Promise<T> => {
-    const res = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
-    if (!res.ok) throw new Error(`GET ${path} → ${res.status}`);
-    return (await res.json()) as T;
-  };
-}
-
 interface DemoIds {
   patientIds: string[];
   sessionIds: string[];
@@ -176,8 +162,10 @@ export function describePageText(roles: (Role | null)[]): void {
         browser = await openBrowser();
         const admin = await apiAs(server.baseUrl, DEMO_LOGINS.admin);
         const patient = await apiAs(server.baseUrl, DEMO_LOGINS.patient);
-        const me = await patient<{ user: { patientId: string } }>('/api/v1/me');
-        const board = await admin<{ sessions: Array<{ id: string; patientId: string }> }>('/api/v1/board');
+        const me: { user: { patientId: string } } = (await patient('GET', '/api/v1/me')).body;
+        const board: { sessions: Array<{ id: string; patientId: string }> } = (
+          await admin('GET', '/api/v1/board')
+        ).body;
         const sessionIds = board.sessions.map((s) => s.id);
         const withSession = board.sessions.find((s) => s.patientId !== me.user.patientId)?.patientId;
         ids = {

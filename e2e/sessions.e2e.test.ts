@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { flat, pdfText } from '../apps/server/src/test/pdf-text.ts';
 import {
+  apiAs,
   type Browser,
   DEMO_LOGINS,
   DEMO_PASSWORD,
@@ -27,29 +28,6 @@ import {
 } from './harness.ts';
 
 /** A logged-in API caller outside the browser (cookie + CSRF), for set-up and the idempotency check. */
-async function apiAs(baseUrl: string, email: string) {
-  const r = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  const { csrfToken } = (await r.json()) as { csrfToken: string };
-  return async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': csrfToken,
-        origin: baseUrl,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    // biome-ignore lint/suspicious/noExplicitAny: response bodies of several shapes, read field by field
-    return { status: res.status, body: (await res.json().catch(() => null)) as any };
-  };
-}
 
 /** The observations stored for a session, read through the API as the demo nurse. */
 async function storedObservations(baseUrl: string, sessionId: string) {

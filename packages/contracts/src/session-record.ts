@@ -20,7 +20,7 @@ import { Alert } from './alerts.ts';
 import { Uuid } from './common.ts';
 import { RemsEnrolment } from './rems.ts';
 import { BoardInfusionProgress } from './session-views.ts';
-import { SessionStatus, StoredVital } from './sessions.ts';
+import { DischargeAssessmentRequest, SessionStatus, StoredVital } from './sessions.ts';
 
 const isObject = (v: unknown) => typeof v === 'object' && v !== null;
 /** A part of the stored protocol snapshot, typed by the clinical package and passed through as stored. */
@@ -59,14 +59,12 @@ export const DischargeEvaluation = z.object({
 });
 export type DischargeEvaluation = z.infer<typeof DischargeEvaluation>;
 
-/** The clinician's discharge observations as stored on the session (all optional until assessed). */
+/**
+ * The clinician's discharge observations as stored on the session (all optional until assessed): the request's
+ * fields, read without its bounds (a stored value stays readable), and who assessed when.
+ */
 export const DischargeAssessmentView = z.object({
-  gait: z.enum(['steady', 'unsteady', 'not_assessed']).optional(),
-  nausea: z.enum(['none', 'controlled', 'uncontrolled']).optional(),
-  escortPresent: z.boolean().optional(),
-  sedationResolved: z.boolean().optional(),
-  dissociationResolved: z.boolean().optional(),
-  respiratoryDepression: z.boolean().optional(),
+  ...DischargeAssessmentRequest.shape,
   readyWithoutTwoHourRuleMin: z.number().optional(),
   assessedBy: z.string().optional(),
   assessedAt: z.string().optional(),
