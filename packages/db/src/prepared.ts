@@ -34,17 +34,15 @@ type Query = (...args: unknown[]) => unknown;
 export function withPreparedStatements(pool: pg.Pool): pg.Pool {
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as Query;
-    (client as unknown as { query: Query }).query = (
-      first: unknown,
-      values?: unknown,
-      cb?: unknown,
-    ): unknown => {
+    // The client's own `query` is replaced (an own property shadowing the prototype's method); pg's pool calls it.
+    const prepared: Query = (first: unknown, values?: unknown, cb?: unknown): unknown => {
       if (typeof first === 'string' && Array.isArray(values)) {
         const name = preparedName(first);
         if (name) return query({ name, text: first, values }, cb);
       }
       return cb === undefined ? query(first, values) : query(first, values, cb);
     };
+    Object.defineProperty(client, 'query', { value: prepared, writable: true, configurable: true });
   });
   return pool;
 }

@@ -6,19 +6,26 @@
  * register read.
  */
 import { LedgerList, LedgerQuery } from '@plasticity/contracts';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
 import { ownPatientId } from '../patients/require-patient.ts';
 import { CATEGORY, clinicInfo, READERS, toLedgerEntry } from './stock-and-ledger.ts';
 
-/** A clinic-local date becomes the instant its day starts (from) or the next day starts (to). */
-export function boundary(v: string | undefined, timeZone: string, end: boolean): string | undefined {
+/**
+ * A filter bound as an instant: an instant as given, or a clinic-local date as the instant its day starts
+ * (from) or the next day starts (to), computed by the database in the clinic's zone.
+ */
+export function boundary(
+  v: string | undefined,
+  timeZone: string,
+  end: boolean,
+): RawBuilder<Date> | undefined {
   if (!v) return undefined;
-  if (v.length > 10) return new Date(v).toISOString();
+  if (v.length > 10) return sql<Date>`${new Date(v).toISOString()}::timestamptz`;
   const d = end ? new Date(Date.parse(`${v}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : v;
-  return sql`(${d}::date)::timestamp at time zone ${timeZone}` as unknown as string;
+  return sql<Date>`(${d}::date)::timestamp at time zone ${timeZone}`;
 }
 
 export function ledgerQuery(ctx: ModuleContext, clinicId: string) {
@@ -53,8 +60,8 @@ export function listLedgerRoute(app: ZodApp, ctx: ModuleContext) {
       let outer = ctx.db.selectFrom(inner.as('x')).selectAll();
       const from = boundary(q.from, info.timeZone, false);
       const to = boundary(q.to, info.timeZone, true);
-      if (from) outer = outer.where('x.occurred_at', '>=', from as never);
-      if (to) outer = outer.where('x.occurred_at', q.to && q.to.length > 10 ? '<=' : '<', to as never);
+      if (from) outer = outer.where('x.occurred_at', '>=', from);
+      if (to) outer = outer.where('x.occurred_at', q.to && q.to.length > 10 ? '<=' : '<', to);
       if (q.patientId) outer = outer.where('x.patient_id', '=', q.patientId);
       if (q.sessionId) outer = outer.where('x.session_id', '=', q.sessionId);
       const rows = await outer.orderBy('x.seq').execute();

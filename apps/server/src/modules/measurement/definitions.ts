@@ -69,6 +69,6 @@ export function mayEnter(def: InstrumentDefinition, role: Role): boolean {
 }
 
 /** Public fields of a definition for the API and the forms (the whole data definition is public). */
-export function publicDefinition(def: InstrumentDefinition) {
-  return { ...def } as unknown as Record<string, unknown> & { id: string };
+export function publicDefinition(def: InstrumentDefinition): InstrumentDefinition {
+  return { ...def };
 }

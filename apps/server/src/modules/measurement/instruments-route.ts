@@ -19,7 +19,7 @@ export function instrumentsRoute(app: ZodApp, ctx: ModuleContext) {
     async (req) => {
       const a = authOf(req);
       const defs = await clinicInstruments(ctx.db, a.clinicId);
-      return { items: defs.map(publicDefinition) } as never;
+      return { items: defs.map(publicDefinition) };
     },
   );
 }

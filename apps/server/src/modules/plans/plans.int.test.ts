@@ -1,31 +1,10 @@
 import { testBackends } from '@plasticity/db/testing/index';
 import { describe, expect, it } from 'vitest';
-import { type TestClinic, useTestApp } from '../../test/harness.ts';
-import { cleanIntake, intakeWith, protocolIds } from './test-fixtures.ts';
+import { useTestApp } from '../../test/harness.ts';
+import { cleanIntake, intakeWith, protocolIds, signConsents } from './test-fixtures.ts';
 
 describe.each(testBackends())('treatment plans and protocol library on %s', (backend) => {
   const h = useTestApp(backend);
-
-  async function signAll(c: TestClinic, kinds: string[]) {
-    const patient = await c.login('patient');
-    const p = await h.database.db
-      .selectFrom('patients')
-      .select(['first_name', 'last_name'])
-      .where('id', '=', c.patientId)
-      .executeTakeFirstOrThrow();
-    const docs = (await patient.get(`/api/v1/patients/${c.patientId}/consents`)).body.documents as Array<{
-      id: string;
-      kind: string;
-    }>;
-    for (const d of docs.filter((x) => kinds.includes(x.kind))) {
-      const r = await patient.post(`/api/v1/patients/${c.patientId}/consents`, {
-        documentId: d.id,
-        typedName: `${p.first_name} ${p.last_name}`,
-        agree: true,
-      });
-      expect(r.status).toBe(201);
-    }
-  }
 
   it('lists one active default protocol per route with route, drug, version and data', async () => {
     const c = await h.newClinic();
@@ -195,9 +174,9 @@ describe.each(testBackends())('treatment plans and protocol library on %s', (bac
     const noConsent = await t(nurse, { to: 'active' });
     expect(noConsent.status).toBe(409);
     expect(noConsent.body.error.message).toMatch(/off_label_ketamine, financial/);
-    await signAll(c, ['off_label_ketamine']);
+    await signConsents(h, c, ['off_label_ketamine']);
     expect((await t(nurse, { to: 'active' })).status).toBe(409);
-    await signAll(c, ['financial']);
+    await signConsents(h, c, ['financial']);
     const active = await t(nurse, { to: 'active' });
     expect(active.status).toBe(200);
     expect(active.body).toMatchObject({ status: 'active', missingConsents: [], progressPct: 0 });

@@ -1,11 +1,16 @@
 /** A short two-tone alarm through WebAudio (no audio file, no network). Silently does nothing if audio is blocked. */
+declare global {
+  interface Window {
+    /** Older Safari's name for AudioContext. */
+    webkitAudioContext?: typeof AudioContext;
+  }
+}
+
 let ctx: AudioContext | undefined;
 
 export function beep(): void {
   try {
-    const AC =
-      window.AudioContext ??
-      (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+    const AC = window.AudioContext ?? window.webkitAudioContext;
     if (!AC) return;
     ctx ??= new AC();
     if (ctx.state === 'suspended') void ctx.resume();

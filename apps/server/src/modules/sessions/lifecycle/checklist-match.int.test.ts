@@ -7,7 +7,7 @@ import { testBackends } from '@plasticity/db/testing/index';
 import { describe, expect, it } from 'vitest';
 import type { Client, TestClinic } from '../../../test/harness.ts';
 import { useTestApp } from '../../../test/harness.ts';
-import { cleanIntake, protocolIds } from '../../plans/test-fixtures.ts';
+import { cleanIntake, protocolIds, signConsents } from '../../plans/test-fixtures.ts';
 import {
   at,
   certifyRemsSetting,
@@ -47,27 +47,6 @@ describe.each(testBackends())('checklist records match the session’s drug and 
     });
     expect(t.status).toBe(200);
     return p.body.id as string;
-  }
-
-  async function sign(c: TestClinic, kinds: string[]) {
-    const patient = await c.login('patient');
-    const p = await h.database.db
-      .selectFrom('patients')
-      .select(['first_name', 'last_name'])
-      .where('id', '=', c.patientId)
-      .executeTakeFirstOrThrow();
-    const docs = (await patient.get(`/api/v1/patients/${c.patientId}/consents`)).body.documents as Array<{
-      id: string;
-      kind: string;
-    }>;
-    for (const d of docs.filter((x) => kinds.includes(x.kind))) {
-      const r = await patient.post(`/api/v1/patients/${c.patientId}/consents`, {
-        documentId: d.id,
-        typedName: `${p.first_name} ${p.last_name}`,
-        agree: true,
-      });
-      expect(r.status).toBe(201);
-    }
   }
 
   it('an esketamine session refuses an approved IV plan and IV eligibility, even with an override', async () => {
@@ -154,7 +133,7 @@ describe.each(testBackends())('checklist records match the session’s drug and 
   it('an esketamine session does not take the IV ketamine consent for the REMS consent', async () => {
     const c = await h.newClinic();
     const nurse = await c.login('nurse');
-    await sign(c, ['off_label_ketamine', 'financial']);
+    await signConsents(h, c, ['off_label_ketamine', 'financial']);
     const s = await newSession(h, c, nurse);
     expect(item((await nurse.get(`/api/v1/sessions/${s.id}`)).body, 'consents_valid')).toMatchObject({
       passed: false,
@@ -162,7 +141,7 @@ describe.each(testBackends())('checklist records match the session’s drug and 
         'not signed: esketamine (SPRAVATO REMS) consent (the signed off-label ketamine consent is for ketamine; ' +
         'this session is intranasal esketamine)',
     });
-    await sign(c, ['esketamine_rems']);
+    await signConsents(h, c, ['esketamine_rems']);
     expect(item((await nurse.get(`/api/v1/sessions/${s.id}`)).body, 'consents_valid')).toMatchObject({
       passed: true,
       message: 'required consents signed',
