@@ -26,6 +26,7 @@ import { measurementModule } from './modules/measurement/index.ts';
 import { medicationsModule } from './modules/medications/index.ts';
 import { patientsModule } from './modules/patients/index.ts';
 import { plansModule } from './modules/plans/index.ts';
+import { schedulingModule } from './modules/scheduling/index.ts';
 import { sessionsModule } from './modules/sessions/index.ts';
 import { usersModule } from './modules/users/index.ts';
 import { webModule } from './modules/web/index.ts';
@@ -53,6 +54,7 @@ export const MODULES: readonly ServerModule[] = [
   plansModule,
   controlledModule,
   sessionsModule,
+  schedulingModule,
 ];
 
 export interface BuildOptions {

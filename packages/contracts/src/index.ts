@@ -1,4 +1,5 @@
 export * from './alerts.ts';
+export * from './appointments.ts';
 export * from './audit.ts';
 export * from './audit-codes.ts';
 export * from './auth.ts';
@@ -17,6 +18,7 @@ export * from './patients.ts';
 export * from './plans.ts';
 export * from './protocols.ts';
 export * from './rems.ts';
+export * from './scheduling-resources.ts';
 export * from './session-record.ts';
 export * from './session-views.ts';
 export * from './sessions.ts';

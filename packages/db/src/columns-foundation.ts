@@ -84,6 +84,7 @@ export const FOUNDATION_COLUMNS = {
     last_error: 'text?',
     link_kind: 'text?',
     link_id: 'uuid?',
+    attachments: 'json?',
   },
   patients: {
     id: 'uuid',

@@ -14,6 +14,8 @@ export const SESSIONS_COLUMNS = {
     protocol: 'json',
     plan_id: 'uuid?',
     chair: 'text',
+    chair_id: 'uuid?',
+    appointment_id: 'uuid?',
     scheduled_at: 'timestamptz',
     status: 'text',
     status_reason: 'text?',

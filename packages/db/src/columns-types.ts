@@ -12,6 +12,7 @@ export type ColumnFamily =
   | 'bool'
   | 'date'
   | 'timestamptz'
+  | 'time'
   | 'json';
 
 type IsUnknown<V> = unknown extends V ? true : false;
@@ -27,7 +28,7 @@ type FamiliesOf<V> =
         : [V] extends [number]
           ? 'int' | 'float'
           : [V] extends [string]
-            ? 'text' | 'uuid' | 'numeric' | 'date'
+            ? 'text' | 'uuid' | 'numeric' | 'date' | 'time'
             : 'json';
 
 type SpecOf<V> =

@@ -10,6 +10,7 @@ import { CONTROLLED_COLUMNS } from './columns-controlled.ts';
 import { FOUNDATION_COLUMNS } from './columns-foundation.ts';
 import { MEASUREMENT_COLUMNS } from './columns-measurement.ts';
 import { PLANS_COLUMNS } from './columns-plans.ts';
+import { SCHEDULING_COLUMNS } from './columns-scheduling.ts';
 import { SESSIONS_COLUMNS } from './columns-sessions.ts';
 import type { ColumnManifest } from './columns-types.ts';
 
@@ -25,4 +26,5 @@ export const COLUMN_MANIFEST = {
   ...PLANS_COLUMNS,
   ...CONTROLLED_COLUMNS,
   ...SESSIONS_COLUMNS,
+  ...SCHEDULING_COLUMNS,
 } as const satisfies ColumnManifest;

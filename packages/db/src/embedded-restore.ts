@@ -14,6 +14,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { PGLITE_EXTENSIONS } from './pglite-extensions.ts';
 
 /** Where the embedded database lives inside the data directory (see open-database.ts). */
 export const EMBEDDED_SUBDIR = 'pg';
@@ -28,7 +29,11 @@ export async function restoreEmbeddedDataDir(dataDir: string, snapshot: Blob): P
     const target = join(dataDir, EMBEDDED_SUBDIR);
     const staging = join(dataDir, `${EMBEDDED_SUBDIR}.restoring`);
     rmSync(staging, { recursive: true, force: true }); // left over from an interrupted restore
-    const pg = await PGlite.create({ dataDir: staging, loadDataDir: snapshot });
+    const pg = await PGlite.create({
+      dataDir: staging,
+      loadDataDir: snapshot,
+      extensions: PGLITE_EXTENSIONS,
+    });
     try {
       await pg.query('select 1');
     } finally {

@@ -12,6 +12,7 @@ import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import { PGliteDialect } from './dialect/pglite-dialect.ts';
 import { type ConnectionEvent, PgListener } from './pg-listener.ts';
+import { PGLITE_EXTENSIONS } from './pglite-extensions.ts';
 import { withPreparedStatements } from './prepared.ts';
 import type { DB } from './schema.ts';
 import { DATE_OID, INT8_OID, NUMERIC_OID, parseDate, parseInt8, parseNumeric } from './types.ts';
@@ -52,6 +53,7 @@ async function openPglite(config: { dataDir?: string; loadDataDir?: Blob }): Pro
     pglite = await PGlite.create({
       ...(config.dataDir ? { dataDir: join(config.dataDir, 'pg') } : {}),
       ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
+      extensions: PGLITE_EXTENSIONS,
       parsers: { [INT8_OID]: parseInt8, [DATE_OID]: parseDate, [NUMERIC_OID]: parseNumeric },
     });
   } catch (e) {

@@ -23,6 +23,7 @@ const FAMILY: Record<string, string> = {
   boolean: 'bool',
   date: 'date',
   'timestamp with time zone': 'timestamptz',
+  'time without time zone': 'time',
   json: 'json',
   jsonb: 'json',
 };

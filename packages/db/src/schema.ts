@@ -9,6 +9,7 @@ import type { ControlledTables } from './tables/controlled.ts';
 import type { MeasurementTables } from './tables/measurement.ts';
 import type { MedicationsTables } from './tables/medications.ts';
 import type { PlansTables } from './tables/plans.ts';
+import type { SchedulingTables } from './tables/scheduling.ts';
 import type { SessionsTables } from './tables/sessions.ts';
 
 /** timestamptz: read as Date, written as Date or ISO string; optional on insert where the column has a default. */
@@ -144,8 +145,17 @@ export interface OutboxTable {
   attempts: Generated<number>;
   last_error: string | null;
   /** The one-time link whose token the sender mints into `{token}` of the body (migration 0014). */
-  link_kind: 'one_time' | 'self_report' | null;
+  link_kind: 'one_time' | 'self_report' | 'appointment_confirmation' | null;
   link_id: string | null;
+  /** Files sent with the message, e.g. a calendar invitation (migration 0019). */
+  attachments: NullableJson<OutboxAttachment[]>;
+}
+
+export interface OutboxAttachment {
+  filename: string;
+  contentType: string;
+  /** UTF-8 text content (calendar files are text). */
+  content: string;
 }
 
 export interface AuditLogTable {
@@ -187,7 +197,8 @@ export interface DB
     MedicationsTables,
     PlansTables,
     ControlledTables,
-    SessionsTables {
+    SessionsTables,
+    SchedulingTables {
   clinics: ClinicsTable;
   users: UsersTable;
   memberships: MembershipsTable;

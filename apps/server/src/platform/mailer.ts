@@ -10,7 +10,8 @@
  * stored hash, so the token exists only in the delivered text, and every earlier copy stops working.
  * A link that was used, replaced or has expired by then is not sent at all.
  */
-import type { DB } from '@plasticity/db';
+import type { DB, OutboxAttachment } from '@plasticity/db';
+import { toJson } from '@plasticity/db';
 import type { Kysely } from 'kysely';
 import type { Clock } from './clock.ts';
 import { hashToken, newToken } from './tokens.ts';
@@ -18,7 +19,13 @@ import { hashToken, newToken } from './tokens.ts';
 /** Where the sender writes the freshly minted token into a message body. */
 export const TOKEN_SLOT = '{token}';
 
-export type LinkRef = { kind: 'one_time' | 'self_report'; id: string };
+export type LinkRef = { kind: 'one_time' | 'self_report' | 'appointment_confirmation'; id: string };
+
+const LINK_TABLES = {
+  one_time: 'one_time_links',
+  self_report: 'self_report_links',
+  appointment_confirmation: 'appointment_confirmation_links',
+} as const satisfies Record<LinkRef['kind'], keyof DB>;
 
 export interface OutboxMessage {
   clinicId: string;
@@ -28,6 +35,8 @@ export interface OutboxMessage {
   body: string;
   kind: string;
   link?: LinkRef;
+  /** Files sent with it (a calendar invitation); text only, never patient data beyond the message's own. */
+  attachments?: OutboxAttachment[];
 }
 
 export interface Mailer {
@@ -48,6 +57,7 @@ export const outboxMailer: Mailer = {
         kind: msg.kind,
         link_kind: msg.link?.kind ?? null,
         link_id: msg.link?.id ?? null,
+        attachments: msg.attachments ? toJson(msg.attachments) : null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -62,7 +72,7 @@ export const outboxMailer: Mailer = {
 export async function mintLinkToken(trx: Kysely<DB>, clock: Clock, link: LinkRef): Promise<string | null> {
   const token = newToken(32);
   const now = clock.now();
-  const table = link.kind === 'one_time' ? 'one_time_links' : 'self_report_links';
+  const table = LINK_TABLES[link.kind];
   const r = await trx
     .updateTable(table)
     .set({ token_hash: hashToken(token) })

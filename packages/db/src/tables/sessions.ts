@@ -18,6 +18,10 @@ export interface DosingSessionsTable {
   protocol: Json<Protocol>;
   plan_id: string | null;
   chair: string;
+  /** The chair record (migration 0019): set when `chair` names one of the clinic's chairs. */
+  chair_id: string | null;
+  /** The appointment this session was opened from at check-in (migration 0019). */
+  appointment_id: string | null;
   scheduled_at: Timestamp;
   status: ColumnType<SessionStatus, SessionStatus | undefined, SessionStatus>;
   status_reason: string | null;
