@@ -8,6 +8,9 @@
  * inserts; writes the 'booked' event and the audit entry. Overlaps are left to the exclusion constraints:
  * the insert runs under a savepoint, so after a refusal the transaction is usable again and the clashing
  * appointment (committed, or booked earlier in the same series) is read and named in 409 `conflict`.
+ * Writes to the same chair or clinician queue on transaction-level advisory locks taken in one order
+ * (`lockResources`): without them, two bookings of one clinician in two chairs each wait on the other's
+ * uncommitted row in the other constraint, a deadlock PostgreSQL breaks only after a second by failing one.
  */
 import { drugRouteMismatch, type Protocol } from '@plasticity/clinical/protocols';
 import type { AppointmentTypeKey, AppointmentTypeSettings } from '@plasticity/contracts';
@@ -150,6 +153,7 @@ export async function underSavepoint<T>(
   attempt: Parameters<typeof conflictError>[3],
   fieldPrefix: string,
 ): Promise<T> {
+  await lockResources(trx, [attempt.chairId, attempt.clinicianId]);
   await sql`savepoint appointment_write`.execute(trx);
   try {
     const out = await write();
@@ -162,6 +166,13 @@ export async function underSavepoint<T>(
     const tz = await clinicTimeZone(trx, attempt.clinicId);
     throw await conflictError(trx, tz, constraint, attempt, fieldPrefix);
   }
+}
+
+/** Queues writes to the same chairs and clinicians (ids are uuids, so one key space), in sorted order. */
+export async function lockResources(trx: Db, ids: Array<string | null>): Promise<void> {
+  const keys = [...new Set(ids.filter((x): x is string => !!x))].sort();
+  for (const id of keys)
+    await sql`select pg_advisory_xact_lock(hashtext(${`appointment-resource:${id}`}))`.execute(trx);
 }
 
 export async function bookInTrx(
