@@ -284,7 +284,29 @@ describe('proposeCourse', () => {
       '2027-03-17',
     ]);
     expect(p.warnings).toEqual([
-      'Week 1 of the course has 1 visit; the treatment plan asks for at least 2 a week. No time fitted on the preferred days.',
+      'Some course weeks have fewer visits than the treatment plan asks for: week 1 (1 of at least 2). No time fitted on the preferred days.',
+    ]);
+  });
+
+  it('short weeks are named in one warning, with the week each phase asks for', () => {
+    // Esketamine, 4 visits; every Wednesday to Friday of weeks 1–2 is taken: weeks 1 and 2 get Monday only.
+    const days = ['2027-03-03', '2027-03-04', '2027-03-05', '2027-03-10', '2027-03-11', '2027-03-12'];
+    const busy = days.flatMap((d) =>
+      ['chair-a', 'chair-b'].map((resourceId) => ({
+        resourceId,
+        start: at(`${d}T00:00:00Z`),
+        end: at(`${d}T23:59:00Z`),
+      })),
+    );
+    const p = proposeCourse(base({ sessions: ESK, count: 4, busy, preferredWeekdays: [1, 2, 3, 4, 5] }));
+    expect(local(p).map((s) => s.slice(0, 10))).toEqual([
+      '2027-03-01',
+      '2027-03-08',
+      '2027-03-15',
+      '2027-03-17',
+    ]);
+    expect(p.warnings).toEqual([
+      'Some course weeks have fewer visits than the treatment plan asks for: week 1 (1 of at least 2) and week 2 (1 of at least 2). No time fitted on the preferred days.',
     ]);
   });
 

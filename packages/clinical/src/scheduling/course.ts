@@ -234,15 +234,13 @@ export function proposeCourse(input: ProposeCourseInput): CourseProposal {
   let lastDate: string | null = null;
   let checkedWeeks = 0;
 
+  const shortWeeks: string[] = [];
   const weekShortfall = (week: number): void => {
-    const min = phaseForWeek(sessions.phases, week)?.perWeekMin ?? 0;
+    // A phase of fewer than 1 a week (every 2 weeks) has no weekly minimum.
+    const perWeekMin = phaseForWeek(sessions.phases, week)?.perWeekMin ?? 0;
+    const min = perWeekMin >= 1 ? Math.ceil(perWeekMin) : 0;
     const had = perWeek.get(week) ?? 0;
-    if (min >= 1 && had < Math.ceil(min)) {
-      warnings.push(
-        `Week ${week} of the course has ${plural(had, 'visit', 'visits')}; the treatment plan asks for at least ` +
-          `${Math.ceil(min)} a week. No time fitted on the preferred days.`,
-      );
-    }
+    if (had < min) shortWeeks.push(`week ${week} (${had} of at least ${min})`);
   };
 
   for (let i = 0; i < COURSE_DEFAULTS.searchDays && items.length < count; i++) {
@@ -293,6 +291,12 @@ export function proposeCourse(input: ProposeCourseInput): CourseProposal {
     }
   }
 
+  if (shortWeeks.length > 0) {
+    warnings.push(
+      `Some course weeks have fewer visits than the treatment plan asks for: ${listInWords(shortWeeks)}. ` +
+        'No time fitted on the preferred days.',
+    );
+  }
   if (items.length < count) {
     const missing = count - items.length;
     warnings.push(
