@@ -8,14 +8,14 @@ export {
   APPOINTMENT_TYPE_KEYS,
   type AppointmentTypeDefaults,
   type AppointmentTypeKey,
-  CHAIR_KIND_LABEL,
+  CHAIR_KIND_LABELS,
   CHAIR_KINDS,
   type ChairKind,
   chairKindFor,
   defaultAppointmentTypes,
   isAppointmentTypeKey,
-  STAFF_ROLES,
-  type StaffRole,
+  SCHEDULED_ROLES,
+  type ScheduledRole,
 } from './scheduling/appointment-types.ts';
 export {
   type BusyInterval,

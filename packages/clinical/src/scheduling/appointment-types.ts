@@ -6,29 +6,31 @@
  */
 import type { Route } from '../protocols/types.ts';
 
-export type AppointmentTypeKey =
-  | 'consultation'
-  | 'dosing'
-  | 'integration'
-  | 'therapy'
-  | 'follow_up'
-  | 'assessment';
-export type ChairKind = 'infusion_chair' | 'spravato_room' | 'therapy_room';
-export type StaffRole = 'prescriber' | 'nurse' | 'therapist';
-
-export const APPOINTMENT_TYPE_KEYS: readonly AppointmentTypeKey[] = [
+export const APPOINTMENT_TYPE_KEYS: readonly [
   'consultation',
   'dosing',
   'integration',
   'therapy',
   'follow_up',
   'assessment',
+] = ['consultation', 'dosing', 'integration', 'therapy', 'follow_up', 'assessment'];
+export type AppointmentTypeKey = (typeof APPOINTMENT_TYPE_KEYS)[number];
+export const CHAIR_KINDS: readonly ['infusion_chair', 'spravato_room', 'therapy_room'] = [
+  'infusion_chair',
+  'spravato_room',
+  'therapy_room',
 ];
-export const CHAIR_KINDS: readonly ChairKind[] = ['infusion_chair', 'spravato_room', 'therapy_room'];
-export const STAFF_ROLES: readonly StaffRole[] = ['prescriber', 'nurse', 'therapist'];
+export type ChairKind = (typeof CHAIR_KINDS)[number];
+/** The staff roles that run appointments (admin and front desk book them but do not run them). */
+export const SCHEDULED_ROLES: readonly ['prescriber', 'nurse', 'therapist'] = [
+  'prescriber',
+  'nurse',
+  'therapist',
+];
+export type ScheduledRole = (typeof SCHEDULED_ROLES)[number];
 
 /** Labels of the chair kinds, for screens. */
-export const CHAIR_KIND_LABEL: Readonly<Record<ChairKind, string>> = {
+export const CHAIR_KIND_LABELS: Readonly<Record<ChairKind, string>> = {
   infusion_chair: 'Infusion chair',
   spravato_room: 'SPRAVATO monitoring room',
   therapy_room: 'Therapy room',
@@ -43,7 +45,7 @@ export interface AppointmentTypeDefaults {
   /** Which kind of chair or room it holds; `null` for dosing (from the route, `chairKindFor`) or for none. */
   chairKind: ChairKind | null;
   /** Staff roles that may run it. */
-  roles: StaffRole[];
+  roles: ScheduledRole[];
   /** Chair or room turnover after the visit, in minutes. */
   bufferMin: number;
   /** Whether a patient may book it from the patient app. */
