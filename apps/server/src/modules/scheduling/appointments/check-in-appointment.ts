@@ -18,7 +18,7 @@ import { openSessionInTrx } from '../../sessions/lifecycle/create-session.ts';
 import { sessionDetail } from '../../sessions/lifecycle/session-detail.ts';
 import { lookupProtocol } from '../../sessions/shared/protocol-lookup.ts';
 import { viewOne } from '../shared/appointment-view.ts';
-import { type AppointmentRow, loadAppointment } from '../shared/load.ts';
+import { type AppointmentRow, appointmentProtocolId, loadAppointment } from '../shared/load.ts';
 import { recordChange } from './record-change.ts';
 
 /** The session's chair text when the appointment names no chair. */
@@ -50,15 +50,7 @@ export function checkInAppointmentRoute(app: ZodApp, ctx: ModuleContext) {
           );
         let session: Awaited<ReturnType<typeof openSessionInTrx>> | null = null;
         if (cur.type === 'dosing') {
-          const plan = cur.plan_id
-            ? await trx
-                .selectFrom('plan_treatment_plans')
-                .select('protocol_id')
-                .where('clinic_id', '=', a.clinicId)
-                .where('id', '=', cur.plan_id)
-                .executeTakeFirst()
-            : undefined;
-          const protocolId = cur.protocol_id ?? plan?.protocol_id ?? null;
+          const protocolId = await appointmentProtocolId(trx, a.clinicId, cur);
           const protocol = protocolId ? await lookupProtocol(trx, a.clinicId, protocolId) : null;
           if (!protocolId || !protocol)
             throw new AppError('precondition_failed', 'the appointment names no protocol to dose by', [

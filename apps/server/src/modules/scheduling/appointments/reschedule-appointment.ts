@@ -11,11 +11,10 @@ import { AppError } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-import { lookupProtocol } from '../../sessions/shared/protocol-lookup.ts';
-import { chairKindForRoute, typeSettings } from '../shared/appointment-types.ts';
+import { neededChairKind, typeSettings } from '../shared/appointment-types.ts';
 import { viewOne } from '../shared/appointment-view.ts';
 import { checkChair, checkClinician, underSavepoint } from '../shared/book.ts';
-import { iso, loadAppointment } from '../shared/load.ts';
+import { appointmentProtocol, iso, loadAppointment } from '../shared/load.ts';
 import { APPOINTMENT_EDITORS, requireMayEdit } from './edit-roles.ts';
 import { recordChange } from './record-change.ts';
 
@@ -46,11 +45,8 @@ export function rescheduleAppointmentRoute(app: ZodApp, ctx: ModuleContext) {
         const chairId = b.chairId === undefined ? cur.chair_id : b.chairId;
         const clinicianId = b.clinicianId === undefined ? cur.clinician_id : b.clinicianId;
         if (chairId && chairId !== cur.chair_id) {
-          let kind = settings.chairKind;
-          if (!kind && cur.type === 'dosing' && cur.protocol_id) {
-            const p = await lookupProtocol(trx, a.clinicId, cur.protocol_id);
-            kind = p ? chairKindForRoute(p.route) : null;
-          }
+          const protocol = cur.type === 'dosing' ? await appointmentProtocol(trx, a.clinicId, cur) : null;
+          const kind = neededChairKind(cur.type, settings, protocol);
           await checkChair(trx, a.clinicId, chairId, kind, 'body.chairId');
         }
         if (clinicianId && clinicianId !== cur.clinician_id)

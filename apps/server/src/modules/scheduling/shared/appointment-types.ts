@@ -1,9 +1,11 @@
 /**
- * The clinic's settings per appointment type: the product defaults, replaced by the clinic's own row in
- * `appointment_types` when an admin changed them (stored whole, so `isDefault` is "no row"). Also how long
- * a dosing visit lasts (from its protocol) and which chair kind it needs (from the protocol's route).
+ * The clinic's settings per appointment type: the product defaults (`@plasticity/clinical/scheduling`),
+ * replaced by the clinic's own row in `appointment_types` when an admin changed them (stored whole, so
+ * `isDefault` is "no row"). Also how long a visit lasts (a dosing visit from its protocol) and which chair
+ * kind it needs (a dosing visit from the protocol's route).
  */
-import type { Protocol, Route } from '@plasticity/clinical/protocols';
+import type { Protocol } from '@plasticity/clinical/protocols';
+import { chairKindFor, defaultAppointmentTypes, dosingVisitMinutes } from '@plasticity/clinical/scheduling';
 import {
   APPOINTMENT_TYPE_KEYS,
   type AppointmentTypeKey,
@@ -14,95 +16,39 @@ import {
 import type { DB } from '@plasticity/db';
 import type { Kysely } from 'kysely';
 
-/**
- * TEMPORARY copy of the product defaults until `@plasticity/clinical/scheduling` is on this branch; then
- * these come from there. Dosing: no fixed length (from the protocol), its chair kind from the route.
- */
-const TEMPORARY_TYPE_DEFAULTS: Record<AppointmentTypeKey, AppointmentTypeSettings> = {
-  consultation: {
-    label: 'Consultation',
-    durationMin: 60,
-    chairKind: null,
-    roles: ['prescriber'],
-    bufferMin: 0,
-    selfBookable: false,
-    cancelNoticeHours: 24,
-  },
-  dosing: {
-    label: 'Dosing visit',
-    durationMin: null,
-    chairKind: null,
-    roles: ['prescriber', 'nurse'],
-    bufferMin: 15,
-    selfBookable: false,
-    cancelNoticeHours: 48,
-    prepMin: 15,
-    recoveryMin: 30,
-  },
-  integration: {
-    label: 'Integration session',
-    durationMin: 60,
-    chairKind: null,
-    roles: ['therapist'],
-    bufferMin: 0,
-    selfBookable: true,
-    cancelNoticeHours: 24,
-  },
-  therapy: {
-    label: 'Therapy session',
-    durationMin: 50,
-    chairKind: 'therapy_room',
-    roles: ['therapist'],
-    bufferMin: 10,
-    selfBookable: false,
-    cancelNoticeHours: 24,
-  },
-  follow_up: {
-    label: 'Follow-up',
-    durationMin: 30,
-    chairKind: null,
-    roles: ['prescriber', 'nurse'],
-    bufferMin: 0,
-    selfBookable: true,
-    cancelNoticeHours: 24,
-  },
-  assessment: {
-    label: 'Assessment',
-    durationMin: 60,
-    chairKind: null,
-    roles: ['prescriber', 'nurse', 'therapist'],
-    bufferMin: 0,
-    selfBookable: false,
-    cancelNoticeHours: 24,
-  },
-};
-
-/** Length of a dosing visit when neither the request, the type nor a protocol says. */
+/** Length of a dosing visit when neither the request, the clinic's setting nor a protocol says. */
 export const DOSING_FALLBACK_MIN = 120;
 
+/** The product default of a type (`@plasticity/clinical/scheduling`) as settings. */
 export function defaultTypeSettings(type: AppointmentTypeKey): AppointmentTypeSettings {
-  return TEMPORARY_TYPE_DEFAULTS[type];
+  const { key: _key, source: _source, ...settings } = defaultAppointmentTypes()[type];
+  return settings;
 }
 
-/** The chair kind a dosing route needs: infusion chair for IV/IM, the Spravato room for intranasal. */
-export function chairKindForRoute(route: Route): ChairKind {
-  if (route === 'iv' || route === 'im') return 'infusion_chair';
-  if (route === 'intranasal') return 'spravato_room';
-  return 'therapy_room';
+/** The chair kind a visit needs: the type's setting, else for dosing the protocol's route's kind. */
+export function neededChairKind(
+  type: AppointmentTypeKey,
+  settings: AppointmentTypeSettings,
+  protocol: Protocol | null,
+): ChairKind | null {
+  if (settings.chairKind) return settings.chairKind;
+  return type === 'dosing' && protocol ? chairKindFor('dosing', protocol.route) : null;
 }
 
-/**
- * Minutes a dosing visit holds its chair: preparation, administration, the protocol's minimum observation
- * before discharge, and recovery (SPRAVATO label section 2: at least 2 hours of monitoring).
- */
-export function dosingVisitMinutes(
-  protocol: Protocol,
-  t: { prepMin?: number; recoveryMin?: number },
-): { minutes: number } {
-  const d = protocol.discharge;
-  const administration = protocol.durationMin ?? 0;
-  const observation = d.minMinutesAfterDose ?? administration + (d.minMinutesAfterAdministrationEnd ?? 60);
-  return { minutes: (t.prepMin ?? 0) + Math.max(observation, administration) + (t.recoveryMin ?? 0) };
+/** Minutes of the visit: the request's, the type's, or for dosing the protocol's visit length. */
+export function visitMinutes(
+  requested: number | undefined,
+  settings: AppointmentTypeSettings,
+  protocol: Protocol | null,
+): number {
+  if (requested !== undefined) return requested;
+  if (settings.durationMin !== null) return settings.durationMin;
+  if (protocol)
+    return dosingVisitMinutes(protocol, {
+      prepMin: settings.prepMin ?? 0,
+      recoveryMin: settings.recoveryMin ?? 0,
+    }).minutes;
+  return DOSING_FALLBACK_MIN;
 }
 
 type Db = Kysely<DB>;

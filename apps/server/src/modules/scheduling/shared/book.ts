@@ -20,12 +20,7 @@ import { AppError, badField } from '../../../platform/errors.ts';
 import type { ModuleContext } from '../../../platform/module.ts';
 import type { AuditActor } from '../../audit/audit-writer.ts';
 import { lookupProtocol } from '../../sessions/shared/protocol-lookup.ts';
-import {
-  chairKindForRoute,
-  DOSING_FALLBACK_MIN,
-  dosingVisitMinutes,
-  typeSettings,
-} from './appointment-types.ts';
+import { neededChairKind, typeSettings, visitMinutes } from './appointment-types.ts';
 import { conflictError, exclusionViolation } from './conflicts.ts';
 import type { AppointmentRow } from './load.ts';
 
@@ -126,18 +121,6 @@ async function planAndProtocol(db: Db, input: BookInput): Promise<{ protocol: Pr
   return { protocol: planProtocolId ? await lookupProtocol(db, input.clinicId, planProtocolId) : null };
 }
 
-/** Minutes of the visit: the request's, the type's, or for dosing the protocol's visit length. */
-export function visitMinutes(
-  requested: number | undefined,
-  settings: AppointmentTypeSettings,
-  protocol: Protocol | null,
-): number {
-  if (requested !== undefined) return requested;
-  if (settings.durationMin !== null) return settings.durationMin;
-  if (protocol) return dosingVisitMinutes(protocol, settings).minutes;
-  return DOSING_FALLBACK_MIN;
-}
-
 export async function clinicTimeZone(db: Db, clinicId: string): Promise<string> {
   const c = await db.selectFrom('clinics').select('time_zone').where('id', '=', clinicId).executeTakeFirst();
   return c?.time_zone ?? 'UTC';
@@ -195,8 +178,7 @@ export async function bookInTrx(
     ]);
   const settings = await typeSettings(trx, input.clinicId, input.type);
   const { protocol } = await planAndProtocol(trx, input);
-  const kind =
-    settings.chairKind ?? (input.type === 'dosing' && protocol ? chairKindForRoute(protocol.route) : null);
+  const kind = neededChairKind(input.type, settings, protocol);
   if (input.chairId) await checkChair(trx, input.clinicId, input.chairId, kind, `${prefix}.chairId`);
   if (input.clinicianId)
     await checkClinician(trx, input.clinicId, input.clinicianId, settings, `${prefix}.clinicianId`);

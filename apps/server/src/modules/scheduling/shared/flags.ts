@@ -3,6 +3,7 @@
  * refused): outside the clinic's opening hours, outside the clinician's working hours, clinician on leave.
  * `scheduleFlags` is pure; `loadFlagContext` reads everything a list needs once per request.
  */
+import { instantToLocal } from '@plasticity/clinical/scheduling';
 import { OpeningHours, type ScheduleFlag, type WeeklyHours } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import type { Kysely } from 'kysely';
@@ -27,28 +28,6 @@ export interface FlagContext {
   clinicians: Map<string, ClinicianDay>;
 }
 
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-
-/** The local date, ISO weekday and `HH:MM` of an instant in `timeZone`. */
-export function localParts(at: Date, timeZone: string): { date: string; weekday: number; time: string } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    weekday: 'short',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const get = (t: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === t)?.value ?? '';
-  return {
-    date: `${get('year')}-${get('month')}-${get('day')}`,
-    weekday: WEEKDAYS[get('weekday')] ?? 0,
-    time: `${get('hour')}:${get('minute')}`,
-  };
-}
-
 /** Whether [start, end) lies on one local day inside one of the intervals (local `HH:MM` strings). */
 function within(
   start: { date: string; time: string },
@@ -70,8 +49,8 @@ export function scheduleFlags(
   ctx: FlagContext,
 ): ScheduleFlag[] {
   const flags: ScheduleFlag[] = [];
-  const s = localParts(a.start, ctx.timeZone);
-  const e = localParts(a.end, ctx.timeZone);
+  const s = instantToLocal(a.start, ctx.timeZone);
+  const e = instantToLocal(a.end, ctx.timeZone);
   if (
     ctx.opening &&
     !within(
