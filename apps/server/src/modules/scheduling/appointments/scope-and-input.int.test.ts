@@ -159,6 +159,6 @@ describe.each(testBackends())('appointments are the clinic’s own on %s', (back
     const patient = await c.login('patient');
     expect(
       (await book(patient, { patientId: c.patientId, type: 'follow_up', start: slot(h, 4, 15) })).status,
-    ).toBe(404);
+    ).toBe(403);
   });
 });
