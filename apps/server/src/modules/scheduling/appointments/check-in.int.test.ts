@@ -30,7 +30,10 @@ describe.each(testBackends())('check-in from the schedule on %s', (backend) => {
     const ids = await protocolIds(prescriber);
     const planId = await draftPlan(c, prescriber, ids.intranasal);
     const room = await makeChair(h, c, 'Spravato 1', 'spravato_room');
-    const start = slot(h, 0, 23, 0);
+    // This minute (the board shows today's sessions in the clinic's zone).
+    const soon = new Date(h.clock.now());
+    soon.setUTCSeconds(0, 0);
+    const start = soon.toISOString();
     const booked = await book(desk, {
       patientId: c.patientId,
       type: 'dosing',
