@@ -136,13 +136,22 @@ export async function underSavepoint<T>(
   attempt: Parameters<typeof conflictError>[3],
   fieldPrefix: string,
 ): Promise<T> {
-  await lockResources(trx, [attempt.chairId, attempt.clinicianId]);
   await sql`savepoint appointment_write`.execute(trx);
   try {
+    await lockResources(trx, [attempt.chairId, attempt.clinicianId]);
     const out = await write();
     await sql`release savepoint appointment_write`.execute(trx);
     return out;
   } catch (err) {
+    if ((err as { code?: unknown }).code === '40P01') {
+      // A deadlock PostgreSQL broke by failing this transaction: two series booked at once, taking their
+      // chairs' and clinicians' locks in different orders. The whole transaction rolls back.
+      throw new AppError(
+        'conflict',
+        'another booking of the same chair or clinician was being made; try again',
+        [{ field: `${fieldPrefix}.start`, message: 'was being booked by someone else at the same moment' }],
+      );
+    }
     const constraint = exclusionViolation(err);
     if (!constraint) throw err;
     await sql`rollback to savepoint appointment_write`.execute(trx);
