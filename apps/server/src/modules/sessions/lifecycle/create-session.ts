@@ -13,6 +13,7 @@ import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, PATIENT_EDITORS } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { emitBoardEvent, sessionEvent } from '../board/hub.ts';
+import { chairIdForName } from '../shared/chair-link.ts';
 import { OPEN_STATUSES } from '../shared/load.ts';
 import { lookupProtocol } from '../shared/protocol-lookup.ts';
 import { lockPatient } from './checklist.ts';
@@ -75,6 +76,7 @@ export function createSessionRoute(app: ZodApp, ctx: ModuleContext) {
             protocol: toJson(protocol),
             plan_id: b.planId ?? null,
             chair: b.chair,
+            chair_id: await chairIdForName(trx, a.clinicId, b.chair),
             scheduled_at: b.scheduledAt,
             created_by: a.userId,
             created_at: now,
