@@ -1,0 +1,3 @@
+export function ChairsPage() {
+  return null;
+}

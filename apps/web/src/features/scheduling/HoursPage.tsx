@@ -1,0 +1,3 @@
+export function HoursPage() {
+  return null;
+}
