@@ -45,7 +45,8 @@ export const scheduleRoutes = (items: unknown[]) => ({
   },
 });
 
-describe('schedule calendar', () => {
+// The first test loads the calendar's code (lazy route): a busy machine needs longer than the default.
+describe('schedule calendar', { timeout: 45_000 }, () => {
   // jsdom has no hit testing; the calendar's slot selection asks for it on every mouse press.
   const had = 'elementFromPoint' in document;
   beforeAll(() => {
@@ -133,5 +134,41 @@ describe('schedule calendar', () => {
     const sent = api.callsTo('POST', '/api/v1/appointments/00000000-0000-4000-8000-000000009201/reschedule');
     // 10:00 on 2026-11-02 in Chicago (CST, UTC−6): the local time is kept across the change.
     expect(sent[0]?.body).toEqual({ start: '2026-11-02T16:00:00Z' });
+  });
+
+  it('books an appointment with the right body and shows a clash (409) as the server words it', async () => {
+    const { api, user } = await renderApp({
+      me: makeMe('front_desk'),
+      path: '/schedule',
+      routes: {
+        ...scheduleRoutes([]),
+        'POST /api/v1/appointments': apiError(409, 'conflict', 'Chair 2 is booked 2026-11-01 10:00–12:00'),
+      },
+    });
+    await screen.findByLabelText('Date shown', {}, { timeout: 15_000 });
+    await user.click(screen.getByRole('button', { name: 'Book appointment' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Book appointment' });
+    await user.type(within(dialog).getByRole('combobox', { name: 'Patient' }), 'Love');
+    await user.click(await screen.findByRole('option', { name: 'Lovelace, Ada (MRN-1)' }));
+    await user.click(within(dialog).getByRole('combobox', { name: 'Type' }));
+    await user.click(await screen.findByRole('option', { name: 'Dosing visit' }));
+    fireEvent.change(within(dialog).getByLabelText(/^Date/), { target: { value: '2026-11-01' } });
+    fireEvent.change(within(dialog).getByLabelText(/^Time/), { target: { value: '10:00' } });
+    await user.click(within(dialog).getByRole('combobox', { name: 'Chair or room' }));
+    await user.click(await screen.findByRole('option', { name: 'Chair 2' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Book' }));
+
+    expect(await within(dialog).findByText('Chair 2 is booked 2026-11-01 10:00–12:00')).toBeTruthy();
+    const body = api.callsTo('POST', '/api/v1/appointments')[0]?.body as Record<string, unknown>;
+    // 10:00 on the autumn change day in Chicago is 16:00 UTC (CST).
+    expect(body).toEqual({
+      patientId: makeAppointment(0).patientId,
+      type: 'dosing',
+      start: '2026-11-01T16:00:00Z',
+      chairId: CHAIR_2,
+      protocolId: expect.any(String),
+    });
+    // Everything typed stays for another try.
+    expect((within(dialog).getByLabelText(/^Time/) as HTMLInputElement).value).toBe('10:00');
   });
 });

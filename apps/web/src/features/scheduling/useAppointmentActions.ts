@@ -8,6 +8,7 @@ import type {
   NoShowRequest,
   RescheduleAppointmentRequest,
 } from '@plasticity/contracts';
+import { useMe } from '../../app/auth.tsx';
 import { useNavigate } from '../../app/router.tsx';
 import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { sessionKeys } from '../sessions/queries.ts';
@@ -16,12 +17,18 @@ import { scheduleKeys } from './queries.ts';
 
 const LISTS = [scheduleKeys.appointments()];
 
+/** Roles that open dosing sessions (the front desk checks in; the nurse takes over on the board). */
+const SESSION_ROLES: readonly string[] = ['admin', 'prescriber', 'nurse', 'therapist'];
+
 export function useCheckIn() {
   const navigate = useNavigate();
+  const role = useMe().role;
   return useApiMutation(checkIn, {
     invalidates: [...LISTS, sessionKeys.board()],
     onSuccess: (result) => {
-      if (result.kind === 'session') navigate(`/sessions/${result.session.id}`);
+      if (result.kind === 'session' && SESSION_ROLES.includes(role)) {
+        navigate(`/sessions/${result.session.id}`);
+      }
     },
   });
 }
