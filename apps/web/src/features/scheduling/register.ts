@@ -10,13 +10,21 @@ const ChairsPage = lazy(() => import('./ChairsPage.tsx').then((m) => ({ default:
 const HoursPage = lazy(() => import('./HoursPage.tsx').then((m) => ({ default: m.HoursPage })));
 
 const STAFF = STAFF_ROLES;
+// After Patients: every role's landing page (its first item) stays what it was.
 const ADMIN = ['admin'] as const;
 
 registerFeature({
   id: 'scheduling',
   nav: [
-    { id: 'today', label: 'Today', path: '/today', roles: STAFF, icon: IconListCheck, order: 7 },
-    { id: 'schedule', label: 'Schedule', path: '/schedule', roles: STAFF, icon: IconCalendarEvent, order: 8 },
+    { id: 'today', label: 'Today', path: '/today', roles: STAFF, icon: IconListCheck, order: 11 },
+    {
+      id: 'schedule',
+      label: 'Schedule',
+      path: '/schedule',
+      roles: STAFF,
+      icon: IconCalendarEvent,
+      order: 11,
+    },
     {
       id: 'chairs',
       label: 'Chairs and rooms',
