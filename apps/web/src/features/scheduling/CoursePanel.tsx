@@ -200,7 +200,11 @@ export function CoursePanel({ patientId, plan }: { patientId: string; plan: Trea
                 )}
               />
               <Group>
-                <Button onClick={book} loading={booking.busy} disabled={rows.length === 0}>
+                <Button
+                  onClick={book}
+                  loading={booking.busy}
+                  disabled={rows.length === 0 || rows.some((r) => !r.date || !r.time)}
+                >
                   Book {rows.length} {rows.length === 1 ? 'visit' : 'visits'}
                 </Button>
               </Group>

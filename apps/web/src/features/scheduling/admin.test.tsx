@@ -1,3 +1,4 @@
+import { CHAIR_KIND_LABELS } from '@plasticity/contracts';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeMe } from '../../test/fixtures.ts';
@@ -31,7 +32,9 @@ describe('scheduling admin', { timeout: 40_000 }, () => {
 
     await user.type(screen.getByRole('textbox', { name: 'New chair or room' }), 'Spravato room');
     await user.click(screen.getByRole('combobox', { name: 'Kind' }));
-    await user.click(await screen.findByRole('option', { name: 'Spravato room' }));
+    await user.click(
+      await screen.findByRole('option', { name: CHAIR_KIND_LABELS.spravato_room }, { timeout: 5_000 }),
+    );
     await user.click(screen.getByRole('button', { name: 'Add' }));
     expect(api.callsTo('POST', '/api/v1/chairs')[0]?.body).toEqual({
       name: 'Spravato room',

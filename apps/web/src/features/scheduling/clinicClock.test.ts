@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addDays,
   clinicToday,
   dateToWall,
   fromWallClock,
@@ -59,5 +60,7 @@ describe('clinic clock', () => {
     // 03:00 UTC on the 28th is still the 27th in Chicago.
     expect(clinicToday(CHICAGO, new Date('2026-11-28T03:00:00Z'))).toBe('2026-11-27');
     expect(wallDate(dateToWall('2026-11-01'))).toBe('2026-11-01');
+    expect(addDays('2026-10-31', 1)).toBe('2026-11-01');
+    expect(addDays('2026-11-02', -7)).toBe('2026-10-26');
   });
 });

@@ -2,36 +2,17 @@
  * The calendar component works on JavaScript Dates read in the browser's zone. The schedule is shown in the
  * clinic's zone, whatever the browser's: an instant becomes a "wall-clock" Date whose browser-local fields
  * (year … minute) are the clinic's local time, and a Date the calendar hands back (a drop, a selected slot)
- * is read field by field as a clinic-local time. Pure functions of their arguments; luxon's global settings
- * are never changed.
+ * is read field by field as a clinic-local time, with the server's rule for daylight-saving gaps and overlaps
+ * (`@plasticity/clinical/scheduling`). Pure functions of their arguments; luxon's global settings are never
+ * changed. Known limit: a clinic-local time that falls in the BROWSER's own daylight-saving gap cannot be
+ * held as a wall-clock Date (the browser moves it by an hour); it only happens when browser and clinic zones
+ * differ, within an hour of the browser's change.
  */
+import { addDays as addLocalDays, localToInstant } from '@plasticity/clinical/scheduling';
 import { DateTime } from 'luxon';
 
 const inZone = (at: Date | string, timeZone: string): DateTime =>
   (typeof at === 'string' ? DateTime.fromISO(at) : DateTime.fromJSDate(at)).setZone(timeZone);
-
-interface LocalFields {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second?: number;
-}
-
-/**
- * The instant of a clinic-local time. Twice-occurring times (autumn) resolve to the earlier instant; a time
- * in the spring gap is moved forward by the gap (luxon's rule).
- */
-function resolveLocal(f: LocalFields, timeZone: string): DateTime {
-  const guess = DateTime.fromObject(f, { zone: timeZone });
-  const asUtc = DateTime.fromObject(f, { zone: 'UTC' }).toMillis();
-  const candidates = [guess.minus({ hours: 3 }).offset, guess.plus({ hours: 3 }).offset]
-    .map((offset) => DateTime.fromMillis(asUtc - offset * 60_000, { zone: timeZone }))
-    .filter((t) => t.hour === f.hour && t.minute === f.minute && t.day === f.day)
-    .sort((a, b) => a.toMillis() - b.toMillis());
-  return candidates[0] ?? guess;
-}
 
 /** The clinic-local time of an instant as a Date whose browser-local fields show it. */
 export function toWallClock(at: Date | string, timeZone: string): Date {
@@ -44,28 +25,14 @@ export function toWallClock(at: Date | string, timeZone: string): Date {
  * gap) moves forward by the gap; a time that occurs twice (the autumn overlap) is the earlier one.
  */
 export function fromWallClock(wall: Date, timeZone: string): Date {
-  return resolveLocal(
-    {
-      year: wall.getFullYear(),
-      month: wall.getMonth() + 1,
-      day: wall.getDate(),
-      hour: wall.getHours(),
-      minute: wall.getMinutes(),
-      second: wall.getSeconds(),
-    },
-    timeZone,
-  ).toJSDate();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const at = localToInstant(wallDate(wall), `${pad(wall.getHours())}:${pad(wall.getMinutes())}`, timeZone);
+  return new Date(at.getTime() + wall.getSeconds() * 1000);
 }
 
 /** `YYYY-MM-DD` + `HH:MM` in the clinic's zone → ISO instant (same gap and overlap rules). */
 export function localToIso(date: string, time: string, timeZone: string): string {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const h = /^(\d{2}):(\d{2})$/.exec(time);
-  if (!d || !h) throw new RangeError(`not a date and time: ${date} ${time}`);
-  const [year, month, day, hour, minute] = [d[1], d[2], d[3], h[1], h[2]].map(Number) as number[];
-  const t = resolveLocal({ year, month, day, hour, minute } as LocalFields, timeZone);
-  if (!t.isValid) throw new RangeError(`not a date and time: ${date} ${time}`);
-  return t.toUTC().toISO({ suppressMilliseconds: true }) ?? '';
+  return localToInstant(date, time, timeZone).toISOString().replace('.000Z', 'Z');
 }
 
 /** An instant as the clinic's `{ date: 'YYYY-MM-DD', time: 'HH:MM' }`. */
@@ -106,9 +73,7 @@ export function spanOf(date: string, span: CalendarSpan, timeZone: string): { fr
 }
 
 /** A calendar date `n` days after `date` (both `YYYY-MM-DD`). */
-export function addDays(date: string, n: number): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days: n }).toFormat('yyyy-MM-dd');
-}
+export const addDays = (date: string, n: number): string => addLocalDays(date, n);
 
 /** Minutes between two instants. */
 export const minutesBetween = (start: Date | string, end: Date | string): number =>

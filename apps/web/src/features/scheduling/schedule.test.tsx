@@ -149,13 +149,15 @@ describe('schedule calendar', { timeout: 45_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Book appointment' }));
     const dialog = await screen.findByRole('dialog', { name: 'Book appointment' });
     await user.type(within(dialog).getByRole('combobox', { name: 'Patient' }), 'Love');
-    await user.click(await screen.findByRole('option', { name: 'Lovelace, Ada (MRN-1)' }));
+    await user.click(
+      await screen.findByRole('option', { name: 'Lovelace, Ada (MRN-1)' }, { timeout: 5_000 }),
+    );
     await user.click(within(dialog).getByRole('combobox', { name: 'Type' }));
-    await user.click(await screen.findByRole('option', { name: 'Dosing visit' }));
+    await user.click(await screen.findByRole('option', { name: 'Dosing visit' }, { timeout: 5_000 }));
     fireEvent.change(within(dialog).getByLabelText(/^Date/), { target: { value: '2026-11-01' } });
     fireEvent.change(within(dialog).getByLabelText(/^Time/), { target: { value: '10:00' } });
     await user.click(within(dialog).getByRole('combobox', { name: 'Chair or room' }));
-    await user.click(await screen.findByRole('option', { name: 'Chair 2' }));
+    await user.click(await screen.findByRole('option', { name: 'Chair 2' }, { timeout: 5_000 }));
     await user.click(within(dialog).getByRole('button', { name: 'Book' }));
 
     expect(await within(dialog).findByText('Chair 2 is booked 2026-11-01 10:00–12:00')).toBeTruthy();
