@@ -54,6 +54,7 @@ export function AppointmentDrawer({
       position="right"
       size="md"
       title={a ? `${a.typeLabel}: ${a.patientName}` : 'Appointment'}
+      closeButtonProps={{ 'aria-label': 'Close' }}
     >
       {a && (
         <Stack gap="sm">

@@ -183,7 +183,13 @@ export function BookAppointmentModal({
   onClose: () => void;
 }) {
   return (
-    <Modal opened={defaults !== null} onClose={onClose} title="Book appointment" size="lg">
+    <Modal
+      opened={defaults !== null}
+      onClose={onClose}
+      title="Book appointment"
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       {defaults && <BookingForm defaults={defaults} onClose={onClose} />}
     </Modal>
   );

@@ -153,6 +153,7 @@ export function DayListPage() {
         opened={pending !== null}
         onClose={() => setPending(null)}
         title={pending?.kind === 'cancel' ? 'Cancel appointment' : 'Mark no-show'}
+        closeButtonProps={{ 'aria-label': 'Close' }}
       >
         {pending?.kind === 'cancel' && (
           <CancelForm appointment={pending.appointment} onDone={() => setPending(null)} />

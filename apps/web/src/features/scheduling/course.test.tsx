@@ -69,7 +69,7 @@ const proposal = {
   warnings: ['Only 3 of 6 visits fit before 2026-11-20'],
 };
 
-describe('course of visits on the plan', () => {
+describe('course of visits on the plan', { timeout: 40_000 }, () => {
   it('proposes the induction, lets staff edit and remove visits, books them and shows a clash by visit', async () => {
     let attempts = 0;
     const { api, user } = await renderApp({

@@ -1,5 +1,6 @@
 import type { Confirmation } from '@plasticity/contracts';
 import { fireEvent, screen, within } from '@testing-library/react';
+import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMe } from '../../test/fixtures.ts';
 import { apiError } from '../../test/mockApi.ts';
@@ -95,6 +96,10 @@ describe('schedule calendar', { timeout: 45_000 }, () => {
     expect(grace.textContent).toContain('Escort not confirmed');
     expect(grace.textContent).toContain('Outside opening hours');
     expect(grace.tabIndex).toBe(0);
+    // The calendar's own table roles without a table are removed (axe: critical); contrast needs a browser.
+    const grid = document.querySelector('.rbc-time-view') as HTMLElement;
+    const audit = await axe.run(grid, { rules: { 'color-contrast': { enabled: false } } });
+    expect(audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 
     // Keyboard: Enter on a focused event opens its details with the actions.
     grace.focus();
