@@ -17,7 +17,7 @@ const UNCONFIRMED: Confirmation = {
   rescheduleNote: null,
 };
 
-describe('day list', () => {
+describe('day list', { timeout: 40_000 }, () => {
   it('lists the day in time order, flags an unconfirmed escort and a pending plan, and lets the nurse check a dosing visit in to its session', async () => {
     const late = makeAppointment(1, { start: '2026-11-27T20:00:00Z', end: '2026-11-27T22:00:00Z' });
     const early = makeAppointment(2, {
