@@ -3,12 +3,13 @@
  * the plan's state for dosing visits, the patient's confirmation, and the calendar's flags. One joined query
  * for any number of rows (`VIEW_COLUMNS`), the flags' hours read once.
  */
-import type { Appointment, AppointmentTypeView, Confirmation, PlanState } from '@plasticity/contracts';
+import type { Appointment, AppointmentTypeView, Confirmation } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import type { Kysely } from 'kysely';
 import { listTypeSettings, typeLabel } from './appointment-types.ts';
 import { type FlagContext, loadFlagContext, scheduleFlags } from './flags.ts';
 import { type AppointmentRow, iso } from './load.ts';
+import { planStateOf, planStatusSql } from './plan-state.ts';
 
 export interface ViewRow extends AppointmentRow {
   patient_first: string;
@@ -38,17 +39,9 @@ export function viewQuery(db: Kysely<DB>, clinicId: string) {
       'p.last_name as patient_last',
       'c.name as chair_name',
       'u.display_name as clinician_name',
-      'tp.status as plan_status',
+      planStatusSql('a', 'tp').as('plan_status'),
     ])
     .where('a.clinic_id', '=', clinicId);
-}
-
-export function planStateOf(type: string, planId: string | null, status: string | null): PlanState | null {
-  if (type !== 'dosing') return null;
-  if (!planId || !status) return 'none';
-  if (status === 'approved' || status === 'active' || status === 'completed') return 'approved';
-  if (status === 'draft') return 'pending';
-  return 'none';
 }
 
 function confirmationOf(r: AppointmentRow): Confirmation | null {
@@ -88,7 +81,7 @@ export function toAppointment(r: ViewRow, types: AppointmentTypeView[], flags: F
     clinicianName: r.clinician_name,
     protocolId: r.protocol_id,
     planId: r.plan_id,
-    planState: planStateOf(r.type, r.plan_id, r.plan_status),
+    planState: planStateOf(r.type, r.plan_status),
     courseId: r.course_id,
     courseIndex: r.course_index,
     sessionId: r.session_id,

@@ -3,12 +3,12 @@
  * dosing appointments that are booked and not yet checked in (the clinic's calendar day, its time zone),
  * and those that hold no active chair. Read inside the board's repeatable-read transaction.
  *
- * Plan state: the appointment's plan when it names one (draft → approval pending; otherwise approved),
- * else the patient's newest plan that has not ended; no such plan → "no plan".
+ * Plan state: the scheduling module's one rule (`planStatusSql`, `planStateOf`).
  */
-import type { BoardChair, BoardUpcomingAppointment, PlanState } from '@plasticity/contracts';
+import type { BoardChair, BoardUpcomingAppointment } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import { type Kysely, sql } from 'kysely';
+import { planStateOf, planStatusSql } from '../../scheduling/shared/plan-state.ts';
 
 const names = new Intl.Collator('en-US', { numeric: true, sensitivity: 'base' });
 
@@ -47,18 +47,7 @@ export async function boardSchedule(
         'ap.end_at',
         'p.first_name',
         'p.last_name',
-        'tp.status as plan_status',
-        (eb) =>
-          eb
-            .selectFrom('plan_treatment_plans as lp')
-            .select('lp.status')
-            .whereRef('lp.clinic_id', '=', 'ap.clinic_id')
-            .whereRef('lp.patient_id', '=', 'ap.patient_id')
-            .where('lp.status', 'in', ['draft', 'approved', 'active'])
-            .where('lp.entered_in_error_at', 'is', null)
-            .orderBy('lp.created_at', 'desc')
-            .limit(1)
-            .as('latest_plan_status'),
+        planStatusSql('ap', 'tp').as('plan_status'),
       ])
       .where('ap.clinic_id', '=', clinicId)
       .where('ap.type', '=', 'dosing')
@@ -73,7 +62,7 @@ export async function boardSchedule(
     patient: { id: r.patient_id, displayName: `${r.first_name} ${r.last_name}` },
     start: new Date(r.start_at).toISOString(),
     end: new Date(r.end_at).toISOString(),
-    planState: planStateOf(r.plan_status ?? r.latest_plan_status ?? null),
+    planState: planStateOf('dosing', r.plan_status) ?? 'none',
   });
   const chairIds = new Set(chairs.map((c) => c.id));
   return {
@@ -87,9 +76,4 @@ export async function boardSchedule(
       .filter((r) => r.chair_id === null || !chairIds.has(r.chair_id))
       .map(view),
   };
-}
-
-function planStateOf(status: string | null): PlanState {
-  if (status === null) return 'none';
-  return status === 'draft' ? 'pending' : 'approved';
 }
