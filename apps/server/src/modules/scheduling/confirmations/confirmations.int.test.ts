@@ -273,4 +273,52 @@ describe.each(testBackends())('confirmations before a dosing visit on %s', (back
     expect((await anon.get(`/api/v1/public/confirmations/${'x'.repeat(43)}`)).status).toBe(404);
     expect(visit.id).toBeTruthy();
   });
+
+  it("shows the patient's escort and fasting confirmation on the session's checklist without passing them", async () => {
+    const c = await h.newClinic();
+    const { token } = await linkForVisit(h, c, 30);
+    const anon = c.anonymous();
+    const ok = await anon.post(`/api/v1/public/confirmations/${token}`, {
+      action: 'confirm',
+      escortName: 'Sam Rivera',
+      escortPhone: '919-555-0101',
+      fastingConfirmed: true,
+      noDrivingConfirmed: true,
+    });
+    expect(ok.status).toBe(200);
+    const nurse = await c.login('nurse');
+    const scheduledAt = new Date(h.clock.now().getTime() + 30 * HOUR).toISOString();
+    const created = await nurse.post('/api/v1/sessions', {
+      patientId: c.patientId,
+      protocolId: 'default-iv-ketamine-trd',
+      scheduledAt,
+      chair: '1',
+    });
+    expect(created.status).toBe(201);
+    const item = (key: string) =>
+      (created.body.checklist as { key: string; passed: boolean; message: string; prefill?: unknown }[]).find(
+        (i) => i.key === key,
+      );
+    expect(item('escort')?.passed).toBe(false);
+    expect(item('escort')?.prefill).toMatchObject({ escortName: 'Sam Rivera', escortPhone: '919-555-0101' });
+    expect(item('escort')?.message).toContain('the patient named Sam Rivera (919-555-0101) on');
+    expect(item('fasting')?.passed).toBe(false);
+    expect(item('fasting')?.message).toMatch(
+      /confirmed by the patient on \d{4}-\d{2}-\d{2} \d{2}:\d{2} E[SD]T/,
+    );
+    expect(item('consents_valid')?.prefill).toBeUndefined();
+
+    // A visit far from the session's time is another visit: nothing is taken from it.
+    const other = await h.newClinic();
+    const otherNurse = await other.login('nurse');
+    const unrelated = await otherNurse.post('/api/v1/sessions', {
+      patientId: other.patientId,
+      protocolId: 'default-iv-ketamine-trd',
+      scheduledAt,
+      chair: '1',
+    });
+    expect((unrelated.body.checklist as { prefill?: unknown }[]).every((i) => i.prefill === undefined)).toBe(
+      true,
+    );
+  });
 });
