@@ -1,4 +1,7 @@
 /** Registers this part's routes (one operation per file beside this one). */
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
+import { proposeCourseRoute } from './propose-course.ts';
 
-export function courseRoutes(_app: ZodApp, _ctx: ModuleContext): void {}
+export function courseRoutes(app: ZodApp, ctx: ModuleContext): void {
+  proposeCourseRoute(app, ctx);
+}
