@@ -25,8 +25,11 @@ export const schedulingModule: ServerModule = {
     portalRoutes(app, ctx);
   },
   start(ctx) {
-    return ctx.jobs.every('appointment-confirmations', CONFIRMATION_POLL_MS, () =>
-      queueConfirmationRequests(ctx),
+    return ctx.jobs.every(
+      'appointment-confirmations',
+      CONFIRMATION_POLL_MS,
+      () => queueConfirmationRequests(ctx),
+      { runNow: true },
     );
   },
 };

@@ -322,3 +322,22 @@ describe.each(testBackends())('confirmations before a dosing visit on %s', (back
     );
   });
 });
+
+// The started job works over every clinic of its database with this file's clock: on the embedded database
+// only, private to this file (see health.int.test.ts).
+describe('the confirmation job', () => {
+  const h = useTestApp('pglite');
+
+  it('runs with the server and queues each request once', async () => {
+    const c = await h.newClinic();
+    const v = await bookDosing(h, c, 30);
+    h.built.start();
+    for (let i = 0; i < 100 && (await reminders(h, v.id)).length === 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect((await reminders(h, v.id)).map((r) => r.kind)).toEqual(['48h']);
+    expect(await queueConfirmationRequests(h.built.ctx)).toBe(0);
+    expect(await outboxOf(h, c.clinicId)).toHaveLength(1);
+    const health = await h.app.inject({ method: 'GET', url: '/healthz' });
+    expect(health.json().jobs.map((j: { name: string }) => j.name)).toContain('appointment-confirmations');
+  });
+});
