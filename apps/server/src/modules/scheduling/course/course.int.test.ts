@@ -129,4 +129,115 @@ describe.each(testBackends())('courses from a treatment plan on %s', (backend) =
     expect(r.body.error.code).toBe('precondition_failed');
     expect(r.body.error.message).toBe('the plan is not approved yet');
   });
+
+  it('books the series in one step, keeping 10:00 local across the daylight-saving change', async () => {
+    const c = await h.newClinic();
+    const fd = await c.login('front_desk');
+    const a = await chair(h, c, 'Chair A');
+    const planId = await ivPlan(c, await c.login('prescriber'));
+    const proposal = await fd.post(`/api/v1/plans/${planId}/course/proposal`, { ...MONDAYS, count: 3 });
+    expect(proposal.status).toBe(200);
+    const items = proposal.body.items.map((i: { start: string; chairId: string }) => ({
+      start: i.start,
+      chairId: i.chairId,
+    }));
+    const r = await fd.post(`/api/v1/plans/${planId}/course`, { items });
+    expect(r.status).toBe(201);
+    expect(r.body.items.map((i: { start: string }) => i.start)).toEqual(MONDAYS_UTC);
+    expect(r.body.items.map((i: { courseIndex: number }) => i.courseIndex)).toEqual([1, 2, 3]);
+    expect(r.body.items.every((i: { courseId: string }) => i.courseId === r.body.courseId)).toBe(true);
+    expect(
+      r.body.items.every((i: { type: string; planId: string }) => i.type === 'dosing' && i.planId === planId),
+    ).toBe(true);
+    expect(r.body.items.every((i: { chairId: string }) => i.chairId === a)).toBe(true);
+    expect(r.body.items[0].planState).toBe('approved');
+    const local = r.body.items.map((i: { start: string }) =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: 'America/New_York',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date(i.start)),
+    );
+    expect(local).toEqual(['10:00', '10:00', '10:00']);
+    const course = await h.database.db
+      .selectFrom('appointment_courses')
+      .selectAll()
+      .where('id', '=', r.body.courseId)
+      .executeTakeFirstOrThrow();
+    expect(course).toMatchObject({ clinic_id: c.clinicId, patient_id: c.patientId, plan_id: planId });
+
+    // The proposal counts what is booked: three of the six planned visits remain, after the booked ones.
+    const rest = await fd.post(`/api/v1/plans/${planId}/course/proposal`, { earliestDate: '2027-03-08' });
+    expect(rest.body.items).toHaveLength(3);
+    for (const i of rest.body.items) expect(MONDAYS_UTC).not.toContain(i.start);
+  });
+
+  it('books nothing of a series when one visit clashes, and names it', async () => {
+    const c = await h.newClinic();
+    const fd = await c.login('front_desk');
+    const a = await chair(h, c, 'Chair A');
+    const planId = await ivPlan(c, await c.login('prescriber'));
+    const pre = await fd.post(`/api/v1/plans/${planId}/course`, {
+      items: [{ start: MONDAYS_UTC[1], chairId: a }],
+    });
+    expect(pre.status).toBe(201);
+    const before = await h.database.db
+      .selectFrom('appointments')
+      .select('id')
+      .where('clinic_id', '=', c.clinicId)
+      .execute();
+    const r = await fd.post(`/api/v1/plans/${planId}/course`, {
+      items: MONDAYS_UTC.map((start) => ({ start, chairId: a })),
+    });
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe('conflict');
+    expect(r.body.error.details[0].field).toMatch(/^body\.items\[1\]/);
+    const after = await h.database.db
+      .selectFrom('appointments')
+      .select('id')
+      .where('clinic_id', '=', c.clinicId)
+      .execute();
+    expect(after.map((x) => x.id).sort()).toEqual(before.map((x) => x.id).sort());
+    const courses = await h.database.db
+      .selectFrom('appointment_courses')
+      .select('id')
+      .where('clinic_id', '=', c.clinicId)
+      .execute();
+    expect(courses).toHaveLength(1);
+
+    // Two visits of the same series in one slot clash with each other just the same.
+    const twice = await fd.post(`/api/v1/plans/${planId}/course`, {
+      items: [
+        { start: MONDAYS_UTC[2], chairId: a },
+        { start: MONDAYS_UTC[2], chairId: a },
+      ],
+    });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.details[0].field).toMatch(/^body\.items\[1\]/);
+    expect(
+      await h.database.db
+        .selectFrom('appointments')
+        .select('id')
+        .where('clinic_id', '=', c.clinicId)
+        .execute(),
+    ).toHaveLength(before.length);
+  });
+
+  it("books a draft plan's course as approval pending, and none on another clinic's plan", async () => {
+    const c = await h.newClinic();
+    const fd = await c.login('front_desk');
+    const a = await chair(h, c, 'Chair A');
+    const planId = await ivPlan(c, await c.login('prescriber'), { draft: true });
+    const r = await fd.post(`/api/v1/plans/${planId}/course`, {
+      items: [{ start: MONDAYS_UTC[0], chairId: a }],
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.items[0].planState).toBe('pending');
+    const other = await h.newClinic();
+    const foreign = await (await other.login('front_desk')).post(`/api/v1/plans/${planId}/course`, {
+      items: [{ start: MONDAYS_UTC[1] }],
+    });
+    expect(foreign.status).toBe(404);
+  });
 });
