@@ -274,6 +274,27 @@ describe.each(testBackends())('confirmations before a dosing visit on %s', (back
     expect(visit.id).toBeTruthy();
   });
 
+  it('sends the 24-hour message of a confirmed visit as a reminder without a link', async () => {
+    const c = await h.newClinic();
+    const { visit, token } = await linkForVisit(h, c, 30);
+    const ok = await c.anonymous().post(`/api/v1/public/confirmations/${token}`, {
+      action: 'confirm',
+      escortName: 'Sam Rivera',
+      escortPhone: '919-555-0101',
+      fastingConfirmed: true,
+      noDrivingConfirmed: true,
+    });
+    expect(ok.status).toBe(200);
+    h.clock.advance(7 * HOUR);
+    expect(await queueConfirmationRequests(h.built.ctx, c.clinicId)).toBe(1);
+    expect((await reminders(h, visit.id)).map((r) => r.kind)).toEqual(['48h', '24h']);
+    const mail = await deliverMail(h, c.clinicId);
+    expect(mail).toHaveLength(1);
+    expect(mail[0]?.text).toContain('Thank you for confirming');
+    expect(mail[0]?.text).not.toMatch(/\/c\//);
+    expect(mail[0]?.attachments.map((f) => f.filename)).toEqual(['visit.ics']);
+  });
+
   it("shows the patient's escort and fasting confirmation on the session's checklist without passing them", async () => {
     const c = await h.newClinic();
     const { token } = await linkForVisit(h, c, 30);

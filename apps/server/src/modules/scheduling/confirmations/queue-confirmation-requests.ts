@@ -48,7 +48,12 @@ export function dueKind(start: Date, now: Date): ReminderKind | null {
   return null;
 }
 
-function message(ctx: ModuleContext, a: Due, link: { id: string; template: string } | null): OutboxMessage {
+function message(
+  ctx: ModuleContext,
+  a: Due,
+  link: { id: string; template: string } | null,
+  sequence: number,
+): OutboxMessage {
   const when = stamp(a.start_at, a.time_zone);
   const ask = link
     ? `Please confirm your visit, your escort home and how to prepare here (the link works once):\n${link.template}\n`
@@ -56,7 +61,7 @@ function message(ctx: ModuleContext, a: Due, link: { id: string; template: strin
   const location = addressLine(a.address);
   const ics = buildIcs({
     uid: `appointment-${a.id}@plasticity`,
-    sequence: 0,
+    sequence,
     method: 'PUBLISH',
     start: a.start_at,
     end: a.end_at,
@@ -94,7 +99,15 @@ async function queueOne(trx: Kysely<DB>, ctx: ModuleContext, a: Due, kind: Remin
         expiresAt: a.start_at,
       })
     : null;
-  const outboxId = await ctx.mailer.enqueue(trx, message(ctx, a, link));
+  // The calendar file's revision: one more for every move, so calendars replace the earlier copy.
+  const moves = await trx
+    .selectFrom('appointment_events')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('clinic_id', '=', a.clinic_id)
+    .where('appointment_id', '=', a.id)
+    .where('action', '=', 'rescheduled')
+    .executeTakeFirstOrThrow();
+  const outboxId = await ctx.mailer.enqueue(trx, message(ctx, a, link, Number(moves.n)));
   await trx
     .updateTable('appointment_reminders')
     .set({ outbox_id: outboxId })
