@@ -295,6 +295,35 @@ describe.each(testBackends())('confirmations before a dosing visit on %s', (back
     expect(mail[0]?.attachments.map((f) => f.filename)).toEqual(['visit.ics']);
   });
 
+  it('asks again for a visit moved after its request went', async () => {
+    const c = await h.newClinic();
+    const v = await bookDosing(h, c, 30);
+    expect(await queueConfirmationRequests(h.built.ctx, c.clinicId)).toBe(1);
+    h.clock.advance(60_000);
+    const moved = new Date(v.start.getTime() + 10 * HOUR);
+    await h.database.db
+      .updateTable('appointments')
+      .set({
+        start_at: moved,
+        end_at: new Date(moved.getTime() + 2 * HOUR),
+        held_until: new Date(moved.getTime() + 2.25 * HOUR),
+      })
+      .where('id', '=', v.id)
+      .execute();
+    await h.database.db
+      .insertInto('appointment_events')
+      .values({ clinic_id: c.clinicId, appointment_id: v.id, at: h.clock.now(), action: 'rescheduled' })
+      .execute();
+    h.clock.advance(60_000);
+    expect(await queueConfirmationRequests(h.built.ctx, c.clinicId)).toBe(1);
+    expect(await queueConfirmationRequests(h.built.ctx, c.clinicId)).toBe(0);
+    expect(await outboxOf(h, c.clinicId)).toHaveLength(2);
+    const mail = await deliverMail(h, c.clinicId);
+    // The first message's link was superseded: only the new one goes, with the new time and SEQUENCE 1.
+    expect(mail).toHaveLength(1);
+    expect(mail[0]?.attachments[0]?.content).toContain('SEQUENCE:1');
+  });
+
   it("shows the patient's escort and fasting confirmation on the session's checklist without passing them", async () => {
     const c = await h.newClinic();
     const { token } = await linkForVisit(h, c, 30);

@@ -2,7 +2,8 @@
  * The confirmation requests before each dosing visit: once 48 hours before and once 24 hours before, through
  * the outbox (SMTP when configured), to the patient's email. Each goes exactly once: the job claims
  * `appointment_reminders (appointment, kind)` with `on conflict do nothing` in the same transaction as the
- * enqueue, so two server processes never both send it. A visit already within 24 hours gets only the 24-hour
+ * enqueue, so two server processes never both send it; a visit moved after a request was queued gets that
+ * request again for its new time (the row is claimed anew under the same condition). A visit already within 24 hours gets only the 24-hour
  * request. Patients without an email get nothing and nothing is recorded (the day list shows them
  * unconfirmed).
  *
@@ -12,7 +13,7 @@
  * message is a plain reminder.
  */
 import { type DB, toJson } from '@plasticity/db';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { buildIcs } from '../../../platform/ics.ts';
 import type { OutboxMessage } from '../../../platform/mailer.ts';
 import type { ModuleContext } from '../../../platform/module.ts';
@@ -82,7 +83,12 @@ function message(
   };
 }
 
-/** Claims and queues one request; false when another process (or an earlier run) already did. */
+/** Whether the visit was moved after `since` (a reminder's `created_at`). */
+const movedSince = (appointmentRef: string, sinceRef: string) =>
+  sql<boolean>`exists (select 1 from appointment_events e where e.appointment_id = ${sql.ref(appointmentRef)}
+    and e.action = 'rescheduled' and e.at > ${sql.ref(sinceRef)})`;
+
+/** Claims and queues one request (again, for a visit moved since it was queued); false when another process (or an earlier run) already did. */
 async function queueOne(trx: Kysely<DB>, ctx: ModuleContext, a: Due, kind: ReminderKind): Promise<boolean> {
   const claimed = await trx
     .insertInto('appointment_reminders')
@@ -90,7 +96,17 @@ async function queueOne(trx: Kysely<DB>, ctx: ModuleContext, a: Due, kind: Remin
     .onConflict((oc) => oc.columns(['appointment_id', 'kind']).doNothing())
     .returning('appointment_id')
     .executeTakeFirst();
-  if (!claimed) return false;
+  const reclaimed = claimed
+    ? true
+    : await trx
+        .updateTable('appointment_reminders')
+        .set({ created_at: ctx.clock.now(), outbox_id: null })
+        .where('appointment_id', '=', a.id)
+        .where('kind', '=', kind)
+        .where(movedSince('appointment_reminders.appointment_id', 'appointment_reminders.created_at'))
+        .returning('appointment_id')
+        .executeTakeFirst();
+  if (!reclaimed) return false;
   const unconfirmed = !a.confirmed_at && !a.reschedule_requested_at;
   const link = unconfirmed
     ? await createConfirmationLink(trx, ctx, {
@@ -166,6 +182,8 @@ export async function queueConfirmationRequests(ctx: ModuleContext, clinicId?: s
             .selectFrom('appointment_reminders as r')
             .select('r.appointment_id')
             .whereRef('r.appointment_id', '=', 'a.id')
+            // A request queued before the visit was moved does not count: the new time gets its own.
+            .where(sql<boolean>`not ${movedSince('r.appointment_id', 'r.created_at')}`)
             // The request due now was queued already: the 24-hour one, or the 48-hour one while it is due.
             .where((w) =>
               w.or([
