@@ -14,6 +14,7 @@ import type { Kysely } from 'kysely';
 import { stamp } from '../../../platform/time-format.ts';
 import { addressLine } from '../../clinic/clinic-settings.ts';
 import { lookupProtocol } from '../../sessions/shared/protocol-lookup.ts';
+import { typeSettings } from '../shared/appointment-types.ts';
 
 /** Product default when neither the protocol nor the clinic says how to fast (clinic-configurable). */
 export const DEFAULT_FASTING_INSTRUCTION =
@@ -23,17 +24,8 @@ export const ESCORT_INSTRUCTION =
 export const NO_DRIVING_INSTRUCTION =
   'Do not drive or operate machinery until the next day, after a restful night’s sleep.';
 
-const TYPE_LABELS: Record<string, string> = {
-  consultation: 'Consultation',
-  dosing: 'Dosing visit',
-  integration: 'Integration session',
-  therapy: 'Therapy session',
-  follow_up: 'Follow-up',
-  assessment: 'Assessment',
-};
-
 /** The parts of an appointment row that say what the patient confirmed. */
-export interface ConfirmationColumns {
+interface ConfirmationColumns {
   confirmed_at: Date | null;
   escort_name: string | null;
   escort_phone: string | null;
@@ -43,7 +35,7 @@ export interface ConfirmationColumns {
   reschedule_note: string | null;
 }
 
-export function confirmationOf(a: ConfirmationColumns): Confirmation {
+function confirmationOf(a: ConfirmationColumns): Confirmation {
   return {
     status: a.reschedule_requested_at ? 'reschedule_requested' : a.confirmed_at ? 'confirmed' : 'unconfirmed',
     confirmedAt: a.confirmed_at?.toISOString() ?? null,
@@ -92,9 +84,6 @@ export async function confirmationView(
       j.onRef('p.id', '=', 'a.patient_id').onRef('p.clinic_id', '=', 'a.clinic_id'),
     )
     .innerJoin('clinics as c', 'c.id', 'a.clinic_id')
-    .leftJoin('appointment_types as t', (j) =>
-      j.onRef('t.clinic_id', '=', 'a.clinic_id').onRef('t.type', '=', 'a.type'),
-    )
     .select([
       'a.patient_id',
       'a.type',
@@ -113,7 +102,6 @@ export async function confirmationView(
       'c.phone',
       'c.time_zone',
       'c.settings',
-      't.settings as type_settings',
     ])
     .where('a.clinic_id', '=', clinicId)
     .where('a.id', '=', appointmentId)
@@ -129,7 +117,7 @@ export async function confirmationView(
       clinicPhone: a.phone,
       start: a.start_at.toISOString(),
       startText: stamp(a.start_at, a.time_zone),
-      typeLabel: a.type_settings?.label ?? TYPE_LABELS[a.type] ?? 'Visit',
+      typeLabel: (await typeSettings(db, clinicId, a.type)).label,
       instructions,
       confirmation: confirmationOf(a),
     },

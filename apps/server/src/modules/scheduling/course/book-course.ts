@@ -2,8 +2,8 @@
  * POST /api/v1/plans/{id}/course BookCourseRequest → 201 BookedCourse
  * Roles: admin, prescriber, nurse, front desk. Books the series staff adjusted from the proposal, all or
  * nothing: the course row and every dosing appointment (the plan's protocol and plan, `course_index` 1…n)
- * in one transaction (`bookVisit`: chair kind, clinician, length from the protocol, buffer, the 'booked' event
- * and audit entry of each).
+ * in one transaction through the one booking path (`bookInTrx`: chair kind, clinician role, length from the
+ * protocol, buffer, the 'booked' event and audit entry of each).
  * - The plan must be the clinic's (404). A draft plan's course may be booked (front desks book the induction
  *   while approval is pending; each visit shows "plan approval pending" and the pre-dose checklist blocks
  *   dosing until the plan is approved); a completed or stopped plan's may not (409 `precondition_failed`).
@@ -17,8 +17,9 @@ import { AppError } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-import { bookVisit, courseVisitsView } from './book-visit.ts';
-import { dosingVisit, loadCoursePlan } from './course-plan.ts';
+import { appointmentView } from '../shared/appointment-view.ts';
+import { bookInTrx } from '../shared/book.ts';
+import { loadCoursePlan } from './course-plan.ts';
 
 export function bookCourseRoute(app: ZodApp, ctx: ModuleContext): void {
   app.post(
@@ -55,18 +56,17 @@ export function bookCourseRoute(app: ZodApp, ctx: ModuleContext): void {
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        const visit = await dosingVisit(trx, a.clinicId, plan.protocol);
         const rows = [];
         for (const [i, item] of req.body.items.entries()) {
           rows.push(
-            await bookVisit(
+            await bookInTrx(
               trx,
               ctx,
               actor,
-              visit,
               {
                 clinicId: a.clinicId,
                 patientId: plan.patientId,
+                type: 'dosing',
                 start: new Date(item.start),
                 ...(item.durationMin !== undefined ? { durationMin: item.durationMin } : {}),
                 ...(item.chairId ? { chairId: item.chairId } : {}),
@@ -75,10 +75,10 @@ export function bookCourseRoute(app: ZodApp, ctx: ModuleContext): void {
                 planId: plan.id,
                 courseId: course.id,
                 courseIndex: i + 1,
+                bookedVia: 'staff',
                 createdBy: a.userId,
-                timeZone: a.timeZone,
               },
-              `body.items[${i}]`,
+              { field: `body.items[${i}]` },
             ),
           );
         }
@@ -90,7 +90,7 @@ export function bookCourseRoute(app: ZodApp, ctx: ModuleContext): void {
           category: 'scheduling',
           details: { planId: plan.id, visits: rows.length, planStatus: plan.status },
         });
-        return { courseId: course.id, items: await courseVisitsView(trx, a.clinicId, plan.status, rows) };
+        return { courseId: course.id, items: await appointmentView(trx, a.clinicId, a.timeZone, rows) };
       });
       reply.code(201);
       return result;

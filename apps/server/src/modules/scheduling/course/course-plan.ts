@@ -1,15 +1,14 @@
 /**
  * What a course is booked from: the treatment plan (of the caller's clinic, not entered in error), its
  * protocol from the plan's library row, and the dosing visit's chair time, buffer and chair kind from the
- * clinic's dosing appointment-type settings (product defaults, `@plasticity/clinical/scheduling`, until the
- * clinic changes them) and the protocol (`dosingVisitMinutes`, `chairKindFor`).
+ * clinic's dosing appointment-type settings and the protocol (shared/appointment-types.ts, as every booking).
  */
 import type { Protocol } from '@plasticity/clinical/protocols';
-import { chairKindFor, defaultAppointmentTypes, dosingVisitMinutes } from '@plasticity/clinical/scheduling';
 import type { ChairKind } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import type { Kysely } from 'kysely';
 import { notFound } from '../../../platform/errors.ts';
+import { neededChairKind, typeSettings, visitMinutes } from '../shared/appointment-types.ts';
 
 export interface CoursePlan {
   id: string;
@@ -55,19 +54,10 @@ export async function dosingVisit(
   clinicId: string,
   protocol: Protocol,
 ): Promise<DosingVisit> {
-  const row = await db
-    .selectFrom('appointment_types')
-    .select('settings')
-    .where('clinic_id', '=', clinicId)
-    .where('type', '=', 'dosing')
-    .executeTakeFirst();
-  const d = defaultAppointmentTypes().dosing;
-  const s = row?.settings;
-  const prepMin = s?.prepMin ?? d.prepMin;
-  const recoveryMin = s?.recoveryMin ?? d.recoveryMin;
+  const settings = await typeSettings(db, clinicId, 'dosing');
   return {
-    durationMin: s?.durationMin ?? dosingVisitMinutes(protocol, { prepMin, recoveryMin }).minutes,
-    bufferMin: s?.bufferMin ?? d.bufferMin,
-    chairKind: s?.chairKind ?? chairKindFor('dosing', protocol.route) ?? 'infusion_chair',
+    durationMin: visitMinutes(undefined, settings, protocol),
+    bufferMin: settings.bufferMin,
+    chairKind: neededChairKind('dosing', settings, protocol) ?? 'infusion_chair',
   };
 }
