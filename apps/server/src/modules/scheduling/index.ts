@@ -11,6 +11,7 @@ import { confirmationRoutes } from './confirmations/routes.ts';
 import { courseRoutes } from './course/routes.ts';
 import { portalRoutes } from './portal/routes.ts';
 import { resourceRoutes } from './resources/routes.ts';
+import { seedSchedulingDemo } from './seed-demo.ts';
 
 /** How often each process looks for dosing visits due a confirmation request (not a clinical threshold). */
 const CONFIRMATION_POLL_MS = 60_000;
@@ -32,4 +33,5 @@ export const schedulingModule: ServerModule = {
       { runNow: true },
     );
   },
+  seedDemo: seedSchedulingDemo,
 };

@@ -11,11 +11,11 @@
  * - Chairs: `chairId`, else every active chair of the kind the protocol's route needs (intranasal → SPRAVATO
  *   room, otherwise infusion chair), in the clinic's order; busy while an appointment holds them (start to
  *   end + buffer). The patient's own appointments, and the clinician's when `clinicianId` is given, block too;
- *   no time before now is proposed. Opening hours from clinic settings (`openingHours`) when set.
+ *   no time before now is proposed. Opening hours from clinic settings (`openingHours`).
  * Another clinic's chair or clinician → 404. Audited as a read of the patient's plan.
  */
 import { COURSE_DEFAULTS, proposeCourse } from '@plasticity/clinical/scheduling';
-import { CourseProposal, OpeningHours, ProposeCourseRequest } from '@plasticity/contracts';
+import { CourseProposal, ProposeCourseRequest } from '@plasticity/contracts';
 import { z } from 'zod';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
@@ -29,8 +29,8 @@ import { assertClinician, HOLDING, holdingAppointments } from './course-resource
 const DAY_MS = 86_400_000;
 
 /**
- * Hours tried when the clinic has set no opening hours: Monday to Friday 08:00–18:00 (a Plasticity product
- * default, no clinical source; docs/clinical-sources.md#scheduling-defaults). Staff may book outside them.
+ * Hours tried when the clinic has cleared its opening hours: Monday to Friday 08:00–18:00 (a Plasticity
+ * product default, no clinical source; docs/clinical-sources.md#scheduling-defaults). Staff may book outside.
  */
 const FALLBACK_OPEN = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:00', end: '18:00' }));
 
@@ -89,9 +89,8 @@ export function proposeCourseRoute(app: ZodApp, ctx: ModuleContext): void {
       const remaining = Math.max(plan.plannedSessions - Number(booked.n), 0);
 
       const settings = await readClinicSettings(ctx.db, a.clinicId);
-      const opening = OpeningHours.safeParse((settings as Record<string, unknown>).openingHours);
-      const configured = opening.success && opening.data.length > 0;
-      const open = configured ? opening.data : FALLBACK_OPEN;
+      const configured = settings.openingHours.length > 0;
+      const open = configured ? settings.openingHours : FALLBACK_OPEN;
 
       const proposal = proposeCourse({
         sessions: plan.protocol.sessions,
@@ -122,7 +121,7 @@ export function proposeCourseRoute(app: ZodApp, ctx: ModuleContext): void {
         warnings.unshift(`All ${plan.plannedSessions} planned visits of this plan are booked already.`);
       if (!configured && !b.preferredTimes)
         warnings.unshift(
-          'The clinic has not set its opening hours: times from 08:00 to 18:00, Monday to Friday, were tried.',
+          'The clinic has no opening hours set: times from 08:00 to 18:00, Monday to Friday, were tried.',
         );
       if (candidates.length === 0)
         warnings.unshift(
