@@ -171,6 +171,8 @@ export const DemoMailboxItem = z.object({
   kind: z.string(),
   createdAt: z.string(),
   text: z.string().nullable().describe('null when the message’s link was used, replaced or has expired'),
+  /** File names of what the message carries (a visit's calendar file). */
+  attachments: z.array(z.string()).optional(),
 });
 export const DemoMailbox = z.object({ items: z.array(DemoMailboxItem) });
 

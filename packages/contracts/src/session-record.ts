@@ -48,6 +48,17 @@ export const ChecklistItemView = z.object({
     })
     .nullable(),
   source: z.string(),
+  /**
+   * What the patient confirmed before the visit (the confirmation link) for this item — the escort's name and
+   * phone, fasting — for the nurse to check and attest; never passes the item by itself.
+   */
+  prefill: z
+    .object({
+      confirmedByPatientAt: z.string(),
+      escortName: z.string().optional(),
+      escortPhone: z.string().optional(),
+    })
+    .optional(),
 });
 export type ChecklistItemView = z.infer<typeof ChecklistItemView>;
 

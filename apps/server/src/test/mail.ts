@@ -11,6 +11,8 @@ export interface Delivered {
   to: string;
   subject: string;
   text: string;
+  /** Attachments' file names and contents. */
+  attachments: { filename: string; contentType: string; content: string }[];
 }
 
 export async function deliverMail(h: TestApp, clinicId: string): Promise<Delivered[]> {
@@ -19,7 +21,7 @@ export async function deliverMail(h: TestApp, clinicId: string): Promise<Deliver
     h.built.ctx,
     {
       async sendMail(m) {
-        out.push({ to: m.to, subject: m.subject, text: m.text });
+        out.push({ to: m.to, subject: m.subject, text: m.text, attachments: m.attachments ?? [] });
       },
     },
     500,
@@ -28,12 +30,13 @@ export async function deliverMail(h: TestApp, clinicId: string): Promise<Deliver
   return out;
 }
 
-/** The one-time link in a delivered text (`/accept/…` or `/r/…`), or throws. */
-export function linkIn(text: string, path: 'accept' | 'r'): string {
+/** The one-time link in a delivered text (`/accept/…`, `/r/…` or `/c/…`), or throws. */
+export function linkIn(text: string, path: 'accept' | 'r' | 'c'): string {
   const m = text.match(new RegExp(`\\S*/${path}/[A-Za-z0-9_-]+`));
   if (!m) throw new Error(`no /${path}/ link in the message`);
   return m[0];
 }
 
 /** The token of the link in a delivered text. */
-export const tokenIn = (text: string, path: 'accept' | 'r') => linkIn(text, path).split(`/${path}/`)[1] ?? '';
+export const tokenIn = (text: string, path: 'accept' | 'r' | 'c') =>
+  linkIn(text, path).split(`/${path}/`)[1] ?? '';

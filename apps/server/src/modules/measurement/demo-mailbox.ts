@@ -4,7 +4,7 @@
  * Admin only; in any clinic not flagged `demo` (set by the demo seed) it answers 404, as if it did not
  * exist. Like the mail sender, it mints each waiting message's token as it hands the text over
  * (platform/mailer.ts): opening the mailbox again replaces the links it showed before. Messages already
- * sent by email are listed without their text. Audited as a read of the mailbox.
+ * sent by email are listed without their text; attachments by file name. Audited as a read of the mailbox.
  */
 import { DemoMailbox } from '@plasticity/contracts';
 import { notFound } from '../../platform/errors.ts';
@@ -39,6 +39,7 @@ export function demoMailboxRoute(app: ZodApp, ctx: ModuleContext) {
             'link_id',
             'created_at',
             'sent_at',
+            'attachments',
           ])
           .where('clinic_id', '=', a.clinicId)
           .orderBy('created_at', 'desc')
@@ -57,6 +58,7 @@ export function demoMailboxRoute(app: ZodApp, ctx: ModuleContext) {
             kind: r.kind,
             createdAt: r.created_at.toISOString(),
             text,
+            attachments: (r.attachments ?? []).map((f) => f.filename),
           });
         }
         await ctx.audit.record(trx, actorOf(req), {

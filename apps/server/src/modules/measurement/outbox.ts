@@ -7,10 +7,11 @@
  * the same message twice.
  */
 import { OutboxList } from '@plasticity/contracts';
+import type { OutboxAttachment } from '@plasticity/db';
 import { sql } from 'kysely';
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
-import { renderForDelivery } from '../../platform/mailer.ts';
+import { type LinkRef, renderForDelivery } from '../../platform/mailer.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
@@ -72,8 +73,19 @@ export function outboxRoute(app: ZodApp, ctx: ModuleContext) {
 }
 
 export interface Transport {
-  sendMail(m: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+  sendMail(m: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    /** Files sent with the message (nodemailer's `attachments`), e.g. a visit's calendar file. */
+    attachments?: OutboxAttachment[];
+  }): Promise<unknown>;
 }
+
+/** A message's stored attachments, as nodemailer takes them (`{filename, contentType, content}`). */
+const attachmentsOf = (raw: OutboxAttachment[] | null): OutboxAttachment[] =>
+  (raw ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content }));
 
 /** Sends up to `batch` unsent messages (of one clinic, when `clinicId` is given); returns how many were sent. */
 export async function sendPending(
@@ -89,10 +101,11 @@ export async function sendPending(
       subject: string;
       body: string;
       attempts: number;
-      link_kind: 'one_time' | 'self_report' | null;
+      link_kind: LinkRef['kind'] | null;
       link_id: string | null;
+      attachments: OutboxAttachment[] | null;
     }>`
-      select id, recipient, subject, body, attempts, link_kind, link_id from outbox
+      select id, recipient, subject, body, attempts, link_kind, link_id, attachments from outbox
        where sent_at is null and attempts < ${MAX_SEND_ATTEMPTS}
          and (${clinicId ?? null}::uuid is null or clinic_id = ${clinicId ?? null}::uuid)
        order by created_at limit ${batch} for update skip locked`.execute(trx);
@@ -109,7 +122,14 @@ export async function sendPending(
         continue;
       }
       try {
-        await transport.sendMail({ from: ctx.config.mailFrom, to: m.recipient, subject: m.subject, text });
+        const attachments = attachmentsOf(m.attachments);
+        await transport.sendMail({
+          from: ctx.config.mailFrom,
+          to: m.recipient,
+          subject: m.subject,
+          text,
+          ...(attachments.length ? { attachments } : {}),
+        });
         await trx
           .updateTable('outbox')
           .set({ sent_at: ctx.clock.now(), transport: 'smtp', attempts: m.attempts + 1, last_error: null })

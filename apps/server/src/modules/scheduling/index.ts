@@ -6,11 +6,15 @@
  */
 import type { ServerModule } from '../../platform/module.ts';
 import { appointmentRoutes } from './appointments/routes.ts';
+import { queueConfirmationRequests } from './confirmations/queue-confirmation-requests.ts';
 import { confirmationRoutes } from './confirmations/routes.ts';
 import { courseRoutes } from './course/routes.ts';
 import { portalRoutes } from './portal/routes.ts';
 import { resourceRoutes } from './resources/routes.ts';
 import { seedSchedulingDemo } from './seed-demo.ts';
+
+/** How often each process looks for dosing visits due a confirmation request (not a clinical threshold). */
+const CONFIRMATION_POLL_MS = 60_000;
 
 export const schedulingModule: ServerModule = {
   name: 'scheduling',
@@ -20,6 +24,14 @@ export const schedulingModule: ServerModule = {
     courseRoutes(app, ctx);
     confirmationRoutes(app, ctx);
     portalRoutes(app, ctx);
+  },
+  start(ctx) {
+    return ctx.jobs.every(
+      'appointment-confirmations',
+      CONFIRMATION_POLL_MS,
+      () => queueConfirmationRequests(ctx),
+      { runNow: true },
+    );
   },
   seedDemo: seedSchedulingDemo,
 };

@@ -1,4 +1,11 @@
 /** Registers this part's routes (one operation per file beside this one). */
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
+import { linkGuard } from './confirmation-link.ts';
+import { getConfirmationRoute } from './get-confirmation.ts';
+import { submitConfirmationRoute } from './submit-confirmation.ts';
 
-export function confirmationRoutes(_app: ZodApp, _ctx: ModuleContext): void {}
+export function confirmationRoutes(app: ZodApp, ctx: ModuleContext): void {
+  const guard = linkGuard();
+  getConfirmationRoute(app, ctx, guard);
+  submitConfirmationRoute(app, ctx, guard);
+}

@@ -1,9 +1,10 @@
 /**
  * What the pre-dose checklist asks of other modules, behind one narrow interface: are the required consents
  * signed and not withdrawn, is a treatment plan approved, is the eligibility decision current, are the
- * pre-session instruments completed today? Plans, eligibility decisions and consents count only when made
+ * pre-session instruments completed today? What did the patient confirm before the visit (escort, fasting)? Plans, eligibility decisions and consents count only when made
  * for the session's drug and route (`@plasticity/clinical/protocols` match rules). Each answer queries the
- * owning module's tables (plans: `plan_*`; measurement: `assessments`), which every migrated database has.
+ * owning module's tables (plans: `plan_*`; measurement: `assessments`; scheduling: `appointments`), which every
+ * migrated database has.
  * Read-only.
  */
 
@@ -18,6 +19,7 @@ import {
 } from '@plasticity/clinical/protocols';
 import type { DB } from '@plasticity/db';
 import { type Kysely, sql } from 'kysely';
+import { stamp } from '../../../platform/time-format.ts';
 
 export interface SourceResult {
   ok: boolean;
@@ -124,4 +126,51 @@ export async function instrumentsDone(db: Kysely<DB>, i: SourceInput): Promise<S
         message: `not completed today: ${missing.map((k) => getInstrument(k)?.name ?? k).join(', ')}`,
       }
     : { ok: true, message: 'pre-session instruments completed' };
+}
+
+/** What the patient confirmed through the visit's confirmation link (or the front desk) before the visit. */
+export interface PatientConfirmation {
+  at: Date;
+  /** `at` in the clinic's zone, as shown (`2026-12-05 18:10 EST`). */
+  atText: string;
+  escortName: string | null;
+  escortPhone: string | null;
+  fastingConfirmed: boolean;
+}
+
+/** How far from the session's time a dosing appointment of the patient counts as this visit's. */
+const SAME_VISIT_MS = 12 * 3_600_000;
+
+/**
+ * The confirmation of the session's appointment (`appointmentId`, set at check-in), or, failing that, of the
+ * patient's dosing appointment closest to the session's time within 12 hours. Null when none was confirmed.
+ */
+export async function patientConfirmation(
+  db: Kysely<DB>,
+  i: { clinicId: string; patientId: string; appointmentId: string | null; around: Date },
+): Promise<PatientConfirmation | null> {
+  let q = db
+    .selectFrom('appointments as a')
+    .innerJoin('clinics as c', 'c.id', 'a.clinic_id')
+    .select(['a.confirmed_at', 'a.escort_name', 'a.escort_phone', 'a.fasting_confirmed', 'c.time_zone'])
+    .where('a.clinic_id', '=', i.clinicId)
+    .where('a.patient_id', '=', i.patientId)
+    .where('a.confirmed_at', 'is not', null);
+  q = i.appointmentId
+    ? q.where('a.id', '=', i.appointmentId)
+    : q
+        .where('a.type', '=', 'dosing')
+        .where('a.status', 'in', ['booked', 'checked_in'])
+        .where('a.start_at', '>=', new Date(i.around.getTime() - SAME_VISIT_MS))
+        .where('a.start_at', '<=', new Date(i.around.getTime() + SAME_VISIT_MS))
+        .orderBy(sql`abs(extract(epoch from (a.start_at - ${i.around}::timestamptz)))`);
+  const r = await q.limit(1).executeTakeFirst();
+  if (!r?.confirmed_at) return null;
+  return {
+    at: r.confirmed_at,
+    atText: stamp(r.confirmed_at, r.time_zone),
+    escortName: r.escort_name,
+    escortPhone: r.escort_phone,
+    fastingConfirmed: r.fasting_confirmed,
+  };
 }

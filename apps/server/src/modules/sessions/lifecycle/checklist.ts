@@ -8,6 +8,9 @@
  * except a plan, eligibility decision or consent made for another drug or route, which no override passes.
  * REMS enrolment is attested with the patient's REMS enrolment identifier and date and the setting's
  * certification (clinic settings), copied onto the session when attested.
+ * What the patient confirmed before the visit (confirmation link: escort's name and phone, fasting) is shown
+ * on the escort and fasting items and offered as the escort's prefill, but does not pass them: fasting and the
+ * escort's presence are facts of the day, which the nurse checks and attests.
  */
 import { predoseVitalsCheck } from '@plasticity/clinical/monitoring';
 import type { ChecklistItem } from '@plasticity/clinical/protocols';
@@ -18,6 +21,8 @@ import {
   consentsValid,
   eligibilityCurrent,
   instrumentsDone,
+  type PatientConfirmation,
+  patientConfirmation,
   planApproved,
   type SourceInput,
   type SourceResult,
@@ -46,6 +51,34 @@ export interface ChecklistResult {
   message: string;
   attestation: Attestation | null;
   source: string;
+  /** What the patient confirmed before the visit for this item (escort, fasting), for the nurse to check. */
+  prefill?: ChecklistPrefill;
+}
+
+export interface ChecklistPrefill {
+  confirmedByPatientAt: string;
+  escortName?: string;
+  escortPhone?: string;
+}
+
+/** The escort and fasting items' prefill and the sentence added to their message, from the patient's confirmation. */
+function fromPatient(
+  key: string,
+  c: PatientConfirmation | null,
+): { prefill: ChecklistPrefill; note: string } | null {
+  if (!c) return null;
+  const at = c.at.toISOString();
+  if (key === 'escort' && c.escortName && c.escortPhone)
+    return {
+      prefill: { confirmedByPatientAt: at, escortName: c.escortName, escortPhone: c.escortPhone },
+      note: `the patient named ${c.escortName} (${c.escortPhone}) on ${c.atText}: check and confirm`,
+    };
+  if (key === 'fasting' && c.fastingConfirmed)
+    return {
+      prefill: { confirmedByPatientAt: at },
+      note: `confirmed by the patient on ${c.atText}: check and confirm`,
+    };
+  return null;
 }
 
 /** Items set by staff on the checklist; the rest are derived. */
@@ -118,6 +151,12 @@ export async function evaluateChecklist(db: Executor, s: SessionRow, now: Date):
     protocol: protocolOf(s),
     dayStart: new Date(now.getTime() - 24 * 3600_000),
   };
+  const confirmed = await patientConfirmation(db, {
+    clinicId: s.clinic_id,
+    patientId: s.patient_id,
+    appointmentId: s.appointment_id,
+    around: s.scheduled_at,
+  });
   const out: ChecklistResult[] = [];
   for (const item of checklistItems(s)) {
     const att = state[item.key] ?? null;
@@ -157,7 +196,10 @@ export async function evaluateChecklist(db: Executor, s: SessionRow, now: Date):
           ? { ok: true, message: att.status === 'not_applicable' ? 'not applicable' : 'confirmed' }
           : { ok: false, message: 'not confirmed' };
     }
+    const patient = fromPatient(item.key, confirmed);
+    if (patient && !res.ok) res = { ...res, message: `${res.message}; ${patient.note}` };
     out.push({
+      ...(patient ? { prefill: patient.prefill } : {}),
       key: item.key,
       label: item.label,
       kind: item.kind,
