@@ -2,30 +2,22 @@
  * Scheduling resources: chairs and rooms, the clinic's appointment types, and clinicians' working hours with
  * their exceptions. Times of day are the clinic's local wall-clock times (`HH:MM`), weekdays ISO (1 = Monday).
  */
+import {
+  APPOINTMENT_TYPE_KEYS,
+  CHAIR_KIND_LABELS,
+  CHAIR_KINDS,
+  SCHEDULED_ROLES,
+} from '@plasticity/clinical/scheduling';
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, Uuid } from './common.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const CHAIR_KINDS = ['infusion_chair', 'spravato_room', 'therapy_room'] as const;
 export const ChairKind = z.enum(CHAIR_KINDS);
 export type ChairKind = z.infer<typeof ChairKind>;
-export const CHAIR_KIND_LABELS: Record<ChairKind, string> = {
-  infusion_chair: 'Infusion chair',
-  spravato_room: 'Spravato room',
-  therapy_room: 'Therapy room',
-};
-
-export const APPOINTMENT_TYPE_KEYS = [
-  'consultation',
-  'dosing',
-  'integration',
-  'therapy',
-  'follow_up',
-  'assessment',
-] as const;
 export const AppointmentTypeKey = z.enum(APPOINTMENT_TYPE_KEYS);
 export type AppointmentTypeKey = z.infer<typeof AppointmentTypeKey>;
+export { APPOINTMENT_TYPE_KEYS, CHAIR_KIND_LABELS, CHAIR_KINDS };
 
 export const Chair = z.object({
   id: Uuid,
@@ -66,7 +58,7 @@ export const UpdateChairRequest = z
 export type UpdateChairRequest = z.infer<typeof UpdateChairRequest>;
 
 /** Staff roles that may run an appointment type. */
-export const ClinicianRole = z.enum(['prescriber', 'nurse', 'therapist']);
+export const ClinicianRole = z.enum(SCHEDULED_ROLES);
 export type ClinicianRole = z.infer<typeof ClinicianRole>;
 
 /** A clinic's settings for one appointment type (product defaults until the clinic changes them). */
