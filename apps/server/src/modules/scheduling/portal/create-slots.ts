@@ -1,8 +1,9 @@
 /**
  * POST /api/v1/appointment-slots {type, start, durationMin?, clinicianId?, chairId?, count?} — staff (admin,
  * front desk, therapist, prescriber, nurse) open slots patients may book on the portal: one, or `count`
- * back to back. 201 with the slots. 400 naming the field: a type the clinic's settings do not mark
- * self-bookable (`body.type`), a clinician or chair not of this clinic, a start in the past.
+ * one after the other (the type's buffer between them). 201 with the slots. 400 naming the field: a type
+ * the clinic's settings do not mark self-bookable (`body.type`), a clinician or chair not of this clinic, a
+ * start in the past.
  */
 import { CreateSlotsRequest, OpenSlotList } from '@plasticity/contracts';
 import { badField } from '../../../platform/errors.ts';
@@ -56,6 +57,9 @@ export function createSlotsRoute(app: ZodApp, ctx: ModuleContext) {
         if (!chair) throw badField('body.chairId', 'is not an active chair or room of this clinic');
       }
       const count = b.count ?? 1;
+      // Back-to-back slots leave the type's buffer between them, so booking them all never double-books
+      // the clinician or the room.
+      const stepMin = durationMin + s.bufferMin;
       const ids = await ctx.db.transaction().execute(async (trx) => {
         const rows = await trx
           .insertInto('appointment_slots')
@@ -63,8 +67,8 @@ export function createSlotsRoute(app: ZodApp, ctx: ModuleContext) {
             Array.from({ length: count }, (_, i) => ({
               clinic_id: a.clinicId,
               type: b.type,
-              start_at: new Date(start.getTime() + i * durationMin * MIN_MS),
-              end_at: new Date(start.getTime() + (i + 1) * durationMin * MIN_MS),
+              start_at: new Date(start.getTime() + i * stepMin * MIN_MS),
+              end_at: new Date(start.getTime() + (i * stepMin + durationMin) * MIN_MS),
               clinician_id: b.clinicianId ?? null,
               chair_id: b.chairId ?? null,
               created_by: a.userId,

@@ -88,7 +88,10 @@ describe.each(testBackends())('patient portal appointments on %s', (backend) => 
     });
     expect(opened.status).toBe(201);
     expect(opened.body.items).toHaveLength(2);
-    expect(opened.body.items[1].start).toBe(new Date(hoursFromNow(h, 49)).toISOString());
+    // The type's 10-minute buffer separates them.
+    expect(opened.body.items[1].start).toBe(
+      new Date(hoursFromNow(h, 48).getTime() + 70 * 60_000).toISOString(),
+    );
     expect(opened.body.items[0]).toMatchObject({
       typeLabel: 'Integration session',
       clinicianName: expect.stringContaining('therapist'),
