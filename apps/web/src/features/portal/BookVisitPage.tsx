@@ -14,6 +14,10 @@ const TYPES: { value: SelfBookableType | 'any'; label: string }[] = [
   { value: 'follow_up', label: 'Follow-up' },
 ];
 
+/** The weekday of an instant in the clinic's zone ("Wednesday"), beside the product's date format. */
+const weekday = (iso: string, timeZone: string): string =>
+  new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone }).format(new Date(iso));
+
 /** Open slots grouped by the clinic's calendar day, in start order. */
 function byDay(slots: OpenSlotT[], day: (iso: string) => string): [string, OpenSlotT[]][] {
   const days = new Map<string, OpenSlotT[]>();
@@ -65,7 +69,7 @@ export function BookVisitPage() {
       ) : slots.data.length === 0 ? (
         <Text c="dimmed">No open times right now. Please check again later or call the clinic.</Text>
       ) : (
-        byDay(slots.data, time.date).map(([day, list]) => (
+        byDay(slots.data, (iso) => `${weekday(iso, time.timeZone)} ${time.date(iso)}`).map(([day, list]) => (
           <section key={day} aria-label={day}>
             <Title order={2} size="h4" mb="xs">
               {day}

@@ -111,11 +111,11 @@ describe('portal appointments', () => {
         },
       },
     });
-    const day = await screen.findByRole('region', { name: '2026-12-09' });
+    const day = await screen.findByRole('region', { name: 'Wednesday 2026-12-09' });
     expect(within(day).getAllByRole('button', { name: /^Book / })).toHaveLength(2);
-    expect(screen.getByRole('region', { name: '2026-12-12' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Saturday 2026-12-12' })).toBeTruthy();
     await user.click(
-      within(day).getByRole('button', { name: 'Book Integration session on 2026-12-09 at 11:00' }),
+      within(day).getByRole('button', { name: 'Book Integration session on Wednesday 2026-12-09 at 11:00' }),
     );
     expect(await screen.findByText('Your visit is booked')).toBeTruthy();
     expect(screen.getByText(/Integration session on 2026-12-09 at 11:00/)).toBeTruthy();
@@ -124,6 +124,6 @@ describe('portal appointments', () => {
     ]);
     await user.click(screen.getByRole('radio', { name: 'Follow-up' }));
     await screen.findByText(/Follow-up with Dr. Rivera/);
-    expect(screen.queryByRole('region', { name: '2026-12-09' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Wednesday 2026-12-09' })).toBeNull();
   }, 30_000);
 });
