@@ -1,4 +1,6 @@
 import {
+  type CreateSlotsRequest,
+  OpenSlot,
   OpenSlotList,
   PortalAppointment,
   PortalAppointmentList,
@@ -40,3 +42,15 @@ export const submitConfirmation = (token: string, body: SubmitConfirmationT) =>
     body,
     quiet401: true,
   });
+
+export type CreateSlotsT = z.input<typeof CreateSlotsRequest>;
+
+/** Staff: the clinic's open portal slots (default from now for 60 days). */
+export const listClinicSlots = (signal?: AbortSignal) =>
+  request('GET', '/api/v1/appointment-slots', OpenSlotList, { signal }).then((r) => r.items);
+
+export const openSlots = (body: CreateSlotsT) =>
+  request('POST', '/api/v1/appointment-slots', OpenSlotList, { body }).then((r) => r.items);
+
+export const withdrawSlot = (id: string) =>
+  request('POST', `/api/v1/appointment-slots/${encodeURIComponent(id)}/withdraw`, OpenSlot, { body: {} });

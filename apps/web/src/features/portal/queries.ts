@@ -1,5 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { getConfirmation, listMyAppointments, listOpenSlots, type SelfBookableType } from './api.ts';
+import {
+  getConfirmation,
+  listClinicSlots,
+  listMyAppointments,
+  listOpenSlots,
+  type SelfBookableType,
+} from './api.ts';
 
 /**
  * Query keys of the portal's appointments: the patient's upcoming visits and the open slots (booking or
@@ -10,7 +16,13 @@ export const portalKeys = {
   mine: () => [...portalKeys.all, 'mine'] as const,
   slots: (type: SelfBookableType | 'any') => [...portalKeys.all, 'slots', type] as const,
   confirmation: (token: string) => ['public-confirmation', token] as const,
+  /** Staff: the clinic's open slots. */
+  clinicSlots: () => [...portalKeys.all, 'clinic-slots'] as const,
 };
+
+export function useClinicSlots() {
+  return useQuery({ queryKey: portalKeys.clinicSlots(), queryFn: ({ signal }) => listClinicSlots(signal) });
+}
 
 export function useMyAppointments() {
   return useQuery({ queryKey: portalKeys.mine(), queryFn: ({ signal }) => listMyAppointments(signal) });

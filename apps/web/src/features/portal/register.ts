@@ -1,9 +1,13 @@
-import { IconCalendarEvent, IconId } from '@tabler/icons-react';
+import { IconCalendarEvent, IconCalendarPlus, IconId } from '@tabler/icons-react';
 import { registerFeature } from '../../app/registry.ts';
 import { BookVisitPage } from './BookVisitPage.tsx';
 import { ConfirmVisitPage } from './ConfirmVisitPage.tsx';
 import { PortalAppointments } from './PortalAppointments.tsx';
 import { PortalHome } from './PortalHome.tsx';
+import { StaffSlotsPage } from './StaffSlotsPage.tsx';
+
+/** Staff who open portal slots (the slot routes' policy). */
+const SLOT_STAFF = ['admin', 'front_desk', 'therapist', 'prescriber', 'nurse'] as const;
 
 registerFeature({
   id: 'portal',
@@ -16,6 +20,14 @@ registerFeature({
       roles: ['patient'],
       icon: IconCalendarEvent,
       order: 5,
+    },
+    {
+      id: 'online-booking',
+      label: 'Online booking',
+      path: '/online-booking',
+      roles: SLOT_STAFF,
+      icon: IconCalendarPlus,
+      order: 65,
     },
   ],
   routes: [
@@ -40,6 +52,13 @@ registerFeature({
       roles: ['patient'],
       title: 'Book a visit',
       component: BookVisitPage,
+    },
+    {
+      id: 'online-booking',
+      path: '/online-booking',
+      roles: SLOT_STAFF,
+      title: 'Online booking',
+      component: StaffSlotsPage,
     },
   ],
 });
