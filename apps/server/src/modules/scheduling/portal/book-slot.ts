@@ -2,9 +2,10 @@
  * POST /api/v1/portal/slots/{id}/book — the signed-in patient books an open slot for themself (role patient).
  * 201 PortalAppointment. The slot is locked, the appointment booked (booked via the portal) and the slot
  * marked taken in one transaction, so of two patients booking the same slot exactly one wins; the other
- * gets 409 `conflict`. 404 for an unknown, withdrawn or past slot, or one of a type no longer self-bookable.
+ * gets 409 `conflict`, as does a patient who already has a visit at that time. 404 for an unknown or
+ * withdrawn slot, or one of a type no longer self-bookable; 409 `precondition_failed` once it has started.
  */
-import { IdParams, PortalAppointment } from '@plasticity/contracts';
+import { HOLDING_STATUSES, IdParams, PortalAppointment } from '@plasticity/contracts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
@@ -39,6 +40,17 @@ export function bookSlotRoute(app: ZodApp, ctx: ModuleContext) {
           throw new AppError('conflict', 'this slot was just booked; please choose another');
         if (slot.start_at.getTime() <= now.getTime())
           throw new AppError('precondition_failed', 'this slot has already started; please choose another');
+        const clash = await trx
+          .selectFrom('appointments')
+          .select('id')
+          .where('clinic_id', '=', a.clinicId)
+          .where('patient_id', '=', patientId)
+          .where('status', 'in', [...HOLDING_STATUSES])
+          .where('start_at', '<', slot.end_at)
+          .where('end_at', '>', slot.start_at)
+          .executeTakeFirst();
+        if (clash)
+          throw new AppError('conflict', 'you already have a visit at this time; please choose another');
         const booked = await insertPortalAppointment(
           trx,
           ctx,

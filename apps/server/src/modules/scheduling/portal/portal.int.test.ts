@@ -132,6 +132,14 @@ describe.each(testBackends())('patient portal appointments on %s', (backend) => 
     const open = await desk.get('/api/v1/appointment-slots');
     expect(open.body.items.map((s: { id: string }) => s.id)).toEqual([second.id]);
     expect((await patient.post(`/api/v1/portal/slots/${first.id}/book`)).status).toBe(409);
+    // A follow-up slot at the time the patient is already booked: refused, the slot stays open.
+    const overlapping = (
+      await desk.post('/api/v1/appointment-slots', { type: 'follow_up', start: first.start })
+    ).body.items[0];
+    const double = await patient.post(`/api/v1/portal/slots/${overlapping.id}/book`);
+    expect(double.status).toBe(409);
+    expect(double.body.error.message).toContain('already have a visit');
+    expect((await desk.post(`/api/v1/appointment-slots/${overlapping.id}/withdraw`)).status).toBe(200);
 
     // Two patients reach for the last slot at once: exactly one gets it.
     const other = await secondPatient(h, c);
