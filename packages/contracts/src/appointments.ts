@@ -215,6 +215,8 @@ export const PublicConfirmationView = z.object({
   startText: z.string(),
   typeLabel: z.string(),
   instructions: z.array(z.string()),
+  /** The protocol's fasting rule in a few words, for the fasting checkbox (`fastingRule` on the server). */
+  fastingRule: z.string().optional(),
   confirmation: Confirmation,
 });
 export type PublicConfirmationView = z.infer<typeof PublicConfirmationView>;

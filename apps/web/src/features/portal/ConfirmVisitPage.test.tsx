@@ -28,6 +28,7 @@ const view = (confirmation = {}) => ({
   startText: '2026-12-08 10:00 EST',
   typeLabel: 'Dosing visit',
   instructions: ['Fasting: no food for at least 2 h and no liquids for at least 30 min before dosing.'],
+  fastingRule: 'no food for at least 2 h and no liquids for at least 30 min before dosing',
   confirmation: { ...unconfirmed, ...confirmation },
 });
 
@@ -60,14 +61,14 @@ describe('public visit confirmation page', () => {
     expect(await screen.findByText('2026-12-08 10:00 EST')).toBeTruthy();
     expect(screen.getByText(/Hello Ada/)).toBeTruthy();
     expect(screen.getByText('1 Main St, Raleigh, NC 27601')).toBeTruthy();
-    expect(screen.getByText(/no liquids for at least 30 min/)).toBeTruthy();
+    expect(screen.getByText(/^Fasting: no food for at least 2 h/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Confirm my visit' }));
     expect(await screen.findByText('Please enter your escort’s name')).toBeTruthy();
     expect(screen.getByText('Please confirm you will not drive')).toBeTruthy();
     expect(api.calls.some((c) => c.method === 'POST')).toBe(false);
     await user.type(screen.getByLabelText(/Escort’s name/), 'Grace Hopper');
     await user.type(screen.getByLabelText(/Escort’s phone/), '919-555-0199');
-    await user.click(screen.getByLabelText(/I will not eat or drink/));
+    await user.click(screen.getByLabelText(/I will not eat or drink .*no liquids for at least 30 min/));
     await user.click(screen.getByLabelText('I will not drive until the next day'));
     await user.click(screen.getByRole('button', { name: 'Confirm my visit' }));
     expect(await screen.findByText('Your visit is confirmed')).toBeTruthy();

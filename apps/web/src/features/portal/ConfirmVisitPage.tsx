@@ -216,7 +216,11 @@ export function ConfirmVisitPage({ params }: RouteProps) {
                 />
                 <Divider />
                 <Checkbox
-                  label="I will not eat or drink before the visit as the fasting instructions above say"
+                  label={
+                    view.fastingRule
+                      ? `I will not eat or drink before the visit as the fasting rule says: ${view.fastingRule}`
+                      : 'I will not eat or drink before the visit as the fasting instructions above say'
+                  }
                   checked={f.fasting}
                   onChange={(e) => set({ fasting: e.currentTarget.checked })}
                   error={errorFor('fastingConfirmed')}
