@@ -2,8 +2,8 @@
  * POST /api/v1/appointment-slots {type, start, durationMin?, clinicianId?, chairId?, count?} — staff (admin,
  * front desk, therapist, prescriber, nurse) open slots patients may book on the portal: one, or `count`
  * one after the other (the type's buffer between them). 201 with the slots. 400 naming the field: a type
- * the clinic's settings do not mark self-bookable (`body.type`), a clinician or chair not of this clinic, a
- * start in the past.
+ * the clinic's settings do not mark self-bookable (`body.type`), a clinician not of this clinic or in a role
+ * that does not run the type, a chair or room not of this clinic or of another kind, a start in the past.
  */
 import { CreateSlotsRequest, OpenSlotList } from '@plasticity/contracts';
 import { badField } from '../../../platform/errors.ts';
@@ -38,23 +38,29 @@ export function createSlotsRoute(app: ZodApp, ctx: ModuleContext) {
       if (start.getTime() < ctx.clock.now().getTime()) throw badField('body.start', 'must be in the future');
       if (b.clinicianId) {
         const staff = await ctx.db
-          .selectFrom('memberships')
-          .select('user_id')
-          .where('clinic_id', '=', a.clinicId)
-          .where('user_id', '=', b.clinicianId)
-          .where('role', '!=', 'patient')
-          .executeTakeFirst();
-        if (!staff) throw badField('body.clinicianId', 'is not a staff member of this clinic');
+          .selectFrom('memberships as m')
+          .innerJoin('users as u', 'u.id', 'm.user_id')
+          .select(['m.role', 'm.active', 'u.active as user_active'])
+          .where('m.clinic_id', '=', a.clinicId)
+          .where('m.user_id', '=', b.clinicianId)
+          .where('m.role', '!=', 'patient')
+          .execute();
+        if (staff.length === 0) throw badField('body.clinicianId', 'is not a staff member of this clinic');
+        const roles: readonly string[] = s.roles;
+        if (!staff.some((m) => m.active && m.user_active && roles.includes(m.role)))
+          throw badField('body.clinicianId', `may not run a ${s.label.toLowerCase()}`);
       }
       if (b.chairId) {
         const chair = await ctx.db
           .selectFrom('chairs')
-          .select('id')
+          .select(['name', 'kind'])
           .where('clinic_id', '=', a.clinicId)
           .where('id', '=', b.chairId)
           .where('active', '=', true)
           .executeTakeFirst();
         if (!chair) throw badField('body.chairId', 'is not an active chair or room of this clinic');
+        if (s.chairKind && chair.kind !== s.chairKind)
+          throw badField('body.chairId', `${chair.name} is not the kind of room this visit needs`);
       }
       const count = b.count ?? 1;
       // Back-to-back slots leave the type's buffer between them, so booking them all never double-books

@@ -51,6 +51,20 @@ describe.each(testBackends())('portal slots (staff) on %s', (backend) => {
       clinicianId: c.users.patient.id,
     });
     expect(badClinician.body.error.details[0].field).toBe('body.clinicianId');
+    // An integration session is run by a therapist in a therapy room.
+    const nurseRuns = await nurse.post('/api/v1/appointment-slots', {
+      type: 'integration',
+      start: start.toISOString(),
+      clinicianId: c.users.nurse.id,
+    });
+    expect(nurseRuns.body.error.details[0]).toMatchObject({ field: 'body.clinicianId' });
+    expect(nurseRuns.body.error.details[0].message).toContain('integration session');
+    const infusion = await nurse.post('/api/v1/appointment-slots', {
+      type: 'integration',
+      start: start.toISOString(),
+      chairId: await insertChair(h, c, 'Chair 9'),
+    });
+    expect(infusion.body.error.details[0].field).toBe('body.chairId');
     expect(
       await h.database.db
         .selectFrom('appointment_slots')
