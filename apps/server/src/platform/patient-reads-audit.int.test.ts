@@ -28,11 +28,13 @@ const NO_PATIENT_DATA: Record<string, string> = {
   'GET /api/v1/protocols': 'the protocol library',
   'GET /api/v1/consent-documents': 'the clinic’s consent texts',
   'GET /api/v1/controlled/config': 'locations, suppliers and products',
+  'GET /api/v1/appointment-types': 'the clinic’s appointment-type settings',
 };
 
 /** Query strings a route needs to answer 200. */
 const QUERY: Record<string, string> = {
   'GET /api/v1/controlled/reports/administrations': 'from=2020-01-01&to=2030-12-31',
+  'GET /api/v1/appointments': 'from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:00Z',
 };
 
 /** Streams answer once their headers are out; they are opened and closed rather than read. */
@@ -47,6 +49,7 @@ interface Fixture {
   patientId: string;
   sessionId: string;
   signatureId: string;
+  appointmentId: string;
 }
 
 /** The path with its parameters filled in, and the patient it names (if any). */
@@ -61,6 +64,10 @@ function fill(r: RegisteredRoute, f: Fixture): { url: string; patientId: string 
     if (name === 'id' && /\/sessions\/$/.test(before)) {
       patientId = f.patientId; // the session's patient
       return f.sessionId;
+    }
+    if (name === 'id' && /\/appointments\/$/.test(before)) {
+      patientId = f.patientId; // the appointment's patient
+      return f.appointmentId;
     }
     if (name === 'signatureId') return f.signatureId;
     throw new Error(`${r.method} ${r.url}: add a fixture for :${name} to this test`);
@@ -128,6 +135,12 @@ describe.each(testBackends())('audit of patient-data reads on %s', (backend) => 
       agree: true,
     });
     if (signed.status !== 201) throw new Error(`consent: ${signed.status} ${signed.text}`);
+    const appointment = await nurse.post('/api/v1/appointments', {
+      patientId: c.patientId,
+      type: 'follow_up',
+      start: '2030-01-08T15:00:00.000Z',
+    });
+    if (appointment.status !== 201) throw new Error(`appointment: ${appointment.status} ${appointment.text}`);
     const clients = new Map<Role, Promise<Client>>();
     const as = (role: Role) => {
       const existing = clients.get(role);
@@ -136,7 +149,14 @@ describe.each(testBackends())('audit of patient-data reads on %s', (backend) => 
       clients.set(role, made);
       return made;
     };
-    f = { c, as, patientId: c.patientId, sessionId: session.id, signatureId: signed.body.id };
+    f = {
+      c,
+      as,
+      patientId: c.patientId,
+      sessionId: session.id,
+      signatureId: signed.body.id,
+      appointmentId: appointment.body.id,
+    };
   });
 
   const reads = () =>

@@ -4,14 +4,15 @@
  * given must be this patient's and for the protocol's drug and route (400 naming `body.planId`). A patient
  * has at most one open session (409 `conflict`; a unique partial index backs the check against races).
  */
-import { drugRouteMismatch } from '@plasticity/clinical/protocols';
+import { drugRouteMismatch, type Protocol } from '@plasticity/clinical/protocols';
 import { CreateSessionRequest, SessionRecord } from '@plasticity/contracts';
-import { toJson } from '@plasticity/db';
-import { sql } from 'kysely';
+import { type DB, toJson } from '@plasticity/db';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { AppError, badField } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, PATIENT_EDITORS } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
+import type { AuditActor } from '../../audit/audit-writer.ts';
 import { emitBoardEvent, sessionEvent } from '../board/hub.ts';
 import { OPEN_STATUSES } from '../shared/load.ts';
 import { lookupProtocol } from '../shared/protocol-lookup.ts';
@@ -52,48 +53,95 @@ export function createSessionRoute(app: ZodApp, ctx: ModuleContext) {
         if (mismatch) throw badField('body.planId', mismatch);
       }
       const now = ctx.clock.now();
-      const row = await ctx.db.transaction().execute(async (trx) => {
-        await lockPatient(trx, a.clinicId, b.patientId);
-        const open = await trx
-          .selectFrom('dosing_sessions')
-          .select('id')
-          .where('clinic_id', '=', a.clinicId)
-          .where('patient_id', '=', b.patientId)
-          .where('status', 'in', [...OPEN_STATUSES])
-          .executeTakeFirst();
-        if (open)
-          throw new AppError('conflict', 'this patient already has an open session', [
-            { field: 'body.patientId', message: 'has an open session', sessionId: open.id },
-          ]);
-        const inserted = await trx
-          .insertInto('dosing_sessions')
-          .values({
-            clinic_id: a.clinicId,
-            patient_id: b.patientId,
-            protocol_id: b.protocolId,
-            protocol_version: protocol.version,
-            protocol: toJson(protocol),
-            plan_id: b.planId ?? null,
-            chair: b.chair,
-            scheduled_at: b.scheduledAt,
-            created_by: a.userId,
-            created_at: now,
-            updated_at: now,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await ctx.audit.record(trx, actorOf(req), {
-          action: 'create',
-          resourceType: 'dosing_session',
-          resourceId: inserted.id,
+      const row = await ctx.db.transaction().execute((trx) =>
+        openSessionInTrx(trx, ctx, actorOf(req), {
+          clinicId: a.clinicId,
+          userId: a.userId,
           patientId: b.patientId,
-          category: 'dosing_session',
-          details: { protocolId: b.protocolId, chair: b.chair },
-        });
-        await emitBoardEvent(trx, now, a.clinicId, sessionEvent({ ...inserted, chair: b.chair }));
-        return inserted;
-      });
+          protocolId: b.protocolId,
+          protocol,
+          planId: b.planId ?? null,
+          chair: b.chair,
+          scheduledAt: b.scheduledAt,
+          now,
+        }),
+      );
       return reply.status(201).send(await sessionDetail(ctx.db, row, now));
     },
   );
+}
+
+export interface OpenSessionInput {
+  clinicId: string;
+  userId: string;
+  patientId: string;
+  protocolId: string;
+  /** The protocol resolved from `protocolId` (snapshotted into the session). */
+  protocol: Protocol;
+  planId: string | null;
+  /** The chair as text (the board's label), and its record when known. */
+  chair: string;
+  chairId?: string | null;
+  /** The appointment the session is opened from (check-in). */
+  appointmentId?: string | null;
+  scheduledAt: Date | string;
+  now: Date;
+}
+
+/**
+ * The transactional core of opening a dosing session (POST /api/v1/sessions and an appointment's check-in):
+ * one open session per patient (409 `conflict`, under the patient's lock), the insert with the protocol's
+ * snapshot, the audit entry and the board's session event — all on `trx`.
+ */
+export async function openSessionInTrx(
+  trx: Kysely<DB>,
+  ctx: ModuleContext,
+  actor: AuditActor,
+  i: OpenSessionInput,
+): Promise<Selectable<DB['dosing_sessions']>> {
+  await lockPatient(trx, i.clinicId, i.patientId);
+  const open = await trx
+    .selectFrom('dosing_sessions')
+    .select('id')
+    .where('clinic_id', '=', i.clinicId)
+    .where('patient_id', '=', i.patientId)
+    .where('status', 'in', [...OPEN_STATUSES])
+    .executeTakeFirst();
+  if (open)
+    throw new AppError('conflict', 'this patient already has an open session', [
+      { field: 'body.patientId', message: 'has an open session', sessionId: open.id },
+    ]);
+  const inserted = await trx
+    .insertInto('dosing_sessions')
+    .values({
+      clinic_id: i.clinicId,
+      patient_id: i.patientId,
+      protocol_id: i.protocolId,
+      protocol_version: i.protocol.version,
+      protocol: toJson(i.protocol),
+      plan_id: i.planId,
+      chair: i.chair,
+      ...(i.chairId ? { chair_id: i.chairId } : {}),
+      ...(i.appointmentId ? { appointment_id: i.appointmentId } : {}),
+      scheduled_at: i.scheduledAt,
+      created_by: i.userId,
+      created_at: i.now,
+      updated_at: i.now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await ctx.audit.record(trx, actor, {
+    action: 'create',
+    resourceType: 'dosing_session',
+    resourceId: inserted.id,
+    patientId: i.patientId,
+    category: 'dosing_session',
+    details: {
+      protocolId: i.protocolId,
+      chair: i.chair,
+      ...(i.appointmentId ? { appointmentId: i.appointmentId } : {}),
+    },
+  });
+  await emitBoardEvent(trx, i.now, i.clinicId, sessionEvent({ ...inserted, chair: i.chair }));
+  return inserted;
 }
