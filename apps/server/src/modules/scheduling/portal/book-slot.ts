@@ -10,7 +10,7 @@ import { AppError, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-import { insertPortalAppointment } from './insert-appointment.ts';
+import { bookInTrx } from '../shared/book.ts';
 import { portalAppointments, portalClinic, selectPortalRows } from './portal-view.ts';
 import { ownPatientId } from './slot-view.ts';
 import { clinicTypeSettings } from './type-settings.ts';
@@ -51,21 +51,17 @@ export function bookSlotRoute(app: ZodApp, ctx: ModuleContext) {
           .executeTakeFirst();
         if (clash)
           throw new AppError('conflict', 'you already have a visit at this time; please choose another');
-        const booked = await insertPortalAppointment(
-          trx,
-          ctx,
-          { ...actorOf(req), userId: a.userId },
-          {
-            clinicId: a.clinicId,
-            patientId,
-            type: slot.type,
-            start: slot.start_at,
-            end: slot.end_at,
-            bufferMin: settings[slot.type].bufferMin,
-            chairId: slot.chair_id,
-            clinicianId: slot.clinician_id,
-          },
-        );
+        const booked = await bookInTrx(trx, ctx, actorOf(req), {
+          clinicId: a.clinicId,
+          patientId,
+          type: slot.type,
+          start: slot.start_at,
+          durationMin: Math.round((slot.end_at.getTime() - slot.start_at.getTime()) / 60_000),
+          ...(slot.chair_id ? { chairId: slot.chair_id } : {}),
+          ...(slot.clinician_id ? { clinicianId: slot.clinician_id } : {}),
+          bookedVia: 'portal',
+          createdBy: a.userId,
+        });
         const taken = await trx
           .updateTable('appointment_slots')
           .set({ appointment_id: booked.id })
