@@ -14,6 +14,7 @@ import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { cancelRule, portalAppointments, portalClinic, selectPortalRows } from './portal-view.ts';
+import { reopenSlotOf } from './reopen-slot.ts';
 import { ownPatientId } from './slot-view.ts';
 import { clinicTypeSettings } from './type-settings.ts';
 
@@ -82,24 +83,14 @@ export function cancelOwnAppointmentRoute(app: ZodApp, ctx: ModuleContext) {
             details: toJson({ via: 'portal', reason }),
           })
           .execute();
-        const slot = await trx
-          .selectFrom('appointment_slots')
-          .select(['type', 'start_at', 'end_at', 'clinician_id', 'chair_id', 'created_by'])
-          .where('clinic_id', '=', a.clinicId)
-          .where('appointment_id', '=', appt.id)
-          .executeTakeFirst();
-        if (slot)
-          await trx
-            .insertInto('appointment_slots')
-            .values({ clinic_id: a.clinicId, ...slot })
-            .execute();
+        const reopened = await reopenSlotOf(trx, a.clinicId, appt.id, now);
         await ctx.audit.record(trx, actorOf(req), {
           action: 'update',
           resourceType: 'appointment',
           resourceId: appt.id,
           patientId,
           category: 'scheduling',
-          details: { change: 'cancelled', via: 'portal', slotReopened: Boolean(slot) },
+          details: { change: 'cancelled', via: 'portal', slotReopened: reopened },
         });
       });
       const rows = await selectPortalRows(ctx.db, a.clinicId, patientId)
