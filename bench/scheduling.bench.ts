@@ -178,7 +178,8 @@ function weekFloor(database: Database, clinicId: string) {
         left join chairs c on c.id = a.chair_id
         left join users u on u.id = a.clinician_id
         left join plan_treatment_plans tp on tp.id = a.plan_id
-       where a.clinic_id = ${clinicId} and a.start_at < ${to} and a.end_at > ${from} and a.status <> 'cancelled'
+       where a.clinic_id = ${clinicId} and a.start_at < ${to} and a.end_at > ${from}
+         and a.start_at >= ${new Date(from.getTime() - 600 * 60_000)} and a.status <> 'cancelled'
        order by a.start_at, a.id`.execute(database.db);
     JSON.stringify({ items: r.rows });
     return { t: ms(t0), n: r.rows.length };

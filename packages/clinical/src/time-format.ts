@@ -33,9 +33,14 @@ interface Parts {
   timeZoneName: string;
 }
 
-function parts(d: Date, timeZone: string | undefined, o: DateTimeOptions): Parts {
-  const fmt = (tz: string | undefined): Intl.DateTimeFormatPart[] =>
-    new Intl.DateTimeFormat('en-US', {
+/** Formatters by zone and options: building one costs far more than using it (a calendar formats hundreds). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(tz: string, o: DateTimeOptions): Intl.DateTimeFormat {
+  const key = `${tz}|${o.seconds ? 's' : ''}|${o.zone ? 'z' : ''}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
       timeZone: tz,
       year: 'numeric',
       month: '2-digit',
@@ -45,7 +50,15 @@ function parts(d: Date, timeZone: string | undefined, o: DateTimeOptions): Parts
       second: o.seconds ? '2-digit' : undefined,
       hourCycle: 'h23',
       timeZoneName: o.zone ? 'short' : undefined,
-    }).formatToParts(d);
+    });
+    // Zone names come from clinic settings (validated when saved): the map stays small.
+    if (formatters.size < 200) formatters.set(key, f);
+  }
+  return f;
+}
+
+function parts(d: Date, timeZone: string | undefined, o: DateTimeOptions): Parts {
+  const fmt = (tz: string): Intl.DateTimeFormatPart[] => formatterFor(tz, o).formatToParts(d);
   let list: Intl.DateTimeFormatPart[];
   try {
     list = fmt(timeZone ?? 'UTC');

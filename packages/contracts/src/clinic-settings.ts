@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { Role } from './common.ts';
 import { RemsSettingCertification } from './rems.ts';
+import { OpeningHours } from './scheduling-resources.ts';
 
 const positive = (fallback: number) => z.number().positive().finite().catch(fallback);
 const positiveInt = (fallback: number) => z.number().int().positive().catch(fallback);
@@ -66,6 +67,16 @@ export const MeasurementClinicSettings = section({
   customInstruments: z.array(z.unknown()).catch([]),
 });
 
+/**
+ * Opening hours until the clinic sets its own: Monday to Friday 08:00–18:00 and Saturday 09:00–13:00, the
+ * clinic's local time. A Plasticity product default (no guideline sets it); the calendar flags bookings
+ * outside the clinic's hours and never refuses them.
+ */
+export const DEFAULT_OPENING_HOURS: OpeningHours = [
+  ...[1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:00', end: '18:00' })),
+  { weekday: 6, start: '09:00', end: '13:00' },
+];
+
 export const StoredClinicSettings = z.looseObject({
   /** Roles that must use two-factor sign-in. Default admin and prescriber. */
   mfaRequiredRoles: z.array(Role).catch(['admin', 'prescriber']),
@@ -81,6 +92,8 @@ export const StoredClinicSettings = z.looseObject({
   remsSettingCertification: RemsSettingCertification.nullable().catch(null),
   /** Minutes before an unacknowledged measurement alert goes to every clinician. Default 15. */
   alertEscalationMinutes: z.number().int().nonnegative().max(99_999).catch(15),
+  /** When the clinic is open, per ISO weekday (none = closed). Default `DEFAULT_OPENING_HOURS`. */
+  openingHours: OpeningHours.catch(() => DEFAULT_OPENING_HOURS.map((h) => ({ ...h }))),
   sessions: SessionsClinicSettings,
   plans: PlansClinicSettings,
   controlled: ControlledClinicSettings,

@@ -142,8 +142,36 @@ export const AddHoursExceptionRequest = z
   .strict();
 export type AddHoursExceptionRequest = z.infer<typeof AddHoursExceptionRequest>;
 
-/** The clinic's opening hours, per ISO weekday (none = closed); kept in clinic settings. */
-export const OpeningHours = z.array(WeeklyHours).max(28);
+/** POST /api/v1/clinicians/{id}/exceptions/{exceptionId}/cancel */
+export const ClinicianExceptionParams = z.object({ id: Uuid, exceptionId: Uuid });
+
+/**
+ * The index of the first interval that overlaps an earlier one on the same weekday, or null. Intervals are
+ * half-open: 08:00–12:00 and 12:00–16:00 do not overlap.
+ */
+export function firstOverlappingHours(hours: readonly WeeklyHours[]): number | null {
+  for (let i = 0; i < hours.length; i++) {
+    const h = hours[i] as WeeklyHours;
+    for (let j = 0; j < i; j++) {
+      const o = hours[j] as WeeklyHours;
+      if (o.weekday === h.weekday && h.start < o.end && o.start < h.end) return i;
+    }
+  }
+  return null;
+}
+
+/**
+ * The clinic's opening hours, per ISO weekday (none = closed; a split day has two intervals); kept in clinic
+ * settings. Two intervals overlapping on one weekday are refused, naming the later one.
+ */
+export const OpeningHours = z
+  .array(WeeklyHours)
+  .max(28)
+  .superRefine((hours, ctx) => {
+    const i = firstOverlappingHours(hours);
+    if (i !== null)
+      ctx.addIssue({ code: 'custom', path: [i], message: 'overlaps another interval on the same weekday' });
+  });
 export type OpeningHours = z.infer<typeof OpeningHours>;
 
 /** A time the calendar flags: outside opening hours or the clinician's working hours. */

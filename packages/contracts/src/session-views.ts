@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import { Alert } from './alerts.ts';
-import { Uuid } from './common.ts';
+import { PlanState } from './appointments.ts';
+import { IsoDateTime, Uuid } from './common.ts';
+import { ChairKind } from './scheduling-resources.ts';
 import { SessionStatus, StoredVital } from './sessions.ts';
 
 /** A MOAA/S or CADSS-6 due on a chair: the server's state at load; the board ticks it on with the clock. */
@@ -39,6 +41,8 @@ export const BoardInfusionProgress = z.object({
 export const BoardSession = z.object({
   id: Uuid,
   chair: z.string(),
+  /** The chair record the session is linked to (null when its chair text names none). Always sent. */
+  chairId: Uuid.nullable().optional(),
   patient: z.object({ id: Uuid, firstName: z.string(), lastName: z.string(), mrn: z.string() }),
   protocol: z.object({
     id: z.string(),
@@ -63,6 +67,26 @@ export const BoardSession = z.object({
 });
 export type BoardSession = z.infer<typeof BoardSession>;
 
+/** A dosing appointment booked for today and not yet checked in, as the board lists it under its chair. */
+export const BoardUpcomingAppointment = z.object({
+  id: Uuid,
+  patient: z.object({ id: Uuid, displayName: z.string() }),
+  start: IsoDateTime,
+  end: IsoDateTime,
+  planState: PlanState,
+});
+export type BoardUpcomingAppointment = z.infer<typeof BoardUpcomingAppointment>;
+
+/** One of the clinic's active chairs and rooms, with today's dosing appointments still to come in it. */
+export const BoardChair = z.object({
+  id: Uuid,
+  name: z.string(),
+  kind: ChairKind,
+  /** Booked, not checked in, starting today (the clinic's calendar day), by start time. */
+  upcoming: z.array(BoardUpcomingAppointment),
+});
+export type BoardChair = z.infer<typeof BoardChair>;
+
 export const Board = z.object({
   now: z.string(),
   lastEventId: z.number().int(),
@@ -70,6 +94,13 @@ export const Board = z.object({
   closedVisibleMin: z.number(),
   /** Chairs in natural order (2 before 10), then by scheduled time. */
   sessions: z.array(BoardSession),
+  /**
+   * The clinic's active chairs and rooms (sort order, then name) with today's booked dosing appointments not
+   * yet checked in. Always sent; optional only so that boards recorded before it still parse.
+   */
+  chairs: z.array(BoardChair).optional(),
+  /** Today's booked dosing appointments not yet checked in that hold no active chair. Always sent. */
+  upcomingWithoutChair: z.array(BoardUpcomingAppointment).optional(),
 });
 export type Board = z.infer<typeof Board>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Role, Uuid } from './common.ts';
 import { RemsSettingCertification } from './rems.ts';
+import { OpeningHours } from './scheduling-resources.ts';
 
 export const StaffRole = z.enum(['admin', 'prescriber', 'nurse', 'therapist', 'front_desk']);
 
@@ -90,6 +91,11 @@ export const ClinicSettings = z.object({
   deaNumber: identifier(20),
   npi: identifier(20),
   tin: identifier(20),
+  /**
+   * When the clinic is open, per ISO weekday (none = closed); bookings outside are flagged, not refused.
+   * Always sent (the product default until the clinic sets its own); optional only for older clients.
+   */
+  openingHours: OpeningHours.optional(),
 });
 export type ClinicSettings = z.infer<typeof ClinicSettings>;
 export const UpdateClinicSettings = ClinicSettings.partial().strict();

@@ -29,6 +29,8 @@ const NO_PATIENT_DATA: Record<string, string> = {
   'GET /api/v1/consent-documents': 'the clinic’s consent texts',
   'GET /api/v1/controlled/config': 'locations, suppliers and products',
   'GET /api/v1/appointment-types': 'the clinic’s appointment-type settings',
+  'GET /api/v1/chairs': 'the clinic’s chairs and rooms',
+  'GET /api/v1/clinicians': 'staff working hours and leave',
 };
 
 /** Query strings a route needs to answer 200. */

@@ -49,6 +49,7 @@ export async function loadClinicSettings(executor: Kysely<DB>, clinicId: string)
     clinicDeviceSelfReport: s.clinicDeviceSelfReport,
     clinicDeviceConsent: s.clinicDeviceConsent,
     remsSettingCertification: s.remsSettingCertification,
+    openingHours: s.openingHours,
     address: addressOf(c.address),
     phone: c.phone,
     deaNumber: c.dea_number,

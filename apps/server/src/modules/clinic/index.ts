@@ -1,8 +1,8 @@
 /**
  * Clinic settings (admin): name, time zone, address, phone, DEA registration number, NPI and TIN (printed
  * on consent PDFs, the REMS form and controlled-substance reports), which roles must use MFA, session idle
- * timeout and absolute lifetime, and the clinic-device modes. Changes are audited with the settings' names
- * and new values.
+ * timeout and absolute lifetime, the clinic-device modes, and the opening hours the calendar flags bookings
+ * against. Changes are audited with the settings' names and new values.
  */
 import type { ServerModule } from '../../platform/module.ts';
 import { getClinicSettingsRoute } from './get-clinic-settings.ts';

@@ -1,7 +1,7 @@
 /**
  * PATCH /api/v1/clinic/settings (admin) → 200 ClinicSettings; 400 naming the field for a bad value (DEA
  * check digit, NPI check digit, TIN layout, US phone, state, ZIP code, a REMS certification dated in the
- * future in the clinic's calendar), and nothing changes. Session
+ * future in the clinic's calendar, opening hours that overlap on a weekday), and nothing changes. Session
  * policy changes reach every process at once (`ctx.sessions.changed`). Audited with the new values.
  */
 import { ClinicSettings, UpdateClinicSettings } from '@plasticity/contracts';

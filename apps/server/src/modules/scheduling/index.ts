@@ -10,6 +10,7 @@ import { confirmationRoutes } from './confirmations/routes.ts';
 import { courseRoutes } from './course/routes.ts';
 import { portalRoutes } from './portal/routes.ts';
 import { resourceRoutes } from './resources/routes.ts';
+import { seedSchedulingDemo } from './seed-demo.ts';
 
 export const schedulingModule: ServerModule = {
   name: 'scheduling',
@@ -20,4 +21,5 @@ export const schedulingModule: ServerModule = {
     confirmationRoutes(app, ctx);
     portalRoutes(app, ctx);
   },
+  seedDemo: seedSchedulingDemo,
 };

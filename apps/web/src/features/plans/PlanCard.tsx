@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { consentKindLabel, indicationLabel, instrumentLabel, statusLabel } from '../../ui/labels.ts';
 import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { CoursePanel } from '../scheduling/CoursePanel.tsx';
 import { sessionKeys } from '../sessions/queries.ts';
 import { transitionPlan } from './api.ts';
 import { planKeys } from './queries.ts';
@@ -130,6 +131,7 @@ export function PlanCard({ patientId, plan }: { patientId: string; plan: Treatme
         </Stack>
       )}
       <ErrorAlert error={failure} title="The plan was not changed" />
+      {open && <CoursePanel patientId={patientId} plan={plan} />}
     </Card>
   );
 }

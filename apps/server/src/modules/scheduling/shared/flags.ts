@@ -3,7 +3,7 @@
  * refused): outside the clinic's opening hours, outside the clinician's working hours, clinician on leave.
  * `scheduleFlags` is pure; `loadFlagContext` reads everything a list needs once per request.
  */
-import { instantToLocal } from '@plasticity/clinical/scheduling';
+import { instantToLocal, type LocalTime } from '@plasticity/clinical/scheduling';
 import { OpeningHours, type ScheduleFlag, type WeeklyHours } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import type { Kysely } from 'kysely';
@@ -26,6 +26,18 @@ export interface FlagContext {
   /** Null: the clinic has not set opening hours, so nothing is flagged against them. */
   opening: OpeningHours | null;
   clinicians: Map<string, ClinicianDay>;
+  /** Local times already worked out in this request (a week of chairs shares few distinct instants). */
+  localTimes?: Map<number, LocalTime>;
+}
+
+function localOf(at: Date, ctx: FlagContext): LocalTime {
+  const ms = at.getTime();
+  let l = ctx.localTimes?.get(ms);
+  if (!l) {
+    l = instantToLocal(at, ctx.timeZone);
+    ctx.localTimes?.set(ms, l);
+  }
+  return l;
 }
 
 /** Whether [start, end) lies on one local day inside one of the intervals (local `HH:MM` strings). */
@@ -49,8 +61,8 @@ export function scheduleFlags(
   ctx: FlagContext,
 ): ScheduleFlag[] {
   const flags: ScheduleFlag[] = [];
-  const s = instantToLocal(a.start, ctx.timeZone);
-  const e = instantToLocal(a.end, ctx.timeZone);
+  const s = localOf(a.start, ctx);
+  const e = localOf(a.end, ctx);
   if (
     ctx.opening &&
     !within(
@@ -121,7 +133,7 @@ export async function loadFlagContext(
         day(x.user_id).oneOff.push({ ...range, start: hhmm(x.start_time), end: hhmm(x.end_time) });
     }
   }
-  return { timeZone, opening: parsed.success ? parsed.data : null, clinicians };
+  return { timeZone, opening: parsed.success ? parsed.data : null, clinicians, localTimes: new Map() };
 }
 
 /** A `date` column as `YYYY-MM-DD` (drivers may hand back a Date at UTC midnight). */

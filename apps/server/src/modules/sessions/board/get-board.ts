@@ -12,7 +12,10 @@
  * the clinic's `boardClosedVisibleMin` minutes after it closed (default 30), so a day of 12 chairs stays
  * on one screen. Chairs sort naturally ("2" before "10", Intl.Collator numeric), then by booked time.
  *
- * Each session carries the dose given so far and the running infusion's progress (`dose`).
+ * Each session carries the dose given so far and the running infusion's progress (`dose`), and its chair
+ * record (`chairId`) when its chair text names one. From the schedule (`board-schedule.ts`): the clinic's
+ * active chairs (`chairs`), each with today's booked dosing appointments not yet checked in, and those
+ * appointments that hold no active chair (`upcomingWithoutChair`).
  */
 import { observationScheduleOf } from '@plasticity/clinical/monitoring';
 import { Board, SessionStatus } from '@plasticity/contracts';
@@ -26,6 +29,7 @@ import { IN_CHAIR_STATUSES, iso, OPEN_STATUSES, protocolOf, toVital } from '../s
 import { boardObservationFlag, scheduleInputs, sessionObservationsDue } from '../shared/observations-due.ts';
 import { sessionSettings } from '../shared/settings.ts';
 import { SOURCE_TYPE } from '../vitals/raise-alerts.ts';
+import { boardSchedule } from './board-schedule.ts';
 
 export const SPARKLINE_POINTS = 30;
 
@@ -146,6 +150,7 @@ export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
             .filter((s) => (IN_CHAIR_STATUSES as readonly string[]).includes(s.status))
             .map((s) => s.id);
           const scheduled = await scheduleInputs(trx, a.clinicId, inChair);
+          const schedule = await boardSchedule(trx, a.clinicId, a.timeZone, now);
           await ctx.audit.record(trx, actorOf(req), {
             action: 'query',
             resourceType: 'board',
@@ -162,6 +167,7 @@ export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
               return {
                 id: s.id,
                 chair: s.chair,
+                chairId: s.chair_id,
                 patient: { id: s.patient_id, firstName: s.first_name, lastName: s.last_name, mrn: s.mrn },
                 protocol: {
                   id: s.protocol_id,
@@ -193,6 +199,8 @@ export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
                 ),
               };
             }),
+            chairs: schedule.chairs,
+            upcomingWithoutChair: schedule.upcomingWithoutChair,
           };
         }),
   );

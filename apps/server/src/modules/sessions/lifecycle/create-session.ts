@@ -14,6 +14,7 @@ import { allow, PATIENT_EDITORS } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import type { AuditActor } from '../../audit/audit-writer.ts';
 import { emitBoardEvent, sessionEvent } from '../board/hub.ts';
+import { chairIdForName } from '../shared/chair-link.ts';
 import { OPEN_STATUSES } from '../shared/load.ts';
 import { lookupProtocol } from '../shared/protocol-lookup.ts';
 import { lockPatient } from './checklist.ts';
@@ -121,7 +122,8 @@ export async function openSessionInTrx(
       protocol: toJson(i.protocol),
       plan_id: i.planId,
       chair: i.chair,
-      ...(i.chairId ? { chair_id: i.chairId } : {}),
+      // A chair named as text is linked to the clinic's chair record of that name, when there is one.
+      chair_id: i.chairId ?? (await chairIdForName(trx, i.clinicId, i.chair)),
       ...(i.appointmentId ? { appointment_id: i.appointmentId } : {}),
       scheduled_at: i.scheduledAt,
       created_by: i.userId,

@@ -1,0 +1,50 @@
+import { STAFF_ROLES } from '@plasticity/contracts';
+import { IconArmchair, IconCalendarEvent, IconClock, IconListCheck } from '@tabler/icons-react';
+import { lazy } from 'react';
+import { registerFeature } from '../../app/registry.ts';
+import { DayListPage } from './DayListPage.tsx';
+
+// The calendar brings react-big-calendar: loaded when the page is opened.
+const SchedulePage = lazy(() => import('./SchedulePage.tsx').then((m) => ({ default: m.SchedulePage })));
+const ChairsPage = lazy(() => import('./ChairsPage.tsx').then((m) => ({ default: m.ChairsPage })));
+const HoursPage = lazy(() => import('./HoursPage.tsx').then((m) => ({ default: m.HoursPage })));
+
+const STAFF = STAFF_ROLES;
+// After Patients: every role's landing page (its first item) stays what it was.
+const ADMIN = ['admin'] as const;
+
+registerFeature({
+  id: 'scheduling',
+  nav: [
+    { id: 'today', label: 'Today', path: '/today', roles: STAFF, icon: IconListCheck, order: 11 },
+    {
+      id: 'schedule',
+      label: 'Schedule',
+      path: '/schedule',
+      roles: STAFF,
+      icon: IconCalendarEvent,
+      order: 11,
+    },
+    {
+      id: 'chairs',
+      label: 'Chairs and rooms',
+      path: '/admin/chairs',
+      roles: ADMIN,
+      icon: IconArmchair,
+      order: 82,
+    },
+    { id: 'hours', label: 'Working hours', path: '/admin/hours', roles: ADMIN, icon: IconClock, order: 83 },
+  ],
+  routes: [
+    { id: 'today', path: '/today', roles: STAFF, title: 'Today', component: DayListPage },
+    { id: 'schedule', path: '/schedule', roles: STAFF, title: 'Schedule', component: SchedulePage },
+    {
+      id: 'chairs',
+      path: '/admin/chairs',
+      roles: ADMIN,
+      title: 'Chairs and rooms',
+      component: ChairsPage,
+    },
+    { id: 'hours', path: '/admin/hours', roles: ADMIN, title: 'Working hours', component: HoursPage },
+  ],
+});
