@@ -215,6 +215,8 @@ export const PublicConfirmationView = z.object({
   startText: z.string(),
   typeLabel: z.string(),
   instructions: z.array(z.string()),
+  /** The protocol's fasting rule in a few words, for the fasting checkbox (`fastingRule` on the server). */
+  fastingRule: z.string().optional(),
   confirmation: Confirmation,
 });
 export type PublicConfirmationView = z.infer<typeof PublicConfirmationView>;
@@ -254,3 +256,62 @@ export const OpenSlot = z.object({
 export type OpenSlot = z.infer<typeof OpenSlot>;
 export const OpenSlotList = z.object({ items: z.array(OpenSlot) });
 export type OpenSlotList = z.infer<typeof OpenSlotList>;
+
+/**
+ * POST /api/v1/appointment-slots: open one slot, or `count` back-to-back slots of the same length, for
+ * patients to book on the portal. Only types the clinic's settings mark self-bookable.
+ */
+export const CreateSlotsRequest = z
+  .object({
+    type: AppointmentTypeKey,
+    start: IsoDateTime,
+    /** Default: the type's duration. */
+    durationMin: z.number().int().min(5).max(600).optional(),
+    clinicianId: Uuid.optional(),
+    chairId: Uuid.optional(),
+    /** Slots one after the other from `start` (default 1). */
+    count: z.number().int().min(1).max(48).optional(),
+  })
+  .strict();
+export type CreateSlotsRequest = z.infer<typeof CreateSlotsRequest>;
+
+/** GET /api/v1/appointment-slots: open slots starting in [from, to) (default: now to 60 days ahead). */
+export const SlotListQuery = z.object({ from: IsoDateTime.optional(), to: IsoDateTime.optional() }).strict();
+export type SlotListQuery = z.infer<typeof SlotListQuery>;
+
+/** GET /api/v1/portal/slots: open self-bookable slots from now on, optionally of one type. */
+export const PortalSlotQuery = z.object({ type: AppointmentTypeKey.optional() }).strict();
+export type PortalSlotQuery = z.infer<typeof PortalSlotQuery>;
+
+/** An appointment as the patient sees it on the portal: no staff notes, where to go and how to prepare. */
+export const PortalAppointment = z.object({
+  id: Uuid,
+  type: AppointmentTypeKey,
+  typeLabel: z.string(),
+  status: AppointmentStatus,
+  start: IsoDateTime,
+  end: IsoDateTime,
+  clinicName: z.string(),
+  /** The clinic's address on one line (empty when the clinic has not entered one). */
+  clinicAddress: z.string(),
+  clinicPhone: z.string().nullable(),
+  /** The chair or room, when one is booked. */
+  placeName: z.string().nullable(),
+  clinicianName: z.string().nullable(),
+  /** How to prepare (dosing visits: fasting, escort, no driving); empty for other visits. */
+  instructions: z.array(z.string()),
+  /** The patient may cancel it on the portal now. */
+  canCancel: z.boolean(),
+  /** Until when the portal accepts a cancellation (null when the portal never does for this visit). */
+  cancelDeadline: IsoDateTime.nullable(),
+  /** Why it cannot be cancelled here, in words ("Please call the clinic …"); null when it can. */
+  cancelNote: z.string().nullable(),
+  bookedVia: z.enum(['staff', 'portal']),
+});
+export type PortalAppointment = z.infer<typeof PortalAppointment>;
+export const PortalAppointmentList = z.object({ items: z.array(PortalAppointment) });
+export type PortalAppointmentList = z.infer<typeof PortalAppointmentList>;
+
+/** POST /api/v1/portal/appointments/{id}/cancel. */
+export const PortalCancelRequest = z.object({ reason: text(1000).optional() }).strict();
+export type PortalCancelRequest = z.infer<typeof PortalCancelRequest>;

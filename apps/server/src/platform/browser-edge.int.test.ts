@@ -104,7 +104,15 @@ describe.each(testBackends())('browser edge on %s', (backend) => {
 
   it('sets them on the web app (index.html for client-side routes and static files)', async () => {
     const app = await extraApp({ webDist }, true);
-    for (const url of ['/', '/patients/123', '/index.html']) {
+    // The one-time link pages (visit confirmation, self-report) are client-side routes too; no-referrer keeps
+    // their token out of any request the page makes elsewhere.
+    for (const url of [
+      '/',
+      '/patients/123',
+      '/c/a-confirmation-token',
+      '/r/a-self-report-token',
+      '/index.html',
+    ]) {
       const r = await app.inject({ method: 'GET', url });
       expect(r.statusCode, url).toBe(200);
       expect(r.body).toContain('<div id="root">');

@@ -83,6 +83,8 @@ const roleFor = (r: RegisteredRoute): Role => {
   if (p?.kind !== 'authenticated') throw new Error(`${r.url} is not authenticated`);
   if (p.roles === 'any') return 'prescriber';
   const role = PREFERRED.find((x) => (p.roles as readonly Role[]).includes(x));
+  // Portal routes that only the patient may call read the caller's own record.
+  if (!role && p.roles.includes('patient')) return 'patient';
   if (!role) throw new Error(`${r.method} ${r.url}: no staff role may call it`);
   return role;
 };

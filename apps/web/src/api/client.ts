@@ -19,6 +19,8 @@ export type ClientErrorCode = 'network_error' | 'bad_response';
 export interface ApiErrorDetail {
   field?: string;
   message: string;
+  /** Further facts an answer carries (e.g. the clinic's phone beside an expired link). */
+  [key: string]: unknown;
 }
 
 export class ApiError extends Error {
@@ -127,7 +129,7 @@ async function readError(response: Response): Promise<ApiError> {
       response.status,
       code,
       message,
-      (details ?? []).map((d) => ({ field: d.field, message: d.message })),
+      (details ?? []).map((d) => ({ ...d, field: d.field, message: d.message })),
     );
   }
   return new ApiError(

@@ -1,9 +1,64 @@
-import { IconId } from '@tabler/icons-react';
+import { IconCalendarEvent, IconCalendarPlus, IconId } from '@tabler/icons-react';
 import { registerFeature } from '../../app/registry.ts';
+import { BookVisitPage } from './BookVisitPage.tsx';
+import { ConfirmVisitPage } from './ConfirmVisitPage.tsx';
+import { PortalAppointments } from './PortalAppointments.tsx';
 import { PortalHome } from './PortalHome.tsx';
+import { StaffSlotsPage } from './StaffSlotsPage.tsx';
+
+/** Staff who open portal slots (the slot routes' policy). */
+const SLOT_STAFF = ['admin', 'front_desk', 'therapist', 'prescriber', 'nurse'] as const;
 
 registerFeature({
   id: 'portal',
-  nav: [{ id: 'my-record', label: 'My record', path: '/', roles: ['patient'], icon: IconId, order: 0 }],
-  routes: [{ id: 'portal-home', path: '/', roles: ['patient'], title: 'My record', component: PortalHome }],
+  nav: [
+    { id: 'my-record', label: 'My record', path: '/', roles: ['patient'], icon: IconId, order: 0 },
+    {
+      id: 'my-appointments',
+      label: 'My appointments',
+      path: '/my-appointments',
+      roles: ['patient'],
+      icon: IconCalendarEvent,
+      order: 5,
+    },
+    {
+      id: 'online-booking',
+      label: 'Online booking',
+      path: '/online-booking',
+      roles: SLOT_STAFF,
+      icon: IconCalendarPlus,
+      order: 65,
+    },
+  ],
+  routes: [
+    { id: 'portal-home', path: '/', roles: ['patient'], title: 'My record', component: PortalHome },
+    {
+      id: 'confirm-visit',
+      path: '/c/:token',
+      roles: 'public',
+      title: 'Confirm your visit',
+      component: ConfirmVisitPage,
+    },
+    {
+      id: 'my-appointments',
+      path: '/my-appointments',
+      roles: ['patient'],
+      title: 'My appointments',
+      component: PortalAppointments,
+    },
+    {
+      id: 'book-visit',
+      path: '/my-appointments/book',
+      roles: ['patient'],
+      title: 'Book a visit',
+      component: BookVisitPage,
+    },
+    {
+      id: 'online-booking',
+      path: '/online-booking',
+      roles: SLOT_STAFF,
+      title: 'Online booking',
+      component: StaffSlotsPage,
+    },
+  ],
 });
