@@ -13,7 +13,7 @@ import { setWeeklyHours } from './api.ts';
 import { HoursExceptions } from './HoursExceptions.tsx';
 import { scheduleKeys, useClinicians } from './queries.ts';
 
-export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const WEEKDAY_OPTIONS = WEEKDAY_NAMES.map((d, i) => ({ value: String(i + 1), label: d }));
 
 type Row = WeeklyHours & { key: number };

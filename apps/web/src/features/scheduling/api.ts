@@ -63,8 +63,6 @@ export const updateAppointmentType = (type: string, body: z.input<typeof UpdateA
 
 export const listAppointments = (query: AppointmentListQuery, signal?: AbortSignal) =>
   request('GET', '/api/v1/appointments', AppointmentList, { query, signal }).then((r) => r.items);
-export const getAppointment = (id: string, signal?: AbortSignal) =>
-  request('GET', a(id), Appointment, { signal });
 export const getAppointmentHistory = (id: string, signal?: AbortSignal) =>
   request('GET', `${a(id)}/history`, AppointmentHistory, { signal }).then((r) => r.items);
 export const bookAppointment = (body: z.input<typeof BookAppointmentRequest>) =>

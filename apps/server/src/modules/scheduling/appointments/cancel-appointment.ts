@@ -11,6 +11,7 @@ import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { viewOne } from '../shared/appointment-view.ts';
 import { loadAppointment } from '../shared/load.ts';
+import { reopenSlotOf } from '../shared/reopen-slot.ts';
 import { APPOINTMENT_EDITORS, requireMayEdit } from './edit-roles.ts';
 import { recordChange } from './record-change.ts';
 
@@ -58,6 +59,8 @@ export function cancelAppointmentRoute(app: ZodApp, ctx: ModuleContext) {
           details: { reason: b.reason },
           audit: { status },
         });
+        // A visit booked into a portal slot gives its time back to the portal.
+        await reopenSlotOf(trx, a.clinicId, done.id, now);
         return done;
       });
       return viewOne(ctx.db, a.clinicId, a.timeZone, row);

@@ -60,10 +60,21 @@ export async function openConfirmationLink(db: Kysely<DB>, ctx: ModuleContext, t
     .where('token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (!link) throw notFound('link');
-  if (link.used_at)
-    throw new AppError('link_used', 'this link has already been used; call the clinic to change your answer');
-  if (link.expires_at.getTime() <= ctx.clock.now().getTime())
-    throw new AppError('link_expired', 'this link has expired; call the clinic');
+  const used = link.used_at !== null;
+  if (used || link.expires_at.getTime() <= ctx.clock.now().getTime()) {
+    // The clinic's phone, so the page can say whom to call (nothing of the patient's record).
+    const clinic = await db
+      .selectFrom('clinics')
+      .select('phone')
+      .where('id', '=', link.clinic_id)
+      .executeTakeFirst();
+    const message = used
+      ? 'this link has already been used; call the clinic to change your answer'
+      : 'this link has expired; call the clinic';
+    throw new AppError(used ? 'link_used' : 'link_expired', message, [
+      { message, clinicPhone: clinic?.phone ?? null },
+    ]);
+  }
   return link;
 }
 

@@ -179,7 +179,8 @@ describe.each(testBackends())('confirmations before a dosing visit on %s', (back
       expect(view.body.start).toBe(visit.start.toISOString());
       expect(view.body.startText).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} E[SD]T$/);
       expect(view.body.typeLabel).toBe('Dosing visit');
-      expect(view.body.instructions).toHaveLength(3);
+      expect(view.body.instructions).toHaveLength(4);
+      expect(view.body.fastingRule).toMatch(/no food/i);
       expect(view.body.instructions[0]).toMatch(/no food/i);
       expect(view.body.confirmation.status).toBe('unconfirmed');
       expect(JSON.stringify(view.body)).not.toMatch(/Portal\d|ketamine/i);
@@ -220,6 +221,8 @@ describe.each(testBackends())('confirmations before a dosing visit on %s', (back
     const again = await anon.post(url, { action: 'reschedule' });
     expect(again.status).toBe(410);
     expect(again.body.error.code).toBe('link_used');
+    // The page can say whom to call: the clinic's phone (null when the clinic has none), nothing else.
+    expect(Object.keys(again.body.error.details[0]).sort()).toEqual(['clinicPhone', 'message']);
     expect((await anon.get(url)).status).toBe(410);
 
     const row = await h.database.db

@@ -13,8 +13,8 @@ import { AppError, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
+import { reopenSlotOf } from '../shared/reopen-slot.ts';
 import { cancelRule, portalAppointments, portalClinic, selectPortalRows } from './portal-view.ts';
-import { reopenSlotOf } from './reopen-slot.ts';
 import { ownPatientId } from './slot-view.ts';
 import { clinicTypeSettings } from './type-settings.ts';
 

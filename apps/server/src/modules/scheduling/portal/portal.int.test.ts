@@ -200,7 +200,16 @@ describe.each(testBackends())('patient portal appointments on %s', (backend) => 
     expect(reopened[0].id).not.toBe(slot.id);
     expect((await patient.get('/api/v1/portal/appointments')).body.items).toEqual([]);
     // The reopened slot can be booked again.
-    expect((await patient.post(`/api/v1/portal/slots/${reopened[0].id}/book`)).status).toBe(201);
+    const rebooked = await patient.post(`/api/v1/portal/slots/${reopened[0].id}/book`);
+    expect(rebooked.status).toBe(201);
+    // Cancelled by the front desk instead, the time is offered again too.
+    expect(
+      (await desk.post(`/api/v1/appointments/${rebooked.body.id}/cancel`, { reason: 'Clinician ill' }))
+        .status,
+    ).toBe(200);
+    const offered = (await patient.get('/api/v1/portal/slots')).body.items;
+    expect(offered.map((o: { start: string }) => o.start)).toEqual([slot.start]);
+    expect((await patient.post(`/api/v1/portal/slots/${offered[0].id}/book`)).status).toBe(201);
 
     // Inside the 24-hour notice: refused, naming the deadline in the clinic's zone.
     const soonStart = hoursFromNow(h, 10);

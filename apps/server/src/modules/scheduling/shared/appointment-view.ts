@@ -44,8 +44,20 @@ export function viewQuery(db: Kysely<DB>, clinicId: string) {
     .where('a.clinic_id', '=', clinicId);
 }
 
-function confirmationOf(r: AppointmentRow): Confirmation | null {
-  if (r.type !== 'dosing') return null;
+/** The parts of an appointment row that say what the patient confirmed. */
+export type ConfirmationColumns = Pick<
+  AppointmentRow,
+  | 'confirmed_at'
+  | 'escort_name'
+  | 'escort_phone'
+  | 'fasting_confirmed'
+  | 'no_driving_confirmed'
+  | 'reschedule_requested_at'
+  | 'reschedule_note'
+>;
+
+/** What the patient confirmed: a reschedule request newer than the confirmation wins. */
+export function confirmationOf(r: ConfirmationColumns): Confirmation {
   const requested =
     r.reschedule_requested_at &&
     (!r.confirmed_at || new Date(r.reschedule_requested_at) > new Date(r.confirmed_at));
@@ -88,7 +100,7 @@ export function toAppointment(r: ViewRow, types: AppointmentTypeView[], flags: F
     notes: r.notes,
     bookedVia: r.booked_via,
     statusReason: r.status_reason,
-    confirmation: confirmationOf(r),
+    confirmation: r.type === 'dosing' ? confirmationOf(r) : null,
     flags: scheduleFlags({ start, end, clinicianId: r.clinician_id, clinicianName: r.clinician_name }, flags),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
