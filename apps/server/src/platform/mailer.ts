@@ -21,7 +21,7 @@ export const TOKEN_SLOT = '{token}';
 
 export type LinkRef = { kind: 'one_time' | 'self_report' | 'appointment_confirmation'; id: string };
 
-const LINK_TABLES = {
+export const LINK_TABLES = {
   one_time: 'one_time_links',
   self_report: 'self_report_links',
   appointment_confirmation: 'appointment_confirmation_links',

@@ -5,6 +5,7 @@
  */
 import { AcceptInviteRequest, OkResponse } from '@plasticity/contracts';
 import { AppError, badField } from '../../platform/errors.ts';
+import { claimLink } from '../../platform/link-claim.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { hashToken } from '../../platform/tokens.ts';
@@ -33,13 +34,7 @@ export function acceptInviteRoute(app: ZodApp, ctx: ModuleContext) {
       if (problem) throw badField('body.password', problem);
       const hash = await hashPassword(req.body.password);
       await ctx.db.transaction().execute(async (trx) => {
-        const claimed = await trx
-          .updateTable('one_time_links')
-          .set({ used_at: now })
-          .where('id', '=', link.id)
-          .where('used_at', 'is', null)
-          .executeTakeFirst();
-        if (Number(claimed.numUpdatedRows) !== 1)
+        if (!(await claimLink(trx, { kind: 'one_time', id: link.id }, now)))
           throw new AppError('link_used', 'this link has already been used');
         await trx
           .updateTable('users')

@@ -11,6 +11,7 @@
 import { SelfReportForm, SelfReportResult, SelfReportSubmission, TokenParams } from '@plasticity/contracts';
 import type { FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { claimLink } from '../../platform/link-claim.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { hashToken } from '../../platform/tokens.ts';
@@ -135,15 +136,7 @@ export function publicSelfReportRoutes(app: ZodApp, ctx: ModuleContext) {
       });
       const crisis = await ctx.db.transaction().execute(async (trx) => {
         const now = ctx.clock.now();
-        const claimed = await trx
-          .updateTable('self_report_links')
-          .set({ used_at: now })
-          .where('id', '=', link.id)
-          .where('used_at', 'is', null)
-          .where('expires_at', '>', now)
-          .returning('id')
-          .executeTakeFirst();
-        if (!claimed)
+        if (!(await claimLink(trx, { kind: 'self_report', id: link.id }, now)))
           throw new AppError('link_used', 'this link has already been used; ask the clinic for a new one');
         let risk = false;
         for (const s of scored) {

@@ -10,6 +10,7 @@
 import { PublicConfirmationView, SubmitConfirmationRequest, TokenParams } from '@plasticity/contracts';
 import { toJson } from '@plasticity/db';
 import { AppError } from '../../../platform/errors.ts';
+import { claimLink } from '../../../platform/link-claim.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import {
   CONFIRMATION_LINK_POLICY,
@@ -37,15 +38,7 @@ export function submitConfirmationRoute(app: ZodApp, ctx: ModuleContext, guard: 
       const b = req.body;
       return ctx.db.transaction().execute(async (trx) => {
         const now = ctx.clock.now();
-        const claimed = await trx
-          .updateTable('appointment_confirmation_links')
-          .set({ used_at: now })
-          .where('id', '=', link.id)
-          .where('used_at', 'is', null)
-          .where('expires_at', '>', now)
-          .returning('id')
-          .executeTakeFirst();
-        if (!claimed)
+        if (!(await claimLink(trx, { kind: 'appointment_confirmation', id: link.id }, now)))
           throw new AppError(
             'link_used',
             'this link has already been used; call the clinic to change your answer',
