@@ -11,7 +11,7 @@ import type { BoardSession } from './api.ts';
 /** Rooms the board shows: where doses are given and watched (therapy rooms are not). */
 const BOARD_KINDS: ReadonlySet<ChairKind> = new Set<ChairKind>(['infusion_chair', 'spravato_room']);
 
-export type BoardSlot =
+type BoardSlot =
   | { kind: 'chair'; chair: BoardChair; sessions: BoardSession[] }
   | { kind: 'session'; session: BoardSession };
 
