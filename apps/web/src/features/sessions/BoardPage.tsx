@@ -1,11 +1,15 @@
 /**
- * The live monitoring board: the clinic's chairs in natural order (1, 2, … 10),
- * 12 on one 1440×900 screen — phase, elapsed time, latest vitals with trend sparklines, what is late in
- * plain words ("Vitals overdue by 7 min", "MOAA/S due"), the dose given and the infusion's progress, open alerts (with a sound). A discharged session
- * leaves after the clinic's set minutes. Updates arrive over Server-Sent Events without reload and are
- * applied to the cached snapshot (`applyBoardEvent`: a reading updates its chair, an alert appears or leaves
- * at once); the snapshot is refetched only on a session change, after a reconnection or a resync, and after
- * the user's own changes. A banner says when the view may be stale.
+ * The live monitoring board: the clinic's dosing chairs and Spravato rooms from the schedule, in their
+ * order, each occupied (its session) or free (with who is booked in it later today), then sessions in no
+ * chair record and today's visits booked in no chair (`arrangeBoard`); without chair records (older
+ * servers), the sessions' chairs in natural order (1, 2, … 10). 12 chairs fit one 1440×900 screen: phase,
+ * elapsed time, latest vitals with trend sparklines, what is late in plain words ("Vitals overdue by 7 min",
+ * "MOAA/S due"), the dose given and the infusion's progress, open alerts (with a sound). A discharged
+ * session leaves after the clinic's set minutes. Updates arrive over Server-Sent Events without reload and
+ * are applied to the cached snapshot (`applyBoardEvent`: a reading updates its chair, an alert appears or
+ * leaves at once); the snapshot is refetched only on a session change (a check-in from the schedule starts
+ * one), after a reconnection or a resync, and after the user's own changes. A banner says when the view may
+ * be stale.
  */
 
 import { Alert, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
@@ -17,6 +21,8 @@ import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { getBoard } from './api.ts';
 import { applyBoardEvent } from './applyBoardEvent.ts';
+import { arrangeBoard } from './arrangeBoard.ts';
+import { BookedWithoutChair, FreeChairCard } from './BoardSchedule.tsx';
 import { beep } from './beep.ts';
 import { ChairCard } from './ChairCard.tsx';
 import { NewSessionModal } from './NewSessionModal.tsx';
@@ -67,6 +73,8 @@ export function BoardPage() {
       now - Date.parse(s.dischargedAt ?? s.phaseSince ?? s.scheduledAt) <
         (data?.closedVisibleMin ?? 0) * 60_000,
   );
+  const { slots, withoutChair } = arrangeBoard(sessions, data?.chairs, data?.upcomingWithoutChair);
+  const free = slots.filter((x) => x.kind === 'chair' && x.sessions.length === 0).length;
   return (
     <Stack gap="xs">
       <Group justify="space-between">
@@ -75,7 +83,9 @@ export function BoardPage() {
         </Title>
         <Group>
           <Text size="sm" c="dimmed">
-            {sessions.length} {sessions.length === 1 ? 'chair' : 'chairs'}
+            {data?.chairs
+              ? `${sessions.length} in use · ${free} free`
+              : `${sessions.length} ${sessions.length === 1 ? 'chair' : 'chairs'}`}
             {data ? ` · discharged leave after ${data.closedVisibleMin} min` : ''}
           </Text>
           {me.role !== 'therapist' && (
@@ -97,11 +107,25 @@ export function BoardPage() {
         </Alert>
       )}
       <ErrorAlert error={error} title="Could not load the board" />
-      {data && sessions.length === 0 && <Text c="dimmed">No sessions today.</Text>}
+      {data && slots.length === 0 && <Text c="dimmed">No sessions today.</Text>}
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3, lg: 4 }} spacing={8} verticalSpacing={8}>
-        {sessions.map((s) => (
-          <ChairCard key={s.id} s={s} now={now} loadedAt={data?.now} />
-        ))}
+        {slots.flatMap((x) =>
+          x.kind === 'session'
+            ? [<ChairCard key={x.session.id} s={x.session} now={now} loadedAt={data?.now} />]
+            : x.sessions.length === 0
+              ? [<FreeChairCard key={x.chair.id} chair={x.chair} />]
+              : x.sessions.map((s, i) => (
+                  <ChairCard
+                    key={s.id}
+                    s={s}
+                    now={now}
+                    loadedAt={data?.now}
+                    name={x.chair.name}
+                    upcoming={i === x.sessions.length - 1 ? x.chair.upcoming : []}
+                  />
+                )),
+        )}
+        <BookedWithoutChair items={withoutChair} />
       </SimpleGrid>
       <NewSessionModal opened={creating} onClose={() => setCreating(false)} onCreated={() => reload()} />
     </Stack>

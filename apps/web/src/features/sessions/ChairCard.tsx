@@ -1,14 +1,17 @@
 /**
  * One chair on the live board, compact enough for 12 on a 1440×900 screen with the app shell: chair and
  * phase, patient and time since the dose, protocol, latest SpO₂/HR/BP/RR (alarmed values in red), trend
- * sparklines, what is late in plain words, and the chair's open alerts.
+ * sparklines, what is late in plain words, the chair's open alerts and, from the schedule, who is booked in
+ * the chair next today.
  */
 import { Sparkline } from '@mantine/charts';
 import { Badge, Card, Group, Stack, Text } from '@mantine/core';
+import type { BoardUpcomingAppointment } from '@plasticity/contracts';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { RouterLink } from '../../app/router.tsx';
 import type { BoardSession } from './api.ts';
 import { BoardDose } from './BoardDose.tsx';
+import { NextUpcoming } from './BoardSchedule.tsx';
 import { lateItems } from './boardStatus.ts';
 import { elapsed, PARAM_LABEL, PHASE_COLOR, PHASE_LABEL, shortName } from './format.ts';
 
@@ -31,11 +34,17 @@ export function ChairCard({
   s,
   now,
   loadedAt,
+  name,
+  upcoming = [],
 }: {
   s: BoardSession;
   now: number;
   /** When the board snapshot was taken (the server's `now`): a running infusion's progress ticks on from it. */
   loadedAt?: string;
+  /** The chair record's name when the session is in one ("Spravato Room"); else "Chair <chair text>". */
+  name?: string;
+  /** The chair's appointments still to come today (the first is shown). */
+  upcoming?: BoardUpcomingAppointment[];
 }) {
   const v = s.latestVitals;
   const alarmed = new Set(s.alerts.map((a) => a.parameter));
@@ -53,8 +62,8 @@ export function ChairCard({
       data-testid={`chair-${s.chair}`}
     >
       <Group justify="space-between" wrap="nowrap" gap={4}>
-        <Text fw={800} fz={20} lh={1.2}>
-          Chair {s.chair}
+        <Text fw={800} fz={20} lh={1.2} lineClamp={1}>
+          {name ?? `Chair ${s.chair}`}
         </Text>
         <Badge color={PHASE_COLOR[s.status]} size="md">
           {PHASE_LABEL[s.status] ?? 'Unknown phase'}
@@ -138,6 +147,7 @@ export function ChairCard({
           </Text>
         </Group>
       ))}
+      <NextUpcoming items={upcoming} />
     </Card>
   );
 }

@@ -83,6 +83,46 @@ describe('applyBoardEvent', () => {
     expect(r2.board.sessions[0]?.latestVitals).toEqual(late);
   });
 
+  it('keeps the schedule (chairs, their upcoming visits, visits in no chair) and the session’s chair record', () => {
+    const visit = {
+      id: '00000000-0000-4000-8000-000000000950',
+      patient: { id: '00000000-0000-4000-8000-000000000550', displayName: 'Grace Hopper' },
+      start: '2026-11-27T19:00:00Z',
+      end: '2026-11-27T22:00:00Z',
+      planState: 'pending' as const,
+    };
+    const chairId = '00000000-0000-4000-8000-000000000103';
+    const b: Board = {
+      ...board([vital(1)]),
+      sessions: [{ ...chair([vital(1)]), chairId }],
+      chairs: [{ id: chairId, name: 'Chair 3', kind: 'infusion_chair', upcoming: [visit] }],
+      upcomingWithoutChair: [{ ...visit, id: '00000000-0000-4000-8000-000000000951' }],
+    };
+    const read = applyBoardEvent(b, {
+      kind: 'vitals',
+      sessionId: SID,
+      chair: '3',
+      reading: vital(2),
+      count: 1,
+      eventId: 11,
+    });
+    const raised = applyBoardEvent(read.board, {
+      kind: 'alert',
+      sessionId: SID,
+      chair: '3',
+      alert,
+      at: null,
+      eventId: 12,
+    });
+    for (const r of [read, raised]) {
+      expect(r.refetch).toBe(false);
+      expect(r.board.chairs).toBe(b.chairs);
+      expect(r.board.upcomingWithoutChair).toBe(b.upcomingWithoutChair);
+      expect(r.board.sessions[0]?.chairId).toBe(chairId);
+    }
+    expect(raised.board.sessions[0]?.alerts).toHaveLength(1);
+  });
+
   it('ignores events already in the snapshot and readings already shown', () => {
     const b = board([vital(1)]);
     const e = { kind: 'vitals' as const, sessionId: SID, chair: '3', reading: vital(2), count: 1 };
