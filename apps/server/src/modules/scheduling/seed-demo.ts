@@ -39,14 +39,12 @@ const CHAIRS: Array<{
   kind: ChairKind;
   sortOrder: number;
   deviceId: string | null;
-  alias?: string;
 }> = [
   ...[1, 2, 3, 4].map((n) => ({
     name: `Chair ${n}`,
     kind: 'infusion_chair' as const,
     sortOrder: n,
     deviceId: `DEMO-MON-000${n}`,
-    alias: String(n),
   })),
   { name: 'Spravato Room', kind: 'spravato_room', sortOrder: 10, deviceId: 'DEMO-MON-0010' },
   { name: 'Therapy Room A', kind: 'therapy_room', sortOrder: 20, deviceId: null },
@@ -88,9 +86,8 @@ export async function seedSchedulingDemo(ctx: ModuleContext, info: DemoSeedInfo)
         .returning(['id', 'kind', 'name'])
         .executeTakeFirstOrThrow();
       chairs.push(row);
+      // The demo's sessions were booked by chair number ("1") before the chairs existed: "1" names "Chair 1".
       await linkSessionsToChair(trx, clinicId, row.id, c.name);
-      // The demo's sessions were booked by chair number ("1") before the chairs existed.
-      if (c.alias) await linkSessionsToChair(trx, clinicId, row.id, c.alias);
     }
 
     await seedHours(trx, info, today);

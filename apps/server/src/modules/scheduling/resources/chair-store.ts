@@ -6,6 +6,7 @@ import type { Chair } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { AppError } from '../../../platform/errors.ts';
+import { chairTextMatches } from '../../sessions/shared/chair-link.ts';
 
 type ChairRow = Selectable<DB['chairs']>;
 
@@ -92,7 +93,7 @@ export async function linkSessionsToChair(
     .set({ chair_id: chairId })
     .where('clinic_id', '=', clinicId)
     .where('chair_id', 'is', null)
-    .where(sql`lower(btrim(chair))`, '=', sql`lower(btrim(${name}))`)
+    .where(chairTextMatches(sql.val(name), sql.ref('chair')))
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }

@@ -45,8 +45,23 @@ describe.each(testBackends())('session chair link on %s', (backend) => {
     expect(await book('chair 4 ')).toEqual({ chair: 'chair 4', chair_id: chair.body.id });
     // Occupied: another session already holds Chair 4 — still accepted and linked.
     expect(await book('CHAIR 4')).toEqual({ chair: 'CHAIR 4', chair_id: chair.body.id });
+    // A bare number names "Chair <number>", as the board has always shown it.
+    expect(await book(' 4')).toEqual({ chair: '4', chair_id: chair.body.id });
+    expect(await book('44')).toEqual({ chair: '44', chair_id: null });
     expect(await book('Recliner by the window')).toEqual({ chair: 'Recliner by the window', chair_id: null });
     expect(await book('Chair 9')).toEqual({ chair: 'Chair 9', chair_id: null });
     expect(await book('Window seat')).toEqual({ chair: 'Window seat', chair_id: null });
+
+    // A chair created later links the sessions whose text names it, the bare number included.
+    const seven = await book('7');
+    expect(seven.chair_id).toBeNull();
+    const chair7 = await admin.post('/api/v1/chairs', { name: 'Chair 7', kind: 'infusion_chair' });
+    const linked = await h.database.db
+      .selectFrom('dosing_sessions')
+      .select('chair_id')
+      .where('clinic_id', '=', c.clinicId)
+      .where('chair', '=', '7')
+      .executeTakeFirstOrThrow();
+    expect(linked.chair_id).toBe(chair7.body.id);
   });
 });
