@@ -315,3 +315,11 @@ export type PortalAppointmentList = z.infer<typeof PortalAppointmentList>;
 /** POST /api/v1/portal/appointments/{id}/cancel. */
 export const PortalCancelRequest = z.object({ reason: text(1000).optional() }).strict();
 export type PortalCancelRequest = z.infer<typeof PortalCancelRequest>;
+
+/** POST /api/v1/appointments/{id}/confirmation-request: a confirmation request queued for the patient now. */
+export const ConfirmationRequestQueued = z.object({
+  queued: z.literal(true),
+  /** Whether the message carries a confirmation link (not when the visit is confirmed already). */
+  withLink: z.boolean(),
+});
+export type ConfirmationRequestQueued = z.infer<typeof ConfirmationRequestQueued>;

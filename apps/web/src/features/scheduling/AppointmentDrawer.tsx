@@ -12,7 +12,7 @@ import { useClinicTime } from '../../ui/useClinicTime.ts';
 import { CancelForm, NoShowForm, RescheduleForm } from './AppointmentForms.tsx';
 import { appointmentFlags, escortText, isOpen } from './appointmentFlags.ts';
 import { useAppointmentHistory } from './queries.ts';
-import { useCheckIn } from './useAppointmentActions.ts';
+import { useCheckIn, useSendConfirmationRequest } from './useAppointmentActions.ts';
 
 function History({ id }: { id: string }) {
   const t = useClinicTime();
@@ -43,8 +43,10 @@ export function AppointmentDrawer({
   const t = useClinicTime();
   const [tab, setTab] = useState<string | null>('move');
   const checkingIn = useCheckIn();
+  const requesting = useSendConfirmationRequest();
   const close = () => {
     checkingIn.reset();
+    requesting.reset();
     onClose();
   };
   return (
@@ -99,9 +101,22 @@ export function AppointmentDrawer({
               <Button onClick={() => void checkingIn.run(a.id)} loading={checkingIn.busy}>
                 Check in
               </Button>
+              {a.type === 'dosing' && (
+                <Button variant="default" onClick={() => void requesting.run(a.id)} loading={requesting.busy}>
+                  Send confirmation request
+                </Button>
+              )}
             </Group>
           )}
+          {requesting.data && (
+            <Text size="sm" role="status">
+              {requesting.data.withLink
+                ? 'Confirmation request sent to the patient’s email.'
+                : 'Reminder sent to the patient’s email (the visit is confirmed already).'}
+            </Text>
+          )}
           <ErrorAlert error={checkingIn.error} title="Could not check in" />
+          <ErrorAlert error={requesting.error} title="Could not send the confirmation request" />
           <Tabs value={isOpen(a) ? tab : 'history'} onChange={setTab} keepMounted={false}>
             <Tabs.List>
               {isOpen(a) && <Tabs.Tab value="move">Move</Tabs.Tab>}

@@ -18,6 +18,7 @@ import {
   ChairList,
   ClinicianSchedule,
   ClinicianScheduleList,
+  ConfirmationRequestQueued,
   CourseProposal,
   type CreateChairRequest,
   type NoShowRequest,
@@ -80,6 +81,8 @@ const CheckInResult = z.union([
   Appointment.transform((appointment) => ({ kind: 'appointment' as const, appointment })),
 ]);
 export const checkIn = (id: string) => request('POST', `${a(id)}/check-in`, CheckInResult, { body: {} });
+export const sendConfirmationRequest = (id: string) =>
+  request('POST', `${a(id)}/confirmation-request`, ConfirmationRequestQueued, { body: {} });
 
 const plan = (id: string) => `/api/v1/plans/${enc(id)}/course`;
 export const proposeCourse = (planId: string, body: z.input<typeof ProposeCourseRequest>) =>

@@ -12,7 +12,13 @@ import { useMe } from '../../app/auth.tsx';
 import { useNavigate } from '../../app/router.tsx';
 import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { sessionKeys } from '../sessions/queries.ts';
-import { cancelAppointment, checkIn, markNoShow, rescheduleAppointment } from './api.ts';
+import {
+  cancelAppointment,
+  checkIn,
+  markNoShow,
+  rescheduleAppointment,
+  sendConfirmationRequest,
+} from './api.ts';
 import { scheduleKeys } from './queries.ts';
 
 const LISTS = [scheduleKeys.appointments()];
@@ -51,4 +57,9 @@ export function useReschedule() {
     ({ id, body }: { id: string; body: RescheduleAppointmentRequest }) => rescheduleAppointment(id, body),
     { invalidates: LISTS },
   );
+}
+
+/** Sends the patient the visit's confirmation request now (a fresh one-time link replaces the older one). */
+export function useSendConfirmationRequest() {
+  return useApiMutation(sendConfirmationRequest, { invalidates: LISTS });
 }

@@ -27,6 +27,9 @@ describe('summarizeEvent', () => {
     ['checked_in', { sessionId: 'x' }, 'Checked in; dosing session opened'],
     ['checked_in', {}, 'Checked in'],
     ['escort_changed', {}, 'Escort changed'],
+    ['confirmation_requested', { kind: '48h', link: true }, 'Confirmation request queued (48 hours before)'],
+    ['confirmation_requested', { kind: '24h', link: false }, 'Reminder queued (24 hours before)'],
+    ['confirmation_requested', { kind: 'staff', link: true }, 'Confirmation request sent by staff'],
   ])('%s %j → %s', (action, details, expected) => {
     expect(summarizeEvent(action, details, NY)).toBe(expected);
   });

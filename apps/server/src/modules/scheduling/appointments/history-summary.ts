@@ -43,8 +43,13 @@ export function summarizeEvent(action: string, details: Record<string, unknown>,
       return 'Confirmed by the patient';
     case 'reschedule_requested':
       return withReason('The patient asked to reschedule', d.note);
-    case 'reminder_sent':
-      return 'Confirmation request sent';
+    case 'confirmation_requested': {
+      const what = d.link === false ? 'Reminder' : 'Confirmation request';
+      if (d.kind === 'staff') return `${what} sent by staff`;
+      return d.kind === '48h' || d.kind === '24h'
+        ? `${what} queued (${d.kind === '48h' ? '48' : '24'} hours before)`
+        : `${what} queued`;
+    }
     default: {
       const words = action.replace(/_/g, ' ');
       return words.charAt(0).toUpperCase() + words.slice(1);

@@ -26,7 +26,7 @@ const HOUR_MS = 3_600_000;
 export const REMINDER_HOURS = { '48h': 48, '24h': 24 } as const;
 export type ReminderKind = keyof typeof REMINDER_HOURS;
 
-interface Due {
+export interface Due {
   id: string;
   clinic_id: string;
   start_at: Date;
@@ -107,6 +107,28 @@ async function queueOne(trx: Kysely<DB>, ctx: ModuleContext, a: Due, kind: Remin
         .returning('appointment_id')
         .executeTakeFirst();
   if (!reclaimed) return false;
+  const outboxId = await queueRequest(trx, ctx, a, { kind }, { kind: 'system', userId: null });
+  await trx
+    .updateTable('appointment_reminders')
+    .set({ outbox_id: outboxId })
+    .where('appointment_id', '=', a.id)
+    .where('kind', '=', kind)
+    .execute();
+  return true;
+}
+
+/**
+ * Queues one confirmation request for a visit (the link while it is unconfirmed, the calendar file) and records
+ * it in the visit's history; returns the outbox message's id. The job's 48 h and 24 h requests and the front
+ * desk's "send again" both come here.
+ */
+export async function queueRequest(
+  trx: Kysely<DB>,
+  ctx: ModuleContext,
+  a: Due,
+  details: Record<string, string>,
+  actor: { kind: 'system' | 'user'; userId: string | null },
+): Promise<string> {
   const unconfirmed = !a.confirmed_at && !a.reschedule_requested_at;
   const link = unconfirmed
     ? await createConfirmationLink(trx, ctx, {
@@ -125,32 +147,23 @@ async function queueOne(trx: Kysely<DB>, ctx: ModuleContext, a: Due, kind: Remin
     .executeTakeFirstOrThrow();
   const outboxId = await ctx.mailer.enqueue(trx, message(ctx, a, link, Number(moves.n)));
   await trx
-    .updateTable('appointment_reminders')
-    .set({ outbox_id: outboxId })
-    .where('appointment_id', '=', a.id)
-    .where('kind', '=', kind)
-    .execute();
-  await trx
     .insertInto('appointment_events')
     .values({
       clinic_id: a.clinic_id,
       appointment_id: a.id,
       at: ctx.clock.now(),
       action: 'confirmation_requested',
-      actor_kind: 'system',
-      details: toJson({ kind, link: link !== null }),
+      actor_kind: actor.kind,
+      actor_user_id: actor.userId,
+      details: toJson({ ...details, link: link !== null }),
     })
     .execute();
-  return true;
+  return outboxId;
 }
 
-/**
- * One pass over the booked dosing visits of the next 48 hours (every clinic's, or one clinic's when
- * `clinicId` is given); returns the requests queued.
- */
-export async function queueConfirmationRequests(ctx: ModuleContext, clinicId?: string): Promise<number> {
-  const now = ctx.clock.now();
-  const due = await ctx.db
+/** Visits with what a request needs: the patient's first name and email, the clinic's name, address and zone. */
+export function selectDue(db: Kysely<DB>) {
+  return db
     .selectFrom('appointments as a')
     .innerJoin('patients as p', (j) =>
       j.onRef('p.id', '=', 'a.patient_id').onRef('p.clinic_id', '=', 'a.clinic_id'),
@@ -168,7 +181,16 @@ export async function queueConfirmationRequests(ctx: ModuleContext, clinicId?: s
       'c.name as clinic_name',
       'c.address',
       'c.time_zone',
-    ])
+    ]);
+}
+
+/**
+ * One pass over the booked dosing visits of the next 48 hours (every clinic's, or one clinic's when
+ * `clinicId` is given); returns the requests queued.
+ */
+export async function queueConfirmationRequests(ctx: ModuleContext, clinicId?: string): Promise<number> {
+  const now = ctx.clock.now();
+  const due = await selectDue(ctx.db)
     .$if(clinicId !== undefined, (q) => q.where('a.clinic_id', '=', clinicId ?? ''))
     .where('a.type', '=', 'dosing')
     .where('a.status', '=', 'booked')
