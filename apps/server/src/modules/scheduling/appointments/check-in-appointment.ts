@@ -1,7 +1,9 @@
 /**
  * POST /api/v1/appointments/{id}/check-in — the patient has arrived. For a dosing appointment this opens the
  * dosing session from it (patient, protocol — the appointment's, else its plan's —, plan, chair by name and
- * record, scheduled time = the appointment's start), links both ways and answers 201 with the session
+ * record, scheduled time = the appointment's start), already checked in (the patient is here: the step is
+ * in the session's transitions, and the live board shows them in their chair), links both ways and answers
+ * 201 with the session
  * (as POST /api/v1/sessions does; the live board announces it). Any other type answers 200 with the
  * appointment, checked in. All in one transaction. Roles: admin, prescriber, nurse, front desk. 404 for
  * another clinic's; 409 `illegal_transition` unless booked (checking in twice included); 409
@@ -74,6 +76,7 @@ export function checkInAppointmentRoute(app: ZodApp, ctx: ModuleContext) {
             chair: chair?.name ?? NO_CHAIR,
             chairId: cur.chair_id,
             appointmentId: cur.id,
+            checkedIn: true,
             scheduledAt: new Date(cur.start_at),
             now,
           });

@@ -61,7 +61,7 @@ describe.each(testBackends())('check-in from the schedule on %s', (backend) => {
       planId,
       chair: 'Spravato 1',
       scheduledAt: start,
-      status: 'scheduled',
+      status: 'checked_in',
     });
     expect(s.protocol.route).toBe('intranasal');
     const row = await h.database.db
@@ -70,6 +70,12 @@ describe.each(testBackends())('check-in from the schedule on %s', (backend) => {
       .where('id', '=', s.id)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ protocol_id: ids.intranasal, chair_id: room, appointment_id: booked.body.id });
+    const steps = await h.database.db
+      .selectFrom('session_transitions')
+      .select(['from_status', 'to_status'])
+      .where('session_id', '=', s.id)
+      .execute();
+    expect(steps).toEqual([{ from_status: 'scheduled', to_status: 'checked_in' }]);
     const plan = s.checklist.find((i: { key: string }) => i.key === 'plan_approved');
     expect(plan).toMatchObject({ passed: false });
 

@@ -5,7 +5,7 @@
  * at most 62 days later (400 naming `querystring.to`; a patient's list may span any time). `status=active`
  * (default) leaves out cancelled appointments (late cancellations and no-shows stay, as the day list shows
  * them); `status=all` includes them. Read with one joined query (the window uses appointments_clinic_time);
- * hours for the flags are read once. Audited as one query (naming the patient when filtered by one).
+ * the type labels and the clinicians' hours for the flags are read alongside it. Audited as one query (naming the patient when filtered by one).
  */
 import { AppointmentList, AppointmentListQuery } from '@plasticity/contracts';
 import { badField } from '../../../platform/errors.ts';
@@ -13,7 +13,7 @@ import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, STAFF } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { ownPatientId } from '../../patients/require-patient.ts';
-import { viewQuery, viewsOf } from '../shared/appointment-view.ts';
+import { listViews, viewQuery } from '../shared/appointment-view.ts';
 
 const MAX_WINDOW_DAYS = 62;
 /** An appointment lasts at most 10 hours (600 minutes, the request schemas' limit). */
@@ -52,15 +52,20 @@ export function listAppointmentsRoute(app: ZodApp, ctx: ModuleContext) {
         query = query
           .where('a.end_at', '>', from)
           .where('a.start_at', '>=', new Date(from.getTime() - LONGEST_MS));
-      const rows = await query.orderBy('a.start_at').orderBy('a.id').execute();
+      const items = await listViews(
+        ctx.db,
+        a.clinicId,
+        a.timeZone,
+        query.orderBy('a.start_at').orderBy('a.id').execute(),
+      );
       await ctx.audit.record(ctx.db, actorOf(req), {
         action: 'query',
         resourceType: 'appointment',
         patientId,
         category: 'scheduling',
-        details: { results: rows.length },
+        details: { results: items.length },
       });
-      return { items: await viewsOf(ctx.db, a.clinicId, a.timeZone, rows) };
+      return { items };
     },
   );
 }

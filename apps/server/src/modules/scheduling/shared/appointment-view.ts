@@ -123,6 +123,24 @@ export async function viewsOf(
   return rows.map((r) => toAppointment(r, types, flags));
 }
 
+/**
+ * A list's rows and what their views need, read at once (on a server each on its own connection): the
+ * joined rows, the type labels, and the hours of every clinician of the clinic.
+ */
+export async function listViews(
+  db: Kysely<DB>,
+  clinicId: string,
+  timeZone: string,
+  rows: Promise<ViewRow[]>,
+): Promise<Appointment[]> {
+  const [list, types, flags] = await Promise.all([
+    rows,
+    listTypeSettings(db, clinicId),
+    loadFlagContext(db, clinicId, timeZone, 'all'),
+  ]);
+  return list.map((r) => toAppointment(r, types, flags));
+}
+
 /** Views of appointment rows (any number, in their order), with one joined query for their names. */
 export async function appointmentView(
   db: Kysely<DB>,

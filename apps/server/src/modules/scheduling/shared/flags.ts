@@ -90,48 +90,55 @@ export function scheduleFlags(
   return flags;
 }
 
-/** Opening hours, and the working hours and exceptions of these clinicians, read once. */
+/**
+ * Opening hours, and the working hours and exceptions of these clinicians (`'all'`: every clinician of the
+ * clinic — a handful of rows, so a list can read them while its appointments are being read), read once.
+ */
 export async function loadFlagContext(
   db: Kysely<DB>,
   clinicId: string,
   timeZone: string,
-  clinicianIds: string[],
+  clinicianIds: string[] | 'all',
 ): Promise<FlagContext> {
-  const settings = await readClinicSettings(db, clinicId);
-  const parsed = OpeningHours.safeParse((settings as Record<string, unknown>).openingHours);
-  const ids = [...new Set(clinicianIds)];
+  /** null: every clinician of the clinic. */
+  const only = clinicianIds === 'all' ? null : [...new Set(clinicianIds)];
+  const none = only !== null && only.length === 0;
   const clinicians = new Map<string, ClinicianDay>();
-  if (ids.length) {
-    const [weekly, exceptions] = await Promise.all([
-      db
-        .selectFrom('clinician_hours')
-        .select(['user_id', 'weekday', 'start_time', 'end_time'])
-        .where('clinic_id', '=', clinicId)
-        .where('user_id', 'in', ids)
-        .execute(),
-      db
-        .selectFrom('clinician_exceptions')
-        .select(['user_id', 'kind', 'from_date', 'to_date', 'start_time', 'end_time'])
-        .where('clinic_id', '=', clinicId)
-        .where('user_id', 'in', ids)
-        .where('cancelled_at', 'is', null)
-        .execute(),
-    ]);
-    const day = (id: string): ClinicianDay => {
-      const found = clinicians.get(id);
-      if (found) return found;
-      const made: ClinicianDay = { leave: [], oneOff: [], weekly: [] };
-      clinicians.set(id, made);
-      return made;
-    };
-    for (const w of weekly)
-      day(w.user_id).weekly.push({ weekday: w.weekday, start: hhmm(w.start_time), end: hhmm(w.end_time) });
-    for (const x of exceptions) {
-      const range = { fromDate: dateText(x.from_date), toDate: dateText(x.to_date) };
-      if (x.kind === 'leave') day(x.user_id).leave.push(range);
-      else if (x.start_time && x.end_time)
-        day(x.user_id).oneOff.push({ ...range, start: hhmm(x.start_time), end: hhmm(x.end_time) });
-    }
+  const [settings, weekly, exceptions] = await Promise.all([
+    readClinicSettings(db, clinicId),
+    none
+      ? []
+      : db
+          .selectFrom('clinician_hours')
+          .select(['user_id', 'weekday', 'start_time', 'end_time'])
+          .where('clinic_id', '=', clinicId)
+          .$if(only !== null, (q) => q.where('user_id', 'in', only ?? []))
+          .execute(),
+    none
+      ? []
+      : db
+          .selectFrom('clinician_exceptions')
+          .select(['user_id', 'kind', 'from_date', 'to_date', 'start_time', 'end_time'])
+          .where('clinic_id', '=', clinicId)
+          .$if(only !== null, (q) => q.where('user_id', 'in', only ?? []))
+          .where('cancelled_at', 'is', null)
+          .execute(),
+  ]);
+  const parsed = OpeningHours.safeParse((settings as Record<string, unknown>).openingHours);
+  const day = (id: string): ClinicianDay => {
+    const found = clinicians.get(id);
+    if (found) return found;
+    const made: ClinicianDay = { leave: [], oneOff: [], weekly: [] };
+    clinicians.set(id, made);
+    return made;
+  };
+  for (const w of weekly)
+    day(w.user_id).weekly.push({ weekday: w.weekday, start: hhmm(w.start_time), end: hhmm(w.end_time) });
+  for (const x of exceptions) {
+    const range = { fromDate: dateText(x.from_date), toDate: dateText(x.to_date) };
+    if (x.kind === 'leave') day(x.user_id).leave.push(range);
+    else if (x.start_time && x.end_time)
+      day(x.user_id).oneOff.push({ ...range, start: hhmm(x.start_time), end: hhmm(x.end_time) });
   }
   return { timeZone, opening: parsed.success ? parsed.data : null, clinicians, localTimes: new Map() };
 }

@@ -85,6 +85,8 @@ export interface OpenSessionInput {
   chairId?: string | null;
   /** The appointment the session is opened from (check-in). */
   appointmentId?: string | null;
+  /** The patient is here (an appointment's check-in): the session starts checked in, the step recorded. */
+  checkedIn?: boolean;
   scheduledAt: Date | string;
   now: Date;
 }
@@ -126,12 +128,28 @@ export async function openSessionInTrx(
       chair_id: i.chairId ?? (await chairIdForName(trx, i.clinicId, i.chair)),
       ...(i.appointmentId ? { appointment_id: i.appointmentId } : {}),
       scheduled_at: i.scheduledAt,
+      ...(i.checkedIn ? { status: 'checked_in' as const } : {}),
       created_by: i.userId,
       created_at: i.now,
       updated_at: i.now,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  if (i.checkedIn)
+    await trx
+      .insertInto('session_transitions')
+      .values({
+        clinic_id: i.clinicId,
+        session_id: inserted.id,
+        from_status: 'scheduled',
+        to_status: 'checked_in',
+        at: i.now,
+        by_user_id: i.userId,
+        reason: null,
+        override_reason: null,
+        overridden: null,
+      })
+      .execute();
   await ctx.audit.record(trx, actor, {
     action: 'create',
     resourceType: 'dosing_session',
