@@ -323,3 +323,16 @@ export const ConfirmationRequestQueued = z.object({
   withLink: z.boolean(),
 });
 export type ConfirmationRequestQueued = z.infer<typeof ConfirmationRequestQueued>;
+
+/** A treatment plan a course can be booked from, as the front desk sees it (no doses, no clinical detail). */
+export const CoursePlanSummary = z.object({
+  id: Uuid,
+  protocolName: z.string(),
+  status: z.enum(['draft', 'approved', 'active']),
+  plannedSessions: z.number().int(),
+  /** Dosing visits booked under the plan (cancelled ones not counted). */
+  bookedVisits: z.number().int(),
+});
+export type CoursePlanSummary = z.infer<typeof CoursePlanSummary>;
+export const CoursePlanList = z.object({ items: z.array(CoursePlanSummary) });
+export type CoursePlanList = z.infer<typeof CoursePlanList>;

@@ -16,7 +16,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { APPOINTMENT_STATUS_LABELS, type CourseProposal, type TreatmentPlan } from '@plasticity/contracts';
+import { APPOINTMENT_STATUS_LABELS, type CourseProposal } from '@plasticity/contracts';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useApiMutation } from '../../ui/useApiMutation.ts';
@@ -61,7 +61,8 @@ function BookedVisits({ patientId, planId }: { patientId: string; planId: string
   );
 }
 
-export function CoursePanel({ patientId, plan }: { patientId: string; plan: TreatmentPlan }) {
+/** `plan`: the treatment plan the course is booked from (only its id is needed). */
+export function CoursePanel({ patientId, plan }: { patientId: string; plan: { id: string } }) {
   const { timeZone } = useClinicTime();
   const [open, setOpen] = useState(false);
   const [weekdays, setWeekdays] = useState<string[]>(['1', '2', '3', '4', '5']);

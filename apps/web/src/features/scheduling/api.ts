@@ -19,6 +19,7 @@ import {
   ClinicianSchedule,
   ClinicianScheduleList,
   ConfirmationRequestQueued,
+  CoursePlanList,
   CourseProposal,
   type CreateChairRequest,
   type NoShowRequest,
@@ -83,6 +84,11 @@ const CheckInResult = z.union([
 export const checkIn = (id: string) => request('POST', `${a(id)}/check-in`, CheckInResult, { body: {} });
 export const sendConfirmationRequest = (id: string) =>
   request('POST', `${a(id)}/confirmation-request`, ConfirmationRequestQueued, { body: {} });
+
+export const listCoursePlans = (patientId: string, signal?: AbortSignal) =>
+  request('GET', `/api/v1/patients/${enc(patientId)}/course-plans`, CoursePlanList, { signal }).then(
+    (r) => r.items,
+  );
 
 const plan = (id: string) => `/api/v1/plans/${enc(id)}/course`;
 export const proposeCourse = (planId: string, body: z.input<typeof ProposeCourseRequest>) =>

@@ -6,6 +6,7 @@ import {
   listAppointmentTypes,
   listChairs,
   listClinicians,
+  listCoursePlans,
 } from './api.ts';
 
 /**
@@ -23,6 +24,7 @@ export const scheduleKeys = {
   appointments: () => [...scheduleKeys.all, 'appointments'] as const,
   list: (query: AppointmentListQuery) => [...scheduleKeys.appointments(), 'list', query] as const,
   history: (id: string) => [...scheduleKeys.appointments(), 'history', id] as const,
+  coursePlans: (patientId: string) => [...scheduleKeys.appointments(), 'course-plans', patientId] as const,
 };
 
 export function useChairs(includeInactive = false) {
@@ -59,5 +61,13 @@ export function useAppointmentHistory(id: string, enabled = true) {
     queryKey: scheduleKeys.history(id),
     queryFn: ({ signal }) => getAppointmentHistory(id, signal),
     enabled,
+  });
+}
+
+/** The patient's plans a course can be booked from (refetched with the appointment lists). */
+export function useCoursePlans(patientId: string) {
+  return useQuery({
+    queryKey: scheduleKeys.coursePlans(patientId),
+    queryFn: ({ signal }) => listCoursePlans(patientId, signal),
   });
 }

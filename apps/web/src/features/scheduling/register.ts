@@ -3,6 +3,7 @@ import { IconArmchair, IconCalendarEvent, IconClock, IconListCheck } from '@tabl
 import { lazy } from 'react';
 import { registerFeature } from '../../app/registry.ts';
 import { DayListPage } from './DayListPage.tsx';
+import { VisitsTab } from './VisitsTab.tsx';
 
 // The calendar brings react-big-calendar: loaded when the page is opened.
 const SchedulePage = lazy(() => import('./SchedulePage.tsx').then((m) => ({ default: m.SchedulePage })));
@@ -12,6 +13,7 @@ const HoursPage = lazy(() => import('./HoursPage.tsx').then((m) => ({ default: m
 const STAFF = STAFF_ROLES;
 // After Patients: every role's landing page (its first item) stays what it was.
 const ADMIN = ['admin'] as const;
+const BOOKERS = ['admin', 'prescriber', 'nurse', 'front_desk'] as const;
 
 registerFeature({
   id: 'scheduling',
@@ -46,5 +48,9 @@ registerFeature({
       component: ChairsPage,
     },
     { id: 'hours', path: '/admin/hours', roles: ADMIN, title: 'Working hours', component: HoursPage },
+  ],
+  chartTabs: [
+    // Who books courses (the server's policy for course plans, proposals and bookings).
+    { id: 'visits', label: 'Visits', roles: BOOKERS, order: 33, component: VisitsTab },
   ],
 });

@@ -171,6 +171,24 @@ describe.each(testBackends())('courses from a treatment plan on %s', (backend) =
     const rest = await fd.post(`/api/v1/plans/${planId}/course/proposal`, { earliestDate: '2027-03-08' });
     expect(rest.body.items).toHaveLength(3);
     for (const i of rest.body.items) expect(MONDAYS_UTC).not.toContain(i.start);
+
+    // The front desk finds the plan to book from in the chart, with what is booked — nothing clinical.
+    const plans = await fd.get(`/api/v1/patients/${c.patientId}/course-plans`);
+    expect(plans.status).toBe(200);
+    expect(plans.body.items).toEqual([
+      {
+        id: planId,
+        protocolName: expect.any(String),
+        status: 'approved',
+        plannedSessions: 6,
+        bookedVisits: 3,
+      },
+    ]);
+    expect(
+      (await (await c.login('therapist')).get(`/api/v1/patients/${c.patientId}/course-plans`)).status,
+    ).toBe(403);
+    const other = await h.newClinic();
+    expect((await fd.get(`/api/v1/patients/${other.patientId}/course-plans`)).status).toBe(404);
   });
 
   it('books nothing of a series when one visit clashes, and names it', async () => {
