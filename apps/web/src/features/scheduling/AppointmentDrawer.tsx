@@ -71,7 +71,7 @@ export function AppointmentDrawer({
               {APPOINTMENT_STATUS_LABELS[a.status]}
             </Badge>
             {a.type === 'dosing' && a.planState && (
-              <Badge variant="light" color={a.planState === 'approved' ? 'blue.9' : 'orange.9'}>
+              <Badge variant="filled" autoContrast color={a.planState === 'approved' ? 'blue.9' : 'orange.9'}>
                 {PLAN_STATE_LABELS[a.planState]}
               </Badge>
             )}

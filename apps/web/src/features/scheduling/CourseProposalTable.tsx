@@ -72,6 +72,8 @@ export function CourseProposalTable({
                   data={options}
                   value={r.chairId}
                   onChange={(v) => set(r.key, { chairId: v })}
+                  // Picking the chosen chair again keeps it (the clear button removes it).
+                  allowDeselect={false}
                   clearable
                   error={error('chairId')}
                 />

@@ -3,7 +3,7 @@
  * patient's treatment plan — each plan a course can be booked from, with what is planned and booked, and its
  * course panel. The plan itself (doses, eligibility) stays on the clinicians' "Treatment plan" tab.
  */
-import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, Stack, Text } from '@mantine/core';
 import type { ChartTabProps } from '../../app/registry.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
@@ -16,9 +16,6 @@ export function VisitsTab({ patient }: ChartTabProps) {
   const plans = useCoursePlans(patient.id);
   return (
     <Stack gap="sm">
-      <Title order={2} size="h4">
-        Visits
-      </Title>
       <ErrorAlert error={plans.error} title="Could not load the treatment plans" />
       {plans.isPending && <LoadingState label="Loading treatment plans…" />}
       {plans.data?.length === 0 && (
@@ -30,7 +27,7 @@ export function VisitsTab({ patient }: ChartTabProps) {
         <Card key={p.id} withBorder padding="sm" component="section" aria-label={p.protocolName}>
           <Group justify="space-between" wrap="nowrap">
             <Text fw={600}>{p.protocolName}</Text>
-            <Badge variant="light" color={p.status === 'draft' ? 'orange.9' : 'blue.9'}>
+            <Badge variant="filled" autoContrast color={p.status === 'draft' ? 'orange.9' : 'blue.9'}>
               {STATUS_LABELS[p.status]}
             </Badge>
           </Group>

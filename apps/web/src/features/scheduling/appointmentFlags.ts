@@ -29,11 +29,15 @@ export function appointmentFlags(a: Appointment): AppointmentFlag[] {
   return flags;
 }
 
-/** "Escort: Sam Lee (confirmed)" / "Escort not confirmed" / "" (not a dosing visit). */
+/**
+ * "Escort: Sam Lee (confirmed)" / "Escort not confirmed" / "" (not a dosing visit; or a visit that is over,
+ * cancelled or missed and was never confirmed: nothing left to chase).
+ */
 export function escortText(a: Appointment): string {
   const c = a.confirmation;
   if (a.type !== 'dosing' || !c) return '';
   if (c.status === 'confirmed') return `Escort: ${c.escortName ?? 'named'} (confirmed)`;
+  if (!ACTIVE.has(a.status)) return '';
   if (c.status === 'reschedule_requested') return 'Reschedule requested';
   return 'Escort not confirmed';
 }
