@@ -10,11 +10,19 @@ import { Box, Text } from '@mantine/core';
 import { DateTime } from 'luxon';
 import { type KeyboardEvent, type RefObject, useLayoutEffect, useMemo, useRef } from 'react';
 import { Calendar, type EventProps, luxonLocalizer, type SlotInfo } from 'react-big-calendar';
-import withDragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
+import dragAndDropAddon, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import type { CalendarEvent, CalendarResource } from './calendarEvents.ts';
 import classes from './schedule.module.css';
 
 const localizer = luxonLocalizer(DateTime, { firstDayOfWeek: 1 });
+/**
+ * The drag-and-drop addon is CommonJS: the test runner's import gives its function, the production bundle's
+ * interop the module object that holds it as `default`. Take the function either way.
+ */
+function holdsDefault(m: unknown): m is { default: typeof dragAndDropAddon } {
+  return typeof m === 'object' && m !== null && 'default' in m && typeof m.default === 'function';
+}
+const withDragAndDrop = holdsDefault(dragAndDropAddon) ? dragAndDropAddon.default : dragAndDropAddon;
 const DnDCalendar = withDragAndDrop<CalendarEvent, CalendarResource>(Calendar);
 
 /** The product's formats (`2026-11-27 14:05`): 24-hour times, ISO dates. */
