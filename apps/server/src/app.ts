@@ -24,6 +24,7 @@ import { controlledModule } from './modules/controlled/index.ts';
 import { healthModule } from './modules/health/index.ts';
 import { measurementModule } from './modules/measurement/index.ts';
 import { medicationsModule } from './modules/medications/index.ts';
+import { notesModule } from './modules/notes/index.ts';
 import { patientsModule } from './modules/patients/index.ts';
 import { plansModule } from './modules/plans/index.ts';
 import { schedulingModule } from './modules/scheduling/index.ts';
@@ -55,6 +56,7 @@ export const MODULES: readonly ServerModule[] = [
   controlledModule,
   sessionsModule,
   schedulingModule,
+  notesModule,
 ];
 
 export interface BuildOptions {

@@ -9,6 +9,7 @@
 import { CONTROLLED_COLUMNS } from './columns-controlled.ts';
 import { FOUNDATION_COLUMNS } from './columns-foundation.ts';
 import { MEASUREMENT_COLUMNS } from './columns-measurement.ts';
+import { NOTES_COLUMNS } from './columns-notes.ts';
 import { PLANS_COLUMNS } from './columns-plans.ts';
 import { SCHEDULING_COLUMNS } from './columns-scheduling.ts';
 import { SESSIONS_COLUMNS } from './columns-sessions.ts';
@@ -27,4 +28,5 @@ export const COLUMN_MANIFEST = {
   ...CONTROLLED_COLUMNS,
   ...SESSIONS_COLUMNS,
   ...SCHEDULING_COLUMNS,
+  ...NOTES_COLUMNS,
 } as const satisfies ColumnManifest;

@@ -8,6 +8,7 @@ import type { JsonText } from './json.ts';
 import type { ControlledTables } from './tables/controlled.ts';
 import type { MeasurementTables } from './tables/measurement.ts';
 import type { MedicationsTables } from './tables/medications.ts';
+import type { NotesTables } from './tables/notes.ts';
 import type { PlansTables } from './tables/plans.ts';
 import type { SchedulingTables } from './tables/scheduling.ts';
 import type { SessionsTables } from './tables/sessions.ts';
@@ -195,6 +196,7 @@ export interface SchemaMigrationsTable {
 export interface DB
   extends MeasurementTables,
     MedicationsTables,
+    NotesTables,
     PlansTables,
     ControlledTables,
     SessionsTables,

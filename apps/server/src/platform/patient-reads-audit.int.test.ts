@@ -31,12 +31,14 @@ const NO_PATIENT_DATA: Record<string, string> = {
   'GET /api/v1/appointment-types': 'the clinic’s appointment-type settings',
   'GET /api/v1/chairs': 'the clinic’s chairs and rooms',
   'GET /api/v1/clinicians': 'staff working hours and leave',
+  'GET /api/v1/psychotherapy-notes/handover': 'how many notes the caller holds, and staff names',
 };
 
 /** Query strings a route needs to answer 200. */
 const QUERY: Record<string, string> = {
   'GET /api/v1/controlled/reports/administrations': 'from=2020-01-01&to=2030-12-31',
   'GET /api/v1/appointments': 'from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:00Z',
+  'GET /api/v1/notes/search': 'q=visit',
 };
 
 /** Streams answer once their headers are out; they are opened and closed rather than read. */
@@ -52,6 +54,7 @@ interface Fixture {
   sessionId: string;
   signatureId: string;
   appointmentId: string;
+  noteId: string;
 }
 
 /** The path with its parameters filled in, and the patient it names (if any). */
@@ -70,6 +73,10 @@ function fill(r: RegisteredRoute, f: Fixture): { url: string; patientId: string 
     if (name === 'id' && /\/appointments\/$/.test(before)) {
       patientId = f.patientId; // the appointment's patient
       return f.appointmentId;
+    }
+    if (name === 'id' && /\/notes\/$/.test(before)) {
+      patientId = f.patientId; // the note's patient
+      return f.noteId;
     }
     if (name === 'signatureId') return f.signatureId;
     throw new Error(`${r.method} ${r.url}: add a fixture for :${name} to this test`);
@@ -143,6 +150,11 @@ describe.each(testBackends())('audit of patient-data reads on %s', (backend) => 
       start: '2030-01-08T15:00:00.000Z',
     });
     if (appointment.status !== 201) throw new Error(`appointment: ${appointment.status} ${appointment.text}`);
+    const note = await nurse.post(`/api/v1/patients/${c.patientId}/notes`, {
+      kind: 'progress',
+      body: 'Visit went well',
+    });
+    if (note.status !== 201) throw new Error(`note: ${note.status} ${note.text}`);
     const clients = new Map<Role, Promise<Client>>();
     const as = (role: Role) => {
       const existing = clients.get(role);
@@ -158,6 +170,7 @@ describe.each(testBackends())('audit of patient-data reads on %s', (backend) => 
       sessionId: session.id,
       signatureId: signed.body.id,
       appointmentId: appointment.body.id,
+      noteId: note.body.id,
     };
   });
 
