@@ -2,6 +2,7 @@ import { Alert, DataList, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useAuth, useMe } from '../../app/auth.tsx';
 import { roleLabel } from '../../ui/format.ts';
+import { HandoverCard } from '../notes/HandoverCard.tsx';
 import { MfaSetup } from './MfaSetup.tsx';
 
 export function AccountPage() {
@@ -61,6 +62,7 @@ export function AccountPage() {
           </Stack>
         )}
       </Paper>
+      <HandoverCard />
     </Stack>
   );
 }
