@@ -68,7 +68,7 @@ export function HandoverCard() {
                 </Button>
               ) : (
                 <Button
-                  color="red"
+                  color="red.9"
                   loading={moving.busy}
                   onClick={() => successor && void moving.run(successor)}
                 >

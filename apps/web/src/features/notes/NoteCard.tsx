@@ -105,7 +105,7 @@ export function NoteCard({ note }: { note: ClinicalNote }) {
             </Button>
           )}
           {canMark && (
-            <Button size="xs" variant="subtle" c="red.9" onClick={() => setOpen('error')}>
+            <Button size="xs" variant="subtle" color="red.9" onClick={() => setOpen('error')}>
               Mark entered in error
             </Button>
           )}

@@ -1,10 +1,12 @@
-import { Alert, Button, Group, SegmentedControl, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, Group, SegmentedControl, Select, Stack, Textarea } from '@mantine/core';
 import type { CreateNoteRequest, IntegrationSections, NoteKind } from '@plasticity/contracts';
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { formatDateTime } from '../../ui/format.ts';
 import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { usePatientSessions } from '../sessions/queries.ts';
 import { createNote } from './api.ts';
 import { NOTE_KIND_LABELS, SECTION_LABELS, WRITABLE_KINDS } from './labels.ts';
 import { noteKeys } from './queries.ts';
@@ -30,6 +32,8 @@ export function NoteForm({ patientId, onDone }: { patientId: string; onDone: () 
   const [kind, setKind] = useState<NoteKind>(kinds[0] ?? 'progress');
   const [body, setBody] = useState('');
   const [sections, setSections] = useState(EMPTY);
+  const [sessionId, setSessionId] = useState<string | null>(null);
+  const sessions = usePatientSessions(patientId).data?.items ?? [];
   const saving = useApiMutation((req: z.input<typeof CreateNoteRequest>) => createNote(patientId, req), {
     invalidates: [noteKeys.patient(patientId)],
     onSuccess: onDone,
@@ -46,6 +50,7 @@ export function NoteForm({ patientId, onDone }: { patientId: string; onDone: () 
     await saving.run({
       kind,
       body: body.trim(),
+      ...(sessionId ? { sessionId } : {}),
       ...(kind === 'integration' && Object.keys(filled).length > 0 ? { sections: filled } : {}),
     });
   };
@@ -66,6 +71,21 @@ export function NoteForm({ patientId, onDone }: { patientId: string; onDone: () 
             time you open it is recorded. Put diagnosis, symptoms, progress and the treatment plan in a
             progress note instead.
           </Alert>
+        )}
+        {sessions.length > 0 && (
+          <Select
+            label="Dosing session (optional)"
+            placeholder="Not about one session"
+            clearable
+            data={sessions.map((x) => ({
+              value: x.id,
+              label: `${formatDateTime(x.scheduledAt, me.clinic.timeZone)}, ${x.protocol.name}`,
+            }))}
+            value={sessionId}
+            onChange={setSessionId}
+            error={errors.sessionId}
+            maw={420}
+          />
         )}
         {kind === 'integration' &&
           SECTION_LABELS.map(([key, label]) => (

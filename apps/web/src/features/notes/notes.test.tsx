@@ -68,6 +68,7 @@ describe('chart tab "Notes"', () => {
         [`GET /api/v1/patients/${patient.id}`]: { body: patient },
         [`GET ${url}`]: { body: { items: [] } },
         [`POST ${url}`]: { status: 201, body: made },
+        [`GET /api/v1/patients/${patient.id}/sessions`]: { body: { items: [] } },
       },
     });
     await user.click(await screen.findByRole('button', { name: 'New note' }));
@@ -82,6 +83,35 @@ describe('chart tab "Notes"', () => {
       kind: 'integration',
       body: 'Visit went well',
       sections: { insights: 'Kinder to self' },
+    });
+  });
+});
+
+describe('account page: handing over psychotherapy notes', () => {
+  it('hands every note the therapist holds to the chosen successor after a confirmation', async () => {
+    const successor = {
+      id: '00000000-0000-4000-8000-000000000c01',
+      displayName: 'Dr. Pat',
+      role: 'prescriber',
+    };
+    const { api, user } = await renderApp({
+      me,
+      path: '/account',
+      routes: {
+        'GET /api/v1/psychotherapy-notes/handover': { body: { count: 3, successors: [successor] } },
+        'POST /api/v1/psychotherapy-notes/handover': {
+          body: { successorId: successor.id, successorName: 'Dr. Pat', count: 3, at: '2026-03-02T15:00:00Z' },
+        },
+      },
+    });
+    expect(await screen.findByText(/You hold 3 psychotherapy notes/)).toBeTruthy();
+    await user.click(screen.getByRole('combobox', { name: 'Successor' }));
+    await user.click(await screen.findByRole('option', { name: /Dr. Pat/ }, { timeout: 5_000 }));
+    await user.click(screen.getByRole('button', { name: 'Hand over' }));
+    await user.click(screen.getByRole('button', { name: 'Hand all 3 to Dr. Pat' }));
+    expect(await screen.findByText(/3 notes were handed to Dr. Pat/)).toBeTruthy();
+    expect(api.callsTo('POST', '/api/v1/psychotherapy-notes/handover')[0]?.body).toEqual({
+      successorId: successor.id,
     });
   });
 });
