@@ -3,6 +3,7 @@ import {
   ClinicalNote,
   type CreateNoteRequest,
   NoteList,
+  NoteSearchResult,
   PsychotherapyCustody,
   PsychotherapyHandoverResult,
 } from '@plasticity/contracts';
@@ -20,6 +21,10 @@ export const addAddendum = (id: string, body: string) =>
   request('POST', `${note(id)}/addenda`, ClinicalNote, { body: { body } });
 export const markEnteredInError = (id: string, reason: string) =>
   request('POST', `${note(id)}/entered-in-error`, ClinicalNote, { body: { reason } });
+
+/** Searches the clinic's progress and integration notes (never psychotherapy notes). */
+export const searchNotes = (q: string, signal?: AbortSignal) =>
+  request('GET', '/api/v1/notes/search', NoteSearchResult, { query: { q }, signal }).then((r) => r.items);
 
 export const getCustody = (signal?: AbortSignal) =>
   request('GET', '/api/v1/psychotherapy-notes/handover', PsychotherapyCustody, { signal });

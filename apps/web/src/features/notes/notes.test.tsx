@@ -115,3 +115,37 @@ describe('account page: handing over psychotherapy notes', () => {
     });
   });
 });
+
+describe('note search', () => {
+  it('finds notes by their words and links each to the patient’s notes', async () => {
+    const { api, user } = await renderApp({
+      me: makeMe('nurse'),
+      path: '/notes',
+      routes: {
+        'GET /api/v1/notes/search': {
+          body: {
+            items: [
+              {
+                noteId: '00000000-0000-4000-8000-000000000d01',
+                patientId: patient.id,
+                patientName: 'Lovelace, Ada',
+                kind: 'progress',
+                authorName: 'Nia Nurse',
+                signedAt: '2026-03-02T15:00:00Z',
+                excerpt: '…blood pressure settled…',
+              },
+            ],
+          },
+        },
+      },
+    });
+    await user.type(await screen.findByLabelText(/Words in a progress/), 'pressure');
+    await user.click(screen.getByRole('button', { name: 'Search' }));
+    const hit = await screen.findByRole('article', { name: 'Lovelace, Ada' });
+    expect(within(hit).getByText('…blood pressure settled…')).toBeTruthy();
+    expect(within(hit).getByRole('link', { name: 'Lovelace, Ada' }).getAttribute('href')).toBe(
+      `/patients/${patient.id}/notes`,
+    );
+    expect(api.callsTo('GET', '/api/v1/notes/search')).toHaveLength(1);
+  });
+});

@@ -1,15 +1,18 @@
+import { IconNotes } from '@tabler/icons-react';
 import { registerFeature } from '../../app/registry.ts';
+import { NoteSearchPage } from './NoteSearchPage.tsx';
 import { NotesTab } from './NotesTab.tsx';
+
+/** The care team reads progress and integration notes; the front desk and patients never do. */
+const CARE_TEAM = ['admin', 'prescriber', 'nurse', 'therapist'] as const;
 
 registerFeature({
   id: 'notes',
-  chartTabs: [
-    {
-      id: 'notes',
-      label: 'Notes',
-      roles: ['admin', 'prescriber', 'nurse', 'therapist'],
-      order: 35,
-      component: NotesTab,
-    },
+  nav: [
+    { id: 'note-search', label: 'Note search', path: '/notes', roles: CARE_TEAM, icon: IconNotes, order: 13 },
   ],
+  routes: [
+    { id: 'note-search', path: '/notes', roles: CARE_TEAM, title: 'Note search', component: NoteSearchPage },
+  ],
+  chartTabs: [{ id: 'notes', label: 'Notes', roles: CARE_TEAM, order: 35, component: NotesTab }],
 });
