@@ -139,6 +139,18 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   policeNotified: 'Police notified',
   discrepancyId: 'Discrepancy',
   ndc: 'NDC',
+  // Notes
+  body: 'Text',
+  sessionId: 'Dosing session',
+  successorId: 'Successor',
+  sections: 'Integration template',
+  'sections.experience': 'Experience and themes',
+  'sections.insights': 'Insights',
+  'sections.intentions': 'Intentions revisited',
+  'sections.actions': 'Actions for daily life',
+  'sections.moodRisk': 'Mood and risk check',
+  'sections.plan': 'Plan',
+  q: 'Search words',
   // Audit report
   from: 'From',
   to: 'To',
