@@ -7,6 +7,7 @@ import { testBackends } from '@plasticity/db/testing/index';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/harness.ts';
 import { pdfText } from '../../test/pdf-text.ts';
+import { dose, ESK, newSession, readyForDosing } from '../sessions/test/fixtures.ts';
 
 describe.each(testBackends())('notes on %s', (backend) => {
   const h = useTestApp(backend);
@@ -209,9 +210,13 @@ describe.each(testBackends())('notes on %s', (backend) => {
     expect((await nurse.get('/api/v1/notes/search?q=')).status).toBe(400);
   });
 
-  it('prints and exports the record with notes and addenda', async () => {
+  it('prints and exports the record: the session with its dose, the notes with their addenda', async () => {
     const c = await h.newClinic();
     const therapist = await c.login('therapist');
+    const nurse = await c.login('nurse');
+    const session = await newSession(h, c, nurse, ESK);
+    await readyForDosing(h, c, nurse, session.id);
+    await dose(h, await c.login('prescriber'), nurse, session.id, 56);
     const note = (
       await therapist.post(`/api/v1/patients/${c.patientId}/notes`, {
         kind: 'integration',
@@ -224,6 +229,9 @@ describe.each(testBackends())('notes on %s', (backend) => {
     expect(exp.status).toBe(200);
     expect(exp.body.patient.id).toBe(c.patientId);
     expect(exp.body.notes).toHaveLength(1);
+    expect(exp.body.sessions).toMatchObject([
+      { id: session.id, doses: [{ drug: 'esketamine', doseMg: '56' }] },
+    ]);
     const pdf = await therapist.app.inject({
       method: 'GET',
       url: `/api/v1/patients/${c.patientId}/record.pdf`,
@@ -232,7 +240,12 @@ describe.each(testBackends())('notes on %s', (backend) => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = pdfText(pdf.rawPayload);
-    for (const s of ['Łukasz said the session felt calm', 'Insights: Kinder to himself', 'Follow-up booked'])
+    for (const s of [
+      'Łukasz said the session felt calm',
+      'Insights: Kinder to himself',
+      'Follow-up booked',
+      'Esketamine 56 mg Intranasal',
+    ])
       expect(text).toContain(s);
     const printed = await h.database.db
       .selectFrom('audit_log')

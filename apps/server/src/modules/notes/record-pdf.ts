@@ -4,12 +4,20 @@
  * recordOf() builds, which never holds a psychotherapy note. Times are printed in the clinic's time zone.
  */
 import { getInstrument } from '@plasticity/clinical/instruments';
-import type { ClinicalNote, RecordExport } from '@plasticity/contracts';
+import { type ClinicalNote, type RecordExport, wordsOf } from '@plasticity/contracts';
 import { Pdf } from '../../platform/pdf/document.ts';
 import { stamp } from '../../platform/time-format.ts';
 
-/** A code as words ("in_chair" → "in chair"). */
-const words = (code: string) => code.replace(/_/g, ' ');
+/** Codes printed as people say them; any other code reads as words ("in_chair" → "In chair"). */
+const CODE_WORDS: Readonly<Record<string, string>> = {
+  trd: 'Depression (treatment-resistant)',
+  mdd_with_suicidal_ideation: 'Major depression with suicidal thoughts',
+  ptsd: 'PTSD',
+  iv: 'IV',
+  im: 'IM',
+  ketamine: 'Ketamine (racemic)',
+};
+const words = (code: string) => CODE_WORDS[code] ?? wordsOf(code);
 
 const SECTION_TITLES: Record<string, string> = {
   experience: 'Experience and themes',
