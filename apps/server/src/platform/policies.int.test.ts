@@ -26,6 +26,9 @@ const KEEP_EXACTLY: Array<[string, string]> = [
   ['get', '/api/v1/patients/{id}'],
   ['patch', '/api/v1/patients/{id}'],
   ['get', '/api/v1/audit'],
+  ['post', '/api/v1/patients/{id}/notes'],
+  ['get', '/api/v1/patients/{id}/notes'],
+  ['get', '/api/v1/notes/{id}'],
 ];
 
 describe.each(testBackends())('route policies on %s', (backend) => {

@@ -114,6 +114,9 @@ describe.each(testBackends())('who reads which notes, over every route, on %s', 
       'GET /api/v1/audit',
     ])
       expect(all.has(k), k).toBe(true);
+    // The single read admits every signed-in role: the handler decides, answering 404 to those it refuses.
+    const single = routes.find((r) => r.method === 'GET' && r.url === '/api/v1/notes/:id');
+    expect(single?.policy).toMatchObject({ kind: 'authenticated', roles: 'any' });
   });
 
   it('returns a psychotherapy note to its custodian only, and only from the list and the single read', async () => {
