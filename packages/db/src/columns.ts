@@ -7,6 +7,7 @@
  * the table types and the migrations cannot drift apart.
  */
 import { CONTROLLED_COLUMNS } from './columns-controlled.ts';
+import { EDUCATION_COLUMNS } from './columns-education.ts';
 import { FOUNDATION_COLUMNS } from './columns-foundation.ts';
 import { MEASUREMENT_COLUMNS } from './columns-measurement.ts';
 import { PLANS_COLUMNS } from './columns-plans.ts';
@@ -27,4 +28,5 @@ export const COLUMN_MANIFEST = {
   ...CONTROLLED_COLUMNS,
   ...SESSIONS_COLUMNS,
   ...SCHEDULING_COLUMNS,
+  ...EDUCATION_COLUMNS,
 } as const satisfies ColumnManifest;
