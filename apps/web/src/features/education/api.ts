@@ -10,9 +10,7 @@ import type { z } from 'zod';
 import { request } from '../../api/client.ts';
 
 export type EducationPageT = z.output<typeof EducationPage>;
-export type EducationPageSummaryT = z.output<typeof EducationPageList>['items'][number];
 export type PatientEducationItemT = z.output<typeof PatientEducation>['items'][number];
-export type PortalAftercareT = z.output<typeof PortalAftercare>;
 export type SaveEducationPageT = z.input<typeof SaveEducationPageRequest>;
 
 const page = (slug: string) => `/api/v1/education/${encodeURIComponent(slug)}`;
