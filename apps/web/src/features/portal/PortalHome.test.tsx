@@ -49,6 +49,25 @@ const visit = {
   bookedVia: 'staff',
 };
 
+const ASSESSMENT = {
+  id: '00000000-0000-4000-8000-000000000801',
+  patientId: me.patientId,
+  instrument: 'phq9',
+  instrumentVersion: '1',
+  answers: [],
+  total: 8,
+  severity: null,
+  flags: [],
+  missing: [],
+  prorated: false,
+  warnings: [],
+  administeredAt: '2026-11-28T12:00:00Z',
+  source: 'portal',
+  completedVia: 'portal',
+  handedBy: null,
+  createdAt: '2026-11-28T12:00:00Z',
+};
+
 const routes = {
   'GET /api/v1/portal/appointments': { body: { items: [visit] } },
   [`GET ${P}/check-ins`]: {
@@ -65,20 +84,32 @@ const routes = {
   },
   [`GET ${P}/plans`]: { body: { items: [] } },
   [`GET ${P}/intake`]: { body: { items: [] } },
-  [`GET ${P}/assessments`]: {
+  [`GET ${P}/assessments`]: (call: { query: URLSearchParams }) => ({
     body: {
-      items: [],
-      baseline: null,
-      baselineAt: null,
-      latest: null,
-      latestAt: null,
-      changePct: null,
-      response: null,
-      remission: null,
+      items: [{ instrument: 'phq9' }].map((x) => ({ ...ASSESSMENT, instrument: x.instrument })),
+      ...(call.query.get('instrument') === 'phq9'
+        ? {
+            baseline: 19,
+            baselineAt: '2026-10-01T12:00:00Z',
+            latest: 8,
+            latestAt: '2026-11-28T12:00:00Z',
+            changePct: -57.9,
+            response: true,
+            remission: false,
+          }
+        : {
+            baseline: null,
+            baselineAt: null,
+            latest: null,
+            latestAt: null,
+            changePct: null,
+            response: null,
+            remission: null,
+          }),
       firstDoseAt: null,
-      progress: null,
+      progress: 'Long wording.',
     },
-  },
+  }),
   'GET /api/v1/education': {
     body: {
       items: [
@@ -129,6 +160,12 @@ describe('portal home', () => {
     expect(within(learn).getByRole('link', { name: 'What integration is' }).getAttribute('href')).toBe(
       '/learn/what-integration-is',
     );
+    const progress = screen.getByRole('region', { name: 'Your progress' });
+    expect(
+      await within(progress).findByText(
+        'Your PHQ-9 went from 19 to 8 since you started: that is a response.',
+      ),
+    ).toBeTruthy();
   });
 
   it('keeps the crisis line one tap away: call or text 988, call 911', async () => {

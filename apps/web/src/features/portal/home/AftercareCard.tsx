@@ -34,7 +34,7 @@ export function AftercareCard({ now = Date.now() }: { now?: number }) {
       <Text size="sm">
         {session
           ? `Your last session was on ${t.date(session.startedAt ?? session.dischargedAt)}; you went home at ${t.time(session.dischargedAt)}.`
-          : 'Read this before your first session, so you know what to expect afterwards.'}
+          : 'How to look after yourself after a session. Read it before your next one.'}
       </Text>
       {recent && <EducationBody body={page.body} headingOrder={3} />}
       <Group gap="sm">
