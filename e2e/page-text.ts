@@ -143,6 +143,7 @@ function pathsFor(route: RouteDef, role: Role | null, ids: DemoIds): string[] {
         name,
         REGISTER_TABS.map((t) => t.id),
       );
+    else if (name === 'slug' && route.path.startsWith('/learn')) expand(name, ['what-integration-is']);
     else throw new Error(`page-text journey: no demo value for :${name} in ${route.path}; add one`);
   }
   return paths;

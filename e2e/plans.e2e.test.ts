@@ -86,6 +86,8 @@ describeBrowser('plans journey: intake → eligibility review → consent → ap
   });
 
   test('the patient reads and signs the KAP consent', async () => {
+    // Consents open from the portal home's "To do" card.
+    await patient.getByRole('link', { name: 'Home', exact: true }).click();
     await patient.getByRole('link', { name: 'My consents' }).click();
     const card = patient.getByRole('region', { name: 'Consent to ketamine-assisted psychotherapy (KAP)' });
     await card.getByRole('button', { name: 'Read and sign' }).click();

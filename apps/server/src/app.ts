@@ -21,6 +21,7 @@ import { authModule } from './modules/auth/index.ts';
 import { SessionStore } from './modules/auth/session-store.ts';
 import { clinicModule } from './modules/clinic/index.ts';
 import { controlledModule } from './modules/controlled/index.ts';
+import { educationModule } from './modules/education/index.ts';
 import { healthModule } from './modules/health/index.ts';
 import { measurementModule } from './modules/measurement/index.ts';
 import { medicationsModule } from './modules/medications/index.ts';
@@ -57,6 +58,7 @@ export const MODULES: readonly ServerModule[] = [
   sessionsModule,
   schedulingModule,
   notesModule,
+  educationModule,
 ];
 
 export interface BuildOptions {

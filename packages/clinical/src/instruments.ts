@@ -10,7 +10,11 @@ export { configureDefinition } from './instruments/configure.ts';
 export { answersWithNotAsked, isAsked } from './instruments/gates.ts';
 export { isValidLoincCode, scoreRange } from './instruments/helpers.ts';
 export type { OutcomeSummary, ScorePoint } from './instruments/outcomes.ts';
-export { computeOutcome, describeProgressForPatient } from './instruments/outcomes.ts';
+export {
+  computeOutcome,
+  describeProgressForPatient,
+  progressHeadlineForPatient,
+} from './instruments/outcomes.ts';
 export type { BuiltInInstrumentId } from './instruments/registry.ts';
 export {
   audit,

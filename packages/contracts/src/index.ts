@@ -8,6 +8,7 @@ export * from './clinic-settings.ts';
 export * from './common.ts';
 export * from './consent.ts';
 export * from './controlled.ts';
+export * from './education.ts';
 export * from './errors.ts';
 export * from './field-labels.ts';
 export * from './health.ts';

@@ -7,6 +7,7 @@
  * the table types and the migrations cannot drift apart.
  */
 import { CONTROLLED_COLUMNS } from './columns-controlled.ts';
+import { EDUCATION_COLUMNS } from './columns-education.ts';
 import { FOUNDATION_COLUMNS } from './columns-foundation.ts';
 import { MEASUREMENT_COLUMNS } from './columns-measurement.ts';
 import { NOTES_COLUMNS } from './columns-notes.ts';
@@ -29,4 +30,5 @@ export const COLUMN_MANIFEST = {
   ...SESSIONS_COLUMNS,
   ...SCHEDULING_COLUMNS,
   ...NOTES_COLUMNS,
+  ...EDUCATION_COLUMNS,
 } as const satisfies ColumnManifest;

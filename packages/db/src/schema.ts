@@ -6,6 +6,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { JsonText } from './json.ts';
 import type { ControlledTables } from './tables/controlled.ts';
+import type { EducationTables } from './tables/education.ts';
 import type { MeasurementTables } from './tables/measurement.ts';
 import type { MedicationsTables } from './tables/medications.ts';
 import type { NotesTables } from './tables/notes.ts';
@@ -200,7 +201,8 @@ export interface DB
     PlansTables,
     ControlledTables,
     SessionsTables,
-    SchedulingTables {
+    SchedulingTables,
+    EducationTables {
   clinics: ClinicsTable;
   users: UsersTable;
   memberships: MembershipsTable;

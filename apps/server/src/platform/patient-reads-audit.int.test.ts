@@ -32,6 +32,8 @@ const NO_PATIENT_DATA: Record<string, string> = {
   'GET /api/v1/chairs': 'the clinic’s chairs and rooms',
   'GET /api/v1/clinicians': 'staff working hours and leave',
   'GET /api/v1/psychotherapy-notes/handover': 'how many notes the caller holds, and staff names',
+  'GET /api/v1/education': 'the clinic’s education pages (a patient’s own read state is audited)',
+  'GET /api/v1/education/:slug': 'an education page (a patient’s own read state is audited)',
 };
 
 /** Query strings a route needs to answer 200. */

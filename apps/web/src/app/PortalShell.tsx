@@ -1,5 +1,6 @@
 import { Anchor, Container, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { CrisisLine } from '../features/measurement/CrisisResources.tsx';
 import { DemoBanner } from '../ui/DemoBanner.tsx';
 import { useMe } from './auth.tsx';
 import { navFor } from './registry.ts';
@@ -9,7 +10,8 @@ import { UserMenu } from './UserMenu.tsx';
 
 /**
  * The patient portal layout: phone-first, one narrow column, no staff navigation. Items
- * registered for the `patient` role appear as a row of links once there is more than one.
+ * registered for the `patient` role appear as a row of links once there is more than one; the crisis
+ * line (call or text 988, call 911) stays at the top of every page.
  */
 export function PortalShell({ children }: { children: ReactNode }) {
   const me = useMe();
@@ -42,6 +44,7 @@ export function PortalShell({ children }: { children: ReactNode }) {
           </nav>
         )}
       </header>
+      <CrisisLine />
       <main>
         <Container size="xs" className={classes.portalMain}>
           {children}

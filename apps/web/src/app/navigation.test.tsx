@@ -39,7 +39,7 @@ describe('role-based navigation', () => {
     const me = makeMe('patient');
     await renderApp({
       me,
-      path: '/',
+      path: '/my-record',
       routes: {
         [`GET /api/v1/patients/${me.patientId}`]: { body: makePatient({ id: me.patientId as string }) },
       },

@@ -4,7 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { configureDefinition } from './configure.ts';
-import { computeOutcome, describeProgressForPatient, type ScorePoint } from './outcomes.ts';
+import {
+  computeOutcome,
+  describeProgressForPatient,
+  progressHeadlineForPatient,
+  type ScorePoint,
+} from './outcomes.ts';
 import { audit, gad7, madrs, moaas, pcl5, phq9, qidsSr16 } from './registry.ts';
 import { validateDefinition } from './validate.ts';
 
@@ -224,5 +229,37 @@ describe('describeProgressForPatient', () => {
   it('never shows a raw rule name or a negative percentage', () => {
     const text = say(pts(20, 9), day(2));
     expect(text).not.toMatch(/(^|\s)[-−]\d|changePct|lower_is_better/);
+  });
+});
+
+describe('progress headline for the portal home', () => {
+  const base = { baseline: 19, latest: 8, hasFollowUp: true, response: true, remission: false };
+  it.each([
+    ['a response', base, 'Your PHQ-9 went from 19 to 8 since you started: that is a response.'],
+    [
+      'remission wins over response',
+      { ...base, latest: 4, remission: true },
+      'Your PHQ-9 went from 19 to 4 since you started: that is in the range clinicians call remission.',
+    ],
+    [
+      'no response',
+      { ...base, latest: 14, response: false },
+      'Your PHQ-9 went from 19 to 14 since you started.',
+    ],
+    ['worse', { ...base, latest: 22, response: false }, 'Your PHQ-9 went from 19 to 22 since you started.'],
+    [
+      'unchanged',
+      { ...base, latest: 19, response: false },
+      'Your PHQ-9 is 19, the same as when you started.',
+    ],
+    ['no follow-up', { ...base, hasFollowUp: false }, null],
+    ['no baseline', { ...base, baseline: null }, null],
+    [
+      'response unknown',
+      { ...base, response: null, remission: null },
+      'Your PHQ-9 went from 19 to 8 since you started.',
+    ],
+  ])('%s', (_, o, expected) => {
+    expect(progressHeadlineForPatient('PHQ-9', o)).toBe(expected);
   });
 });

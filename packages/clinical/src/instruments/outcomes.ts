@@ -160,3 +160,23 @@ export function describeProgressForPatient(def: InstrumentDefinition, outcome: O
     text += ' Your latest score is in the range clinicians call remission: few or no symptoms.';
   return `${text} ${closing}`;
 }
+
+/**
+ * One short sentence of progress for the portal home, e.g. "Your PHQ-9 went from 19 to 8 since you started:
+ * that is a response." Null without a baseline and a later score. Response and remission are the outcome's
+ * own (docs/clinical-sources.md#outcome-definitions); the full wording stays `describeProgressForPatient`.
+ */
+export function progressHeadlineForPatient(
+  name: string,
+  o: Pick<OutcomeSummary, 'baseline' | 'latest' | 'hasFollowUp' | 'response' | 'remission'>,
+): string | null {
+  if (o.baseline === null || o.latest === null || !o.hasFollowUp) return null;
+  const meaning =
+    o.remission === true
+      ? ': that is in the range clinicians call remission'
+      : o.response === true
+        ? ': that is a response'
+        : '';
+  if (o.latest === o.baseline) return `Your ${name} is ${o.latest}, the same as when you started${meaning}.`;
+  return `Your ${name} went from ${o.baseline} to ${o.latest} since you started${meaning}.`;
+}

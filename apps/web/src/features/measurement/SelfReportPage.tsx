@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { type Answers, submitSelfReport } from './api.ts';
-import { CrisisResources } from './CrisisResources.tsx';
+import { CrisisLine, CrisisResources } from './CrisisResources.tsx';
 import { answersToSend, emptyAnswers, InstrumentForm, unanswered } from './InstrumentForm.tsx';
 import { useSelfReportForm } from './queries.ts';
 
@@ -68,68 +68,71 @@ export function SelfReportPage({ params }: RouteProps) {
 
   const gone = error instanceof ApiError && (error.status === 410 || error.status === 404);
   return (
-    <Box component="main" py="md" px="sm">
-      <Container size={560} p={0}>
-        {gone ? (
-          <Unavailable code={(error as ApiError).code} />
-        ) : result ? (
-          <Stack>
-            <Title order={1} size="h2">
-              Thank you
-            </Title>
-            {result.crisis && <CrisisResources />}
-            <Text>
-              Your answers were sent to {form?.clinicName ?? 'the clinic'}. Your answers may not be read
-              immediately.
-            </Text>
-          </Stack>
-        ) : !form ? (
-          error ? (
-            <ErrorAlert error={error} title="Could not open the forms" />
-          ) : (
-            <LoadingState label="Loading your forms…" />
-          )
-        ) : (
-          <Stack gap="lg">
-            <div>
-              <Text size="sm" c="dimmed">
-                {form.clinicName}
-              </Text>
+    <>
+      <CrisisLine />
+      <Box component="main" py="md" px="sm">
+        <Container size={560} p={0}>
+          {gone ? (
+            <Unavailable code={(error as ApiError).code} />
+          ) : result ? (
+            <Stack>
               <Title order={1} size="h2">
-                Your check-in
+                Thank you
               </Title>
-              <Text size="sm">
-                Please answer every question. Your answers go to your care team; they may not be read
+              {result.crisis && <CrisisResources />}
+              <Text>
+                Your answers were sent to {form?.clinicName ?? 'the clinic'}. Your answers may not be read
                 immediately.
               </Text>
-            </div>
-            {form.instruments.map((d) => (
-              <Stack key={d.id} gap="sm">
-                <Divider label={d.name} labelPosition="left" />
-                <InstrumentForm
-                  def={d}
-                  answers={answers[d.id] ?? []}
-                  onChange={(a) => setAnswers((s) => ({ ...s, [d.id]: a }))}
-                  missing={missing[d.id] ?? []}
-                />
-              </Stack>
-            ))}
-            {Object.values(missing).some((g) => g.length > 0) && (
-              <Alert color="orange" variant="light" role="alert">
-                Some questions are not answered yet. They are marked above.
-              </Alert>
-            )}
-            <ErrorAlert error={error} title="Your answers were not sent" />
-            <Button size="md" onClick={submit} loading={busy} fullWidth>
-              Send my answers
-            </Button>
-            <Text size="xs" c="dimmed">
-              If you need help now, call or text 988 (Suicide &amp; Crisis Lifeline), or call 911 in an
-              emergency.
-            </Text>
-          </Stack>
-        )}
-      </Container>
-    </Box>
+            </Stack>
+          ) : !form ? (
+            error ? (
+              <ErrorAlert error={error} title="Could not open the forms" />
+            ) : (
+              <LoadingState label="Loading your forms…" />
+            )
+          ) : (
+            <Stack gap="lg">
+              <div>
+                <Text size="sm" c="dimmed">
+                  {form.clinicName}
+                </Text>
+                <Title order={1} size="h2">
+                  Your check-in
+                </Title>
+                <Text size="sm">
+                  Please answer every question. Your answers go to your care team; they may not be read
+                  immediately.
+                </Text>
+              </div>
+              {form.instruments.map((d) => (
+                <Stack key={d.id} gap="sm">
+                  <Divider label={d.name} labelPosition="left" />
+                  <InstrumentForm
+                    def={d}
+                    answers={answers[d.id] ?? []}
+                    onChange={(a) => setAnswers((s) => ({ ...s, [d.id]: a }))}
+                    missing={missing[d.id] ?? []}
+                  />
+                </Stack>
+              ))}
+              {Object.values(missing).some((g) => g.length > 0) && (
+                <Alert color="orange" variant="light" role="alert">
+                  Some questions are not answered yet. They are marked above.
+                </Alert>
+              )}
+              <ErrorAlert error={error} title="Your answers were not sent" />
+              <Button size="md" onClick={submit} loading={busy} fullWidth>
+                Send my answers
+              </Button>
+              <Text size="xs" c="dimmed">
+                If you need help now, call or text 988 (Suicide &amp; Crisis Lifeline), or call 911 in an
+                emergency.
+              </Text>
+            </Stack>
+          )}
+        </Container>
+      </Box>
+    </>
   );
 }

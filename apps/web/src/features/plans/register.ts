@@ -1,4 +1,4 @@
-import { IconBook2, IconClipboardText, IconSignature } from '@tabler/icons-react';
+import { IconBook2 } from '@tabler/icons-react';
 import { registerFeature } from '../../app/registry.ts';
 import { ConsentsTab } from './ConsentsTab.tsx';
 import { IntakeTab } from './IntakeTab.tsx';
@@ -11,23 +11,8 @@ const LIBRARY = ['admin', 'prescriber'] as const;
 
 registerFeature({
   id: 'plans',
+  // The patient's intake and consents open from the portal home's "To do" card (no menu items of their own).
   nav: [
-    {
-      id: 'my-intake',
-      label: 'My intake',
-      path: '/intake',
-      roles: ['patient'],
-      icon: IconClipboardText,
-      order: 5,
-    },
-    {
-      id: 'my-consents',
-      label: 'My consents',
-      path: '/consents',
-      roles: ['patient'],
-      icon: IconSignature,
-      order: 6,
-    },
     { id: 'protocols', label: 'Protocols', path: '/protocols', roles: LIBRARY, icon: IconBook2, order: 60 },
   ],
   routes: [

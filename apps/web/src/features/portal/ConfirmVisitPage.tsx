@@ -18,6 +18,7 @@ import type { RouteProps } from '../../app/registry.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { CrisisLine } from '../measurement/CrisisResources.tsx';
 import { type ConfirmationViewT, type SubmitConfirmationT, submitConfirmation } from './api.ts';
 import { useConfirmation } from './queries.ts';
 
@@ -124,130 +125,133 @@ export function ConfirmVisitPage({ params }: RouteProps) {
 
   const gone = error instanceof ApiError && (error.status === 410 || error.status === 404);
   return (
-    <Box component="main" py="md" px="sm">
-      <Container size={560} p={0}>
-        {gone ? (
-          <Unavailable error={error as ApiError} />
-        ) : !view ? (
-          error ? (
-            <ErrorAlert error={error} title="Could not open your visit" />
-          ) : (
-            <LoadingState label="Loading your visit…" />
-          )
-        ) : view.confirmation.status !== 'unconfirmed' ? (
-          <Done view={view} />
-        ) : (
-          <Stack gap="md">
-            <div>
-              <Text size="sm" c="dimmed">
-                {view.clinicName}
-              </Text>
-              <Title order={1} size="h2">
-                Hello {view.firstName}, please confirm your visit
-              </Title>
-            </div>
-            <div>
-              <Text fw={700} size="lg">
-                {view.startText}
-              </Text>
-              <Text>{view.typeLabel}</Text>
-              {view.clinicAddress && <Text>{view.clinicAddress}</Text>}
-              {view.clinicPhone && <Text size="sm">Clinic phone: {view.clinicPhone}</Text>}
-            </div>
-            {view.instructions.length > 0 && (
-              <div>
-                <Title order={2} size="h4">
-                  How to prepare
-                </Title>
-                <List spacing={4}>
-                  {view.instructions.map((line) => (
-                    <List.Item key={line}>{line}</List.Item>
-                  ))}
-                </List>
-              </div>
-            )}
-            {rescheduling ? (
-              <Stack gap="sm">
-                <Title order={2} size="h4">
-                  Ask for another time
-                </Title>
-                <Textarea
-                  label="Note for the clinic (optional)"
-                  description="For example, days and times that suit you."
-                  value={note}
-                  onChange={(e) => setNote(e.currentTarget.value)}
-                  maxLength={1000}
-                  error={sending.fieldErrors.note}
-                  autosize
-                  minRows={3}
-                />
-                <ErrorAlert error={sending.error} title="Your request was not sent" />
-                <Button size="md" fullWidth loading={sending.busy} onClick={reschedule}>
-                  Ask to reschedule
-                </Button>
-                <Button variant="subtle" onClick={() => setRescheduling(false)}>
-                  Back to confirming
-                </Button>
-              </Stack>
+    <>
+      <CrisisLine />
+      <Box component="main" py="md" px="sm">
+        <Container size={560} p={0}>
+          {gone ? (
+            <Unavailable error={error as ApiError} />
+          ) : !view ? (
+            error ? (
+              <ErrorAlert error={error} title="Could not open your visit" />
             ) : (
-              <Stack gap="sm">
-                <Title order={2} size="h4">
-                  Your escort home
+              <LoadingState label="Loading your visit…" />
+            )
+          ) : view.confirmation.status !== 'unconfirmed' ? (
+            <Done view={view} />
+          ) : (
+            <Stack gap="md">
+              <div>
+                <Text size="sm" c="dimmed">
+                  {view.clinicName}
+                </Text>
+                <Title order={1} size="h2">
+                  Hello {view.firstName}, please confirm your visit
                 </Title>
-                <TextInput
-                  label="Escort’s name"
-                  autoComplete="off"
-                  value={f.escortName}
-                  onChange={(e) => set({ escortName: e.currentTarget.value })}
-                  error={errorFor('escortName')}
-                  maxLength={200}
-                  required
-                />
-                <TextInput
-                  label="Escort’s phone"
-                  type="tel"
-                  inputMode="tel"
-                  autoComplete="off"
-                  value={f.escortPhone}
-                  onChange={(e) => set({ escortPhone: e.currentTarget.value })}
-                  error={errorFor('escortPhone')}
-                  maxLength={40}
-                  required
-                />
-                <Divider />
-                <Checkbox
-                  label={
-                    view.fastingRule
-                      ? `I will not eat or drink before the visit as the fasting rule says: ${view.fastingRule}`
-                      : 'I will not eat or drink before the visit as the fasting instructions above say'
-                  }
-                  checked={f.fasting}
-                  onChange={(e) => set({ fasting: e.currentTarget.checked })}
-                  error={errorFor('fastingConfirmed')}
-                />
-                <Checkbox
-                  label="I will not drive until the next day"
-                  checked={f.noDriving}
-                  onChange={(e) => set({ noDriving: e.currentTarget.checked })}
-                  error={errorFor('noDrivingConfirmed')}
-                />
-                {Object.keys(missing).length > 0 && (
-                  <Alert color="orange" variant="light" role="alert">
-                    Some answers are missing. They are marked above.
-                  </Alert>
-                )}
-                <ErrorAlert error={sending.error} title="Your confirmation was not sent" />
-                <Button size="md" fullWidth loading={sending.busy} onClick={confirm}>
-                  Confirm my visit
-                </Button>
-                <Button variant="default" fullWidth onClick={() => setRescheduling(true)}>
-                  I need to reschedule
-                </Button>
-              </Stack>
-            )}
-          </Stack>
-        )}
-      </Container>
-    </Box>
+              </div>
+              <div>
+                <Text fw={700} size="lg">
+                  {view.startText}
+                </Text>
+                <Text>{view.typeLabel}</Text>
+                {view.clinicAddress && <Text>{view.clinicAddress}</Text>}
+                {view.clinicPhone && <Text size="sm">Clinic phone: {view.clinicPhone}</Text>}
+              </div>
+              {view.instructions.length > 0 && (
+                <div>
+                  <Title order={2} size="h4">
+                    How to prepare
+                  </Title>
+                  <List spacing={4}>
+                    {view.instructions.map((line) => (
+                      <List.Item key={line}>{line}</List.Item>
+                    ))}
+                  </List>
+                </div>
+              )}
+              {rescheduling ? (
+                <Stack gap="sm">
+                  <Title order={2} size="h4">
+                    Ask for another time
+                  </Title>
+                  <Textarea
+                    label="Note for the clinic (optional)"
+                    description="For example, days and times that suit you."
+                    value={note}
+                    onChange={(e) => setNote(e.currentTarget.value)}
+                    maxLength={1000}
+                    error={sending.fieldErrors.note}
+                    autosize
+                    minRows={3}
+                  />
+                  <ErrorAlert error={sending.error} title="Your request was not sent" />
+                  <Button size="md" fullWidth loading={sending.busy} onClick={reschedule}>
+                    Ask to reschedule
+                  </Button>
+                  <Button variant="subtle" onClick={() => setRescheduling(false)}>
+                    Back to confirming
+                  </Button>
+                </Stack>
+              ) : (
+                <Stack gap="sm">
+                  <Title order={2} size="h4">
+                    Your escort home
+                  </Title>
+                  <TextInput
+                    label="Escort’s name"
+                    autoComplete="off"
+                    value={f.escortName}
+                    onChange={(e) => set({ escortName: e.currentTarget.value })}
+                    error={errorFor('escortName')}
+                    maxLength={200}
+                    required
+                  />
+                  <TextInput
+                    label="Escort’s phone"
+                    type="tel"
+                    inputMode="tel"
+                    autoComplete="off"
+                    value={f.escortPhone}
+                    onChange={(e) => set({ escortPhone: e.currentTarget.value })}
+                    error={errorFor('escortPhone')}
+                    maxLength={40}
+                    required
+                  />
+                  <Divider />
+                  <Checkbox
+                    label={
+                      view.fastingRule
+                        ? `I will not eat or drink before the visit as the fasting rule says: ${view.fastingRule}`
+                        : 'I will not eat or drink before the visit as the fasting instructions above say'
+                    }
+                    checked={f.fasting}
+                    onChange={(e) => set({ fasting: e.currentTarget.checked })}
+                    error={errorFor('fastingConfirmed')}
+                  />
+                  <Checkbox
+                    label="I will not drive until the next day"
+                    checked={f.noDriving}
+                    onChange={(e) => set({ noDriving: e.currentTarget.checked })}
+                    error={errorFor('noDrivingConfirmed')}
+                  />
+                  {Object.keys(missing).length > 0 && (
+                    <Alert color="orange" variant="light" role="alert">
+                      Some answers are missing. They are marked above.
+                    </Alert>
+                  )}
+                  <ErrorAlert error={sending.error} title="Your confirmation was not sent" />
+                  <Button size="md" fullWidth loading={sending.busy} onClick={confirm}>
+                    Confirm my visit
+                  </Button>
+                  <Button variant="default" fullWidth onClick={() => setRescheduling(true)}>
+                    I need to reschedule
+                  </Button>
+                </Stack>
+              )}
+            </Stack>
+          )}
+        </Container>
+      </Box>
+    </>
   );
 }

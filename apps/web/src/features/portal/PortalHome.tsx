@@ -1,34 +1,55 @@
 import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useMe } from '../../app/auth.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { LoadingState } from '../../ui/LoadingState.tsx';
-import { PatientDetails } from '../patients/PatientDetails.tsx';
-import { usePatientQuery } from '../patients/queries.ts';
+import { AftercareCard } from './home/AftercareCard.tsx';
+import { EducationCard } from './home/EducationCard.tsx';
+import { HomeCard } from './home/HomeCard.tsx';
+import { JournalSlot } from './home/JournalSlot.tsx';
+import { NextVisitCard } from './home/NextVisitCard.tsx';
+import { ProgressCard } from './home/ProgressCard.tsx';
+import { ToDoCard } from './home/ToDoCard.tsx';
 
-/** The patient's own record, read-only, laid out for a phone. */
+/**
+ * The portal home, phone first (one column at 390 px): the next visit and how to prepare, what the clinic
+ * is waiting for (forms, consents, intake), the journal, progress in plain words, the after-care sheet of
+ * the last session and the education pages. Each card is a labelled section with its own heading; the
+ * crisis line is in the portal layout above every page.
+ */
 export function PortalHome() {
   const me = useMe();
   const patientId = me.patientId;
-  const { data: patient, error } = usePatientQuery(patientId ?? '', Boolean(patientId));
-
   return (
     <Stack gap="md">
       <div>
-        <Title order={1}>My record</Title>
+        <Title order={1}>Welcome</Title>
         <Text size="sm" c="dimmed">
-          The details {me.clinic.name} holds about you. To correct anything, contact the clinic.
+          Your care at {me.clinic.name}, in one place.
         </Text>
       </div>
       {!patientId ? (
         <Alert color="indigo" variant="light">
           Your account is not linked to a patient record yet. Please contact the clinic.
         </Alert>
-      ) : error ? (
-        <ErrorAlert error={error} title="Could not load your record" />
-      ) : !patient ? (
-        <LoadingState label="Loading your record…" />
       ) : (
-        <PatientDetails patient={patient} />
+        <>
+          <HomeCard id="next-visit" title="Your next visit">
+            <NextVisitCard />
+          </HomeCard>
+          <HomeCard id="to-do" title="To do">
+            <ToDoCard patientId={patientId} />
+          </HomeCard>
+          <HomeCard id="journal" title="Journal">
+            <JournalSlot />
+          </HomeCard>
+          <HomeCard id="progress" title="Your progress">
+            <ProgressCard patientId={patientId} />
+          </HomeCard>
+          <HomeCard id="aftercare" title="After your session">
+            <AftercareCard />
+          </HomeCard>
+          <HomeCard id="learn" title="Learn about your treatment">
+            <EducationCard />
+          </HomeCard>
+        </>
       )}
     </Stack>
   );

@@ -1,7 +1,8 @@
-import { IconCalendarEvent, IconCalendarPlus, IconId } from '@tabler/icons-react';
+import { IconCalendarEvent, IconCalendarPlus, IconHome, IconId } from '@tabler/icons-react';
 import { registerFeature } from '../../app/registry.ts';
 import { BookVisitPage } from './BookVisitPage.tsx';
 import { ConfirmVisitPage } from './ConfirmVisitPage.tsx';
+import { MyRecordPage } from './MyRecordPage.tsx';
 import { PortalAppointments } from './PortalAppointments.tsx';
 import { PortalHome } from './PortalHome.tsx';
 import { StaffSlotsPage } from './StaffSlotsPage.tsx';
@@ -12,7 +13,8 @@ const SLOT_STAFF = ['admin', 'front_desk', 'therapist', 'prescriber', 'nurse'] a
 registerFeature({
   id: 'portal',
   nav: [
-    { id: 'my-record', label: 'My record', path: '/', roles: ['patient'], icon: IconId, order: 0 },
+    { id: 'portal-home', label: 'Home', path: '/', roles: ['patient'], icon: IconHome, order: 0 },
+    { id: 'my-record', label: 'My record', path: '/my-record', roles: ['patient'], icon: IconId, order: 90 },
     {
       id: 'my-appointments',
       label: 'My appointments',
@@ -31,7 +33,8 @@ registerFeature({
     },
   ],
   routes: [
-    { id: 'portal-home', path: '/', roles: ['patient'], title: 'My record', component: PortalHome },
+    { id: 'portal-home', path: '/', roles: ['patient'], title: 'Home', component: PortalHome },
+    { id: 'my-record', path: '/my-record', roles: ['patient'], title: 'My record', component: MyRecordPage },
     {
       id: 'confirm-visit',
       path: '/c/:token',
