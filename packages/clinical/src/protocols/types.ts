@@ -270,6 +270,16 @@ export interface SessionPlan {
   source: string;
 }
 
+/**
+ * The integration visit after each dosing session: due from `fromHours` to `toHours` after discharge (inclusive).
+ * docs/clinical-sources.md#integration-window.
+ */
+export interface IntegrationWindow {
+  fromHours: number;
+  toHours: number;
+  source: string;
+}
+
 export interface Protocol {
   id: string;
   version: number;
@@ -289,6 +299,8 @@ export interface Protocol {
   vitals: VitalsPlan;
   discharge: DischargeCriteria;
   sessions: SessionPlan;
+  /** Integration visit window; absent in versions stored before it existed → 24–72 h (`defaultIntegrationWindow`). */
+  integration?: IntegrationWindow;
   source: string;
 }
 
