@@ -35,7 +35,10 @@ describe('integration window', () => {
   it('defaults to 24–72 h for a protocol stored without a window, and the default protocols carry it', () => {
     const { integration, ...old } = defaultIvKetamineProtocol();
     expect(integration).toMatchObject({ fromHours: 24, toHours: 72 });
-    expect(integrationWindowOf({ ...old, integration: undefined })).toMatchObject({ fromHours: 24, toHours: 72 });
+    expect(integrationWindowOf({ ...old, integration: undefined })).toMatchObject({
+      fromHours: 24,
+      toHours: 72,
+    });
     expect(integrationWindowOf({ integration: { fromHours: 48, toHours: 96, source: 's' } }).toHours).toBe(
       96,
     );
