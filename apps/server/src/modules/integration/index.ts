@@ -7,6 +7,7 @@
 import type { ServerModule } from '../../platform/module.ts';
 import { listPreparationRoute } from './preparation/list-preparation.ts';
 import { recordPreparationRoute } from './preparation/record-preparation.ts';
+import { seedIntegrationDemo } from './seed-demo.ts';
 import { getWorklistRoute } from './worklist/get-worklist.ts';
 
 export const integrationModule: ServerModule = {
@@ -16,4 +17,5 @@ export const integrationModule: ServerModule = {
     recordPreparationRoute(app, ctx);
     listPreparationRoute(app, ctx);
   },
+  seedDemo: seedIntegrationDemo,
 };
