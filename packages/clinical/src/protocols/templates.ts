@@ -113,6 +113,11 @@ function ptsd(): ProtocolTemplate {
 function alcohol(): ProtocolTemplate {
   const s = TEMPLATE_SOURCES;
   const instruments: TemplateInstrument[] = [
+    {
+      instrument: 'drinking_days',
+      cadence: 'weekly',
+      purpose: 'days with any alcohol and heavy drinking days',
+    },
     { instrument: 'audit', cadence: 'monthly', purpose: 'screening and severity of alcohol use' },
     { instrument: 'phq9', cadence: 'weekly', purpose: 'depression' },
     SAFETY,

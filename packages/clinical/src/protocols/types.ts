@@ -37,7 +37,8 @@ export type InstrumentId =
   | 'qids_sr16'
   | 'madrs'
   | 'moaas'
-  | 'cadss6';
+  | 'cadss6'
+  | 'drinking_days';
 
 /** Which body weight a weight-based dose is calculated on. */
 export type DosingWeightBasis = 'actual' | 'ideal' | 'adjusted';
@@ -335,6 +336,7 @@ export const INSTRUMENT_IDS: readonly InstrumentId[] = [
   'madrs',
   'moaas',
   'cadss6',
+  'drinking_days',
 ];
 export const VITAL_PARAMETERS: readonly VitalParameter[] = ['spo2', 'sbp', 'dbp', 'hr', 'rr', 'moaas'];
 export const CHECKLIST_KINDS: readonly ChecklistKind[] = [
