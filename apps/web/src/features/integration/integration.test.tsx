@@ -1,5 +1,6 @@
 import type { PreparationRecord, WorklistItem } from '@plasticity/contracts';
 import { fireEvent, screen, within } from '@testing-library/react';
+import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { makeMe, makePatient, uuid } from '../../test/fixtures.ts';
 import { renderApp } from '../../test/renderApp.tsx';
@@ -59,6 +60,9 @@ describe('integration worklist', () => {
     expect(within(rows[1] as HTMLElement).getByText('Overdue')).toBeTruthy();
     expect(within(rows[2] as HTMLElement).getByText('Booked')).toBeTruthy();
     expect(within(rows[2] as HTMLElement).queryByRole('button', { name: /Book/ })).toBeNull();
+    // Contrast needs a browser (the page-text journey checks it).
+    const audit = await axe.run(table, { rules: { 'color-contrast': { enabled: false } } });
+    expect(audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 
     await user.click(within(rows[0] as HTMLElement).getByRole('button', { name: /Book integration visit/ }));
     const dialog = await screen.findByRole('dialog', { name: 'Book appointment' });
