@@ -19,7 +19,8 @@ type SourceKey =
   | 'grabski2022'
   | 'taylor2018'
   | 'glue2018'
-  | 'krupitsky2002';
+  | 'krupitsky2002'
+  | 'krupitsky2007';
 
 export const TEMPLATE_SOURCES: Readonly<Record<SourceKey, TemplateSource>> = {
   feder2021: {
@@ -41,7 +42,7 @@ export const TEMPLATE_SOURCES: Readonly<Record<SourceKey, TemplateSource>> = {
     citation:
       'Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic ' +
       'posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry 2014;71(6):681–688',
-    url: 'https://doi.org/10.1001/jamapsychiatry.2014.62',
+    url: null,
     verified:
       'Single IV infusion of ketamine 0.5 mg/kg over 40 minutes against midazolam in 41 adults (crossover).',
     notVerified: null,
@@ -111,7 +112,17 @@ export const TEMPLATE_SOURCES: Readonly<Record<SourceKey, TemplateSource>> = {
       'gave more abstinence over two years.',
     notVerified:
       '2.0 mg/kg IM is above the product’s IM ceiling (1.0 mg/kg) and cannot be entered; the template keeps the ' +
-      'product’s IM default. Krupitsky 2007 (one against three monthly sessions) is reported only in secondary ' +
-      'sources we could read. Evidence is weak: one site, patients after detoxification, no placebo.',
+      'product’s IM default. Evidence is weak: one site, patients after detoxification, no placebo.',
+  },
+  krupitsky2007: {
+    citation:
+      'Krupitsky EM, Burakov AM, Dunaevsky IV, et al. Single versus repeated sessions of ketamine-assisted ' +
+      'psychotherapy for people with heroin dependence. J Psychoactive Drugs 2007;39(1):13–19',
+    url: null,
+    verified:
+      'Abstract: 59 detoxified inpatients; one session before discharge, then randomized to two more sessions at ' +
+      'monthly intervals (with addiction counseling) or counseling alone; abstinent at one year 13 of 26 (50 %) ' +
+      'against 6 of 27 (22.2 %); no difference in depression, anxiety or craving.',
+    notVerified: 'The dose (2.0 mg/kg IM, as in 2002) is given only by secondary summaries.',
   },
 };

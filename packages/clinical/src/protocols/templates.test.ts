@@ -30,7 +30,7 @@ describe('protocol templates', () => {
     ['ptsd-iv-ketamine', 'iv', 0.5, 40, 6, 3, 'pcl5'],
     ['aud-iv-ketamine', 'iv', 0.8, 40, 3, 1, 'audit'],
     ['anxiety-iv-ketamine', 'iv', 0.5, 40, undefined, 1, 'gad7'],
-    ['oud-im-ketamine', 'im', 0.5, undefined, undefined, 0.25, 'dast10'],
+    ['oud-im-ketamine', 'im', 0.5, undefined, 3, 0.25, 'dast10'],
   ] as const)(
     '%s: %s %s mg/kg over %s min, %s sessions, %s a week, tracks %s',
     (key, route, mgPerKg, minutes, count, perWeek, instrument) => {

@@ -206,22 +206,23 @@ function opioid(): ProtocolTemplate {
     SAFETY,
   ];
   const base = defaultImKetamineProtocol();
-  const cite = s.krupitsky2002.citation;
+  const cite = `${s.krupitsky2002.citation}; ${s.krupitsky2007.citation}`;
   return {
     key: 'oud-im-ketamine',
     indication: 'opioid_use_disorder',
     title: 'Opioid use disorder (weak evidence): IM ketamine-assisted psychotherapy after detoxification',
     summary:
       'Ketamine-assisted psychotherapy (preparation, the dosing session, integration) for patients already ' +
-      'detoxified, as in Krupitsky et al. 2002. The trial’s 2.0 mg/kg IM dose is above this product’s IM ' +
-      'ceiling; the template keeps the product’s IM default. One trial, one site: weak evidence.',
+      'detoxified, three sessions a month apart, as in Krupitsky et al. 2002 and 2007. The trials’ 2.0 mg/kg IM ' +
+      'dose is above this product’s IM ceiling; the template keeps the product’s IM default. One group, one ' +
+      'site: weak evidence.',
     evidence: 'weak',
-    cadence: 'Sessions about a month apart; the prescriber sets how many. DAST-10 monthly.',
+    cadence: 'Three sessions a month apart (Krupitsky et al. 2007); DAST-10 monthly.',
     therapy:
       'Existentially oriented psychotherapy with preparation before and integration after each session, alongside ' +
       'standard opioid use disorder care (medication for opioid use disorder where indicated).',
     instruments,
-    sources: [s.krupitsky2002],
+    sources: [s.krupitsky2002, s.krupitsky2007],
     protocol: {
       ...base,
       id: 'template-oud-im-ketamine',
@@ -230,8 +231,9 @@ function opioid(): ProtocolTemplate {
       indications: ['opioid_use_disorder'],
       requiredInstruments: required(instruments, cite),
       sessions: {
-        phases: [{ fromWeek: 1, perWeekMin: 0.25, perWeekMax: 0.25, note: 'about one session a month' }],
-        source: `${cite} (sessions after detoxification; the number is the prescriber's decision)`,
+        count: 3,
+        phases: [{ fromWeek: 1, perWeekMin: 0.25, perWeekMax: 0.25, note: 'one session a month' }],
+        source: `${s.krupitsky2007.citation} (three sessions at monthly intervals, after detoxification)`,
       },
       source: cite,
     },
