@@ -64,7 +64,6 @@ export const AUDIT_RESOURCE_TYPES = [
   'patient',
   'preparation_record',
   'protocol',
-  'protocol_template',
   'rems_form',
   'self_report_link',
   /** A sign-in session (login, logout), not a dosing session. */
