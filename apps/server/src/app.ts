@@ -23,6 +23,7 @@ import { clinicModule } from './modules/clinic/index.ts';
 import { controlledModule } from './modules/controlled/index.ts';
 import { educationModule } from './modules/education/index.ts';
 import { healthModule } from './modules/health/index.ts';
+import { integrationModule } from './modules/integration/index.ts';
 import { measurementModule } from './modules/measurement/index.ts';
 import { medicationsModule } from './modules/medications/index.ts';
 import { notesModule } from './modules/notes/index.ts';
@@ -59,6 +60,7 @@ export const MODULES: readonly ServerModule[] = [
   schedulingModule,
   notesModule,
   educationModule,
+  integrationModule,
 ];
 
 export interface BuildOptions {

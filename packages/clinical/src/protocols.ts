@@ -34,5 +34,14 @@ export {
 export { PROTOCOL_PLAUSIBILITY } from './protocols/plausibility.ts';
 export { ESKETAMINE_LABEL, esketamineLabelAllows } from './protocols/regulatory.ts';
 export { SOURCES } from './protocols/sources.ts';
+export { TEMPLATE_SOURCES, type TemplateSource } from './protocols/template-sources.ts';
+export {
+  type ProtocolTemplate,
+  protocolTemplate,
+  protocolTemplates,
+  type TemplateEvidence,
+  type TemplateIndication,
+  type TemplateInstrument,
+} from './protocols/templates.ts';
 export * from './protocols/types.ts';
 export { type ProtocolValidation, type ValidationError, validateProtocol } from './protocols/validate.ts';

@@ -22,6 +22,12 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'emergencyContact.name': 'Emergency contact name',
   'emergencyContact.phone': 'Emergency contact phone',
   'emergencyContact.relationship': 'Emergency contact relationship',
+  // Preparation visit
+  intentions: 'Intentions',
+  supportPerson: 'Support person',
+  'supportPerson.name': 'Support person',
+  'supportPerson.relationship': 'Relationship',
+  'supportPerson.phone': 'Support person phone',
   address: 'Address',
   'address.line1': 'Street address',
   'address.line2': 'Address line 2',

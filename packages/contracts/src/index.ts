@@ -13,6 +13,7 @@ export * from './errors.ts';
 export * from './field-labels.ts';
 export * from './health.ts';
 export * from './intake.ts';
+export * from './integration.ts';
 export * from './measurement.ts';
 export * from './medications.ts';
 export * from './notes.ts';

@@ -7,6 +7,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { JsonText } from './json.ts';
 import type { ControlledTables } from './tables/controlled.ts';
 import type { EducationTables } from './tables/education.ts';
+import type { IntegrationTables } from './tables/integration.ts';
 import type { MeasurementTables } from './tables/measurement.ts';
 import type { MedicationsTables } from './tables/medications.ts';
 import type { NotesTables } from './tables/notes.ts';
@@ -202,7 +203,8 @@ export interface DB
     ControlledTables,
     SessionsTables,
     SchedulingTables,
-    EducationTables {
+    EducationTables,
+    IntegrationTables {
   clinics: ClinicsTable;
   users: UsersTable;
   memberships: MembershipsTable;

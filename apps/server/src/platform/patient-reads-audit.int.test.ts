@@ -26,6 +26,7 @@ const NO_PATIENT_DATA: Record<string, string> = {
   'GET /api/v1/measurement/settings': 'clinic configuration',
   'GET /api/v1/eligibility-rules': 'the clinic’s rule set',
   'GET /api/v1/protocols': 'the protocol library',
+  'GET /api/v1/protocol-templates': 'the product’s protocol templates',
   'GET /api/v1/consent-documents': 'the clinic’s consent texts',
   'GET /api/v1/controlled/config': 'locations, suppliers and products',
   'GET /api/v1/appointment-types': 'the clinic’s appointment-type settings',

@@ -38,6 +38,7 @@ const INSTRUMENT_LABELS: Readonly<Record<string, string>> = {
   qids_sr16: 'QIDS-SR16',
   cadss6: 'CADSS-6',
   moaas: 'MOAA/S',
+  drinking_days: 'Drinking days',
 };
 export const instrumentLabel = lookup(INSTRUMENT_LABELS);
 

@@ -79,6 +79,7 @@ const BANDS: Record<string, [number, number, string][] | null> = {
     [5, 5, 'responds readily to name'],
   ],
   cadss6: null,
+  drinking_days: null,
 };
 
 /** docs/clinical-sources.md#instruments-scoring-and-codes: item count, score range. */
@@ -94,10 +95,11 @@ const SHAPE: Record<string, { items: number; min: number; max: number }> = {
   madrs: { items: 10, min: 0, max: 60 },
   moaas: { items: 1, min: 0, max: 5 },
   cadss6: { items: 6, min: 0, max: 24 },
+  drinking_days: { items: 2, min: 0, max: 7 },
 };
 
 describe('registry', () => {
-  it('lists exactly the eleven instruments of the clinical sources table', () => {
+  it('lists exactly the twelve instruments of the clinical sources table', () => {
     expect([...INSTRUMENT_IDS].sort()).toEqual(Object.keys(SHAPE).sort());
     for (const id of INSTRUMENT_IDS) expect(getInstrument(id)?.id).toBe(id);
     expect(getInstrument('beck')).toBeUndefined();

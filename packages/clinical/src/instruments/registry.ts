@@ -9,6 +9,7 @@ import { cadss6 } from './definitions/cadss6.ts';
 import { cssrsScreen } from './definitions/cssrs-screen.ts';
 import { cssrsScreenV1 } from './definitions/cssrs-screen-v1.ts';
 import { dast10 } from './definitions/dast10.ts';
+import { drinkingDays } from './definitions/drinking-days.ts';
 import { gad7 } from './definitions/gad7.ts';
 import { madrs } from './definitions/madrs.ts';
 import { moaas } from './definitions/moaas.ts';
@@ -24,6 +25,7 @@ export {
   cssrsScreen,
   cssrsScreenV1,
   dast10,
+  drinkingDays,
   gad7,
   madrs,
   moaas,
@@ -45,6 +47,7 @@ export const INSTRUMENTS: readonly InstrumentDefinition[] = [
   madrs,
   moaas,
   cadss6,
+  drinkingDays,
 ];
 
 export type BuiltInInstrumentId =
@@ -58,7 +61,8 @@ export type BuiltInInstrumentId =
   | 'qids_sr16'
   | 'madrs'
   | 'moaas'
-  | 'cadss6';
+  | 'cadss6'
+  | 'drinking_days';
 
 /** Ids of the built-in definitions. */
 export const INSTRUMENT_IDS: readonly string[] = INSTRUMENTS.map((d) => d.id);

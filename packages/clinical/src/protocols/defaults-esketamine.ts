@@ -8,6 +8,7 @@
  * The 28 mg dose of the EU SmPC is a clinic option, off by default.
  * The MDD-with-suicidal-ideation schedule (84 mg twice weekly for 4 weeks) is a separate clinic protocol.
  */
+import { defaultIntegrationWindow } from '../integration/window.ts';
 import {
   defaultChecklist,
   defaultDischarge,
@@ -68,6 +69,7 @@ export function defaultIntranasalEsketamineProtocol(): Protocol {
       ],
       source: SOURCES.spravatoDosing,
     },
+    integration: defaultIntegrationWindow(),
     source: `${SOURCES.spravatoDosing}; ${SOURCES.spravatoMonitoring}; ${SOURCES.spravatoRems}`,
   };
 }

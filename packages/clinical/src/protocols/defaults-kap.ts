@@ -6,6 +6,7 @@
  * low end of the range, not allowing overrides above the range (absoluteMaxMg = maxMg: the mg cap), the
  * 120-minute observation minimum and the course length are UNVERIFIED Plasticity defaults.
  */
+import { defaultIntegrationWindow } from '../integration/window.ts';
 import {
   defaultChecklist,
   defaultDischarge,
@@ -53,6 +54,7 @@ export function defaultSublingualKetamineProtocol(): Protocol {
     vitals: defaultVitalsPlan(),
     discharge: defaultDischarge({ minMinutesAfterAdministrationEnd: KAP_OBSERVATION_MIN }),
     sessions: { ...KAP_SESSIONS, phases: KAP_SESSIONS.phases.map((p) => ({ ...p })) },
+    integration: defaultIntegrationWindow(),
     source: `${SOURCES.kapSublingual}; ${SOURCES.askp3}`,
   };
 }
@@ -83,6 +85,7 @@ export function defaultOralKetamineProtocol(): Protocol {
     vitals: defaultVitalsPlan(),
     discharge: defaultDischarge({ minMinutesAfterAdministrationEnd: KAP_OBSERVATION_MIN }),
     sessions: { ...KAP_SESSIONS, phases: KAP_SESSIONS.phases.map((p) => ({ ...p })) },
+    integration: defaultIntegrationWindow(),
     source: `${SOURCES.kapOral}; ${SOURCES.askp3}`,
   };
 }

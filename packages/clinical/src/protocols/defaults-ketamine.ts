@@ -9,6 +9,7 @@
  * weight at BMI ≥ 30). The IV 100 mg cap, the IM 1.0 mg/kg ceiling, the observation minimums and the IM
  * course length are product defaults (see each `source`).
  */
+import { defaultIntegrationWindow } from '../integration/window.ts';
 import {
   defaultChecklist,
   defaultDischarge,
@@ -61,6 +62,7 @@ export function defaultIvKetamineProtocol(): Protocol {
       phases: [{ fromWeek: 1, perWeekMin: 2, perWeekMax: 3, note: '6 infusions, 2–3 a week' }],
       source: SOURCES.ivTrd,
     },
+    integration: defaultIntegrationWindow(),
     source: `${SOURCES.ivTrd}; ${SOURCES.askp3}; ${SOURCES.apaConsensus}`,
   };
 }
@@ -100,6 +102,7 @@ export function defaultImKetamineProtocol(): Protocol {
       phases: [{ fromWeek: 1, perWeekMin: 1, perWeekMax: 2 }],
       source: SOURCES.sessionsUnverified,
     },
+    integration: defaultIntegrationWindow(),
     source: `${SOURCES.imTrial}; ${SOURCES.askp3}; ${SOURCES.apaConsensus}`,
   };
 }

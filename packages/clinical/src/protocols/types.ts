@@ -37,7 +37,8 @@ export type InstrumentId =
   | 'qids_sr16'
   | 'madrs'
   | 'moaas'
-  | 'cadss6';
+  | 'cadss6'
+  | 'drinking_days';
 
 /** Which body weight a weight-based dose is calculated on. */
 export type DosingWeightBasis = 'actual' | 'ideal' | 'adjusted';
@@ -270,6 +271,16 @@ export interface SessionPlan {
   source: string;
 }
 
+/**
+ * The integration visit after each dosing session: due from `fromHours` to `toHours` after discharge (inclusive).
+ * docs/clinical-sources.md#integration-window.
+ */
+export interface IntegrationWindow {
+  fromHours: number;
+  toHours: number;
+  source: string;
+}
+
 export interface Protocol {
   id: string;
   version: number;
@@ -289,6 +300,8 @@ export interface Protocol {
   vitals: VitalsPlan;
   discharge: DischargeCriteria;
   sessions: SessionPlan;
+  /** Integration visit window; absent in versions stored before it existed → 24–72 h (`defaultIntegrationWindow`). */
+  integration?: IntegrationWindow;
   source: string;
 }
 
@@ -323,6 +336,7 @@ export const INSTRUMENT_IDS: readonly InstrumentId[] = [
   'madrs',
   'moaas',
   'cadss6',
+  'drinking_days',
 ];
 export const VITAL_PARAMETERS: readonly VitalParameter[] = ['spo2', 'sbp', 'dbp', 'hr', 'rr', 'moaas'];
 export const CHECKLIST_KINDS: readonly ChecklistKind[] = [

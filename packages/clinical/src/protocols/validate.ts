@@ -65,6 +65,7 @@ export function validateProtocol(input: unknown, opts: { strict?: boolean } = {}
   const { moaasAtMost } = checkVitals(c, root, drug);
   checkDischarge(c, root, drug, moaasAtMost, strict);
   checkSessions(c, root);
+  checkIntegration(c, root);
 
   return c.errors.length === 0
     ? { ok: true, protocol: input as Protocol, errors: [] }
@@ -161,4 +162,16 @@ function checkSessions(c: Checker, root: Obj): void {
     if (to === undefined) open = true;
     else nextWeek = to + 1;
   });
+}
+
+/** Optional integration window: 0 ≤ fromHours ≤ toHours ≤ 336 (two weeks), with a source. */
+function checkIntegration(c: Checker, root: Obj): void {
+  if (root.integration === undefined) return;
+  const o = c.obj(root.integration, 'integration');
+  if (!o) return;
+  const from = c.num(o, 'fromHours', 'integration', [0, 336]);
+  const to = c.num(o, 'toHours', 'integration', [0, 336]);
+  c.str(o, 'source', 'integration');
+  if (from !== undefined && to !== undefined && to < from)
+    c.err('integration.toHours', 'must be ≥ fromHours');
 }

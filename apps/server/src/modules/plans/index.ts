@@ -19,6 +19,8 @@ import { enteredInErrorRoutes } from './intake/entered-in-error.ts';
 import { listIntakesRoute } from './intake/list-intakes.ts';
 import { recordWeightRoute } from './intake/record-weight.ts';
 import { submitIntakeRoute } from './intake/submit-intake.ts';
+import { draftFromTemplateRoute } from './protocols/draft-from-template.ts';
+import { listProtocolTemplatesRoute } from './protocols/list-protocol-templates.ts';
 import { listProtocolsRoute } from './protocols/list-protocols.ts';
 import { saveProtocolRoutes } from './protocols/save-protocol.ts';
 import { seedPlansDemo } from './seed-demo.ts';
@@ -40,6 +42,8 @@ export const plansModule: ServerModule = {
     ruleSetRoutes(app, ctx);
     listProtocolsRoute(app, ctx);
     saveProtocolRoutes(app, ctx);
+    listProtocolTemplatesRoute(app, ctx);
+    draftFromTemplateRoute(app, ctx);
     consentDocumentRoutes(app, ctx);
     patientConsentsRoute(app, ctx);
     signConsentRoute(app, ctx);

@@ -5,6 +5,7 @@ import type { ChartTabProps } from '../../app/registry.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { PreparationCard } from '../integration/PreparationCard.tsx';
 import { createPlan } from './api.ts';
 import { DoseCalculatorPanel } from './DoseCalculatorPanel.tsx';
 import { PlanCard } from './PlanCard.tsx';
@@ -55,6 +56,7 @@ export function PlanTab({ patient }: ChartTabProps) {
       {plans.data.map((plan) => (
         <PlanCard key={plan.id} patientId={patient.id} plan={plan} />
       ))}
+      <PreparationCard patientId={patient.id} planId={plans.data[0]?.id ?? null} />
       {clinician && (
         <Card withBorder component="section" aria-label="New draft plan">
           <Title order={3} size="h4" mb="xs">

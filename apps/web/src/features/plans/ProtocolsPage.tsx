@@ -18,6 +18,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { drugLabel, routeLabel, statusLabel } from '../../ui/labels.ts';
 import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { ProtocolTemplatesPanel } from '../integration/ProtocolTemplatesPanel.tsx';
 import { saveProtocol } from './api.ts';
 import { DoseCalculatorPanel } from './DoseCalculatorPanel.tsx';
 import { ProtocolSafetyFields } from './ProtocolSafetyFields.tsx';
@@ -101,6 +102,7 @@ export function ProtocolsPage() {
         </Table>
       )}
       {editing && <ProtocolEditor key={editing.id} item={editing} onDone={() => setEditing(null)} />}
+      <ProtocolTemplatesPanel />
       {data.data && <DoseCalculatorPanel protocols={data.data.filter((p) => p.active)} />}
     </Stack>
   );

@@ -1,8 +1,9 @@
 /**
  * Preparing a stored protocol version for its next version: the values every new version must carry (mg cap,
- * dosing-weight rule, minimum observation after administration, the esketamine REMS recovery checks) are filled
- * from the current Plasticity defaults when the stored version predates them, and the retired "within 20 % of
- * baseline" alternative is removed (near baseline never overrides a discharge limit). Each change is listed so
+ * dosing-weight rule, minimum observation after administration, the esketamine REMS recovery checks) and the
+ * integration visit window (24–72 h, docs/clinical-sources.md#integration-window) are filled from the current
+ * Plasticity defaults when the stored version predates them, and the retired "within 20 % of baseline"
+ * alternative is removed (near baseline never overrides a discharge limit). Each change is listed so
  * the medical director sees it before saving. Sources: the defaults' own citations in
  * `@plasticity/clinical/protocols` (Fava et al. 2020; Devine 1974; Traynor 1995; Sanacora et al. 2017;
  * SPRAVATO US label and REMS 386).
@@ -71,6 +72,12 @@ export function prepareNextVersion(stored: unknown): { protocol: Json; changes: 
       delete vitals.baselineToleranceParameters;
       changes.push('"within 20 % of baseline" removed: near baseline never overrides a discharge limit');
     }
+  }
+  if (p.integration === undefined && defaults.integration) {
+    p.integration = structuredClone(defaults.integration);
+    changes.push(
+      `integration visit window set to the default ${defaults.integration.fromHours}–${defaults.integration.toHours} h after discharge`,
+    );
   }
   return { protocol: p, changes };
 }

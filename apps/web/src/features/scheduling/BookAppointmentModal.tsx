@@ -23,13 +23,24 @@ export interface BookingDefaults {
   time?: string;
   chairId?: string;
   clinicianId?: string;
+  /** A patient chosen already (the integration worklist's Book action), shown by this label. */
+  patient?: { id: string; label: string };
+  type?: AppointmentTypeKey;
 }
 
-function BookingForm({ defaults, onClose }: { defaults: BookingDefaults; onClose: () => void }) {
+function BookingForm({
+  defaults,
+  onClose,
+  onBooked,
+}: {
+  defaults: BookingDefaults;
+  onClose: () => void;
+  onBooked?: () => void;
+}) {
   const { timeZone } = useClinicTime();
   const [term, setTerm] = useState('');
-  const [patientId, setPatientId] = useState<string | null>(null);
-  const [type, setType] = useState<AppointmentTypeKey>('consultation');
+  const [patientId, setPatientId] = useState<string | null>(defaults.patient?.id ?? null);
+  const [type, setType] = useState<AppointmentTypeKey>(defaults.type ?? 'consultation');
   const [date, setDate] = useState(defaults.date);
   const [time, setTime] = useState(defaults.time ?? '09:00');
   const [duration, setDuration] = useState<number | string>('');
@@ -49,10 +60,15 @@ function BookingForm({ defaults, onClose }: { defaults: BookingDefaults; onClose
   const clinicianOptions = (clinicians.data ?? [])
     .filter((c) => !setting || c.roles.some((r) => setting.roles.some((allowed) => allowed === r)))
     .map((c) => ({ value: c.userId, label: c.displayName }));
-  const patients = (search.data ?? []).map((p) => ({
+  const found = (search.data ?? []).map((p) => ({
     value: p.id,
     label: `${p.lastName}, ${p.firstName} (${p.mrn})`,
   }));
+  const preset = defaults.patient;
+  const patients =
+    preset && !found.some((p) => p.value === preset.id)
+      ? [{ value: preset.id, label: preset.label }, ...found]
+      : found;
 
   const submit = async () => {
     if (!patientId) return;
@@ -62,7 +78,10 @@ function BookingForm({ defaults, onClose }: { defaults: BookingDefaults; onClose
     if (clinicianId) body.clinicianId = clinicianId;
     if (type === 'dosing' && protocolId) body.protocolId = protocolId;
     if (notes.trim()) body.notes = notes.trim();
-    if ((await booking.run(body)).ok) onClose();
+    if ((await booking.run(body)).ok) {
+      onBooked?.();
+      onClose();
+    }
   };
   const f = booking.fieldErrors;
   const shown = [
@@ -178,9 +197,12 @@ function BookingForm({ defaults, onClose }: { defaults: BookingDefaults; onClose
 export function BookAppointmentModal({
   defaults,
   onClose,
+  onBooked,
 }: {
   defaults: BookingDefaults | null;
   onClose: () => void;
+  /** Called after a booking succeeds (e.g. to refresh a list the booking changes). */
+  onBooked?: () => void;
 }) {
   return (
     <Modal
@@ -190,7 +212,7 @@ export function BookAppointmentModal({
       size="lg"
       closeButtonProps={{ 'aria-label': 'Close' }}
     >
-      {defaults && <BookingForm defaults={defaults} onClose={onClose} />}
+      {defaults && <BookingForm defaults={defaults} onClose={onClose} onBooked={onBooked} />}
     </Modal>
   );
 }

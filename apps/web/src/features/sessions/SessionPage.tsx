@@ -28,6 +28,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { useClinicTime } from '../../ui/useClinicTime.ts';
+import { PreparationSummary } from '../integration/PreparationSummary.tsx';
 import { AlertsPanel } from './AlertsPanel.tsx';
 import { addNote, downloadRemsPdf, type SessionRecord, transition } from './api.ts';
 import { beep } from './beep.ts';
@@ -219,6 +220,7 @@ export function SessionPage({ params }: RouteProps) {
       <ErrorAlert error={downloading.error} title="Could not download the REMS form" />
       <PhaseControls s={s} onChange={cache.set} />
       <AlertsPanel s={s} />
+      <PreparationSummary patientId={s.patientId} />
       {s.checklistApplies && <ChecklistPanel s={s} onChange={cache.set} />}
       <VitalsPanel s={s} />
       {s.status !== 'scheduled' && <ObservationsPanel s={s} />}
