@@ -1,7 +1,8 @@
 /**
  * The integration worklist through the API: after an IV dosing session is discharged (the real discharge route), the
  * care team's worklist shows its integration visit due from discharge + 24 h to + 72 h; after + 72 h it is overdue;
- * an integration appointment booked after discharge makes it booked; a completed one takes it off the list.
+ * an integration appointment booked after discharge makes it booked; a completed one, or a signed integration note
+ * for the session, takes it off the list (a note marked entered in error puts it back).
  * Front desk and patients may not read it.
  */
 import { testBackends } from '@plasticity/db/testing/index';
@@ -137,5 +138,31 @@ describe.each(testBackends())('integration worklist on %s', (backend) => {
     expect(entries.length).toBe(4);
     const bad = await (await c.login('therapist')).get('/api/v1/integration/worklist?status=late');
     expect(bad.status).toBe(400);
+  });
+  it('leaves the list when the therapist signs the session’s integration note, and comes back if that note was in error', async () => {
+    const c = await h.newClinic();
+    const s = await dischargedIvSession(h, c);
+    const therapist = await c.login('therapist');
+    const progress = await therapist.post(`/api/v1/patients/${c.patientId}/notes`, {
+      kind: 'progress',
+      body: 'Phoned after the session',
+      sessionId: s.id,
+    });
+    expect(progress.status, progress.text).toBe(201);
+    expect(await worklist(therapist), 'a progress note is not the integration visit').toHaveLength(1);
+
+    const note = await therapist.post(`/api/v1/patients/${c.patientId}/notes`, {
+      kind: 'integration',
+      body: 'Integration visit held',
+      sessionId: s.id,
+    });
+    expect(note.status, note.text).toBe(201);
+    expect(await worklist(therapist)).toEqual([]);
+
+    const wrong = await therapist.post(`/api/v1/notes/${note.body.id}/entered-in-error`, {
+      reason: 'Written for the wrong patient',
+    });
+    expect(wrong.status, wrong.text).toBe(200);
+    expect((await worklist(therapist)).map((i) => i.sessionId)).toEqual([s.id]);
   });
 });

@@ -4,7 +4,8 @@
  * (`dueFrom`, `dueBy`: the session's protocol window after discharge, 24–72 h by default) and status ('due',
  * 'overdue', 'booked'), by the pure rule `worklistEntry` (docs/clinical-sources.md#integration-window).
  * An integration appointment counts for a session from its discharge until the patient's next discharge; a
- * completed one takes the session off the list. `?status=` filters.
+ * completed one, or a signed integration note for the session (not entered in error), takes the session off the
+ * list. `?status=` filters.
  * Roles: admin, prescriber, nurse, therapist (the care team). 200. Clinic-scoped; the read is audited (one entry
  * for the list, with the number of items). Ordered by `dueBy`, earliest first.
  */
@@ -59,6 +60,24 @@ export function getWorklistRoute(app: ZodApp, ctx: ModuleContext) {
             .where('start_at', '>=', since)
             .execute()
         : [];
+      const noted = new Set(
+        sessions.length
+          ? (
+              await ctx.db
+                .selectFrom('clinical_notes')
+                .select('session_id')
+                .where('clinic_id', '=', a.clinicId)
+                .where('kind', '=', 'integration')
+                .where('entered_in_error_at', 'is', null)
+                .where(
+                  'session_id',
+                  'in',
+                  sessions.map((s) => s.id),
+                )
+                .execute()
+            ).map((r) => r.session_id)
+          : [],
+      );
       const byPatient = new Map<string, IntegrationAppointment[]>();
       for (const r of appointments) {
         if (!isCounted(r.status)) continue;
@@ -68,7 +87,7 @@ export function getWorklistRoute(app: ZodApp, ctx: ModuleContext) {
       }
       const items: WorklistItem[] = [];
       sessions.forEach((s, i) => {
-        if (s.discharged_at === null) return;
+        if (s.discharged_at === null || noted.has(s.id)) return;
         const next = sessions[i + 1];
         const nextDischargeAt =
           next && next.patient_id === s.patient_id && next.discharged_at
