@@ -22,6 +22,7 @@ import { SessionStore } from './modules/auth/session-store.ts';
 import { clinicModule } from './modules/clinic/index.ts';
 import { controlledModule } from './modules/controlled/index.ts';
 import { healthModule } from './modules/health/index.ts';
+import { journalModule } from './modules/journal/index.ts';
 import { measurementModule } from './modules/measurement/index.ts';
 import { medicationsModule } from './modules/medications/index.ts';
 import { patientsModule } from './modules/patients/index.ts';
@@ -55,6 +56,7 @@ export const MODULES: readonly ServerModule[] = [
   controlledModule,
   sessionsModule,
   schedulingModule,
+  journalModule,
 ];
 
 export interface BuildOptions {

@@ -139,6 +139,13 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   policeNotified: 'Police notified',
   discrepancyId: 'Discrepancy',
   ndc: 'NDC',
+  // Journal and mood check-in
+  promptId: 'Prompt',
+  shared: 'Share with my care team',
+  score: 'Mood',
+  phase: 'When to offer it',
+  protocolKey: 'Protocol',
+  sortOrder: 'Order',
   // Audit report
   from: 'From',
   to: 'To',

@@ -12,6 +12,7 @@ export * from './errors.ts';
 export * from './field-labels.ts';
 export * from './health.ts';
 export * from './intake.ts';
+export * from './journal.ts';
 export * from './measurement.ts';
 export * from './medications.ts';
 export * from './patients.ts';

@@ -8,6 +8,7 @@
  */
 import { CONTROLLED_COLUMNS } from './columns-controlled.ts';
 import { FOUNDATION_COLUMNS } from './columns-foundation.ts';
+import { JOURNAL_COLUMNS } from './columns-journal.ts';
 import { MEASUREMENT_COLUMNS } from './columns-measurement.ts';
 import { PLANS_COLUMNS } from './columns-plans.ts';
 import { SCHEDULING_COLUMNS } from './columns-scheduling.ts';
@@ -27,4 +28,5 @@ export const COLUMN_MANIFEST = {
   ...CONTROLLED_COLUMNS,
   ...SESSIONS_COLUMNS,
   ...SCHEDULING_COLUMNS,
+  ...JOURNAL_COLUMNS,
 } as const satisfies ColumnManifest;

@@ -6,6 +6,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { JsonText } from './json.ts';
 import type { ControlledTables } from './tables/controlled.ts';
+import type { JournalTables } from './tables/journal.ts';
 import type { MeasurementTables } from './tables/measurement.ts';
 import type { MedicationsTables } from './tables/medications.ts';
 import type { PlansTables } from './tables/plans.ts';
@@ -198,7 +199,8 @@ export interface DB
     PlansTables,
     ControlledTables,
     SessionsTables,
-    SchedulingTables {
+    SchedulingTables,
+    JournalTables {
   clinics: ClinicsTable;
   users: UsersTable;
   memberships: MembershipsTable;

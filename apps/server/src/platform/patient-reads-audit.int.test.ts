@@ -31,6 +31,7 @@ const NO_PATIENT_DATA: Record<string, string> = {
   'GET /api/v1/appointment-types': 'the clinic’s appointment-type settings',
   'GET /api/v1/chairs': 'the clinic’s chairs and rooms',
   'GET /api/v1/clinicians': 'staff working hours and leave',
+  'GET /api/v1/journal-prompts': 'the clinic’s journal-prompt library',
 };
 
 /** Query strings a route needs to answer 200. */
