@@ -2,8 +2,10 @@
 import type { DB } from '@plasticity/db';
 import type { Kysely } from 'kysely';
 import { badField } from '../../../platform/errors.ts';
+import { ensureLibrary } from '../../plans/library/ensure-library.ts';
 
 export async function requireProtocolKey(db: Kysely<DB>, clinicId: string, key: string): Promise<void> {
+  await ensureLibrary(db, clinicId);
   const found = await db
     .selectFrom('plan_protocols')
     .select('id')
