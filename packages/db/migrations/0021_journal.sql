@@ -3,7 +3,8 @@
 -- A journal entry belongs to the patient: it is private unless the patient shares it with the care team, and the
 -- patient may stop sharing it again. Staff read shared entries only. Entries, prompts and check-ins are never
 -- deleted: a prompt the clinic no longer wants is retired (active = false); an entry keeps the prompt's words as
--- they read when the patient wrote it.
+-- they read when the patient wrote it. Only the patient writes entries and check-ins (through their portal
+-- login, recorded in the audit log), so the rows name the patient and no other author.
 
 create table journal_prompts (
   id uuid primary key default gen_random_uuid(),
@@ -29,7 +30,6 @@ create table journal_entries (
   seq bigint generated always as identity,
   clinic_id uuid not null references clinics(id),
   patient_id uuid not null references patients(id),
-  written_by uuid not null references users(id),
   text text not null check (length(btrim(text)) between 1 and 20000),
   prompt_id uuid references journal_prompts(id),
   prompt_text text,
@@ -50,7 +50,6 @@ create table mood_checkins (
   patient_id uuid not null references patients(id),
   score smallint not null check (score between 0 and 10),
   note text check (note is null or length(btrim(note)) between 1 and 500),
-  recorded_by uuid not null references users(id),
   recorded_at timestamptz not null default now()
 );
 create index mood_checkins_patient on mood_checkins (clinic_id, patient_id, recorded_at desc);

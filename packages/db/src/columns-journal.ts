@@ -23,7 +23,6 @@ export const JOURNAL_COLUMNS = {
     seq: 'int',
     clinic_id: 'uuid',
     patient_id: 'uuid',
-    written_by: 'uuid',
     text: 'text',
     prompt_id: 'uuid?',
     prompt_text: 'text?',
@@ -39,7 +38,6 @@ export const JOURNAL_COLUMNS = {
     patient_id: 'uuid',
     score: 'int',
     note: 'text?',
-    recorded_by: 'uuid',
     recorded_at: 'timestamptz',
   },
 } as const satisfies Partial<ColumnManifest>;

@@ -28,7 +28,6 @@ export interface JournalEntriesTable {
   seq: Generated<number>;
   clinic_id: string;
   patient_id: string;
-  written_by: string;
   text: string;
   prompt_id: string | null;
   prompt_text: string | null;
@@ -45,7 +44,6 @@ export interface MoodCheckinsTable {
   patient_id: string;
   score: number;
   note: string | null;
-  recorded_by: string;
   recorded_at: DefaultTimestamp;
 }
 

@@ -14,6 +14,7 @@ import { createPromptRoute } from './prompts/create-prompt.ts';
 import { listPortalPromptsRoute } from './prompts/list-portal-prompts.ts';
 import { listPromptsRoute } from './prompts/list-prompts.ts';
 import { updatePromptRoute } from './prompts/update-prompt.ts';
+import { seedJournalDemo } from './seed-demo.ts';
 
 export const journalModule: ServerModule = {
   name: 'journal',
@@ -29,4 +30,5 @@ export const journalModule: ServerModule = {
     recordMoodRoute(app, ctx);
     getMoodTrendRoute(app, ctx);
   },
+  seedDemo: seedJournalDemo,
 };

@@ -42,7 +42,6 @@ export function createEntryRoute(app: ZodApp, ctx: ModuleContext) {
           .values({
             clinic_id: a.clinicId,
             patient_id: patientId,
-            written_by: a.userId,
             text: b.text,
             prompt_id: b.promptId ?? null,
             prompt_text: promptText,

@@ -30,7 +30,6 @@ export function recordMoodRoute(app: ZodApp, ctx: ModuleContext) {
             patient_id: patientId,
             score: req.body.score,
             note: req.body.note ?? null,
-            recorded_by: a.userId,
             recorded_at: now,
           })
           .returningAll()
