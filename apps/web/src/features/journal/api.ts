@@ -16,9 +16,7 @@ import {
 import type { z } from 'zod';
 import { request } from '../../api/client.ts';
 
-export type JournalEntryT = z.output<typeof JournalEntry>;
 export type JournalPromptT = z.output<typeof JournalPrompt>;
-export type MoodDayT = z.output<typeof MoodTrend>['items'][number];
 
 const enc = encodeURIComponent;
 

@@ -7,7 +7,16 @@ const me = makeMe('patient');
 const PATIENT_ID = me.patientId as string;
 const PROMPT = '00000000-0000-4000-8000-000000000701';
 const ENTRY = '00000000-0000-4000-8000-000000000702';
-const entry = (over = {}) => ({
+interface EntryT {
+  id: string;
+  text: string;
+  promptId: string | null;
+  promptText: string | null;
+  shared: boolean;
+  sharedAt: string | null;
+  createdAt: string;
+}
+const entry = (over: Partial<EntryT> = {}): EntryT => ({
   id: ENTRY,
   text: 'A calm evening.',
   promptId: null,
