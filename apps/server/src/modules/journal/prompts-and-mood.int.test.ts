@@ -119,6 +119,23 @@ describe.each(testBackends())('journal prompts and mood on %s', (backend) => {
     expect(after.body.items.map((p: { phase: string }) => p.phase)).not.toContain('before_session');
   });
 
+  it('uses the clinic’s own phase windows', async () => {
+    const c = await h.newClinic({ settings: { journal: { beforeSessionHours: 12 } } });
+    const now = h.clock.now().getTime();
+    await h.database.db
+      .insertInto('appointments')
+      .values({
+        clinic_id: c.clinicId,
+        patient_id: c.patientId,
+        type: 'dosing',
+        start_at: new Date(now + 20 * HOUR),
+        end_at: new Date(now + 23 * HOUR),
+        held_until: new Date(now + 23 * HOUR),
+      })
+      .execute();
+    expect((await (await c.login('patient')).get('/api/v1/portal/journal/prompts')).body.phase).toBe('any');
+  });
+
   it('records mood check-ins and shows the latest per clinic-local day', async () => {
     const c = await h.newClinic();
     const patient = await c.login('patient');

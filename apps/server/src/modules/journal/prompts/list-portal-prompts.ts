@@ -2,13 +2,15 @@
  * GET /api/v1/portal/journal/prompts — the prompts the portal offers the signed-in patient now: the phase of
  * their course (from their last discharged dosing session and their next booked dosing visit, `journalPhase`)
  * and the active prompts of the clinic's library for that phase and the protocol of their current plan
- * (`promptsForPhase`; docs/clinical-sources.md#journal-prompts-and-mood-check-in). Role patient only.
+ * (`promptsForPhase`; docs/clinical-sources.md#journal-prompts-and-mood-check-in), with the phase windows of the
+ * clinic's settings (`journal`, defaults 24 h, 48 h, 7 days). Role patient only.
  * 200 PortalJournalPrompts. Audited: the answer depends on the patient's sessions and visits.
  */
 import { journalPhase, promptsForPhase } from '@plasticity/clinical/integration/journal-phase';
 import { PortalJournalPrompts } from '@plasticity/contracts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
+import { readClinicSettings } from '../../clinic/settings-store.ts';
 import { ownPatientId } from '../../scheduling/portal/slot-view.ts';
 import { PATIENT_ONLY } from '../policies.ts';
 import { ensurePrompts } from './ensure-prompts.ts';
@@ -59,8 +61,10 @@ export function listPortalPromptsRoute(app: ZodApp, ctx: ModuleContext) {
         .orderBy('t.seq', 'desc')
         .limit(1)
         .executeTakeFirst();
+      const { journal: windows } = await readClinicSettings(ctx.db, a.clinicId);
       const phase = journalPhase({
         now,
+        windows,
         lastDischargedAt: discharged?.discharged_at ?? null,
         nextDosingAt: next?.start_at ?? null,
       });
