@@ -38,7 +38,7 @@ export function JournalEntryCard({
 
 export function SharingBadge({ shared }: { shared: boolean }) {
   return shared ? (
-    <Badge variant="filled" color="teal" autoContrast>
+    <Badge variant="filled" color="teal.9" autoContrast>
       Shared with my care team
     </Badge>
   ) : (

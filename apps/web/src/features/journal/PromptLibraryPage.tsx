@@ -251,7 +251,7 @@ function PromptRow({
       <Table.Td>{prompt.sortOrder}</Table.Td>
       <Table.Td>
         {prompt.active ? (
-          <Badge variant="filled" color="teal" autoContrast>
+          <Badge variant="filled" color="teal.9" autoContrast>
             Active
           </Badge>
         ) : (
