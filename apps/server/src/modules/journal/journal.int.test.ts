@@ -46,6 +46,7 @@ describe.each(testBackends())('journal entries on %s', (backend) => {
       .where('clinic_id', '=', c.clinicId)
       .where('resource_type', '=', 'journal_entry')
       .where('action', '=', 'update')
+      .orderBy('seq')
       .execute();
     expect(audits.map((a) => a.details)).toEqual([{ shared: true }, { shared: false }]);
   });

@@ -1,4 +1,5 @@
 /** The clinic's prompt library, the prompts the portal offers per phase, and the daily mood check-in. */
+import { toJson } from '@plasticity/db';
 import { testBackends } from '@plasticity/db/testing/index';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/harness.ts';
@@ -117,6 +118,43 @@ describe.each(testBackends())('journal prompts and mood on %s', (backend) => {
     expect(after.body.phase).toBe('evening_after');
     expect(after.body.items.map((p: { phase: string }) => p.phase)).toContain('evening_after');
     expect(after.body.items.map((p: { phase: string }) => p.phase)).not.toContain('before_session');
+  });
+
+  it('offers a protocol’s prompts only to a patient whose current plan uses that protocol', async () => {
+    const c = await h.newClinic();
+    const admin = await c.login('admin');
+    await admin.post('/api/v1/journal-prompts', {
+      text: 'Only for IV courses.',
+      phase: 'any',
+      protocolKey: IV,
+    });
+    const offered = async () =>
+      (
+        (await (await c.login('patient')).get('/api/v1/portal/journal/prompts')).body.items as {
+          text: string;
+        }[]
+      ).map((p) => p.text);
+    expect(await offered()).not.toContain('Only for IV courses.');
+    const protocol = await h.database.db
+      .selectFrom('plan_protocols')
+      .select(['id', 'version'])
+      .where('clinic_id', '=', c.clinicId)
+      .where('protocol_key', '=', IV)
+      .executeTakeFirstOrThrow();
+    await h.database.db
+      .insertInto('plan_treatment_plans')
+      .values({
+        clinic_id: c.clinicId,
+        patient_id: c.patientId,
+        protocol_id: protocol.id,
+        protocol_version: protocol.version,
+        indications: toJson(['trd']),
+        target_instruments: toJson(['phq9']),
+        planned_sessions: 6,
+        status: 'active',
+      })
+      .execute();
+    expect(await offered()).toContain('Only for IV courses.');
   });
 
   it('uses the clinic’s own phase windows', async () => {
