@@ -24,6 +24,7 @@ import { controlledModule } from './modules/controlled/index.ts';
 import { educationModule } from './modules/education/index.ts';
 import { healthModule } from './modules/health/index.ts';
 import { integrationModule } from './modules/integration/index.ts';
+import { journalModule } from './modules/journal/index.ts';
 import { measurementModule } from './modules/measurement/index.ts';
 import { medicationsModule } from './modules/medications/index.ts';
 import { notesModule } from './modules/notes/index.ts';
@@ -61,6 +62,7 @@ export const MODULES: readonly ServerModule[] = [
   notesModule,
   educationModule,
   integrationModule,
+  journalModule,
 ];
 
 export interface BuildOptions {

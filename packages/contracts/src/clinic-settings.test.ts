@@ -1,5 +1,6 @@
 /** Stored clinic settings: defaults for missing or mistyped values, unknown keys kept through a merge. */
 import { DOSING_DEFAULTS } from '@plasticity/clinical/dosing';
+import { JOURNAL_PHASE_DEFAULTS } from '@plasticity/clinical/integration/journal-phase';
 import { describe, expect, it } from 'vitest';
 import { mergeClinicSettings, parseClinicSettings } from './clinic-settings.ts';
 
@@ -18,6 +19,14 @@ describe('parseClinicSettings', () => {
       expect(s.controlled).toEqual({ beyondUseDays: 28, expiryAlertDays: 60 });
       expect(s.measurement).toEqual({ instrumentSettings: {}, customInstruments: [] });
     }
+  });
+
+  it('keeps the journal phase windows equal to the phase rule’s defaults', () => {
+    expect(parseClinicSettings({}).journal).toEqual(JOURNAL_PHASE_DEFAULTS);
+    expect(parseClinicSettings({ journal: { beforeSessionHours: 24, weekAfterDays: 'x' } }).journal).toEqual({
+      ...JOURNAL_PHASE_DEFAULTS,
+      beforeSessionHours: 24,
+    });
   });
 
   it('keeps the plans default equal to the dose calculator default', () => {

@@ -1,6 +1,6 @@
 /**
  * What `clinics.settings` holds: one JSON object shared by several modules (session policy at the top
- * level, `sessions`, `plans`, `controlled`, `measurement`). `StoredClinicSettings` reads it: each setting
+ * level, `sessions`, `plans`, `controlled`, `measurement`, `journal`). `StoredClinicSettings` reads it: each setting
  * that is missing or of the wrong type falls back to the default documented beside it, and keys this
  * schema does not know are kept (another module or a later version may own them), so a read-merge-write
  * never drops them. The API shape an admin edits is `ClinicSettings` (users.ts).
@@ -68,6 +68,20 @@ export const MeasurementClinicSettings = section({
 });
 
 /**
+ * When the portal's journal offers the prompts of each phase of the course
+ * (`@plasticity/clinical/integration/journal-phase`, `JOURNAL_PHASE_DEFAULTS`; a test keeps them equal):
+ * Plasticity product defaults, docs/clinical-sources.md#journal-prompts-and-mood-check-in.
+ */
+export const JournalClinicSettings = section({
+  /** Hours after a discharge that count as the evening after a session. Default 24. */
+  eveningAfterHours: positive(24),
+  /** Hours before a booked dosing visit that count as before a session. Default 48. */
+  beforeSessionHours: positive(48),
+  /** Days after a discharge that count as the week after a session. Default 7. */
+  weekAfterDays: positive(7),
+});
+
+/**
  * Opening hours until the clinic sets its own: Monday to Friday 08:00–18:00 and Saturday 09:00–13:00, the
  * clinic's local time. A Plasticity product default (no guideline sets it); the calendar flags bookings
  * outside the clinic's hours and never refuses them.
@@ -98,6 +112,7 @@ export const StoredClinicSettings = z.looseObject({
   plans: PlansClinicSettings,
   controlled: ControlledClinicSettings,
   measurement: MeasurementClinicSettings,
+  journal: JournalClinicSettings,
 });
 export type StoredClinicSettings = z.infer<typeof StoredClinicSettings>;
 
@@ -113,15 +128,16 @@ export function parseClinicSettings(raw: unknown): StoredClinicSettings {
  * is stored. Only keys the schema knows may be written; unknown stored keys are kept as they are.
  */
 export type ClinicSettingsPatch = Partial<
-  Omit<StoredClinicSettings, 'sessions' | 'plans' | 'controlled' | 'measurement'>
+  Omit<StoredClinicSettings, 'sessions' | 'plans' | 'controlled' | 'measurement' | 'journal'>
 > & {
   sessions?: Partial<z.infer<typeof SessionsClinicSettings>>;
   plans?: Partial<z.infer<typeof PlansClinicSettings>>;
   controlled?: Partial<z.infer<typeof ControlledClinicSettings>>;
   measurement?: Partial<z.infer<typeof MeasurementClinicSettings>>;
+  journal?: Partial<z.infer<typeof JournalClinicSettings>>;
 };
 
-const SECTIONS = ['sessions', 'plans', 'controlled', 'measurement'] as const;
+const SECTIONS = ['sessions', 'plans', 'controlled', 'measurement', 'journal'] as const;
 
 /**
  * The stored JSON after `patch`: starts from the raw stored object (not the parsed one, so defaults are

@@ -157,6 +157,13 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'sections.moodRisk': 'Mood and risk check',
   'sections.plan': 'Plan',
   q: 'Search words',
+  // Journal and mood check-in
+  promptId: 'Prompt',
+  shared: 'Share with my care team',
+  score: 'Mood',
+  phase: 'When to offer it',
+  protocolKey: 'Protocol',
+  sortOrder: 'Order',
   // Audit report
   from: 'From',
   to: 'To',

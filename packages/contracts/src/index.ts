@@ -14,6 +14,7 @@ export * from './field-labels.ts';
 export * from './health.ts';
 export * from './intake.ts';
 export * from './integration.ts';
+export * from './journal.ts';
 export * from './measurement.ts';
 export * from './medications.ts';
 export * from './notes.ts';

@@ -10,6 +10,7 @@ import { CONTROLLED_COLUMNS } from './columns-controlled.ts';
 import { EDUCATION_COLUMNS } from './columns-education.ts';
 import { FOUNDATION_COLUMNS } from './columns-foundation.ts';
 import { INTEGRATION_COLUMNS } from './columns-integration.ts';
+import { JOURNAL_COLUMNS } from './columns-journal.ts';
 import { MEASUREMENT_COLUMNS } from './columns-measurement.ts';
 import { NOTES_COLUMNS } from './columns-notes.ts';
 import { PLANS_COLUMNS } from './columns-plans.ts';
@@ -33,4 +34,5 @@ export const COLUMN_MANIFEST = {
   ...NOTES_COLUMNS,
   ...EDUCATION_COLUMNS,
   ...INTEGRATION_COLUMNS,
+  ...JOURNAL_COLUMNS,
 } as const satisfies ColumnManifest;

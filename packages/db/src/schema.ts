@@ -8,6 +8,7 @@ import type { JsonText } from './json.ts';
 import type { ControlledTables } from './tables/controlled.ts';
 import type { EducationTables } from './tables/education.ts';
 import type { IntegrationTables } from './tables/integration.ts';
+import type { JournalTables } from './tables/journal.ts';
 import type { MeasurementTables } from './tables/measurement.ts';
 import type { MedicationsTables } from './tables/medications.ts';
 import type { NotesTables } from './tables/notes.ts';
@@ -204,7 +205,8 @@ export interface DB
     SessionsTables,
     SchedulingTables,
     EducationTables,
-    IntegrationTables {
+    IntegrationTables,
+    JournalTables {
   clinics: ClinicsTable;
   users: UsersTable;
   memberships: MembershipsTable;

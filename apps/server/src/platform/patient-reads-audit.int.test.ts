@@ -35,6 +35,7 @@ const NO_PATIENT_DATA: Record<string, string> = {
   'GET /api/v1/psychotherapy-notes/handover': 'how many notes the caller holds, and staff names',
   'GET /api/v1/education': 'the clinic’s education pages (a patient’s own read state is audited)',
   'GET /api/v1/education/:slug': 'an education page (a patient’s own read state is audited)',
+  'GET /api/v1/journal-prompts': 'the clinic’s journal-prompt library',
 };
 
 /** Query strings a route needs to answer 200. */

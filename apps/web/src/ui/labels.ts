@@ -136,5 +136,6 @@ const RESOURCE_LABELS: Readonly<Record<string, string>> = {
   self_report_link: 'Form link',
   board_stream: 'Live board',
   dose_override_verification: 'Dose override verification',
+  mood_checkin: 'Mood check-in',
 };
 export const resourceLabel = lookup(RESOURCE_LABELS);

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { MoodTrendCard } from '../journal/MoodTrendCard.tsx';
 import { handOverSelfReport, sendSelfReportLink } from './api.ts';
 import { EnterAssessmentModal } from './EnterAssessmentModal.tsx';
 import { useAssessmentSeries } from './queries.ts';
@@ -70,6 +71,7 @@ export function AssessmentsTab({ patient }: ChartTabProps) {
           </TrendChart>
         ) : null;
       })}
+      <MoodTrendCard patientId={patient.id} />
       <Paper withBorder p="md" radius="md">
         <Stack gap="xs">
           <Text fw={600}>Forms for the patient to answer</Text>

@@ -2,6 +2,7 @@ import { Card, Stack, Text, Title } from '@mantine/core';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
+import { MoodTrendCard } from '../journal/MoodTrendCard.tsx';
 import { useAssessmentSeries } from './queries.ts';
 
 /** Portal "My progress": each instrument's change in plain words (describeProgressForPatient). */
@@ -26,6 +27,7 @@ export function PortalProgress() {
           </Card>
         ))
       )}
+      {patientId && <MoodTrendCard patientId={patientId} forPatient />}
     </Stack>
   );
 }
