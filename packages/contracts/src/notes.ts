@@ -38,6 +38,15 @@ export const CreateNoteRequest = z.object({
   sessionId: Uuid.optional(),
   /** Integration notes only. */
   sections: IntegrationSections.optional(),
+  /**
+   * Progress and integration notes: entries of this patient's journal that the patient shares with the care
+   * team and the note discusses (never a private entry).
+   */
+  citedJournalEntryIds: z
+    .array(Uuid)
+    .max(20)
+    .refine((ids) => new Set(ids).size === ids.length, 'names the same entry twice')
+    .optional(),
 });
 export type CreateNoteRequest = z.infer<typeof CreateNoteRequest>;
 
@@ -55,6 +64,19 @@ export const NoteAddendum = z.object({
   signedAt: z.string(),
 });
 export type NoteAddendum = z.infer<typeof NoteAddendum>;
+
+/**
+ * A journal entry the note discusses. `text` and `promptText` are the entry's words while the patient shares
+ * it; when the patient has stopped sharing it they are null and only the date remains.
+ */
+export const CitedJournalEntry = z.object({
+  id: Uuid,
+  writtenAt: z.string(),
+  stillShared: z.boolean(),
+  text: z.string().nullable(),
+  promptText: z.string().nullable(),
+});
+export type CitedJournalEntry = z.infer<typeof CitedJournalEntry>;
 
 export const ClinicalNote = z.object({
   id: Uuid,
@@ -74,6 +96,8 @@ export const ClinicalNote = z.object({
   enteredInErrorByName: z.string().nullable(),
   enteredInErrorReason: z.string().nullable(),
   addenda: z.array(NoteAddendum),
+  /** Journal entries the note discusses (progress and integration notes; empty otherwise). */
+  citedJournalEntries: z.array(CitedJournalEntry),
 });
 export type ClinicalNote = z.infer<typeof ClinicalNote>;
 

@@ -1,4 +1,4 @@
-/** Column manifest (see columns.ts) of the notes tables (migration 0020). */
+/** Column manifest (see columns.ts) of the notes tables (migrations 0020 and 0024). */
 import type { ColumnManifest } from './columns-types.ts';
 
 const signedNote = {
@@ -40,5 +40,11 @@ export const NOTES_COLUMNS = {
     to_user_id: 'uuid',
     note_count: 'int',
     at: 'timestamptz',
+  },
+  clinical_note_journal_citations: {
+    clinic_id: 'uuid',
+    note_id: 'uuid',
+    journal_entry_id: 'uuid',
+    position: 'int',
   },
 } as const satisfies Partial<ColumnManifest>;

@@ -71,10 +71,19 @@ export interface PsychotherapyNoteHandoversTable {
   at: Timestamp;
 }
 
+/** Journal entries a progress or integration note discusses (migration 0024). */
+export interface ClinicalNoteJournalCitationsTable {
+  clinic_id: string;
+  note_id: string;
+  journal_entry_id: string;
+  position: number;
+}
+
 export interface NotesTables {
   clinical_notes: ClinicalNotesTable;
   clinical_note_addenda: ClinicalNoteAddendaTable;
   psychotherapy_notes: PsychotherapyNotesTable;
   psychotherapy_note_addenda: PsychotherapyNoteAddendaTable;
   psychotherapy_note_handovers: PsychotherapyNoteHandoversTable;
+  clinical_note_journal_citations: ClinicalNoteJournalCitationsTable;
 }

@@ -1,10 +1,12 @@
 /**
- * POST /api/v1/patients/{id}/notes {kind, body, sessionId?, sections?} — a note signed by its author as it is
+ * POST /api/v1/patients/{id}/notes {kind, body, sessionId?, sections?, citedJournalEntryIds?} — a note signed by its author as it is
  * written, locked from then on (changes are addenda). Roles: prescriber, nurse, therapist; each kind has its
  * writers (policies.ts): progress — prescriber, nurse, therapist; integration and psychotherapy — therapist,
  * prescriber. A psychotherapy note goes to its own table with the author as its custodian and only reader
- * (45 CFR 164.501). 201 with the note; 400 naming the field (a session of another patient, template sections on
- * a note that is not an integration note), nothing stored; 403 for a kind the role may not write; 404 for a
+ * (45 CFR 164.501). A progress or integration note may cite journal entries the patient shares with the care
+ * team (note-citations.ts). 201 with the note; 400 naming the field (a session of another patient, template
+ * sections on a note that is not an integration note, a cited entry that is private, another patient's or
+ * unknown, citations on a psychotherapy note), nothing stored; 403 for a kind the role may not write; 404 for a
  * patient of another clinic. The audit entry never carries the note's text.
  */
 import { ClinicalNote, CreateNoteRequest, IdParams, type IntegrationSections } from '@plasticity/contracts';
@@ -13,6 +15,7 @@ import { badField, forbidden } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
 import { requirePatient } from '../patients/require-patient.ts';
+import { storeCitations } from './note-citations.ts';
 import { custodianNotes, type Executor, recordNotes } from './note-row.ts';
 import { mayWrite, WRITE_NOTES } from './policies.ts';
 
@@ -46,6 +49,8 @@ export function createNoteRoute(app: ZodApp, ctx: ModuleContext) {
       const b = req.body;
       if (!mayWrite(a.role, b.kind)) throw forbidden(`your role may not write ${b.kind} notes`);
       if (b.sections && b.kind !== 'integration') throw badField('body.sections', 'is for integration notes');
+      if (b.citedJournalEntryIds?.length && b.kind === 'psychotherapy')
+        throw badField('body.citedJournalEntryIds', 'is for progress and integration notes');
       const now = ctx.clock.now();
       const note = await ctx.db.transaction().execute(async (trx) => {
         await requirePatient(trx, a.clinicId, req.params.id);
@@ -85,13 +90,14 @@ export function createNoteRoute(app: ZodApp, ctx: ModuleContext) {
           })
           .returning('id')
           .executeTakeFirstOrThrow();
+        await storeCitations(trx, a.clinicId, req.params.id, row.id, b.citedJournalEntryIds ?? []);
         await ctx.audit.record(trx, actorOf(req), {
           action: 'create',
           resourceType: 'clinical_note',
           resourceId: row.id,
           patientId: req.params.id,
           category: 'notes',
-          details: { kind: b.kind },
+          details: { kind: b.kind, citedJournalEntries: b.citedJournalEntryIds?.length ?? 0 },
         });
         const [made] = await recordNotes(trx, a.clinicId, { noteId: row.id });
         return made;

@@ -5,6 +5,7 @@
 import type { ClinicalNote, NoteAddendum } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import type { Kysely } from 'kysely';
+import { citationsOf } from './note-citations.ts';
 
 export type Executor = Kysely<DB>;
 
@@ -107,18 +108,16 @@ export async function recordNotes(
   if (where.patientId) q = q.where('n.patient_id', '=', where.patientId);
   if (where.noteId) q = q.where('n.id', '=', where.noteId);
   const rows = await q.execute();
-  const addenda = await addendaOf(
-    db,
-    'clinical_note_addenda',
-    clinicId,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const addenda = await addendaOf(db, 'clinical_note_addenda', clinicId, ids);
+  const cited = await citationsOf(db, clinicId, ids);
   return rows.map((r) => ({
     ...common(r, addenda),
     kind: r.kind,
     authorRole: r.author_role,
     custodianId: null,
     sections: r.sections,
+    citedJournalEntries: cited.get(r.id) ?? [],
   }));
 }
 
@@ -145,5 +144,6 @@ export async function custodianNotes(
     authorRole: r.author_role,
     custodianId: r.custodian_id,
     sections: null,
+    citedJournalEntries: [],
   }));
 }

@@ -3,7 +3,7 @@ import type { ClinicalNote } from '@plasticity/contracts';
 import { type FormEvent, useState } from 'react';
 import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { formatDateTime } from '../../ui/format.ts';
+import { formatDate, formatDateTime } from '../../ui/format.ts';
 import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { addAddendum, markEnteredInError } from './api.ts';
 import { NOTE_KIND_LABELS, SECTION_LABELS, WRITABLE_KINDS } from './labels.ts';
@@ -79,6 +79,18 @@ export function NoteCard({ note }: { note: ClinicalNote }) {
           {note.body}
         </Text>
       </Stack>
+      {note.citedJournalEntries.length > 0 && (
+        <Stack gap={4} mt="sm" aria-label="Journal entries discussed">
+          {note.citedJournalEntries.map((c) => (
+            <Text key={c.id} size="sm" c={c.stillShared ? undefined : 'dimmed'}>
+              <Text span fw={600} size="sm">
+                Journal entry of {formatDate(c.writtenAt, tz)}:{' '}
+              </Text>
+              {c.stillShared ? `“${c.text}”` : 'The patient no longer shares this entry.'}
+            </Text>
+          ))}
+        </Stack>
+      )}
       {!signed && (
         <Text size="sm" mt="xs">
           Entered in error by {note.enteredInErrorByName}, {formatDateTime(note.enteredInErrorAt, tz)}:{' '}

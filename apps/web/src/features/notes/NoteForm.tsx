@@ -6,8 +6,10 @@ import { useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { PreparationSummary } from '../integration/PreparationSummary.tsx';
 import { usePatientSessions } from '../sessions/queries.ts';
 import { createNote } from './api.ts';
+import { CiteJournalEntries } from './CiteJournalEntries.tsx';
 import { NOTE_KIND_LABELS, SECTION_LABELS, WRITABLE_KINDS } from './labels.ts';
 import { noteKeys } from './queries.ts';
 
@@ -23,8 +25,9 @@ const EMPTY: Record<keyof IntegrationSections, string> = {
 /**
  * A new note: the kind (only those the caller's role writes), free text for a progress note, the integration
  * template (experience and themes, insights, intentions revisited, actions for daily life, mood and risk check,
- * plan) with a summary, or a psychotherapy note with the notice that it stays private to its author. The note
- * is signed by the caller when saved and cannot be edited afterwards.
+ * plan) with a summary and the patient's preparation (intentions, support person) beside it, or a psychotherapy
+ * note with the notice that it stays private to its author. Progress and integration notes may cite journal
+ * entries the patient shares. The note is signed by the caller when saved and cannot be edited afterwards.
  */
 export function NoteForm({ patientId, onDone }: { patientId: string; onDone: () => void }) {
   const me = useMe();
@@ -33,6 +36,7 @@ export function NoteForm({ patientId, onDone }: { patientId: string; onDone: () 
   const [body, setBody] = useState('');
   const [sections, setSections] = useState(EMPTY);
   const [sessionId, setSessionId] = useState<string | null>(null);
+  const [cited, setCited] = useState<string[]>([]);
   const sessions = usePatientSessions(patientId).data?.items ?? [];
   const saving = useApiMutation((req: z.input<typeof CreateNoteRequest>) => createNote(patientId, req), {
     invalidates: [noteKeys.patient(patientId)],
@@ -52,6 +56,7 @@ export function NoteForm({ patientId, onDone }: { patientId: string; onDone: () 
       body: body.trim(),
       ...(sessionId ? { sessionId } : {}),
       ...(kind === 'integration' && Object.keys(filled).length > 0 ? { sections: filled } : {}),
+      ...(kind !== 'psychotherapy' && cited.length > 0 ? { citedJournalEntryIds: cited } : {}),
     });
   };
 
@@ -87,6 +92,7 @@ export function NoteForm({ patientId, onDone }: { patientId: string; onDone: () 
             maw={420}
           />
         )}
+        {kind === 'integration' && <PreparationSummary patientId={patientId} />}
         {kind === 'integration' &&
           SECTION_LABELS.map(([key, label]) => (
             <Textarea
@@ -111,6 +117,14 @@ export function NoteForm({ patientId, onDone }: { patientId: string; onDone: () 
           onChange={(e) => setBody(e.currentTarget.value)}
           error={errors.body}
         />
+        {kind !== 'psychotherapy' && (
+          <CiteJournalEntries
+            patientId={patientId}
+            value={cited}
+            onChange={setCited}
+            error={errors.citedJournalEntryIds}
+          />
+        )}
         <Group>
           <Button type="submit" loading={saving.busy} disabled={!body.trim()}>
             Sign and save

@@ -24,6 +24,7 @@ const note = (over: Partial<ClinicalNote>): ClinicalNote => ({
   enteredInErrorByName: null,
   enteredInErrorReason: null,
   addenda: [],
+  citedJournalEntries: [],
   ...over,
 });
 

@@ -1,12 +1,8 @@
 import { Anchor, Text } from '@mantine/core';
 import { RouterLink } from '../../../app/router.tsx';
 
-/**
- * PLACEHOLDER — the journal slot of the portal home. The journal feature provides the daily mood check-in
- * card (`MoodCheckInCard`) and the journal page at `/journal`; when it is merged, replace this body with that
- * card and keep the link.
- */
-export function JournalSlot() {
+/** The journal on the portal home: what it is for, and the way to the journal page. */
+export function JournalCard() {
   return (
     <>
       <Text size="sm">
