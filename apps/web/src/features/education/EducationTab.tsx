@@ -8,9 +8,9 @@ import type { PatientEducationItemT } from './api.ts';
 import { usePatientEducation } from './queries.ts';
 
 function state(i: PatientEducationItemT): { label: string; color: string } {
-  if (i.readVersion === null) return { label: 'Not read', color: 'gray' };
-  if (i.readCurrent) return { label: 'Read', color: 'green' };
-  return { label: `Read version ${i.readVersion} of ${i.currentVersion}`, color: 'yellow' };
+  if (i.readVersion === null) return { label: 'Not read', color: 'gray.7' };
+  if (i.readCurrent) return { label: 'Read', color: 'green.9' };
+  return { label: `Read version ${i.readVersion} of ${i.currentVersion}`, color: 'yellow.4' };
 }
 
 /** Chart tab "Education": which of the clinic's pages the patient has read, and whether the current text. */

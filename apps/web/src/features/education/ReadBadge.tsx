@@ -8,7 +8,7 @@ export function readLabel(read: EducationRead | null): string {
 }
 
 export function ReadBadge({ read }: { read: EducationRead | null }) {
-  const color = !read ? 'gray' : read.current ? 'green' : 'yellow';
+  const color = !read ? 'gray.7' : read.current ? 'green.9' : 'yellow.4';
   return (
     <Badge variant="filled" autoContrast color={color} size="sm">
       {readLabel(read)}

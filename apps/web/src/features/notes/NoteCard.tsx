@@ -50,12 +50,12 @@ export function NoteCard({ note }: { note: ClinicalNote }) {
         <Group gap="xs">
           <Text fw={600}>{NOTE_KIND_LABELS[note.kind]}</Text>
           {note.kind === 'psychotherapy' && (
-            <Badge variant="filled" autoContrast color="blue">
+            <Badge variant="filled" autoContrast color="blue.9">
               Private to you
             </Badge>
           )}
           {!signed && (
-            <Badge variant="filled" autoContrast color="gray">
+            <Badge variant="filled" autoContrast color="gray.7">
               Entered in error
             </Badge>
           )}
