@@ -51,7 +51,8 @@ function Row({ item, onBook }: { item: WorklistItem; onBook: (item: WorklistItem
         {t.dateTime(item.dueFrom)} – {t.dateTime(item.dueBy)}
       </Table.Td>
       <Table.Td>
-        <Badge color={s.color} variant="filled" autoContrast>
+        {/* max-content: the table may not squeeze the status into an ellipsis */}
+        <Badge color={s.color} variant="filled" autoContrast style={{ minWidth: 'max-content' }}>
           {s.label}
         </Badge>
       </Table.Td>
