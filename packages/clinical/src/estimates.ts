@@ -12,8 +12,8 @@ export {
   isFederalHoliday,
 } from './access/business-days.ts';
 export {
-  DISPUTE_THRESHOLD_CENTS,
   type DeadlineRule,
+  DISPUTE_THRESHOLD_CENTS,
   type EstimateDeadline,
   type EstimateTrigger,
   estimateDeadline,

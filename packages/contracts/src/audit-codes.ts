@@ -48,6 +48,9 @@ export const AUDIT_RESOURCE_TYPES = [
   'dose_calculation',
   'dose_override_verification',
   'education_page',
+  'good_faith_estimate',
+  'good_faith_estimates_due',
+  'patient_coverage',
   'education_read',
   'dosing_administration',
   'dosing_discharge_assessment',
@@ -96,6 +99,7 @@ export type AuditResourceType = z.infer<typeof AuditResourceType>;
 export const AUDIT_CATEGORIES = [
   'alert',
   'assessment',
+  'billing',
   'care_team',
   'configuration',
   'consent',

@@ -10,6 +10,7 @@ export * from './consent.ts';
 export * from './controlled.ts';
 export * from './education.ts';
 export * from './errors.ts';
+export * from './estimates.ts';
 export * from './field-labels.ts';
 export * from './health.ts';
 export * from './intake.ts';

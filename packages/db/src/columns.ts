@@ -8,6 +8,7 @@
  */
 import { CONTROLLED_COLUMNS } from './columns-controlled.ts';
 import { EDUCATION_COLUMNS } from './columns-education.ts';
+import { ESTIMATES_COLUMNS } from './columns-estimates.ts';
 import { FOUNDATION_COLUMNS } from './columns-foundation.ts';
 import { INTEGRATION_COLUMNS } from './columns-integration.ts';
 import { JOURNAL_COLUMNS } from './columns-journal.ts';
@@ -35,4 +36,5 @@ export const COLUMN_MANIFEST = {
   ...EDUCATION_COLUMNS,
   ...INTEGRATION_COLUMNS,
   ...JOURNAL_COLUMNS,
+  ...ESTIMATES_COLUMNS,
 } as const satisfies ColumnManifest;

@@ -7,6 +7,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { JsonText } from './json.ts';
 import type { ControlledTables } from './tables/controlled.ts';
 import type { EducationTables } from './tables/education.ts';
+import type { EstimatesTables } from './tables/estimates.ts';
 import type { IntegrationTables } from './tables/integration.ts';
 import type { JournalTables } from './tables/journal.ts';
 import type { MeasurementTables } from './tables/measurement.ts';
@@ -206,7 +207,8 @@ export interface DB
     SchedulingTables,
     EducationTables,
     IntegrationTables,
-    JournalTables {
+    JournalTables,
+    EstimatesTables {
   clinics: ClinicsTable;
   users: UsersTable;
   memberships: MembershipsTable;

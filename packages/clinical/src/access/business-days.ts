@@ -94,7 +94,10 @@ const JUNETEENTH_FROM = 2021;
 /** The federal holidays observed within a calendar year, in date order. */
 export function federalHolidays(year: number): FederalHoliday[] {
   return [...holidaysOf(year), ...holidaysOf(year + 1)]
-    .filter((h) => h.name !== 'Juneteenth National Independence Day' || Number(h.date.slice(0, 4)) >= JUNETEENTH_FROM)
+    .filter(
+      (h) =>
+        h.name !== 'Juneteenth National Independence Day' || Number(h.date.slice(0, 4)) >= JUNETEENTH_FROM,
+    )
     .filter((h) => h.observed.startsWith(`${year}-`))
     .sort((a, b) => a.observed.localeCompare(b.observed));
 }
