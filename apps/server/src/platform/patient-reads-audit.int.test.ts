@@ -59,6 +59,7 @@ interface Fixture {
   signatureId: string;
   appointmentId: string;
   noteId: string;
+  estimateId: string;
 }
 
 /** The path with its parameters filled in, and the patient it names (if any). */
@@ -81,6 +82,10 @@ function fill(r: RegisteredRoute, f: Fixture): { url: string; patientId: string 
     if (name === 'id' && /\/notes\/$/.test(before)) {
       patientId = f.patientId; // the note's patient
       return f.noteId;
+    }
+    if (name === 'id' && /\/estimates\/$/.test(before)) {
+      patientId = f.patientId; // the estimate's patient
+      return f.estimateId;
     }
     if (name === 'signatureId') return f.signatureId;
     throw new Error(`${r.method} ${r.url}: add a fixture for :${name} to this test`);
@@ -159,6 +164,15 @@ describe.each(testBackends())('audit of patient-data reads on %s', (backend) => 
       body: 'Visit went well',
     });
     if (note.status !== 201) throw new Error(`note: ${note.status} ${note.text}`);
+    const estimate = await (await c.login('front_desk')).post(`/api/v1/patients/${c.patientId}/estimates`, {
+      primaryService: 'Induction course',
+      trigger: 'requested',
+      periodFrom: '2030-01-01',
+      periodTo: '2030-06-30',
+      requestedOn: '2026-01-05',
+      lines: [{ serviceCode: '96365', description: 'IV infusion', unitChargeCents: 45_000 }],
+    });
+    if (estimate.status !== 201) throw new Error(`estimate: ${estimate.status} ${estimate.text}`);
     const clients = new Map<Role, Promise<Client>>();
     const as = (role: Role) => {
       const existing = clients.get(role);
@@ -175,6 +189,7 @@ describe.each(testBackends())('audit of patient-data reads on %s', (backend) => 
       signatureId: signed.body.id,
       appointmentId: appointment.body.id,
       noteId: note.body.id,
+      estimateId: estimate.body.id,
     };
   });
 
