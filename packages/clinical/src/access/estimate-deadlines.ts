@@ -10,7 +10,7 @@
  *   the business days after the scheduling date up to and including the service date (`businessDaysBetween`).
  * - 45 CFR 149.610(b)(1): recurring primary items or services may be covered by one estimate whose expected scope
  *   is at most 12 months.
- * - 45 CFR 149.620(b)(1): the patient may start patient-provider dispute resolution when billed charges for a
+ * - 45 CFR 149.620(a)(2)(ii): the patient may start patient-provider dispute resolution when billed charges for a
  *   provider or facility are at least $400 above that provider's or facility's expected charges in the estimate.
  */
 import { addBusinessDays, addDays, businessDaysBetween } from './business-days.ts';
@@ -34,7 +34,7 @@ export const LONG_LEAD_BUSINESS_DAYS = 10;
 export const SHORT_LEAD_ISSUE_WITHIN = 1;
 export const LONG_LEAD_ISSUE_WITHIN = 3;
 export const REQUEST_ISSUE_WITHIN = 3;
-/** 45 CFR 149.620(b)(1): $400, in cents. */
+/** 45 CFR 149.620(a)(2)(ii): $400, in cents. */
 export const DISPUTE_THRESHOLD_CENTS = 40_000;
 /** 45 CFR 149.610(b)(1), recurring items and services: an estimate covers at most 12 months. */
 export const MAX_ESTIMATE_MONTHS = 12;
@@ -74,7 +74,7 @@ export function latestPeriodEnd(from: string): string {
   return addDays(end.toISOString().slice(0, 10), -1);
 }
 
-/** True when billed charges are at least $400 above the estimate (45 CFR 149.620(b)(1)). */
+/** True when billed charges are at least $400 above the estimate (45 CFR 149.620(a)(2)(ii)). */
 export function exceedsEstimate(billedCents: number, estimatedCents: number): boolean {
   return billedCents - estimatedCents >= DISPUTE_THRESHOLD_CENTS;
 }

@@ -1,7 +1,7 @@
 /**
  * What the clinic has billed a patient for dates of service from `from` to `to` (clinic-local dates, inclusive),
  * in cents, net of discounts and without voided charges — compared with a good-faith estimate for the $400
- * dispute flag (45 CFR 149.620(b)(1)).
+ * dispute flag (45 CFR 149.620(a)(2)(ii)).
  *
  * The one place the estimates read billing: until charges are recorded in this product it answers 0, so no
  * estimate is flagged.
