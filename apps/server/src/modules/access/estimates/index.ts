@@ -11,6 +11,7 @@ import { getEstimatePdfRoute } from './get-estimate-pdf.ts';
 import { issueEstimateRoute } from './issue-estimate.ts';
 import { listDueEstimatesRoute } from './list-due-estimates.ts';
 import { listPatientEstimatesRoute } from './list-patient-estimates.ts';
+import { seedEstimatesDemo } from './seed-demo.ts';
 import { setCoverageRoute } from './set-coverage.ts';
 
 export const estimatesModule: ServerModule = {
@@ -24,4 +25,5 @@ export const estimatesModule: ServerModule = {
     listDueEstimatesRoute(app, ctx);
     getEstimatePdfRoute(app, ctx);
   },
+  seedDemo: seedEstimatesDemo,
 };
