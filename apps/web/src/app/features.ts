@@ -2,4 +2,4 @@
  * Loads every feature's `register.ts` (eagerly, in path order), so a new feature folder with a
  * `register.ts` plugs into navigation, routes and the patient chart without editing the app.
  */
-import.meta.glob('../features/*/register.ts', { eager: true });
+import.meta.glob(['../features/*/register.ts', '../features/*/*/register.ts'], { eager: true });

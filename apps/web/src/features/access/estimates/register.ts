@@ -1,0 +1,32 @@
+import { IconReceipt } from '@tabler/icons-react';
+import { registerFeature } from '../../../app/registry.ts';
+import { EstimatesDuePage } from './EstimatesDuePage.tsx';
+import { EstimatesTab } from './EstimatesTab.tsx';
+
+/** Who writes estimates and sees what is due (the server's policies). */
+const WRITERS = ['admin', 'front_desk', 'prescriber'] as const;
+const STAFF = ['admin', 'prescriber', 'nurse', 'therapist', 'front_desk'] as const;
+
+registerFeature({
+  id: 'estimates',
+  nav: [
+    {
+      id: 'estimates-due',
+      label: 'Estimates due',
+      path: '/estimates/due',
+      roles: WRITERS,
+      icon: IconReceipt,
+      order: 16,
+    },
+  ],
+  routes: [
+    {
+      id: 'estimates-due',
+      path: '/estimates/due',
+      roles: WRITERS,
+      title: 'Good-faith estimates due',
+      component: EstimatesDuePage,
+    },
+  ],
+  chartTabs: [{ id: 'estimates', label: 'Estimates', roles: STAFF, order: 40, component: EstimatesTab }],
+});
