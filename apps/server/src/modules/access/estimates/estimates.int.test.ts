@@ -12,7 +12,7 @@ import { estimateBody } from './test/fixtures.ts';
 
 const today = (h: TestApp) => instantToLocal(h.clock.now(), 'America/New_York').date;
 
-async function selfPayWithVisit(h: TestApp, c: TestClinic) {
+async function selfPayWithVisit(c: TestClinic) {
   const desk = await c.login('front_desk');
   const cov = await desk.post(`/api/v1/patients/${c.patientId}/coverage`, { status: 'self_pay' });
   expect(cov.status, cov.text).toBe(201);
@@ -63,7 +63,7 @@ describe.each(testBackends())('good-faith estimates on %s', (backend) => {
 
   it('lists a booked visit as due, then the draft, then nothing once issued', async () => {
     const c = await h.newClinic();
-    const { desk, appointmentId } = await selfPayWithVisit(h, c);
+    const { desk, appointmentId } = await selfPayWithVisit(c);
     const due = await desk.get('/api/v1/estimates/due');
     expect(due.status, due.text).toBe(200);
     expect(due.body.items).toEqual([
@@ -166,7 +166,7 @@ describe.each(testBackends())('good-faith estimates on %s', (backend) => {
 
   it('refuses bad input naming the field, and writes nothing', async () => {
     const c = await h.newClinic();
-    const { desk, appointmentId } = await selfPayWithVisit(h, c);
+    const { desk, appointmentId } = await selfPayWithVisit(c);
     const other = await desk.post('/api/v1/patients', validPatient());
     const cases: [Record<string, unknown>, string][] = [
       [{ periodTo: '2031-01-01' }, 'body.periodTo'],
@@ -225,7 +225,7 @@ describe.each(testBackends())('good-faith estimates on %s', (backend) => {
 
   it('keeps each clinic to itself and each role to its part', async () => {
     const c = await h.newClinic();
-    const { desk, appointmentId } = await selfPayWithVisit(h, c);
+    const { desk, appointmentId } = await selfPayWithVisit(c);
     const made = await desk.post(
       `/api/v1/patients/${c.patientId}/estimates`,
       estimateBody({ appointmentId }),
