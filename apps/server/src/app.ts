@@ -16,6 +16,7 @@ import {
 import type { Config } from './config.ts';
 import { alertsModule } from './modules/alerts/index.ts';
 import { AuditWriter } from './modules/audit/audit-writer.ts';
+import { slidingScaleModule } from './modules/access/sliding-scale/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { authModule } from './modules/auth/index.ts';
 import { SessionStore } from './modules/auth/session-store.ts';
@@ -63,6 +64,7 @@ export const MODULES: readonly ServerModule[] = [
   educationModule,
   integrationModule,
   journalModule,
+  slidingScaleModule,
 ];
 
 export interface BuildOptions {

@@ -27,4 +27,5 @@ export * from './scheduling-resources.ts';
 export * from './session-record.ts';
 export * from './session-views.ts';
 export * from './sessions.ts';
+export * from './sliding-scale.ts';
 export * from './users.ts';

@@ -48,9 +48,57 @@ export const SHIPPED_POVERTY_GUIDELINES: readonly PovertyGuidelineYear[] = [
 
 /** The 50 states and the District of Columbia by their two-letter postal codes. */
 export const US_STATE_CODES: readonly string[] = [
-  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'DC', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY',
-  'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'OH',
-  'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY',
+  'AL',
+  'AK',
+  'AZ',
+  'AR',
+  'CA',
+  'CO',
+  'CT',
+  'DE',
+  'DC',
+  'FL',
+  'GA',
+  'HI',
+  'ID',
+  'IL',
+  'IN',
+  'IA',
+  'KS',
+  'KY',
+  'LA',
+  'ME',
+  'MD',
+  'MA',
+  'MI',
+  'MN',
+  'MS',
+  'MO',
+  'MT',
+  'NE',
+  'NV',
+  'NH',
+  'NJ',
+  'NM',
+  'NY',
+  'NC',
+  'ND',
+  'OH',
+  'OK',
+  'OR',
+  'PA',
+  'RI',
+  'SC',
+  'SD',
+  'TN',
+  'TX',
+  'UT',
+  'VT',
+  'VA',
+  'WA',
+  'WV',
+  'WI',
+  'WY',
 ];
 
 /** Which table a state uses, or null when the guidelines define none for it (territories, unknown codes). */
@@ -67,7 +115,11 @@ export function guidelineRegion(state: string): 'contiguous' | 'alaska' | 'hawai
  * the state has no table. Beyond eight persons (48 states) the extra-person amount is added per person; Alaska
  * and Hawaii are their one-person figure plus the extra-person amount per further person.
  */
-export function povertyGuideline(table: PovertyGuidelineYear, state: string, householdSize: number): number | null {
+export function povertyGuideline(
+  table: PovertyGuidelineYear,
+  state: string,
+  householdSize: number,
+): number | null {
   if (!Number.isInteger(householdSize) || householdSize < 1) return null;
   switch (guidelineRegion(state)) {
     case 'alaska':
@@ -100,5 +152,7 @@ export function guidelineYear(
   year: number,
   added: readonly PovertyGuidelineYear[] = [],
 ): PovertyGuidelineYear | null {
-  return added.find((t) => t.year === year) ?? SHIPPED_POVERTY_GUIDELINES.find((t) => t.year === year) ?? null;
+  return (
+    added.find((t) => t.year === year) ?? SHIPPED_POVERTY_GUIDELINES.find((t) => t.year === year) ?? null
+  );
 }

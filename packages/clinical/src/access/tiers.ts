@@ -22,7 +22,10 @@ export const DEFAULT_SLIDING_SCALE_TIERS: readonly SlidingScaleTier[] = [
 ];
 
 /** The band a percent of poverty falls in: the first whose bound it does not exceed (bounds inclusive). */
-export function tierFor(tiers: readonly SlidingScaleTier[], percentOfPoverty: number): SlidingScaleTier | null {
+export function tierFor(
+  tiers: readonly SlidingScaleTier[],
+  percentOfPoverty: number,
+): SlidingScaleTier | null {
   return tiers.find((t) => t.maxPercent === null || percentOfPoverty <= t.maxPercent) ?? null;
 }
 
@@ -52,7 +55,8 @@ export function tierProblems(tiers: readonly SlidingScaleTier[]): TierProblem[] 
       if (!last) problems.push({ index: i, message: 'only the last tier may have no upper bound' });
     } else {
       if (last) problems.push({ index: i, message: 'the last tier must have no upper bound' });
-      if (!(t.maxPercent > previous)) problems.push({ index: i, message: 'upper bounds must rise from tier to tier' });
+      if (!(t.maxPercent > previous))
+        problems.push({ index: i, message: 'upper bounds must rise from tier to tier' });
       previous = t.maxPercent;
     }
   });
