@@ -14,9 +14,9 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import { slidingScaleModule } from './modules/access/sliding-scale/index.ts';
 import { alertsModule } from './modules/alerts/index.ts';
 import { AuditWriter } from './modules/audit/audit-writer.ts';
-import { slidingScaleModule } from './modules/access/sliding-scale/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { authModule } from './modules/auth/index.ts';
 import { SessionStore } from './modules/auth/session-store.ts';

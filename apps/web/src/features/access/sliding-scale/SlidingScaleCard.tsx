@@ -21,7 +21,7 @@ import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../../ui/LoadingState.tsx';
 import { useApiMutation } from '../../../ui/useApiMutation.ts';
 import { useClinicTime } from '../../../ui/useClinicTime.ts';
-import { createAssessment, markAssessmentEnteredInError } from './api.ts';
+import { createAssessment, evaluateHousehold, markAssessmentEnteredInError } from './api.ts';
 import { slidingScaleKeys, useGuidelineYears, useSlidingScaleAssessments } from './queries.ts';
 import { dollarsFromCents, STATE_OPTIONS, STATUS_WORDS, stateName, wholeDollars } from './words.ts';
 
@@ -101,6 +101,7 @@ function AssessForm({ patientId }: { patientId: string }) {
   const [evidence, setEvidence] = useState('');
   const [approve, setApprove] = useState(false);
   const saving = useApiMutation(createAssessment, { invalidates: [slidingScaleKeys.patient(patientId)] });
+  const checking = useApiMutation(evaluateHousehold);
   const yearOptions = (years.data ?? [])
     .map((y) => ({ value: String(y.year), label: String(y.year) }))
     .reverse();
@@ -196,7 +197,29 @@ function AssessForm({ patientId }: { patientId: string }) {
           title="Could not save the assessment"
           extra={saving.unplaced(shown)}
         />
+        <ErrorAlert error={checking.error} title="Could not check the tier" extra={checking.unplaced([])} />
+        {checking.data && (
+          <Text size="sm" role="status">
+            {checking.data.percentOfPoverty}% of the poverty guideline (
+            {wholeDollars(checking.data.guideline)}): {checking.data.tier}, {checking.data.discountPercent}%
+            off.
+          </Text>
+        )}
         <Group>
+          <Button
+            variant="default"
+            loading={checking.busy}
+            onClick={() =>
+              void checking.run({
+                householdSize: Number(householdSize),
+                annualIncome: Number(income),
+                state: state ?? '',
+                year: Number(chosenYear),
+              })
+            }
+          >
+            Check the tier
+          </Button>
           <Button type="submit" loading={saving.busy} disabled={!approve}>
             Save assessment
           </Button>
