@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { estimatesModule } from './modules/access/estimates/index.ts';
+import { slidingScaleModule } from './modules/access/sliding-scale/index.ts';
 import { alertsModule } from './modules/alerts/index.ts';
 import { AuditWriter } from './modules/audit/audit-writer.ts';
 import { auditModule } from './modules/audit/index.ts';
@@ -65,6 +66,7 @@ export const MODULES: readonly ServerModule[] = [
   integrationModule,
   journalModule,
   estimatesModule,
+  slidingScaleModule,
 ];
 
 export interface BuildOptions {

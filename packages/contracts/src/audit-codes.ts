@@ -75,6 +75,7 @@ export const AUDIT_RESOURCE_TYPES = [
   'patient',
   'patient_record_export',
   'patient_record_print',
+  'poverty_guideline_year',
   'preparation_record',
   'protocol',
   'psychotherapy_note',
@@ -85,6 +86,8 @@ export const AUDIT_RESOURCE_TYPES = [
   /** A sign-in session (login, logout), not a dosing session. */
   'session',
   'session_vitals',
+  'sliding_scale_assessment',
+  'sliding_scale_tiers',
   'treatment_plan',
   'user',
   'user_credentials',

@@ -28,4 +28,5 @@ export * from './scheduling-resources.ts';
 export * from './session-record.ts';
 export * from './session-views.ts';
 export * from './sessions.ts';
+export * from './sliding-scale.ts';
 export * from './users.ts';

@@ -17,6 +17,7 @@ import { NOTES_COLUMNS } from './columns-notes.ts';
 import { PLANS_COLUMNS } from './columns-plans.ts';
 import { SCHEDULING_COLUMNS } from './columns-scheduling.ts';
 import { SESSIONS_COLUMNS } from './columns-sessions.ts';
+import { SLIDING_SCALE_COLUMNS } from './columns-sliding-scale.ts';
 import type { ColumnManifest } from './columns-types.ts';
 
 export type { ColumnFamily, ColumnManifest } from './columns-types.ts';
@@ -37,4 +38,5 @@ export const COLUMN_MANIFEST = {
   ...INTEGRATION_COLUMNS,
   ...JOURNAL_COLUMNS,
   ...ESTIMATES_COLUMNS,
+  ...SLIDING_SCALE_COLUMNS,
 } as const satisfies ColumnManifest;

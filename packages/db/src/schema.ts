@@ -16,6 +16,7 @@ import type { NotesTables } from './tables/notes.ts';
 import type { PlansTables } from './tables/plans.ts';
 import type { SchedulingTables } from './tables/scheduling.ts';
 import type { SessionsTables } from './tables/sessions.ts';
+import type { SlidingScaleTables } from './tables/sliding-scale.ts';
 
 /** timestamptz: read as Date, written as Date or ISO string; optional on insert where the column has a default. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -208,7 +209,8 @@ export interface DB
     EducationTables,
     IntegrationTables,
     JournalTables,
-    EstimatesTables {
+    EstimatesTables,
+    SlidingScaleTables {
   clinics: ClinicsTable;
   users: UsersTable;
   memberships: MembershipsTable;

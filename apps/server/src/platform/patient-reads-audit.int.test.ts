@@ -36,6 +36,8 @@ const NO_PATIENT_DATA: Record<string, string> = {
   'GET /api/v1/education': 'the clinic’s education pages (a patient’s own read state is audited)',
   'GET /api/v1/education/:slug': 'an education page (a patient’s own read state is audited)',
   'GET /api/v1/journal-prompts': 'the clinic’s journal-prompt library',
+  'GET /api/v1/access/sliding-scale/tiers': 'the clinic’s sliding-scale tiers',
+  'GET /api/v1/access/sliding-scale/guideline-years': 'the HHS poverty guidelines (public figures)',
 };
 
 /** Query strings a route needs to answer 200. */
