@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import { billingModule } from './modules/access/billing/index.ts';
 import { alertsModule } from './modules/alerts/index.ts';
 import { AuditWriter } from './modules/audit/audit-writer.ts';
 import { auditModule } from './modules/audit/index.ts';
@@ -63,6 +64,7 @@ export const MODULES: readonly ServerModule[] = [
   educationModule,
   integrationModule,
   journalModule,
+  billingModule,
 ];
 
 export interface BuildOptions {

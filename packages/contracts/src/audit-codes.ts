@@ -21,6 +21,7 @@ export const AUDIT_RESOURCE_TYPES = [
   'audit_log',
   'board',
   'board_stream',
+  'charge',
   'clinical_note',
   'clinical_note_addendum',
   'clinical_note_search',
@@ -72,7 +73,9 @@ export const AUDIT_RESOURCE_TYPES = [
   'patient',
   'patient_record_export',
   'patient_record_print',
+  'payment',
   'preparation_record',
+  'price_list_item',
   'protocol',
   'psychotherapy_note',
   'psychotherapy_note_addendum',
@@ -82,6 +85,7 @@ export const AUDIT_RESOURCE_TYPES = [
   /** A sign-in session (login, logout), not a dosing session. */
   'session',
   'session_vitals',
+  'superbill',
   'treatment_plan',
   'user',
   'user_credentials',
@@ -96,6 +100,7 @@ export type AuditResourceType = z.infer<typeof AuditResourceType>;
 export const AUDIT_CATEGORIES = [
   'alert',
   'assessment',
+  'billing',
   'care_team',
   'configuration',
   'consent',

@@ -2,6 +2,7 @@ export * from './alerts.ts';
 export * from './appointments.ts';
 export * from './audit.ts';
 export * from './audit-codes.ts';
+export * from './billing.ts';
 export * from './auth.ts';
 export * from './board-events.ts';
 export * from './clinic-settings.ts';

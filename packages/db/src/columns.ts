@@ -6,6 +6,7 @@
  * `schema-manifest.int.test.ts` ties it to the database (information_schema after every migration), so
  * the table types and the migrations cannot drift apart.
  */
+import { BILLING_COLUMNS } from './columns-billing.ts';
 import { CONTROLLED_COLUMNS } from './columns-controlled.ts';
 import { EDUCATION_COLUMNS } from './columns-education.ts';
 import { FOUNDATION_COLUMNS } from './columns-foundation.ts';
@@ -35,4 +36,5 @@ export const COLUMN_MANIFEST = {
   ...EDUCATION_COLUMNS,
   ...INTEGRATION_COLUMNS,
   ...JOURNAL_COLUMNS,
+  ...BILLING_COLUMNS,
 } as const satisfies ColumnManifest;

@@ -5,6 +5,7 @@
  */
 import type { ColumnType, Generated } from 'kysely';
 import type { JsonText } from './json.ts';
+import type { BillingTables } from './tables/billing.ts';
 import type { ControlledTables } from './tables/controlled.ts';
 import type { EducationTables } from './tables/education.ts';
 import type { IntegrationTables } from './tables/integration.ts';
@@ -65,6 +66,8 @@ export interface UsersTable {
   last_totp_step: number | null;
   created_at: DefaultTimestamp;
   last_login_at: NullableTimestamp;
+  /** The clinician's NPI, printed as rendering provider on superbills (migration 0026). */
+  npi: string | null;
 }
 
 export interface MembershipsTable {
@@ -206,7 +209,8 @@ export interface DB
     SchedulingTables,
     EducationTables,
     IntegrationTables,
-    JournalTables {
+    JournalTables,
+    BillingTables {
   clinics: ClinicsTable;
   users: UsersTable;
   memberships: MembershipsTable;
