@@ -147,7 +147,7 @@ describe.each(testBackends())('billing on %s', (backend) => {
     expect(badCode.status).toBe(400);
     expect(badCode.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual([
       'body.code',
-      'body.icd10Codes.0',
+      'body.icd10Codes[0]',
     ]);
 
     const paid = await frontDesk.post(`/api/v1/patients/${c.patientId}/payments`, {
@@ -214,7 +214,7 @@ describe.each(testBackends())('billing on %s', (backend) => {
       '$600.00',
       '$500.00',
       'F33.9',
-      'Signature',
+      'Provider signature',
     ]) {
       expect(text).toContain(flat(want));
     }
@@ -248,10 +248,10 @@ describe.each(testBackends())('billing on %s', (backend) => {
     const frontDesk = await c.login('front_desk');
     const missing = await frontDesk.get(url(c.patientId, 'from=2026-01-01'));
     expect(missing.status).toBe(400);
-    expect(missing.body.error.details[0].field).toBe('query.to');
+    expect(missing.body.error.details[0].field).toBe('querystring.to');
     const reversed = await frontDesk.get(url(c.patientId, 'from=2026-02-01&to=2026-01-01'));
     expect(reversed.status).toBe(400);
-    expect(reversed.body.error.details[0].field).toBe('query.to');
+    expect(reversed.body.error.details[0].field).toBe('querystring.to');
     expect((await frontDesk.get(url(other.patientId, 'from=2026-01-01&to=2026-02-01'))).status).toBe(404);
     const admin = await c.login('admin');
     const ok = await admin.get(url(c.patientId, 'from=2026-01-01&to=2026-02-01'));

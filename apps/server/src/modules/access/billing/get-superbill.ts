@@ -4,7 +4,7 @@
  * patient name, date of birth, address; each date of service with place of service, CPT/HCPCS code with
  * modifiers and units, ICD-10-CM codes, charge and amount due; payments received in the range; a signature line.
  * Voided charges and payments are left out. Roles: admin, front desk, prescriber. 200 PDF; 400 naming
- * `query.from`/`query.to` for a missing or impossible date or `to` before `from`; 404 for a patient of another
+ * `querystring.from`/`querystring.to` for a missing or impossible date or `to` before `from`; 404 for a patient of another
  * clinic. Audited as an export.
  */
 import { IdParams, SuperbillQuery } from '@plasticity/contracts';
@@ -29,7 +29,7 @@ export function getSuperbillRoute(app: ZodApp, ctx: ModuleContext) {
     async (req, reply) => {
       const a = authOf(req);
       const { from, to } = req.query;
-      if (to < from) throw badField('query.to', 'must not be before the start date');
+      if (to < from) throw badField('querystring.to', 'must not be before the start date');
       const patient = await requirePatient(ctx.db, a.clinicId, req.params.id);
       const charges = await chargeRows(ctx.db, a.clinicId, patient.id, { from, to });
       const payments = (await paymentRows(ctx.db, a.clinicId, patient.id)).filter((p) => {
@@ -43,6 +43,7 @@ export function getSuperbillRoute(app: ZodApp, ctx: ModuleContext) {
         [...charges].reverse(),
         [...payments].reverse(),
         stamp(ctx.clock.now(), a.timeZone),
+        a.timeZone,
       );
       await ctx.audit.record(ctx.db, actorOf(req), {
         action: 'export',

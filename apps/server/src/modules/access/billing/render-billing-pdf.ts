@@ -7,6 +7,7 @@
 import { formatUsd } from '@plasticity/clinical/billing';
 import type { Charge, Payment } from '@plasticity/contracts';
 import { Pdf } from '../../../platform/pdf/document.ts';
+import { clinicDate } from '../../../platform/time-format.ts';
 
 export interface BillingParty {
   clinic: { name: string; address: string; phone: string; npi: string | null; tin: string | null };
@@ -64,6 +65,7 @@ export async function renderSuperbill(
   charges: readonly Charge[],
   payments: readonly Payment[],
   printedAt: string,
+  timeZone: string,
 ): Promise<Uint8Array> {
   const pdf = await Pdf.create({ pageSize: [612, 792], margin: MARGIN, title: 'Superbill' });
   const live = charges.filter((c) => !c.voided);
@@ -105,7 +107,7 @@ export async function renderSuperbill(
   await pdf.paragraph('Payments received', { size: 11, bold: true });
   for (const p of livePayments) {
     await pdf.paragraph(
-      `${p.receivedAt.slice(0, 10)}  ${methodLabel(p.method)}  ${formatUsd(p.amountCents)}`,
+      `${clinicDate(new Date(p.receivedAt), timeZone)}  ${methodLabel(p.method)}  ${formatUsd(p.amountCents)}`,
       {
         size: 9,
       },
@@ -155,7 +157,7 @@ export async function renderReceipt(
   await pdf.paragraph(`Amount paid: ${formatUsd(payment.amountCents)}`, { size: 12, bold: true });
   await pdf.paragraph(`Recorded by: ${payment.recordedBy}`, { size: 10 });
   if (payment.voided) {
-    await pdf.paragraph(`VOIDED ${payment.voided.at.slice(0, 10)}: ${payment.voided.reason}`, {
+    await pdf.paragraph(`VOIDED: ${payment.voided.reason}`, {
       size: 10,
       bold: true,
     });
