@@ -36,6 +36,7 @@ const NO_PATIENT_DATA: Record<string, string> = {
   'GET /api/v1/education': 'the clinic’s education pages (a patient’s own read state is audited)',
   'GET /api/v1/education/:slug': 'an education page (a patient’s own read state is audited)',
   'GET /api/v1/journal-prompts': 'the clinic’s journal-prompt library',
+  'GET /api/v1/prices': 'the clinic’s price list',
 };
 
 /** Query strings a route needs to answer 200. */
@@ -43,6 +44,7 @@ const QUERY: Record<string, string> = {
   'GET /api/v1/controlled/reports/administrations': 'from=2020-01-01&to=2030-12-31',
   'GET /api/v1/appointments': 'from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:00Z',
   'GET /api/v1/notes/search': 'q=visit',
+  'GET /api/v1/patients/:id/superbill.pdf': 'from=2020-01-01&to=2030-12-31',
 };
 
 /** Streams answer once their headers are out; they are opened and closed rather than read. */
@@ -59,6 +61,7 @@ interface Fixture {
   signatureId: string;
   appointmentId: string;
   noteId: string;
+  paymentId: string;
 }
 
 /** The path with its parameters filled in, and the patient it names (if any). */
@@ -81,6 +84,10 @@ function fill(r: RegisteredRoute, f: Fixture): { url: string; patientId: string 
     if (name === 'id' && /\/notes\/$/.test(before)) {
       patientId = f.patientId; // the note's patient
       return f.noteId;
+    }
+    if (name === 'id' && /\/payments\/$/.test(before)) {
+      patientId = f.patientId; // the payment's patient
+      return f.paymentId;
     }
     if (name === 'signatureId') return f.signatureId;
     throw new Error(`${r.method} ${r.url}: add a fixture for :${name} to this test`);
@@ -159,6 +166,11 @@ describe.each(testBackends())('audit of patient-data reads on %s', (backend) => 
       body: 'Visit went well',
     });
     if (note.status !== 201) throw new Error(`note: ${note.status} ${note.text}`);
+    const payment = await (await c.login('front_desk')).post(`/api/v1/patients/${c.patientId}/payments`, {
+      amountCents: 5000,
+      method: 'cash',
+    });
+    if (payment.status !== 201) throw new Error(`payment: ${payment.status} ${payment.text}`);
     const clients = new Map<Role, Promise<Client>>();
     const as = (role: Role) => {
       const existing = clients.get(role);
@@ -175,6 +187,7 @@ describe.each(testBackends())('audit of patient-data reads on %s', (backend) => 
       signatureId: signed.body.id,
       appointmentId: appointment.body.id,
       noteId: note.body.id,
+      paymentId: payment.body.id,
     };
   });
 
