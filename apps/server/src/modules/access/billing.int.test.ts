@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { TestApp, TestClinic } from '../../test/harness.ts';
 import { useTestApp } from '../../test/harness.ts';
 import { flat, pdfText } from '../../test/pdf-text.ts';
+import { book, slot } from '../scheduling/appointments/test/fixtures.ts';
 import { dose, ESK, newSession, readyForDosing } from '../sessions/test/fixtures.ts';
 
 const NPI = '1245319599';
@@ -237,6 +238,30 @@ describe.each(testBackends())('billing on %s', (backend) => {
       .where('action', '=', 'export')
       .execute();
     expect(exports.map((e) => e.resource_type).sort()).toEqual(['payment', 'superbill']);
+  });
+
+  it('charges a visit at check-in by its booked length, once', async () => {
+    const c = await h.newClinic();
+    const admin = await c.login('admin');
+    await admin.post('/api/v1/prices', {
+      serviceKey: 'consultation',
+      amountCents: 35000,
+      effectiveFrom: '2020-01-01',
+    });
+    const desk = await c.login('front_desk');
+    const booked = await book(desk, { patientId: c.patientId, type: 'consultation', start: slot(h, 1, 15) });
+    expect(booked.status, booked.text).toBe(201);
+    // The default consultation is 60 minutes: a new patient's 99205 (CPT office E/M by time).
+    expect((Date.parse(booked.body.end) - Date.parse(booked.body.start)) / 60_000).toBe(60);
+    expect((await desk.post(`/api/v1/appointments/${booked.body.id}/check-in`)).status).toBe(200);
+    const charges = (await desk.get(`/api/v1/patients/${c.patientId}/charges`)).body.items;
+    expect(charges).toHaveLength(1);
+    expect(charges[0]).toMatchObject({
+      code: '99205',
+      source: 'visit',
+      appointmentId: booked.body.id,
+      amountCents: 35000,
+    });
   });
 
   it('refuses the superbill to other roles, bad ranges, and another clinic', async () => {
