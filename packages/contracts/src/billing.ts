@@ -138,3 +138,25 @@ export type SuperbillQuery = z.infer<typeof SuperbillQuery>;
 
 export const ChargeParams = z.object({ id: Uuid, chargeId: Uuid });
 export const PaymentParams = z.object({ id: Uuid, paymentId: Uuid });
+
+/** A clinician as a rendering provider on superbills: name, role and NPI (null until an admin sets it). */
+export const RenderingClinician = z.object({
+  id: Uuid,
+  name: z.string(),
+  role: z.string(),
+  npi: z.string().nullable(),
+});
+export type RenderingClinician = z.infer<typeof RenderingClinician>;
+export const RenderingClinicianList = z.object({ items: z.array(RenderingClinician) });
+export type RenderingClinicianList = z.infer<typeof RenderingClinicianList>;
+/** Ten digits with a valid check digit (45 CFR 162.406; CMS NPI check digit), or null to clear it. */
+export const SetNpiRequest = z
+  .object({
+    npi: z
+      .string()
+      .trim()
+      .regex(/^[0-9]{10}$/, 'must be ten digits')
+      .nullable(),
+  })
+  .strict();
+export type SetNpiRequest = z.infer<typeof SetNpiRequest>;

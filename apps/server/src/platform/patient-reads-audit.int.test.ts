@@ -37,6 +37,7 @@ const NO_PATIENT_DATA: Record<string, string> = {
   'GET /api/v1/education/:slug': 'an education page (a patient’s own read state is audited)',
   'GET /api/v1/journal-prompts': 'the clinic’s journal-prompt library',
   'GET /api/v1/prices': 'the clinic’s price list',
+  'GET /api/v1/billing/clinicians': 'staff names, roles and NPIs',
 };
 
 /** Query strings a route needs to answer 200. */

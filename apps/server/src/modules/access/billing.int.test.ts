@@ -16,15 +16,26 @@ import { dose, ESK, newSession, readyForDosing } from '../sessions/test/fixtures
 const NPI = '1245319599';
 const TIN = '12-3456789';
 
-async function setIdentity(h: TestApp, c: TestClinic) {
+async function setIdentity(c: TestClinic) {
   const admin = await c.login('admin');
   const r = await admin.request('PATCH', '/api/v1/clinic/settings', { npi: NPI, tin: TIN });
   expect(r.status, r.text).toBe(200);
-  await h.database.db
-    .updateTable('users')
-    .set({ npi: '1234567893' })
-    .where('id', '=', c.users.prescriber.id)
-    .execute();
+  const bad = await admin.request('PUT', `/api/v1/billing/clinicians/${c.users.prescriber.id}/npi`, {
+    npi: '1234567890',
+  });
+  expect(bad.status).toBe(400);
+  expect(bad.body.error.details[0].field).toBe('body.npi');
+  const set = await admin.request('PUT', `/api/v1/billing/clinicians/${c.users.prescriber.id}/npi`, {
+    npi: '1234567893',
+  });
+  expect(set.status, set.text).toBe(200);
+  expect(set.body.npi).toBe('1234567893');
+  const notClinician = await admin.request('PUT', `/api/v1/billing/clinicians/${c.users.admin.id}/npi`, {
+    npi: null,
+  });
+  expect(notClinician.status).toBe(404);
+  const list = await admin.get('/api/v1/billing/clinicians');
+  expect(list.body.items.map((u: { npi: string | null }) => u.npi)).toContain('1234567893');
 }
 
 const today = (h: TestApp) => h.clock.now().toISOString().slice(0, 10);
@@ -86,7 +97,7 @@ describe.each(testBackends())('billing on %s', (backend) => {
 
   it('charges a discharged session in the discharge transaction, then payments, voids, balance and PDFs', async () => {
     const c = await h.newClinic();
-    await setIdentity(h, c);
+    await setIdentity(c);
     const admin = await c.login('admin');
     await admin.post('/api/v1/prices', {
       serviceKey: 'spravato_session',

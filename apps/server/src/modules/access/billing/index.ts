@@ -13,6 +13,7 @@ import { listChargesRoute } from './list-charges.ts';
 import { listPaymentsRoute } from './list-payments.ts';
 import { listPricesRoute } from './list-prices.ts';
 import { recordPaymentRoute } from './record-payment.ts';
+import { renderingCliniciansRoutes } from './rendering-clinicians.ts';
 import { seedBillingDemo } from './seed-demo.ts';
 import { setPriceRoute } from './set-price.ts';
 import { voidChargeRoute } from './void-charge.ts';
@@ -32,6 +33,7 @@ export const billingModule: ServerModule = {
     getBalanceRoute(app, ctx);
     getReceiptRoute(app, ctx);
     getSuperbillRoute(app, ctx);
+    renderingCliniciansRoutes(app, ctx);
   },
   seedDemo: seedBillingDemo,
 };

@@ -4,7 +4,18 @@
  * date range. Amounts are shown in US dollars; codes are shown as billing codes (their meaning beside them).
  */
 
-import { Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { billingCode, formatUsd } from '@plasticity/clinical/billing';
 import { useState } from 'react';
 import type { ChartTabProps } from '../../../app/registry.ts';
@@ -127,7 +138,9 @@ export function BillingTab({ patient }: ChartTabProps) {
                   <Table.Th>Diagnoses</Table.Th>
                   <Table.Th>Amount</Table.Th>
                   <Table.Th>Due</Table.Th>
-                  <Table.Th />
+                  <Table.Th>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -199,7 +212,9 @@ export function BillingTab({ patient }: ChartTabProps) {
                   <Table.Th>Method</Table.Th>
                   <Table.Th>Amount</Table.Th>
                   <Table.Th>Recorded by</Table.Th>
-                  <Table.Th />
+                  <Table.Th>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
