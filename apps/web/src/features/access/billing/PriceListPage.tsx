@@ -1,6 +1,7 @@
 /**
  * The admin's price list: the price in force per service and every earlier price. A new price takes effect from
- * a date; the one before it ends the day before (prices are never changed in place).
+ * a date; the one before it ends the day before (prices are never changed in place). Below, each clinician's NPI
+ * for superbills.
  */
 
 import { Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
@@ -17,6 +18,7 @@ import { LoadingState } from '../../../ui/LoadingState.tsx';
 import { useApiMutation } from '../../../ui/useApiMutation.ts';
 import { useClinicTime } from '../../../ui/useClinicTime.ts';
 import { setPrice } from './api.ts';
+import { ClinicianNpiCard } from './ClinicianNpiCard.tsx';
 import { billingKeys, usePrices } from './queries.ts';
 
 function NewPriceForm() {
@@ -119,6 +121,7 @@ export function PriceListPage() {
           </Table.ScrollContainer>
         )}
       </Card>
+      <ClinicianNpiCard />
     </Stack>
   );
 }

@@ -8,6 +8,8 @@ import {
   PaymentList,
   PriceList,
   type RecordPaymentRequest,
+  RenderingClinician,
+  RenderingClinicianList,
   type SetPriceRequest,
 } from '@plasticity/contracts';
 import { request, send } from '../../../api/client.ts';
@@ -16,6 +18,13 @@ const p = (id: string) => `/api/v1/patients/${encodeURIComponent(id)}`;
 
 export const getPrices = (signal?: AbortSignal) => request('GET', '/api/v1/prices', PriceList, { signal });
 export const setPrice = (body: SetPriceRequest) => request('POST', '/api/v1/prices', PriceList, { body });
+
+export const getClinicians = (signal?: AbortSignal) =>
+  request('GET', '/api/v1/billing/clinicians', RenderingClinicianList, { signal }).then((r) => r.items);
+export const setClinicianNpi = (id: string, npi: string | null) =>
+  request('PUT', `/api/v1/billing/clinicians/${encodeURIComponent(id)}/npi`, RenderingClinician, {
+    body: { npi },
+  });
 
 export const getCharges = (patientId: string, signal?: AbortSignal) =>
   request('GET', `${p(patientId)}/charges`, ChargeList, { signal }).then((r) => r.items);

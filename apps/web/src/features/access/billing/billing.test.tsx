@@ -1,6 +1,6 @@
 /** The chart's Billing tab: balance, charges and payments in dollars; recording a payment sends cents. */
 import type { Charge, Payment } from '@plasticity/contracts';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeMe, makePatient, uuid } from '../../../test/fixtures.ts';
 import { renderApp } from '../../../test/renderApp.tsx';
@@ -70,5 +70,41 @@ describe('billing tab', () => {
       amountCents: 125050,
       method: 'card',
     });
+  });
+
+  it('lists prices for the admin and saves a new price in cents from a date', async () => {
+    const item = {
+      id: uuid(10),
+      serviceKey: 'iv_infusion' as const,
+      label: 'IV ketamine infusion',
+      amountCents: 45000,
+      effectiveFrom: '2026-01-01',
+      effectiveTo: null,
+    };
+    const { api, user } = await renderApp({
+      me: makeMe('admin'),
+      path: '/admin/prices',
+      routes: {
+        'GET /api/v1/prices': { body: { current: [item], items: [item] } },
+        'POST /api/v1/prices': () => ({ status: 201, body: { current: [item], items: [item] } }),
+        'GET /api/v1/billing/clinicians': {
+          body: { items: [{ id: uuid(11), name: 'Dr. Pat Prescriber', role: 'prescriber', npi: null }] },
+        },
+      },
+    });
+    const prices = await screen.findByRole('region', { name: 'Prices' }, { timeout: 10_000 });
+    expect(within(prices).getByText('$450.00')).toBeTruthy();
+    expect(within(prices).getByText('In force')).toBeTruthy();
+    const form = screen.getByRole('region', { name: 'New price' });
+    await user.type(within(form).getByLabelText('Amount in dollars'), '475');
+    fireEvent.change(within(form).getByLabelText('In force from'), { target: { value: '2027-01-01' } });
+    await user.click(within(form).getByRole('button', { name: 'Save price' }));
+    await expect.poll(() => api.callsTo('POST', '/api/v1/prices').length).toBe(1);
+    expect(api.callsTo('POST', '/api/v1/prices')[0]?.body).toEqual({
+      serviceKey: 'iv_infusion',
+      amountCents: 47500,
+      effectiveFrom: '2027-01-01',
+    });
+    expect(await screen.findByRole('region', { name: 'Clinicians on superbills' })).toBeTruthy();
   });
 });

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { getBalance, getCharges, getPayments, getPrices } from './api.ts';
+import { getBalance, getCharges, getClinicians, getPayments, getPrices } from './api.ts';
 
 /**
  * Query keys of billing: the clinic's price list and each patient's charges, payments and balance (under one
@@ -8,6 +8,7 @@ import { getBalance, getCharges, getPayments, getPrices } from './api.ts';
 export const billingKeys = {
   all: ['billing'] as const,
   prices: () => [...billingKeys.all, 'prices'] as const,
+  clinicians: () => [...billingKeys.all, 'clinicians'] as const,
   patient: (patientId: string) => [...billingKeys.all, 'patient', patientId] as const,
   charges: (patientId: string) => [...billingKeys.patient(patientId), 'charges'] as const,
   payments: (patientId: string) => [...billingKeys.patient(patientId), 'payments'] as const,
@@ -34,4 +35,7 @@ export function useBalance(patientId: string) {
     queryKey: billingKeys.balance(patientId),
     queryFn: ({ signal }) => getBalance(patientId, signal),
   });
+}
+export function useRenderingClinicians() {
+  return useQuery({ queryKey: billingKeys.clinicians(), queryFn: ({ signal }) => getClinicians(signal) });
 }
