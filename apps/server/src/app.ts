@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import { billingModule } from './modules/access/billing/index.ts';
 import { estimatesModule } from './modules/access/estimates/index.ts';
 import { slidingScaleModule } from './modules/access/sliding-scale/index.ts';
 import { alertsModule } from './modules/alerts/index.ts';
@@ -67,6 +68,7 @@ export const MODULES: readonly ServerModule[] = [
   journalModule,
   estimatesModule,
   slidingScaleModule,
+  billingModule,
 ];
 
 export interface BuildOptions {

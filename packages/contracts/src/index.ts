@@ -3,6 +3,7 @@ export * from './appointments.ts';
 export * from './audit.ts';
 export * from './audit-codes.ts';
 export * from './auth.ts';
+export * from './billing.ts';
 export * from './board-events.ts';
 export * from './clinic-settings.ts';
 export * from './common.ts';

@@ -140,5 +140,6 @@ export const FOUNDATION_COLUMNS = {
     last_totp_step: 'int?',
     created_at: 'timestamptz',
     last_login_at: 'timestamptz?',
+    npi: 'text?',
   },
 } as const satisfies Partial<ColumnManifest>;

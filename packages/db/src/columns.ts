@@ -6,6 +6,7 @@
  * `schema-manifest.int.test.ts` ties it to the database (information_schema after every migration), so
  * the table types and the migrations cannot drift apart.
  */
+import { BILLING_COLUMNS } from './columns-billing.ts';
 import { CONTROLLED_COLUMNS } from './columns-controlled.ts';
 import { EDUCATION_COLUMNS } from './columns-education.ts';
 import { ESTIMATES_COLUMNS } from './columns-estimates.ts';
@@ -39,4 +40,5 @@ export const COLUMN_MANIFEST = {
   ...JOURNAL_COLUMNS,
   ...ESTIMATES_COLUMNS,
   ...SLIDING_SCALE_COLUMNS,
+  ...BILLING_COLUMNS,
 } as const satisfies ColumnManifest;

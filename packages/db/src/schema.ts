@@ -5,6 +5,7 @@
  */
 import type { ColumnType, Generated } from 'kysely';
 import type { JsonText } from './json.ts';
+import type { BillingTables } from './tables/billing.ts';
 import type { ControlledTables } from './tables/controlled.ts';
 import type { EducationTables } from './tables/education.ts';
 import type { EstimatesTables } from './tables/estimates.ts';
@@ -67,6 +68,8 @@ export interface UsersTable {
   last_totp_step: number | null;
   created_at: DefaultTimestamp;
   last_login_at: NullableTimestamp;
+  /** The clinician's NPI, printed as rendering provider on superbills (migration 0026). */
+  npi: string | null;
 }
 
 export interface MembershipsTable {
@@ -210,7 +213,8 @@ export interface DB
     IntegrationTables,
     JournalTables,
     EstimatesTables,
-    SlidingScaleTables {
+    SlidingScaleTables,
+    BillingTables {
   clinics: ClinicsTable;
   users: UsersTable;
   memberships: MembershipsTable;

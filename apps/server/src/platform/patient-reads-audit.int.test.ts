@@ -38,6 +38,8 @@ const NO_PATIENT_DATA: Record<string, string> = {
   'GET /api/v1/journal-prompts': 'the clinic’s journal-prompt library',
   'GET /api/v1/access/sliding-scale/tiers': 'the clinic’s sliding-scale tiers',
   'GET /api/v1/access/sliding-scale/guideline-years': 'the HHS poverty guidelines (public figures)',
+  'GET /api/v1/prices': 'the clinic’s price list',
+  'GET /api/v1/billing/clinicians': 'staff names, roles and NPIs',
 };
 
 /** Query strings a route needs to answer 200. */
@@ -45,6 +47,7 @@ const QUERY: Record<string, string> = {
   'GET /api/v1/controlled/reports/administrations': 'from=2020-01-01&to=2030-12-31',
   'GET /api/v1/appointments': 'from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:00Z',
   'GET /api/v1/notes/search': 'q=visit',
+  'GET /api/v1/patients/:id/superbill.pdf': 'from=2020-01-01&to=2030-12-31',
 };
 
 /** Streams answer once their headers are out; they are opened and closed rather than read. */
@@ -62,6 +65,7 @@ interface Fixture {
   appointmentId: string;
   noteId: string;
   estimateId: string;
+  paymentId: string;
 }
 
 /** The path with its parameters filled in, and the patient it names (if any). */
@@ -88,6 +92,10 @@ function fill(r: RegisteredRoute, f: Fixture): { url: string; patientId: string 
     if (name === 'id' && /\/estimates\/$/.test(before)) {
       patientId = f.patientId; // the estimate's patient
       return f.estimateId;
+    }
+    if (name === 'id' && /\/payments\/$/.test(before)) {
+      patientId = f.patientId; // the payment's patient
+      return f.paymentId;
     }
     if (name === 'signatureId') return f.signatureId;
     throw new Error(`${r.method} ${r.url}: add a fixture for :${name} to this test`);
@@ -175,6 +183,11 @@ describe.each(testBackends())('audit of patient-data reads on %s', (backend) => 
       lines: [{ serviceCode: '96365', description: 'IV infusion', unitChargeCents: 45_000 }],
     });
     if (estimate.status !== 201) throw new Error(`estimate: ${estimate.status} ${estimate.text}`);
+    const payment = await (await c.login('front_desk')).post(`/api/v1/patients/${c.patientId}/payments`, {
+      amountCents: 5000,
+      method: 'cash',
+    });
+    if (payment.status !== 201) throw new Error(`payment: ${payment.status} ${payment.text}`);
     const clients = new Map<Role, Promise<Client>>();
     const as = (role: Role) => {
       const existing = clients.get(role);
@@ -192,6 +205,7 @@ describe.each(testBackends())('audit of patient-data reads on %s', (backend) => 
       appointmentId: appointment.body.id,
       noteId: note.body.id,
       estimateId: estimate.body.id,
+      paymentId: payment.body.id,
     };
   });
 

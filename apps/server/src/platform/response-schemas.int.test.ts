@@ -28,6 +28,8 @@ const NOT_JSON: Array<[method: string, url: string, reason: string]> = [
   ['GET', '/api/v1/sessions/:id/rems-form.pdf', 'the REMS Patient Monitoring Form as a PDF document'],
   ['GET', '/api/v1/patients/:id/record.pdf', "the patient's record as a printable PDF document"],
   ['GET', '/api/v1/estimates/:id.pdf', 'the good-faith estimate as a PDF document'],
+  ['GET', '/api/v1/patients/:id/superbill.pdf', 'the superbill for a date range as a PDF document'],
+  ['GET', '/api/v1/payments/:id/receipt.pdf', "a payment's receipt as a PDF document"],
 ];
 /** The web app: `GET /*` serves its built files, or `GET /` a placeholder page when it is not built. */
 const WEB_APP = ['GET /', 'GET /*'];

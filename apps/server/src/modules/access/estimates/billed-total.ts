@@ -1,20 +1,26 @@
 /**
  * What the clinic has billed a patient for dates of service from `from` to `to` (clinic-local dates, inclusive),
  * in cents, net of discounts and without voided charges — compared with a good-faith estimate for the $400
- * dispute flag (45 CFR 149.620(a)(2)(ii)).
- *
- * The one place the estimates read billing: until charges are recorded in this product it answers 0, so no
- * estimate is flagged.
+ * dispute flag (45 CFR 149.620(a)(2)(ii)). The one place the estimates read billing.
  */
 import type { DB } from '@plasticity/db';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 export async function billedTotalCents(
-  _db: Kysely<DB>,
-  _clinicId: string,
-  _patientId: string,
-  _from: string,
-  _to: string,
+  db: Kysely<DB>,
+  clinicId: string,
+  patientId: string,
+  from: string,
+  to: string,
 ): Promise<number> {
-  return 0;
+  const row = await db
+    .selectFrom('charges')
+    .select(sql<string>`coalesce(sum(amount_cents - discount_cents), 0)`.as('total'))
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('voided_at', 'is', null)
+    .where('service_date', '>=', from)
+    .where('service_date', '<=', to)
+    .executeTakeFirst();
+  return Number(row?.total ?? 0);
 }

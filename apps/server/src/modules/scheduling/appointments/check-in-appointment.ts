@@ -9,13 +9,15 @@
  * another clinic's; 409 `illegal_transition` unless booked (checking in twice included); 409
  * `precondition_failed` naming `protocolId` when a dosing appointment has neither protocol nor plan; 409
  * `conflict` when the patient already has an open session. The pre-dose checklist still blocks dosing until
- * the plan is approved.
+ * the plan is approved. A consultation, follow-up, integration or therapy visit is charged at check-in, in the same
+ * transaction (access/billing/charge-visit.ts).
  */
 import { Appointment, IdParams, SessionRecord } from '@plasticity/contracts';
 import { AppError } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, PATIENT_EDITORS } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
+import { chargeVisit } from '../../access/billing/charge-visit.ts';
 import { openSessionInTrx } from '../../sessions/lifecycle/create-session.ts';
 import { sessionDetail } from '../../sessions/lifecycle/session-detail.ts';
 import { lookupProtocol } from '../../sessions/shared/protocol-lookup.ts';
@@ -94,6 +96,15 @@ export function checkInAppointmentRoute(app: ZodApp, ctx: ModuleContext) {
           .where('id', '=', cur.id)
           .returningAll()
           .executeTakeFirstOrThrow();
+        if (!session) {
+          await chargeVisit(trx, ctx, actor, {
+            clinicId: a.clinicId,
+            appointmentId: cur.id,
+            at: now,
+            timeZone: a.timeZone,
+            actorUserId: a.userId,
+          });
+        }
         await recordChange(trx, ctx, actor, done, {
           action: 'checked_in',
           at: now,

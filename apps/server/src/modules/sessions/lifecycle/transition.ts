@@ -8,7 +8,8 @@
  * `overrideReason` passes them; each overridden item is stored with the reason on the transition — except
  * checklist items that found a record for another drug or route (details carry `overridable: false`), which
  * no override passes. Only prescribers may override. Cancel/abort need a `reason`.
- * Who and when are recorded; discharge, cancel and abort lock the record (later changes are addenda).
+ * Who and when are recorded; discharge, cancel and abort lock the record (later changes are addenda). A
+ * discharge adds the session's charge lines in the same transaction (access/billing/charge-session.ts).
  */
 import { IdParams, SessionRecord, type SessionStatus, TransitionRequest } from '@plasticity/contracts';
 import { toJson } from '@plasticity/db';
@@ -16,6 +17,7 @@ import { AppError, badField } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
+import { chargeDischargedSession } from '../../access/billing/charge-session.ts';
 import { emitBoardEvent, sessionEvent } from '../board/hub.ts';
 import { evaluateSessionDischarge } from '../discharge/discharge-state.ts';
 import { type Executor, loadSession, type SessionRow } from '../shared/load.ts';
@@ -148,6 +150,15 @@ export function transitionRoute(app: ZodApp, ctx: ModuleContext) {
           category: 'dosing_session',
           details: { from, to, overridden: failing.map((f) => f.key) },
         });
+        if (to === 'discharged') {
+          await chargeDischargedSession(trx, ctx, actorOf(req), {
+            clinicId: a.clinicId,
+            sessionId: s.id,
+            at: now,
+            timeZone: a.timeZone,
+            actorUserId: a.userId,
+          });
+        }
         await emitBoardEvent(trx, now, a.clinicId, sessionEvent({ ...s, status: to }));
         return row;
       });

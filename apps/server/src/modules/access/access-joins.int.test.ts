@@ -1,0 +1,91 @@
+/**
+ * Where the access parts meet: a charge takes the sliding-scale discount in force on its date (none before the
+ * assessment, the tier's percent after it), and an issued good-faith estimate is flagged once the patient's billed
+ * charges for its period reach $400 above it (45 CFR 149.620(a)(2)(ii)); voided charges and discounts do not count.
+ */
+import { testBackends } from '@plasticity/db/testing/index';
+import { describe, expect, it } from 'vitest';
+import type { Client, TestApp, TestClinic } from '../../test/harness.ts';
+import { useTestApp } from '../../test/harness.ts';
+import { estimateBody } from './estimates/test/fixtures.ts';
+
+const today = (h: TestApp) => h.clock.now().toISOString().slice(0, 10);
+
+async function charge(h: TestApp, c: TestClinic, desk: Client, amountCents: number) {
+  const r = await desk.post(`/api/v1/patients/${c.patientId}/charges`, {
+    serviceDate: today(h),
+    serviceKey: 'therapy_session',
+    code: '90834',
+    icd10Codes: ['F33.1'],
+    amountCents,
+    renderingUserId: c.users.therapist.id,
+  });
+  expect(r.status, r.text).toBe(201);
+  return r.body;
+}
+
+describe.each(testBackends())('sliding scale, billing and estimates together on %s', (backend) => {
+  const h = useTestApp(backend);
+
+  it('discounts charges from the day the assessment is approved', async () => {
+    const c = await h.newClinic();
+    const desk = await c.login('front_desk');
+    const before = await charge(h, c, desk, 20_000);
+    expect(before).toMatchObject({ discountPercent: 0, discountCents: 0 });
+
+    // Household of 2 with $30,000 in 2026: 138.6 % of the guideline ($21,640), the ≤ 150 % tier, 50 % off.
+    const assessed = await desk.post(`/api/v1/patients/${c.patientId}/sliding-scale`, {
+      householdSize: 2,
+      annualIncomeCents: 3_000_000,
+      state: 'NC',
+      year: 2026,
+      evidence: '2025 tax return',
+      approve: true,
+    });
+    expect(assessed.status, assessed.text).toBe(201);
+    h.clock.advance(60_000);
+    const after = await charge(h, c, desk, 20_000);
+    expect(after).toMatchObject({ discountPercent: 50, discountCents: 10_000 });
+  });
+
+  it('flags an issued estimate once billed charges reach $400 above it', async () => {
+    const c = await h.newClinic();
+    const desk = await c.login('front_desk');
+    const made = await desk.post(
+      `/api/v1/patients/${c.patientId}/estimates`,
+      estimateBody({
+        trigger: 'requested',
+        periodFrom: today(h),
+        periodTo: today(h),
+        lines: [
+          {
+            serviceCode: '90834',
+            description: 'Psychotherapy',
+            diagnosisCodes: ['F33.1'],
+            quantity: 1,
+            unitChargeCents: 10_000,
+          },
+        ],
+        issue: true,
+      }),
+    );
+    expect(made.status, made.text).toBe(201);
+    const flagOf = async () => {
+      const r = await desk.get(`/api/v1/patients/${c.patientId}/estimates`);
+      expect(r.status, r.text).toBe(200);
+      type Item = { id: string; billedCents: number; exceedsByDisputeThreshold: boolean };
+      const e = (r.body.items as Item[]).find((x) => x.id === made.body.id);
+      return { billedCents: e?.billedCents, exceedsByDisputeThreshold: e?.exceedsByDisputeThreshold };
+    };
+    const big = await charge(h, c, desk, 60_000);
+    expect(await flagOf()).toMatchObject({ billedCents: 60_000, exceedsByDisputeThreshold: true });
+    const voided = await desk.post(`/api/v1/patients/${c.patientId}/charges/${big.id}/void`, {
+      reason: 'Wrong patient',
+    });
+    expect(voided.status, voided.text).toBe(200);
+    await charge(h, c, desk, 49_999);
+    expect(await flagOf()).toMatchObject({ billedCents: 49_999, exceedsByDisputeThreshold: false });
+    await charge(h, c, desk, 1);
+    expect(await flagOf()).toMatchObject({ billedCents: 50_000, exceedsByDisputeThreshold: true });
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * GET /api/v1/patients/{id}/charges — the patient's charges, newest date of service first, voided ones
+ * included (marked). Roles: admin, front desk, prescriber. 200; 404 for a patient of another clinic.
+ * The read is audited against the patient.
+ */
+import { ChargeList, IdParams } from '@plasticity/contracts';
+import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
+import { allow } from '../../../platform/policy.ts';
+import { actorOf, authOf } from '../../../platform/request-context.ts';
+import { requirePatient } from '../../patients/require-patient.ts';
+import { chargeRows } from './charge-rows.ts';
+import { BILLING_ROLES } from './roles.ts';
+
+export function listChargesRoute(app: ZodApp, ctx: ModuleContext) {
+  app.get(
+    '/api/v1/patients/:id/charges',
+    {
+      config: { policy: allow.roles(...BILLING_ROLES) },
+      schema: { params: IdParams, response: { 200: ChargeList }, tags: ['billing'] },
+    },
+    async (req) => {
+      const a = authOf(req);
+      const patient = await requirePatient(ctx.db, a.clinicId, req.params.id);
+      const items = await chargeRows(ctx.db, a.clinicId, patient.id);
+      await ctx.audit.record(ctx.db, actorOf(req), {
+        action: 'query',
+        resourceType: 'charge',
+        patientId: patient.id,
+        category: 'billing',
+        details: { results: items.length },
+      });
+      return { items };
+    },
+  );
+}
