@@ -23,6 +23,8 @@ import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { LoadingState } from '../../../ui/LoadingState.tsx';
 import { useApiMutation } from '../../../ui/useApiMutation.ts';
 import { useClinicTime } from '../../../ui/useClinicTime.ts';
+import { EstimatesCard } from '../estimates/EstimatesCard.tsx';
+import { SlidingScaleCard } from '../sliding-scale/SlidingScaleCard.tsx';
 import { AddChargeForm } from './AddChargeForm.tsx';
 import { downloadReceipt, voidCharge, voidPayment } from './api.ts';
 import { PaymentForm } from './PaymentForm.tsx';
@@ -87,6 +89,8 @@ export function BillingTab({ patient }: ChartTabProps) {
   if (!charges.data || !payments.data || !balance.data) return <LoadingState />;
   return (
     <Stack gap="md">
+      <SlidingScaleCard patientId={patient.id} />
+      <EstimatesCard patientId={patient.id} />
       <Card withBorder component="section" aria-label="Balance">
         <Group gap="xl">
           <div>

@@ -4,6 +4,7 @@ import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { makeMe, makePatient, uuid } from '../../../test/fixtures.ts';
 import { renderApp } from '../../../test/renderApp.tsx';
+import { emptyBillingTab } from '../billing-routes.test-support.ts';
 
 const patient = makePatient();
 
@@ -42,8 +43,9 @@ describe('good-faith estimates', () => {
     };
     const { api, user } = await renderApp({
       me: makeMe('front_desk'),
-      path: `/patients/${patient.id}/estimates`,
+      path: `/patients/${patient.id}/billing`,
       routes: {
+        ...emptyBillingTab(patient.id),
         [`GET /api/v1/patients/${patient.id}`]: { body: patient },
         [`GET /api/v1/patients/${patient.id}/estimates`]: () => ({ body: { coverage, items } }),
         [`POST /api/v1/patients/${patient.id}/estimates`]: () => {

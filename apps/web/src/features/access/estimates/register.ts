@@ -1,11 +1,9 @@
 import { IconReceipt } from '@tabler/icons-react';
 import { registerFeature } from '../../../app/registry.ts';
 import { EstimatesDuePage } from './EstimatesDuePage.tsx';
-import { EstimatesTab } from './EstimatesTab.tsx';
 
 /** Who writes estimates and sees what is due (the server's policies). */
 const WRITERS = ['admin', 'front_desk', 'prescriber'] as const;
-const STAFF = ['admin', 'prescriber', 'nurse', 'therapist', 'front_desk'] as const;
 
 registerFeature({
   id: 'estimates',
@@ -28,5 +26,4 @@ registerFeature({
       component: EstimatesDuePage,
     },
   ],
-  chartTabs: [{ id: 'estimates', label: 'Estimates', roles: STAFF, order: 40, component: EstimatesTab }],
 });

@@ -1,11 +1,8 @@
 import { IconScale } from '@tabler/icons-react';
 import { registerFeature } from '../../../app/registry.ts';
 import { SlidingScalePage } from './SlidingScalePage.tsx';
-import { SlidingScaleTab } from './SlidingScaleTab.tsx';
 
-/** Staff read a patient's assessments; the admin edits tiers and guideline years (the server's policy). */
-const STAFF = ['admin', 'prescriber', 'nurse', 'therapist', 'front_desk'] as const;
-
+/** The admin's sliding-scale settings (tiers, guideline years); patients' assessments are in the chart's Billing tab. */
 registerFeature({
   id: 'sliding-scale',
   nav: [
@@ -26,8 +23,5 @@ registerFeature({
       title: 'Sliding scale',
       component: SlidingScalePage,
     },
-  ],
-  chartTabs: [
-    { id: 'sliding-scale', label: 'Sliding scale', roles: STAFF, order: 40, component: SlidingScaleTab },
   ],
 });

@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeMe, makePatient } from '../../../test/fixtures.ts';
 import { renderApp } from '../../../test/renderApp.tsx';
+import { emptyBillingTab } from '../billing-routes.test-support.ts';
 
 const patient = makePatient();
 const A1 = '00000000-0000-4000-8000-000000000901';
@@ -39,13 +40,14 @@ const assessment = {
   enteredInErrorReason: null,
 };
 
-describe('chart tab "Sliding scale"', () => {
+describe("the sliding scale in the chart's Billing tab", () => {
   it('shows the discount in force and records a new approved assessment', async () => {
     let list: { items: unknown[]; activeId: string | null } = { items: [], activeId: null };
     const { api, user } = await renderApp({
       me: makeMe('front_desk'),
-      path: `/patients/${patient.id}/sliding-scale`,
+      path: `/patients/${patient.id}/billing`,
       routes: {
+        ...emptyBillingTab(patient.id),
         [`GET /api/v1/patients/${patient.id}`]: { body: patient },
         [`GET /api/v1/patients/${patient.id}/sliding-scale`]: () => ({ body: list }),
         'GET /api/v1/access/sliding-scale/guideline-years': { body: years },
@@ -90,11 +92,12 @@ describe('chart tab "Sliding scale"', () => {
     expect(screen.getByText(/146.4% of the 2026 poverty guideline/)).toBeTruthy();
   });
 
-  it('a nurse reads it without the form', async () => {
+  it('a prescriber reads it without the form', async () => {
     await renderApp({
-      me: makeMe('nurse'),
-      path: `/patients/${patient.id}/sliding-scale`,
+      me: makeMe('prescriber'),
+      path: `/patients/${patient.id}/billing`,
       routes: {
+        ...emptyBillingTab(patient.id),
         [`GET /api/v1/patients/${patient.id}`]: { body: patient },
         [`GET /api/v1/patients/${patient.id}/sliding-scale`]: { body: { items: [assessment], activeId: A1 } },
       },
