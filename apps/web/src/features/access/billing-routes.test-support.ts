@@ -14,6 +14,6 @@ export function emptyBillingTab(patientId: string) {
       body: { coverage: null, items: [] },
     },
     'GET /api/v1/access/sliding-scale/guideline-years': { body: { items: [] } },
-    'GET /api/v1/prices': { body: { items: [] } },
+    'GET /api/v1/prices': { body: { current: [], items: [] } },
   };
 }

@@ -14,12 +14,14 @@ import {
   Table,
   TextInput,
 } from '@mantine/core';
-import type { CreateEstimateRequest } from '@plasticity/contracts';
+import type { CreateEstimateRequest, PriceListItem, ServiceKey } from '@plasticity/contracts';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
+import { LoadingState } from '../../../ui/LoadingState.tsx';
 import { useApiMutation } from '../../../ui/useApiMutation.ts';
 import { useClinicTime } from '../../../ui/useClinicTime.ts';
 import { addDays, clinicToday } from '../../scheduling/clinicClock.ts';
+import { usePrices } from '../billing/queries.ts';
 import { createEstimate } from './api.ts';
 import { estimateKeys } from './queries.ts';
 
@@ -32,9 +34,13 @@ interface LineDraft {
   separateScheduling: boolean;
 }
 
-/** The induction course template: amounts are placeholders the user edits (the clinic's prices belong here). */
-const COURSE_TEMPLATE: LineDraft[] = [
+/**
+ * The induction course template. Each line's amount is the clinic's price in force today for its service (the
+ * price list); a service without a price keeps the amount shown here for the user to edit.
+ */
+const COURSE_TEMPLATE: Array<LineDraft & { serviceKey: ServiceKey }> = [
   {
+    serviceKey: 'consultation',
     serviceCode: '99214',
     description: 'Medical review before the course',
     diagnosisCodes: 'F33.2',
@@ -43,6 +49,7 @@ const COURSE_TEMPLATE: LineDraft[] = [
     separateScheduling: false,
   },
   {
+    serviceKey: 'iv_infusion',
     serviceCode: '96365',
     description: 'IV ketamine infusion, first hour',
     diagnosisCodes: 'F33.2',
@@ -51,6 +58,7 @@ const COURSE_TEMPLATE: LineDraft[] = [
     separateScheduling: false,
   },
   {
+    serviceKey: 'integration_session',
     serviceCode: '90837',
     description: 'Integration psychotherapy after the course',
     diagnosisCodes: 'F33.2',
@@ -72,7 +80,30 @@ const toBody = (l: LineDraft) => ({
   separateScheduling: l.separateScheduling,
 });
 
-export function EstimateForm({ patientId, onDone }: { patientId: string; onDone: () => void }) {
+/** The template's lines priced from the clinic's current price list. */
+function courseLines(current: readonly PriceListItem[]): LineDraft[] {
+  return COURSE_TEMPLATE.map(({ serviceKey, ...line }) => {
+    const price = current.find((p) => p.serviceKey === serviceKey);
+    return price ? { ...line, unitDollars: price.amountCents / 100 } : line;
+  });
+}
+
+export function EstimateForm(props: { patientId: string; onDone: () => void }) {
+  const prices = usePrices();
+  if (prices.isPending) return <LoadingState label="Loading the price list…" />;
+  // Without a price list (none yet, or it could not be read) the template keeps its amounts to edit.
+  return <EstimateFormBody {...props} initialLines={courseLines(prices.data?.current ?? [])} />;
+}
+
+function EstimateFormBody({
+  patientId,
+  onDone,
+  initialLines,
+}: {
+  patientId: string;
+  onDone: () => void;
+  initialLines: LineDraft[];
+}) {
   const { timeZone } = useClinicTime();
   const today = clinicToday(timeZone);
   const [primaryService, setPrimaryService] = useState('Induction course of six IV ketamine infusions');
@@ -80,7 +111,7 @@ export function EstimateForm({ patientId, onDone }: { patientId: string; onDone:
   const [scheduledOn, setScheduledOn] = useState('');
   const [periodFrom, setPeriodFrom] = useState(today);
   const [periodTo, setPeriodTo] = useState(addDays(today, 90));
-  const [lines, setLines] = useState<LineDraft[]>(COURSE_TEMPLATE);
+  const [lines, setLines] = useState<LineDraft[]>(initialLines);
   const saving = useApiMutation((body: CreateEstimateRequest) => createEstimate(patientId, body), {
     invalidates: [estimateKeys.all],
   });

@@ -46,6 +46,22 @@ describe('good-faith estimates', () => {
       path: `/patients/${patient.id}/billing`,
       routes: {
         ...emptyBillingTab(patient.id),
+        // The template prices its infusions from the clinic's price list in force.
+        'GET /api/v1/prices': {
+          body: {
+            current: [
+              {
+                id: uuid(950),
+                serviceKey: 'iv_infusion',
+                label: 'IV infusion',
+                amountCents: 52_500,
+                effectiveFrom: '2026-01-01',
+                effectiveTo: null,
+              },
+            ],
+            items: [],
+          },
+        },
         [`GET /api/v1/patients/${patient.id}`]: { body: patient },
         [`GET /api/v1/patients/${patient.id}/estimates`]: () => ({ body: { coverage, items } }),
         [`POST /api/v1/patients/${patient.id}/estimates`]: () => {
@@ -59,7 +75,7 @@ describe('good-faith estimates', () => {
     expect(within(card).getByText('Billed $400 or more above this estimate')).toBeTruthy();
     expect(within(card).getByText(/owed for scheduled services/)).toBeTruthy();
     await user.click(within(card).getByRole('button', { name: 'New estimate' }));
-    await user.click(within(card).getByRole('button', { name: 'Issue estimate' }));
+    await user.click(await within(card).findByRole('button', { name: 'Issue estimate' }, { timeout: 5_000 }));
     await expect.poll(() => api.callsTo('POST', `/api/v1/patients/${patient.id}/estimates`).length).toBe(1);
     const body = api.callsTo('POST', `/api/v1/patients/${patient.id}/estimates`)[0]?.body as Record<
       string,
@@ -70,7 +86,7 @@ describe('good-faith estimates', () => {
       expect.objectContaining({
         serviceCode: '96365',
         quantity: 6,
-        unitChargeCents: 45_000,
+        unitChargeCents: 52_500,
         diagnosisCodes: ['F33.2'],
       }),
     );
