@@ -28,6 +28,7 @@ import { journalModule } from './modules/journal/index.ts';
 import { measurementModule } from './modules/measurement/index.ts';
 import { medicationsModule } from './modules/medications/index.ts';
 import { notesModule } from './modules/notes/index.ts';
+import { outcomesModule } from './modules/outcomes/index.ts';
 import { patientsModule } from './modules/patients/index.ts';
 import { plansModule } from './modules/plans/index.ts';
 import { schedulingModule } from './modules/scheduling/index.ts';
@@ -63,6 +64,7 @@ export const MODULES: readonly ServerModule[] = [
   educationModule,
   integrationModule,
   journalModule,
+  outcomesModule,
 ];
 
 export interface BuildOptions {

@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { cohortReport } from './cohort-report.ts';
 import type { PatientOutcome, ResponseCategory } from './patient-outcome.ts';
 
-function patient(category: ResponseCategory | null, remission: boolean | null, days: number | null = null): PatientOutcome {
+function patient(
+  category: ResponseCategory | null,
+  remission: boolean | null,
+  days: number | null = null,
+): PatientOutcome {
   return {
     baseline: 20,
     latest: 5,
@@ -80,6 +84,7 @@ describe('cohort report', () => {
     expect(r.adverseEvents.per100Sessions).toBeNull();
     expect(r.trajectory[1]).toEqual({ week: 1, patients: '<11', meanChangePct: null });
     const text = JSON.stringify(r);
-    for (let n = 1; n <= 10; n++) expect(text).not.toMatch(new RegExp(`"(n|patients|sessions|due|completed)":${n}[,}]`));
+    for (let n = 1; n <= 10; n++)
+      expect(text).not.toMatch(new RegExp(`"(n|patients|sessions|due|completed)":${n}[,}]`));
   });
 });

@@ -9,10 +9,10 @@ import type { PatientOutcome, ResponseCategory, TimePointKey } from './patient-o
 import {
   DEFAULT_MIN_CELL_SIZE,
   type ShownCount,
+  showCount,
   shown,
   shownPer100,
   shownRate,
-  showCount,
   suppressPartition,
 } from './suppression.ts';
 
@@ -39,7 +39,7 @@ export interface CohortReport {
   readonly response: ShownShare;
   readonly remission: ShownShare;
   readonly evaluable: { readonly response: ShownCount; readonly remission: ShownCount };
-  readonly timePoints: readonly {
+  readonly timePoints: {
     readonly key: TimePointKey;
     readonly evaluableResponse: ShownCount;
     readonly response: ShownShare;
@@ -47,12 +47,20 @@ export interface CohortReport {
     readonly remission: ShownShare;
   }[];
   readonly timeToResponse: { readonly n: ShownCount; readonly medianDays: number | null };
-  readonly measurementCompletion: { readonly due: ShownCount; readonly completed: ShownCount; readonly rate: number | null };
+  readonly measurementCompletion: {
+    readonly due: ShownCount;
+    readonly completed: ShownCount;
+    readonly rate: number | null;
+  };
   readonly adverseEvents: { readonly n: ShownCount; readonly per100Sessions: number | null };
   readonly alerts: { readonly n: ShownCount; readonly per100Sessions: number | null };
   readonly dropout: ShownShare;
-  readonly distribution: readonly { readonly category: ResponseCategory; readonly n: ShownCount }[];
-  readonly trajectory: readonly { readonly week: number; readonly patients: ShownCount; readonly meanChangePct: number | null }[];
+  readonly distribution: { readonly category: ResponseCategory; readonly n: ShownCount }[];
+  readonly trajectory: {
+    readonly week: number;
+    readonly patients: ShownCount;
+    readonly meanChangePct: number | null;
+  }[];
   readonly minCellSize: number;
 }
 

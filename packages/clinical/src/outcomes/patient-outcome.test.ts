@@ -13,14 +13,52 @@ const before = '2026-01-09T10:00:00Z';
 
 describe('overall outcome, category and time to response', () => {
   it.each([
-    { name: 'response and remission', def: phq9, scores: [20, 12, 4], category: 'response', response: true, remission: true },
-    { name: 'partial response', def: phq9, scores: [20, 14, 14], category: 'partial', response: false, remission: false },
-    { name: 'no response', def: phq9, scores: [20, 18, 17], category: 'none', response: false, remission: false },
+    {
+      name: 'response and remission',
+      def: phq9,
+      scores: [20, 12, 4],
+      category: 'response',
+      response: true,
+      remission: true,
+    },
+    {
+      name: 'partial response',
+      def: phq9,
+      scores: [20, 14, 14],
+      category: 'partial',
+      response: false,
+      remission: false,
+    },
+    {
+      name: 'no response',
+      def: phq9,
+      scores: [20, 18, 17],
+      category: 'none',
+      response: false,
+      remission: false,
+    },
     { name: 'worse', def: gad7, scores: [10, 12, 15], category: 'none', response: false, remission: false },
-    { name: 'PCL-5 has no remission rule', def: pcl5, scores: [60, 40, 20], category: 'response', response: true, remission: null },
-    { name: 'AUDIT has no response rule', def: audit, scores: [20, 10, 5], category: null, response: null, remission: null },
+    {
+      name: 'PCL-5 has no remission rule',
+      def: pcl5,
+      scores: [60, 40, 20],
+      category: 'response',
+      response: true,
+      remission: null,
+    },
+    {
+      name: 'AUDIT has no response rule',
+      def: audit,
+      scores: [20, 10, 5],
+      category: null,
+      response: null,
+      remission: null,
+    },
   ] as const)('$name', ({ def, scores, category, response, remission }) => {
-    const series = [{ at: before, total: scores[0] }, ...scores.slice(1).map((total, i) => ({ at: at(7 * (i + 1)), total }))];
+    const series = [
+      { at: before, total: scores[0] },
+      ...scores.slice(1).map((total, i) => ({ at: at(7 * (i + 1)), total })),
+    ];
     const o = patientOutcome(def, series, DOSE, DOSE);
     expect(o.category).toBe(category);
     expect(o.response).toBe(response);

@@ -37,14 +37,56 @@ describe('primary rule', () => {
 
 describe('complementary suppression within a partition', () => {
   it.each([
-    { name: 'nothing small', total: 60, parts: [20, 25, 15], expected: [false, false, false], hideTotal: false },
-    { name: 'one small cell hides the smallest other non-zero', total: 40, parts: [5, 20, 15], expected: [true, false, true], hideTotal: false },
-    { name: 'two small cells protect each other', total: 40, parts: [5, 30, 5], expected: [true, false, true], hideTotal: false },
-    { name: 'a zero is never picked as the complement', total: 35, parts: [3, 0, 32], expected: [true, false, true], hideTotal: false },
-    { name: 'yes/no split with a small yes', total: 30, parts: [4, 26], expected: [true, true], hideTotal: false },
-    { name: 'a small total hides its non-zero parts', total: 7, parts: [7, 0], expected: [true, false], hideTotal: true },
+    {
+      name: 'nothing small',
+      total: 60,
+      parts: [20, 25, 15],
+      expected: [false, false, false],
+      hideTotal: false,
+    },
+    {
+      name: 'one small cell hides the smallest other non-zero',
+      total: 40,
+      parts: [5, 20, 15],
+      expected: [true, false, true],
+      hideTotal: false,
+    },
+    {
+      name: 'two small cells protect each other',
+      total: 40,
+      parts: [5, 30, 5],
+      expected: [true, false, true],
+      hideTotal: false,
+    },
+    {
+      name: 'a zero is never picked as the complement',
+      total: 35,
+      parts: [3, 0, 32],
+      expected: [true, false, true],
+      hideTotal: false,
+    },
+    {
+      name: 'yes/no split with a small yes',
+      total: 30,
+      parts: [4, 26],
+      expected: [true, true],
+      hideTotal: false,
+    },
+    {
+      name: 'a small total hides its non-zero parts',
+      total: 7,
+      parts: [7, 0],
+      expected: [true, false],
+      hideTotal: true,
+    },
     { name: 'all zero', total: 0, parts: [0, 0, 0], expected: [false, false, false], hideTotal: false },
-    { name: 'ties pick the first smallest', total: 50, parts: [2, 24, 24], expected: [true, true, false], hideTotal: false },
+    {
+      name: 'ties pick the first smallest',
+      total: 50,
+      parts: [2, 24, 24],
+      expected: [true, true, false],
+      hideTotal: false,
+    },
   ])('$name', ({ total, parts, expected, hideTotal }) => {
     const s = suppressPartition(total, parts);
     expect(s.parts).toEqual(expected);
