@@ -24,7 +24,11 @@ export const OutcomesQuery = z
     from: IsoDate.optional(),
     to: IsoDate.optional(),
     indication: OutcomeIndication.optional(),
-    protocolId: Uuid.optional(),
+    /** The protocol's key (shared by its versions), as dosing sessions record it. */
+    protocolId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,120}$/, 'must be a protocol key')
+      .optional(),
     instrument: z
       .string()
       .regex(/^[a-z0-9_]{2,40}$/, 'must be an instrument id')

@@ -1,7 +1,7 @@
 /**
  * The cohort of the outcomes dashboard: discharged dosing sessions of the caller's clinic in the date range
  * (clinic-local days, by discharge), narrowed by the filters — indication (the session's treatment plan),
- * protocol, route (the protocol's), clinician (the prescriber on site), sex and age band (age on the
+ * protocol (its key, which every version shares), route (the session's protocol snapshot), clinician (the prescriber on site), sex and age band (age on the
  * session's day). One indexed query over dosing_sessions (migration 0028); age bands are applied here.
  */
 import { ageBand } from '@plasticity/clinical/outcomes';
@@ -46,9 +46,6 @@ export async function cohortSessions(
     .innerJoin('patients as p', (j) =>
       j.onRef('p.id', '=', 's.patient_id').onRef('p.clinic_id', '=', 's.clinic_id'),
     )
-    .innerJoin('plan_protocols as pr', (j) =>
-      j.onRef('pr.id', '=', 's.protocol_id').onRef('pr.clinic_id', '=', 's.clinic_id'),
-    )
     .leftJoin('plan_treatment_plans as tp', (j) =>
       j.onRef('tp.id', '=', 's.plan_id').onRef('tp.clinic_id', '=', 's.clinic_id'),
     )
@@ -59,7 +56,7 @@ export async function cohortSessions(
   if (bounds.start) query = query.where('s.discharged_at', '>=', bounds.start);
   if (bounds.end) query = query.where('s.discharged_at', '<', bounds.end);
   if (q.protocolId) query = query.where('s.protocol_id', '=', q.protocolId);
-  if (q.route) query = query.where('pr.route', '=', q.route);
+  if (q.route) query = query.where(sql<string>`s.protocol->>'route'`, '=', q.route);
   if (q.clinicianId) query = query.where('s.prescriber_on_site_id', '=', q.clinicianId);
   if (q.sex) query = query.where('p.sex', '=', q.sex);
   if (q.indication) {
