@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getOutcomes, type OutcomesFilters } from './api.ts';
 
 /** Query keys of the outcomes dashboard: one report per set of filters. */
-export const outcomesKeys = {
+const outcomesKeys = {
   all: ['outcomes'] as const,
   report: (f: OutcomesFilters) => [...outcomesKeys.all, 'report', f] as const,
 };
