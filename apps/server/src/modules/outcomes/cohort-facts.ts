@@ -114,16 +114,21 @@ export async function cohortFacts(
   const defs = new Map(definitions.map((d) => [d.id, d]));
   const scores = new Map<string, ScorePoint[]>();
   const firstDose = new Map<string, string>();
+  const scales = [...new Set(scaleOf.values())];
   for (const chunk of chunked(patientIds)) {
-    const rows = await db
-      .selectFrom('assessments')
-      .select(['patient_id', 'instrument_id', 'total', 'administered_at'])
-      .where('clinic_id', '=', clinicId)
-      .where('patient_id', 'in', chunk)
-      .where('entered_in_error_at', 'is', null)
-      .orderBy('administered_at')
-      .orderBy('created_at')
-      .execute();
+    const rows =
+      scales.length === 0
+        ? []
+        : await db
+            .selectFrom('assessments')
+            .select(['patient_id', 'instrument_id', 'total', 'administered_at'])
+            .where('clinic_id', '=', clinicId)
+            .where('patient_id', 'in', chunk)
+            .where('instrument_id', 'in', scales)
+            .where('entered_in_error_at', 'is', null)
+            .orderBy('administered_at')
+            .orderBy('created_at')
+            .execute();
     for (const r of rows) {
       if (scaleOf.get(r.patient_id) !== r.instrument_id) continue;
       const list = scores.get(r.patient_id) ?? [];
