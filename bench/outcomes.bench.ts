@@ -5,13 +5,14 @@
  *
  * On the embedded database (in memory) and, when BENCH_DATABASE_URL or TEST_DATABASE_URL is set, on that
  * PostgreSQL server (a private schema, dropped at the end): generates the population with the same generator
- * as `npx plasticity demo generate` (five discharged sessions and ten scores per patient), then times the real
+ * as `npx plasticity demo generate` (five discharged sessions and about ten scores per patient), then times the real
  * app (Fastify inject: session, policy, validation, the report's audit entry) for several filter sets —
  * p50/p95 over RUNS requests — and beside each the floor: one plain SQL aggregate over the same data
  * (cohort patients and sessions, baseline and latest score per patient by lateral index lookups, responders),
  * run on the driver. The ratio app/floor shows what the per-patient rules and suppression cost.
  *
- * Run: `npm run bench -- outcomes`. Env: BENCH_PATIENTS (default 100000), BENCH_RUNS (default 20).
+ * Run: `npm run bench -- outcomes`. Env: BENCH_PATIENTS (default 100000), BENCH_RUNS (default 20),
+ * BENCH_SKIP_EMBEDDED=1 (PostgreSQL only).
  * Exit code 1 when a target is missed.
  */
 import { randomUUID } from 'node:crypto';

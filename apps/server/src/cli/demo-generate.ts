@@ -1,6 +1,6 @@
 /**
  * `plasticity demo generate --patients N [--seed S]` — fills the demo clinic with N synthetic patients (five
- * discharged dosing sessions and ten scores each, flagged demo) for trying the outcomes dashboard at scale.
+ * discharged dosing sessions and about ten scores each, flagged demo) for trying the outcomes dashboard at scale.
  * Migrates first; seeds the demo clinic and its logins when the database is empty. Progress on stderr.
  */
 import { parseArgs } from 'node:util';

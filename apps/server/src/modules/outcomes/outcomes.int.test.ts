@@ -114,6 +114,7 @@ describe.each(testBackends())('outcomes dashboard on %s', (backend) => {
       .where((eb) => eb.ref('s.protocol', '->>').key('route'), '=', 'iv')
       .where((eb) => eb.ref('tp.indications', '->>').at(0), '=', 'depression')
       .executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBeGreaterThan(0);
     expect(depression.body.patients).toBe(shown(Number(n.n)));
     expect(all.patients).toBe(30);
     const future = (await admin.get('/api/v1/outcomes?from=2099-01-01')).body;

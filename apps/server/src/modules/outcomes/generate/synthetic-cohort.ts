@@ -1,7 +1,7 @@
 /**
  * A synthetic patient population for a clinic, for the outcomes dashboard's scale tests, benchmarks and
  * `npx plasticity demo generate`: per patient a demographic row (flagged demo), a treatment plan on one of
- * the clinic's protocols, five discharged dosing sessions and ten scores on the indication's primary scale
+ * the clinic's protocols, five discharged dosing sessions and up to eleven scores on the indication's primary scale
  * (a baseline before the first dose, then follow-ups over six months), its first dose, and now and then an
  * adverse event. Deterministic for a seed. Rows are written in batches, one transaction per batch.
  */
@@ -13,7 +13,7 @@ import type { Insertable, Kysely } from 'kysely';
 const DAY = 86_400_000;
 const SESSIONS_PER_PATIENT = 5;
 /** Days after the first dose of the follow-up scores (the baseline is two days before it). */
-const FOLLOW_UPS = [2, 7, 14, 21, 28, 42, 63, 90, 180] as const;
+const FOLLOW_UPS = [2, 7, 14, 21, 28, 42, 63, 90, 120, 180] as const;
 const INDICATIONS = [
   ['depression', 0.45],
   ['trd', 0.2],
@@ -71,6 +71,9 @@ function protocolFor(
   protocols: readonly ClinicProtocol[],
   rand: () => number,
 ): ClinicProtocol {
+  // IV ketamine is the common course for depression (off-label), whatever the protocol's listed indications.
+  const iv = protocols.find((p) => p.data.route === 'iv');
+  if (iv && (indication === 'depression' || indication === 'trd') && rand() < 0.6) return iv;
   const usable = protocols.filter((p) => (p.data.indications as readonly string[]).includes(indication));
   const pool = usable.length > 0 ? usable : protocols;
   return pool[Math.floor(rand() * pool.length)] as ClinicProtocol;
