@@ -31,6 +31,7 @@ import { journalModule } from './modules/journal/index.ts';
 import { measurementModule } from './modules/measurement/index.ts';
 import { medicationsModule } from './modules/medications/index.ts';
 import { notesModule } from './modules/notes/index.ts';
+import { outcomesModule } from './modules/outcomes/index.ts';
 import { patientsModule } from './modules/patients/index.ts';
 import { plansModule } from './modules/plans/index.ts';
 import { schedulingModule } from './modules/scheduling/index.ts';
@@ -69,6 +70,7 @@ export const MODULES: readonly ServerModule[] = [
   estimatesModule,
   slidingScaleModule,
   billingModule,
+  outcomesModule,
 ];
 
 export interface BuildOptions {

@@ -73,6 +73,7 @@ export const AUDIT_RESOURCE_TYPES = [
   'medication_list',
   'mood_checkin',
   'outbox',
+  'outcomes_report',
   'patient',
   'patient_record_export',
   'patient_record_print',

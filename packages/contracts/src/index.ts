@@ -20,6 +20,7 @@ export * from './journal.ts';
 export * from './measurement.ts';
 export * from './medications.ts';
 export * from './notes.ts';
+export * from './outcomes.ts';
 export * from './patients.ts';
 export * from './plans.ts';
 export * from './protocols.ts';
