@@ -73,10 +73,10 @@ describe.each(testBackends())('good-faith estimate PDF on %s', (backend) => {
     for (const s of [
       // (i) patient
       'Pat',
-      'May 5, 1985',
+      '1985-05-05',
       // (ii) primary service and date
       'Induction course of six IV ketamine infusions',
-      'January 8, 2030',
+      '2030-01-08',
       // (iii)–(iv) items by provider with codes and charges
       '96365',
       '99214',

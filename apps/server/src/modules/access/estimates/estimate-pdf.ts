@@ -7,6 +7,7 @@
  * services may be recommended, an estimate only, the right to dispute a bill $400 or more above it with how to
  * start it and that doing so does not affect care (45 CFR 149.620), not a contract).
  */
+import { formatDate } from '@plasticity/clinical/time-format';
 import type { Estimate } from '@plasticity/contracts';
 import { rgb } from 'pdf-lib';
 import { Pdf } from '../../../platform/pdf/document.ts';
@@ -21,13 +22,6 @@ export interface EstimateDocument {
 
 const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 export const money = (cents: number): string => dollars.format(cents / 100);
-
-/** 'YYYY-MM-DD' → "March 5, 2026" (a calendar date, no zone). */
-export function longDate(date: string): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
-}
 
 const SIZE = 9.5;
 
@@ -54,18 +48,20 @@ export async function estimatePdf(d: EstimateDocument): Promise<Uint8Array> {
       ? `ENTERED IN ERROR — not valid. Reason: ${e.enteredInErrorReason ?? ''}`
       : e.status === 'draft'
         ? 'DRAFT — not yet issued'
-        : `Issued ${d.issuedOn ? longDate(d.issuedOn) : ''}`,
+        : `Issued ${d.issuedOn ? formatDate(d.issuedOn, undefined) : ''}`,
     e.status !== 'issued',
   );
 
   await head('Patient');
   await para(`Patient name: ${d.patient.name}`);
-  await para(`Patient date of birth: ${longDate(d.patient.dateOfBirth)}`);
+  await para(`Patient date of birth: ${formatDate(d.patient.dateOfBirth, undefined)}`);
 
   await head('Primary service');
   await para(`Primary service: ${e.primaryService}`);
-  await para(`Scheduled date: ${e.scheduledOn ? longDate(e.scheduledOn) : 'not yet scheduled'}`);
-  await para(`Period of care covered: ${longDate(e.periodFrom)} to ${longDate(e.periodTo)}`);
+  await para(`Scheduled date: ${e.scheduledOn ? formatDate(e.scheduledOn, undefined) : 'not yet scheduled'}`);
+  await para(
+    `Period of care covered: ${formatDate(e.periodFrom, undefined)} to ${formatDate(e.periodTo, undefined)}`,
+  );
 
   const included = e.lines.filter((l) => !l.separateScheduling);
   const separate = e.lines.filter((l) => l.separateScheduling);

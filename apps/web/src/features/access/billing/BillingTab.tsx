@@ -167,7 +167,7 @@ export function BillingTab({ patient }: ChartTabProps) {
                     <Table.Td>{formatUsd(c.amountCents)}</Table.Td>
                     <Table.Td>
                       {c.voided ? (
-                        <Badge variant="filled" color="gray" autoContrast>
+                        <Badge variant="filled" color="gray.7" autoContrast>
                           Voided
                         </Badge>
                       ) : (

@@ -120,6 +120,6 @@ describe('good-faith estimates', () => {
     expect(within(row).getByText('Overdue')).toBeTruthy();
     expect(within(row).getByText('Visit booked, no estimate')).toBeTruthy();
     expect(within(row).getByText('Uninsured')).toBeTruthy();
-    expect(within(row).getByText('Mar 5, 2026')).toBeTruthy();
+    expect(within(row).getByText('2026-03-05')).toBeTruthy();
   });
 });

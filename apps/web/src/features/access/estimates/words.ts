@@ -1,4 +1,5 @@
 /** Words and formats of the estimate screens: coverage and status labels, dollars, calendar dates. */
+import { formatDate } from '@plasticity/clinical/time-format';
 import type { CoverageStatus, EstimateStatus } from '@plasticity/contracts';
 
 export const COVERAGE_LABELS: Record<CoverageStatus, string> = {
@@ -17,10 +18,7 @@ export const STATUS: Record<EstimateStatus, { label: string; color: string }> = 
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 export const dollars = (cents: number): string => usd.format(cents / 100);
 
-/** A calendar date ('YYYY-MM-DD', no zone) as "Mar 5, 2026". */
+/** A calendar date ('YYYY-MM-DD', no zone) as the product shows every date (`2026-03-05`). */
 export function calendarDate(date: string | null): string {
-  if (!date) return '—';
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+  return date ? formatDate(date, undefined) : '—';
 }

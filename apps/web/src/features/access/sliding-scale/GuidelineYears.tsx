@@ -54,7 +54,11 @@ export function GuidelineYears({ years }: { years: PovertyGuidelineYearView[] })
                   <Table.Td>
                     <Group gap={6}>
                       <Text size="sm">{y.citation}</Text>
-                      <Badge variant="filled" autoContrast color={y.source === 'clinic' ? 'blue' : 'gray'}>
+                      <Badge
+                        variant="filled"
+                        autoContrast
+                        color={y.source === 'clinic' ? 'blue.9' : 'gray.7'}
+                      >
                         {y.source === 'clinic' ? 'Added by the clinic' : 'Shipped'}
                       </Badge>
                     </Group>

@@ -73,7 +73,7 @@ function Current({ item }: { item: SlidingScaleAssessment | null }) {
   return (
     <Stack gap={4}>
       <Group gap="xs">
-        <Badge variant="filled" autoContrast color="teal">
+        <Badge variant="filled" autoContrast color="teal.9">
           {item.discountPercent}% off
         </Badge>
         <Text fw={600}>{item.tierLabel}</Text>
