@@ -5,6 +5,7 @@
  * p10–p12 so the other demo stories stay free to book.
  */
 import { defaultIvKetamineProtocol } from '@plasticity/clinical/protocols';
+import { instantToLocal, localToInstant } from '@plasticity/clinical/scheduling';
 import type { SessionStatus } from '@plasticity/contracts';
 import { toJson } from '@plasticity/db';
 import type { ModuleContext } from '../../platform/module.ts';
@@ -14,6 +15,18 @@ export async function seedSessionsDemo(ctx: ModuleContext, info: DemoSeedInfo): 
   const p = defaultIvKetamineProtocol();
   const now = ctx.clock.now().getTime();
   const min = (m: number) => new Date(now + m * 60_000);
+  // The scheduled chair waits half an hour, but never past the clinic's midnight: the board shows today's sessions.
+  const zone = await ctx.db
+    .selectFrom('clinics')
+    .select('time_zone')
+    .where('id', '=', info.clinicId)
+    .executeTakeFirstOrThrow();
+  const lastMinuteToday = localToInstant(
+    instantToLocal(new Date(now), zone.time_zone).date,
+    '23:59',
+    zone.time_zone,
+  );
+  const scheduledAt = new Date(Math.min(now + 30 * 60_000, lastMinuteToday.getTime()));
   const plan: Array<[string | undefined, string, SessionStatus, number | null]> = [
     [info.patientIds.p10, '1', 'monitoring', -35],
     [info.patientIds.p11, '2', 'recovery', -70],
@@ -31,7 +44,7 @@ export async function seedSessionsDemo(ctx: ModuleContext, info: DemoSeedInfo): 
           protocol_version: p.version,
           protocol: toJson(p),
           chair,
-          scheduled_at: doseAt === null ? min(30) : min(doseAt - 20),
+          scheduled_at: doseAt === null ? scheduledAt : min(doseAt - 20),
           status,
           dose_started_at: doseAt === null ? null : min(doseAt),
           created_by: info.userIds.nurse ?? null,
