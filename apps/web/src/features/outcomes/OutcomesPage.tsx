@@ -50,7 +50,7 @@ export function OutcomesPage() {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
-        <Title order={2}>Outcomes</Title>
+        <Title order={1}>Outcomes</Title>
         <Button
           variant="default"
           leftSection={<IconDownload size={16} aria-hidden />}

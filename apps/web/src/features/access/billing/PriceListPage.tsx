@@ -87,7 +87,7 @@ export function PriceListPage() {
   const current = new Set(q.data.current.map((i) => i.id));
   return (
     <Stack gap="md">
-      <Title order={2}>Price list</Title>
+      <Title order={1}>Price list</Title>
       <NewPriceForm />
       <Card withBorder component="section" aria-label="Prices">
         {q.data.items.length === 0 ? (
