@@ -157,7 +157,13 @@ describeBrowser(
       await nurse.goto(`${server.baseUrl}/board`);
       await nurse.getByTestId(`free-chair-${CHAIR}`).getByText('Jordan Demoreaux').waitFor();
       await nurse.goto(`${server.baseUrl}/today`);
-      await nurse.getByRole('button', { name: /^Check in Jordan Demoreaux/ }).click();
+      // The patient may have another visit today (the demo's): check in the course visit in its chair.
+      await nurse
+        .getByRole('row')
+        .filter({ hasText: 'Jordan Demoreaux' })
+        .filter({ hasText: CHAIR })
+        .getByRole('button', { name: /^Check in Jordan Demoreaux/ })
+        .click();
       await nurse.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
       await nurse.goto(`${server.baseUrl}/board`);
       const card = nurse.getByTestId(`chair-${CHAIR}`);

@@ -27,7 +27,7 @@ export function DistributionChart({ report }: { report: OutcomesReportT }) {
   return (
     <Paper withBorder p="md" radius="md">
       <Stack gap="xs">
-        <Title order={3} size="h5">
+        <Title order={2} size="h5">
           Change in score from baseline
         </Title>
         <div role="img" aria-label="Bar chart: patients by how far their score fell">
@@ -57,7 +57,7 @@ export function TrajectoryChart({ report }: { report: OutcomesReportT }) {
   return (
     <Paper withBorder p="md" radius="md">
       <Stack gap="xs">
-        <Title order={3} size="h5">
+        <Title order={2} size="h5">
           Mean change from baseline by week since the first dose
         </Title>
         {shown === 0 ? (

@@ -114,7 +114,7 @@ export function OutcomesPage() {
             />
           </SimpleGrid>
           <Paper withBorder p="md" radius="md">
-            <Title order={3} size="h5" mb="xs">
+            <Title order={2} size="h5" mb="xs">
               Response and remission over time
             </Title>
             <Table striped>
