@@ -20,6 +20,7 @@ import {
   type Page,
   type Server,
   screenshot,
+  screenshotsOnFailure,
   startServer,
 } from './harness.ts';
 
@@ -55,12 +56,10 @@ describeBrowser('access journey: sliding scale → estimate → payment → supe
   }, 120_000);
   afterEach(async (c) => {
     if (c.task.result?.state !== 'fail') return;
-    // A failure screenshot that cannot be taken is reported, not hidden.
-    for (const [pg, name] of [
+    await screenshotsOnFailure([
       [desk, 'access-failed-desk'],
       [director, 'access-failed-director'],
-    ] as const)
-      await screenshot(pg, name).catch((e: unknown) => console.error(`no screenshot ${name}: ${String(e)}`));
+    ]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -19,6 +19,7 @@ import {
   type Page,
   type Server,
   screenshot,
+  screenshotsOnFailure,
   startServer,
 } from './harness.ts';
 
@@ -50,12 +51,10 @@ describeBrowser('between sessions: education and the journal on a phone → the 
   }, 120_000);
   afterEach(async (c) => {
     if (c.task.result?.state !== 'fail') return;
-    // A failure screenshot that cannot be taken is reported, not hidden.
-    for (const [pg, name] of [
+    await screenshotsOnFailure([
       [phone, 'between-failed-phone'],
       [therapist, 'between-failed-therapist'],
-    ] as const)
-      await screenshot(pg, name).catch((e: unknown) => console.error(`no screenshot ${name}: ${String(e)}`));
+    ]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -200,6 +200,15 @@ export async function login(
 }
 
 /** Saves a full-page screenshot to e2e/screenshots/<name>.png (gitignored) and returns the path. */
+/**
+ * After a failed test, a screenshot of each page for the reader of the failure. A screenshot that cannot be
+ * taken (the page already closed) is reported on the console, never hidden.
+ */
+export async function screenshotsOnFailure(pages: ReadonlyArray<readonly [Page, string]>): Promise<void> {
+  for (const [page, name] of pages)
+    await screenshot(page, name).catch((e: unknown) => console.error(`no screenshot ${name}: ${String(e)}`));
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   const dir = join(ROOT, 'e2e', 'screenshots');
   mkdirSync(dir, { recursive: true });

@@ -18,6 +18,7 @@ import {
   type Page,
   type Server,
   screenshot,
+  screenshotsOnFailure,
   startServer,
 } from './harness.ts';
 
@@ -39,8 +40,10 @@ describeBrowser('plans journey: intake → eligibility review → consent → ap
   }, 120_000);
   afterEach(async (c) => {
     if (c.task.result?.state !== 'fail') return;
-    await screenshot(patient, 'plans-failed-patient').catch(() => {});
-    await screenshot(prescriber, 'plans-failed-prescriber').catch(() => {});
+    await screenshotsOnFailure([
+      [patient, 'plans-failed-patient'],
+      [prescriber, 'plans-failed-prescriber'],
+    ]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -19,6 +19,7 @@ import {
   type Page,
   type Server,
   screenshot,
+  screenshotsOnFailure,
   startServer,
 } from './harness.ts';
 
@@ -68,8 +69,10 @@ describeBrowser(
     }, 120_000);
     afterEach(async (c) => {
       if (c.task.result?.state !== 'fail') return;
-      await screenshot(desk, 'scheduling-failed-desk').catch(() => {});
-      await screenshot(nurse, 'scheduling-failed-nurse').catch(() => {});
+      await screenshotsOnFailure([
+        [desk, 'scheduling-failed-desk'],
+        [nurse, 'scheduling-failed-nurse'],
+      ]);
     });
     afterAll(async () => {
       await browser?.close();
