@@ -15,6 +15,7 @@ import { INTEGRATION_COLUMNS } from './columns-integration.ts';
 import { JOURNAL_COLUMNS } from './columns-journal.ts';
 import { MEASUREMENT_COLUMNS } from './columns-measurement.ts';
 import { NOTES_COLUMNS } from './columns-notes.ts';
+import { OUTCOMES_COLUMNS } from './columns-outcomes.ts';
 import { PLANS_COLUMNS } from './columns-plans.ts';
 import { SCHEDULING_COLUMNS } from './columns-scheduling.ts';
 import { SESSIONS_COLUMNS } from './columns-sessions.ts';
@@ -40,5 +41,6 @@ export const COLUMN_MANIFEST = {
   ...JOURNAL_COLUMNS,
   ...ESTIMATES_COLUMNS,
   ...SLIDING_SCALE_COLUMNS,
+  ...OUTCOMES_COLUMNS,
   ...BILLING_COLUMNS,
 } as const satisfies ColumnManifest;

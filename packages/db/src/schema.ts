@@ -14,6 +14,7 @@ import type { JournalTables } from './tables/journal.ts';
 import type { MeasurementTables } from './tables/measurement.ts';
 import type { MedicationsTables } from './tables/medications.ts';
 import type { NotesTables } from './tables/notes.ts';
+import type { OutcomesTables } from './tables/outcomes.ts';
 import type { PlansTables } from './tables/plans.ts';
 import type { SchedulingTables } from './tables/scheduling.ts';
 import type { SessionsTables } from './tables/sessions.ts';
@@ -214,6 +215,7 @@ export interface DB
     JournalTables,
     EstimatesTables,
     SlidingScaleTables,
+    OutcomesTables,
     BillingTables {
   clinics: ClinicsTable;
   users: UsersTable;

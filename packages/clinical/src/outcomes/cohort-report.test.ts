@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cohortReport } from './cohort-report.ts';
+import { totalsOf } from './outcome-totals.ts';
 import type { PatientOutcome, ResponseCategory } from './patient-outcome.ts';
 
 function patient(
@@ -42,7 +43,7 @@ describe('cohort report', () => {
       ...many(20, patient('partial', false)),
       ...many(25, patient('none', false)),
     ];
-    const r = cohortReport({ ...base, patients: 80, outcomes });
+    const r = cohortReport({ ...base, patients: 80, totals: totalsOf(outcomes) });
     expect(r.patients).toBe(80);
     expect(r.response).toEqual({ n: 30, rate: 0.4 });
     expect(r.remission).toEqual({ n: 30, rate: 0.4 });
@@ -64,7 +65,7 @@ describe('cohort report', () => {
       ...many(12, patient('partial', false)),
       ...many(30, patient('none', false)),
     ];
-    const r = cohortReport({ ...base, patients: 50, outcomes, measurementsCompleted: 93 });
+    const r = cohortReport({ ...base, patients: 50, totals: totalsOf(outcomes), measurementsCompleted: 93 });
     expect(r.response).toEqual({ n: '<11', rate: null });
     expect(r.remission).toEqual({ n: '<11', rate: null });
     // Response is hidden, so partial (the smallest other) is hidden too; none stays.
@@ -77,7 +78,7 @@ describe('cohort report', () => {
 
   it('a small cohort shows nothing derivable', () => {
     const outcomes = many(6, patient('response', true, 7));
-    const r = cohortReport({ ...base, patients: 6, sessions: 9, outcomes, dropouts: 1 });
+    const r = cohortReport({ ...base, patients: 6, sessions: 9, totals: totalsOf(outcomes), dropouts: 1 });
     expect(r.patients).toBe('<11');
     expect(r.sessions).toBe('<11');
     expect(r.dropout).toEqual({ n: '<11', rate: null });

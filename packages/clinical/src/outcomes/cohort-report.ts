@@ -5,7 +5,8 @@
  * remission, dropout, measurement completion, each time point) get a complementary suppression so no
  * hidden count is the difference of shown ones. Means of fewer than 11 patients are withheld.
  */
-import type { PatientOutcome, ResponseCategory, TimePointKey } from './patient-outcome.ts';
+import { type OutcomeTotals, TIME_POINT_KEYS } from './outcome-totals.ts';
+import type { ResponseCategory, TimePointKey } from './patient-outcome.ts';
 import {
   DEFAULT_MIN_CELL_SIZE,
   type ShownCount,
@@ -19,8 +20,8 @@ import {
 export interface CohortFacts {
   readonly patients: number;
   readonly sessions: number;
-  /** One per cohort patient measured on a scale. */
-  readonly outcomes: readonly PatientOutcome[];
+  /** The outcome totals of the cohort's patients measured on a scale. */
+  readonly totals: OutcomeTotals;
   readonly adverseEvents: number;
   readonly alerts: number;
   readonly measurementsDue: number;
@@ -65,9 +66,6 @@ export interface CohortReport {
 }
 
 const CATEGORIES: readonly ResponseCategory[] = ['response', 'partial', 'none'];
-const TIME_POINT_KEYS: readonly TimePointKey[] = ['end_of_induction', 'month_3', 'month_6'];
-/** Weeks shown on the trajectory: 0 to 26 (six months). */
-export const TRAJECTORY_WEEKS = 26;
 
 /** A yes/no partition of `total` shown with its total: the yes cell and its rate. */
 function share(yes: number, total: number, min: number): { total: ShownCount; share: ShownShare } {
@@ -77,38 +75,19 @@ function share(yes: number, total: number, min: number): { total: ShownCount; sh
   return { total: t, share: { n, rate: shownRate(n, t) } };
 }
 
-function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const v = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(v.length / 2);
-  return v.length % 2 === 1 ? (v[mid] ?? null) : ((v[mid - 1] ?? 0) + (v[mid] ?? 0)) / 2;
-}
-
 export function cohortReport(facts: CohortFacts, minCellSize: number = DEFAULT_MIN_CELL_SIZE): CohortReport {
   const min = minCellSize;
-  const o = facts.outcomes;
-  const catCounts = CATEGORIES.map((c) => o.filter((p) => p.category === c).length);
-  const evaluableResponse = o.filter((p) => p.category !== null).length;
+  const t = facts.totals;
+  const catCounts = CATEGORIES.map((c) => t.categories[c]);
+  const evaluableResponse = catCounts.reduce((a, b) => a + b, 0);
   const cat = suppressPartition(evaluableResponse, catCounts, min);
   const evalShown = shown(evaluableResponse, cat.total);
   const responseN = shown(catCounts[0] ?? 0, cat.parts[0] ?? true);
-  const remission = share(
-    o.filter((p) => p.remission === true).length,
-    o.filter((p) => p.remission !== null).length,
-    min,
-  );
+  const remission = share(t.remission.yes, t.remission.evaluable, min);
   const timePoints = TIME_POINT_KEYS.map((key) => {
-    const at = o.map((p) => p.timePoints[key]).filter((t) => t !== null);
-    const r = share(
-      at.filter((t) => t.response === true).length,
-      at.filter((t) => t.response !== null).length,
-      min,
-    );
-    const m = share(
-      at.filter((t) => t.remission === true).length,
-      at.filter((t) => t.remission !== null).length,
-      min,
-    );
+    const at = t.timePoints[key];
+    const r = share(at.response.yes, at.response.evaluable, min);
+    const m = share(at.remission.yes, at.remission.evaluable, min);
     return {
       key,
       evaluableResponse: r.total,
@@ -117,8 +96,7 @@ export function cohortReport(facts: CohortFacts, minCellSize: number = DEFAULT_M
       remission: m.share,
     };
   });
-  const days = o.map((p) => p.daysToResponse).filter((d) => d !== null);
-  const daysN = showCount(days.length, min);
+  const daysN = showCount(t.daysToResponse.n, min);
   const sessions = showCount(facts.sessions, min);
   const ae = showCount(facts.adverseEvents, min);
   const alerts = showCount(facts.alerts, min);
@@ -130,16 +108,11 @@ export function cohortReport(facts: CohortFacts, minCellSize: number = DEFAULT_M
   const due = shown(facts.measurementsDue, completion.total);
   const completed = shown(facts.measurementsCompleted, completion.parts[0] ?? true);
   const dropout = share(facts.dropouts, facts.patients, min);
-  const trajectory: { week: number; patients: ShownCount; meanChangePct: number | null }[] = [];
-  for (let week = 0; week <= TRAJECTORY_WEEKS; week++) {
-    const values = o.map((p) => p.weekly.get(week)).filter((v) => v !== undefined);
-    const n = showCount(values.length, min);
-    const mean =
-      n === values.length && values.length > 0
-        ? Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 10) / 10
-        : null;
-    trajectory.push({ week, patients: n, meanChangePct: mean });
-  }
+  const trajectory = t.weeks.map(({ week, n, sumTenths }) => {
+    const patients = showCount(n, min);
+    const meanChangePct = patients === n && n > 0 ? Math.round(sumTenths / n) / 10 : null;
+    return { week, patients, meanChangePct };
+  });
   return {
     patients: dropout.total,
     sessions,
@@ -147,7 +120,10 @@ export function cohortReport(facts: CohortFacts, minCellSize: number = DEFAULT_M
     remission: remission.share,
     evaluable: { response: evalShown, remission: remission.total },
     timePoints,
-    timeToResponse: { n: daysN, medianDays: daysN === days.length ? median(days) : null },
+    timeToResponse: {
+      n: daysN,
+      medianDays: daysN === t.daysToResponse.n ? t.daysToResponse.medianDays : null,
+    },
     measurementCompletion: { due, completed, rate: shownRate(completed, due) },
     adverseEvents: { n: ae, per100Sessions: shownPer100(ae, sessions) },
     alerts: { n: alerts, per100Sessions: shownPer100(alerts, sessions) },

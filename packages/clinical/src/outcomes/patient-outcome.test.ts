@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { audit, gad7, pcl5, phq9 } from '../instruments/registry.ts';
 import { patientOutcome } from './patient-outcome.ts';
-import { ageBand, outcomeInstrumentFor } from './primary-scale.ts';
+import { ageBand, indicationsMatching, outcomeInstrumentFor } from './primary-scale.ts';
 
 const DOSE = '2026-01-10T09:00:00Z';
 const at = (day: number) => new Date(Date.parse(DOSE) + day * 86_400_000 + 3_600_000).toISOString();
@@ -127,6 +127,20 @@ describe('primary scale per indication', () => {
     [[], undefined, null],
   ] as const)('%j with %s → %s', (indications, chosen, expected) => {
     expect(outcomeInstrumentFor(indications, chosen)).toBe(expected);
+  });
+});
+
+describe('indications a filter matches', () => {
+  it.each([
+    ['depression', ['depression', 'trd', 'mdd_with_suicidal_ideation']],
+    ['trd', ['trd']],
+    ['mdd_with_suicidal_ideation', ['mdd_with_suicidal_ideation']],
+    ['anxiety', ['anxiety']],
+    ['ptsd', ['ptsd']],
+    ['alcohol_use_disorder', ['alcohol_use_disorder']],
+    ['opioid_use_disorder', ['opioid_use_disorder']],
+  ] as const)('%s → %j', (indication, matched) => {
+    expect(indicationsMatching(indication)).toEqual(matched);
   });
 });
 

@@ -29,6 +29,15 @@ export function outcomeInstrumentFor(
   return null;
 }
 
+/**
+ * The indications a dashboard filter matches: "depression" (major depressive disorder, ICD-10-CM F32–F33) takes in
+ * its subsets treatment-resistant depression and MDD with suicidal ideation, so a director filtering to depression
+ * sees every depressed patient; the other indications match only themselves.
+ */
+export function indicationsMatching(indication: Indication): readonly Indication[] {
+  return indication === 'depression' ? ['depression', 'trd', 'mdd_with_suicidal_ideation'] : [indication];
+}
+
 export type AgeBand = '18-24' | '25-34' | '35-44' | '45-54' | '55-64' | '65+' | 'under_18';
 export const AGE_BANDS: readonly AgeBand[] = ['under_18', '18-24', '25-34', '35-44', '45-54', '55-64', '65+'];
 

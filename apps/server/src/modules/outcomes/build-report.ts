@@ -1,6 +1,7 @@
 /**
- * The dashboard's answer for one request: the cohort, its facts, the suppressed report, and the audit entry
- * (an aggregate read: no patient is named; the entry keeps the filters and the cohort size).
+ * The dashboard's answer for one request: queued patients' summaries brought up to date, the cohort's totals in
+ * one statement over them, the suppressed report, and the audit entry (an aggregate read: no patient is named;
+ * the entry keeps the filters and the cohort size).
  */
 import { cohortReport } from '@plasticity/clinical/outcomes';
 import type { OutcomesQuery, OutcomesReport } from '@plasticity/contracts';
@@ -9,8 +10,9 @@ import { AppError } from '../../platform/errors.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
 import { clinicInstruments } from '../measurement/definitions.ts';
-import { cohortFacts } from './cohort-facts.ts';
-import { cohortSessions, dateBounds } from './cohort-sessions.ts';
+import { cohortTotals } from './cohort-totals.ts';
+import { dateBounds } from './date-bounds.ts';
+import { refreshQueuedOutcomes } from './summaries/refresh.ts';
 
 export async function buildOutcomesReport(
   ctx: ModuleContext,
@@ -26,16 +28,8 @@ export async function buildOutcomesReport(
     ]);
   }
   const bounds = dateBounds(q, a.timeZone);
-  const sessions = await cohortSessions(ctx.db, a.clinicId, q, bounds);
-  const { facts, instruments } = await cohortFacts(
-    ctx.db,
-    a.clinicId,
-    q,
-    bounds,
-    sessions,
-    definitions,
-    ctx.clock.now(),
-  );
+  await refreshQueuedOutcomes(ctx.db, a.clinicId, definitions);
+  const { facts, instruments } = await cohortTotals(ctx.db, a.clinicId, q, bounds, ctx.clock.now());
   await ctx.audit.record(ctx.db, actorOf(req), {
     action: format === 'csv' ? 'export' : 'read',
     resourceType: 'outcomes_report',

@@ -3,12 +3,15 @@
  * `npx plasticity demo generate`: per patient a demographic row (flagged demo), a treatment plan on one of
  * the clinic's protocols, five discharged dosing sessions and up to eleven scores on the indication's primary scale
  * (a baseline before the first dose, then follow-ups over six months), its first dose, and now and then an
- * adverse event. Deterministic for a seed. Rows are written in batches, one transaction per batch.
+ * adverse event. Deterministic for a seed. Rows are written in batches, one transaction per batch, and each
+ * batch's outcome summaries are rebuilt in it (the dashboard then finds nothing queued).
  */
 import { PRIMARY_SCALE } from '@plasticity/clinical/outcomes';
 import type { Protocol } from '@plasticity/clinical/protocols';
 import { type DB, toJson } from '@plasticity/db';
 import type { Insertable, Kysely } from 'kysely';
+import { clinicInstruments } from '../../measurement/definitions.ts';
+import { refreshOutcomeSummaries } from '../summaries/refresh.ts';
 
 const DAY = 86_400_000;
 const SESSIONS_PER_PATIENT = 5;
@@ -89,6 +92,7 @@ export async function generateSyntheticCohort(
   const rand = prng(opts.seed);
   const batch = opts.batchSize ?? 250;
   const now = opts.now.getTime();
+  const definitions = await clinicInstruments(db, opts.clinicId);
   let sessions = 0;
   let assessments = 0;
   for (let start = 0; start < opts.patients; start += batch) {
@@ -201,6 +205,13 @@ export async function generateSyntheticCohort(
           .values(scoreRows.slice(i, i + 1000))
           .execute();
       }
+      const written = ids.map((p) => p.id);
+      await refreshOutcomeSummaries(trx, opts.clinicId, written, definitions);
+      await trx
+        .deleteFrom('outcome_refresh_queue')
+        .where('clinic_id', '=', opts.clinicId)
+        .where('patient_id', 'in', written)
+        .execute();
       sessions += sessionRows.length;
       assessments += scoreRows.length;
     });
