@@ -52,7 +52,7 @@ function yesOf(values: readonly (boolean | null | undefined)[]): YesOf {
 export function totalsOf(outcomes: readonly PatientOutcome[]): OutcomeTotals {
   const categories = { response: 0, partial: 0, none: 0 };
   for (const o of outcomes) if (o.category !== null) categories[o.category]++;
-  const timePoint = (key: TimePointKey) => ({
+  const timePoint = (key: TimePointKey): { response: YesOf; remission: YesOf } => ({
     response: yesOf(outcomes.map((o) => o.timePoints[key]?.response)),
     remission: yesOf(outcomes.map((o) => o.timePoints[key]?.remission)),
   });
