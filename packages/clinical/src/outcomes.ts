@@ -10,6 +10,12 @@ export { TIME_POINT_KEYS, TRAJECTORY_WEEKS, totalsOf } from './outcomes/outcome-
 export type { PatientOutcome, ResponseCategory, TimePointKey } from './outcomes/patient-outcome.ts';
 export { patientOutcome } from './outcomes/patient-outcome.ts';
 export type { AgeBand } from './outcomes/primary-scale.ts';
-export { AGE_BANDS, ageBand, indicationsMatching, outcomeInstrumentFor, PRIMARY_SCALE } from './outcomes/primary-scale.ts';
+export {
+  AGE_BANDS,
+  ageBand,
+  indicationsMatching,
+  outcomeInstrumentFor,
+  PRIMARY_SCALE,
+} from './outcomes/primary-scale.ts';
 export type { ShownCount } from './outcomes/suppression.ts';
 export { SUPPRESSED } from './outcomes/suppression.ts';
