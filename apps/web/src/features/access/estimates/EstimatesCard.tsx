@@ -1,7 +1,7 @@
 /**
  * Good-faith estimates in the patient's chart: the coverage status (self-pay and uninsured patients are owed an
- * estimate), the estimates with their status, deadline, total and the $400 flag per provider (45 CFR 149.620), and for the front
- * desk, admin and prescribers: record coverage, write, issue, download and enter in error.
+ * estimate), the estimates with their status, deadline, total and the $400 flag per provider (45 CFR 149.620), and
+ * for the front desk, admin and prescribers: record coverage, write, issue, download and enter in error.
  */
 import { Alert, Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { CoverageStatus, Estimate } from '@plasticity/contracts';
