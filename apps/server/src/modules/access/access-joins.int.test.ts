@@ -59,25 +59,15 @@ describe.each(testBackends())('sliding scale, billing and estimates together on 
   it('flags an issued estimate once billed charges reach $400 above it', async () => {
     const c = await h.newClinic();
     const desk = await c.login('front_desk');
-    const made = await desk.post(
-      `/api/v1/patients/${c.patientId}/estimates`,
-      estimateBody({
-        trigger: 'requested',
-        periodFrom: today(h),
-        periodTo: today(h),
-        lines: [
-          {
-            serviceCode: '90834',
-            description: 'Psychotherapy',
-            diagnosisCodes: ['F33.1'],
-            quantity: 1,
-            unitChargeCents: 10_000,
-          },
-        ],
-        issue: true,
-      }),
-    );
-    expect(made.status, made.text).toBe(201);
+    const made = await issueForToday(h, c, desk, [
+      {
+        serviceCode: '90834',
+        description: 'Psychotherapy',
+        diagnosisCodes: ['F33.1'],
+        quantity: 1,
+        unitChargeCents: 10_000,
+      },
+    ]);
     const flagOf = () => estimateOf(desk, c, made.body.id);
     const big = await charge(h, c, desk, 60_000);
     // The therapist is not a provider on the estimate: the charge counts for the clinic.
@@ -109,26 +99,16 @@ describe.each(testBackends())('sliding scale, billing and estimates together on 
     const desk = await c.login('front_desk');
     const therapist = c.users.therapist.id;
     const prescriber = c.users.prescriber.id;
-    const made = await desk.post(
-      `/api/v1/patients/${c.patientId}/estimates`,
-      estimateBody({
-        trigger: 'requested',
-        periodFrom: today(h),
-        periodTo: today(h),
-        lines: [
-          { serviceCode: '96365', description: 'IV infusion', quantity: 1, unitChargeCents: 100_000 },
-          {
-            serviceCode: '90834',
-            description: 'Psychotherapy',
-            quantity: 1,
-            unitChargeCents: 10_000,
-            providerUserId: therapist,
-          },
-        ],
-        issue: true,
-      }),
-    );
-    expect(made.status, made.text).toBe(201);
+    const made = await issueForToday(h, c, desk, [
+      { serviceCode: '96365', description: 'IV infusion', quantity: 1, unitChargeCents: 100_000 },
+      {
+        serviceCode: '90834',
+        description: 'Psychotherapy',
+        quantity: 1,
+        unitChargeCents: 10_000,
+        providerUserId: therapist,
+      },
+    ]);
     const flagOf = () => estimateOf(desk, c, made.body.id);
 
     // $799.98 over in total, but each provider only $399.99 over its own: not eligible for dispute. The
@@ -172,4 +152,14 @@ async function estimateOf(desk: Client, c: TestClinic, id: string) {
   const r = await desk.get(`/api/v1/patients/${c.patientId}/estimates`);
   expect(r.status, r.text).toBe(200);
   return (r.body.items as { id: string }[]).find((x) => x.id === id);
+}
+
+/** Issues an estimate for today's dates of service with these lines. */
+async function issueForToday(h: TestApp, c: TestClinic, desk: Client, lines: Record<string, unknown>[]) {
+  const made = await desk.post(
+    `/api/v1/patients/${c.patientId}/estimates`,
+    estimateBody({ trigger: 'requested', periodFrom: today(h), periodTo: today(h), lines, issue: true }),
+  );
+  expect(made.status, made.text).toBe(201);
+  return made;
 }
