@@ -12,6 +12,11 @@ export {
   isFederalHoliday,
 } from './access/business-days.ts';
 export {
+  compareByProvider,
+  type ProviderAmounts,
+  type ProviderComparison,
+} from './access/dispute.ts';
+export {
   type DeadlineRule,
   DISPUTE_THRESHOLD_CENTS,
   type EstimateDeadline,

@@ -1,7 +1,8 @@
 /**
  * API shapes of good-faith estimates for uninsured and self-pay patients (No Surprises Act, 45 CFR 149.610): the
  * patient's coverage status, estimates with their lines (grouped by provider on the PDF), the due list and the
- * flag when billed charges are $400 or more above an estimate (45 CFR 149.620). Money is integer cents.
+ * flag when a provider's billed charges are $400 or more above its expected charges on an estimate (45 CFR
+ * 149.620). Money is integer cents.
  */
 import { z } from 'zod';
 import { IsoDate, Uuid } from './common.ts';
@@ -88,6 +89,24 @@ export const EstimateLine = z.object({
 });
 export type EstimateLine = z.infer<typeof EstimateLine>;
 
+/**
+ * One provider's (or the clinic's) charges billed for the estimate's period against its expected charges on the
+ * estimate (45 CFR 149.620(a)(2)(ii)): a charge counts for the clinician who rendered it when that clinician is a
+ * provider on the estimate's totalled lines, otherwise for the clinic (the facility and billing provider).
+ */
+export const EstimateProviderComparison = z.object({
+  /** The clinician, or null for the clinic itself. */
+  providerUserId: Uuid.nullable(),
+  providerName: z.string(),
+  expectedCents: z.number().int(),
+  billedCents: z.number().int(),
+  /** Billed minus expected (negative when under). */
+  overByCents: z.number().int(),
+  /** True when this provider's billed charges are $400 or more above its expected charges. */
+  exceedsByDisputeThreshold: z.boolean(),
+});
+export type EstimateProviderComparison = z.infer<typeof EstimateProviderComparison>;
+
 export const EstimateStatus = z.enum(['draft', 'issued', 'entered_in_error']);
 export type EstimateStatus = z.infer<typeof EstimateStatus>;
 
@@ -109,8 +128,11 @@ export const Estimate = z.object({
   createdAt: z.string(),
   enteredInErrorReason: z.string().nullable(),
   lines: z.array(EstimateLine),
-  /** Charges billed for the period so far, and whether they are $400 or more above the estimate. */
+  /** Charges billed for the period so far, all providers together. */
   billedCents: z.number().int(),
+  /** The comparison per provider, in the estimate's order (a provider billed without expected charges last). */
+  byProvider: z.array(EstimateProviderComparison),
+  /** True when an issued estimate has a provider whose billed charges are $400 or more above its expected ones. */
   exceedsByDisputeThreshold: z.boolean(),
 });
 export type Estimate = z.infer<typeof Estimate>;

@@ -171,6 +171,24 @@ describe('code list', () => {
     expect(DIAGNOSIS_CODES.some((c) => c.code.startsWith('F32.'))).toBe(true);
     expect(DIAGNOSIS_CODES.some((c) => c.code.startsWith('F33.'))).toBe(true);
   });
+  it.each([...PROCEDURE_CODES, ...DIAGNOSIS_CODES].map((c) => [c.code, c] as const))(
+    '%s carries its code set, a verification mark and what it was checked against',
+    (_code, c) => {
+      expect(c.source.length).toBeGreaterThan(10);
+      expect(['primary', 'secondary', 'unverified']).toContain(c.verification);
+      expect(c.checkedAgainst.trim().length).toBeGreaterThan(10);
+      // Anything short of the primary file says why it was not checked against it.
+      if (c.verification !== 'primary') expect(c.checkedAgainst).toMatch(/primary file/);
+      expect(c.system === 'icd10cm' ? isDiagnosisCode(c.code) : isProcedureCode(c.code)).toBe(true);
+    },
+  );
+  it('esketamine nasal spray is HCPCS J0013 from 2026 (S0013 ended on 31 December 2025)', () => {
+    expect(billingCode('J0013')).toMatchObject({
+      system: 'hcpcs',
+      description: 'Esketamine nasal spray, 1 mg',
+    });
+    expect(billingCode('S0013')).toBeUndefined();
+  });
   it('has no duplicate codes', () => {
     const all = [...PROCEDURE_CODES, ...DIAGNOSIS_CODES].map((c) => c.code);
     expect(new Set(all).size).toBe(all.length);

@@ -1,6 +1,6 @@
 /**
  * The billing code list the product ships: CPT/HCPCS procedure codes and ICD-10-CM diagnosis codes, each with a
- * short description in our own words, where it comes from and how far it was checked. The descriptions are
+ * short description in our own words, its code set, how far it was checked and against what. The descriptions are
  * summaries, not the official descriptors (CPT descriptors are the AMA's). Sources and what was checked:
  * docs/clinical-sources.md#diagnosis-and-billing-codes.
  */
@@ -8,9 +8,10 @@
 export type CodeSystem = 'cpt' | 'hcpcs' | 'icd10cm';
 
 /**
- * How far a code and its description were checked: `secondary` — matched against several independent coding
- * references that quote the official descriptor, not yet against the primary file (the CMS HCPCS quarterly
- * file, the AMA CPT code set, the CDC/NCHS ICD-10-CM tabular list); `unverified` — not checked at all.
+ * How far a code and its description were checked: `primary` — against the code set's own file (the CMS HCPCS
+ * quarterly file, the CMS Physician Fee Schedule file for CPT short descriptors, the CDC/NCHS ICD-10-CM tabular
+ * list); `secondary` — against several independent references that quote the official descriptor (a Medicare
+ * contractor's or payer's billing notice, coding references), not the file itself; `unverified` — not checked.
  */
 export type CodeVerification = 'primary' | 'secondary' | 'unverified';
 
@@ -18,13 +19,23 @@ export interface BillingCode {
   code: string;
   system: CodeSystem;
   description: string;
+  /** The code set the code belongs to and who maintains it. */
   source: string;
   verification: CodeVerification;
+  /** What the code and description were matched against (and, when not against the primary file, why not). */
+  checkedAgainst: string;
 }
 
 const CPT = 'AMA CPT code set (maintained by the American Medical Association)';
 const HCPCS = 'CMS HCPCS Level II code set (quarterly update file)';
 const ICD = 'ICD-10-CM, CDC National Center for Health Statistics (tabular list, fiscal year 2026)';
+
+/** Why no code here is `primary`: the code sets' own files could not be read where the list was checked. */
+const NO_PRIMARY =
+  'the primary file could not be read where the list was checked (docs/clinical-sources.md#diagnosis-and-billing-codes)';
+const CPT_CHECKED = `coding references quoting the AMA descriptor; ${NO_PRIMARY}`;
+const ICD_CHECKED = `coding references quoting the FY2026 ICD-10-CM tabular title; ${NO_PRIMARY}`;
+const G_CHECKED = `the CMS HCPCS long descriptor as quoted by CGS Medicare (a Medicare contractor, notice of 1 May 2023) and a payer's billing notice; ${NO_PRIMARY}`;
 
 const cpt = (code: string, description: string): BillingCode => ({
   code,
@@ -32,28 +43,23 @@ const cpt = (code: string, description: string): BillingCode => ({
   description,
   source: CPT,
   verification: 'secondary',
+  checkedAgainst: CPT_CHECKED,
 });
-const hcpcs = (
-  code: string,
-  description: string,
-  verification: CodeVerification = 'secondary',
-): BillingCode => ({
+const hcpcs = (code: string, description: string, checkedAgainst: string): BillingCode => ({
   code,
   system: 'hcpcs',
   description,
   source: HCPCS,
-  verification,
+  verification: 'secondary',
+  checkedAgainst,
 });
-const icd = (
-  code: string,
-  description: string,
-  verification: CodeVerification = 'secondary',
-): BillingCode => ({
+const icd = (code: string, description: string): BillingCode => ({
   code,
   system: 'icd10cm',
   description,
   source: ICD,
-  verification,
+  verification: 'secondary',
+  checkedAgainst: ICD_CHECKED,
 });
 
 export const PROCEDURE_CODES: readonly BillingCode[] = [
@@ -72,10 +78,22 @@ export const PROCEDURE_CODES: readonly BillingCode[] = [
   cpt('99213', 'Office visit, established patient, low complexity'),
   cpt('99214', 'Office visit, established patient, moderate complexity'),
   cpt('99215', 'Office visit, established patient, high complexity'),
-  hcpcs('G2082', 'Esketamine nasal self-administration up to 56 mg, with 2 hours of observation'),
-  hcpcs('G2083', 'Esketamine nasal self-administration over 56 mg, with 2 hours of observation'),
-  hcpcs('J3490', 'Unclassified drug (ketamine)'),
-  hcpcs('J0013', 'Esketamine, 1 mg', 'unverified'),
+  hcpcs(
+    'G2082',
+    'Established-patient visit with supervised esketamine nasal self-administration up to 56 mg, with 2 hours of observation',
+    G_CHECKED,
+  ),
+  hcpcs(
+    'G2083',
+    'Established-patient visit with supervised esketamine nasal self-administration over 56 mg, with 2 hours of observation',
+    G_CHECKED,
+  ),
+  hcpcs('J3490', 'Unclassified drug (ketamine)', `coding references ("Unclassified drugs"); ${NO_PRIMARY}`),
+  hcpcs(
+    'J0013',
+    'Esketamine nasal spray, 1 mg',
+    `a payer's 2026 coding update (J0013 added and S0013 ended on 1 January 2026) and a reproduction of the CMS HCPCS file record ("Esketamine, nasal spray, 1 mg"); ${NO_PRIMARY}`,
+  ),
 ];
 
 export const DIAGNOSIS_CODES: readonly BillingCode[] = [

@@ -74,7 +74,10 @@ export function latestPeriodEnd(from: string): string {
   return addDays(end.toISOString().slice(0, 10), -1);
 }
 
-/** True when billed charges are at least $400 above the estimate (45 CFR 149.620(a)(2)(ii)). */
+/**
+ * True when billed charges are at least $400 above the expected charges (45 CFR 149.620(a)(2)(ii)); applied to one
+ * provider's or facility's amounts at a time (`compareByProvider`).
+ */
 export function exceedsEstimate(billedCents: number, estimatedCents: number): boolean {
   return billedCents - estimatedCents >= DISPUTE_THRESHOLD_CENTS;
 }

@@ -14,8 +14,9 @@ const table = (year: number) => {
   return t;
 };
 
-// Household sizes 1–10 per table, written out from the Federal Register notices (9 and 10 add the extra-person
-// amount to the eight-person figure).
+// Household sizes 1–10 per table (9 and 10 add the extra-person amount to the eight-person figure). 2026, sizes 1–8
+// and the extra-person amounts: HHS ASPE's 2026 tables, every figure (docs/clinical-sources.md#hhs-poverty-guidelines);
+// 2025: the 48-state figures as the notice's reproductions give them, Alaska and Hawaii from secondary sources.
 const EXPECTED: Record<number, Record<'contiguous' | 'alaska' | 'hawaii', number[]>> = {
   2025: {
     contiguous: [15_650, 21_150, 26_650, 32_150, 37_650, 43_150, 48_650, 54_150, 59_650, 65_150],

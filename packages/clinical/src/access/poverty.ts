@@ -3,7 +3,9 @@
  * and the rules that turn a household's size and annual income into a percent of the guideline.
  *
  * Sources (docs/clinical-sources.md#hhs-poverty-guidelines): "Annual Update of the HHS Poverty Guidelines",
- * 90 FR 5917 (January 17, 2025, FR Doc. 2025-01377) and 91 FR 1797 (January 15, 2026, FR Doc. 2026-00755).
+ * 90 FR 5917 (January 17, 2025, FR Doc. 2025-01377) and 91 FR 1797 (January 15, 2026, FR Doc. 2026-00755); the
+ * 2026 figures were checked against HHS ASPE's 2026 tables, the 2025 Alaska and Hawaii figures only against
+ * secondary sources (what was checked: docs/clinical-sources.md#hhs-poverty-guidelines).
  * The guidelines are not defined for Puerto Rico and the other territories, so those have no table here.
  */
 

@@ -1,7 +1,7 @@
 /**
  * Good-faith estimates in the patient's chart: the coverage status (self-pay and uninsured patients are owed an
- * estimate), the estimates with their status, deadline, total and the $400 flag (45 CFR 149.620), and for the front
- * desk, admin and prescribers: record coverage, write, issue, download and enter in error.
+ * estimate), the estimates with their status, deadline, total and the $400 flag per provider (45 CFR 149.620), and
+ * for the front desk, admin and prescribers: record coverage, write, issue, download and enter in error.
  */
 import { Alert, Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { CoverageStatus, Estimate } from '@plasticity/contracts';
@@ -16,6 +16,29 @@ import { estimateKeys, usePatientEstimates } from './queries.ts';
 import { COVERAGE_LABELS, calendarDate, dollars, STATUS } from './words.ts';
 
 const WRITERS = new Set(['admin', 'front_desk', 'prescriber']);
+
+/**
+ * The $400 flag (45 CFR 149.620(a)(2)(ii)): which provider's billed charges are $400 or more above its expected
+ * charges on the estimate, and by how much.
+ */
+function DisputeFlag({ estimate: e }: { estimate: Estimate }) {
+  const over = e.byProvider.filter((p) => p.exceedsByDisputeThreshold);
+  return (
+    <Alert color="red" mt="xs" title="Billed $400 or more above this estimate">
+      <Stack gap={4}>
+        {over.map((p) => (
+          <Text size="sm" key={p.providerUserId ?? 'clinic'} data-testid="estimate-over">
+            {p.providerName}: billed {dollars(p.billedCents)} against {dollars(p.expectedCents)} estimated,{' '}
+            {dollars(p.overByCents)} over.
+          </Text>
+        ))}
+        <Text size="sm">
+          The patient may dispute the bill for {over.length === 1 ? 'this provider' : 'these providers'}.
+        </Text>
+      </Stack>
+    </Alert>
+  );
+}
 
 function EstimateRow({ estimate: e, canWrite }: { estimate: Estimate; canWrite: boolean }) {
   const issuing = useApiMutation(issueEstimate, { invalidates: [estimateKeys.all] });
@@ -45,12 +68,7 @@ function EstimateRow({ estimate: e, canWrite }: { estimate: Estimate; canWrite: 
           {s.label}
         </Badge>
       </Group>
-      {e.exceedsByDisputeThreshold && (
-        <Alert color="red" mt="xs" title="Billed $400 or more above this estimate">
-          Billed so far {dollars(e.billedCents)} against {dollars(e.totalCents)} estimated: the patient may
-          dispute the bill.
-        </Alert>
-      )}
+      {e.exceedsByDisputeThreshold && <DisputeFlag estimate={e} />}
       {e.enteredInErrorReason && (
         <Text size="sm" c="dimmed">
           Entered in error: {e.enteredInErrorReason}

@@ -26,6 +26,7 @@ const estimate = (over: Partial<Estimate> = {}): Estimate => ({
   enteredInErrorReason: null,
   lines: [],
   billedCents: 0,
+  byProvider: [],
   exceedsByDisputeThreshold: false,
   ...over,
 });
@@ -33,7 +34,29 @@ const estimate = (over: Partial<Estimate> = {}): Estimate => ({
 describe('good-faith estimates', () => {
   it('shows the $400 flag and issues an estimate for an induction course from the template', async () => {
     let items: Estimate[] = [
-      estimate({ id: uuid(801), billedCents: 340_000, exceedsByDisputeThreshold: true }),
+      estimate({
+        id: uuid(801),
+        billedCents: 340_000,
+        byProvider: [
+          {
+            providerUserId: null,
+            providerName: 'Plasticity Demo Clinic',
+            expectedCents: 270_000,
+            billedCents: 330_000,
+            overByCents: 60_000,
+            exceedsByDisputeThreshold: true,
+          },
+          {
+            providerUserId: uuid(802),
+            providerName: 'Dr. Rivera',
+            expectedCents: 25_000,
+            billedCents: 10_000,
+            overByCents: -15_000,
+            exceedsByDisputeThreshold: false,
+          },
+        ],
+        exceedsByDisputeThreshold: true,
+      }),
     ];
     const coverage = {
       status: 'self_pay',
@@ -73,6 +96,11 @@ describe('good-faith estimates', () => {
     });
     const card = await screen.findByRole('region', { name: 'Good-faith estimates' }, { timeout: 10_000 });
     expect(within(card).getByText('Billed $400 or more above this estimate')).toBeTruthy();
+    // Only the provider over its own expected charges is named, with the amount over.
+    const over = within(card).getAllByTestId('estimate-over');
+    expect(over.map((o) => o.textContent)).toEqual([
+      'Plasticity Demo Clinic: billed $3,300.00 against $2,700.00 estimated, $600.00 over.',
+    ]);
     expect(within(card).getByText(/owed for scheduled services/)).toBeTruthy();
     await user.click(within(card).getByRole('button', { name: 'New estimate' }));
     await user.click(await within(card).findByRole('button', { name: 'Issue estimate' }, { timeout: 5_000 }));
