@@ -14,6 +14,7 @@ import { type TestApp, type TestClinic, useTestApp } from '../../test/harness.ts
 import { clinicInstruments } from '../measurement/definitions.ts';
 import { dateBounds } from './date-bounds.ts';
 import { clinicProtocols, generateSyntheticCohort } from './generate/synthetic-cohort.ts';
+import { refreshAllQueuedOutcomes } from './summaries/refresh.ts';
 import { oracleFacts } from './test/outcomes-oracle.ts';
 
 async function populate(h: TestApp, c: TestClinic, patients: number, seed: number) {
@@ -171,5 +172,40 @@ describe.each(testBackends())('outcomes summaries on %s', (backend) => {
     expect(settings.status).toBe(200);
     expect((await queued()).length).toBe(patients.length);
     await expectSameAsRecord(h, c, { indication: 'ptsd' }, 'after a settings change');
+  });
+
+  it('are rebuilt in the background for every clinic with queued patients', async () => {
+    const a = await h.newClinic();
+    const b = await h.newClinic();
+    await populate(h, a, 6, 21);
+    await populate(h, b, 6, 22);
+    const db = h.database.db;
+    for (const c of [a, b]) {
+      const p = await db
+        .selectFrom('outcome_patients')
+        .select('patient_id')
+        .where('clinic_id', '=', c.clinicId)
+        .executeTakeFirstOrThrow();
+      await db.updateTable('patients').set({ sex: 'other' }).where('id', '=', p.patient_id).execute();
+    }
+    const queued = () =>
+      db
+        .selectFrom('outcome_refresh_queue')
+        .select('clinic_id')
+        .where('clinic_id', 'in', [a.clinicId, b.clinicId])
+        .execute();
+    expect((await queued()).map((r) => r.clinic_id).sort()).toEqual([a.clinicId, b.clinicId].sort());
+    expect(await refreshAllQueuedOutcomes(db)).toBeGreaterThanOrEqual(2);
+    expect(await queued()).toEqual([]);
+    for (const c of [a, b]) {
+      const n = await db
+        .selectFrom('outcome_patients')
+        .select(['patient_id'])
+        .where('clinic_id', '=', c.clinicId)
+        .where('sex', '=', 'other')
+        .execute();
+      expect(n.length).toBeGreaterThan(0);
+      await expectSameAsRecord(h, c, { sex: 'other' }, 'sex other');
+    }
   });
 });

@@ -8,6 +8,7 @@
 import type { InstrumentDefinition, ScorePoint } from '@plasticity/clinical/instruments';
 import type { DB } from '@plasticity/db';
 import { type Kysely, sql } from 'kysely';
+import { clinicInstruments } from '../../measurement/definitions.ts';
 import { type LoadedPatient, type LoadedSession, summaryRows } from './summary-rows.ts';
 
 /** Patients refreshed per statement batch (and per claimed slice of the queue). */
@@ -178,4 +179,14 @@ export async function refreshQueuedOutcomes(
     total += claimed;
     if (claimed === 0) return total;
   }
+}
+
+/** The background job: every clinic with queued patients, each with its own instruments. Returns how many. */
+export async function refreshAllQueuedOutcomes(db: Kysely<DB>): Promise<number> {
+  const clinics = await db.selectFrom('outcome_refresh_queue').select('clinic_id').distinct().execute();
+  let total = 0;
+  for (const { clinic_id } of clinics) {
+    total += await refreshQueuedOutcomes(db, clinic_id, await clinicInstruments(db, clinic_id));
+  }
+  return total;
 }
