@@ -158,6 +158,13 @@ export async function refreshQueuedOutcomes(
 ): Promise<number> {
   let total = 0;
   for (;;) {
+    const any = await db
+      .selectFrom('outcome_refresh_queue')
+      .select('patient_id')
+      .where('clinic_id', '=', clinicId)
+      .limit(1)
+      .executeTakeFirst();
+    if (!any) return total;
     const claimed = await db.transaction().execute(async (trx) => {
       const rows = await trx
         .deleteFrom('outcome_refresh_queue')
@@ -177,7 +184,6 @@ export async function refreshQueuedOutcomes(
       return ids.length;
     });
     total += claimed;
-    if (claimed === 0) return total;
   }
 }
 
