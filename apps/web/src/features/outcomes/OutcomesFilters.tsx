@@ -32,7 +32,11 @@ export function OutcomesFilters({ value, onChange }: { value: Filters; onChange:
         label="Indication"
         placeholder="All"
         clearable
-        data={INDICATIONS.map((i) => ({ value: i, label: indicationLabel(i) }))}
+        data={INDICATIONS.map((i) => ({
+          value: i,
+          // The filter takes in depression's subsets (treatment-resistant, with suicidal ideation).
+          label: i === 'depression' ? `${indicationLabel(i)} (all forms)` : indicationLabel(i),
+        }))}
         value={value.indication ?? null}
         onChange={set('indication')}
         w={240}
