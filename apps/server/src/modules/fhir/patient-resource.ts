@@ -1,0 +1,89 @@
+/**
+ * Maps a `patients` row to a FHIR R4 Patient (hl7.org/fhir/R4/patient.html), read at request time.
+ * - identifier: the clinic's medical record number, type `MR` (HL7 v2 table 0203), in the namespace of the
+ *   clinic (`urn:uuid:{clinic id}`: MRNs are unique per clinic, not across clinics).
+ * - gender: the record's sex values are AdministrativeGender's codes (female, male, other, unknown).
+ * - contact: the emergency contact, relationship `C` Emergency Contact (HL7 v2 table 0131,
+ *   http://terminology.hl7.org/CodeSystem/v2-0131), with the relationship as the patient gave it as text.
+ */
+import type { FhirResource } from '@plasticity/contracts';
+import type { DB, PatientsTable } from '@plasticity/db';
+import type { Kysely, Selectable } from 'kysely';
+import { IDENTIFIER_TYPE } from './codes.ts';
+
+const CONTACT_ROLE = 'http://terminology.hl7.org/CodeSystem/v2-0131';
+
+type Row = Selectable<PatientsTable>;
+
+function address(a: Record<string, string> | null) {
+  if (!a) return {};
+  const line = [a.line1, a.line2].filter((l): l is string => typeof l === 'string' && l !== '');
+  return {
+    address: [
+      {
+        use: 'home',
+        ...(line.length ? { line } : {}),
+        ...(a.city ? { city: a.city } : {}),
+        ...(a.state ? { state: a.state } : {}),
+        ...(a.postalCode ? { postalCode: a.postalCode } : {}),
+        ...(a.country ? { country: a.country } : {}),
+      },
+    ],
+  };
+}
+
+function contact(c: Record<string, string> | null) {
+  if (!c?.name) return {};
+  return {
+    contact: [
+      {
+        relationship: [
+          {
+            coding: [{ system: CONTACT_ROLE, code: 'C', display: 'Emergency Contact' }],
+            ...(c.relationship ? { text: c.relationship } : {}),
+          },
+        ],
+        name: { text: c.name },
+        ...(c.phone ? { telecom: [{ system: 'phone', value: c.phone }] } : {}),
+      },
+    ],
+  };
+}
+
+export function toFhirPatient(r: Row): FhirResource {
+  const telecom = [
+    ...(r.phone ? [{ system: 'phone', value: r.phone }] : []),
+    ...(r.email ? [{ system: 'email', value: r.email }] : []),
+  ];
+  return {
+    resourceType: 'Patient',
+    id: r.id,
+    meta: { lastUpdated: r.updated_at.toISOString() },
+    identifier: [
+      {
+        use: 'usual',
+        type: { coding: [{ system: IDENTIFIER_TYPE, code: 'MR', display: 'Medical record number' }] },
+        system: `urn:uuid:${r.clinic_id}`,
+        value: r.mrn,
+      },
+    ],
+    name: [{ use: 'official', family: r.last_name, given: [r.first_name] }],
+    ...(telecom.length ? { telecom } : {}),
+    gender: r.sex,
+    birthDate: r.date_of_birth,
+    ...address(r.address),
+    ...contact(r.emergency_contact),
+  };
+}
+
+/** The clinic's patients with these ids (another clinic's ids find nothing). */
+export async function patientsByIds(db: Kysely<DB>, clinicId: string, ids: string[]): Promise<Row[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('patients')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .execute();
+}
