@@ -1,6 +1,6 @@
 /**
  * Every FHIR read and search is audited in its request's transaction (HIPAA §164.312(b)): one entry per patient
- * and kind of record it disclosed, naming the patient, with the interface and the count in `details` (never a
+ * (or none, for staff and chairs) and kind of record it disclosed, naming the patient, with the interface and the count in `details` (never a
  * value). A search that disclosed nothing still leaves one entry — naming the patient it asked about when that
  * is a patient of the caller's clinic (never another clinic's id), so the query itself is accounted for.
  */
@@ -11,9 +11,10 @@ import type { AuditWriter } from '../audit/audit-writer.ts';
 import type { FhirCaller } from './access.ts';
 
 export interface Disclosed {
-  patientId: string;
+  /** The patient the record is about; null for records about no patient (staff, chairs). */
+  patientId: string | null;
   resourceType: AuditResourceType;
-  category: AuditCategory;
+  category: AuditCategory | null;
   /** The source record's id. */
   id: string;
 }
@@ -27,7 +28,7 @@ export async function auditFhirAccess(
     fhirType: string;
     disclosed: Disclosed[];
     /** For a search with nothing disclosed: what to name. */
-    empty: { resourceType: AuditResourceType; category: AuditCategory; patientId: string | null };
+    empty: { resourceType: AuditResourceType; category: AuditCategory | null; patientId: string | null };
   },
 ): Promise<void> {
   const groups = new Map<string, Disclosed[]>();

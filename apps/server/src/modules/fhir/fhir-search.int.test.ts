@@ -88,12 +88,12 @@ describe.each(testBackends())('FHIR search on %s', (backend) => {
     let pages = 0;
     let last: Json;
     while (url) {
-      const r = await nurse.get(url);
+      const r: { status: number; text: string; body: Json } = await nurse.get(url);
       expect(r.status, r.text).toBe(200);
       expect(r.body.total).toBe(13);
       seen.push(...r.body.entry.map((e: Json) => e.resource.id));
       last = r.body;
-      const next = r.body.link.find((l: Json) => l.relation === 'next')?.url;
+      const next: string | undefined = r.body.link.find((l: Json) => l.relation === 'next')?.url;
       url = next ? new URL(next).pathname + new URL(next).search : undefined;
       pages += 1;
     }

@@ -5,9 +5,10 @@
  */
 import type { ServerModule } from '../../platform/module.ts';
 import { capabilityStatementRoute } from './capability-statement.ts';
-import { observationRoutes } from './observation-routes.ts';
+import { observationSource } from './observation-source.ts';
 import { installFhirErrors } from './outcome.ts';
-import { patientRoutes } from './patient-routes.ts';
+import { patientSource } from './patient-resource.ts';
+import { resourceRoutes } from './resource-routes.ts';
 
 export const FHIR_PREFIX = '/fhir/R4';
 
@@ -18,8 +19,8 @@ export const fhirModule: ServerModule = {
       async (scope) => {
         installFhirErrors(scope);
         capabilityStatementRoute(scope, ctx);
-        patientRoutes(scope, ctx);
-        observationRoutes(scope, ctx);
+        resourceRoutes(scope, ctx, patientSource);
+        resourceRoutes(scope, ctx, observationSource);
       },
       { prefix: FHIR_PREFIX },
     );

@@ -1,5 +1,5 @@
 /**
- * Maps an observation row (observation-index.ts) to a FHIR R4 Observation.
+ * Maps an observation row (read by observation-source.ts) to a FHIR R4 Observation.
  * Vital signs follow the FHIR R4 Vital Signs profiles (hl7.org/fhir/R4/observation-vitalsigns.html: category
  * `vital-signs`, the profile's fixed LOINC code, a UCUM quantity, `subject` and `effectiveDateTime`), and US
  * Core's Pulse Oximetry profile for SpO2 (2708-6 and 59408-5). Blood pressure is the panel 85354-9 with its
@@ -19,7 +19,30 @@ import {
   VITAL_SIGNS_PROFILE,
   type VitalKind,
 } from './codes.ts';
-import type { ObservationRow } from './observation-index.ts';
+
+export type ObservationKind = VitalKind | 'instrument';
+
+export interface ObservationRow {
+  id: string;
+  kind: ObservationKind;
+  /** The source row's id (reading, weight or assessment). */
+  src: string;
+  patient_id: string;
+  effective: Date;
+  last_updated: Date;
+  status: 'final' | 'entered-in-error';
+  /** LOINC codes in Observation.code. */
+  codes: string[];
+  category: 'vital-signs' | 'survey';
+  /** The value: systolic for bp, else the reading, weight or total. */
+  v1: number | null;
+  /** Diastolic for bp. */
+  v2: number | null;
+  instrument_id: string | null;
+  instrument_version: string | null;
+  /** The dosing session (Encounter) a reading was taken in. */
+  encounter_id: string | null;
+}
 
 const CATEGORY = {
   'vital-signs': { code: 'vital-signs', display: 'Vital Signs' },
@@ -96,6 +119,7 @@ export function toFhirObservation(row: ObservationRow): FhirResource {
     ],
     code: body.code,
     subject: { reference: `Patient/${row.patient_id}` },
+    ...(row.encounter_id ? { encounter: { reference: `Encounter/${row.encounter_id}` } } : {}),
     effectiveDateTime: row.effective.toISOString(),
     ...('valueQuantity' in body ? { valueQuantity: body.valueQuantity } : {}),
     ...('dataAbsentReason' in body ? { dataAbsentReason: body.dataAbsentReason } : {}),

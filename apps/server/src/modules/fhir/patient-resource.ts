@@ -8,12 +8,28 @@
  */
 import type { FhirResource } from '@plasticity/contracts';
 import type { DB, PatientsTable } from '@plasticity/db';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { IDENTIFIER_TYPE } from './codes.ts';
+import type { ResourceSource } from './resource-source.ts';
+import { isUuid } from './search-sql.ts';
 
 const CONTACT_ROLE = 'http://terminology.hl7.org/CodeSystem/v2-0131';
 
-type Row = Selectable<PatientsTable>;
+type Row = Pick<
+  Selectable<PatientsTable>,
+  | 'id'
+  | 'clinic_id'
+  | 'mrn'
+  | 'first_name'
+  | 'last_name'
+  | 'date_of_birth'
+  | 'sex'
+  | 'phone'
+  | 'email'
+  | 'address'
+  | 'emergency_contact'
+  | 'updated_at'
+>;
 
 function address(a: Record<string, string> | null) {
   if (!a) return {};
@@ -76,14 +92,45 @@ export function toFhirPatient(r: Row): FhirResource {
   };
 }
 
-/** The clinic's patients with these ids (another clinic's ids find nothing). */
+/** The clinic's patients with these ids (another clinic's ids, or ids that are no uuid, find nothing). */
 export async function patientsByIds(db: Kysely<DB>, clinicId: string, ids: string[]): Promise<Row[]> {
-  if (ids.length === 0) return [];
+  const valid = ids.filter(isUuid);
+  if (valid.length === 0) return [];
   return db
     .selectFrom('patients')
-    .selectAll()
+    .select(COLUMNS)
     .where('clinic_id', '=', clinicId)
-    .where('id', 'in', ids)
+    .where('id', 'in', valid)
     .orderBy('id')
     .execute();
 }
+
+const COLUMNS = [
+  'id',
+  'clinic_id',
+  'mrn',
+  'first_name',
+  'last_name',
+  'date_of_birth',
+  'sex',
+  'phone',
+  'email',
+  'address',
+  'emergency_contact',
+  'updated_at',
+] as const;
+
+export const patientSource: ResourceSource<Row & { last_updated: Date }> = {
+  type: 'Patient',
+  relation: (clinicId) => sql`
+    select p.id::text as id, p.clinic_id, p.mrn, p.first_name, p.last_name, p.date_of_birth, p.sex, p.phone,
+           p.email, p.address, p.emergency_contact, p.updated_at, p.updated_at as last_updated
+      from patients p where p.clinic_id = ${clinicId}`,
+  order: sql`last_name, first_name, id`,
+  condition: (name) => {
+    throw new Error(`Patient has no search parameter ${name}`);
+  },
+  toResource: toFhirPatient,
+  disclosed: (r) => ({ patientId: r.id, resourceType: 'patient', category: 'demographics', id: r.id }),
+  audit: { resourceType: 'patient', category: 'demographics' },
+};
