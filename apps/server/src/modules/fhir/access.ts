@@ -5,7 +5,10 @@
  * each resource type is readable by exactly the roles that read the same data through the API:
  * - Patient: the staff roles of `GET /api/v1/patients/{id}`;
  * - Observation: the clinical readers of the session record (`GET /api/v1/sessions/{id}`, its vitals), the
- *   assessments (`GET /api/v1/patients/{id}/assessments`) and the weights (the session record's dose inputs).
+ *   assessments (`GET /api/v1/patients/{id}/assessments`) and the weights (the session record's dose inputs);
+ * - Encounter: the clinical readers of the dosing session (`GET /api/v1/sessions/{id}`);
+ * - Practitioner: the staff roles that see the clinic's clinicians (`GET /api/v1/clinicians`);
+ * - Location: the staff roles that see the chairs and rooms (`GET /api/v1/chairs`).
  * The route policies are built from this table, so the gate enforces it; `_include` asks `mayRead` before it
  * adds another type. Psychotherapy notes and private journal entries are not mapped by any resource, so no
  * caller can reach them here.
@@ -19,11 +22,14 @@ import { allow, CLINICAL_READERS, type Policy, STAFF } from '../../platform/poli
 import { actorOf, authOf } from '../../platform/request-context.ts';
 import type { AuditActor } from '../audit/audit-writer.ts';
 
-export type FhirResourceType = 'Patient' | 'Observation';
+export type FhirResourceType = 'Patient' | 'Observation' | 'Encounter' | 'Practitioner' | 'Location';
 
 export const FHIR_READERS: Readonly<Record<FhirResourceType, readonly Role[]>> = {
   Patient: STAFF,
   Observation: CLINICAL_READERS,
+  Encounter: CLINICAL_READERS,
+  Practitioner: STAFF,
+  Location: STAFF,
 };
 
 /** The route policy of reads and searches of a type. */

@@ -17,6 +17,9 @@ const CAPABILITIES_CHANGED = '2026-12-07';
 const PROFILE: Record<FhirResourceType, string> = {
   Patient: 'http://hl7.org/fhir/StructureDefinition/Patient',
   Observation: 'http://hl7.org/fhir/StructureDefinition/Observation',
+  Encounter: 'http://hl7.org/fhir/StructureDefinition/Encounter',
+  Practitioner: 'http://hl7.org/fhir/StructureDefinition/Practitioner',
+  Location: 'http://hl7.org/fhir/StructureDefinition/Location',
 };
 
 export function capabilityStatement(base: string): FhirResource {

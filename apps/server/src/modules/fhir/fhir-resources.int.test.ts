@@ -51,7 +51,7 @@ describe.each(testBackends())('FHIR resources on %s', (backend) => {
     expect(fhirIssues(cs)).toEqual([]);
     expect(cs.fhirVersion).toBe('4.0.1');
     const types = cs.rest[0].resource.map((r: Json) => r.type);
-    expect(types).toEqual(['Patient', 'Observation']);
+    expect(types).toEqual(['Patient', 'Observation', 'Encounter', 'Practitioner', 'Location']);
     const obs = cs.rest[0].resource[1];
     expect(obs.searchParam.map((p: Json) => p.name).sort()).toEqual(
       ['_id', '_lastUpdated', 'category', 'code', 'date', 'patient', 'status', 'subject'].sort(),
@@ -109,6 +109,48 @@ describe.each(testBackends())('FHIR resources on %s', (backend) => {
     }
   });
 
+  it('serves the dosing session, its chair and the staff as valid R4 Encounter, Location and Practitioner', async () => {
+    const c = await h.newClinic();
+    const admin = await c.login('admin');
+    const chair = await admin.post('/api/v1/chairs', { name: 'Chair 1', kind: 'infusion_chair' });
+    expect(chair.status, chair.text).toBe(201);
+    const room = await admin.post('/api/v1/chairs', { name: 'Spravato Room', kind: 'spravato_room' });
+    const nurse = await c.login('nurse');
+    const f = await recordObservations(h, c, nurse, 1);
+
+    const encounter = await nurse.get(`/fhir/R4/Encounter/${f.sessionId}`);
+    expect(encounter.status, encounter.text).toBe(200);
+    expect(fhirIssues(encounter.body)).toEqual([]);
+    expect(encounter.body).toMatchObject({
+      status: 'planned',
+      class: { code: 'AMB' },
+      subject: { reference: `Patient/${c.patientId}` },
+      location: [{ location: { reference: `Location/${chair.body.id}` } }],
+    });
+    const hr = await nurse.get(`/fhir/R4/Observation/vs-${f.vitalIds[0]}-hr`);
+    expect(hr.body.encounter.reference).toBe(`Encounter/${f.sessionId}`);
+    await nurse.post(`/api/v1/sessions/${f.sessionId}/transition`, { to: 'checked_in' });
+    const arrived = await nurse.get(`/fhir/R4/Encounter?patient=${c.patientId}&status=arrived`);
+    expect(arrived.body.entry.map((e: Json) => e.resource.id)).toEqual([f.sessionId]);
+    expect(fhirIssues(arrived.body)).toEqual([]);
+
+    const locations = await nurse.get('/fhir/R4/Location');
+    expect(locations.body.total).toBe(2);
+    for (const e of locations.body.entry) expect(fhirIssues(e.resource), e.resource.name).toEqual([]);
+    const byId = (id: string) => locations.body.entry.find((e: Json) => e.resource.id === id).resource;
+    expect(byId(room.body.id).physicalType.coding[0].code).toBe('ro');
+    expect(byId(chair.body.id)).toMatchObject({ status: 'active', mode: 'instance', name: 'Chair 1' });
+
+    const staff = await nurse.get('/fhir/R4/Practitioner?_count=100');
+    const ids = staff.body.entry.map((e: Json) => e.resource.id).sort();
+    const roles = ['admin', 'prescriber', 'nurse', 'therapist', 'front_desk'] as const;
+    expect(ids).toEqual(roles.map((r) => c.users[r].id).sort()); // never the patient's account
+    for (const e of staff.body.entry) expect(fhirIssues(e.resource)).toEqual([]);
+    const read = await nurse.get(`/fhir/R4/Practitioner/${c.users.prescriber.id}`);
+    expect(read.body).toMatchObject({ resourceType: 'Practitioner', active: true });
+    expect((await nurse.get(`/fhir/R4/Practitioner/${c.users.patient.id}`)).status).toBe(404);
+  });
+
   it('serves a reading marked entered in error with that status, still valid', async () => {
     const c = await h.newClinic();
     const nurse = await c.login('nurse');
@@ -128,7 +170,7 @@ describe.each(testBackends())('FHIR resources on %s', (backend) => {
   it('answers errors as valid OperationOutcomes', async () => {
     const c = await h.newClinic();
     const nurse = await c.login('nurse');
-    for (const url of ['/fhir/R4/Patient/nope', '/fhir/R4/Observation?foo=1', '/fhir/R4/Encounter']) {
+    for (const url of ['/fhir/R4/Patient/nope', '/fhir/R4/Observation?foo=1', '/fhir/R4/Appointment']) {
       const res = await nurse.get(url);
       expect(res.status, url).toBeGreaterThanOrEqual(400);
       expect(res.body.resourceType, url).toBe('OperationOutcome');

@@ -151,6 +151,7 @@ describe.each(testBackends())('FHIR search on %s', (backend) => {
       `/fhir/R4/Observation/${foreignObs}`,
       '/fhir/R4/Observation/vs-nothing-hr',
       '/fhir/R4/Encounter/1',
+      '/fhir/R4/Appointment/1',
     ]) {
       const r = await nurse.get(url);
       expect(r.status, url).toBe(404);

@@ -12,7 +12,7 @@
  */
 import { INSTRUMENTS, SUPERSEDED_INSTRUMENTS } from '@plasticity/clinical/instruments';
 import { type RawBuilder, sql } from 'kysely';
-import { badField, forbidden } from '../../platform/errors.ts';
+import { forbidden } from '../../platform/errors.ts';
 import type { FhirCaller } from './access.ts';
 import type { Disclosed } from './audit-reads.ts';
 import { LOINC, OBSERVATION_CATEGORY, VITAL_SIGNS, type VitalKind } from './codes.ts';
@@ -20,7 +20,7 @@ import { parseDateParam } from './date-param.ts';
 import { type ObservationRow, toFhirObservation } from './observation-resource.ts';
 import { patientSource, patientsByIds, toFhirPatient } from './patient-resource.ts';
 import type { ResourceSource } from './resource-source.ts';
-import { dateSql, parseTokens, referencedPatient } from './search-sql.ts';
+import { anyOf, dateSql, parseTokens, patientIs, statusIn } from './search-sql.ts';
 
 const codes = (kind: VitalKind) =>
   sql`array[${sql.join(VITAL_SIGNS[kind].codes.map((c) => sql.lit(c.code)))}]::text[]`;
@@ -80,9 +80,6 @@ const OBSERVATION_STATUSES = new Set([
   'unknown',
 ]);
 
-const anyOf = (conds: RawBuilder<unknown>[]) =>
-  conds.length ? sql`(${sql.join(conds, sql` or `)})` : sql`false`;
-
 /** Alternatives of a token parameter over one code system: any match of `column` (a text or text[] test). */
 function tokenIn(name: string, value: string, system: string, test: (code: string) => RawBuilder<unknown>) {
   return anyOf(
@@ -96,25 +93,14 @@ function tokenIn(name: string, value: string, system: string, test: (code: strin
 function condition(name: string, value: string, caller: FhirCaller, now: Date): RawBuilder<unknown> {
   switch (name) {
     case 'patient':
-    case 'subject': {
-      const id = referencedPatient(name, value);
-      return id ? sql`patient_id = ${id}` : sql`false`;
-    }
+    case 'subject':
+      return patientIs(name, value);
     case 'code':
       return tokenIn(name, value, LOINC, (code) => sql`${code} = any(codes)`);
     case 'category':
       return tokenIn(name, value, OBSERVATION_CATEGORY, (code) => sql`category = ${code}`);
     case 'status':
-      return anyOf(
-        parseTokens(name, value).map((t) => {
-          if (!OBSERVATION_STATUSES.has(t.code))
-            throw badField(
-              `querystring.${name}`,
-              `${t.code} is not an observation status (R4 observation-status)`,
-            );
-          return sql`status = ${t.code}`;
-        }),
-      );
+      return statusIn(name, value, OBSERVATION_STATUSES, 'observation-status');
     case 'date':
       return dateSql('effective', parseDateParam(name, value, caller.timeZone, now));
     default:

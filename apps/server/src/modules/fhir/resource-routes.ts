@@ -15,10 +15,7 @@ import { parseDateParam } from './date-param.ts';
 import { patientsByIds } from './patient-resource.ts';
 import { findPage, type ResourceSource, type SourceRow } from './resource-source.ts';
 import { parseSearch } from './search-params.ts';
-import { allOf, dateSql, parseTokens, referencedPatient } from './search-sql.ts';
-
-const anyOf = (conds: RawBuilder<unknown>[]) =>
-  conds.length ? sql`(${sql.join(conds, sql` or `)})` : sql`false`;
+import { allOf, anyOf, dateSql, parseTokens, referencedPatient } from './search-sql.ts';
 
 function condition<Row extends SourceRow>(
   source: ResourceSource<Row>,

@@ -15,21 +15,29 @@ export interface SearchParamDef {
   documentation: string;
 }
 
+const ID: SearchParamDef = {
+  name: '_id',
+  type: 'token',
+  documentation: 'Logical id; several ids separated by commas',
+};
 const COMMON: SearchParamDef[] = [
-  { name: '_id', type: 'token', documentation: 'Logical id; several ids separated by commas' },
+  ID,
   {
     name: '_lastUpdated',
     type: 'date',
     documentation: 'When the record last changed (prefixes eq, ne, lt, gt, le, ge, sa, eb, ap)',
   },
 ];
+const PATIENT_REFS: SearchParamDef[] = [
+  { name: 'patient', type: 'reference', documentation: 'The patient: an id or Patient/{id}' },
+  { name: 'subject', type: 'reference', documentation: 'The patient: an id or Patient/{id}' },
+];
 
 export const SEARCH_PARAMS: Readonly<Record<FhirResourceType, readonly SearchParamDef[]>> = {
   Patient: COMMON,
   Observation: [
     ...COMMON,
-    { name: 'patient', type: 'reference', documentation: 'The patient: an id or Patient/{id}' },
-    { name: 'subject', type: 'reference', documentation: 'The patient: an id or Patient/{id}' },
+    ...PATIENT_REFS,
     {
       name: 'code',
       type: 'token',
@@ -51,12 +59,32 @@ export const SEARCH_PARAMS: Readonly<Record<FhirResourceType, readonly SearchPar
       documentation: 'final or entered-in-error; several separated by commas',
     },
   ],
+  Encounter: [
+    ...COMMON,
+    ...PATIENT_REFS,
+    {
+      name: 'date',
+      type: 'date',
+      documentation: 'When the dosing session began (prefixes eq, ne, lt, gt, le, ge, sa, eb, ap)',
+    },
+    {
+      name: 'status',
+      type: 'token',
+      documentation:
+        'planned, arrived, triaged, in-progress, finished or cancelled; several separated by commas',
+    },
+  ],
+  Practitioner: [ID],
+  Location: COMMON,
 };
 
 /** `_include` values each type accepts (the target is always Patient). */
 export const INCLUDES: Readonly<Record<FhirResourceType, readonly string[]>> = {
   Patient: [],
   Observation: ['Observation:patient', 'Observation:subject'],
+  Encounter: [],
+  Practitioner: [],
+  Location: [],
 };
 
 export const DEFAULT_COUNT = 50;

@@ -64,6 +64,28 @@ export function referencedPatient(name: string, value: string): string | null {
   return id !== undefined && isUuid(id) ? id.toLowerCase() : null;
 }
 
+/** `or`-joins conditions (false when there are none). */
+export function anyOf(conds: RawBuilder<unknown>[]): RawBuilder<unknown> {
+  return conds.length ? sql`(${sql.join(conds, sql` or `)})` : sql`false`;
+}
+
+/** A status parameter: alternatives from the type's R4 status value set (another value is a bad request). */
+export function statusIn(name: string, value: string, allowed: ReadonlySet<string>, valueSet: string) {
+  return anyOf(
+    parseTokens(name, value).map((t) => {
+      if (!allowed.has(t.code))
+        throw badField(`querystring.${name}`, `${t.code} is not a code of R4 ${valueSet}`);
+      return sql`status = ${t.code}`;
+    }),
+  );
+}
+
+/** The patient a `patient`/`subject` value names, as a condition on a `patient_id` text column. */
+export function patientIs(name: string, value: string): RawBuilder<unknown> {
+  const id = referencedPatient(name, value);
+  return id ? sql`patient_id = ${id}` : sql`false`;
+}
+
 /** `and`-joins conditions (true when there are none). */
 export function allOf(conds: RawBuilder<unknown>[]): RawBuilder<unknown> {
   return conds.length ? sql`(${sql.join(conds, sql` and `)})` : sql`true`;
