@@ -116,11 +116,28 @@ function disclosed(row: ObservationRow): Disclosed {
   return { ...base, resourceType: 'session_vitals', category: 'vital_signs' };
 }
 
+const OBSERVATION_ID =
+  /^(vs|wt|as)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:-([a-z0-9]+))?$/;
+
+/**
+ * An id names its source row (`src`, a primary key) and, for a reading, the sign: the condition is on those
+ * columns, which the database pushes down to each branch's primary key instead of building every id.
+ */
+function idCondition(id: string): RawBuilder<unknown> {
+  const m = OBSERVATION_ID.exec(id);
+  if (!m) return sql`false`;
+  const [, prefix, key, sign] = m;
+  const kind = prefix === 'vs' ? sign : prefix === 'wt' ? 'weight' : 'instrument';
+  if (!kind || (prefix !== 'vs' && sign !== undefined)) return sql`false`;
+  return sql`(src = ${key}::uuid and kind = ${kind})`;
+}
+
 export const observationSource: ResourceSource<ObservationRow> = {
   type: 'Observation',
   relation: observationsOf,
   order: sql`effective desc, id`,
   condition,
+  idCondition,
   toResource: toFhirObservation,
   disclosed,
   audit: { resourceType: 'session_vitals', category: 'vital_signs' },

@@ -13,7 +13,7 @@ import { auditFhirAccess } from './audit-reads.ts';
 import { fhirBase, searchBundle } from './bundle.ts';
 import { parseDateParam } from './date-param.ts';
 import { patientsByIds } from './patient-resource.ts';
-import { findPage, type ResourceSource, type SourceRow } from './resource-source.ts';
+import { findPage, idIs, type ResourceSource, type SourceRow } from './resource-source.ts';
 import { parseSearch } from './search-params.ts';
 import { allOf, anyOf, dateSql, parseTokens, referencedPatient } from './search-sql.ts';
 
@@ -24,7 +24,7 @@ function condition<Row extends SourceRow>(
   caller: FhirCaller,
   now: Date,
 ): RawBuilder<unknown> {
-  if (name === '_id') return anyOf(parseTokens(name, value).map((t) => sql`id = ${t.code}`));
+  if (name === '_id') return anyOf(parseTokens(name, value).map((t) => idIs(source, t.code)));
   if (name === '_lastUpdated')
     return dateSql('last_updated', parseDateParam(name, value, caller.timeZone, now));
   return source.condition(name, value, caller, now);
@@ -45,7 +45,7 @@ export function resourceRoutes<Row extends SourceRow>(
     async (req) => {
       const caller = fhirCaller(req);
       return ctx.db.transaction().execute(async (trx) => {
-        const where = sql`id = ${req.params.id}`;
+        const where = idIs(source, req.params.id);
         const [row] = (await findPage(trx, source, caller.clinicId, { where, limit: 1, offset: 0 })).rows;
         if (!row) throw notFound(type);
         await auditFhirAccess(trx, ctx.audit, caller, {

@@ -23,6 +23,9 @@ export interface ResourceSource<Row extends SourceRow> {
   order: RawBuilder<unknown>;
   /** The condition one value of one of the type's own search parameters puts on the relation. */
   condition(name: string, value: string, caller: FhirCaller, now: Date): RawBuilder<unknown>;
+  /** The condition for one logical id (reads and `_id`); by default `id = …`. A source whose ids are built from
+   * a key gives a condition on the key instead, so the database finds the row by its index. */
+  idCondition?(id: string): RawBuilder<unknown>;
   toResource(row: Row): FhirResource;
   disclosed(row: Row): Disclosed;
   /** What a search that disclosed nothing records in the audit log. */
@@ -34,6 +37,11 @@ export interface ResourceSource<Row extends SourceRow> {
     include: string[],
     rows: Row[],
   ): Promise<{ resources: FhirResource[]; disclosed: Disclosed[] }>;
+}
+
+/** The condition that selects one logical id of a source. */
+export function idIs<Row extends SourceRow>(source: ResourceSource<Row>, id: string): RawBuilder<unknown> {
+  return source.idCondition ? source.idCondition(id) : sql`id = ${id}`;
 }
 
 /** One page of a source's rows matching `where`, in its order, and the number of all matches. */
