@@ -13,7 +13,7 @@ import type { FhirResource, SessionStatus } from '@plasticity/contracts';
 import { sql } from 'kysely';
 import type { FhirCaller } from './access.ts';
 import { parseDateParam } from './date-param.ts';
-import type { ResourceSource } from './resource-source.ts';
+import { type ResourceSource, uuidPk } from './resource-source.ts';
 import { dateSql, patientIs, statusIn } from './search-sql.ts';
 
 const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
@@ -94,7 +94,7 @@ function condition(name: string, value: string, caller: FhirCaller, now: Date) {
 export const encounterSource: ResourceSource<EncounterRow> = {
   type: 'Encounter',
   relation: (clinicId) => sql`
-    select s.id::text as id, s.updated_at as last_updated, s.patient_id::text as patient_id,
+    select s.id::text as id, s.id as pk, s.updated_at as last_updated, s.patient_id::text as patient_id,
            ${statusCase} as status, s.chair_id::text as chair_id,
            coalesce((select min(t.at) from session_transitions t
                       where t.session_id = s.id and t.from_status = 'scheduled'
@@ -104,6 +104,7 @@ export const encounterSource: ResourceSource<EncounterRow> = {
       from dosing_sessions s where s.clinic_id = ${clinicId}`,
   order: sql`period_start desc, id`,
   condition,
+  idCondition: uuidPk,
   toResource: toFhirEncounter,
   disclosed: (r) => ({
     patientId: r.patient_id,

@@ -7,7 +7,7 @@
 import { CHAIR_KIND_LABELS, type ChairKind } from '@plasticity/clinical/scheduling';
 import type { FhirResource } from '@plasticity/contracts';
 import { sql } from 'kysely';
-import type { ResourceSource } from './resource-source.ts';
+import { type ResourceSource, uuidPk } from './resource-source.ts';
 
 const PHYSICAL_TYPE = 'http://terminology.hl7.org/CodeSystem/location-physical-type';
 const ROOMS: ReadonlySet<ChairKind> = new Set(['spravato_room', 'therapy_room']);
@@ -38,12 +38,13 @@ function toFhirLocation(r: LocationRow): FhirResource {
 export const locationSource: ResourceSource<LocationRow> = {
   type: 'Location',
   relation: (clinicId) => sql`
-    select c.id::text as id, c.updated_at as last_updated, c.name, c.kind, c.active, c.sort_order
+    select c.id::text as id, c.id as pk, c.updated_at as last_updated, c.name, c.kind, c.active, c.sort_order
       from chairs c where c.clinic_id = ${clinicId}`,
   order: sql`sort_order, name, id`,
   condition: (name) => {
     throw new Error(`Location has no search parameter ${name}`);
   },
+  idCondition: uuidPk,
   toResource: toFhirLocation,
   disclosed: (r) => ({ patientId: null, resourceType: 'chair', category: null, id: r.id }),
   audit: { resourceType: 'chair', category: null },

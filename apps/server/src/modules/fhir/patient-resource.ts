@@ -10,7 +10,7 @@ import type { FhirResource } from '@plasticity/contracts';
 import type { DB, PatientsTable } from '@plasticity/db';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { IDENTIFIER_TYPE } from './codes.ts';
-import type { ResourceSource } from './resource-source.ts';
+import { type ResourceSource, uuidPk } from './resource-source.ts';
 import { isUuid } from './search-sql.ts';
 
 const CONTACT_ROLE = 'http://terminology.hl7.org/CodeSystem/v2-0131';
@@ -123,13 +123,14 @@ const COLUMNS = [
 export const patientSource: ResourceSource<Row & { last_updated: Date }> = {
   type: 'Patient',
   relation: (clinicId) => sql`
-    select p.id::text as id, p.clinic_id, p.mrn, p.first_name, p.last_name, p.date_of_birth, p.sex, p.phone,
+    select p.id::text as id, p.id as pk, p.clinic_id, p.mrn, p.first_name, p.last_name, p.date_of_birth, p.sex, p.phone,
            p.email, p.address, p.emergency_contact, p.updated_at, p.updated_at as last_updated
       from patients p where p.clinic_id = ${clinicId}`,
   order: sql`last_name, first_name, id`,
   condition: (name) => {
     throw new Error(`Patient has no search parameter ${name}`);
   },
+  idCondition: uuidPk,
   toResource: toFhirPatient,
   disclosed: (r) => ({ patientId: r.id, resourceType: 'patient', category: 'demographics', id: r.id }),
   audit: { resourceType: 'patient', category: 'demographics' },

@@ -8,7 +8,7 @@
  */
 import type { FhirResource } from '@plasticity/contracts';
 import { sql } from 'kysely';
-import type { ResourceSource } from './resource-source.ts';
+import { type ResourceSource, uuidPk } from './resource-source.ts';
 
 /** The US National Provider Identifier naming system (FHIR R4 identifier-registry). */
 const US_NPI = 'http://hl7.org/fhir/sid/us-npi';
@@ -35,7 +35,7 @@ export const practitionerSource: ResourceSource<PractitionerRow> = {
   type: 'Practitioner',
   // One row per user: a user with more than one staff membership here reads as active when any is.
   relation: (clinicId) => sql`
-    select u.id::text as id, null::timestamptz as last_updated, u.display_name, u.npi,
+    select u.id::text as id, u.id as pk, null::timestamptz as last_updated, u.display_name, u.npi,
            bool_or(u.active and m.active) as active
       from users u join memberships m on m.user_id = u.id
      where m.clinic_id = ${clinicId} and m.role <> 'patient'
@@ -44,6 +44,7 @@ export const practitionerSource: ResourceSource<PractitionerRow> = {
   condition: (name) => {
     throw new Error(`Practitioner has no search parameter ${name}`);
   },
+  idCondition: uuidPk,
   toResource: toFhirPractitioner,
   disclosed: (r) => ({ patientId: null, resourceType: 'user', category: null, id: r.id }),
   audit: { resourceType: 'user', category: null },

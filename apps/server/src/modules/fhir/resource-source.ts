@@ -9,6 +9,7 @@ import type { DB } from '@plasticity/db';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { FhirCaller, FhirResourceType } from './access.ts';
 import type { Disclosed } from './audit-reads.ts';
+import { isUuid } from './search-sql.ts';
 
 export interface SourceRow {
   id: string;
@@ -37,6 +38,14 @@ export interface ResourceSource<Row extends SourceRow> {
     include: string[],
     rows: Row[],
   ): Promise<{ resources: FhirResource[]; disclosed: Disclosed[] }>;
+}
+
+/**
+ * The id condition of a source whose logical id is a row's uuid, exposed by its relation as the `pk` column: the
+ * database finds the row by its primary key, and an id that is no uuid finds nothing.
+ */
+export function uuidPk(id: string): RawBuilder<unknown> {
+  return isUuid(id) ? sql`pk = ${id.toLowerCase()}::uuid` : sql`false`;
 }
 
 /** The condition that selects one logical id of a source. */
