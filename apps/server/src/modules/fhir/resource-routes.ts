@@ -5,7 +5,7 @@
  * transaction (audit-reads.ts). The same two routes serve every type from its source (resource-source.ts).
  */
 import { FhirIdParams, FhirResource, FhirSearchBundle, FhirSearchQuery } from '@plasticity/contracts';
-import { type RawBuilder, sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import { notFound } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { type FhirCaller, fhirCaller, readPolicy } from './access.ts';
