@@ -6,6 +6,7 @@
  * - Patient: the staff roles of `GET /api/v1/patients/{id}`;
  * - Observation: the clinical readers of the session record (`GET /api/v1/sessions/{id}`, its vitals), the
  *   assessments (`GET /api/v1/patients/{id}/assessments`) and the weights (the session record's dose inputs);
+ * - QuestionnaireResponse: the clinical readers of the assessments' answers (the same route);
  * - Encounter: the clinical readers of the dosing session (`GET /api/v1/sessions/{id}`);
  * - Practitioner: the staff roles that see the clinic's clinicians (`GET /api/v1/clinicians`);
  * - Location: the staff roles that see the chairs and rooms (`GET /api/v1/chairs`).
@@ -22,11 +23,18 @@ import { allow, CLINICAL_READERS, type Policy, STAFF } from '../../platform/poli
 import { actorOf, authOf } from '../../platform/request-context.ts';
 import type { AuditActor } from '../audit/audit-writer.ts';
 
-export type FhirResourceType = 'Patient' | 'Observation' | 'Encounter' | 'Practitioner' | 'Location';
+export type FhirResourceType =
+  | 'Patient'
+  | 'Observation'
+  | 'QuestionnaireResponse'
+  | 'Encounter'
+  | 'Practitioner'
+  | 'Location';
 
 export const FHIR_READERS: Readonly<Record<FhirResourceType, readonly Role[]>> = {
   Patient: STAFF,
   Observation: CLINICAL_READERS,
+  QuestionnaireResponse: CLINICAL_READERS,
   Encounter: CLINICAL_READERS,
   Practitioner: STAFF,
   Location: STAFF,

@@ -17,6 +17,7 @@ const CAPABILITIES_CHANGED = '2026-12-07';
 const PROFILE: Record<FhirResourceType, string> = {
   Patient: 'http://hl7.org/fhir/StructureDefinition/Patient',
   Observation: 'http://hl7.org/fhir/StructureDefinition/Observation',
+  QuestionnaireResponse: 'http://hl7.org/fhir/StructureDefinition/QuestionnaireResponse',
   Encounter: 'http://hl7.org/fhir/StructureDefinition/Encounter',
   Practitioner: 'http://hl7.org/fhir/StructureDefinition/Practitioner',
   Location: 'http://hl7.org/fhir/StructureDefinition/Location',

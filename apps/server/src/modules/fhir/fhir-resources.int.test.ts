@@ -51,7 +51,14 @@ describe.each(testBackends())('FHIR resources on %s', (backend) => {
     expect(fhirIssues(cs)).toEqual([]);
     expect(cs.fhirVersion).toBe('4.0.1');
     const types = cs.rest[0].resource.map((r: Json) => r.type);
-    expect(types).toEqual(['Patient', 'Observation', 'Encounter', 'Practitioner', 'Location']);
+    expect(types).toEqual([
+      'Patient',
+      'Observation',
+      'QuestionnaireResponse',
+      'Encounter',
+      'Practitioner',
+      'Location',
+    ]);
     const obs = cs.rest[0].resource[1];
     expect(obs.searchParam.map((p: Json) => p.name).sort()).toEqual(
       ['_id', '_lastUpdated', 'category', 'code', 'date', 'patient', 'status', 'subject'].sort(),
@@ -149,6 +156,29 @@ describe.each(testBackends())('FHIR resources on %s', (backend) => {
     const read = await nurse.get(`/fhir/R4/Practitioner/${c.users.prescriber.id}`);
     expect(read.body).toMatchObject({ resourceType: 'Practitioner', active: true });
     expect((await nurse.get(`/fhir/R4/Practitioner/${c.users.patient.id}`)).status).toBe(404);
+  });
+
+  it('serves each assessment as a valid QuestionnaireResponse that its total is derived from', async () => {
+    const c = await h.newClinic();
+    const nurse = await c.login('nurse');
+    await recordObservations(h, c, nurse, 1);
+    const phq9 = (await nurse.get(`/fhir/R4/Observation?patient=${c.patientId}&code=44261-6`)).body.entry[0]
+      .resource;
+    const [ref] = phq9.derivedFrom;
+    expect(ref.reference).toMatch(/^QuestionnaireResponse\//);
+    const qr = await nurse.get(`/fhir/R4/${ref.reference}`);
+    expect(qr.status, qr.text).toBe(200);
+    expect(fhirIssues(qr.body)).toEqual([]);
+    expect(qr.body).toMatchObject({
+      status: 'completed',
+      questionnaire: 'http://loinc.org/q/44249-1',
+      subject: { reference: `Patient/${c.patientId}` },
+    });
+    expect(qr.body.item.map((i: Json) => i.answer?.[0].valueInteger)).toEqual([1, 1, 2, 1, 0, 1, 1, 0, 0]);
+    const all = await nurse.get(`/fhir/R4/QuestionnaireResponse?patient=${c.patientId}`);
+    expect(all.body.total).toBe(2);
+    for (const e of all.body.entry) expect(fhirIssues(e.resource)).toEqual([]);
+    expect((await (await c.login('front_desk')).get(`/fhir/R4/${ref.reference}`)).status).toBe(403);
   });
 
   it('serves a reading marked entered in error with that status, still valid', async () => {

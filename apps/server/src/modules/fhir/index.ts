@@ -1,6 +1,6 @@
 /**
  * FHIR R4 read and search under /fhir/R4 (docs/fhir.md): a CapabilityStatement, and Patient, Observation,
- * Encounter, Practitioner and Location mapped from the record at request time. The routes live in their own Fastify scope so that every error under
+ * QuestionnaireResponse, Encounter, Practitioner and Location mapped from the record at request time. The routes live in their own Fastify scope so that every error under
  * /fhir/R4 — the auth gate's too — answers an OperationOutcome (outcome.ts), not the app's JSON error shape.
  */
 import type { ServerModule } from '../../platform/module.ts';
@@ -11,6 +11,7 @@ import { observationSource } from './observation-source.ts';
 import { installFhirErrors } from './outcome.ts';
 import { patientSource } from './patient-resource.ts';
 import { practitionerSource } from './practitioner-source.ts';
+import { questionnaireResponseSource } from './questionnaire-response-source.ts';
 import { resourceRoutes } from './resource-routes.ts';
 
 export const FHIR_PREFIX = '/fhir/R4';
@@ -24,6 +25,7 @@ export const fhirModule: ServerModule = {
         capabilityStatementRoute(scope, ctx);
         resourceRoutes(scope, ctx, patientSource);
         resourceRoutes(scope, ctx, observationSource);
+        resourceRoutes(scope, ctx, questionnaireResponseSource);
         resourceRoutes(scope, ctx, encounterSource);
         resourceRoutes(scope, ctx, practitionerSource);
         resourceRoutes(scope, ctx, locationSource);

@@ -5,7 +5,7 @@
  * Core's Pulse Oximetry profile for SpO2 (2708-6 and 59408-5). Blood pressure is the panel 85354-9 with its
  * systolic (8480-6) and diastolic (8462-4) components; a component the reading did not hold carries a
  * data-absent reason (profile invariant vs-3). Instrument totals are `survey` Observations with the total's
- * LOINC code and a `{score}` quantity. Codes and their sources: codes.ts.
+ * LOINC code and a `{score}` quantity, `derivedFrom` the assessment's QuestionnaireResponse. Codes and their sources: codes.ts.
  */
 import { getInstrumentVersion } from '@plasticity/clinical/instruments';
 import type { FhirResource } from '@plasticity/contracts';
@@ -120,6 +120,9 @@ export function toFhirObservation(row: ObservationRow): FhirResource {
     code: body.code,
     subject: { reference: `Patient/${row.patient_id}` },
     ...(row.encounter_id ? { encounter: { reference: `Encounter/${row.encounter_id}` } } : {}),
+    ...(row.kind === 'instrument'
+      ? { derivedFrom: [{ reference: `QuestionnaireResponse/${row.src}` }] }
+      : {}),
     effectiveDateTime: row.effective.toISOString(),
     ...('valueQuantity' in body ? { valueQuantity: body.valueQuantity } : {}),
     ...('dataAbsentReason' in body ? { dataAbsentReason: body.dataAbsentReason } : {}),

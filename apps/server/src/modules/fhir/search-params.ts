@@ -59,6 +59,20 @@ export const SEARCH_PARAMS: Readonly<Record<FhirResourceType, readonly SearchPar
       documentation: 'final or entered-in-error; several separated by commas',
     },
   ],
+  QuestionnaireResponse: [
+    ...COMMON,
+    ...PATIENT_REFS,
+    {
+      name: 'authored',
+      type: 'date',
+      documentation: 'When the answers were given (prefixes eq, ne, lt, gt, le, ge, sa, eb, ap)',
+    },
+    {
+      name: 'status',
+      type: 'token',
+      documentation: 'completed or entered-in-error; several separated by commas',
+    },
+  ],
   Encounter: [
     ...COMMON,
     ...PATIENT_REFS,
@@ -82,6 +96,7 @@ export const SEARCH_PARAMS: Readonly<Record<FhirResourceType, readonly SearchPar
 export const INCLUDES: Readonly<Record<FhirResourceType, readonly string[]>> = {
   Patient: [],
   Observation: ['Observation:patient', 'Observation:subject'],
+  QuestionnaireResponse: [],
   Encounter: [],
   Practitioner: [],
   Location: [],
