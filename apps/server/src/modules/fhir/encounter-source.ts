@@ -11,10 +11,8 @@
  */
 import type { FhirResource, SessionStatus } from '@plasticity/contracts';
 import { sql } from 'kysely';
-import type { FhirCaller } from './access.ts';
-import { parseDateParam } from './date-param.ts';
-import { type ResourceSource, uuidPk } from './resource-source.ts';
-import { dateSql, patientIs, statusIn } from './search-sql.ts';
+import { aboutItsPatient, type ResourceSource, uuidPk } from './resource-source.ts';
+import { patientRecordParams } from './search-sql.ts';
 
 const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
 
@@ -77,19 +75,14 @@ const statusCase = sql`case s.status ${sql.join(
   sql` `,
 )} else 'unknown' end`;
 
-function condition(name: string, value: string, caller: FhirCaller, now: Date) {
-  switch (name) {
-    case 'patient':
-    case 'subject':
-      return patientIs(name, value);
-    case 'status':
-      return statusIn(name, value, ENCOUNTER_STATUSES, 'encounter-status');
-    case 'date':
-      return dateSql('period_start', parseDateParam(name, value, caller.timeZone, now));
-    default:
-      throw new Error(`Encounter has no search parameter ${name}`);
-  }
-}
+const AUDIT = { resourceType: 'dosing_session', category: 'dosing_session' } as const;
+
+const condition = patientRecordParams('Encounter', {
+  statuses: ENCOUNTER_STATUSES,
+  valueSet: 'encounter-status',
+  dateParam: 'date',
+  dateColumn: 'period_start',
+});
 
 export const encounterSource: ResourceSource<EncounterRow> = {
   type: 'Encounter',
@@ -106,11 +99,6 @@ export const encounterSource: ResourceSource<EncounterRow> = {
   condition,
   idCondition: uuidPk,
   toResource: toFhirEncounter,
-  disclosed: (r) => ({
-    patientId: r.patient_id,
-    resourceType: 'dosing_session',
-    category: 'dosing_session',
-    id: r.id,
-  }),
-  audit: { resourceType: 'dosing_session', category: 'dosing_session' },
+  disclosed: aboutItsPatient(AUDIT),
+  audit: AUDIT,
 };

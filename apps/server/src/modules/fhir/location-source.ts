@@ -7,7 +7,7 @@
 import { CHAIR_KIND_LABELS, type ChairKind } from '@plasticity/clinical/scheduling';
 import type { FhirResource } from '@plasticity/contracts';
 import { sql } from 'kysely';
-import { type ResourceSource, uuidPk } from './resource-source.ts';
+import { noOwnParameters, type ResourceSource, uuidPk } from './resource-source.ts';
 
 const PHYSICAL_TYPE = 'http://terminology.hl7.org/CodeSystem/location-physical-type';
 const ROOMS: ReadonlySet<ChairKind> = new Set(['spravato_room', 'therapy_room']);
@@ -41,9 +41,7 @@ export const locationSource: ResourceSource<LocationRow> = {
     select c.id::text as id, c.id as pk, c.updated_at as last_updated, c.name, c.kind, c.active, c.sort_order
       from chairs c where c.clinic_id = ${clinicId}`,
   order: sql`sort_order, name, id`,
-  condition: (name) => {
-    throw new Error(`Location has no search parameter ${name}`);
-  },
+  condition: noOwnParameters('Location'),
   idCondition: uuidPk,
   toResource: toFhirLocation,
   disclosed: (r) => ({ patientId: null, resourceType: 'chair', category: null, id: r.id }),

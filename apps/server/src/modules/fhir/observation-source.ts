@@ -13,14 +13,12 @@
 import { INSTRUMENTS, SUPERSEDED_INSTRUMENTS } from '@plasticity/clinical/instruments';
 import { type RawBuilder, sql } from 'kysely';
 import { forbidden } from '../../platform/errors.ts';
-import type { FhirCaller } from './access.ts';
 import type { Disclosed } from './audit-reads.ts';
 import { LOINC, OBSERVATION_CATEGORY, VITAL_SIGNS, type VitalKind } from './codes.ts';
-import { parseDateParam } from './date-param.ts';
 import { type ObservationRow, toFhirObservation } from './observation-resource.ts';
 import { patientSource, patientsByIds, toFhirPatient } from './patient-resource.ts';
 import type { ResourceSource } from './resource-source.ts';
-import { anyOf, dateSql, parseTokens, patientIs, statusIn } from './search-sql.ts';
+import { anyOf, parseTokens, patientRecordParams } from './search-sql.ts';
 
 const codes = (kind: VitalKind) =>
   sql`array[${sql.join(VITAL_SIGNS[kind].codes.map((c) => sql.lit(c.code)))}]::text[]`;
@@ -90,23 +88,21 @@ function tokenIn(name: string, value: string, system: string, test: (code: strin
   );
 }
 
-function condition(name: string, value: string, caller: FhirCaller, now: Date): RawBuilder<unknown> {
-  switch (name) {
-    case 'patient':
-    case 'subject':
-      return patientIs(name, value);
-    case 'code':
-      return tokenIn(name, value, LOINC, (code) => sql`${code} = any(codes)`);
-    case 'category':
+const condition = patientRecordParams(
+  'Observation',
+  {
+    statuses: OBSERVATION_STATUSES,
+    valueSet: 'observation-status',
+    dateParam: 'date',
+    dateColumn: 'effective',
+  },
+  (name, value) => {
+    if (name === 'code') return tokenIn(name, value, LOINC, (code) => sql`${code} = any(codes)`);
+    if (name === 'category')
       return tokenIn(name, value, OBSERVATION_CATEGORY, (code) => sql`category = ${code}`);
-    case 'status':
-      return statusIn(name, value, OBSERVATION_STATUSES, 'observation-status');
-    case 'date':
-      return dateSql('effective', parseDateParam(name, value, caller.timeZone, now));
-    default:
-      throw new Error(`Observation has no search parameter ${name}`);
-  }
-}
+    return undefined;
+  },
+);
 
 /** What the audit log calls the record an observation row was read from. */
 function disclosed(row: ObservationRow): Disclosed {

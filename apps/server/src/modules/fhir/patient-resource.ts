@@ -10,7 +10,7 @@ import type { FhirResource } from '@plasticity/contracts';
 import type { DB, PatientsTable } from '@plasticity/db';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { IDENTIFIER_TYPE } from './codes.ts';
-import { type ResourceSource, uuidPk } from './resource-source.ts';
+import { noOwnParameters, type ResourceSource, uuidPk } from './resource-source.ts';
 import { isUuid } from './search-sql.ts';
 
 const CONTACT_ROLE = 'http://terminology.hl7.org/CodeSystem/v2-0131';
@@ -127,9 +127,7 @@ export const patientSource: ResourceSource<Row & { last_updated: Date }> = {
            p.email, p.address, p.emergency_contact, p.updated_at, p.updated_at as last_updated
       from patients p where p.clinic_id = ${clinicId}`,
   order: sql`last_name, first_name, id`,
-  condition: (name) => {
-    throw new Error(`Patient has no search parameter ${name}`);
-  },
+  condition: noOwnParameters('Patient'),
   idCondition: uuidPk,
   toResource: toFhirPatient,
   disclosed: (r) => ({ patientId: r.id, resourceType: 'patient', category: 'demographics', id: r.id }),

@@ -8,7 +8,7 @@
  */
 import type { FhirResource } from '@plasticity/contracts';
 import { sql } from 'kysely';
-import { type ResourceSource, uuidPk } from './resource-source.ts';
+import { noOwnParameters, type ResourceSource, uuidPk } from './resource-source.ts';
 
 /** The US National Provider Identifier naming system (FHIR R4 identifier-registry). */
 const US_NPI = 'http://hl7.org/fhir/sid/us-npi';
@@ -41,9 +41,7 @@ export const practitionerSource: ResourceSource<PractitionerRow> = {
      where m.clinic_id = ${clinicId} and m.role <> 'patient'
      group by u.id, u.display_name, u.npi`,
   order: sql`display_name, id`,
-  condition: (name) => {
-    throw new Error(`Practitioner has no search parameter ${name}`);
-  },
+  condition: noOwnParameters('Practitioner'),
   idCondition: uuidPk,
   toResource: toFhirPractitioner,
   disclosed: (r) => ({ patientId: null, resourceType: 'user', category: null, id: r.id }),

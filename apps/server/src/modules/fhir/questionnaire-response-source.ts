@@ -9,10 +9,8 @@
 import { getInstrumentVersion } from '@plasticity/clinical/instruments';
 import type { FhirResource } from '@plasticity/contracts';
 import { sql } from 'kysely';
-import type { FhirCaller } from './access.ts';
-import { parseDateParam } from './date-param.ts';
-import { type ResourceSource, uuidPk } from './resource-source.ts';
-import { dateSql, patientIs, statusIn } from './search-sql.ts';
+import { aboutItsPatient, type ResourceSource, uuidPk } from './resource-source.ts';
+import { patientRecordParams } from './search-sql.ts';
 
 /** R4 questionnaire-answers-status codes. */
 const QR_STATUSES = new Set(['in-progress', 'completed', 'amended', 'entered-in-error', 'stopped']);
@@ -52,19 +50,14 @@ function toFhirResponse(r: ResponseRow): FhirResource {
   };
 }
 
-function condition(name: string, value: string, caller: FhirCaller, now: Date) {
-  switch (name) {
-    case 'patient':
-    case 'subject':
-      return patientIs(name, value);
-    case 'status':
-      return statusIn(name, value, QR_STATUSES, 'questionnaire-answers-status');
-    case 'authored':
-      return dateSql('authored', parseDateParam(name, value, caller.timeZone, now));
-    default:
-      throw new Error(`QuestionnaireResponse has no search parameter ${name}`);
-  }
-}
+const AUDIT = { resourceType: 'assessment', category: 'assessment' } as const;
+
+const condition = patientRecordParams('QuestionnaireResponse', {
+  statuses: QR_STATUSES,
+  valueSet: 'questionnaire-answers-status',
+  dateParam: 'authored',
+  dateColumn: 'authored',
+});
 
 export const questionnaireResponseSource: ResourceSource<ResponseRow> = {
   type: 'QuestionnaireResponse',
@@ -78,11 +71,6 @@ export const questionnaireResponseSource: ResourceSource<ResponseRow> = {
   condition,
   idCondition: uuidPk,
   toResource: toFhirResponse,
-  disclosed: (r) => ({
-    patientId: r.patient_id,
-    resourceType: 'assessment',
-    category: 'assessment',
-    id: r.id,
-  }),
-  audit: { resourceType: 'assessment', category: 'assessment' },
+  disclosed: aboutItsPatient(AUDIT),
+  audit: AUDIT,
 };

@@ -27,7 +27,7 @@ function condition<Row extends SourceRow>(
   if (name === '_id') return anyOf(parseTokens(name, value).map((t) => idIs(source, t.code)));
   if (name === '_lastUpdated')
     return dateSql('last_updated', parseDateParam(name, value, caller.timeZone, now));
-  return source.condition(name, value, caller, now);
+  return source.condition(name, value, caller.timeZone, now);
 }
 
 export function resourceRoutes<Row extends SourceRow>(

@@ -9,7 +9,7 @@ import type { DB } from '@plasticity/db';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { FhirCaller, FhirResourceType } from './access.ts';
 import type { Disclosed } from './audit-reads.ts';
-import { isUuid } from './search-sql.ts';
+import { isUuid, type ParamCondition } from './search-sql.ts';
 
 export interface SourceRow {
   id: string;
@@ -23,7 +23,7 @@ export interface ResourceSource<Row extends SourceRow> {
   /** A total order over the relation's columns (paging relies on it). */
   order: RawBuilder<unknown>;
   /** The condition one value of one of the type's own search parameters puts on the relation. */
-  condition(name: string, value: string, caller: FhirCaller, now: Date): RawBuilder<unknown>;
+  condition: ParamCondition;
   /** The condition for one logical id (reads and `_id`); by default `id = …`. A source whose ids are built from
    * a key gives a condition on the key instead, so the database finds the row by its index. */
   idCondition?(id: string): RawBuilder<unknown>;
@@ -38,6 +38,21 @@ export interface ResourceSource<Row extends SourceRow> {
     include: string[],
     rows: Row[],
   ): Promise<{ resources: FhirResource[]; disclosed: Disclosed[] }>;
+}
+
+/** `disclosed` for a source whose every row is one record of one kind about the row's `patient_id`. */
+export function aboutItsPatient<Row extends SourceRow & { patient_id: string }>(audit: {
+  resourceType: AuditResourceType;
+  category: AuditCategory | null;
+}): (row: Row) => Disclosed {
+  return (row) => ({ patientId: row.patient_id, ...audit, id: row.id });
+}
+
+/** The `condition` of a type with no parameters beyond `_id` and `_lastUpdated`. */
+export function noOwnParameters(type: FhirResourceType): ParamCondition {
+  return (name) => {
+    throw new Error(`${type} has no search parameter ${name}`);
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 /** SQL conditions for parsed FHIR search values (see date-param.ts and search-params.ts). */
 import { type RawBuilder, sql } from 'kysely';
 import { badField } from '../../platform/errors.ts';
-import type { DateCondition } from './date-param.ts';
+import { type DateCondition, parseDateParam } from './date-param.ts';
 
 const at = (ms: number) => sql`${new Date(ms).toISOString()}::timestamptz`;
 
@@ -89,4 +89,32 @@ export function patientIs(name: string, value: string): RawBuilder<unknown> {
 /** `and`-joins conditions (true when there are none). */
 export function allOf(conds: RawBuilder<unknown>[]): RawBuilder<unknown> {
   return conds.length ? sql`(${sql.join(conds, sql` and `)})` : sql`true`;
+}
+
+/** The condition of one value of one of a type's own search parameters (see resource-source.ts). */
+export type ParamCondition = (
+  name: string,
+  value: string,
+  timeZone: string,
+  now: Date,
+) => RawBuilder<unknown>;
+
+/**
+ * The parameters a patient's records share: `patient`/`subject`, `status` (codes of the type's R4 value set),
+ * and one date parameter on one column; anything else goes to `more`, or is a programming error (the parser
+ * accepts only declared parameters).
+ */
+export function patientRecordParams(
+  type: string,
+  opts: { statuses: ReadonlySet<string>; valueSet: string; dateParam: string; dateColumn: string },
+  more?: (name: string, value: string) => RawBuilder<unknown> | undefined,
+): ParamCondition {
+  return (name, value, timeZone, now) => {
+    if (name === 'patient' || name === 'subject') return patientIs(name, value);
+    if (name === 'status') return statusIn(name, value, opts.statuses, opts.valueSet);
+    if (name === opts.dateParam) return dateSql(opts.dateColumn, parseDateParam(name, value, timeZone, now));
+    const other = more?.(name, value);
+    if (other) return other;
+    throw new Error(`${type} has no search parameter ${name}`);
+  };
 }
