@@ -25,6 +25,7 @@ import { SessionStore } from './modules/auth/session-store.ts';
 import { clinicModule } from './modules/clinic/index.ts';
 import { controlledModule } from './modules/controlled/index.ts';
 import { educationModule } from './modules/education/index.ts';
+import { fhirModule } from './modules/fhir/index.ts';
 import { healthModule } from './modules/health/index.ts';
 import { integrationModule } from './modules/integration/index.ts';
 import { journalModule } from './modules/journal/index.ts';
@@ -71,6 +72,7 @@ export const MODULES: readonly ServerModule[] = [
   slidingScaleModule,
   billingModule,
   outcomesModule,
+  fhirModule,
 ];
 
 export interface BuildOptions {

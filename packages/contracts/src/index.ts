@@ -12,6 +12,7 @@ export * from './controlled.ts';
 export * from './education.ts';
 export * from './errors.ts';
 export * from './estimates.ts';
+export * from './fhir.ts';
 export * from './field-labels.ts';
 export * from './health.ts';
 export * from './intake.ts';

@@ -6,7 +6,7 @@
  */
 import { ERROR_STATUS, type ErrorCode, type ErrorDetail } from '@plasticity/contracts';
 import { isConnectionError } from '@plasticity/db';
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.ts';
 import { installNulGuard } from './nul-guard.ts';
@@ -36,57 +36,71 @@ export function installErrorHandler(app: FastifyInstance) {
     sendError(reply, 'not_found', `no route ${req.method} ${req.url.split('?')[0]}`),
   );
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
-    if (err instanceof AppError) {
-      if (err.code === 'internal') req.log.error({ code: err.code }, err.message);
-      return sendError(reply, err.code, err.message, err.details);
-    }
-    if (hasZodFastifySchemaValidationErrors(err)) {
-      const where = (err as FastifyError).validationContext ?? 'body';
-      const details = err.validation.map((v) => ({
-        field: pathOf(where, v.instancePath),
-        message: v.message ?? 'is invalid',
-      }));
-      const first = details[0];
-      return sendError(
-        reply,
-        'validation_failed',
-        first ? `${first.field}: ${first.message}` : 'invalid request',
-        details,
-      );
-    }
-    const code = (err as FastifyError).code;
-    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
-      return sendError(reply, 'payload_too_large', 'request body is too large');
-    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-      return sendError(reply, 'unsupported_media_type', 'send JSON (content-type: application/json)');
-    if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
-      return sendError(reply, 'validation_failed', 'body: the JSON body is empty', [
-        { field: 'body', message: 'is empty' },
-      ]);
-    if ((err as FastifyError).statusCode === 400 || err instanceof SyntaxError) {
-      return sendError(reply, 'validation_failed', 'body: is not valid JSON', [
-        { field: 'body', message: 'is not valid JSON' },
-      ]);
-    }
-    if ((err as FastifyError).statusCode === 415)
-      return sendError(reply, 'unsupported_media_type', 'unsupported content type');
-    const sqlState = (err as { code?: unknown }).code;
-    if (typeof sqlState === 'string' && INPUT_SQLSTATES.has(sqlState)) {
-      // Backstop for input the schemas let through but the database refuses; the transaction rolled back.
-      req.log.warn({ sqlState }, 'database refused a value');
-      return sendError(reply, 'validation_failed', 'a value is not acceptable to the database', [
-        { field: 'body', message: 'contains a value that cannot be stored' },
-      ]);
-    }
-    if (isConnectionError(err)) {
-      // The database connection broke under this request (a restart, a terminated connection): the pool opens
-      // a new one for the next request. Whether a write in flight committed is unknown, so say "retry" (writes
-      // that matter take an idempotency key) rather than "nothing was changed".
-      req.log.error({ errName: err.name, errCode: code }, 'database connection lost during a request');
-      return sendError(reply, 'unavailable', 'the database connection was interrupted; please try again');
-    }
-    req.log.error({ errName: err.name, errCode: code, stack: err.stack }, 'unexpected error');
-    if (process.env.PLASTICITY_DEBUG_ERRORS) console.error(err);
-    return sendError(reply, 'internal', 'something went wrong on our side; nothing was changed');
+    const f = describeFailure(err, req);
+    return sendError(reply, f.code, f.message, f.details);
   });
 }
+
+/** What went wrong, as a code of the closed table with its message and fields (logged when unexpected). */
+export interface Failure {
+  code: ErrorCode;
+  message: string;
+  details?: ErrorDetail[];
+}
+
+/**
+ * Classifies any error a route or hook throws: an AppError as it is, framework and validation errors by kind,
+ * database refusals of bad input as 400, anything else as a logged 500. The app's JSON error shape
+ * (`sendError`) and the FHIR interface's OperationOutcome both render from this one classification.
+ */
+export function describeFailure(err: FastifyError | AppError, req: FastifyRequest): Failure {
+  if (err instanceof AppError) {
+    if (err.code === 'internal') req.log.error({ code: err.code }, err.message);
+    return fail(err.code, err.message, err.details);
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const where = (err as FastifyError).validationContext ?? 'body';
+    const details = err.validation.map((v) => ({
+      field: pathOf(where, v.instancePath),
+      message: v.message ?? 'is invalid',
+    }));
+    const first = details[0];
+    return fail('validation_failed', first ? `${first.field}: ${first.message}` : 'invalid request', details);
+  }
+  const code = (err as FastifyError).code;
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return fail('payload_too_large', 'request body is too large');
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return fail('unsupported_media_type', 'send JSON (content-type: application/json)');
+  if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+    return fail('validation_failed', 'body: the JSON body is empty', [
+      { field: 'body', message: 'is empty' },
+    ]);
+  if ((err as FastifyError).statusCode === 400 || err instanceof SyntaxError) {
+    return fail('validation_failed', 'body: is not valid JSON', [
+      { field: 'body', message: 'is not valid JSON' },
+    ]);
+  }
+  if ((err as FastifyError).statusCode === 415)
+    return fail('unsupported_media_type', 'unsupported content type');
+  const sqlState = (err as { code?: unknown }).code;
+  if (typeof sqlState === 'string' && INPUT_SQLSTATES.has(sqlState)) {
+    // Backstop for input the schemas let through but the database refuses; the transaction rolled back.
+    req.log.warn({ sqlState }, 'database refused a value');
+    return fail('validation_failed', 'a value is not acceptable to the database', [
+      { field: 'body', message: 'contains a value that cannot be stored' },
+    ]);
+  }
+  if (isConnectionError(err)) {
+    // The database connection broke under this request (a restart, a terminated connection): the pool opens
+    // a new one for the next request. Whether a write in flight committed is unknown, so say "retry" (writes
+    // that matter take an idempotency key) rather than "nothing was changed".
+    req.log.error({ errName: err.name, errCode: code }, 'database connection lost during a request');
+    return fail('unavailable', 'the database connection was interrupted; please try again');
+  }
+  req.log.error({ errName: err.name, errCode: code, stack: err.stack }, 'unexpected error');
+  if (process.env.PLASTICITY_DEBUG_ERRORS) console.error(err);
+  return fail('internal', 'something went wrong on our side; nothing was changed');
+}
+
+const fail = (code: ErrorCode, message: string, details?: ErrorDetail[]): Failure =>
+  details?.length ? { code, message, details } : { code, message };

@@ -29,6 +29,9 @@ const KEEP_EXACTLY: Array<[string, string]> = [
   ['post', '/api/v1/patients/{id}/notes'],
   ['get', '/api/v1/patients/{id}/notes'],
   ['get', '/api/v1/notes/{id}'],
+  ['get', '/fhir/R4/metadata'],
+  ['get', '/fhir/R4/Patient/{id}'],
+  ['get', '/fhir/R4/Observation'],
 ];
 
 describe.each(testBackends())('route policies on %s', (backend) => {

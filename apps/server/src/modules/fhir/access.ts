@@ -1,0 +1,62 @@
+/**
+ * The one place that decides who is calling the FHIR interface and what they may read.
+ *
+ * Today the caller is a staff member signed in with the session cookie (resolved by the app's auth gate), and
+ * each resource type is readable by exactly the roles that read the same data through the API:
+ * - Patient: the staff roles of `GET /api/v1/patients/{id}`;
+ * - Observation: the clinical readers of the session record (`GET /api/v1/sessions/{id}`, its vitals), the
+ *   assessments (`GET /api/v1/patients/{id}/assessments`) and the weights (the session record's dose inputs);
+ * - QuestionnaireResponse: the clinical readers of the assessments' answers (the same route);
+ * - Encounter: the clinical readers of the dosing session (`GET /api/v1/sessions/{id}`);
+ * - Practitioner: the staff roles that see the clinic's clinicians (`GET /api/v1/clinicians`);
+ * - Location: the staff roles that see the chairs and rooms (`GET /api/v1/chairs`).
+ * The route policies are built from this table, so the gate enforces it; `_include` asks `mayRead` before it
+ * adds another type. Psychotherapy notes and private journal entries are not mapped by any resource, so no
+ * caller can reach them here.
+ *
+ * System clients (SMART Backend Services bearer tokens) and disclosure-consent gating (42 CFR Part 2) will
+ * resolve into the same `FhirCaller` here: routes and mappers take a caller and never look at the request.
+ */
+import type { Role } from '@plasticity/contracts';
+import type { FastifyRequest } from 'fastify';
+import { allow, CLINICAL_READERS, type Policy, STAFF } from '../../platform/policy.ts';
+import { actorOf, authOf } from '../../platform/request-context.ts';
+import type { AuditActor } from '../audit/audit-writer.ts';
+
+export type FhirResourceType =
+  | 'Patient'
+  | 'Observation'
+  | 'QuestionnaireResponse'
+  | 'Encounter'
+  | 'Practitioner'
+  | 'Location';
+
+export const FHIR_READERS: Readonly<Record<FhirResourceType, readonly Role[]>> = {
+  Patient: STAFF,
+  Observation: CLINICAL_READERS,
+  QuestionnaireResponse: CLINICAL_READERS,
+  Encounter: CLINICAL_READERS,
+  Practitioner: STAFF,
+  Location: STAFF,
+};
+
+/** The route policy of reads and searches of a type. */
+export const readPolicy = (type: FhirResourceType): Policy => allow.roles(...FHIR_READERS[type]);
+
+export interface FhirCaller {
+  clinicId: string;
+  /** The clinic's time zone: a date searched without a zone is the clinic's local date. */
+  timeZone: string;
+  actor: AuditActor;
+  mayRead(type: FhirResourceType): boolean;
+}
+
+export function fhirCaller(req: FastifyRequest): FhirCaller {
+  const auth = authOf(req);
+  return {
+    clinicId: auth.clinicId,
+    timeZone: auth.timeZone,
+    actor: actorOf(req),
+    mayRead: (type) => FHIR_READERS[type].includes(auth.role),
+  };
+}

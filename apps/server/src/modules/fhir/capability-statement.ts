@@ -1,0 +1,73 @@
+/**
+ * GET /fhir/R4/metadata — the server's CapabilityStatement (FHIR R4 4.0.1, capabilitystatement.html): public,
+ * as the spec expects clients to read it before they authenticate; it holds no patient data. Built from the
+ * same tables the routes and the search parser use (access.ts, search-params.ts), so it lists exactly the
+ * resource types, interactions, search parameters and includes served.
+ */
+import { FhirResource } from '@plasticity/contracts';
+import type { ModuleContext, ZodApp } from '../../platform/module.ts';
+import { allow } from '../../platform/policy.ts';
+import { FHIR_READERS, type FhirResourceType } from './access.ts';
+import { fhirBase } from './bundle.ts';
+import { INCLUDES, SEARCH_PARAMS } from './search-params.ts';
+
+/** When the capabilities below last changed (CapabilityStatement.date is required). */
+const CAPABILITIES_CHANGED = '2026-12-07';
+
+const PROFILE: Record<FhirResourceType, string> = {
+  Patient: 'http://hl7.org/fhir/StructureDefinition/Patient',
+  Observation: 'http://hl7.org/fhir/StructureDefinition/Observation',
+  QuestionnaireResponse: 'http://hl7.org/fhir/StructureDefinition/QuestionnaireResponse',
+  Encounter: 'http://hl7.org/fhir/StructureDefinition/Encounter',
+  Practitioner: 'http://hl7.org/fhir/StructureDefinition/Practitioner',
+  Location: 'http://hl7.org/fhir/StructureDefinition/Location',
+};
+
+export function capabilityStatement(base: string): FhirResource {
+  const types = Object.keys(FHIR_READERS) as FhirResourceType[];
+  return {
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    date: CAPABILITIES_CHANGED,
+    publisher: 'Plasticity',
+    kind: 'instance',
+    software: { name: 'Plasticity' },
+    implementation: { description: 'Plasticity FHIR R4 read and search', url: base },
+    fhirVersion: '4.0.1',
+    format: ['json'],
+    rest: [
+      {
+        mode: 'server',
+        security: {
+          cors: false,
+          description:
+            'A staff session (the sign-in cookie); each type is readable by the roles that read the same data in the app.',
+        },
+        resource: types.map((type) => ({
+          type,
+          profile: PROFILE[type],
+          interaction: [{ code: 'read' }, { code: 'search-type' }],
+          ...(INCLUDES[type].length ? { searchInclude: [...INCLUDES[type]] } : {}),
+          searchParam: SEARCH_PARAMS[type].map((p) => ({
+            name: p.name,
+            type: p.type,
+            documentation: p.documentation,
+          })),
+        })),
+      },
+    ],
+  };
+}
+
+export function capabilityStatementRoute(app: ZodApp, ctx: ModuleContext) {
+  app.get(
+    '/metadata',
+    {
+      config: {
+        policy: allow.public('the CapabilityStatement: what the FHIR interface serves; no patient data'),
+      },
+      schema: { response: { 200: FhirResource }, tags: ['fhir'] },
+    },
+    async (req) => capabilityStatement(fhirBase(req, ctx.config)),
+  );
+}

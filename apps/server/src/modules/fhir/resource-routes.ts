@@ -1,0 +1,109 @@
+/**
+ * GET /fhir/R4/{type}/{id} — read: 200 the resource; 404 OperationOutcome for an unknown id or another clinic's.
+ * GET /fhir/R4/{type}?… — search: 200 a searchset Bundle; 400 OperationOutcome naming a bad parameter.
+ * Roles: the type's readers (access.ts), enforced by the route policy. Every answer is audited in the request's
+ * transaction (audit-reads.ts). The same two routes serve every type from its source (resource-source.ts).
+ */
+import { FhirIdParams, FhirResource, FhirSearchBundle, FhirSearchQuery } from '@plasticity/contracts';
+import type { RawBuilder } from 'kysely';
+import { notFound } from '../../platform/errors.ts';
+import type { ModuleContext, ZodApp } from '../../platform/module.ts';
+import { type FhirCaller, fhirCaller, readPolicy } from './access.ts';
+import { auditFhirAccess } from './audit-reads.ts';
+import { fhirBase, searchBundle } from './bundle.ts';
+import { parseDateParam } from './date-param.ts';
+import { patientsByIds } from './patient-resource.ts';
+import { findPage, idIs, type ResourceSource, type SourceRow } from './resource-source.ts';
+import { parseSearch } from './search-params.ts';
+import { allOf, anyOf, dateSql, parseTokens, referencedPatient } from './search-sql.ts';
+
+function condition<Row extends SourceRow>(
+  source: ResourceSource<Row>,
+  name: string,
+  value: string,
+  caller: FhirCaller,
+  now: Date,
+): RawBuilder<unknown> {
+  if (name === '_id') return anyOf(parseTokens(name, value).map((t) => idIs(source, t.code)));
+  if (name === '_lastUpdated')
+    return dateSql('last_updated', parseDateParam(name, value, caller.timeZone, now));
+  return source.condition(name, value, caller.timeZone, now);
+}
+
+export function resourceRoutes<Row extends SourceRow>(
+  app: ZodApp,
+  ctx: ModuleContext,
+  source: ResourceSource<Row>,
+) {
+  const { type } = source;
+  app.get(
+    `/${type}/:id`,
+    {
+      config: { policy: readPolicy(type) },
+      schema: { params: FhirIdParams, response: { 200: FhirResource }, tags: ['fhir'] },
+    },
+    async (req) => {
+      const caller = fhirCaller(req);
+      return ctx.db.transaction().execute(async (trx) => {
+        const where = idIs(source, req.params.id);
+        const [row] = (await findPage(trx, source, caller.clinicId, { where, limit: 1, offset: 0 })).rows;
+        if (!row) throw notFound(type);
+        await auditFhirAccess(trx, ctx.audit, caller, {
+          interaction: 'read',
+          fhirType: type,
+          disclosed: [source.disclosed(row)],
+          empty: { ...source.audit, patientId: null },
+        });
+        return source.toResource(row);
+      });
+    },
+  );
+
+  app.get(
+    `/${type}`,
+    {
+      config: { policy: readPolicy(type) },
+      schema: { querystring: FhirSearchQuery, response: { 200: FhirSearchBundle }, tags: ['fhir'] },
+    },
+    async (req) => {
+      const caller = fhirCaller(req);
+      const search = parseSearch(type, req.query);
+      const now = ctx.clock.now();
+      const conds: RawBuilder<unknown>[] = [];
+      let asked: string | null = null;
+      for (const [name, values] of search.filters) {
+        for (const value of values) {
+          conds.push(condition(source, name, value, caller, now));
+          if (name === 'patient' || name === 'subject') asked = referencedPatient(name, value);
+        }
+      }
+      return ctx.db.transaction().execute(async (trx) => {
+        const { rows, total } = await findPage(trx, source, caller.clinicId, {
+          where: allOf(conds),
+          limit: search.count,
+          offset: search.offset,
+        });
+        const included = source.include
+          ? await source.include(trx, caller, search.include, rows)
+          : { resources: [], disclosed: [] };
+        // An id of another clinic's patient is never written to this clinic's audit log.
+        const [own] = asked ? await patientsByIds(trx, caller.clinicId, [asked]) : [];
+        await auditFhirAccess(trx, ctx.audit, caller, {
+          interaction: 'search',
+          fhirType: type,
+          disclosed: [...rows.map((r) => source.disclosed(r)), ...included.disclosed],
+          empty: { ...source.audit, patientId: own?.id ?? null },
+        });
+        return searchBundle({
+          base: fhirBase(req, ctx.config),
+          type,
+          query: req.query,
+          search,
+          total,
+          matches: rows.map((r) => source.toResource(r)),
+          included: included.resources,
+        });
+      });
+    },
+  );
+}
