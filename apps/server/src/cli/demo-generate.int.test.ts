@@ -1,13 +1,14 @@
 /**
  * `npx plasticity demo generate --patients N` as a real child process on a fresh embedded data directory:
- * refuses a bad count, migrates, seeds the demo clinic when the database is empty, adds N synthetic patients
- * with five sessions and their scores each, and reports its progress.
+ * refuses a bad count and the demo history's seed, migrates, seeds the demo clinic when the database is empty,
+ * adds N synthetic patients with five sessions and their scores each, and reports its progress.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '@plasticity/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_COHORT } from '../modules/outcomes/seed-demo.ts';
 import { runCli } from './spawn.ts';
 
 describe('plasticity demo generate', () => {
@@ -21,6 +22,12 @@ describe('plasticity demo generate', () => {
     const r = await runCli(dir, ['demo', 'generate', ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--patients/);
+  });
+
+  it('refuses the seed of the demo clinic’s own history (exit 2)', async () => {
+    const r = await runCli(dir, ['demo', 'generate', '--patients', '5', '--seed', String(DEMO_COHORT.seed)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--seed/);
   });
 
   it('seeds the demo clinic, then adds the patients with a progress bar', async () => {
