@@ -1,10 +1,10 @@
 /**
- * The demo clinic's synthetic treatment history (seed-demo.ts). On a fresh clinic, on both databases: the outcomes
- * dashboard shows counts of 11 or more, with their rates, for every patient, IV ketamine, and IV ketamine for
- * depression and for treatment-resistant depression; the history ends before the integration worklist's window,
- * so the board, the worklist and the REMS list stay empty; every course is closed. On the embedded database, the
- * whole demo clinic seeded as `npm start` seeds it shows the same figures, and its hand-written patients keep the
- * board, the worklist, the REMS list and name searches to themselves.
+ * The demo clinic's synthetic treatment history (seed-demo.ts). On the embedded database, the whole demo clinic
+ * seeded as `npm start` seeds it; on the PostgreSQL server (shared by the test files, so no fixed demo logins), the
+ * history alone on a fresh clinic. Either way the outcomes dashboard shows counts of 11 or more, with their
+ * rates, for every patient, IV ketamine, and IV ketamine for depression and for treatment-resistant depression;
+ * the history ends before the integration worklist's window and every course is closed, so the board, the
+ * worklist, the REMS list and name searches belong to the hand-written demo patients.
  */
 import { SUPPRESSED } from '@plasticity/clinical/outcomes';
 import { testBackends } from '@plasticity/db/testing/index';
@@ -30,16 +30,47 @@ async function expectReadableDashboard(director: Client) {
   }
 }
 
-async function latestDischarge(h: TestApp, clinicId: string): Promise<Date | null> {
-  const r = await h.database.db
-    .selectFrom('dosing_sessions')
-    .select((eb) => eb.fn.max('discharged_at').as('at'))
-    .where('clinic_id', '=', clinicId)
+/**
+ * The synthetic patients (every patient of the clinic but `handWritten`): the cohort's size, flagged demo, every
+ * session discharged before the history's end, every plan closed.
+ */
+async function expectClosedHistory(h: TestApp, clinicId: string, handWritten: ReadonlySet<string>) {
+  const db = h.database.db;
+  const patients = (
+    await db.selectFrom('patients').select(['id', 'demo']).where('clinic_id', '=', clinicId).execute()
+  ).filter((p) => !handWritten.has(p.id));
+  expect(patients).toHaveLength(DEMO_COHORT.patients);
+  expect(patients.every((p) => p.demo)).toBe(true);
+  const ids = patients.map((p) => p.id);
+  const clinic = await db
+    .selectFrom('clinics')
+    .select('time_zone')
+    .where('id', '=', clinicId)
     .executeTakeFirstOrThrow();
-  return r.at ? new Date(r.at) : null;
+  const last = await db
+    .selectFrom('dosing_sessions')
+    .select((eb) => [eb.fn.max('discharged_at').as('at'), eb.fn.countAll<number>().as('n')])
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', 'in', ids)
+    .where('status', '=', 'discharged')
+    .executeTakeFirstOrThrow();
+  expect(Number(last.n)).toBeGreaterThanOrEqual(DEMO_COHORT.patients);
+  expect(new Date(last.at as Date).getTime()).toBeLessThan(
+    demoHistoryEnd(h.clock.now(), clinic.time_zone).getTime(),
+  );
+  const plans = await db
+    .selectFrom('plan_treatment_plans')
+    .select(['status', 'ended_at', 'sessions_completed'])
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', 'in', ids)
+    .execute();
+  expect(plans).toHaveLength(DEMO_COHORT.patients);
+  expect(new Set(plans.map((p) => p.status))).toEqual(new Set(['completed', 'stopped']));
+  expect(plans.every((p) => p.ended_at !== null && p.sessions_completed >= 1)).toBe(true);
 }
 
-describe.each(testBackends())('demo treatment history on %s', (backend) => {
+// On the embedded database the whole demo clinic is seeded below.
+describe.each(testBackends().filter((b) => b !== 'pglite'))('demo treatment history on %s', (backend) => {
   const h = useTestApp(backend);
 
   it('gives a fresh clinic a readable dashboard, all in the past, with closed courses', async () => {
@@ -50,31 +81,7 @@ describe.each(testBackends())('demo treatment history on %s', (backend) => {
       patientIds: {},
     });
     await expectReadableDashboard(await c.login('prescriber'));
-
-    const db = h.database.db;
-    const patients = await db
-      .selectFrom('patients')
-      .select(['id', 'demo'])
-      .where('clinic_id', '=', c.clinicId)
-      .where('id', '!=', c.patientId)
-      .execute();
-    expect(patients).toHaveLength(DEMO_COHORT.patients);
-    expect(patients.every((p) => p.demo)).toBe(true);
-    const clinic = await db
-      .selectFrom('clinics')
-      .select('time_zone')
-      .where('id', '=', c.clinicId)
-      .executeTakeFirstOrThrow();
-    const end = demoHistoryEnd(h.clock.now(), clinic.time_zone);
-    expect((await latestDischarge(h, c.clinicId))?.getTime()).toBeLessThan(end.getTime());
-    const plans = await db
-      .selectFrom('plan_treatment_plans')
-      .select(['status', 'ended_at', 'sessions_completed'])
-      .where('clinic_id', '=', c.clinicId)
-      .execute();
-    expect(new Set(plans.map((p) => p.status))).toEqual(new Set(['completed', 'stopped']));
-    expect(plans.every((p) => p.ended_at !== null && p.sessions_completed >= 1)).toBe(true);
-
+    await expectClosedHistory(h, c.clinicId, new Set([c.patientId]));
     const nurse = await c.login('nurse');
     expect((await nurse.get('/api/v1/board')).body.sessions).toEqual([]);
     expect((await nurse.get('/api/v1/integration/worklist')).body.items).toEqual([]);
@@ -99,6 +106,7 @@ describe.each(testBackends().filter((b) => b === 'pglite'))('the demo clinic on 
     expect(trd.instruments).toEqual(['phq9']);
 
     const handWritten = new Set(Object.values(info.patientIds));
+    await expectClosedHistory(h, info.clinicId, handWritten);
     const nurse = await login('nurse@freshstart.example');
     const board = (await nurse.get('/api/v1/board')).body.sessions as { patient: { id: string } }[];
     expect(board.length).toBeGreaterThan(0);
