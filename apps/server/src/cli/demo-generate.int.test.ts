@@ -1,13 +1,14 @@
 /**
  * `npx plasticity demo generate --patients N` as a real child process on a fresh embedded data directory:
- * refuses a bad count, migrates, seeds the demo clinic when the database is empty, adds N synthetic patients
- * with five sessions and their scores each, and reports its progress.
+ * refuses a bad count and the demo history's seed, migrates, seeds the demo clinic when the database is empty,
+ * adds N synthetic patients with five sessions and their scores each, and reports its progress.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '@plasticity/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_COHORT } from '../modules/outcomes/seed-demo.ts';
 import { runCli } from './spawn.ts';
 
 describe('plasticity demo generate', () => {
@@ -23,6 +24,12 @@ describe('plasticity demo generate', () => {
     expect(r.stderr).toMatch(/--patients/);
   });
 
+  it('refuses the seed of the demo clinic’s own history (exit 2)', async () => {
+    const r = await runCli(dir, ['demo', 'generate', '--patients', '5', '--seed', String(DEMO_COHORT.seed)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--seed/);
+  });
+
   it('seeds the demo clinic, then adds the patients with a progress bar', async () => {
     const r = await runCli(dir, ['demo', 'generate', '--patients', '30'], { timeoutMs: 180_000 });
     expect(r.code, r.stderr).toBe(0);
@@ -34,7 +41,7 @@ describe('plasticity demo generate', () => {
       const n = await d.db
         .selectFrom('patients')
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('mrn', 'like', 'GEN-%')
+        .where('mrn', 'like', 'GEN-1-%') // the command's default seed (the demo's own history has another)
         .where('demo', '=', true)
         .executeTakeFirstOrThrow();
       expect(Number(n.n)).toBe(30);

@@ -1,13 +1,15 @@
 /**
  * `plasticity demo generate --patients N [--seed S]` — fills the demo clinic with N synthetic patients (five
  * discharged dosing sessions and about ten scores each, flagged demo) for trying the outcomes dashboard at scale.
- * Migrates first; seeds the demo clinic and its logins when the database is empty. Progress on stderr.
+ * Migrates first; seeds the demo clinic and its logins when the database is empty. Progress on stderr. The demo
+ * clinic's own history's seed is refused (its medical record numbers are taken).
  */
 import { parseArgs } from 'node:util';
 import { migrate } from '@plasticity/db';
 import { buildApp, MODULES } from '../app.ts';
 import type { Config } from '../config.ts';
 import { clinicProtocols, generateSyntheticCohort } from '../modules/outcomes/generate/synthetic-cohort.ts';
+import { DEMO_COHORT } from '../modules/outcomes/seed-demo.ts';
 import { ensureLibrary } from '../modules/plans/library/ensure-library.ts';
 import { isEmpty, seedDemo } from '../seed/demo.ts';
 import { openConfiguredDatabase } from '../server.ts';
@@ -38,6 +40,13 @@ export async function demoGenerateCommand(config: Config, args: string[]): Promi
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) {
     process.stderr.write('plasticity demo generate: --seed must be a whole number\n');
+    return 2;
+  }
+  if (seed === DEMO_COHORT.seed) {
+    // The demo clinic's own history used it: the same medical record numbers again.
+    process.stderr.write(
+      `plasticity demo generate: --seed ${seed} is the demo clinic's own; choose another\n`,
+    );
     return 2;
   }
   const database = await openConfiguredDatabase(config);

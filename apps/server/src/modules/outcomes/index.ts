@@ -4,10 +4,12 @@
  * only, with small cells suppressed (docs/clinical-sources.md#outcomes-small-cell-suppression). Its summaries
  * are kept current by triggers that queue changed patients; a background job rebuilds queued patients every
  * few seconds, and each dashboard read rebuilds whatever is still queued first (docs/ARCHITECTURE.md#outcomes-summaries).
+ * The demo clinic gets a synthetic treatment history (seed-demo.ts) so the dashboard has figures to show.
  */
 import type { ServerModule } from '../../platform/module.ts';
 import { exportOutcomesCsvRoute } from './export-outcomes-csv.ts';
 import { getOutcomesRoute } from './get-outcomes.ts';
+import { seedOutcomesDemo } from './seed-demo.ts';
 import { refreshAllQueuedOutcomes } from './summaries/refresh.ts';
 
 /** How often queued patients' summaries are rebuilt in the background. */
@@ -19,6 +21,7 @@ export const outcomesModule: ServerModule = {
     getOutcomesRoute(app, ctx);
     exportOutcomesCsvRoute(app, ctx);
   },
+  seedDemo: seedOutcomesDemo,
   start(ctx) {
     return ctx.jobs.every('outcome-summaries', REFRESH_POLL_MS, () => refreshAllQueuedOutcomes(ctx.db));
   },
