@@ -142,7 +142,7 @@ describe.each(testBackends())('vitals group commit on %s', (backend) => {
         },
       ],
       alertCount: 0,
-      source: 'manual',
+      source: 'manual' as const,
       deviceId: null,
     });
     const q = uploadQueue(h.built.ctx);
