@@ -25,7 +25,11 @@ const DEVICE_STATUSES = ['checked_in', 'pre_assessment', 'dosing', 'monitoring',
 const ae = (errorCode: Refusal['errorCode'], reason: string): Refusal => ({ ack: 'AE', errorCode, reason });
 
 /** Receives one message's text and answers the ACK's text; never throws. */
-export async function receiveOru(ctx: ModuleContext, text: string, sourceAddress: string | null): Promise<string> {
+export async function receiveOru(
+  ctx: ModuleContext,
+  text: string,
+  sourceAddress: string | null,
+): Promise<string> {
   const parsed = parseOru(text, ctx.clock.now());
   if (!parsed.ok) return refused(ctx, parsed.header, parsed.refusal);
   const { header } = parsed;

@@ -13,10 +13,7 @@ import type { Hl7Header, Refusal } from './oru.ts';
 export const RECEIVER = 'PLASTICITY';
 
 /** Text of the ACK (segments separated by CR), for MLLP framing. */
-export function buildAck(
-  header: Hl7Header | null,
-  answer: { ack: 'AA'; text: string } | Refusal,
-): string {
+export function buildAck(header: Hl7Header | null, answer: { ack: 'AA'; text: string } | Refusal): string {
   const msg = new Message({
     specification: new HL7_2_6(),
     messageHeader: {

@@ -31,7 +31,15 @@ interface Mapping {
 }
 
 const PERCENT = ['262688', 'MDC_DIM_PERCENT', '%'];
-const PER_MIN = ['264864', 'MDC_DIM_BEAT_PER_MIN', '264928', 'MDC_DIM_RESP_PER_MIN', '/min', '{beats}/min', '{breaths}/min'];
+const PER_MIN = [
+  '264864',
+  'MDC_DIM_BEAT_PER_MIN',
+  '264928',
+  'MDC_DIM_RESP_PER_MIN',
+  '/min',
+  '{beats}/min',
+  '{breaths}/min',
+];
 const MMHG = ['266016', 'MDC_DIM_MMHG', 'mm[Hg]', 'mmHg'];
 
 export const MDC_VITALS: ReadonlyMap<string, Mapping> = new Map<string, Mapping>([

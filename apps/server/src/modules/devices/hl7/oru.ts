@@ -104,7 +104,10 @@ function readOru(m: Message, header: Hl7Header, receivedAt: Date): ParsedOru {
       reason: 'no device identifier: OBX-18 and PV1-3 are empty',
     });
   const obrTime = m.exists('OBR') ? str(m, 'OBR.7.1') : '';
-  const byTime = new Map<string, { reading: Record<string, number>; rank: Partial<Record<VitalKey, number>> }>();
+  const byTime = new Map<
+    string,
+    { reading: Record<string, number>; rank: Partial<Record<VitalKey, number>> }
+  >();
   for (const [i, o] of obxs.entries()) {
     const where = `OBX ${str(o, '1') || i + 1}`;
     const map = mdcMapping(str(o, '3.1'));
@@ -113,12 +116,22 @@ function readOru(m: Message, header: Hl7Header, receivedAt: Date): ParsedOru {
     if (!NUMBER.test(raw))
       return refuse(header, { ack: 'AE', errorCode: '102', reason: `${where}: OBX-5 is not a number` });
     if (!unitFits(map, { id: str(o, '6.1'), text: str(o, '6.2') }))
-      return refuse(header, { ack: 'AE', errorCode: '102', reason: `${where}: OBX-6 unit is not the one expected` });
+      return refuse(header, {
+        ack: 'AE',
+        errorCode: '102',
+        reason: `${where}: OBX-6 unit is not the one expected`,
+      });
     const own = str(o, '14.1');
     const stamp = own || obrTime;
-    const at = WITH_OFFSET.test(stamp) ? (own ? o.get('14.1') : m.get('OBR.7.1')).toDate() : new Date(receivedAt);
+    const at = WITH_OFFSET.test(stamp)
+      ? (own ? o.get('14.1') : m.get('OBR.7.1')).toDate()
+      : new Date(receivedAt);
     if (Number.isNaN(at.getTime()))
-      return refuse(header, { ack: 'AE', errorCode: '102', reason: `${where}: the observation time is not valid` });
+      return refuse(header, {
+        ack: 'AE',
+        errorCode: '102',
+        reason: `${where}: the observation time is not valid`,
+      });
     const key = at.toISOString();
     const slot = byTime.get(key) ?? { reading: {}, rank: {} };
     byTime.set(key, slot);

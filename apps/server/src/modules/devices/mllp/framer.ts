@@ -48,7 +48,8 @@ export class MllpFramer {
       i = end + 1;
       if (data[i] === CR) i += 1;
       this.#inFrame = false;
-      if (!this.#skippingOversized) out.push({ kind: 'message', text: Buffer.concat(this.#chunks).toString('utf8') });
+      if (!this.#skippingOversized)
+        out.push({ kind: 'message', text: Buffer.concat(this.#chunks).toString('utf8') });
       this.#chunks = [];
       this.#size = 0;
     }
