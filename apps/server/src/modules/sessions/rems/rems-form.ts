@@ -136,14 +136,18 @@ export async function remsForm(
     entered[key] !== undefined ? (entered[key] as T) : fallback;
   const entered40 = near40.reading;
   const row40 = entered40 && post.find((v) => new Date(v.at).toISOString() === entered40.at);
-  const bpShown = [bp(pre.filter((v) => v.sbp !== null).at(-1)), bp(post.filter((v) => v.sbp !== null).at(-1))];
+  const bpShown = [
+    bp(pre.filter((v) => v.sbp !== null).at(-1)),
+    bp(post.filter((v) => v.sbp !== null).at(-1)),
+  ];
   // A monitor's reading on the form is the nurse's to check: it is marked, and flagged until confirmed.
   for (const [field, b] of [
     ['bp.preDose', bpShown[0]],
     ['bp.at40Min', row40 ? provenance(row40) : null],
     ['bp.beforeCompletion', bpShown[1]],
   ] as const) {
-    if (b && !b.confirmed) flags.push({ field, message: 'from the bedside monitor; not yet confirmed by a nurse' });
+    if (b && !b.confirmed)
+      flags.push({ field, message: 'from the bedside monitor; not yet confirmed by a nurse' });
   }
   return {
     sessionId: s.id,

@@ -45,7 +45,8 @@ export function confirmVitalsRoute(app: ZodApp, ctx: ModuleContext) {
         ids.forEach((id, i) => {
           const r = byId.get(id);
           if (!r) throw badField(`body.vitalIds[${i}]`, 'is not a reading of this session');
-          if (r.source !== 'device') throw badField(`body.vitalIds[${i}]`, 'was typed, not sent by a monitor');
+          if (r.source !== 'device')
+            throw badField(`body.vitalIds[${i}]`, 'was typed, not sent by a monitor');
           if (r.entered_in_error_at) throw badField(`body.vitalIds[${i}]`, 'was marked entered in error');
         });
         const confirmed = await trx
