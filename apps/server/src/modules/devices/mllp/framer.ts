@@ -16,6 +16,8 @@ export class MllpFramer {
   #size = 0;
   #inFrame = false;
   #skippingOversized = false;
+  /** The last read ended right after FS: its CR may open the next read. */
+  #crDue = false;
   /** Bytes seen outside any frame (line noise, a sender without framing). */
   discarded = 0;
 
@@ -25,6 +27,8 @@ export class MllpFramer {
   push(data: Buffer): FrameEvent[] {
     const out: FrameEvent[] = [];
     let i = 0;
+    if (this.#crDue && data[0] === CR) i = 1;
+    this.#crDue = false;
     while (i < data.length) {
       if (!this.#inFrame) {
         const start = data.indexOf(START, i);
@@ -46,7 +50,8 @@ export class MllpFramer {
       if (end < 0) break;
       // FS ends the frame; the CR after it is expected and skipped when present.
       i = end + 1;
-      if (data[i] === CR) i += 1;
+      if (i === data.length) this.#crDue = true;
+      else if (data[i] === CR) i += 1;
       this.#inFrame = false;
       if (!this.#skippingOversized)
         out.push({ kind: 'message', text: Buffer.concat(this.#chunks).toString('utf8') });
