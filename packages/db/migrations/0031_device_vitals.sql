@@ -9,3 +9,5 @@ alter table session_vitals add column confirmed_at timestamptz;
 alter table session_vitals add column confirmed_by uuid;
 -- The listener finds the chair of a monitor across clinics (a device identifier is unique per clinic).
 create index chairs_device_idx on chairs (device_id) where device_id is not null;
+-- ... and the open session in that chair, for each message.
+create index dosing_sessions_open_chair_idx on dosing_sessions (chair_id) where locked_at is null;

@@ -11,6 +11,7 @@
  * the future, an MSH-10 reused with other observations, a locked record, or a failure to store (send again);
  * AR for a message that is not an ORU^R01 or cannot be read.
  */
+import { sql } from 'kysely';
 import { AppError } from '../../platform/errors.ts';
 import { describeError } from '../../platform/jobs.ts';
 import type { ModuleContext } from '../../platform/module.ts';
@@ -54,27 +55,23 @@ async function store(
 ): Promise<{ ack: 'AA'; text: string } | Refusal> {
   const { header, deviceId, readings } = parsed;
   if (readings.length === 0) return { ack: 'AA', text: 'no vital sign to store in this message' };
-  const chairs = await ctx.db
-    .selectFrom('chairs')
-    .select(['id', 'clinic_id'])
-    .where('device_id', '=', deviceId)
-    .where('active', '=', true)
-    .limit(2)
-    .execute();
-  const [chair, another] = chairs;
+  // One statement (kept prepared): the active chairs holding the identifier, each with its open sessions.
+  const found = await sql<{
+    chair_id: string;
+    clinic_id: string;
+    session_id: string | null;
+  }>`-- prepare:device_session
+    select c.id as chair_id, c.clinic_id, s.id as session_id
+      from chairs c
+      left join dosing_sessions s on s.clinic_id = c.clinic_id and s.chair_id = c.id
+       and s.status = any(${[...DEVICE_STATUSES]}::text[]) and s.locked_at is null
+     where c.device_id = ${deviceId} and c.active`.execute(ctx.db);
+  const chair = found.rows[0];
   if (!chair) return ae('204', 'unknown device: no chair in use has this device identifier');
-  if (another) return ae('204', 'this device identifier is set on chairs of more than one clinic');
+  if (found.rows.some((r) => r.chair_id !== chair.chair_id))
+    return ae('204', 'this device identifier is set on chairs of more than one clinic');
   const key = `hl7:${header.controlId}`;
-  const sessions = await ctx.db
-    .selectFrom('dosing_sessions')
-    .select('id')
-    .where('clinic_id', '=', chair.clinic_id)
-    .where('chair_id', '=', chair.id)
-    .where('status', 'in', [...DEVICE_STATUSES])
-    .where('locked_at', 'is', null)
-    .limit(2)
-    .execute();
-  const [session, second] = sessions;
+  const [session, second] = found.rows.filter((r) => r.session_id !== null);
   if (!session) {
     // A message resent after its session closed was stored then: acknowledge it again.
     if (await storedBefore(ctx, chair, key)) return { ack: 'AA', text: 'already stored' };
@@ -93,7 +90,7 @@ async function store(
   try {
     const out = await ingestReadings(ctx, {
       clinicId: chair.clinic_id,
-      sessionId: session.id,
+      sessionId: session.session_id as string,
       actor,
       userId: null,
       idempotencyKey: key,
@@ -115,7 +112,7 @@ async function store(
   }
 }
 
-async function storedBefore(ctx: ModuleContext, chair: { id: string; clinic_id: string }, key: string) {
+async function storedBefore(ctx: ModuleContext, chair: { chair_id: string; clinic_id: string }, key: string) {
   const row = await ctx.db
     .selectFrom('session_vitals_batches as b')
     .innerJoin('dosing_sessions as d', (j) =>
@@ -123,7 +120,7 @@ async function storedBefore(ctx: ModuleContext, chair: { id: string; clinic_id: 
     )
     .select('b.id')
     .where('b.clinic_id', '=', chair.clinic_id)
-    .where('d.chair_id', '=', chair.id)
+    .where('d.chair_id', '=', chair.chair_id)
     .where('b.idempotency_key', '=', key)
     .executeTakeFirst();
   return row !== undefined;
