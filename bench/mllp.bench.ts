@@ -11,9 +11,7 @@
  * It stops by itself, kills what it started and drops its database. Exit 1 when a target is missed.
  * Run alone: `node --import tsx bench/mllp.bench.ts`.
  */
-import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import pg from 'pg';
 import {
   buildOru,
   MonitorConnection,
@@ -22,7 +20,16 @@ import {
   RESP,
   SPO2,
 } from '../apps/server/src/modules/devices/test/monitor.ts';
-import { Http, jsonPort, ROOT, type Stats, spawnUntil, stats } from './vitals-support.ts';
+import {
+  Http,
+  jsonPort,
+  ROOT,
+  runAlone,
+  type Stats,
+  spawnUntil,
+  stats,
+  withBenchDatabase,
+} from './vitals-support.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
@@ -62,18 +69,8 @@ async function closedLoop(port: number, device: (c: number) => string, tag: stri
   return stats(lat, SECONDS, errors);
 }
 
-export async function run(): Promise<MllpBenchResult> {
-  const adminUrl =
-    process.env.BENCH_DATABASE_URL ??
-    process.env.TEST_DATABASE_URL ??
-    'postgres://postgres@127.0.0.1:5432/postgres';
-  const dbName = `plasticity_bench_mllp_${process.pid}_${Date.now().toString(36)}`;
-  const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${dbName}`);
-  const children: ChildProcess[] = [];
-  try {
+export function run(): Promise<MllpBenchResult> {
+  return withBenchDatabase('plasticity_bench_mllp', async (dbUrl, children) => {
     let mllpPort = 0;
     const app = await spawnUntil(
       [join(ROOT, 'apps/server/bin/plasticity.mjs'), 'serve'],
@@ -146,16 +143,7 @@ export async function run(): Promise<MllpBenchResult> {
     };
     print(result);
     return result;
-  } finally {
-    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-    await Promise.all(
-      children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)),
-    );
-    await admin
-      .query(`drop database if exists ${dbName} with (force)`)
-      .catch(() => admin.query(`drop database if exists ${dbName}`));
-    await admin.end();
-  }
+  });
 }
 
 function print(r: MllpBenchResult) {
@@ -179,12 +167,4 @@ function verdicts(r: MllpBenchResult): Array<[string, boolean]> {
   ];
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  run().then(
-    (r) => process.exit(verdicts(r).every(([, ok]) => ok) ? 0 : 1),
-    (e) => {
-      console.error(e);
-      process.exit(1);
-    },
-  );
-}
+runAlone(import.meta.url, run, verdicts);
