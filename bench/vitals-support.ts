@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export interface Stats {
@@ -124,4 +125,53 @@ export class Http {
     if (r.status !== 200) throw new Error(`login ${email}: ${r.status} ${JSON.stringify(r.body)}`);
     this.csrf = r.body.csrfToken;
   }
+}
+
+/**
+ * A fresh PostgreSQL database for one benchmark (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else
+ * postgres://postgres@127.0.0.1:5432/postgres): `work` gets its URL and a list to put started processes in;
+ * afterwards, whatever happened, those processes are stopped and the database dropped.
+ */
+export async function withBenchDatabase<T>(
+  prefix: string,
+  work: (dbUrl: string, children: ChildProcess[]) => Promise<T>,
+): Promise<T> {
+  const adminUrl =
+    process.env.BENCH_DATABASE_URL ??
+    process.env.TEST_DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/postgres';
+  const dbName = `${prefix}_${process.pid}_${Date.now().toString(36)}`;
+  const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${dbName}`);
+  const children: ChildProcess[] = [];
+  try {
+    return await work(dbUrl, children);
+  } finally {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+    await Promise.all(
+      children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)),
+    );
+    await admin
+      .query(`drop database if exists ${dbName} with (force)`)
+      .catch(() => admin.query(`drop database if exists ${dbName}`));
+    await admin.end();
+  }
+}
+
+/** Runs a benchmark file started on its own: exit 0 when every target is met, 1 otherwise or on failure. */
+export function runAlone<R>(
+  url: string,
+  run: () => Promise<R>,
+  verdicts: (r: R) => Array<[string, boolean]>,
+) {
+  if (url !== `file://${process.argv[1]}`) return;
+  run().then(
+    (r) => process.exit(verdicts(r).every(([, ok]) => ok) ? 0 : 1),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

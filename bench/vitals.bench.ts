@@ -12,11 +12,18 @@
  * It stops by itself, kills what it started and drops its database. `run()` returns the figures.
  * Run alone: `node --import tsx bench/vitals.bench.ts`.
  */
-import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import pg from 'pg';
 import { openSse, type SseClient } from '../apps/server/src/modules/sessions/test/sse-client.ts';
-import { Http, jsonPort, ROOT, type Stats, spawnUntil, stats } from './vitals-support.ts';
+import {
+  Http,
+  jsonPort,
+  ROOT,
+  runAlone,
+  type Stats,
+  spawnUntil,
+  stats,
+  withBenchDatabase,
+} from './vitals-support.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 10;
@@ -105,18 +112,8 @@ async function alertLatency(
   return { ...stats(lat, seconds, errors), missed };
 }
 
-export async function run(): Promise<VitalsBenchResult> {
-  const adminUrl =
-    process.env.BENCH_DATABASE_URL ??
-    process.env.TEST_DATABASE_URL ??
-    'postgres://postgres@127.0.0.1:5432/postgres';
-  const dbName = `plasticity_bench_${process.pid}_${Date.now().toString(36)}`;
-  const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${dbName}`);
-  const children: ChildProcess[] = [];
-  try {
+export function run(): Promise<VitalsBenchResult> {
+  return withBenchDatabase('plasticity_bench', async (dbUrl, children) => {
     const app = await spawnUntil(
       [
         ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
@@ -253,16 +250,7 @@ export async function run(): Promise<VitalsBenchResult> {
     };
     print(result);
     return result;
-  } finally {
-    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-    await Promise.all(
-      children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)),
-    );
-    await admin
-      .query(`drop database if exists ${dbName} with (force)`)
-      .catch(() => admin.query(`drop database if exists ${dbName}`));
-    await admin.end();
-  }
+  });
 }
 
 function print(r: VitalsBenchResult) {
@@ -297,12 +285,4 @@ export function verdicts(r: VitalsBenchResult): Array<[string, boolean]> {
   ];
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  run().then(
-    (r) => process.exit(verdicts(r).every(([, ok]) => ok) ? 0 : 1),
-    (e) => {
-      console.error(e);
-      process.exit(1);
-    },
-  );
-}
+runAlone(import.meta.url, run, verdicts);

@@ -14,3 +14,27 @@ describe('HOST default', () => {
     expect(loadConfig({ HOST: '10.0.0.5', DATABASE_URL: 'postgres://db/plasticity' }).host).toBe('10.0.0.5');
   });
 });
+
+describe('MLLP listener for bedside monitors', () => {
+  it('is off unless PLASTICITY_MLLP_PORT is set', () => {
+    expect(loadConfig({}).mllp).toBeUndefined();
+    expect(loadConfig({ PLASTICITY_MLLP_PORT: '' }).mllp).toBeUndefined();
+  });
+  it('listens where HOST says unless PLASTICITY_MLLP_HOST does, with a 1 MiB message limit by default', () => {
+    expect(loadConfig({ PLASTICITY_MLLP_PORT: '2575' }).mllp).toEqual({
+      port: 2575,
+      host: '127.0.0.1',
+      maxFrameBytes: 1_048_576,
+    });
+    expect(
+      loadConfig({ PLASTICITY_MLLP_PORT: '0', HOST: '0.0.0.0', PLASTICITY_MLLP_HOST: '10.0.0.9' }).mllp?.host,
+    ).toBe('10.0.0.9');
+  });
+  it.each([
+    ['PLASTICITY_MLLP_PORT', '70000'],
+    ['PLASTICITY_MLLP_PORT', 'mllp'],
+    ['PLASTICITY_MLLP_MAX_BYTES', '10'],
+  ])('refuses %s=%s naming the variable', (name, value) => {
+    expect(() => loadConfig({ PLASTICITY_MLLP_PORT: '2575', [name]: value })).toThrow(name);
+  });
+});

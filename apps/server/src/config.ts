@@ -19,6 +19,8 @@ export interface Config {
   bodyLimitBytes: number;
   webDist: string | undefined;
   loginRateLimitPerIp: number;
+  /** The MLLP listener for bedside monitors (HL7 v2 ORU^R01): off unless a port is set. */
+  mllp: { port: number; host: string; maxFrameBytes: number } | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -62,5 +64,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
     webDist: env.PLASTICITY_WEB_DIST || undefined,
     loginRateLimitPerIp: int(env, 'LOGIN_RATE_LIMIT_PER_IP', 50, 1, 100_000),
+    mllp:
+      env.PLASTICITY_MLLP_PORT === undefined || env.PLASTICITY_MLLP_PORT === ''
+        ? undefined
+        : {
+            port: int(env, 'PLASTICITY_MLLP_PORT', 2575, 0, 65535),
+            // Monitors sit on the clinic's network: listen where the HTTP server listens unless told otherwise.
+            host: env.PLASTICITY_MLLP_HOST || env.HOST || (databaseUrl ? '0.0.0.0' : '127.0.0.1'),
+            maxFrameBytes: int(env, 'PLASTICITY_MLLP_MAX_BYTES', 1_048_576, 1024, 16 * 1_048_576),
+          },
   };
 }

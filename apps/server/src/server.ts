@@ -8,6 +8,7 @@
 import { type Database, migrate, openDatabase } from '@plasticity/db';
 import { buildApp, MODULES } from './app.ts';
 import type { Config } from './config.ts';
+import { startMllpListener } from './modules/devices/mllp/listener.ts';
 import { startControlSocket } from './platform/control-socket.ts';
 import { demoBanner, isEmpty, seedDemo } from './seed/demo.ts';
 
@@ -31,6 +32,7 @@ export async function startServer(config: Config) {
   });
 
   let stopControl: (() => Promise<void>) | undefined;
+  let stopMllp: (() => Promise<void>) | undefined;
   let stopping: Promise<void> | undefined;
   const stop = (signal: string) => {
     if (stopping !== undefined) return stopping;
@@ -45,6 +47,7 @@ export async function startServer(config: Config) {
         .close()
         .catch((e) => app.log.error({ errName: (e as Error).name }, 'closing the server failed'));
       await stopControl?.();
+      await stopMllp?.();
       await built
         .stop()
         .catch((e) => app.log.error({ errName: (e as Error).name }, 'stopping background work failed'));
@@ -69,6 +72,12 @@ export async function startServer(config: Config) {
       seeded = true;
     }
     built.start();
+    // Bedside monitors (HL7 v2 over MLLP), only when configured; a port in use stops start-up.
+    if (config.mllp) {
+      const mllp = await startMllpListener(built.ctx, config.mllp);
+      stopMllp = () => mllp.close();
+      app.log.info({ mllpPort: mllp.port }, 'MLLP listener for bedside monitors is listening');
+    }
     // The embedded database is locked to this process: `plasticity backup` asks it for a snapshot here.
     if (database.kind === 'pglite') stopControl = await startControlSocket(config.dataDir, database, app.log);
     ready = true;

@@ -22,6 +22,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'emergencyContact.name': 'Emergency contact name',
   'emergencyContact.phone': 'Emergency contact phone',
   'emergencyContact.relationship': 'Emergency contact relationship',
+  // Chairs and their bedside monitors
+  deviceId: 'Monitoring device',
+  vitalIds: 'Readings',
   // Good-faith estimates
   primaryService: 'Primary service',
   trigger: 'Reason for the estimate',

@@ -36,6 +36,9 @@ const Bp = z
     sbp: z.number().nullable(),
     dbp: z.number().nullable(),
     minutesAfterFirstDevice: z.number().nullable(),
+    /** A reading sent by the bedside monitor (and whether a nurse confirmed it) rather than typed. */
+    source: z.enum(['manual', 'device']),
+    confirmed: z.boolean(),
   })
   .nullable();
 

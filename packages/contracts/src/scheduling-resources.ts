@@ -36,11 +36,18 @@ export const ChairListQuery = z
   .object({ includeInactive: z.enum(['true', 'false']).optional(), kind: ChairKind.optional() })
   .strict();
 
+/**
+ * A bedside monitor's identifier: any text up to 64 characters (monitors send their EUI-64, 16 hex digits, in
+ * OBX-18 of IHE PCD-01 messages); unique among the clinic's chairs.
+ */
+export const DEVICE_ID_MAX = 64;
+const DeviceId = text(DEVICE_ID_MAX);
+
 export const CreateChairRequest = z
   .object({
     name: text(40),
     kind: ChairKind,
-    deviceId: text(120).nullable().optional(),
+    deviceId: DeviceId.nullable().optional(),
     sortOrder: z.number().int().min(0).max(1000).optional(),
   })
   .strict();
@@ -51,7 +58,7 @@ export const UpdateChairRequest = z
     name: text(40).optional(),
     kind: ChairKind.optional(),
     active: z.boolean().optional(),
-    deviceId: text(120).nullable().optional(),
+    deviceId: DeviceId.nullable().optional(),
     sortOrder: z.number().int().min(0).max(1000).optional(),
   })
   .strict();

@@ -20,7 +20,7 @@ import { Alert } from './alerts.ts';
 import { Uuid } from './common.ts';
 import { RemsEnrolment } from './rems.ts';
 import { BoardInfusionProgress } from './session-views.ts';
-import { DischargeAssessmentRequest, SessionStatus, StoredVital } from './sessions.ts';
+import { DischargeAssessmentRequest, SessionStatus, SessionVital } from './sessions.ts';
 
 const isObject = (v: unknown) => typeof v === 'object' && v !== null;
 /** A part of the stored protocol snapshot, typed by the clinical package and passed through as stored. */
@@ -267,7 +267,7 @@ export const SessionRecord = z.object({
   administrations: z.array(AdministrationView),
   /** While a dose can be recorded (dosing, monitoring, record not locked); null otherwise. */
   doseOrder: DoseOrder.nullable(),
-  vitals: z.array(StoredVital),
+  vitals: z.array(SessionVital),
   observations: z.array(SessionObservation),
   /** Which MOAA/S and CADSS-6 are due; null when the patient is not in the chair. */
   observationsDue: ObservationsDueView.nullable(),

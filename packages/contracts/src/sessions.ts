@@ -112,6 +112,36 @@ export const StoredVital = z.object({
 });
 export type StoredVital = z.infer<typeof StoredVital>;
 
+/** Who produced a reading: typed by staff, or sent by a bedside monitor (HL7 v2 ORU^R01, IHE PCD-01). */
+export const VitalSource = z.enum(['manual', 'device']);
+export type VitalSource = z.infer<typeof VitalSource>;
+
+/**
+ * A reading as the session record shows it: with its source, and for a monitor's reading whether a nurse has
+ * confirmed it (validation of device data). A device reading counts for discharge only once confirmed.
+ */
+export const SessionVital = StoredVital.extend({
+  source: VitalSource,
+  /** The monitor's identifier (the chair's device id) for a device reading; null when typed. */
+  deviceId: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+  confirmedBy: z.string().nullable(),
+});
+export type SessionVital = z.infer<typeof SessionVital>;
+
+/** POST /api/v1/sessions/{id}/vitals/confirm: the device readings a nurse has checked against the patient. */
+export const ConfirmVitalsRequest = z
+  .object({ vitalIds: z.array(Uuid).min(1).max(500) })
+  .strict()
+  .refine((b) => new Set(b.vitalIds).size === b.vitalIds.length, {
+    message: 'lists a reading twice',
+    path: ['vitalIds'],
+  });
+export type ConfirmVitalsRequest = z.infer<typeof ConfirmVitalsRequest>;
+/** How many readings this request confirmed (readings confirmed before are left as they were). */
+export const ConfirmVitalsResult = z.object({ confirmed: z.number().int(), vitals: z.array(SessionVital) });
+export type ConfirmVitalsResult = z.infer<typeof ConfirmVitalsResult>;
+
 /** Vital-sign alerts are the alerts module's alerts with sourceType 'dosing_session' and sourceId the session id. */
 export const SessionAlert = Alert;
 export type SessionAlert = Alert;

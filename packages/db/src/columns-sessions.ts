@@ -97,6 +97,10 @@ export const SESSIONS_COLUMNS = {
     entered_in_error_at: 'timestamptz?',
     entered_in_error_by: 'uuid?',
     entered_in_error_reason: 'text?',
+    source: 'text',
+    device_id: 'text?',
+    confirmed_at: 'timestamptz?',
+    confirmed_by: 'uuid?',
   },
   session_vitals_batches: {
     id: 'uuid',

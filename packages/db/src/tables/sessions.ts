@@ -108,7 +108,16 @@ export interface SessionVitalsTable {
   entered_in_error_at: NullableTimestamp;
   entered_in_error_by: string | null;
   entered_in_error_reason: string | null;
+  /** 'manual' (typed by staff) or 'device' (a bedside monitor, migration 0031). */
+  source: Generated<VitalSource>;
+  /** The monitor's identifier (the chair's device id) for a device reading. */
+  device_id: string | null;
+  /** When and by whom a nurse confirmed a device reading (it counts for discharge only then). */
+  confirmed_at: NullableTimestamp;
+  confirmed_by: string | null;
 }
+
+export type VitalSource = 'manual' | 'device';
 
 export interface SessionVitalsBatchesTable {
   id: Generated<string>;

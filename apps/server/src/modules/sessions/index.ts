@@ -24,6 +24,7 @@ import { updateChecklistRoute } from './lifecycle/update-checklist.ts';
 import { remsRoutes } from './rems/rems-routes.ts';
 import { seedSessionsDemo } from './seed-demo.ts';
 import { ackSessionAlertRoute } from './vitals/acknowledge-session-alert.ts';
+import { confirmVitalsRoute } from './vitals/confirm-vitals.ts';
 import { vitalsIngestRoute } from './vitals/ingest-vitals.ts';
 import { runMonitoringSweep, SWEEP_INTERVAL_MS } from './vitals/sweep.ts';
 import { vitalEnteredInErrorRoute } from './vitals/vital-entered-in-error.ts';
@@ -45,6 +46,7 @@ export const sessionsModule: ServerModule = {
     addNoteRoute(app, ctx);
     vitalsIngestRoute(app, ctx);
     vitalEnteredInErrorRoute(app, ctx);
+    confirmVitalsRoute(app, ctx);
     ackSessionAlertRoute(app, ctx);
     updateDischargeAssessmentRoute(app, ctx);
     getBoardRoute(app, ctx);

@@ -3,7 +3,13 @@
  * of its appointment types. Compact rows, each saved on its own; a chair is never deleted, only made inactive.
  */
 import { Button, Group, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
-import { CHAIR_KIND_LABELS, CHAIR_KINDS, type Chair, type ChairKind } from '@plasticity/contracts';
+import {
+  CHAIR_KIND_LABELS,
+  CHAIR_KINDS,
+  type Chair,
+  type ChairKind,
+  DEVICE_ID_MAX,
+} from '@plasticity/contracts';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useApiMutation } from '../../ui/useApiMutation.ts';
@@ -53,6 +59,7 @@ function ChairRow({ chair }: { chair: Chair }) {
         <TextInput
           size="xs"
           aria-label={`Monitoring device of ${chair.name}`}
+          maxLength={DEVICE_ID_MAX}
           value={deviceId}
           onChange={(e) => setDeviceId(e.currentTarget.value)}
           error={saving.fieldErrors.deviceId}
@@ -114,6 +121,7 @@ function AddChair() {
         />
         <TextInput
           label="Monitoring device (optional)"
+          maxLength={DEVICE_ID_MAX}
           value={deviceId}
           onChange={(e) => setDeviceId(e.currentTarget.value)}
           error={adding.fieldErrors.deviceId}
@@ -141,6 +149,11 @@ export function ChairsPage() {
       <Text size="sm" c="dimmed">
         Dosing visits and the live board use these. A chair no longer used is made inactive; its history
         stays.
+      </Text>
+      <Text size="sm" c="dimmed">
+        Monitoring device: the identifier the chair’s bedside monitor sends with its readings (usually its
+        EUI-64, 16 characters, or the bed label the monitor is set to). Readings from that monitor go to the
+        session in this chair; a nurse confirms them on the session page. Leave it empty for no monitor.
       </Text>
       <ErrorAlert error={chairs.error} title="Could not load the chairs" />
       <Table verticalSpacing={4} fz="sm" aria-label="Chairs and rooms">

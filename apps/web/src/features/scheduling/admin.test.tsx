@@ -51,6 +51,37 @@ describe('scheduling admin', { timeout: 40_000 }, () => {
     });
   });
 
+  it('sets a chair’s monitoring device alone, and shows the server’s refusal beside it', async () => {
+    const eui = '0123456789ABCDEF';
+    let answer: { status: number; body: unknown } = { status: 200, body: makeChair(1, { deviceId: eui }) };
+    const { api, user } = await renderApp({
+      me: makeMe('admin'),
+      path: '/admin/chairs',
+      routes: {
+        'GET /api/v1/chairs': { body: { items: CHAIRS } },
+        'GET /api/v1/appointment-types': { body: { items: TYPES } },
+        [`PATCH /api/v1/chairs/${CHAIR_1}`]: () => answer,
+      },
+    });
+    const table = await screen.findByRole('table', { name: 'Chairs and rooms' }, { timeout: 10_000 });
+    const device = await within(table).findByRole('textbox', { name: 'Monitoring device of Chair 1' });
+    expect(device.getAttribute('maxlength')).toBe('64');
+    answer = {
+      status: 409,
+      body: {
+        error: {
+          code: 'conflict',
+          message: 'body.deviceId: another chair holds this monitoring device',
+          details: [{ field: 'body.deviceId', message: 'another chair holds this monitoring device' }],
+        },
+      },
+    };
+    await user.type(device, eui);
+    await user.click(within(table).getAllByRole('button', { name: 'Save' })[0] as HTMLElement);
+    expect(api.callsTo('PATCH', `/api/v1/chairs/${CHAIR_1}`).map((c) => c.body)).toEqual([{ deviceId: eui }]);
+    expect(await within(table).findByText('another chair holds this monitoring device')).toBeTruthy();
+  });
+
   it('saves a clinician’s weekly hours', async () => {
     const { api, user } = await renderApp({
       me: makeMe('admin'),

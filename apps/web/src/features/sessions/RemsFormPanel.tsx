@@ -62,7 +62,7 @@ const bp = (v: RemsForm['bp']['preDose']) =>
         v.minutesAfterFirstDevice !== null && v.minutesAfterFirstDevice >= 0
           ? ` (${v.minutesAfterFirstDevice} min after first device)`
           : ''
-      }`
+      }${v.source === 'device' ? ` — bedside monitor, ${v.confirmed ? 'confirmed by a nurse' : 'not yet confirmed'}` : ''}`
     : '–';
 
 function Prefilled({ f }: { f: RemsForm }) {

@@ -1,8 +1,10 @@
 /**
  * Vitals entry and the full vitals chart. Each entry is sent with an idempotency key that is
  * kept until the server confirms it, so a retry after a network error never stores the reading twice.
+ * Readings a bedside monitor sent carry a "Device" badge; a nurse confirms them (one, or all waiting) before
+ * they count for discharge.
  */
-import { Button, Card, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import {
   CartesianGrid,
@@ -18,7 +20,7 @@ import {
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useApiMutation } from '../../ui/useApiMutation.ts';
 import { useClinicTime } from '../../ui/useClinicTime.ts';
-import { postVitals, type SessionRecord } from './api.ts';
+import { confirmVitals, postVitals, type SessionRecord } from './api.ts';
 import { sessionKeys } from './queries.ts';
 
 const FIELDS = [
@@ -105,7 +107,13 @@ export function VitalsPanel({ s }: { s: SessionRecord }) {
     invalidates: [sessionKeys.detail(s.id)],
   });
   const { error, busy } = posting;
+  const confirming = useApiMutation((ids: string[]) => confirmVitals(s.id, ids), {
+    invalidates: [sessionKeys.detail(s.id)],
+  });
   const locked = Boolean(s.lockedAt);
+  const unconfirmed = s.vitals
+    .filter((v) => v.source === 'device' && v.confirmedAt === null)
+    .map((v) => v.id);
   const submit = async () => {
     const reading: Parameters<typeof postVitals>[1]['readings'][number] = { at: new Date().toISOString() };
     for (const [f] of FIELDS) {
@@ -140,6 +148,23 @@ export function VitalsPanel({ s }: { s: SessionRecord }) {
           </Group>
         )}
         <ErrorAlert error={error} title="Vitals not saved" />
+        {!locked && unconfirmed.length > 0 && (
+          <Group gap="xs">
+            <Text size="sm">
+              {unconfirmed.length === 1
+                ? '1 reading from the bedside monitor waits for your confirmation; it does not count for discharge until then.'
+                : `${unconfirmed.length} readings from the bedside monitor wait for your confirmation; they do not count for discharge until then.`}
+            </Text>
+            <Button
+              size="compact-sm"
+              onClick={() => void confirming.run(unconfirmed)}
+              loading={confirming.busy}
+            >
+              Confirm all from the monitor
+            </Button>
+          </Group>
+        )}
+        <ErrorAlert error={confirming.error} title="Readings not confirmed" />
         <VitalsChart s={s} />
         {s.vitals.length > 0 && (
           <Table striped withTableBorder fz="sm">
@@ -149,6 +174,7 @@ export function VitalsPanel({ s }: { s: SessionRecord }) {
                 {FIELDS.map(([f, label]) => (
                   <Table.Th key={f}>{label}</Table.Th>
                 ))}
+                <Table.Th>Source</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -161,6 +187,32 @@ export function VitalsPanel({ s }: { s: SessionRecord }) {
                     {FIELDS.map(([f]) => (
                       <Table.Td key={f}>{v[f] ?? '–'}</Table.Td>
                     ))}
+                    <Table.Td>
+                      {v.source === 'device' ? (
+                        <Group gap={6} wrap="nowrap">
+                          <Badge color="blue.9" size="sm">
+                            Device
+                          </Badge>
+                          {v.confirmedAt !== null ? (
+                            <Text size="xs">Confirmed</Text>
+                          ) : locked ? (
+                            <Text size="xs">Not confirmed</Text>
+                          ) : (
+                            <Button
+                              size="compact-xs"
+                              variant="light"
+                              aria-label={`Confirm the reading of ${time(v.at)}`}
+                              onClick={() => void confirming.run([v.id])}
+                              loading={confirming.busy}
+                            >
+                              Confirm
+                            </Button>
+                          )}
+                        </Group>
+                      ) : (
+                        <Text size="xs">Typed</Text>
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
             </Table.Tbody>

@@ -13,6 +13,7 @@ import {
   type BoardSession,
   type ChecklistItemView,
   type ChecklistUpdate,
+  ConfirmVitalsResult,
   type CreateSessionRequest,
   type DischargeAssessmentRequest,
   DischargeAssessmentResult,
@@ -82,6 +83,9 @@ export const administrationEnteredInError = (
   );
 export const postVitals = (id: string, body: z.input<typeof VitalsUpload>) =>
   request('POST', `${s(id)}/vitals`, VitalsUploadResult, { body });
+/** The validation of device data: a nurse confirms readings a bedside monitor sent. */
+export const confirmVitals = (id: string, vitalIds: string[]) =>
+  request('POST', `${s(id)}/vitals/confirm`, ConfirmVitalsResult, { body: { vitalIds } });
 export const postObservation = (id: string, body: z.input<typeof ObservationRequest>) =>
   request('POST', `${s(id)}/observations`, ObservationResult, { body });
 export const addNote = (id: string, text: string) =>

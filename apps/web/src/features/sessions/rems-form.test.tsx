@@ -49,6 +49,8 @@ function remsForm(overrides: Partial<RemsForm> = {}): RemsForm {
         sbp: 132,
         dbp: 84,
         minutesAfterFirstDevice: -10,
+        source: 'manual',
+        confirmed: true,
       },
       at40Min: null,
       beforeCompletion: null,

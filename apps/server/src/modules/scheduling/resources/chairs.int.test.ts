@@ -159,4 +159,58 @@ describe.each(testBackends())('chairs on %s', (backend) => {
     await admin.patch(`/api/v1/chairs/${room.body.id}`, { name: 'Recliner a' });
     expect(await chairOf(s.id)).toEqual({ chair: 'recliner A', chair_id: room.body.id });
   });
+
+  it('PATCH {deviceId} alone sets, replaces and clears a chair’s monitor (admin only; 64 characters; unique)', async () => {
+    const c = await h.newClinic();
+    const admin = await c.login('admin');
+    const chair = await admin.post('/api/v1/chairs', { name: 'Chair 1', kind: 'infusion_chair' });
+    const other = await admin.post('/api/v1/chairs', { name: 'Chair 2', kind: 'infusion_chair' });
+    const eui = '0123456789ABCDEF';
+    const set = await admin.patch(`/api/v1/chairs/${chair.body.id}`, { deviceId: eui });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ id: chair.body.id, name: 'Chair 1', deviceId: eui, active: true });
+    const longest = 'M'.repeat(64);
+    expect((await admin.patch(`/api/v1/chairs/${chair.body.id}`, { deviceId: longest })).body.deviceId).toBe(
+      longest,
+    );
+    for (const bad of ['M'.repeat(65), 42, '   ', ['x'], { id: 'x' }]) {
+      const r = await admin.patch(`/api/v1/chairs/${chair.body.id}`, { deviceId: bad });
+      expect(r.status).toBe(400);
+      expect(r.body.error.details.map((d: { field: string }) => d.field)).toContain('body.deviceId');
+    }
+    // Refused changes left the chair as it was.
+    expect(
+      (await admin.get('/api/v1/chairs')).body.items.find((x: { id: string }) => x.id === chair.body.id)
+        .deviceId,
+    ).toBe(longest);
+    await admin.patch(`/api/v1/chairs/${chair.body.id}`, { deviceId: eui });
+    const taken = await admin.patch(`/api/v1/chairs/${other.body.id}`, { deviceId: eui });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.details[0].field).toBe('body.deviceId');
+    for (const role of ['prescriber', 'nurse', 'therapist', 'front_desk'] as const) {
+      const r = await (await c.login(role)).patch(`/api/v1/chairs/${chair.body.id}`, { deviceId: 'X1' });
+      expect(r.status).toBe(403);
+    }
+    const elsewhere = await h.newClinic();
+    const otherAdmin = await elsewhere.login('admin');
+    expect((await otherAdmin.patch(`/api/v1/chairs/${chair.body.id}`, { deviceId: 'X2' })).status).toBe(404);
+    // Another clinic may hold the same identifier on its own chair.
+    const theirs = await otherAdmin.post('/api/v1/chairs', { name: 'Chair 1', kind: 'infusion_chair' });
+    expect((await otherAdmin.patch(`/api/v1/chairs/${theirs.body.id}`, { deviceId: eui })).status).toBe(200);
+    const cleared = await admin.patch(`/api/v1/chairs/${chair.body.id}`, { deviceId: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.deviceId).toBeNull();
+    expect((await admin.patch(`/api/v1/chairs/${other.body.id}`, { deviceId: eui })).status).toBe(200);
+    const audit = await h.database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('clinic_id', '=', c.clinicId)
+      .where('resource_type', '=', 'chair')
+      .where('action', '=', 'update')
+      .execute();
+    // Entries share the clock's instant: compared as a set of values with their counts.
+    expect(audit.map((a) => String((a.details as { deviceId?: unknown }).deviceId)).sort()).toEqual(
+      [eui, longest, eui, 'null', eui].sort(),
+    );
+  });
 });

@@ -5,6 +5,7 @@
  * depression — SPRAVATO label and REMS 386, 12/2024; racemic ketamine: the protocol's minimum observation
  * after the end of administration).
  * Baseline = the latest reading before the dose; latest = the newest reading; MOAA/S = the newest observation.
+ * Readings from a bedside monitor count only once a nurse has confirmed them (`confirm-vitals.ts`).
  * End of administration = the latest `stopped_at` of the administrations not entered in error. An IV infusion
  * recorded without a stop time is taken to end at its start + its infusion duration (the calculation's
  * `durationMin`, else the protocol's): the minimum observation then counts from the planned end, never from
@@ -39,7 +40,9 @@ export async function dischargeState(db: Executor, s: SessionRow, now: Date): Pr
     .select(['sbp', 'dbp', 'hr', 'spo2', 'rr', 'at'])
     .where('clinic_id', '=', s.clinic_id)
     .where('session_id', '=', s.id)
-    .where('entered_in_error_at', 'is', null);
+    .where('entered_in_error_at', 'is', null)
+    // A monitor's reading counts once a nurse has confirmed it (validation of device data).
+    .where((eb) => eb.or([eb('source', '=', 'manual'), eb('confirmed_at', 'is not', null)]));
   const latest = await base.orderBy('at', 'desc').limit(1).executeTakeFirst();
   const baseline = s.dose_started_at
     ? await base.where('at', '<', s.dose_started_at).orderBy('at', 'desc').limit(1).executeTakeFirst()

@@ -15,7 +15,7 @@ import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { emitBoardEvent, sessionEvent } from '../board/hub.ts';
 import { assertUnlocked, iso, loadSession } from '../shared/load.ts';
-import { MAX_FUTURE_SKEW_MS } from '../vitals/ingest-vitals.ts';
+import { MAX_FUTURE_SKEW_MS } from '../vitals/ingest-readings.ts';
 import { sessionDetail } from './session-detail.ts';
 
 export function administrationEventRoute(app: ZodApp, ctx: ModuleContext) {

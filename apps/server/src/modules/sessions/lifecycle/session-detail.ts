@@ -17,7 +17,14 @@ import {
 import { toAlertsWithNames } from '../../alerts/alert-store.ts';
 import { canon } from '../../controlled/stock-and-ledger.ts';
 import { evaluateSessionDischarge } from '../discharge/discharge-state.ts';
-import { type Executor, iso, protocolOf, type SessionRow, toVital } from '../shared/load.ts';
+import {
+  type Executor,
+  iso,
+  protocolOf,
+  SESSION_VITAL_COLUMNS,
+  type SessionRow,
+  toSessionVital,
+} from '../shared/load.ts';
 import { sessionObservationsDue } from '../shared/observations-due.ts';
 import { SOURCE_TYPE } from '../vitals/raise-alerts.ts';
 import { doseOrderFor } from './administration-dose.ts';
@@ -114,7 +121,7 @@ export async function sessionDetail(db: Executor, s: SessionRow, now: Date): Pro
         .execute(),
       db
         .selectFrom('session_vitals')
-        .select(['id', 'at', 'sbp', 'dbp', 'hr', 'spo2', 'rr', 'etco2', 'temp_c'])
+        .select(SESSION_VITAL_COLUMNS)
         .where('clinic_id', '=', s.clinic_id)
         .where('session_id', '=', s.id)
         .where('entered_in_error_at', 'is', null)
@@ -253,7 +260,7 @@ export async function sessionDetail(db: Executor, s: SessionRow, now: Date): Pro
       ['dosing', 'monitoring'].includes(s.status) && !s.locked_at
         ? await doseOrderFor(db, s, now, patient)
         : null,
-    vitals: vitals.map(toVital),
+    vitals: vitals.map(toSessionVital),
     observations: observations.map((o) => ({
       id: o.id,
       kind: o.kind,

@@ -53,7 +53,7 @@ export async function remsForm(
       .execute(),
     db
       .selectFrom('session_vitals')
-      .select(['at', 'sbp', 'dbp', 'hr', 'spo2', 'rr'])
+      .select(['at', 'sbp', 'dbp', 'hr', 'spo2', 'rr', 'source', 'confirmed_at'])
       .where('session_id', '=', s.id)
       .where('entered_in_error_at', 'is', null)
       .orderBy('at')
@@ -96,8 +96,13 @@ export async function remsForm(
           dbp: v.dbp,
           minutesAfterFirstDevice:
             doseMs === null ? null : Math.round((new Date(v.at).getTime() - doseMs) / 60_000),
+          ...provenance(v),
         }
       : null;
+  const provenance = (v: { source: 'manual' | 'device'; confirmed_at: Date | null }) => ({
+    source: v.source,
+    confirmed: v.source === 'manual' || v.confirmed_at !== null,
+  });
   const near40 = remsBpAbout40Min(post, firstDevice);
   const flags: RemsFormView['flags'] = [];
   if (near40.flag) flags.push({ field: 'bp.at40Min', message: near40.flag });
@@ -105,7 +110,11 @@ export async function remsForm(
   const preOk = baseline
     ? predoseVitalsCheck(
         p,
-        Object.fromEntries(Object.entries(baseline).filter(([k, v]) => k !== 'at' && v !== null)),
+        Object.fromEntries(
+          (['sbp', 'dbp', 'hr', 'spo2', 'rr'] as const)
+            .filter((k) => baseline[k] !== null)
+            .map((k) => [k, baseline[k]]),
+        ),
       ).decision !== 'hold'
     : null;
   const discharge = s.discharged_at ? await evaluateSessionDischarge(db, s, new Date(s.discharged_at)) : null;
@@ -126,6 +135,20 @@ export async function remsForm(
   const pick = <T>(key: string, fallback: T): T =>
     entered[key] !== undefined ? (entered[key] as T) : fallback;
   const entered40 = near40.reading;
+  const row40 = entered40 && post.find((v) => new Date(v.at).toISOString() === entered40.at);
+  const bpShown = [
+    bp(pre.filter((v) => v.sbp !== null).at(-1)),
+    bp(post.filter((v) => v.sbp !== null).at(-1)),
+  ];
+  // A monitor's reading on the form is the nurse's to check: it is marked, and flagged until confirmed.
+  for (const [field, b] of [
+    ['bp.preDose', bpShown[0]],
+    ['bp.at40Min', row40 ? provenance(row40) : null],
+    ['bp.beforeCompletion', bpShown[1]],
+  ] as const) {
+    if (b && !b.confirmed)
+      flags.push({ field, message: 'from the bedside monitor; not yet confirmed by a nurse' });
+  }
   return {
     sessionId: s.id,
     status: s.discharged_at ? 'final' : 'draft',
@@ -172,9 +195,15 @@ export async function remsForm(
       ? discharge.failing.filter((f) => f.key.startsWith('vitals')).length === 0
       : null,
     bp: {
-      preDose: bp(pre.filter((v) => v.sbp !== null).at(-1)),
-      at40Min: entered40 ? { ...entered40, atLocal: local(entered40.at) } : null,
-      beforeCompletion: bp(post.filter((v) => v.sbp !== null).at(-1)),
+      preDose: bpShown[0] ?? null,
+      at40Min: entered40
+        ? {
+            ...entered40,
+            atLocal: local(entered40.at),
+            ...(row40 ? provenance(row40) : { source: 'manual' as const, confirmed: true }),
+          }
+        : null,
+      beforeCompletion: bpShown[1] ?? null,
     },
     sedation: pick(
       'sedation',

@@ -94,7 +94,7 @@ export async function remsPdf(f: RemsForm): Promise<Uint8Array> {
           x.minutesAfterFirstDevice !== null && x.minutesAfterFirstDevice >= 0
             ? ` (${x.minutesAfterFirstDevice} min after first device)`
             : ''
-        }`
+        }${x.source === 'device' ? ` [bedside monitor, ${x.confirmed ? 'confirmed by nurse' : 'not confirmed'}]` : ''}`
       : '-';
   const flag = (field: string) => f.flags.find((x) => x.field === field)?.message;
   await line('BP pre-dose', bp(f.bp.preDose));

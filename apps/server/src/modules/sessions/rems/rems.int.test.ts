@@ -157,6 +157,8 @@ describe.each(testBackends())('SPRAVATO REMS monitoring form on %s', (backend) =
       sbp: 144,
       dbp: 80,
       minutesAfterFirstDevice: 44,
+      source: 'manual',
+      confirmed: true,
     });
     expect(form.body.flags).toEqual([]);
     expect(form.body.timeZone).toBe(zone);

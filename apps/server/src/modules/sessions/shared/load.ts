@@ -1,6 +1,6 @@
 /** Loading a session scoped to the caller's clinic (another clinic's session is a 404), and row mappers. */
 import type { Protocol } from '@plasticity/clinical/protocols';
-import type { StoredVital } from '@plasticity/contracts';
+import type { SessionVital, StoredVital } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import type { DosingSessionsTable, SessionVitalsTable } from '@plasticity/db/tables/sessions';
 import type { Kysely, Selectable } from 'kysely';
@@ -62,5 +62,36 @@ export function toVital(
     tempC: r.temp_c,
   };
 }
+
+/** A reading as the session record shows it: `toVital` plus its source and the nurse's confirmation. */
+export function toSessionVital(
+  r: Parameters<typeof toVital>[0] &
+    Pick<Selectable<SessionVitalsTable>, 'source' | 'device_id' | 'confirmed_at' | 'confirmed_by'>,
+): SessionVital {
+  return {
+    ...toVital(r),
+    source: r.source,
+    deviceId: r.device_id,
+    confirmedAt: iso(r.confirmed_at),
+    confirmedBy: r.confirmed_by,
+  };
+}
+
+/** The columns `toSessionVital` reads. */
+export const SESSION_VITAL_COLUMNS = [
+  'id',
+  'at',
+  'sbp',
+  'dbp',
+  'hr',
+  'spo2',
+  'rr',
+  'etco2',
+  'temp_c',
+  'source',
+  'device_id',
+  'confirmed_at',
+  'confirmed_by',
+] as const;
 
 export const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);

@@ -9,7 +9,7 @@
  *
  * A concurrent upload of the same key waits on the unique index, then claims and stores nothing (`batch_id` null).
  */
-import type { StoredVital } from '@plasticity/contracts';
+import type { StoredVital, VitalSource } from '@plasticity/contracts';
 import { sql } from 'kysely';
 import type { AuditActor, AuditWriter } from '../../audit/audit-writer.ts';
 import { type PendingEvent, vitalsEvent, vitalsEventBody } from '../board/hub.ts';
@@ -18,13 +18,17 @@ import type { Executor } from '../shared/load.ts';
 export interface StoreUploadInput {
   clinicId: string;
   sessionId: string;
-  userId: string;
+  /** The user who typed the readings; null for a bedside monitor. */
+  userId: string | null;
   idempotencyKey: string;
   bodyHash: string;
   now: Date;
   readings: StoredVital[];
   /** Threshold crossings found before storing (the audit entry counts the alerts they raise). */
   alertCount: number;
+  /** Typed by staff, or sent by a bedside monitor (then with its identifier; confirmed later by a nurse). */
+  source: VitalSource;
+  deviceId: string | null;
 }
 
 export interface StoreUploadRow {
@@ -76,6 +80,12 @@ interface GroupRow extends Omit<StoreUploadRow, 'event_id'> {
   event_ids: Array<number | string> | null;
 }
 
+/** The audit entry's details: counts, and for a monitor its source and identifier (never values). */
+function auditDetails(i: StoreUploadInput): Record<string, unknown> {
+  const counts = { readings: i.readings.length, alerts: i.alertCount };
+  return i.source === 'device' ? { ...counts, source: i.source, deviceId: i.deviceId } : counts;
+}
+
 /** One statement for the group; the answer per upload in the group's order (undefined: no such session). */
 export async function storeUploads(
   db: Executor,
@@ -115,8 +125,10 @@ export async function storeUploads(
         ${col((x) => JSON.stringify(vitalsEventBody(x.input.readings)))}::jsonb[],
         ${col((x) => x.actor?.email ?? null)}::text[], ${col((x) => x.actor?.role ?? null)}::text[],
         ${col((x) => x.actor?.sourceAddress ?? null)}::text[],
-        ${col((x) => JSON.stringify({ readings: x.input.readings.length, alerts: x.input.alertCount }))}::jsonb[])
-        as u(ord, clinic_id, session_id, key, body_hash, result, user_id, at, event, user_email, role, source_address, details)
+        ${col((x) => JSON.stringify(auditDetails(x.input)))}::jsonb[],
+        ${col((x) => x.input.source)}::text[], ${col((x) => x.input.deviceId)}::text[])
+        as u(ord, clinic_id, session_id, key, body_hash, result, user_id, at, event, user_email, role, source_address,
+             details, source, device_id)
     ), s as (
       select u.ord, d.id, d.clinic_id, d.patient_id, d.chair, d.locked_at, d.status
         from u join dosing_sessions d on d.clinic_id = u.clinic_id and d.id = u.session_id
@@ -130,8 +142,10 @@ export async function storeUploads(
     ), bu as (
       select u.ord, b.id from b join u on u.session_id = b.session_id and u.key = b.idempotency_key
     ), v as (
-      insert into session_vitals (id, clinic_id, session_id, at, sbp, dbp, hr, spo2, rr, etco2, temp_c, batch_id, recorded_by, recorded_at)
-      select x.id, s.clinic_id, s.id, x.at, x.sbp, x.dbp, x.hr, x.spo2, x.rr, x.etco2, x.temp_c, bu.id, u.user_id, u.at
+      insert into session_vitals (id, clinic_id, session_id, at, sbp, dbp, hr, spo2, rr, etco2, temp_c, batch_id,
+                                  recorded_by, recorded_at, source, device_id)
+      select x.id, s.clinic_id, s.id, x.at, x.sbp, x.dbp, x.hr, x.spo2, x.rr, x.etco2, x.temp_c, bu.id, u.user_id, u.at,
+             u.source, u.device_id
         from unnest(${readings.map((x) => x.ord)}::int[], ${rcol('id')}::uuid[], ${rcol('at')}::timestamptz[],
                     ${rcol('sbp')}::float8[], ${rcol('dbp')}::float8[], ${rcol('hr')}::float8[], ${rcol('spo2')}::float8[],
                     ${rcol('rr')}::float8[], ${rcol('etco2')}::float8[], ${rcol('tempC')}::float8[])

@@ -142,6 +142,8 @@ describe.each(testBackends())('vitals group commit on %s', (backend) => {
         },
       ],
       alertCount: 0,
+      source: 'manual' as const,
+      deviceId: null,
     });
     const q = uploadQueue(h.built.ctx);
     const before = { ...q.stats };
