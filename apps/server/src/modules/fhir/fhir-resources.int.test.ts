@@ -197,6 +197,24 @@ describe.each(testBackends())('FHIR resources on %s', (backend) => {
     expect(fhirIssues(hr.body)).toEqual([]);
   });
 
+  it('serves a monitor reading no nurse has confirmed as preliminary, and final once confirmed', async () => {
+    const c = await h.newClinic();
+    const nurse = await c.login('nurse');
+    const f = await recordObservations(h, c, nurse, 1);
+    const id = f.vitalIds[0] as string;
+    await h.database.db
+      .updateTable('session_vitals')
+      .set({ source: 'device', device_id: '0011223344556677' })
+      .where('id', '=', id)
+      .execute();
+    const before = await nurse.get(`/fhir/R4/Observation/vs-${id}-hr`);
+    expect(before.body.status).toBe('preliminary');
+    expect(fhirIssues(before.body)).toEqual([]);
+    const confirmed = await nurse.post(`/api/v1/sessions/${f.sessionId}/vitals/confirm`, { vitalIds: [id] });
+    expect(confirmed.status, confirmed.text).toBe(200);
+    expect((await nurse.get(`/fhir/R4/Observation/vs-${id}-hr`)).body.status).toBe('final');
+  });
+
   it('answers errors as valid OperationOutcomes', async () => {
     const c = await h.newClinic();
     const nurse = await c.login('nurse');

@@ -30,7 +30,7 @@ export interface ObservationRow {
   patient_id: string;
   effective: Date;
   last_updated: Date;
-  status: 'final' | 'entered-in-error';
+  status: 'final' | 'preliminary' | 'entered-in-error';
   /** LOINC codes in Observation.code. */
   codes: string[];
   category: 'vital-signs' | 'survey';

@@ -38,7 +38,10 @@ const status = (col: string) =>
 function observationsOf(clinicId: string): RawBuilder<unknown> {
   return sql`
     select 'vs-' || v.id::text || '-' || k.kind as id, k.kind, v.id as src, s.patient_id, v.at as effective,
-           greatest(v.recorded_at, v.entered_in_error_at) as last_updated, ${status('v.entered_in_error_at')} as status,
+           greatest(v.recorded_at, v.entered_in_error_at, v.confirmed_at) as last_updated,
+           -- A monitor's reading no nurse has confirmed yet is preliminary (validation of device data).
+           case when v.entered_in_error_at is not null then 'entered-in-error'
+                when v.source = 'device' and v.confirmed_at is null then 'preliminary' else 'final' end as status,
            k.codes, 'vital-signs' as category, k.v1, k.v2,
            null::text as instrument_id, null::text as instrument_version, v.session_id::text as encounter_id
       from session_vitals v
