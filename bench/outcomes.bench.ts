@@ -15,7 +15,9 @@
  * cost of keeping the aggregates current as data changes, shown but not judged against the target.
  *
  * Run: `npm run bench -- outcomes`. Env: BENCH_PATIENTS (default 100000), BENCH_RUNS (default 20),
- * BENCH_WRITES (default 200), BENCH_SKIP_EMBEDDED=1 (PostgreSQL only).
+ * BENCH_WRITES (default 200), BENCH_SKIP_EMBEDDED=1 (PostgreSQL only), BENCH_SCHEMA=name (PostgreSQL: keep the
+ * population in that schema and reuse it on the next run, so the timed reads can be repeated on a quiet machine
+ * without generating again; drop it by hand when done).
  * Exit code 1 when a target is missed.
  */
 import { randomUUID } from 'node:crypto';
@@ -69,6 +71,35 @@ async function writeScores(database: Database, clinicId: string, n: number): Pro
       from (select patient_id from outcome_patients where clinic_id = ${clinicId}
              offset floor(random() * greatest((select count(*) from outcome_patients where clinic_id = ${clinicId}) - ${n}, 1))
              limit ${n}) p`.execute(database.db);
+}
+
+/** A population generated earlier in a kept schema (BENCH_SCHEMA): its clinic and admin, the password reset. */
+async function reuse(database: Database) {
+  const db = database.db;
+  const found = await db
+    .selectFrom('clinics as c')
+    .innerJoin('memberships as m', 'm.clinic_id', 'c.id')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['c.id', 'u.id as userId', 'u.email'])
+    .where('c.name', '=', 'Bench Network')
+    .where('m.role', '=', 'admin')
+    .executeTakeFirst();
+  if (!found) return undefined;
+  await db
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(PASSWORD) })
+    .where('id', '=', found.userId)
+    .execute();
+  const count = async (table: 'outcome_patients' | 'dosing_sessions' | 'assessments') =>
+    Number(
+      (await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]?.n ?? 0,
+    );
+  const made = {
+    patients: await count('outcome_patients'),
+    sessions: await count('dosing_sessions'),
+    assessments: await count('assessments'),
+  };
+  return { clinicId: found.id, email: found.email, made, seedMs: 0 };
 }
 
 async function seed(database: Database) {
@@ -140,7 +171,7 @@ async function floor(database: Database, clinicId: string, filter: string): Prom
 }
 
 async function benchBackend(label: string, database: Database, targetMs: number): Promise<Row[]> {
-  const s = await seed(database);
+  const s = (process.env.BENCH_SCHEMA && (await reuse(database))) || (await seed(database));
   console.log(
     `${label}: ${s.made.patients.toLocaleString('en-US')} patients, ${s.made.sessions.toLocaleString('en-US')} sessions, ${s.made.assessments.toLocaleString('en-US')} assessments in ${(s.seedMs / 1000).toFixed(1)} s`,
   );
@@ -234,10 +265,11 @@ export async function run(): Promise<void> {
       throw new Error(
         'the benchmark talks to loopback only: BENCH_DATABASE_URL must point at 127.0.0.1/localhost',
       );
-    const schema = `plasticity_bench_${process.pid}`;
+    const kept = process.env.BENCH_SCHEMA;
+    const schema = kept ?? `plasticity_bench_${process.pid}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`create schema ${schema}`);
+    await admin.query(`create schema ${kept ? 'if not exists ' : ''}${schema}`);
     try {
       const server = await openDatabase({ kind: 'postgres', url, schema, poolSize: 10 });
       try {
@@ -247,7 +279,7 @@ export async function run(): Promise<void> {
         await server.close();
       }
     } finally {
-      await admin.query(`drop schema ${schema} cascade`);
+      if (!kept) await admin.query(`drop schema ${schema} cascade`);
       await admin.end();
     }
   } else console.log('BENCH_DATABASE_URL / TEST_DATABASE_URL not set: PostgreSQL server skipped.');

@@ -9,7 +9,7 @@
 import { PRIMARY_SCALE } from '@plasticity/clinical/outcomes';
 import type { Protocol } from '@plasticity/clinical/protocols';
 import { type DB, toJson } from '@plasticity/db';
-import type { Insertable, Kysely } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import { clinicInstruments } from '../../measurement/definitions.ts';
 import { refreshOutcomeSummaries } from '../summaries/refresh.ts';
 
@@ -23,6 +23,19 @@ const INDICATIONS = [
   ['ptsd', 0.15],
   ['anxiety', 0.15],
   ['alcohol_use_disorder', 0.05],
+] as const;
+/** The tables a generation grows (analysed as it goes). */
+const GROWN = [
+  'patients',
+  'plan_treatment_plans',
+  'measurement_profiles',
+  'dosing_sessions',
+  'session_observations',
+  'assessments',
+  'outcome_patients',
+  'outcome_segments',
+  'outcome_patient_scales',
+  'outcome_refresh_queue',
 ] as const;
 const MAX_SCORE: Record<string, number> = { phq9: 27, gad7: 21, pcl5: 80, audit: 40 };
 const FIRST = ['Alex', 'Sam', 'Jordan', 'Casey', 'Riley', 'Morgan', 'Taylor', 'Jamie'];
@@ -95,6 +108,7 @@ export async function generateSyntheticCohort(
   const definitions = await clinicInstruments(db, opts.clinicId);
   let sessions = 0;
   let assessments = 0;
+  let batches = 0;
   for (let start = 0; start < opts.patients; start += batch) {
     const n = Math.min(batch, opts.patients - start);
     await db.transaction().execute(async (trx) => {
@@ -215,6 +229,11 @@ export async function generateSyntheticCohort(
       sessions += sessionRows.length;
       assessments += scoreRows.length;
     });
+    // Statistics as the tables grow (after 1, 2, 4, 8 … batches): a database without autovacuum would otherwise
+    // keep plans made for empty tables — foreign-key checks by sequential scan — and each batch would be slower.
+    batches++;
+    if ((batches & (batches - 1)) === 0)
+      await sql`analyze ${sql.join(GROWN.map((t) => sql.table(t)))}`.execute(db);
     opts.onProgress?.(start + n, opts.patients);
   }
   return { patients: opts.patients, sessions, assessments };
