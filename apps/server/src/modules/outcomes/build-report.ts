@@ -29,7 +29,14 @@ export async function buildOutcomesReport(
   }
   const bounds = dateBounds(q, a.timeZone);
   await refreshQueuedOutcomes(ctx.db, a.clinicId, definitions);
-  const { facts, instruments } = await cohortTotals(ctx.db, a.clinicId, q, bounds, ctx.clock.now());
+  const { facts, instruments } = await cohortTotals(
+    ctx.db,
+    a.clinicId,
+    q,
+    bounds,
+    ctx.clock.now(),
+    definitions.map((d) => d.id),
+  );
   await ctx.audit.record(ctx.db, actorOf(req), {
     action: format === 'csv' ? 'export' : 'read',
     resourceType: 'outcomes_report',
