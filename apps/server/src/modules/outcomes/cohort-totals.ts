@@ -140,7 +140,12 @@ export async function cohortTotals(
     ]::float8[] as f
     from (${cohort()}) c left join outcome_patient_scales o
       on o.clinic_id = ${clinicId} and o.patient_id = c.patient_id and o.instrument_id = ${scale}`;
-  const row = (await query.execute(db)).rows[0] as { f: (number | string | null)[] };
+  const row = await db.transaction().execute(async (trx) => {
+    // For this one wide aggregate: no JIT (PostgreSQL compiled its eighty aggregates for seconds once the date
+    // filters raised the cost estimate) and room to sort and hash in memory.
+    await sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`.execute(trx);
+    return (await query.execute(trx)).rows[0] as { f: (number | string | null)[] };
+  });
   const f = row.f.map((v) => (v === null ? null : Number(v)));
   let i = 0;
   const next = () => f[i++] ?? 0;
