@@ -77,7 +77,9 @@ describe('outcomes dashboard', () => {
     expect(screen.getByText('47.6 %')).toBeTruthy();
     expect(screen.getAllByText(/Fewer than 11/).length).toBeGreaterThan(0);
     await user.click(screen.getByRole('combobox', { name: 'Indication' }));
-    await user.click(await screen.findByRole('option', { name: 'Depression (all forms)' }, { timeout: 5_000 }));
+    await user.click(
+      await screen.findByRole('option', { name: 'Depression (all forms)' }, { timeout: 5_000 }),
+    );
     await user.click(screen.getByRole('combobox', { name: 'Route' }));
     await user.click(await screen.findByRole('option', { name: 'IV' }, { timeout: 5_000 }));
     await waitFor(() =>
