@@ -12,7 +12,7 @@ import { adminKeys } from './queries.ts';
 
 export const fhirClientKeys = { list: () => [...adminKeys.all, 'fhir-clients'] as const };
 
-export const listFhirClients = (signal?: AbortSignal) =>
+const listFhirClients = (signal?: AbortSignal) =>
   request('GET', '/api/v1/fhir-clients', FhirClientList, { signal });
 export const registerFhirClient = (body: z.input<typeof RegisterFhirClientRequest>) =>
   request('POST', '/api/v1/fhir-clients', FhirClient, { body });
