@@ -25,6 +25,7 @@ import { SessionStore } from './modules/auth/session-store.ts';
 import { clinicModule } from './modules/clinic/index.ts';
 import { controlledModule } from './modules/controlled/index.ts';
 import { educationModule } from './modules/education/index.ts';
+import { fhirBearerTokens } from './modules/fhir/clients/bearer-tokens.ts';
 import { fhirModule } from './modules/fhir/index.ts';
 import { healthModule } from './modules/health/index.ts';
 import { integrationModule } from './modules/integration/index.ts';
@@ -158,7 +159,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   });
   installErrorHandler(app);
   await installBrowserEdge(app);
-  installAuthGate(app, sessions, opts.config);
+  installAuthGate(app, sessions, opts.config, fhirBearerTokens(opts.database.db, clock));
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });

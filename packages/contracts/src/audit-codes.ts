@@ -53,6 +53,8 @@ export const AUDIT_RESOURCE_TYPES = [
   'good_faith_estimates_due',
   'patient_coverage',
   'education_read',
+  /** A system client of the FHIR interface (SMART Backend Services): registered, disabled, authenticated. */
+  'fhir_client',
   'dosing_administration',
   'dosing_discharge_assessment',
   'dosing_observation',

@@ -13,6 +13,7 @@ export * from './education.ts';
 export * from './errors.ts';
 export * from './estimates.ts';
 export * from './fhir.ts';
+export * from './fhir-clients.ts';
 export * from './field-labels.ts';
 export * from './health.ts';
 export * from './intake.ts';

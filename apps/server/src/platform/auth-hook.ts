@@ -12,11 +12,18 @@
  *    anything runs. Public state-changing routes (login, and links whose token is the credential)
  *    need neither, but one that names a foreign `Origin` is refused too, so another site cannot
  *    log a browser in to an account of its choosing.
+ * A route whose policy admits system clients (`systemAccess`) takes, instead of the cookie, an
+ * `Authorization: Bearer` token (RFC 6750 §2.1), resolved by the `BearerTokens` the app passes in: an
+ * unknown or expired token → 401 with `WWW-Authenticate: Bearer error="invalid_token"`, a grant that does
+ * not cover the route → 403 with `error="insufficient_scope"` (RFC 6750 §3.1). A bearer request carries no
+ * cookie credential, so neither CSRF nor MFA enrolment applies to it.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { SESSION_COOKIE, type SessionStore } from '../modules/auth/session-store.ts';
 import { AppError } from './errors.ts';
+import type { Policy } from './policy.ts';
+import type { BearerTokens } from './request-context.ts';
 import { safeEqual } from './tokens.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -60,13 +67,62 @@ function claimedOrigin(req: FastifyRequest): { origin: string | null; named: boo
   return { origin: null, named: false };
 }
 
-export function installAuthGate(app: FastifyInstance, sessions: SessionStore, config: Config) {
+/** The token of an `Authorization: Bearer …` header (scheme case-insensitive), '' for an empty one; else null. */
+function bearerToken(req: FastifyRequest): string | null {
+  const h = req.headers.authorization;
+  if (typeof h !== 'string') return null;
+  const m = /^bearer(?:\s+(.*))?$/i.exec(h.trim());
+  return m ? (m[1] ?? '').trim() : null;
+}
+
+/**
+ * Admits a system client on a route whose policy names `systemAccess`, or refuses it (see the header comment).
+ * Returns false when the request carries no bearer token, so the session rules apply.
+ */
+async function admitSystemClient(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  access: string,
+  bearer: BearerTokens,
+): Promise<boolean> {
+  const token = bearerToken(req);
+  if (token === null) {
+    if (!req.cookies?.[SESSION_COOKIE]) reply.header('www-authenticate', 'Bearer');
+    return false;
+  }
+  const client = token === '' ? null : await bearer.resolve(token);
+  if (!client) {
+    reply.header('www-authenticate', 'Bearer error="invalid_token"');
+    throw new AppError('unauthenticated', 'the access token is unknown, expired or revoked');
+  }
+  req.systemClient = client;
+  if (!client.may(access)) {
+    reply.header('www-authenticate', 'Bearer error="insufficient_scope"');
+    throw new AppError('forbidden', 'the access token’s scopes do not cover this');
+  }
+  return true;
+}
+
+const admitsSystemClients = (
+  p: Policy,
+): p is Extract<Policy, { kind: 'authenticated' }> & { systemAccess: string } =>
+  p.kind === 'authenticated' && typeof p.systemAccess === 'string';
+
+export function installAuthGate(
+  app: FastifyInstance,
+  sessions: SessionStore,
+  config: Config,
+  bearer: BearerTokens,
+) {
   app.decorateRequest('auth', null);
-  app.addHook('onRequest', async (req: FastifyRequest) => {
+  app.decorateRequest('systemClient', null);
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const policy = req.routeOptions.config?.policy;
     if (!req.routeOptions.url) return; // 404 handler: nothing to guard
     if (!policy)
       throw new AppError('internal', `route ${req.method} ${req.routeOptions.url} has no declared policy`);
+    if (admitsSystemClients(policy) && (await admitSystemClient(req, reply, policy.systemAccess, bearer)))
+      return;
     const token = req.cookies?.[SESSION_COOKIE];
     const changesState = !SAFE_METHODS.has(req.method);
     if (policy.kind === 'public') {

@@ -40,6 +40,7 @@ const NO_PATIENT_DATA: Record<string, string> = {
   'GET /api/v1/access/sliding-scale/guideline-years': 'the HHS poverty guidelines (public figures)',
   'GET /api/v1/prices': 'the clinic’s price list',
   'GET /api/v1/billing/clinicians': 'staff names, roles and NPIs',
+  'GET /api/v1/fhir-clients': 'the clinic’s FHIR system clients and their public keys',
 };
 
 /** Query strings a route needs to answer 200. */

@@ -6,6 +6,10 @@
  * only their own record) name the route parameter that holds the patient id; anyone else outside
  * the role list, or a patient asking for another record, gets 404 so existence is never revealed.
  *
+ * A route may also admit system clients (bearer tokens issued to registered clients, e.g. the FHIR interface's
+ * SMART Backend Services clients): `systemAccess` names what the client's grant must cover, and the gate asks
+ * the resolved client whether it does. No route admits a system client unless its policy says so.
+ *
  * @example
  * app.get('/api/v1/patients/:id', { config: { policy: allow.roles(STAFF).orSelf('id') } }, handler)
  */
@@ -20,6 +24,8 @@ export type Policy =
       csrfExempt?: boolean;
       /** Reachable before a user whose role requires MFA has enrolled (me, enrolment, logout). */
       duringMfaEnrolment?: boolean;
+      /** Also admits a system client's bearer token whose grant covers this (see `SystemClientAuth.may`). */
+      systemAccess?: string;
     };
 
 export const STAFF: readonly Role[] = ['admin', 'prescriber', 'nurse', 'therapist', 'front_desk'];
@@ -33,6 +39,8 @@ interface RolesPolicy {
   selfParam?: string;
   /** Also let a patient user through when the named route parameter is their own patient id. */
   orSelf(param: string): Policy;
+  /** Also let a system client through whose bearer token's grant covers `access`. */
+  orSystemClient(access: string): Policy;
 }
 
 export const allow = {
@@ -49,6 +57,9 @@ export const allow = {
     roles,
     orSelf(param: string): Policy {
       return { kind: 'authenticated', roles, selfParam: param };
+    },
+    orSystemClient(access: string): Policy {
+      return { kind: 'authenticated', roles, systemAccess: access };
     },
   }),
 };

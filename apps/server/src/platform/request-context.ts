@@ -42,9 +42,31 @@ export interface AuthContext {
   settings: ClinicPolicySettings;
 }
 
+/**
+ * A system client resolved from a bearer token by the gate (routes whose policy admits system clients only):
+ * which clinic's data it reaches and what its grant covers. It has no session, no user and no role.
+ */
+export interface SystemClientAuth {
+  clientId: string;
+  clientName: string;
+  clinicId: string;
+  timeZone: string;
+  /** The grant the token carries (e.g. its SMART scopes), in the token's words. */
+  grant: readonly string[];
+  /** Whether the grant covers a route policy's `systemAccess`. */
+  may(access: string): boolean;
+}
+
+/** Resolves a bearer token to its system client; null when it is unknown, expired or its client disabled. */
+export interface BearerTokens {
+  resolve(token: string): Promise<SystemClientAuth | null>;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext | null;
+    /** Set instead of `auth` when a system client called with a bearer token. */
+    systemClient: SystemClientAuth | null;
   }
 }
 

@@ -14,13 +14,22 @@
  * adds another type. Psychotherapy notes and private journal entries are not mapped by any resource, so no
  * caller can reach them here.
  *
- * System clients (SMART Backend Services bearer tokens) and disclosure-consent gating (42 CFR Part 2) will
- * resolve into the same `FhirCaller` here: routes and mappers take a caller and never look at the request.
+ * A system client (SMART Backend Services: a bearer token from the token endpoint, resolved by the app's auth
+ * gate into `req.systemClient`, see clients/) reads the types its scopes cover: the route policies admit it
+ * with the type as their `systemAccess`, so the same gate enforces both kinds of caller. Its audit entries name
+ * no user, role `system_client`, and the client in `details.client`.
+ *
+ * 42 CFR Part 2: records of a patient treated for a substance use disorder may be disclosed only with the
+ * patient's written consent naming the recipient (§ 2.31, § 2.33). No disclosure consent is recorded yet, so a
+ * system client receives none of them (`releasesPart2Records` false; part2.ts filters every type). Staff
+ * sessions are uses within the program and read them as before.
+ *
+ * Routes and mappers take a caller and never look at the request.
  */
 import type { Role } from '@plasticity/contracts';
 import type { FastifyRequest } from 'fastify';
 import { allow, CLINICAL_READERS, type Policy, STAFF } from '../../platform/policy.ts';
-import { actorOf, authOf } from '../../platform/request-context.ts';
+import { actorOf, authOf, type SystemClientAuth } from '../../platform/request-context.ts';
 import type { AuditActor } from '../audit/audit-writer.ts';
 
 export type FhirResourceType =
@@ -41,22 +50,46 @@ export const FHIR_READERS: Readonly<Record<FhirResourceType, readonly Role[]>> =
 };
 
 /** The route policy of reads and searches of a type. */
-export const readPolicy = (type: FhirResourceType): Policy => allow.roles(...FHIR_READERS[type]);
+export const readPolicy = (type: FhirResourceType): Policy =>
+  allow.roles(...FHIR_READERS[type]).orSystemClient(type);
 
 export interface FhirCaller {
   clinicId: string;
   /** The clinic's time zone: a date searched without a zone is the clinic's local date. */
   timeZone: string;
   actor: AuditActor;
+  /** The system client calling, named in each audit entry's details; null for a staff session. */
+  clientId: string | null;
   mayRead(type: FhirResourceType): boolean;
+  /** Whether records of patients treated for a substance use disorder may be released (42 CFR Part 2). */
+  releasesPart2Records: boolean;
+}
+
+/** The audit actor of a system client: its clinic and address; no user, role `system_client`. */
+export function systemClientActor(clinicId: string, sourceAddress: string | null): AuditActor {
+  return { clinicId, userId: null, email: null, role: 'system_client', sourceAddress };
+}
+
+function systemCaller(client: SystemClientAuth, req: FastifyRequest): FhirCaller {
+  return {
+    clinicId: client.clinicId,
+    timeZone: client.timeZone,
+    actor: systemClientActor(client.clinicId, req.ip),
+    clientId: client.clientId,
+    mayRead: (type) => client.may(type),
+    releasesPart2Records: false,
+  };
 }
 
 export function fhirCaller(req: FastifyRequest): FhirCaller {
+  if (req.systemClient) return systemCaller(req.systemClient, req);
   const auth = authOf(req);
   return {
     clinicId: auth.clinicId,
     timeZone: auth.timeZone,
     actor: actorOf(req),
+    clientId: null,
     mayRead: (type) => FHIR_READERS[type].includes(auth.role),
+    releasesPart2Records: true,
   };
 }

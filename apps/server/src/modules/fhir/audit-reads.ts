@@ -2,7 +2,8 @@
  * Every FHIR read and search is audited in its request's transaction (HIPAA §164.312(b)): one entry per patient
  * (or none, for staff and chairs) and kind of record it disclosed, naming the patient, with the interface and the count in `details` (never a
  * value). A search that disclosed nothing still leaves one entry — naming the patient it asked about when that
- * is a patient of the caller's clinic (never another clinic's id), so the query itself is accounted for.
+ * is a patient of the caller's clinic (never another clinic's id), so the query itself is accounted for. A
+ * system client's entries carry its id in `details.client` (the actor columns name no user for it).
  */
 import type { AuditCategory, AuditResourceType } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
@@ -37,13 +38,14 @@ export async function auditFhirAccess(
     groups.set(key, [...(groups.get(key) ?? []), d]);
   }
   const action = access.interaction === 'read' ? 'read' : 'query';
+  const client = caller.clientId ? { client: caller.clientId } : {};
   if (groups.size === 0) {
     await audit.record(trx, caller.actor, {
       action,
       resourceType: access.empty.resourceType,
       patientId: access.empty.patientId,
       category: access.empty.category,
-      details: { interface: 'fhir', fhirType: access.fhirType, count: 0 },
+      details: { interface: 'fhir', fhirType: access.fhirType, count: 0, ...client },
     });
     return;
   }
@@ -56,7 +58,7 @@ export async function auditFhirAccess(
       resourceId: items.length === 1 ? first.id : null,
       patientId: first.patientId,
       category: first.category,
-      details: { interface: 'fhir', fhirType: access.fhirType, count: items.length },
+      details: { interface: 'fhir', fhirType: access.fhirType, count: items.length, ...client },
     });
   }
 }

@@ -2,13 +2,16 @@
  * GET /fhir/R4/metadata — the server's CapabilityStatement (FHIR R4 4.0.1, capabilitystatement.html): public,
  * as the spec expects clients to read it before they authenticate; it holds no patient data. Built from the
  * same tables the routes and the search parser use (access.ts, search-params.ts), so it lists exactly the
- * resource types, interactions, search parameters and includes served.
+ * resource types, interactions, search parameters and includes served. `rest.security` names the SMART service
+ * (R4 restful-security-service `SMART-on-FHIR`) and the token endpoint in the `oauth-uris` extension, as SMART
+ * App Launch 2.x (conformance.html) still allows beside `/.well-known/smart-configuration`.
  */
 import { FhirResource } from '@plasticity/contracts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow } from '../../platform/policy.ts';
 import { FHIR_READERS, type FhirResourceType } from './access.ts';
 import { fhirBase } from './bundle.ts';
+import { TOKEN_PATH } from './clients/client-store.ts';
 import { INCLUDES, SEARCH_PARAMS } from './search-params.ts';
 
 /** When the capabilities below last changed (CapabilityStatement.date is required). */
@@ -39,9 +42,27 @@ export function capabilityStatement(base: string): FhirResource {
       {
         mode: 'server',
         security: {
+          extension: [
+            {
+              url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',
+              extension: [{ url: 'token', valueUri: `${base}${TOKEN_PATH}` }],
+            },
+          ],
           cors: false,
+          service: [
+            {
+              coding: [
+                {
+                  system: 'http://terminology.hl7.org/CodeSystem/restful-security-service',
+                  code: 'SMART-on-FHIR',
+                },
+              ],
+            },
+          ],
           description:
-            'A staff session (the sign-in cookie); each type is readable by the roles that read the same data in the app.',
+            'A staff session (the sign-in cookie): each type is readable by the roles that read the same data in the app. ' +
+            'Or a system client (SMART Backend Services, client credentials with a signed JWT assertion): a bearer token ' +
+            'from the token endpoint reads the types its system scopes cover.',
         },
         resource: types.map((type) => ({
           type,

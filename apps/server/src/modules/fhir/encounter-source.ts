@@ -86,6 +86,7 @@ const condition = patientRecordParams('Encounter', {
 
 export const encounterSource: ResourceSource<EncounterRow> = {
   type: 'Encounter',
+  patientColumn: 'patient_id',
   relation: (clinicId) => sql`
     select s.id::text as id, s.id as pk, s.updated_at as last_updated, s.patient_id::text as patient_id,
            ${statusCase} as status, s.chair_id::text as chair_id,

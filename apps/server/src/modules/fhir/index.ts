@@ -2,9 +2,12 @@
  * FHIR R4 read and search under /fhir/R4 (docs/fhir.md): a CapabilityStatement, and Patient, Observation,
  * QuestionnaireResponse, Encounter, Practitioner and Location mapped from the record at request time. The routes live in their own Fastify scope so that every error under
  * /fhir/R4 — the auth gate's too — answers an OperationOutcome (outcome.ts), not the app's JSON error shape.
+ * System clients (SMART Backend Services, clients/) are registered under /api/v1/fhir-clients and get their
+ * tokens from /fhir/R4/auth/token, a scope of its own that answers OAuth errors.
  */
 import type { ServerModule } from '../../platform/module.ts';
 import { capabilityStatementRoute } from './capability-statement.ts';
+import { authorizationRoutes, clientAdminRoutes } from './clients/routes.ts';
 import { encounterSource } from './encounter-source.ts';
 import { locationSource } from './location-source.ts';
 import { observationSource } from './observation-source.ts';
@@ -32,5 +35,12 @@ export const fhirModule: ServerModule = {
       },
       { prefix: FHIR_PREFIX },
     );
+    await app.register(
+      async (scope) => {
+        authorizationRoutes(scope, ctx);
+      },
+      { prefix: FHIR_PREFIX },
+    );
+    clientAdminRoutes(app, ctx);
   },
 };

@@ -37,6 +37,7 @@ function toFhirLocation(r: LocationRow): FhirResource {
 
 export const locationSource: ResourceSource<LocationRow> = {
   type: 'Location',
+  patientColumn: null,
   relation: (clinicId) => sql`
     select c.id::text as id, c.id as pk, c.updated_at as last_updated, c.name, c.kind, c.active, c.sort_order
       from chairs c where c.clinic_id = ${clinicId}`,

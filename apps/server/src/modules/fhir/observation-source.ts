@@ -133,6 +133,7 @@ function idCondition(id: string): RawBuilder<unknown> {
 
 export const observationSource: ResourceSource<ObservationRow> = {
   type: 'Observation',
+  patientColumn: 'patient_id',
   relation: observationsOf,
   order: sql`effective desc, id`,
   condition,

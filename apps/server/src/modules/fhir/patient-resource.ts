@@ -122,6 +122,7 @@ const COLUMNS = [
 
 export const patientSource: ResourceSource<Row & { last_updated: Date }> = {
   type: 'Patient',
+  patientColumn: 'pk',
   relation: (clinicId) => sql`
     select p.id::text as id, p.id as pk, p.clinic_id, p.mrn, p.first_name, p.last_name, p.date_of_birth, p.sex, p.phone,
            p.email, p.address, p.emergency_contact, p.updated_at, p.updated_at as last_updated

@@ -34,6 +34,7 @@ function toFhirPractitioner(r: PractitionerRow): FhirResource {
 export const practitionerSource: ResourceSource<PractitionerRow> = {
   type: 'Practitioner',
   // One row per user: a user with more than one staff membership here reads as active when any is.
+  patientColumn: null,
   relation: (clinicId) => sql`
     select u.id::text as id, u.id as pk, null::timestamptz as last_updated, u.display_name, u.npi,
            bool_or(u.active and m.active) as active

@@ -61,6 +61,7 @@ const condition = patientRecordParams('QuestionnaireResponse', {
 
 export const questionnaireResponseSource: ResourceSource<ResponseRow> = {
   type: 'QuestionnaireResponse',
+  patientColumn: 'patient_id',
   relation: (clinicId) => sql`
     select a.id::text as id, a.id as pk, greatest(a.created_at, a.entered_in_error_at) as last_updated,
            a.patient_id::text as patient_id, a.instrument_id, a.instrument_version, a.answers,

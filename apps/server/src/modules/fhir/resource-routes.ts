@@ -1,8 +1,10 @@
 /**
  * GET /fhir/R4/{type}/{id} — read: 200 the resource; 404 OperationOutcome for an unknown id or another clinic's.
  * GET /fhir/R4/{type}?… — search: 200 a searchset Bundle; 400 OperationOutcome naming a bad parameter.
- * Roles: the type's readers (access.ts), enforced by the route policy. Every answer is audited in the request's
- * transaction (audit-reads.ts). The same two routes serve every type from its source (resource-source.ts).
+ * Callers: the type's readers and the system clients whose scopes cover it (access.ts), enforced by the route
+ * policy; records a system client may not receive under 42 CFR Part 2 are absent and read as 404 (part2.ts).
+ * Every answer is audited in the request's transaction (audit-reads.ts). The same two routes serve every type
+ * from its source (resource-source.ts).
  */
 import { FhirIdParams, FhirResource, FhirSearchBundle, FhirSearchQuery } from '@plasticity/contracts';
 import type { RawBuilder } from 'kysely';
@@ -12,6 +14,7 @@ import { type FhirCaller, fhirCaller, readPolicy } from './access.ts';
 import { auditFhirAccess } from './audit-reads.ts';
 import { fhirBase, searchBundle } from './bundle.ts';
 import { parseDateParam } from './date-param.ts';
+import { part2Releasable } from './part2.ts';
 import { patientsByIds } from './patient-resource.ts';
 import { findPage, idIs, type ResourceSource, type SourceRow } from './resource-source.ts';
 import { parseSearch } from './search-params.ts';
@@ -45,7 +48,7 @@ export function resourceRoutes<Row extends SourceRow>(
     async (req) => {
       const caller = fhirCaller(req);
       return ctx.db.transaction().execute(async (trx) => {
-        const where = idIs(source, req.params.id);
+        const where = allOf([idIs(source, req.params.id), part2Releasable(source, caller)]);
         const [row] = (await findPage(trx, source, caller.clinicId, { where, limit: 1, offset: 0 })).rows;
         if (!row) throw notFound(type);
         await auditFhirAccess(trx, ctx.audit, caller, {
@@ -79,7 +82,7 @@ export function resourceRoutes<Row extends SourceRow>(
       }
       return ctx.db.transaction().execute(async (trx) => {
         const { rows, total } = await findPage(trx, source, caller.clinicId, {
-          where: allOf(conds),
+          where: allOf([...conds, part2Releasable(source, caller)]),
           limit: search.count,
           offset: search.offset,
         });

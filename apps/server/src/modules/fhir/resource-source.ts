@@ -20,6 +20,11 @@ export interface ResourceSource<Row extends SourceRow> {
   type: FhirResourceType;
   /** The clinic's rows, unordered, with `id` (text) and `last_updated` columns. */
   relation(clinicId: string): RawBuilder<unknown>;
+  /**
+   * The relation's column holding the id of the patient a row is about (the patient's own for Patient), or null
+   * for a type about no patient. Disclosure rules about a patient (part2.ts) filter on it.
+   */
+  patientColumn: string | null;
   /** A total order over the relation's columns (paging relies on it). */
   order: RawBuilder<unknown>;
   /** The condition one value of one of the type's own search parameters puts on the relation. */

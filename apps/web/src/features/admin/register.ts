@@ -1,10 +1,13 @@
-import { IconBuildingHospital, IconUsersGroup } from '@tabler/icons-react';
+import { IconApi, IconBuildingHospital, IconUsersGroup } from '@tabler/icons-react';
 import { lazy } from 'react';
 import { registerFeature } from '../../app/registry.ts';
 
 const UsersPage = lazy(() => import('./UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const ClinicSettingsPage = lazy(() =>
   import('./ClinicSettingsPage.tsx').then((m) => ({ default: m.ClinicSettingsPage })),
+);
+const FhirClientsPage = lazy(() =>
+  import('./FhirClientsPage.tsx').then((m) => ({ default: m.FhirClientsPage })),
 );
 
 const ADMIN = ['admin'] as const;
@@ -21,6 +24,14 @@ registerFeature({
       icon: IconBuildingHospital,
       order: 81,
     },
+    {
+      id: 'fhir-clients',
+      label: 'FHIR clients',
+      path: '/admin/fhir-clients',
+      roles: ADMIN,
+      icon: IconApi,
+      order: 84,
+    },
   ],
   routes: [
     { id: 'users', path: '/admin/users', roles: ADMIN, title: 'Users', component: UsersPage },
@@ -30,6 +41,13 @@ registerFeature({
       roles: ADMIN,
       title: 'Clinic settings',
       component: ClinicSettingsPage,
+    },
+    {
+      id: 'fhir-clients',
+      path: '/admin/fhir-clients',
+      roles: ADMIN,
+      title: 'FHIR system clients',
+      component: FhirClientsPage,
     },
   ],
 });
