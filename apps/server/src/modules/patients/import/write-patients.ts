@@ -4,9 +4,10 @@
  * audit entry the API writes for a create (action create, resource patient, category demographics), in the
  * same statement. Nothing is half-imported: a problem found inside the transaction rolls it all back.
  */
-import { type DB, toJson } from '@plasticity/db';
+import type { DB } from '@plasticity/db';
 import { type Kysely, sql } from 'kysely';
 import type { AuditActor, AuditWriter } from '../../audit/audit-writer.ts';
+import { newPatientRow } from '../patient-row.ts';
 import type { CsvProblem, CsvRow } from './csv-rows.ts';
 
 /** Rows per insert statement: 12 columns each stays far below PostgreSQL's 65,535 parameters. */
@@ -85,20 +86,9 @@ export async function importPatients(
     let a = 0;
     let inserted = 0;
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      const values = rows.slice(i, i + INSERT_CHUNK).map(({ body: b }) => ({
-        clinic_id: clinicId,
-        mrn: b.mrn ?? (allocated[a++] as string),
-        first_name: b.firstName,
-        last_name: b.lastName,
-        date_of_birth: b.dateOfBirth,
-        sex: b.sex,
-        phone: b.phone ?? null,
-        email: b.email ?? null,
-        address: b.address ? toJson(b.address) : null,
-        emergency_contact: b.emergencyContact ? toJson(b.emergencyContact) : null,
-        created_at: opts.now,
-        updated_at: opts.now,
-      }));
+      const values = rows
+        .slice(i, i + INSERT_CHUNK)
+        .map(({ body }) => newPatientRow(clinicId, body.mrn ?? (allocated[a++] as string), body, opts.now));
       const insert = trx.insertInto('patients').values(values).returning('id');
       const entries = audit.insertSelect(
         actor,
