@@ -13,17 +13,9 @@ import { DEMO_COHORT } from '../modules/outcomes/seed-demo.ts';
 import { ensureLibrary } from '../modules/plans/library/ensure-library.ts';
 import { isEmpty, seedDemo } from '../seed/demo.ts';
 import { openConfiguredDatabase } from '../server.ts';
+import { endProgress, progress } from './progress.ts';
 
 const MAX_PATIENTS = 1_000_000;
-
-/** A one-line progress bar, redrawn in place on a terminal. */
-function progress(done: number, total: number, startedAt: number): void {
-  const width = 30;
-  const filled = Math.round((done / total) * width);
-  const secs = (Date.now() - startedAt) / 1000;
-  const line = `[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${Math.floor((done / total) * 100)}% ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} patients, ${secs.toFixed(0)} s`;
-  process.stderr.write(process.stderr.isTTY ? `\r${line}` : `${line}\n`);
-}
 
 export async function demoGenerateCommand(config: Config, args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -84,9 +76,9 @@ export async function demoGenerateCommand(config: Config, args: string[]): Promi
       now: new Date(),
       prescriberId: prescriber?.user_id ?? null,
       batchSize: 500,
-      onProgress: (done, total) => progress(done, total, startedAt),
+      onProgress: (done, total) => progress(done, total, startedAt, 'patients'),
     });
-    if (process.stderr.isTTY) process.stderr.write('\n');
+    endProgress();
     console.log(
       `Generated ${made.patients.toLocaleString('en-US')} patients, ${made.sessions.toLocaleString('en-US')} sessions and ${made.assessments.toLocaleString('en-US')} assessments.`,
     );

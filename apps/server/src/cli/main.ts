@@ -1,5 +1,6 @@
 /**
- * `npx plasticity <command>` — serve, migrate, user create, demo generate, audit verify, backup, restore.
+ * `npx plasticity <command>` — serve, migrate, user create, demo generate, import patients, audit verify, backup,
+ * restore.
  * Each command opens the same database the server would (DATABASE_URL, or the embedded one in
  * PLASTICITY_DATA_DIR, which refuses to open while another process holds it).
  */
@@ -13,6 +14,7 @@ import { CorruptBackupError } from './backup/file.ts';
 import { MissingToolError } from './backup/pg-tools.ts';
 import { restoreCommand } from './backup/restore.ts';
 import { demoGenerateCommand } from './demo-generate.ts';
+import { importPatientsCommand } from './import-patients.ts';
 import { userCreateCommand } from './user-create.ts';
 
 const HELP = `Usage: plasticity <command> [options]
@@ -24,6 +26,9 @@ Commands:
                         [--clinic-name <n>] [--password-stdin]  (without a password, prints a one-time link)
   demo generate         Add synthetic patients to the demo clinic: --patients <n> [--seed <s>] (seeds the
                         demo clinic first when the database is empty)
+  import patients FILE.csv
+                        Register patients from a CSV file [--clinic <id>] [--dry-run]: every row is validated
+                        first; any bad row is listed by line and column and nothing is written (exit 1)
   audit verify          Check the audit log's hash chain; exits 1 and names the first bad entry
   backup FILE           Write a checksummed backup of the database to FILE [--force to replace FILE].
                         Embedded: works while the server runs (it takes the snapshot). PostgreSQL: uses pg_dump.
@@ -58,6 +63,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (cmd === 'user' && sub === 'create') return await userCreateCommand(config, argv.slice(2));
     if (cmd === 'demo' && sub === 'generate') return await demoGenerateCommand(config, argv.slice(2));
+    if (cmd === 'import' && sub === 'patients') return await importPatientsCommand(config, argv.slice(2));
     if (cmd === 'audit' && sub === 'verify') return await auditVerifyCommand(config);
     if (cmd === 'backup' || cmd === 'restore') {
       let parsed: ReturnType<typeof parseBackupArgs>;

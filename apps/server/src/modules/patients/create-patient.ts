@@ -3,13 +3,12 @@
  * The MRN is the clinic's next number unless one is given; a duplicate MRN is a 409.
  */
 import { CreatePatientRequest, Patient } from '@plasticity/contracts';
-import { toJson } from '@plasticity/db';
 import { sql } from 'kysely';
 import { AppError } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow, PATIENT_EDITORS } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
-import { toPatient } from './patient-row.ts';
+import { newPatientRow, toPatient } from './patient-row.ts';
 
 export function createPatientRoute(app: ZodApp, ctx: ModuleContext) {
   app.post(
@@ -55,20 +54,7 @@ export function createPatientRoute(app: ZodApp, ctx: ModuleContext) {
         const now = ctx.clock.now();
         const inserted = await trx
           .insertInto('patients')
-          .values({
-            clinic_id: a.clinicId,
-            mrn,
-            first_name: b.firstName,
-            last_name: b.lastName,
-            date_of_birth: b.dateOfBirth,
-            sex: b.sex,
-            phone: b.phone ?? null,
-            email: b.email ?? null,
-            address: b.address ? toJson(b.address) : null,
-            emergency_contact: b.emergencyContact ? toJson(b.emergencyContact) : null,
-            created_at: now,
-            updated_at: now,
-          })
+          .values(newPatientRow(a.clinicId, mrn, b, now))
           .returningAll()
           .executeTakeFirstOrThrow();
         await ctx.audit.record(trx, actorOf(req), {

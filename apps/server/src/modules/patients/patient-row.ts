@@ -1,7 +1,30 @@
-/** Maps a patients row to the API shape (contracts' Patient). */
-import type { Patient } from '@plasticity/contracts';
-import type { PatientsTable } from '@plasticity/db';
-import type { Selectable } from 'kysely';
+/** Maps a patients row to the API shape (contracts' Patient), and a create-patient body to a new row. */
+import type { CreatePatientRequest, Patient } from '@plasticity/contracts';
+import { type PatientsTable, toJson } from '@plasticity/db';
+import type { Insertable, Selectable } from 'kysely';
+
+/** The row a create-patient body makes (the API's create and the CSV import). */
+export function newPatientRow(
+  clinicId: string,
+  mrn: string,
+  b: CreatePatientRequest,
+  now: Date,
+): Insertable<PatientsTable> {
+  return {
+    clinic_id: clinicId,
+    mrn,
+    first_name: b.firstName,
+    last_name: b.lastName,
+    date_of_birth: b.dateOfBirth,
+    sex: b.sex,
+    phone: b.phone ?? null,
+    email: b.email ?? null,
+    address: b.address ? toJson(b.address) : null,
+    emergency_contact: b.emergencyContact ? toJson(b.emergencyContact) : null,
+    created_at: now,
+    updated_at: now,
+  };
+}
 
 export function toPatient(r: Selectable<PatientsTable>): Patient {
   return {
