@@ -10,6 +10,7 @@ import { BILLING_COLUMNS } from './columns-billing.ts';
 import { CONTROLLED_COLUMNS } from './columns-controlled.ts';
 import { EDUCATION_COLUMNS } from './columns-education.ts';
 import { ESTIMATES_COLUMNS } from './columns-estimates.ts';
+import { FHIR_COLUMNS } from './columns-fhir.ts';
 import { FOUNDATION_COLUMNS } from './columns-foundation.ts';
 import { INTEGRATION_COLUMNS } from './columns-integration.ts';
 import { JOURNAL_COLUMNS } from './columns-journal.ts';
@@ -43,4 +44,5 @@ export const COLUMN_MANIFEST = {
   ...SLIDING_SCALE_COLUMNS,
   ...OUTCOMES_COLUMNS,
   ...BILLING_COLUMNS,
+  ...FHIR_COLUMNS,
 } as const satisfies ColumnManifest;

@@ -9,6 +9,7 @@ import type { BillingTables } from './tables/billing.ts';
 import type { ControlledTables } from './tables/controlled.ts';
 import type { EducationTables } from './tables/education.ts';
 import type { EstimatesTables } from './tables/estimates.ts';
+import type { FhirTables } from './tables/fhir.ts';
 import type { IntegrationTables } from './tables/integration.ts';
 import type { JournalTables } from './tables/journal.ts';
 import type { MeasurementTables } from './tables/measurement.ts';
@@ -216,7 +217,8 @@ export interface DB
     EstimatesTables,
     SlidingScaleTables,
     OutcomesTables,
-    BillingTables {
+    BillingTables,
+    FhirTables {
   clinics: ClinicsTable;
   users: UsersTable;
   memberships: MembershipsTable;
