@@ -57,6 +57,13 @@ describe.each(testBackends())('FHIR Bulk Data export on %s', (backend) => {
   const h: TestApp = useTestApp(backend, { config: { bulkExport: { dir, ttlMinutes: 60 } } });
   afterAll(() => rm(dir, { recursive: true, force: true }));
   const tick = () => runBulkExportTick(h.built.ctx);
+  /** A finished export of the clinic's patients: its polling path and its one file's path. */
+  const patientsExported = async (admin: Client) => {
+    const poll = await kickOff(admin, '/fhir/R4/$export?_type=Patient');
+    await tick();
+    const manifest = (await admin.get(poll)).body;
+    return { poll, file: pathOf(manifest.output[0].url) };
+  };
   const jobsOf = async (c: TestClinic) =>
     h.database.db.selectFrom('fhir_export_jobs').selectAll().where('clinic_id', '=', c.clinicId).execute();
 
@@ -257,10 +264,7 @@ describe.each(testBackends())('FHIR Bulk Data export on %s', (backend) => {
     const b = await h.newClinic();
     const adminA = await a.login('admin');
     const adminB = await b.login('admin');
-    const poll = await kickOff(adminA, '/fhir/R4/$export?_type=Patient');
-    await tick();
-    const manifest = (await adminA.get(poll)).body;
-    const file = pathOf(manifest.output[0].url);
+    const { poll, file } = await patientsExported(adminA);
     expect((await adminB.get(poll)).status).toBe(404);
     expect((await adminB.get(file)).status).toBe(404);
     expect((await adminB.request('DELETE', poll)).status).toBe(404);
@@ -293,10 +297,7 @@ describe.each(testBackends())('FHIR Bulk Data export on %s', (backend) => {
   it('deletes the files after their time: 404 once expired, gone from disk after the cleanup tick', async () => {
     const c = await h.newClinic();
     let admin = await c.login('admin');
-    const poll = await kickOff(admin, '/fhir/R4/$export?_type=Patient');
-    await tick();
-    const manifest = (await admin.get(poll)).body;
-    const file = pathOf(manifest.output[0].url);
+    const { poll, file } = await patientsExported(admin);
     expect((await admin.get(file)).status).toBe(200);
     h.clock.advance(HOUR + 1000);
     admin = await c.login('admin'); // the session timed out meanwhile
