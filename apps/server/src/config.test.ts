@@ -38,3 +38,21 @@ describe('MLLP listener for bedside monitors', () => {
     expect(() => loadConfig({ PLASTICITY_MLLP_PORT: '2575', [name]: value })).toThrow(name);
   });
 });
+
+describe('FHIR Bulk Data export files', () => {
+  it('go to exports/ in the data directory and are kept an hour, unless told otherwise', () => {
+    expect(loadConfig({ PLASTICITY_DATA_DIR: '/srv/plasticity' }).bulkExport).toEqual({
+      dir: '/srv/plasticity/exports',
+      ttlMinutes: 60,
+    });
+    expect(
+      loadConfig({ PLASTICITY_EXPORT_DIR: '/mnt/shared/exports', PLASTICITY_EXPORT_TTL_MINUTES: '15' })
+        .bulkExport,
+    ).toEqual({ dir: '/mnt/shared/exports', ttlMinutes: 15 });
+  });
+  it.each(['0', '10081', 'hour'])('refuses PLASTICITY_EXPORT_TTL_MINUTES=%s', (value) => {
+    expect(() => loadConfig({ PLASTICITY_EXPORT_TTL_MINUTES: value })).toThrow(
+      'PLASTICITY_EXPORT_TTL_MINUTES',
+    );
+  });
+});

@@ -2,7 +2,7 @@
  * Configuration from the environment — every variable the server reads is here (and in the
  * README's configuration table). Invalid values stop start-up with a message naming the variable.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export interface Config {
   port: number;
@@ -21,6 +21,12 @@ export interface Config {
   loginRateLimitPerIp: number;
   /** The MLLP listener for bedside monitors (HL7 v2 ORU^R01): off unless a port is set. */
   mllp: { port: number; host: string; maxFrameBytes: number } | undefined;
+  /**
+   * FHIR Bulk Data export: where the NDJSON files are written (`PLASTICITY_EXPORT_DIR`, by default `exports/` in
+   * the data directory; every server process of a deployment must see the same folder) and how long a finished
+   * export's files are kept (`PLASTICITY_EXPORT_TTL_MINUTES`, one hour by default).
+   */
+  bulkExport: { dir: string; ttlMinutes: number };
 }
 
 export class ConfigError extends Error {}
@@ -47,11 +53,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const dataDir = resolve(env.PLASTICITY_DATA_DIR || './data');
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     // The embedded demo's passwords are published: it answers only this machine unless HOST opens it.
     host: env.HOST || (databaseUrl ? '0.0.0.0' : '127.0.0.1'),
-    dataDir: resolve(env.PLASTICITY_DATA_DIR || './data'),
+    dataDir,
     databaseUrl,
     // The embedded database is the demo/evaluation path and seeds the demo clinic; a server seeds only on request.
     demo: databaseUrl ? bool(env, 'PLASTICITY_DEMO', false) : bool(env, 'PLASTICITY_DEMO', true),
@@ -73,5 +80,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             host: env.PLASTICITY_MLLP_HOST || env.HOST || (databaseUrl ? '0.0.0.0' : '127.0.0.1'),
             maxFrameBytes: int(env, 'PLASTICITY_MLLP_MAX_BYTES', 1_048_576, 1024, 16 * 1_048_576),
           },
+    bulkExport: {
+      dir: resolve(env.PLASTICITY_EXPORT_DIR || join(dataDir, 'exports')),
+      ttlMinutes: int(env, 'PLASTICITY_EXPORT_TTL_MINUTES', 60, 1, 7 * 24 * 60),
+    },
   };
 }

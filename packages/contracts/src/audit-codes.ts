@@ -49,6 +49,8 @@ export const AUDIT_RESOURCE_TYPES = [
   'dose_calculation',
   'dose_override_verification',
   'education_page',
+  /** A FHIR Bulk Data export ($export): its kick-off, manifest, files and cancellation. */
+  'fhir_bulk_export',
   'good_faith_estimate',
   'good_faith_estimates_due',
   'patient_coverage',

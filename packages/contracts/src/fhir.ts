@@ -53,3 +53,23 @@ export const FhirIdParams = z.object({ id: z.string() });
 
 /** Search parameters arrive as the query string; each is checked by the search parser, naming it. */
 export const FhirSearchQuery = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+
+/**
+ * The manifest of a finished Bulk Data export (FHIR Bulk Data Access IG 2.0.0, "Response - Complete Status"):
+ * the kick-off's time and URL, one entry per NDJSON file with its type and resource count, and errors (none are
+ * written: a failed export answers an OperationOutcome instead).
+ */
+export const FhirBulkManifest = z.object({
+  transactionTime: z.string(),
+  request: z.string(),
+  requiresAccessToken: z.literal(true),
+  output: z.array(z.object({ type: z.string(), url: z.string(), count: z.number().int().min(0) })),
+  error: z.array(z.object({ type: z.string(), url: z.string() })),
+});
+export type FhirBulkManifest = z.infer<typeof FhirBulkManifest>;
+
+/** A Bulk Data export's polling URL: an id that names no job of the caller is 404, not 400. */
+export const FhirBulkJobParams = z.object({ jobId: z.string() });
+
+/** A file of a Bulk Data export, as the manifest names it. */
+export const FhirBulkFileParams = z.object({ jobId: z.string(), file: z.string() });

@@ -11,6 +11,7 @@ import { CONTROLLED_COLUMNS } from './columns-controlled.ts';
 import { EDUCATION_COLUMNS } from './columns-education.ts';
 import { ESTIMATES_COLUMNS } from './columns-estimates.ts';
 import { FHIR_COLUMNS } from './columns-fhir.ts';
+import { FHIR_EXPORT_COLUMNS } from './columns-fhir-export.ts';
 import { FOUNDATION_COLUMNS } from './columns-foundation.ts';
 import { INTEGRATION_COLUMNS } from './columns-integration.ts';
 import { JOURNAL_COLUMNS } from './columns-journal.ts';
@@ -45,4 +46,5 @@ export const COLUMN_MANIFEST = {
   ...OUTCOMES_COLUMNS,
   ...BILLING_COLUMNS,
   ...FHIR_COLUMNS,
+  ...FHIR_EXPORT_COLUMNS,
 } as const satisfies ColumnManifest;

@@ -10,6 +10,7 @@ import type { ControlledTables } from './tables/controlled.ts';
 import type { EducationTables } from './tables/education.ts';
 import type { EstimatesTables } from './tables/estimates.ts';
 import type { FhirTables } from './tables/fhir.ts';
+import type { FhirExportTables } from './tables/fhir-export.ts';
 import type { IntegrationTables } from './tables/integration.ts';
 import type { JournalTables } from './tables/journal.ts';
 import type { MeasurementTables } from './tables/measurement.ts';
@@ -218,7 +219,8 @@ export interface DB
     SlidingScaleTables,
     OutcomesTables,
     BillingTables,
-    FhirTables {
+    FhirTables,
+    FhirExportTables {
   clinics: ClinicsTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -31,6 +31,14 @@ const NOT_JSON: Array<[method: string, url: string, reason: string]> = [
   ['GET', '/api/v1/estimates/:id.pdf', 'the good-faith estimate as a PDF document'],
   ['GET', '/api/v1/patients/:id/superbill.pdf', 'the superbill for a date range as a PDF document'],
   ['GET', '/api/v1/payments/:id/receipt.pdf', "a payment's receipt as a PDF document"],
+  ['GET', '/fhir/R4/$export', 'a Bulk Data kick-off: 202 with Content-Location and an empty body'],
+  ['GET', '/fhir/R4/Patient/$export', 'a Bulk Data kick-off: 202 with Content-Location and an empty body'],
+  ['DELETE', '/fhir/R4/$export-poll/:jobId', 'a Bulk Data cancellation: 202 with an empty body'],
+  [
+    'GET',
+    '/fhir/R4/$export-file/:jobId/:file',
+    'a Bulk Data export file as NDJSON (application/fhir+ndjson)',
+  ],
 ];
 /** The web app: `GET /*` serves its built files, or `GET /` a placeholder page when it is not built. */
 const WEB_APP = ['GET /', 'GET /*'];

@@ -252,3 +252,13 @@ export function useSecondApp(h: TestApp, backend: TestBackend): () => Promise<Bu
     return built;
   };
 }
+
+/**
+ * The error code a refusal carries: the app's `{ error: { code } }`, or, under /fhir where errors are
+ * OperationOutcomes, the code whose message the outcome's issue quotes (a CSRF or Origin refusal is `csrf_failed`).
+ */
+export function refusalCode(res: Response): string | undefined {
+  if (res.body?.resourceType !== 'OperationOutcome') return res.body?.error?.code;
+  const said = String(res.body.issue?.[0]?.diagnostics ?? '');
+  return /did not come from this site|x-csrf-token/.test(said) ? 'csrf_failed' : res.body.issue?.[0]?.code;
+}

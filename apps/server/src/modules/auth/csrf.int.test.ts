@@ -6,7 +6,7 @@
 import { testBackends } from '@plasticity/db/testing/index';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collectRoutes, type RegisteredRoute } from '../../platform/collect-routes.ts';
-import { type TestApp, type TestClinic, useTestApp, validPatient } from '../../test/harness.ts';
+import { refusalCode, type TestApp, type TestClinic, useTestApp, validPatient } from '../../test/harness.ts';
 
 /** Row counts and content that no refused request may change. */
 async function snapshot(h: TestApp, c: TestClinic) {
@@ -165,7 +165,7 @@ describe.each(testBackends())('CSRF on %s', (backend) => {
       const url = r.url.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
       const res = await admin.request(r.method as 'POST', url, {});
       expect(res.status, `${r.method} ${r.url}`).toBe(403);
-      expect(res.body.error.code).toBe('csrf_failed');
+      expect(refusalCode(res), `${r.method} ${r.url}`).toBe('csrf_failed');
     }
     admin.csrf = saved;
   });

@@ -53,8 +53,20 @@ export const FHIR_READERS: Readonly<Record<FhirResourceType, readonly Role[]>> =
 export const readPolicy = (type: FhirResourceType): Policy =>
   allow.roles(...FHIR_READERS[type]).orSystemClient(type);
 
+/**
+ * The route policy of Bulk Data export (kick-off, polling, files, cancellation): a clinic's whole record leaves
+ * at once, so only the admin starts one; each exported type must also be one the caller may read (`mayRead`).
+ */
+export const exportPolicy: Policy = allow.roles('admin');
+
 export interface FhirCaller {
   clinicId: string;
+  /**
+   * Who the caller is, stable across requests: the owner of the Bulk Data exports it starts (only the same
+   * requester polls, downloads and cancels them). `user:{id}` for a staff session; a system client is to give
+   * its own key (`client:{id}`).
+   */
+  requester: string;
   /** The clinic's time zone: a date searched without a zone is the clinic's local date. */
   timeZone: string;
   actor: AuditActor;
@@ -76,6 +88,7 @@ function systemCaller(client: SystemClientAuth, req: FastifyRequest): FhirCaller
     timeZone: client.timeZone,
     actor: systemClientActor(client.clinicId, req.ip),
     clientId: client.clientId,
+    requester: `client:${client.clientId}`,
     mayRead: (type) => client.may(type),
     releasesPart2Records: false,
   };
@@ -86,6 +99,7 @@ export function fhirCaller(req: FastifyRequest): FhirCaller {
   const auth = authOf(req);
   return {
     clinicId: auth.clinicId,
+    requester: `user:${auth.userId}`,
     timeZone: auth.timeZone,
     actor: actorOf(req),
     clientId: null,

@@ -4,7 +4,10 @@
  * same tables the routes and the search parser use (access.ts, search-params.ts), so it lists exactly the
  * resource types, interactions, search parameters and includes served. `rest.security` names the SMART service
  * (R4 restful-security-service `SMART-on-FHIR`) and the token endpoint in the `oauth-uris` extension, as SMART
- * App Launch 2.x (conformance.html) still allows beside `/.well-known/smart-configuration`.
+ * App Launch 2.x (conformance.html) still allows beside `/.well-known/smart-configuration`. Bulk Data export is
+ * declared as the FHIR Bulk Data Access IG 2.0.0 asks: the IG's CapabilityStatement in `instantiates`, the
+ * system-level `export` operation on `rest` and `patient-export` on Patient, each by the IG's OperationDefinition
+ * canonical.
  */
 import { FhirResource } from '@plasticity/contracts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
@@ -13,6 +16,9 @@ import { FHIR_READERS, type FhirResourceType } from './access.ts';
 import { fhirBase } from './bundle.ts';
 import { TOKEN_PATH } from './clients/client-store.ts';
 import { INCLUDES, SEARCH_PARAMS } from './search-params.ts';
+
+/** Canonicals of the FHIR Bulk Data Access IG (hl7.org/fhir/uv/bulkdata, 2.0.0). */
+const BULK_DATA = 'http://hl7.org/fhir/uv/bulkdata';
 
 /** When the capabilities below last changed (CapabilityStatement.date is required). */
 const CAPABILITIES_CHANGED = '2026-12-07';
@@ -34,8 +40,9 @@ export function capabilityStatement(base: string): FhirResource {
     date: CAPABILITIES_CHANGED,
     publisher: 'Plasticity',
     kind: 'instance',
+    instantiates: [`${BULK_DATA}/CapabilityStatement/bulk-data`],
     software: { name: 'Plasticity' },
-    implementation: { description: 'Plasticity FHIR R4 read and search', url: base },
+    implementation: { description: 'Plasticity FHIR R4 read, search and Bulk Data export', url: base },
     fhirVersion: '4.0.1',
     format: ['json'],
     rest: [
@@ -62,19 +69,28 @@ export function capabilityStatement(base: string): FhirResource {
           description:
             'A staff session (the sign-in cookie): each type is readable by the roles that read the same data in the app. ' +
             'Or a system client (SMART Backend Services, client credentials with a signed JWT assertion): a bearer token ' +
-            'from the token endpoint reads the types its system scopes cover.',
+            'from the token endpoint reads the types its system scopes cover. Bulk Data export ($export, NDJSON) is for ' +
+            'the admin.',
         },
         resource: types.map((type) => ({
           type,
           profile: PROFILE[type],
           interaction: [{ code: 'read' }, { code: 'search-type' }],
           ...(INCLUDES[type].length ? { searchInclude: [...INCLUDES[type]] } : {}),
+          ...(type === 'Patient'
+            ? {
+                operation: [
+                  { name: 'export', definition: `${BULK_DATA}/OperationDefinition/patient-export` },
+                ],
+              }
+            : {}),
           searchParam: SEARCH_PARAMS[type].map((p) => ({
             name: p.name,
             type: p.type,
             documentation: p.documentation,
           })),
         })),
+        operation: [{ name: 'export', definition: `${BULK_DATA}/OperationDefinition/export` }],
       },
     ],
   };

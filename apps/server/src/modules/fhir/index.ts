@@ -1,21 +1,19 @@
 /**
  * FHIR R4 read and search under /fhir/R4 (docs/fhir.md): a CapabilityStatement, and Patient, Observation,
- * QuestionnaireResponse, Encounter, Practitioner and Location mapped from the record at request time. The routes live in their own Fastify scope so that every error under
- * /fhir/R4 — the auth gate's too — answers an OperationOutcome (outcome.ts), not the app's JSON error shape.
- * System clients (SMART Backend Services, clients/) are registered under /api/v1/fhir-clients and get their
- * tokens from /fhir/R4/auth/token, a scope of its own that answers OAuth errors.
+ * QuestionnaireResponse, Encounter, Practitioner and Location mapped from the record at request time; Bulk Data
+ * export (`$export`, bulk/) of the same resources as NDJSON files, written by a background job. The routes live in
+ * their own Fastify scope so that every error under /fhir/R4 — the auth gate's too — answers an OperationOutcome
+ * (outcome.ts), not the app's JSON error shape. System clients (SMART Backend Services, clients/) are registered
+ * under /api/v1/fhir-clients and get their tokens from /fhir/R4/auth/token, a scope of its own that answers OAuth
+ * errors.
  */
 import type { ServerModule } from '../../platform/module.ts';
+import { BULK_EXPORT_POLL_MS, bulkExportRoutes, runBulkExportTick } from './bulk/index.ts';
 import { capabilityStatementRoute } from './capability-statement.ts';
 import { authorizationRoutes, clientAdminRoutes } from './clients/routes.ts';
-import { encounterSource } from './encounter-source.ts';
-import { locationSource } from './location-source.ts';
-import { observationSource } from './observation-source.ts';
 import { installFhirErrors } from './outcome.ts';
-import { patientSource } from './patient-resource.ts';
-import { practitionerSource } from './practitioner-source.ts';
-import { questionnaireResponseSource } from './questionnaire-response-source.ts';
 import { resourceRoutes } from './resource-routes.ts';
+import { FHIR_SOURCES } from './sources.ts';
 
 export const FHIR_PREFIX = '/fhir/R4';
 
@@ -26,12 +24,8 @@ export const fhirModule: ServerModule = {
       async (scope) => {
         installFhirErrors(scope);
         capabilityStatementRoute(scope, ctx);
-        resourceRoutes(scope, ctx, patientSource);
-        resourceRoutes(scope, ctx, observationSource);
-        resourceRoutes(scope, ctx, questionnaireResponseSource);
-        resourceRoutes(scope, ctx, encounterSource);
-        resourceRoutes(scope, ctx, practitionerSource);
-        resourceRoutes(scope, ctx, locationSource);
+        for (const source of Object.values(FHIR_SOURCES)) resourceRoutes(scope, ctx, source);
+        bulkExportRoutes(scope, ctx);
       },
       { prefix: FHIR_PREFIX },
     );
@@ -42,5 +36,8 @@ export const fhirModule: ServerModule = {
       { prefix: FHIR_PREFIX },
     );
     clientAdminRoutes(app, ctx);
+  },
+  start(ctx) {
+    return ctx.jobs.every('fhir-bulk-export', BULK_EXPORT_POLL_MS, () => runBulkExportTick(ctx));
   },
 };

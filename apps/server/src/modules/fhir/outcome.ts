@@ -12,6 +12,13 @@ import type { ZodApp } from '../../platform/module.ts';
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route sets its own content type (a Bulk Data manifest is application/json, its files NDJSON). */
+    ownContentType?: boolean;
+  }
+}
+
 /** Issue type (http://hl7.org/fhir/issue-type, R4 codesystem-issue-type.html) for each error code. */
 const ISSUE_TYPE: Record<ErrorCode, string> = {
   validation_failed: 'invalid',
@@ -63,7 +70,7 @@ export function sendOutcome(reply: FastifyReply, f: Failure) {
 
 /**
  * Installs, in the FHIR plugin's own scope, the error and not-found handlers that answer OperationOutcomes, and
- * the headers of every FHIR answer (its content type; `no-store`, as patient data).
+ * the headers of every FHIR answer (its content type, unless the route sets its own; `no-store`, as patient data).
  */
 export function installFhirErrors(app: ZodApp) {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) =>
@@ -75,9 +82,9 @@ export function installFhirErrors(app: ZodApp) {
       message: `no FHIR interaction ${req.method} ${req.url.split('?')[0]} (see /fhir/R4/metadata)`,
     }),
   );
-  app.addHook('onSend', async (_req, reply, payload) => {
+  app.addHook('onSend', async (req, reply, payload) => {
     reply.header('cache-control', 'no-store');
-    if (reply.statusCode < 400) reply.type(FHIR_JSON);
+    if (reply.statusCode < 400 && !req.routeOptions.config?.ownContentType) reply.type(FHIR_JSON);
     return payload;
   });
 }

@@ -1,0 +1,22 @@
+/**
+ * Every resource type the FHIR interface serves, with the source that maps it from the record. Read and search
+ * (resource-routes.ts) and Bulk Data export (bulk/) serve each type from this one table, so an export holds
+ * exactly what a search would answer, built by the same mapper.
+ */
+import type { FhirResourceType } from './access.ts';
+import { encounterSource } from './encounter-source.ts';
+import { locationSource } from './location-source.ts';
+import { observationSource } from './observation-source.ts';
+import { patientSource } from './patient-resource.ts';
+import { practitionerSource } from './practitioner-source.ts';
+import { questionnaireResponseSource } from './questionnaire-response-source.ts';
+import type { ResourceSource, SourceRow } from './resource-source.ts';
+
+export const FHIR_SOURCES: Readonly<Record<FhirResourceType, ResourceSource<SourceRow>>> = {
+  Patient: patientSource,
+  Observation: observationSource,
+  QuestionnaireResponse: questionnaireResponseSource,
+  Encounter: encounterSource,
+  Practitioner: practitionerSource,
+  Location: locationSource,
+};
