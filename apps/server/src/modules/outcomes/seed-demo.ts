@@ -61,6 +61,8 @@ export async function seedOutcomesDemo(
     now: demoHistoryEnd(ctx.clock.now(), clinic.time_zone),
     prescriberId: info.userIds.prescriber ?? null,
     batchSize: cohort.batchSize,
+    // Closing the courses below queues every synthetic patient again: their summaries are built once, at the end.
+    refreshSummaries: false,
   });
   await ctx.db.transaction().execute((trx) =>
     closeCourses(

@@ -52,6 +52,8 @@ export interface SyntheticOptions {
   /** Patients per batch (one transaction each). */
   readonly batchSize?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Rebuild each batch's outcome summaries in its transaction (default); false leaves them queued. */
+  readonly refreshSummaries?: boolean;
 }
 
 export interface ClinicProtocol {
@@ -219,13 +221,15 @@ export async function generateSyntheticCohort(
           .values(scoreRows.slice(i, i + 1000))
           .execute();
       }
-      const written = ids.map((p) => p.id);
-      await refreshOutcomeSummaries(trx, opts.clinicId, written, definitions);
-      await trx
-        .deleteFrom('outcome_refresh_queue')
-        .where('clinic_id', '=', opts.clinicId)
-        .where('patient_id', 'in', written)
-        .execute();
+      if (opts.refreshSummaries !== false) {
+        const written = ids.map((p) => p.id);
+        await refreshOutcomeSummaries(trx, opts.clinicId, written, definitions);
+        await trx
+          .deleteFrom('outcome_refresh_queue')
+          .where('clinic_id', '=', opts.clinicId)
+          .where('patient_id', 'in', written)
+          .execute();
+      }
       sessions += sessionRows.length;
       assessments += scoreRows.length;
     });
