@@ -159,8 +159,29 @@ describe.each(testBackends())('outcomes summaries on %s', (backend) => {
       .set({ first_dose_at: h.clock.now() })
       .where('patient_id', '=', p1)
       .execute();
+    // Measurements due (one completed, one missed, one not yet due) are counted at read time.
+    const day = 86_400_000;
+    const now = h.clock.now().getTime();
+    await db
+      .insertInto('measurement_requests')
+      .values(
+        [
+          { at: now - 3 * day, done: true, key: 'a' },
+          { at: now - 2 * day, done: false, key: 'b' },
+          { at: now + 2 * day, done: false, key: 'c' },
+        ].map((r) => ({
+          clinic_id: c.clinicId,
+          patient_id: p2,
+          instrument_id: 'phq9',
+          due_key: `test-${r.key}`,
+          due_at: new Date(r.at),
+          completed_at: r.done ? new Date(r.at + 3_600_000) : null,
+        })),
+      )
+      .execute();
     expect((await queued()).map((r) => r.patient_id).sort()).toEqual([p1, p2, p3, p4].sort());
-    await expectSameAsRecord(h, c, {}, 'after the writes');
+    const after = await expectSameAsRecord(h, c, {}, 'after the writes');
+    expect([after.measurementsDue, after.measurementsCompleted]).toEqual([2, 1]);
     await expectSameAsRecord(h, c, { sex: 'other', ageBand: '25-34' }, 'the new demographics');
     expect(await queued()).toEqual([]);
 
