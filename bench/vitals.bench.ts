@@ -5,6 +5,8 @@
  *
  *  A. ingestion: 10 concurrent keep-alive clients, one reading per request, for BENCH_SECONDS (default 10)
  *     after a 2 s warm-up — throughput and p99 latency, app vs floor (the app's audit entry included);
+ *  C. device batches: the same 10 clients, 100 readings per request — readings per second and p99, app vs
+ *     the floor storing the same rows with one multi-row statement per request;
  *  B. alert latency: 200 chairs each send a batch of 4 readings every 5 s while a probe posts a reading
  *     with SpO2 85 every 100 ms; the time from sending the POST to receiving the `alert` event on a
  *     subscribed SSE board client — p99, app vs floor.
@@ -26,14 +28,41 @@ import {
 } from './vitals-support.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/** The phases to run (e.g. `BENCH_PHASES=A` while profiling one); a phase left out is printed and judged as not run. */
+const PHASES = process.env.BENCH_PHASES ?? 'ABC';
+const NOT_RUN: Stats = { count: 0, perSecond: 0, p50: Number.NaN, p99: Number.NaN, errors: 0 };
+const only = <T>(phase: string, run: () => Promise<T>, skipped: T): Promise<T> =>
+  PHASES.includes(phase) ? run() : Promise.resolve(skipped);
 const CLIENTS = 10;
 const CHAIRS = 200;
+/** Readings per request in the device-batch phase (a monitor or gateway sending what it has collected). */
+const BATCH = 100;
 
+interface Ingest {
+  app: Stats;
+  floor: Stats;
+  throughputRatio: number;
+  p99Ratio: number;
+}
 export interface VitalsBenchResult {
-  ingest: { app: Stats; floor: Stats; throughputRatio: number; p99Ratio: number };
+  ingest: Ingest;
+  batch: Ingest & { appReadings: number; floorReadings: number };
   alerts: { app: Stats; floor: Stats; p99Ratio: number };
 }
 const normal = (at: string) => ({ at, sbp: 122, dbp: 78, hr: 72, spo2: 97, rr: 14 });
+/** A device batch: `BATCH` normal readings a second apart, ending now. */
+const batchOf = () => {
+  const now = Date.now();
+  return Array.from({ length: BATCH }, (_, k) =>
+    normal(new Date(now - (BATCH - 1 - k) * 1000).toISOString()),
+  );
+};
+const ingestOf = (app: Stats, floor: Stats): Ingest => ({
+  app,
+  floor,
+  throughputRatio: +(app.perSecond / floor.perSecond).toFixed(2),
+  p99Ratio: +(app.p99 / floor.p99).toFixed(2),
+});
 
 /** Phase A against either target: `post(client, i)` sends one reading; returns latencies within the window. */
 async function closedLoop(post: (c: number, i: number) => Promise<number>, seconds: number) {
@@ -86,9 +115,14 @@ async function alertLatency(
           void send(
             chair,
             [0, 1, 2, 3].map((k) => normal(new Date(now - (3 - k) * 1250).toISOString())),
-          ).then((s) => {
-            if (s >= 300) errors++;
-          });
+          ).then(
+            (s) => {
+              if (s >= 300) errors++;
+            },
+            () => {
+              errors++;
+            },
+          );
         };
         tick();
         timers.push(setInterval(tick, 5000));
@@ -102,9 +136,14 @@ async function alertLatency(
     await new Promise((r) => setTimeout(r, 100));
     const at = new Date(Date.now() - 1000 + (n++ % 1000)).toISOString();
     pending.set(at, performance.now());
-    void probe([{ at, spo2: 85, hr: 80 }]).then((s) => {
-      if (s >= 300) errors++;
-    });
+    void probe([{ at, spo2: 85, hr: 80 }]).then(
+      (s) => {
+        if (s >= 300) errors++;
+      },
+      () => {
+        errors++;
+      },
+    );
   }
   await new Promise((r) => setTimeout(r, 1000));
   for (const t of timers) clearInterval(t);
@@ -170,15 +209,35 @@ export function run(): Promise<VitalsBenchResult> {
           readings: [normal(new Date().toISOString())],
         })
       ).status;
-    const floorPost = async (c: number) =>
+    const floorPost = async (c: number, i: number) =>
       (
         await (floorClients[c] as Http).request('POST', '/vitals', {
           sessionId: sessions[c],
-          reading: normal(new Date().toISOString()),
+          idempotencyKey: `a-${c}-${i}`,
+          readings: [normal(new Date().toISOString())],
         })
       ).status;
-    const ingestFloor = await closedLoop(floorPost, SECONDS);
-    const ingestApp = await closedLoop(appPost, SECONDS);
+    const ingestFloor = await only('A', () => closedLoop(floorPost, SECONDS), NOT_RUN);
+    const ingestApp = await only('A', () => closedLoop(appPost, SECONDS), NOT_RUN);
+
+    // C. Device batches: BATCH readings per request (sessions 10…19, so phase A's rows do not matter).
+    const appBatch = async (c: number, i: number) =>
+      (
+        await (clients[c] as Http).request('POST', `/api/v1/sessions/${sessions[CLIENTS + c]}/vitals`, {
+          idempotencyKey: `c-${c}-${i}`,
+          readings: batchOf(),
+        })
+      ).status;
+    const floorBatch = async (c: number, i: number) =>
+      (
+        await (floorClients[c] as Http).request('POST', '/vitals', {
+          sessionId: sessions[CLIENTS + c],
+          idempotencyKey: `c-${c}-${i}`,
+          readings: batchOf(),
+        })
+      ).status;
+    const batchFloor = await only('C', () => closedLoop(floorBatch, SECONDS), NOT_RUN);
+    const batchApp = await only('C', () => closedLoop(appBatch, SECONDS), NOT_RUN);
 
     // B. Alert latency to a subscribed board.
     const board = await openSse(`${appBase}/api/v1/board/events`, { cookie: setup.cookie });
@@ -211,40 +270,43 @@ export function run(): Promise<VitalsBenchResult> {
       ).status;
     const probeFloor = new Http(floorBase);
     const floorProbe = async (readings: object[]) =>
-      (await probeFloor.request('POST', '/vitals', { sessionId: sessions[0], reading: readings[0] })).status;
+      (
+        await probeFloor.request('POST', '/vitals', {
+          sessionId: sessions[0],
+          idempotencyKey: `p-${seq++}`,
+          readings,
+        })
+      ).status;
     const floorAll = Array.from({ length: 30 }, () => new Http(floorBase));
-    const floorSend = async (chair: number, readings: object[]) => {
-      let st = 0;
-      for (const r of readings)
-        st = Math.max(
-          st,
-          (
-            await (floorAll[chair % floorAll.length] as Http).request('POST', '/vitals', {
-              sessionId: sessions[chair],
-              reading: r,
-            })
-          ).status,
-        );
-      return st;
-    };
+    const floorSend = async (chair: number, readings: object[]) =>
+      (
+        await (floorAll[chair % floorAll.length] as Http).request('POST', '/vitals', {
+          sessionId: sessions[chair],
+          idempotencyKey: `b-${chair}-${seq++}`,
+          readings,
+        })
+      ).status;
     const alertSeconds = Math.max(10, SECONDS * 2);
-    const alertsFloor = await alertLatency(
-      floorSend,
-      floorProbe,
-      floorBoard,
-      (d) => String(d.at),
-      alertSeconds,
+    const notRun = { ...NOT_RUN, missed: 0 };
+    const alertsFloor = await only(
+      'B',
+      () => alertLatency(floorSend, floorProbe, floorBoard, (d) => String(d.at), alertSeconds),
+      notRun,
     );
-    const alertsApp = await alertLatency(appSend, appProbe, board, (d) => String(d.at), alertSeconds);
+    const alertsApp = await only(
+      'B',
+      () => alertLatency(appSend, appProbe, board, (d) => String(d.at), alertSeconds),
+      notRun,
+    );
     board.close();
     floorBoard.close();
 
     const result: VitalsBenchResult = {
-      ingest: {
-        app: ingestApp,
-        floor: ingestFloor,
-        throughputRatio: +(ingestApp.perSecond / ingestFloor.perSecond).toFixed(2),
-        p99Ratio: +(ingestApp.p99 / ingestFloor.p99).toFixed(2),
+      ingest: ingestOf(ingestApp, ingestFloor),
+      batch: {
+        ...ingestOf(batchApp, batchFloor),
+        appReadings: batchApp.perSecond * BATCH,
+        floorReadings: batchFloor.perSecond * BATCH,
       },
       alerts: { app: alertsApp, floor: alertsFloor, p99Ratio: +(alertsApp.p99 / alertsFloor.p99).toFixed(2) },
     };
@@ -262,10 +324,13 @@ function print(r: VitalsBenchResult) {
   row('A. ingest throughput (readings/s)', r.ingest.app.perSecond, r.ingest.floor.perSecond, '/s');
   row('A. ingest p50 latency', r.ingest.app.p50, r.ingest.floor.p50, 'ms');
   row('A. ingest p99 latency', r.ingest.app.p99, r.ingest.floor.p99, 'ms');
+  row(`C. batches of ${BATCH} (readings/s)`, r.batch.appReadings, r.batch.floorReadings, '/s');
+  row(`C. batch p50 latency`, r.batch.app.p50, r.batch.floor.p50, 'ms');
+  row(`C. batch p99 latency`, r.batch.app.p99, r.batch.floor.p99, 'ms');
   row('B. alert to board p50 (200 chairs)', r.alerts.app.p50, r.alerts.floor.p50, 'ms');
   row('B. alert to board p99 (200 chairs)', r.alerts.app.p99, r.alerts.floor.p99, 'ms');
   console.log(
-    `  errors: ingest app ${r.ingest.app.errors} / floor ${r.ingest.floor.errors}; alerts app ${r.alerts.app.errors} / floor ${r.alerts.floor.errors}; probes: app ${r.alerts.app.count}, floor ${r.alerts.floor.count}`,
+    `  errors: ingest app ${r.ingest.app.errors} / floor ${r.ingest.floor.errors}; batches app ${r.batch.app.errors} / floor ${r.batch.floor.errors}; alerts app ${r.alerts.app.errors} / floor ${r.alerts.floor.errors}; probes: app ${r.alerts.app.count}, floor ${r.alerts.floor.count}`,
   );
   for (const [name, ok] of verdicts(r)) console.log(`  ${ok ? '✔' : '✘'} ${name}`);
 }
@@ -275,10 +340,12 @@ export function verdicts(r: VitalsBenchResult): Array<[string, boolean]> {
   return [
     ['ingest throughput at least 50 % of the floor', r.ingest.throughputRatio >= 0.5],
     ['ingest p99 under 50 ms', r.ingest.app.p99 < 50],
+    [`batches of ${BATCH}: at least 20,000 readings/s`, r.batch.appReadings >= 20_000],
+    [`batches of ${BATCH}: p99 under 100 ms`, r.batch.app.p99 < 100],
     ['threshold reading to board p99 under 100 ms', r.alerts.app.p99 < 100],
     [
       'no errors, and an alert for every probe',
-      r.ingest.app.errors + r.alerts.app.errors === 0 &&
+      r.ingest.app.errors + r.batch.app.errors + r.alerts.app.errors === 0 &&
         r.alerts.app.count > 0 &&
         !(r.alerts.app as { missed?: number }).missed,
     ],

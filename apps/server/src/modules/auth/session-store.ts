@@ -11,7 +11,11 @@ import type { Role } from '@plasticity/contracts';
 import type { Database, DB } from '@plasticity/db';
 import { type Kysely, sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
-import { type AuthContext, resolveClinicSettings } from '../../platform/request-context.ts';
+import {
+  type AuthContext,
+  type ClinicPolicySettings,
+  resolveClinicSettings,
+} from '../../platform/request-context.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
 import { AUTH_CHANNEL, SessionCache } from './session-cache.ts';
 
@@ -39,12 +43,18 @@ interface ResolvedRow {
   settings: unknown;
 }
 
+/** A resolved row as the cache keeps it: the clinic's session policy parsed once, not on every request. */
+interface Resolved {
+  row: ResolvedRow;
+  settings: ClinicPolicySettings;
+}
+
 export type ResolveResult = { ok: true; auth: AuthContext } | { ok: false; reason: 'unknown' | 'expired' };
 
 export class SessionStore {
   readonly #lastActivity = new Map<string, number>();
   readonly #lastWrite = new Map<string, number>();
-  readonly #cache: SessionCache<ResolvedRow>;
+  readonly #cache: SessionCache<Resolved>;
   private readonly db: Kysely<DB>;
 
   constructor(
@@ -102,10 +112,10 @@ export class SessionStore {
   async resolve(token: string): Promise<ResolveResult> {
     // A miss (see session-cache.ts) runs raw SQL kept prepared by the driver (see @plasticity/db prepared.ts).
     const key = hashToken(token);
-    let row = this.#cache.get(key);
-    if (!row) {
+    let hit = this.#cache.get(key);
+    if (!hit) {
       const generation = this.#cache.generation();
-      row = (
+      const found = (
         await sql<ResolvedRow>`-- prepare:session_resolve
         select s.id as "sessionId", s.csrf_token, s.last_seen_at, s.expires_at, s.revoked_at,
                u.id as "userId", u.email, u.display_name, u.active as "userActive", u.mfa_enabled,
@@ -117,11 +127,14 @@ export class SessionStore {
           join clinics c on c.id = s.clinic_id
          where s.token_hash = ${key}`.execute(this.db)
       ).rows[0];
-      if (row) this.#cache.put(key, row, generation);
+      if (found) {
+        hit = { row: found, settings: resolveClinicSettings(found.settings) };
+        this.#cache.put(key, hit, generation);
+      }
     }
-    if (!row || row.revoked_at || !row.userActive || !row.membershipActive)
+    if (!hit || hit.row.revoked_at || !hit.row.userActive || !hit.row.membershipActive)
       return { ok: false, reason: 'unknown' };
-    const settings = resolveClinicSettings(row.settings);
+    const { row, settings } = hit;
     const now = this.clock.now().getTime();
     const lastSeen = Math.max(row.last_seen_at.getTime(), this.#lastActivity.get(row.sessionId) ?? 0);
     if (now >= row.expires_at.getTime() || now - lastSeen >= settings.idleTimeoutMin * 60_000) {

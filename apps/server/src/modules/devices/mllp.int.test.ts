@@ -182,6 +182,38 @@ describe.each(testBackends())('bedside monitors over MLLP on %s', (backend) => {
     monitor.close();
   });
 
+  it('refuses a message whose PID-3 names another patient (AE, nothing stored); takes one naming none or this one', async () => {
+    const c = await h.newClinic();
+    const device = eui();
+    const { nurse, sessionId } = await chairWithSession(h, c, device);
+    const mrn = (await nurse.get(`/api/v1/patients/${c.patientId}`)).body.mrn as string;
+    const monitor = await MonitorConnection.open(await port());
+    const send = (tag: string, patientId: [string, string] | null | undefined, spo2: number) =>
+      monitor.send(
+        buildOru({
+          controlId: ctl(tag),
+          deviceId: device,
+          at: h.clock.now(),
+          observations: [SPO2(spo2)],
+          patientId,
+        }),
+      );
+    const other = await send('X', [`${mrn}9`, 'MR'], 90);
+    expect(other).toMatchObject({ code: 'AE', errorCode: '204' });
+    expect(other.text).toMatch(/PID-3 names a patient who is not the patient in session/);
+    const untyped = await send('Y', ['SOMEONE-ELSE', ''], 91);
+    expect(untyped.code).toBe('AE');
+    expect((await nurse.get(`/api/v1/sessions/${sessionId}`)).body.vitals).toEqual([]);
+
+    expect((await send('M', [mrn.toLowerCase(), 'MR'], 96)).code).toBe('AA');
+    expect((await send('S', ['123-45-6789', 'SS'], 97)).code).toBe('AA');
+    expect((await send('E', undefined, 98)).code).toBe('AA');
+    expect((await send('N', null, 99)).code).toBe('AA');
+    const stored = (await nurse.get(`/api/v1/sessions/${sessionId}`)).body.vitals;
+    expect(stored.map((v: { spo2: number }) => v.spo2).sort()).toEqual([96, 97, 98, 99]);
+    monitor.close();
+  });
+
   it('survives random bytes, truncated and oversized frames, and keeps serving', async () => {
     const c = await h.newClinic();
     const device = eui();

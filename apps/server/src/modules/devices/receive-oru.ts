@@ -6,8 +6,15 @@
  * by the message control id (MSH-10, as the idempotency key `hl7:<MSH-10>`), thresholds, alerts, the live
  * board, and the audit entry, written for a system actor (no user; role `system`; the connection's address).
  *
+ * The patient: when PID-3 names a medical record number (MR, or an identifier without a type; hl7/oru.ts
+ * `recordNumbers`), one of them must be the MRN of the session's patient, else the message is refused and nothing
+ * stored — readings meant for another patient never land in this one's record (HL7 v2.6 chapter 3, PID-3;
+ * IHE PCD TF-2, PCD-01). A message with no PID or an empty PID-3 is taken: monitors often know no patient, and
+ * the chair's session says who it is.
+ *
  * ACK: AA when stored, and again for a resent message (same MSH-10 and content), which stores nothing new;
- * AE with a reason for an unknown device, no (or more than one) open session, a reading out of range or in
+ * AE with a reason for an unknown device, no (or more than one) open session, a patient identifier that is not
+ * the session patient's MRN, a reading out of range or in
  * the future, an MSH-10 reused with other observations, a locked record, or a failure to store (send again);
  * AR for a message that is not an ORU^R01 or cannot be read.
  */
@@ -53,18 +60,20 @@ async function store(
   parsed: Extract<ReturnType<typeof parseOru>, { ok: true }>,
   sourceAddress: string | null,
 ): Promise<{ ack: 'AA'; text: string } | Refusal> {
-  const { header, deviceId, readings } = parsed;
+  const { header, deviceId, patientMrns, readings } = parsed;
   if (readings.length === 0) return { ack: 'AA', text: 'no vital sign to store in this message' };
   // One statement (kept prepared): the active chairs holding the identifier, each with its open sessions.
   const found = await sql<{
     chair_id: string;
     clinic_id: string;
     session_id: string | null;
+    patient_mrn: string | null;
   }>`-- prepare:device_session
-    select c.id as chair_id, c.clinic_id, s.id as session_id
+    select c.id as chair_id, c.clinic_id, s.id as session_id, p.mrn as patient_mrn
       from chairs c
       left join dosing_sessions s on s.clinic_id = c.clinic_id and s.chair_id = c.id
        and s.status = any(${[...DEVICE_STATUSES]}::text[]) and s.locked_at is null
+      left join patients p on p.clinic_id = s.clinic_id and p.id = s.patient_id
      where c.device_id = ${deviceId} and c.active`.execute(ctx.db);
   const chair = found.rows[0];
   if (!chair) return ae('204', 'unknown device: no chair in use has this device identifier');
@@ -78,6 +87,8 @@ async function store(
     return ae('204', 'no open dosing session in the chair of this device');
   }
   if (second) return ae('207', 'more than one open dosing session in the chair of this device');
+  if (!samePatient(patientMrns, session.patient_mrn))
+    return ae('204', 'PID-3 names a patient who is not the patient in session in the chair of this device');
   if (firstFutureReading(readings, ctx.clock.now()) >= 0)
     return ae('102', 'an observation time is in the future');
   const actor: AuditActor = {
@@ -110,6 +121,13 @@ async function store(
     if (e.code === 'conflict') return ae('207', 'the session record is locked');
     throw e;
   }
+}
+
+/** True when the message names no MRN, or names the session patient's (compared without case or spaces around). */
+function samePatient(mrns: string[], patientMrn: string | null): boolean {
+  if (mrns.length === 0) return true;
+  const own = patientMrn?.trim().toUpperCase();
+  return own !== undefined && own !== '' && mrns.some((m) => m.toUpperCase() === own);
 }
 
 async function storedBefore(ctx: ModuleContext, chair: { chair_id: string; clinic_id: string }, key: string) {

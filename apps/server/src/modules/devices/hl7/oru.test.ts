@@ -69,4 +69,15 @@ describe('IHE PCD-01 ORU^R01 → readings (MDC codes, ISO/IEEE 11073-10101)', ()
     expect(r.ok).toBe(false);
     expect(!r.ok && r.refusal.ack).toBe('AR');
   });
+
+  it.each([
+    ['no PID segment', null, []],
+    ['PID-3 empty', undefined, []],
+    ['an MRN (CX-5 MR)', ['MRN-0042', 'MR'], ['MRN-0042']],
+    ['an identifier without a type', ['MRN-0042', ''], ['MRN-0042']],
+    ['a social security number (SS) is not an MRN', ['123-45-6789', 'SS'], []],
+  ] as const)('reads the MRNs PID-3 names: %s', (_name, patientId, mrns) => {
+    const r = oru([SPO2(97)], { patientId });
+    expect(r.ok && r.patientMrns).toEqual(mrns);
+  });
 });

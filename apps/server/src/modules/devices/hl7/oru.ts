@@ -5,6 +5,9 @@
  * monitor's EUI-64 in PCD-01), or when no OBX carries one the point of care PV1-3 (first component) — and the
  * numeric observations this product keeps (`mdc-codes.ts`), grouped into one reading per observation time.
  *
+ * The patient: the medical record numbers PID-3 carries (`recordNumbers`), for the receiver to check against the
+ * patient in session in the device's chair; none when the message has no PID or an empty PID-3.
+ *
  * An observation's time is OBX-14, else OBR-7; a time without a UTC offset (or none at all) is taken as the
  * time of receipt, since the sender's zone is unknown. Observations with result status X (cannot be
  * obtained), D (deleted) or W (wrong) are skipped; a message with no observation kept gives no readings
@@ -33,7 +36,14 @@ export interface Refusal {
 }
 
 export type ParsedOru =
-  | { ok: true; header: Hl7Header; deviceId: string; readings: VitalReadingInput[] }
+  | {
+      ok: true;
+      header: Hl7Header;
+      deviceId: string;
+      /** The MRNs PID-3 names (`recordNumbers`); empty when the message names no patient. */
+      patientMrns: string[];
+      readings: VitalReadingInput[];
+    }
   | { ok: false; header: Hl7Header | null; refusal: Refusal };
 
 const SKIPPED_STATUSES = new Set(['X', 'D', 'W']);
@@ -50,6 +60,26 @@ function segments(m: Message, name: string): HL7Node[] {
   m.get(name).forEach((s) => {
     out.push(s);
   });
+  return out;
+}
+
+/**
+ * The medical record numbers a message names: from each PID's PID-3 (Patient Identifier List, data type CX;
+ * HL7 v2.6 chapter 3, section 3.4.2.3), every repetition's ID number (CX-1) whose identifier type code (CX-5,
+ * HL7 table 0203) is MR (medical record number) or not given. Identifiers of other types (SS, PI, AN…) are not
+ * MRNs and cannot be checked against one. IHE PCD-01 (PCD TF-2, PID segment) lets a monitor that has not been
+ * associated with a patient send PID-3 empty: then there is nothing to check.
+ */
+function recordNumbers(m: Message): string[] {
+  const out: string[] = [];
+  for (const pid of segments(m, 'PID')) {
+    if (!pid.exists('3')) continue;
+    pid.get('3').forEach((cx) => {
+      const id = str(cx, '1');
+      const type = str(cx, '5').toUpperCase();
+      if (id && (type === '' || type === 'MR')) out.push(id);
+    });
+  }
   return out;
 }
 
@@ -154,5 +184,5 @@ function readOru(m: Message, header: Hl7Header, receivedAt: Date): ParsedOru {
     }
     readings.push(parsed.data);
   }
-  return { ok: true, header, deviceId, readings };
+  return { ok: true, header, deviceId, patientMrns: recordNumbers(m), readings };
 }

@@ -61,6 +61,11 @@ export interface OruSpec {
   at: Date;
   observations: Observation[];
   messageType?: [string, string];
+  /**
+   * PID-3 as [ID number (CX-1), identifier type code (CX-5)]; omitted: PID with PID-3 empty; `null`: no PID
+   * segment at all.
+   */
+  patientId?: [string, string] | null;
 }
 
 /** An ORU^R01 as IHE PCD-01 shapes it: MSH, PID, PV1, OBR, an MDS device OBX, then one OBX per metric. */
@@ -79,8 +84,13 @@ export function buildOru(spec: OruSpec): string {
   m.set('MSH.3.1', 'TEST_MONITOR');
   m.set('MSH.5.1', 'PLASTICITY');
   m.set('MSH.21.1', 'IHE_PCD_001');
-  const pid = m.addSegment('PID');
-  pid.set('3.1', 'TEST-ONLY');
+  if (spec.patientId !== null) {
+    const pid = m.addSegment('PID');
+    if (spec.patientId) {
+      pid.set('3.1', spec.patientId[0]);
+      if (spec.patientId[1]) pid.set('3.5', spec.patientId[1]);
+    }
+  }
   const pv1 = m.addSegment('PV1');
   pv1.set('2', 'O');
   if (spec.pointOfCare) pv1.set('3.1', spec.pointOfCare);

@@ -106,7 +106,11 @@ export function checklistItems(s: SessionRow): ChecklistItem[] {
   return items;
 }
 
-/** Baseline vitals: the latest reading taken before dosing, checked against the protocol's pre-dose rules. */
+/**
+ * Baseline vitals: the latest reading taken before dosing, checked against the protocol's pre-dose rules. A
+ * bedside monitor's reading counts only once a nurse has confirmed it (validation of device data), as for
+ * discharge (discharge-state.ts).
+ */
 async function baselineVitals(db: Executor, s: SessionRow): Promise<SourceResult> {
   const v = await db
     .selectFrom('session_vitals')
@@ -114,6 +118,7 @@ async function baselineVitals(db: Executor, s: SessionRow): Promise<SourceResult
     .where('session_id', '=', s.id)
     .where('clinic_id', '=', s.clinic_id)
     .where('entered_in_error_at', 'is', null)
+    .where((eb) => eb.or([eb('source', '=', 'manual'), eb('confirmed_at', 'is not', null)]))
     .orderBy('at', 'desc')
     .limit(1)
     .executeTakeFirst();

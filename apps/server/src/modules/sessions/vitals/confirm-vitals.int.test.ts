@@ -1,6 +1,7 @@
 /**
  * Validation of device data: a bedside monitor's readings are shown marked as device readings, and count for
- * discharge only after a nurse confirms them (one or a batch; audited). Typed readings need no confirmation.
+ * discharge and for the pre-dose checklist's baseline vitals only after a nurse confirms them (one or a batch;
+ * audited). Typed readings need no confirmation.
  */
 import { testBackends } from '@plasticity/db/testing/index';
 import { describe, expect, it } from 'vitest';
@@ -8,17 +9,23 @@ import { type TestApp, type TestClinic, useTestApp } from '../../../test/harness
 import { at, dose, newSession, readyForDosing } from '../test/fixtures.ts';
 import { ingestReadings } from './ingest-readings.ts';
 
-async function deviceReadings(h: TestApp, c: TestClinic, sessionId: string, key: string, offsetMs = 0) {
+async function deviceReadings(
+  h: TestApp,
+  c: TestClinic,
+  sessionId: string,
+  key: string,
+  readings = [
+    { at: at(h, -120_000), sbp: 118, dbp: 76, hr: 70, spo2: 98, rr: 14 },
+    { at: at(h, -60_000), sbp: 119, dbp: 77, hr: 71, spo2: 97, rr: 14 },
+  ],
+) {
   const out = await ingestReadings(h.built.ctx, {
     clinicId: c.clinicId,
     sessionId,
     actor: { clinicId: c.clinicId, userId: null, email: null, role: 'system', sourceAddress: null },
     userId: null,
     idempotencyKey: key,
-    readings: [
-      { at: at(h, offsetMs - 120_000), sbp: 118, dbp: 76, hr: 70, spo2: 98, rr: 14 },
-      { at: at(h, offsetMs - 60_000), sbp: 119, dbp: 77, hr: 71, spo2: 97, rr: 14 },
-    ],
+    readings,
     source: 'device',
     deviceId: 'EUI-0011223344556677',
   });
@@ -69,6 +76,30 @@ describe.each(testBackends())('confirming device readings on %s', (backend) => {
         .map((a) => (a.details as { confirmedDeviceReadings: string[] }).confirmedDeviceReadings.length)
         .sort(),
     ).toEqual([0, 2]);
+  });
+
+  it('takes a monitor’s reading as the pre-dose baseline only once a nurse confirms it', async () => {
+    const c = await h.newClinic();
+    const nurse = await c.login('nurse');
+    const s = await newSession(h, c, nurse);
+    const typed = await nurse.post(`/api/v1/sessions/${s.id}/vitals`, {
+      idempotencyKey: 'typed-baseline',
+      readings: [{ at: at(h, -300_000), sbp: 125, dbp: 80, hr: 70, spo2: 98, rr: 14 }],
+    });
+    expect(typed.status).toBe(201);
+    // A later monitor reading that would hold the dose: it does not count until confirmed.
+    const ids = await deviceReadings(h, c, s.id, 'hl7:P1', [
+      { at: at(h, -60_000), sbp: 190, dbp: 112, hr: 70, spo2: 98, rr: 14 },
+    ]);
+    const baseline = async () =>
+      (await nurse.get(`/api/v1/sessions/${s.id}`)).body.checklist.find(
+        (i: { key: string }) => i.key === 'baseline_vitals',
+      );
+    expect(await baseline()).toMatchObject({ passed: true });
+    expect((await nurse.post(`/api/v1/sessions/${s.id}/vitals/confirm`, { vitalIds: ids })).status).toBe(200);
+    const after = await baseline();
+    expect(after.passed).toBe(false);
+    expect(after.message).toContain('190');
   });
 
   it('refuses typed readings, unknown ids, other roles and other clinics', async () => {

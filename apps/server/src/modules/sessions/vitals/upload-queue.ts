@@ -4,6 +4,10 @@
  * group commit of database logs. An upload never waits for a timer: alone, it is sent at once; under load,
  * dozens of monitors share one statement and one commit (one WAL flush) instead of one each.
  *
+ * On a PostgreSQL server up to `MAX_IN_FLIGHT` statements run at once, each on its own pooled connection: a
+ * statement storing a group of device batches (thousands of rows) keeps one database backend — one core —
+ * busy, and the next group need not wait for it. The embedded database has one connection: one at a time.
+ *
  * Each upload keeps its own outcome: the statement finds each session, claims each key and stores each
  * upload's readings, board event and audit entry only when its key is new and its record open (exactly as
  * `storeUpload` does for one). Two uploads with the same session and key never share a statement (the second
@@ -19,6 +23,8 @@ import { type StoredUpload, type StoreUploadInput, storeUploads } from './store-
 
 /** At most this many uploads share one statement. */
 export const MAX_GROUP = 100;
+/** At most this many statements at once on a PostgreSQL server (one on the embedded database). */
+export const MAX_IN_FLIGHT = 2;
 
 interface Waiting {
   actor: AuditActor | null;
@@ -29,22 +35,26 @@ interface Waiting {
 
 export class UploadQueue {
   #waiting: Waiting[] = [];
-  #busy = false;
+  #inFlight = 0;
   /** Counters (statements sent, the largest group, groups retried one by one) for tests and diagnostics. */
   readonly stats = { statements: 0, largestGroup: 0, retriedGroups: 0 };
 
-  constructor(private readonly ctx: ModuleContext) {}
+  constructor(
+    private readonly ctx: ModuleContext,
+    private readonly maxInFlight = ctx.database.kind === 'postgres' ? MAX_IN_FLIGHT : 1,
+  ) {}
 
   /** Stores one upload (with others that arrive meanwhile); resolves after its statement committed. */
   store(actor: AuditActor | null, input: StoreUploadInput): Promise<StoredUpload | undefined> {
     return new Promise((resolve, reject) => {
       this.#waiting.push({ actor, input, resolve, reject });
-      if (!this.#busy) void this.#drain();
+      // Each drain loop is one statement at a time; its failures are settled per upload (#storeGroup).
+      if (this.#inFlight < this.maxInFlight) void this.#drain();
     });
   }
 
   async #drain() {
-    this.#busy = true;
+    this.#inFlight += 1;
     try {
       while (this.#waiting.length) {
         const group: Waiting[] = [];
@@ -61,7 +71,7 @@ export class UploadQueue {
         await this.#storeGroup(group);
       }
     } finally {
-      this.#busy = false;
+      this.#inFlight -= 1;
     }
   }
 
