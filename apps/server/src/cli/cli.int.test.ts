@@ -1,5 +1,6 @@
 /**
- * `npx plasticity <command>` as a real child process on a fresh embedded data directory:
+ * `npx plasticity <command>` on a fresh embedded data directory, as a real child process (input refusals that
+ * read no standard input run in this process through the same `main`, in-process.ts):
  * --help, migrate, user create (password from stdin, argon2id parameters; or a one-time link),
  * input errors, and audit verify on the CLI-written history.
  */
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '@plasticity/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInProcess } from './in-process.ts';
 import { runCli } from './spawn.ts';
 
 describe('plasticity CLI', () => {
@@ -22,7 +24,7 @@ describe('plasticity CLI', () => {
     expect(help.code).toBe(0);
     for (const cmd of ['serve', 'migrate', 'user create', 'audit verify', 'backup FILE', 'restore FILE'])
       expect(help.stdout).toContain(cmd);
-    const unknown = await runCli(dir, ['frobnicate']);
+    const unknown = await runInProcess(dir, ['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/Unknown command/);
   });
@@ -42,7 +44,10 @@ describe('plasticity CLI', () => {
     [['--email', 'a@b.example', '--name', 'A', '--role', 'patient'], /--role/],
     [['--email', 'a@b.example', '--name', 'A', '--role', 'admin', '--password-stdin'], /password/],
   ])('refuses user create %j (exit 2, says why)', async (args, why) => {
-    const r = await runCli(dir, ['user', 'create', ...args], { stdin: 'short\n' });
+    // Only the password case reads standard input, which needs a process of its own.
+    const r = args.includes('--password-stdin')
+      ? await runCli(dir, ['user', 'create', ...args], { stdin: 'short\n' })
+      : await runInProcess(dir, ['user', 'create', ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(why);
   });

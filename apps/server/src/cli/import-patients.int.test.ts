@@ -1,5 +1,6 @@
 /**
- * `npx plasticity import patients FILE.csv` as a real child process, on a fresh embedded data directory and,
+ * `npx plasticity import patients FILE.csv` — a real import as a child process, refusals and dry runs in this
+ * process through the same `main` (in-process.ts) — on a fresh embedded data directory and,
  * with TEST_DATABASE_URL, on a fresh PostgreSQL database of its own (`plasticity_import_<random>`, dropped
  * after): header errors, a dry run listing each bad row by line and column and writing nothing, the same file
  * refused without --dry-run, duplicate MRNs within the file and against the clinic, a good file imported in one
@@ -14,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { Client } from '../test/harness.ts';
+import { runInProcess } from './in-process.ts';
 import { runCli } from './spawn.ts';
 
 const PASSWORD = 'a-long-enough-passphrase-77';
@@ -50,7 +52,11 @@ describe.each(BACKENDS)('plasticity import patients on $name', ({ server }) => {
   };
   const cli = (args: string[], stdin?: string) =>
     runCli(dataDir(), args, { env: env(), timeoutMs: 180_000, ...(stdin ? { stdin } : {}) });
+  /** As a child process: only where the process itself is the point (a real import with its progress bar). */
   const importing = (...args: string[]) => cli(['import', 'patients', ...args]);
+  /** The same command in this process (in-process.ts): refusals and dry runs. */
+  const importHere = (...args: string[]) =>
+    runInProcess(dataDir(), ['import', 'patients', ...args], { env: env() });
   /** Patients of the clinic, or the audit entries of patients created from the CLI. */
   const count = async (what: 'patients' | 'audit') => {
     const d = await open();
@@ -124,18 +130,18 @@ describe.each(BACKENDS)('plasticity import patients on $name', ({ server }) => {
       [['x.csv', '--clinic', 'not-an-id'], /--clinic must be a clinic id/],
       [['no-such-file.csv'], /cannot read no-such-file\.csv \(ENOENT\)/],
     ])('refuses arguments %j (exit 2)', async (args, why) => {
-      const r = await importing(...args);
+      const r = await importHere(...args);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(why);
     });
 
     it('refuses an unknown column and a missing required column, naming them, and writes nothing', async () => {
-      const unknown = await importing(
+      const unknown = await importHere(
         file('unknown.csv', `${HEAD},shoe_size\nA-1,Ada,Lovelace,1985-12-10,female,,,,,,9\n`),
       );
       expect(unknown.code).toBe(1);
       expect(unknown.stdout).toContain('line 1: unknown column "shoe_size"');
-      const missing = await importing(file('missing.csv', 'mrn,first_name,last_name\nA-1,Ada,Lovelace\n'));
+      const missing = await importHere(file('missing.csv', 'mrn,first_name,last_name\nA-1,Ada,Lovelace\n'));
       expect(missing.code).toBe(1);
       expect(missing.stdout).toContain('line 1: missing required columns date_of_birth, sex');
       expect(await count('patients')).toBe(0);
@@ -162,7 +168,7 @@ describe.each(BACKENDS)('plasticity import patients on $name', ({ server }) => {
   ];
 
   it('dry run: lists each bad row by line and column (never a value), exits 1 and writes nothing', async () => {
-    const r = await importing(file('bad.csv', bad), '--dry-run');
+    const r = await importHere(file('bad.csv', bad), '--dry-run');
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout.trim().split('\n')).toEqual(badListing);
     expect(r.stdout + r.stderr).not.toMatch(/Lovelace|Hidden|Dupe|10\/12\/1985|not a phone/);
@@ -170,7 +176,7 @@ describe.each(BACKENDS)('plasticity import patients on $name', ({ server }) => {
   });
 
   it('without --dry-run the same file is refused the same way and nothing is written', async () => {
-    const r = await importing(file('bad.csv', bad));
+    const r = await importHere(file('bad.csv', bad));
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout.trim().split('\n')).toEqual(badListing);
     expect(await count('patients')).toBe(0);
@@ -188,7 +194,7 @@ describe.each(BACKENDS)('plasticity import patients on $name', ({ server }) => {
   const good = `\uFEFF${[HEAD, ...goodRows].join('\r\n')}\r\n\r\n`;
 
   it('imports a good file in one transaction with a progress bar; the API finds the patients; one audit entry each', async () => {
-    const dry = await importing(file('good.csv', good), '--dry-run');
+    const dry = await importHere(file('good.csv', good), '--dry-run');
     expect(dry.code, dry.stdout + dry.stderr).toBe(0);
     expect(dry.stdout).toMatch(/25 rows, 0 bad: ready to import \(dry run, nothing written\)/);
     expect(dry.stderr).toMatch(/100% 25\/25 rows checked/);
@@ -243,7 +249,7 @@ describe.each(BACKENDS)('plasticity import patients on $name', ({ server }) => {
       '3 rows, 2 bad. Nothing was imported.',
     ];
     for (const args of [['--dry-run'], []]) {
-      const r = await importing(file('taken.csv', text), ...args);
+      const r = await importHere(file('taken.csv', text), ...args);
       expect(r.code, r.stderr).toBe(1);
       expect(r.stdout.trim().split('\n')).toEqual(expected);
     }
@@ -251,27 +257,31 @@ describe.each(BACKENDS)('plasticity import patients on $name', ({ server }) => {
   });
 
   it('asks for --clinic once several clinics exist, and imports into the one named', async () => {
-    const other = await cli([
-      'user',
-      'create',
-      '--email',
-      'other@import.example',
-      '--name',
-      'Other',
-      '--role',
-      'nurse',
-      '--clinic-name',
-      'Other Clinic',
-    ]);
+    const other = await runInProcess(
+      dataDir(),
+      [
+        'user',
+        'create',
+        '--email',
+        'other@import.example',
+        '--name',
+        'Other',
+        '--role',
+        'nurse',
+        '--clinic-name',
+        'Other Clinic',
+      ],
+      { env: env() },
+    );
     expect(other.code, other.stderr).toBe(0);
     const text = `${HEAD}\nNEW-1,Nia,Fresh,1990-01-01,female,,,,,\n`;
-    const unsure = await importing(file('one.csv', text));
+    const unsure = await importHere(file('one.csv', text));
     expect(unsure.code).toBe(2);
     expect(unsure.stderr).toMatch(/several clinics exist; choose one with --clinic/);
-    const wrong = await importing(file('one.csv', text), '--clinic', '00000000-0000-4000-8000-000000000000');
+    const wrong = await importHere(file('one.csv', text), '--clinic', '00000000-0000-4000-8000-000000000000');
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/no clinic has id/);
-    const r = await importing(file('one.csv', text), '--clinic', clinicId);
+    const r = await importHere(file('one.csv', text), '--clinic', clinicId);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(await count('patients')).toBe(N + 1);
   });
