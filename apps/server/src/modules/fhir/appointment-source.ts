@@ -13,7 +13,7 @@ import { type AppointmentTypeKey, defaultAppointmentTypes } from '@plasticity/cl
 import type { AppointmentStatus, FhirResource } from '@plasticity/contracts';
 import { sql } from 'kysely';
 import { aboutItsPatient, type ResourceSource, uuidPk } from './resource-source.ts';
-import { patientRecordParams } from './search-sql.ts';
+import { codeCase, patientRecordParams } from './search-sql.ts';
 
 /** The R4 appointmentstatus of each appointment status. */
 const APPOINTMENT_STATUS: Readonly<Record<AppointmentStatus, string>> = {
@@ -73,10 +73,7 @@ function toFhirAppointment(r: AppointmentRow): FhirResource {
   };
 }
 
-const statusCase = sql`case a.status ${sql.join(
-  Object.entries(APPOINTMENT_STATUS).map(([from, to]) => sql`when ${sql.lit(from)} then ${sql.lit(to)}`),
-  sql` `,
-)} else 'entered-in-error' end`;
+const statusCase = codeCase('a.status', APPOINTMENT_STATUS, 'entered-in-error');
 
 const AUDIT = { resourceType: 'appointment', category: 'scheduling' } as const;
 

@@ -11,8 +11,9 @@
  */
 import type { FhirResource } from '@plasticity/contracts';
 import { sql } from 'kysely';
+import { period } from './datatypes.ts';
 import { aboutItsPatient, type ResourceSource, uuidPk } from './resource-source.ts';
-import { patientRecordParams } from './search-sql.ts';
+import { codeCase, patientRecordParams } from './search-sql.ts';
 
 type PlanStatus = 'draft' | 'approved' | 'active' | 'completed' | 'stopped';
 
@@ -70,14 +71,7 @@ function toFhirCarePlan(r: CarePlanRow): FhirResource {
     title: r.protocol_name,
     description: `Treatment plan: ${r.protocol_name}, ${r.planned_sessions} planned sessions`,
     subject: { reference: `Patient/${r.patient_id}` },
-    ...(r.period_start
-      ? {
-          period: {
-            start: r.period_start.toISOString(),
-            ...(r.period_end ? { end: r.period_end.toISOString() } : {}),
-          },
-        }
-      : {}),
+    ...(r.period_start ? { period: period(r.period_start, r.period_end) } : {}),
     created: r.created_at.toISOString(),
     activity: [
       {
@@ -90,12 +84,11 @@ function toFhirCarePlan(r: CarePlanRow): FhirResource {
   };
 }
 
-const statusCase = sql`case when t.entered_in_error_at is not null then 'entered-in-error' ${sql.join(
-  Object.entries(CARE_PLAN_STATUS).map(
-    ([from, to]) => sql`when t.status = ${sql.lit(from)} then ${sql.lit(to)}`,
-  ),
-  sql` `,
-)} else 'unknown' end`;
+const statusCase = sql`case when t.entered_in_error_at is not null then 'entered-in-error' else ${codeCase(
+  't.status',
+  CARE_PLAN_STATUS,
+  'unknown',
+)} end`;
 
 const AUDIT = { resourceType: 'treatment_plan', category: 'treatment_plan' } as const;
 

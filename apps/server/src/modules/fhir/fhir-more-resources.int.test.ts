@@ -33,7 +33,7 @@ describe.each(testBackends())(
   (backend) => {
     const h = useTestApp(backend);
 
-    it('serves the dose, its adverse event, the plan, the alert and the appointment as valid R4', async () => {
+    it('serves the dose and its adverse event as valid R4 with their codes', async () => {
       const c = await h.newClinic();
       const f = await recordDosing(h, c);
       const nurse = await c.login('nurse');
@@ -69,7 +69,13 @@ describe.each(testBackends())(
         outcome: { coding: [{ code: 'resolved' }] },
         suspectEntity: [{ instance: { reference: `MedicationAdministration/${f.administrationId}` } }],
       });
+    });
 
+    it('serves the plan, the suicide-risk alert and the appointment as valid R4', async () => {
+      const c = await h.newClinic();
+      const f = await recordDosing(h, c);
+      const nurse = await c.login('nurse');
+      const p = `patient=${c.patientId}`;
       const [plan] = await searchValid(nurse, `/fhir/R4/CarePlan?${p}&status=active`);
       expect(plan).toMatchObject({ id: f.planId, status: 'active', intent: 'plan' });
       expect(plan.activity[0].detail.status).toBe('in-progress');

@@ -11,6 +11,7 @@
  */
 import type { FhirResource } from '@plasticity/contracts';
 import { sql } from 'kysely';
+import { period } from './datatypes.ts';
 import { aboutItsPatient, type ResourceSource, uuidPk } from './resource-source.ts';
 import { patientRecordParams } from './search-sql.ts';
 
@@ -36,10 +37,7 @@ function toFhirFlag(r: FlagRow): FhirResource {
     category: [{ coding: [{ system: FLAG_CATEGORY, code: 'safety', display: 'Safety' }] }],
     code: { text: 'Suicide risk' },
     subject: { reference: `Patient/${r.patient_id}` },
-    period: {
-      start: r.period_start.toISOString(),
-      ...(r.period_end ? { end: r.period_end.toISOString() } : {}),
-    },
+    period: period(r.period_start, r.period_end),
   };
 }
 

@@ -63,9 +63,14 @@ export interface DosingRecordFixture {
 /**
  * Everything the newer FHIR types map, for the clinic's patient: an esketamine dosing session with one dose
  * (lot LOT-1) and an adverse event after it, an active treatment plan, a PHQ-9 whose item 9 raises a
- * suicide-risk alert, and a booked appointment in a chair with the nurse.
+ * suicide-risk alert, and a booked appointment in a therapy room. The plan's indications are `trd` unless
+ * given (a substance use disorder makes the patient's records Part 2 records).
  */
-export async function recordDosing(h: TestApp, c: TestClinic): Promise<DosingRecordFixture> {
+export async function recordDosing(
+  h: TestApp,
+  c: TestClinic,
+  indications: string[] = ['trd'],
+): Promise<DosingRecordFixture> {
   const nurse = await c.login('nurse');
   const prescriber = await c.login('prescriber');
   const s = await newSession(h, c, nurse);
@@ -127,7 +132,7 @@ export async function recordDosing(h: TestApp, c: TestClinic): Promise<DosingRec
       patient_id: c.patientId,
       protocol_id: protocol.id,
       protocol_version: protocol.version,
-      indications: toJson(['trd']),
+      indications: toJson(indications),
       target_instruments: toJson(['phq9']),
       planned_sessions: 8,
       status: 'active',
