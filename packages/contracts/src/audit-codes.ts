@@ -52,6 +52,8 @@ export const AUDIT_RESOURCE_TYPES = [
   /** A FHIR Bulk Data export ($export): its kick-off, manifest, files and cancellation. */
   'fhir_bulk_export',
   'good_faith_estimate',
+  /** A rating-scale definition (served as a FHIR Questionnaire): no patient data. */
+  'instrument',
   'good_faith_estimates_due',
   'patient_coverage',
   'education_read',

@@ -9,7 +9,15 @@
  * - QuestionnaireResponse: the clinical readers of the assessments' answers (the same route);
  * - Encounter: the clinical readers of the dosing session (`GET /api/v1/sessions/{id}`);
  * - Practitioner: the staff roles that see the clinic's clinicians (`GET /api/v1/clinicians`);
- * - Location: the staff roles that see the chairs and rooms (`GET /api/v1/chairs`).
+ * - Location: the staff roles that see the chairs and rooms (`GET /api/v1/chairs`);
+ * - Questionnaire: every staff role (the instruments, no patient data; `GET /api/v1/instruments` is open to
+ *   any signed-in user);
+ * - MedicationAdministration and AdverseEvent: the clinical readers of the dosing session
+ *   (`GET /api/v1/sessions/{id}`, its doses and observations);
+ * - CarePlan: the clinical readers of the treatment plans (`GET /api/v1/patients/{id}/plans`);
+ * - Flag: the clinical readers of the alerts (`GET /api/v1/alerts`);
+ * - Appointment: the staff roles of the calendar (`GET /api/v1/appointments`);
+ * - AuditEvent: the admin, the only reader of the audit report (`GET /api/v1/audit`).
  * The route policies are built from this table, so the gate enforces it; `_include` asks `mayRead` before it
  * adds another type. Psychotherapy notes and private journal entries are not mapped by any resource, so no
  * caller can reach them here.
@@ -38,7 +46,14 @@ export type FhirResourceType =
   | 'QuestionnaireResponse'
   | 'Encounter'
   | 'Practitioner'
-  | 'Location';
+  | 'Location'
+  | 'Questionnaire'
+  | 'MedicationAdministration'
+  | 'AdverseEvent'
+  | 'CarePlan'
+  | 'Flag'
+  | 'Appointment'
+  | 'AuditEvent';
 
 export const FHIR_READERS: Readonly<Record<FhirResourceType, readonly Role[]>> = {
   Patient: STAFF,
@@ -47,6 +62,13 @@ export const FHIR_READERS: Readonly<Record<FhirResourceType, readonly Role[]>> =
   Encounter: CLINICAL_READERS,
   Practitioner: STAFF,
   Location: STAFF,
+  Questionnaire: STAFF,
+  MedicationAdministration: CLINICAL_READERS,
+  AdverseEvent: CLINICAL_READERS,
+  CarePlan: CLINICAL_READERS,
+  Flag: CLINICAL_READERS,
+  Appointment: STAFF,
+  AuditEvent: ['admin'],
 };
 
 /** The route policy of reads and searches of a type. */

@@ -30,6 +30,13 @@ const PROFILE: Record<FhirResourceType, string> = {
   Encounter: 'http://hl7.org/fhir/StructureDefinition/Encounter',
   Practitioner: 'http://hl7.org/fhir/StructureDefinition/Practitioner',
   Location: 'http://hl7.org/fhir/StructureDefinition/Location',
+  Questionnaire: 'http://hl7.org/fhir/StructureDefinition/Questionnaire',
+  MedicationAdministration: 'http://hl7.org/fhir/StructureDefinition/MedicationAdministration',
+  AdverseEvent: 'http://hl7.org/fhir/StructureDefinition/AdverseEvent',
+  CarePlan: 'http://hl7.org/fhir/StructureDefinition/CarePlan',
+  Flag: 'http://hl7.org/fhir/StructureDefinition/Flag',
+  Appointment: 'http://hl7.org/fhir/StructureDefinition/Appointment',
+  AuditEvent: 'http://hl7.org/fhir/StructureDefinition/AuditEvent',
 };
 
 export function capabilityStatement(base: string): FhirResource {

@@ -11,8 +11,9 @@
  */
 import type { FhirResource, SessionStatus } from '@plasticity/contracts';
 import { sql } from 'kysely';
+import { period } from './datatypes.ts';
 import { aboutItsPatient, type ResourceSource, uuidPk } from './resource-source.ts';
-import { patientRecordParams } from './search-sql.ts';
+import { codeCase, patientRecordParams } from './search-sql.ts';
 
 const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
 
@@ -62,18 +63,12 @@ function toFhirEncounter(r: EncounterRow): FhirResource {
     class: { system: ACT_CODE, code: 'AMB', display: 'ambulatory' },
     type: [{ text: 'Dosing session' }],
     subject: { reference: `Patient/${r.patient_id}` },
-    period: {
-      start: r.period_start.toISOString(),
-      ...(r.period_end ? { end: r.period_end.toISOString() } : {}),
-    },
+    period: period(r.period_start, r.period_end),
     ...(r.chair_id ? { location: [{ location: { reference: `Location/${r.chair_id}` } }] } : {}),
   };
 }
 
-const statusCase = sql`case s.status ${sql.join(
-  Object.entries(ENCOUNTER_STATUS).map(([from, to]) => sql`when ${sql.lit(from)} then ${sql.lit(to)}`),
-  sql` `,
-)} else 'unknown' end`;
+const statusCase = codeCase('s.status', ENCOUNTER_STATUS, 'unknown');
 
 const AUDIT = { resourceType: 'dosing_session', category: 'dosing_session' } as const;
 

@@ -10,7 +10,7 @@ import { testBackends } from '@plasticity/db/testing/index';
 import { describe, expect, it } from 'vitest';
 import { collectRoutes } from '../../platform/collect-routes.ts';
 import { useTestApp } from '../../test/harness.ts';
-import { recordObservations } from './test/fixtures.ts';
+import { recordDosing } from './test/fixtures.ts';
 
 const PSYCHOTHERAPY = 'Zanzibar-psychotherapy-words';
 const PRIVATE_ENTRY = 'Quetzal-private-journal-words';
@@ -21,7 +21,7 @@ describe.each(testBackends())('what the FHIR interface never serves, on %s', (ba
 
   it('never answers a psychotherapy note or a private journal entry, to any role, on any route', async () => {
     const c = await h.newClinic();
-    await recordObservations(h, c, await c.login('nurse'), 1);
+    await recordDosing(h, c);
     const note = await (await c.login('therapist')).post(`/api/v1/patients/${c.patientId}/notes`, {
       kind: 'psychotherapy',
       body: PSYCHOTHERAPY,
@@ -39,6 +39,7 @@ describe.each(testBackends())('what the FHIR interface never serves, on %s', (ba
     const searches = fhir.filter((r) => !r.url.includes(':'));
     expect(fhir.filter((r) => r.url.endsWith('/:id')).length).toBeGreaterThanOrEqual(5);
     const answered: string[] = [];
+    const served = new Set<string>();
     for (const role of ROLES) {
       const client = await c.login(role);
       const reads = new Set<string>();
@@ -49,6 +50,7 @@ describe.each(testBackends())('what the FHIR interface never serves, on %s', (ba
           answered.push(`${role} ${url} ${res.status}`);
           expect(res.text).not.toContain(PSYCHOTHERAPY);
           expect(res.text).not.toContain(PRIVATE_ENTRY);
+          for (const e of res.body?.entry ?? []) served.add(e.resource.resourceType);
           for (const e of res.body?.entry ?? [])
             reads.add(`/fhir/R4/${e.resource.resourceType}/${e.resource.id}`);
         }
@@ -60,7 +62,19 @@ describe.each(testBackends())('what the FHIR interface never serves, on %s', (ba
         expect(res.text).not.toContain(PRIVATE_ENTRY);
       }
     }
-    // The crawl read data (not only refusals): every role got some answer with entries.
+    // The crawl read data (not only refusals): every role got some answer with entries, and every type served
+    // here had resources to read — the audit log too, whose entries name the note and the journal entry.
     expect(answered.filter((a) => a.endsWith(' 200')).length).toBeGreaterThan(ROLES.length * 2);
+    const types = searches
+      .map((r) => r.url.replace('/fhir/R4/', ''))
+      .filter((t) => /^[A-Z][A-Za-z]+$/.test(t));
+    expect([...served].sort()).toEqual(types.sort());
+    // The audit log names the note it recorded — by kind and id, never its words.
+    const log = await (await c.login('admin')).get(`/fhir/R4/AuditEvent?patient=${c.patientId}&_count=200`);
+    const names = log.body.entry.flatMap((e: { resource: { entity: { name?: string }[] } }) =>
+      e.resource.entity.map((x) => x.name),
+    );
+    expect(names).toContain('psychotherapy_note');
+    expect(log.text).not.toContain(PSYCHOTHERAPY);
   });
 });

@@ -58,6 +58,13 @@ describe.each(testBackends())('FHIR resources on %s', (backend) => {
       'Encounter',
       'Practitioner',
       'Location',
+      'Questionnaire',
+      'MedicationAdministration',
+      'AdverseEvent',
+      'CarePlan',
+      'Flag',
+      'Appointment',
+      'AuditEvent',
     ]);
     const obs = cs.rest[0].resource[1];
     expect(obs.searchParam.map((p: Json) => p.name).sort()).toEqual(
@@ -171,7 +178,7 @@ describe.each(testBackends())('FHIR resources on %s', (backend) => {
     expect(fhirIssues(qr.body)).toEqual([]);
     expect(qr.body).toMatchObject({
       status: 'completed',
-      questionnaire: 'http://loinc.org/q/44249-1',
+      questionnaire: 'urn:plasticity:questionnaire:phq9|1.0.0',
       subject: { reference: `Patient/${c.patientId}` },
     });
     expect(qr.body.item.map((i: Json) => i.answer?.[0].valueInteger)).toEqual([1, 1, 2, 1, 0, 1, 1, 0, 0]);
@@ -218,7 +225,7 @@ describe.each(testBackends())('FHIR resources on %s', (backend) => {
   it('answers errors as valid OperationOutcomes', async () => {
     const c = await h.newClinic();
     const nurse = await c.login('nurse');
-    for (const url of ['/fhir/R4/Patient/nope', '/fhir/R4/Observation?foo=1', '/fhir/R4/Appointment']) {
+    for (const url of ['/fhir/R4/Patient/nope', '/fhir/R4/Observation?foo=1', '/fhir/R4/Immunization']) {
       const res = await nurse.get(url);
       expect(res.status, url).toBeGreaterThanOrEqual(400);
       expect(res.body.resourceType, url).toBe('OperationOutcome');

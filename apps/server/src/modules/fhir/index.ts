@@ -1,11 +1,12 @@
 /**
- * FHIR R4 read and search under /fhir/R4 (docs/fhir.md): a CapabilityStatement, and Patient, Observation,
- * QuestionnaireResponse, Encounter, Practitioner and Location mapped from the record at request time; Bulk Data
- * export (`$export`, bulk/) of the same resources as NDJSON files, written by a background job. The routes live in
- * their own Fastify scope so that every error under /fhir/R4 — the auth gate's too — answers an OperationOutcome
- * (outcome.ts), not the app's JSON error shape. System clients (SMART Backend Services, clients/) are registered
- * under /api/v1/fhir-clients and get their tokens from /fhir/R4/auth/token, a scope of its own that answers OAuth
- * errors.
+ * FHIR R4 read and search under /fhir/R4 (docs/fhir.md): a CapabilityStatement, and every type of sources.ts
+ * (Patient, Observation, QuestionnaireResponse, Encounter, Practitioner, Location, Questionnaire,
+ * MedicationAdministration, AdverseEvent, CarePlan, Flag, Appointment, AuditEvent) mapped from the record at
+ * request time; Bulk Data export (`$export`, bulk/) of the same resources as NDJSON files, written by a
+ * background job. The routes live in their own Fastify scope so that every error under /fhir/R4 — the auth
+ * gate's too — answers an OperationOutcome (outcome.ts), not the app's JSON error shape. System clients (SMART
+ * Backend Services, clients/) are registered under /api/v1/fhir-clients and get their tokens from
+ * /fhir/R4/auth/token, a scope of its own that answers OAuth errors.
  */
 import type { ServerModule } from '../../platform/module.ts';
 import { BULK_EXPORT_POLL_MS, bulkExportRoutes, runBulkExportTick } from './bulk/index.ts';

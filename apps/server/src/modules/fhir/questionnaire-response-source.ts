@@ -1,14 +1,16 @@
 /**
  * QuestionnaireResponse (FHIR R4 questionnaireresponse.html): each assessment (`assessments`) as the patient's
- * or clinician's answers, read at request time. `questionnaire` is the LOINC form's canonical
- * (`http://loinc.org/q/{panel}`, LOINC's FHIR Questionnaire URLs) when the instrument has a LOINC panel code;
- * each item is `linkId` = the item number with its label, and the answer as the item's integer value (a skipped
+ * or clinician's answers, read at request time. `questionnaire` is the canonical, with its version, of the
+ * served Questionnaire of the definition the answers were scored with (questionnaire-source.ts; that
+ * Questionnaire names LOINC's form in `derivedFrom` where there is one) — a clinic's own instrument, which is
+ * not served as a Questionnaire, names none; each item is `linkId` = the item number with its label, and the answer as the item's integer value (a skipped
  * item has no answer). Status `completed`, or `entered-in-error` for an assessment marked so. The instrument
  * total Observations name their response in `derivedFrom`.
  */
 import { getInstrumentVersion } from '@plasticity/clinical/instruments';
 import type { FhirResource } from '@plasticity/contracts';
 import { sql } from 'kysely';
+import { questionnaireCanonical } from './questionnaire-source.ts';
 import { aboutItsPatient, type ResourceSource, uuidPk } from './resource-source.ts';
 import { patientRecordParams } from './search-sql.ts';
 
@@ -28,13 +30,12 @@ interface ResponseRow {
 
 function toFhirResponse(r: ResponseRow): FhirResource {
   const def = getInstrumentVersion(r.instrument_id, r.instrument_version);
-  const panel = def?.loinc?.panel;
   const items = def?.items ?? [];
   return {
     resourceType: 'QuestionnaireResponse',
     id: r.id,
     meta: { lastUpdated: r.last_updated.toISOString() },
-    ...(panel ? { questionnaire: `http://loinc.org/q/${panel}` } : {}),
+    ...(def ? { questionnaire: questionnaireCanonical(def.id, def.version) } : {}),
     status: r.status,
     subject: { reference: `Patient/${r.patient_id}` },
     authored: r.authored.toISOString(),

@@ -28,10 +28,20 @@ const COMMON: SearchParamDef[] = [
     documentation: 'When the record last changed (prefixes eq, ne, lt, gt, le, ge, sa, eb, ap)',
   },
 ];
+const PATIENT: SearchParamDef = {
+  name: 'patient',
+  type: 'reference',
+  documentation: 'The patient: an id or Patient/{id}',
+};
 const PATIENT_REFS: SearchParamDef[] = [
-  { name: 'patient', type: 'reference', documentation: 'The patient: an id or Patient/{id}' },
+  PATIENT,
   { name: 'subject', type: 'reference', documentation: 'The patient: an id or Patient/{id}' },
 ];
+const dateParam = (name: string, what: string): SearchParamDef => ({
+  name,
+  type: 'date',
+  documentation: `${what} (prefixes eq, ne, lt, gt, le, ge, sa, eb, ap)`,
+});
 
 export const SEARCH_PARAMS: Readonly<Record<FhirResourceType, readonly SearchParamDef[]>> = {
   Patient: COMMON,
@@ -90,6 +100,48 @@ export const SEARCH_PARAMS: Readonly<Record<FhirResourceType, readonly SearchPar
   ],
   Practitioner: [ID],
   Location: COMMON,
+  Questionnaire: [
+    ...COMMON,
+    { name: 'status', type: 'token', documentation: 'active or retired; several separated by commas' },
+  ],
+  MedicationAdministration: [
+    ...COMMON,
+    ...PATIENT_REFS,
+    dateParam('effective-time', 'When the dose was started'),
+    {
+      name: 'status',
+      type: 'token',
+      documentation: 'in-progress, completed or entered-in-error; several separated by commas',
+    },
+  ],
+  AdverseEvent: [...COMMON, ...PATIENT_REFS, dateParam('date', 'When the event happened')],
+  CarePlan: [
+    ...COMMON,
+    ...PATIENT_REFS,
+    dateParam('date', 'When the plan took effect (period start)'),
+    {
+      name: 'status',
+      type: 'token',
+      documentation: 'draft, active, completed, revoked or entered-in-error; several separated by commas',
+    },
+  ],
+  Flag: [
+    ...COMMON,
+    ...PATIENT_REFS,
+    dateParam('date', 'When the alert was raised (period start)'),
+    { name: 'status', type: 'token', documentation: 'active or inactive; several separated by commas' },
+  ],
+  Appointment: [
+    ...COMMON,
+    PATIENT,
+    dateParam('date', 'When the appointment starts'),
+    {
+      name: 'status',
+      type: 'token',
+      documentation: 'booked, checked-in, fulfilled, cancelled or noshow; several separated by commas',
+    },
+  ],
+  AuditEvent: [...COMMON, PATIENT, dateParam('date', 'When the event was recorded')],
 };
 
 /** `_include` values each type accepts (the target is always Patient). */
@@ -100,6 +152,13 @@ export const INCLUDES: Readonly<Record<FhirResourceType, readonly string[]>> = {
   Encounter: [],
   Practitioner: [],
   Location: [],
+  Questionnaire: [],
+  MedicationAdministration: [],
+  AdverseEvent: [],
+  CarePlan: [],
+  Flag: [],
+  Appointment: [],
+  AuditEvent: [],
 };
 
 export const DEFAULT_COUNT = 50;

@@ -118,3 +118,14 @@ export function patientRecordParams(
     throw new Error(`${type} has no search parameter ${name}`);
   };
 }
+
+/**
+ * A SQL `case` mapping a column's stored values to FHIR codes by a table (the same table the mapper documents),
+ * so that a status search agrees with what is served; `otherwise` for a value the table does not name.
+ */
+export function codeCase(column: string, map: Readonly<Record<string, string>>, otherwise: string) {
+  return sql`case ${sql.ref(column)} ${sql.join(
+    Object.entries(map).map(([from, to]) => sql`when ${sql.lit(from)} then ${sql.lit(to)}`),
+    sql` `,
+  )} else ${sql.lit(otherwise)} end`;
+}

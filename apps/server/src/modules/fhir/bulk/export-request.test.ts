@@ -46,6 +46,11 @@ describe('_type', () => {
       'Observation',
       'QuestionnaireResponse',
       'Encounter',
+      'MedicationAdministration',
+      'AdverseEvent',
+      'CarePlan',
+      'Flag',
+      'Appointment',
     ]);
     const onlyPatients = (t: FhirResourceType) => t === 'Patient';
     expect(parseExportRequest('system', 'respond-async', {}, onlyPatients).types).toEqual(['Patient']);
@@ -68,6 +73,8 @@ describe('_type', () => {
     ['system', 'Patient,'],
     ['patient', 'Practitioner'],
     ['patient', 'Location'],
+    ['patient', 'Questionnaire'],
+    ['patient', 'AuditEvent'],
   ] as const)('at %s level refuses %s naming querystring._type', (level, value) => {
     expect(failure(() => parseExportRequest(level, 'respond-async', { _type: value }, all))).toEqual({
       code: 'validation_failed',

@@ -1,7 +1,9 @@
 /** Records the FHIR tests read back: a dosing session with readings, a weight, assessments. */
 
+import { toJson } from '@plasticity/db';
 import type { Client, TestApp, TestClinic } from '../../../test/harness.ts';
-import { at, newSession } from '../../sessions/test/fixtures.ts';
+import { makeChair } from '../../scheduling/appointments/test/fixtures.ts';
+import { at, dose, ESK, newSession, readyForDosing } from '../../sessions/test/fixtures.ts';
 
 export interface FhirFixture {
   sessionId: string;
@@ -47,4 +49,103 @@ export async function recordObservations(
     if (a.status !== 201) throw new Error(`${instrument}: ${a.status} ${a.text}`);
   }
   return { sessionId: s.id, vitalIds: v.body.readings.map((r: { id: string }) => r.id) };
+}
+
+export interface DosingRecordFixture {
+  sessionId: string;
+  administrationId: string;
+  adverseEventId: string;
+  planId: string;
+  alertId: string;
+  appointmentId: string;
+}
+
+/**
+ * Everything the newer FHIR types map, for the clinic's patient: an esketamine dosing session with one dose
+ * (lot LOT-1) and an adverse event after it, an active treatment plan, a PHQ-9 whose item 9 raises a
+ * suicide-risk alert, and a booked appointment in a therapy room. The plan's indications are `trd` unless
+ * given (a substance use disorder makes the patient's records Part 2 records).
+ */
+export async function recordDosing(
+  h: TestApp,
+  c: TestClinic,
+  indications: string[] = ['trd'],
+): Promise<DosingRecordFixture> {
+  const nurse = await c.login('nurse');
+  const prescriber = await c.login('prescriber');
+  const s = await newSession(h, c, nurse);
+  await readyForDosing(h, c, nurse, s.id);
+  await dose(h, prescriber, nurse, s.id);
+  const ae = await nurse.post(`/api/v1/sessions/${s.id}/observations`, {
+    kind: 'adverse_event',
+    at: at(h, 60_000),
+    description: 'Transient nausea',
+    severity: 'mild',
+    serious: false,
+    outcome: 'resolved',
+  });
+  if (ae.status !== 201) throw new Error(`adverse event: ${ae.status} ${ae.text}`);
+  const phq9 = await nurse.post(`/api/v1/patients/${c.patientId}/assessments`, {
+    instrument: 'phq9',
+    answers: [0, 0, 0, 0, 0, 0, 0, 0, 1],
+  });
+  if (phq9.status !== 201) throw new Error(`phq9: ${phq9.status} ${phq9.text}`);
+  const chairId = await makeChair(h, c, 'Room 9', 'therapy_room');
+  const appt = await (await c.login('front_desk')).post('/api/v1/appointments', {
+    patientId: c.patientId,
+    type: 'therapy',
+    start: '2030-01-08T15:00:00.000Z',
+    chairId,
+  });
+  if (appt.status !== 201) throw new Error(`appointment: ${appt.status} ${appt.text}`);
+  const db = h.database.db;
+  const administration = await db
+    .selectFrom('session_administrations')
+    .select('id')
+    .where('session_id', '=', s.id)
+    .executeTakeFirstOrThrow();
+  const observation = await db
+    .selectFrom('session_observations')
+    .select('id')
+    .where('session_id', '=', s.id)
+    .where('kind', '=', 'adverse_event')
+    .executeTakeFirstOrThrow();
+  const alert = await db
+    .selectFrom('alerts')
+    .select('id')
+    .where('clinic_id', '=', c.clinicId)
+    .where('kind', '=', 'suicide_risk')
+    .executeTakeFirstOrThrow();
+  // The clinic's protocol library is written the first time it is read.
+  const library = await prescriber.get('/api/v1/protocols');
+  if (library.status !== 200) throw new Error(`protocols: ${library.status}`);
+  const protocol = await db
+    .selectFrom('plan_protocols')
+    .select(['id', 'version'])
+    .where('clinic_id', '=', c.clinicId)
+    .where('protocol_key', '=', ESK)
+    .executeTakeFirstOrThrow();
+  const plan = await db
+    .insertInto('plan_treatment_plans')
+    .values({
+      clinic_id: c.clinicId,
+      patient_id: c.patientId,
+      protocol_id: protocol.id,
+      protocol_version: protocol.version,
+      indications: toJson(indications),
+      target_instruments: toJson(['phq9']),
+      planned_sessions: 8,
+      status: 'active',
+      activated_at: h.clock.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return {
+    sessionId: s.id,
+    administrationId: administration.id,
+    adverseEventId: observation.id,
+    planId: plan.id,
+    alertId: alert.id,
+    appointmentId: appt.body.id,
+  };
 }
