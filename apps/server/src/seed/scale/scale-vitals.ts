@@ -33,20 +33,22 @@ export async function insertReadings(
   if ((opts.first + sessions.length) * perSession >= 2 ** 48)
     throw new Error('too many readings for one run');
   const prefix = `${ids.prefix}8${ID_KINDS.reading.toString(16).padStart(3, '0')}-8000-`;
+  // One hash per session (its baseline and whether it crosses a threshold) and one per reading (the noise), both
+  // integer hashes of the run's numbers; the dose curve is computed once per reading number, not per row.
   await sql`with s as (
-      select x.id, x.dose_at, x.n + ${opts.first - 1}::bigint as n, hashtextextended(x.n::text, ${opts.seed}) as hs
+      select x.id, x.dose_at, x.n + ${opts.first - 1}::bigint as n,
+        hashint8extended(x.n + ${opts.first - 1}::bigint, ${opts.seed}) as hs
       from unnest(${sessions.map((s) => s.id)}::uuid[], ${sessions.map((s) => s.doseStartedAt)}::timestamptz[])
         with ordinality as x(id, dose_at, n)
-    ), r as (
-      select s.id, s.n, s.hs, k, s.dose_at + make_interval(mins => k * 5 - 10) as at,
-        hashtextextended(s.n::text || '.' || k, ${opts.seed}) as h,
-        exp(-power((k * 5 - 10 - 30) / 25.0, 2)) as rise
-      from s cross join generate_series(0, ${perSession - 1}) as k
+    ), curve as (
+      select k, make_interval(mins => k * 5 - 10) as offset_by, exp(-power((k * 5 - 10 - 30) / 25.0, 2)) as rise
+      from generate_series(0, ${perSession - 1}) as k
     ), v as (
-      select r.*,
-        round(110 + (r.hs & 31) + 22 * r.rise + ((r.h & 1023) / 1023.0 - 0.5) * 10
-          + case when (r.hs >> 12) & 63 = 0 then 48 * r.rise else 0 end) as sbp
-      from r
+      select s.id, s.n, s.hs, c.k, c.rise, s.dose_at + c.offset_by as at,
+        hashint8extended(s.n * ${perSession} + c.k, ${opts.seed}) as h,
+        round(110 + (s.hs & 31) + 22 * c.rise + ((hashint8extended(s.n * ${perSession} + c.k, ${opts.seed}) & 1023)
+          / 1023.0 - 0.5) * 10 + case when (s.hs >> 12) & 63 = 0 then 48 * c.rise else 0 end) as sbp
+      from s cross join curve c
     )
     insert into session_vitals (id, clinic_id, session_id, at, sbp, dbp, hr, spo2, rr, source, recorded_by,
       recorded_at)
@@ -58,7 +60,6 @@ export async function insertReadings(
       case when (v.h >> 20) & 511 = 0 then 90 else 98 - ((v.h >> 30) & 3) end,
       14 + ((v.h >> 33) & 7) - 3,
       'manual', ${opts.nurseId}::uuid, v.at + interval '30 seconds'
-    from v
-    order by v.n, v.k`.execute(db);
+    from v`.execute(db);
   return sessions.length * perSession;
 }

@@ -64,13 +64,11 @@ export async function generateSyntheticCohort(
   for (let start = 0; start < opts.patients; start += size) {
     const n = Math.min(size, opts.patients - start);
     const batch = cohortBatch(rand, ids, target, start, n);
-    await db
-      .transaction()
-      .execute((trx) =>
-        writeCohortBatch(trx, target, batch, definitions, {
-          refreshSummaries: opts.refreshSummaries !== false,
-        }),
-      );
+    await db.transaction().execute((trx) =>
+      writeCohortBatch(trx, target, batch, definitions, {
+        refreshSummaries: opts.refreshSummaries !== false,
+      }),
+    );
     sessions += batch.sessions.length;
     assessments += batch.scores.length;
     // Statistics as the tables grow (after 1, 2, 4, 8 … batches): a database without autovacuum would otherwise
