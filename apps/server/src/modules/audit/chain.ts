@@ -81,17 +81,22 @@ const CONTENT_COLUMNS = [
   'details',
 ] as const;
 
+/** Takes the sealer's lock (until the transaction ends) and reads the last sealed entry's position and hash. */
+async function lockedHead(trx: Kysely<DB>): Promise<{ seq: number | null; hash: string | null } | undefined> {
+  await sql`select pg_advisory_xact_lock(${SEAL_LOCK})`.execute(trx);
+  return trx
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .where('seq', 'is not', null)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** Seals up to `batch` committed, unsealed entries in commit-visible order. Returns how many. */
 export async function sealPending(db: Kysely<DB>, batch = 5000): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${SEAL_LOCK})`.execute(trx);
-    const last = await trx
-      .selectFrom('audit_log')
-      .select(['seq', 'hash'])
-      .where('seq', 'is not', null)
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const last = await lockedHead(trx);
     const rows = await trx
       .selectFrom('audit_log')
       .select(CONTENT_COLUMNS)
@@ -216,14 +221,7 @@ async function countUnsealed(db: Kysely<DB>): Promise<number> {
  */
 export async function appendSealed(trx: Kysely<DB>, entries: readonly ChainContent[]): Promise<void> {
   if (entries.length === 0) return;
-  await sql`select pg_advisory_xact_lock(${SEAL_LOCK})`.execute(trx);
-  const last = await trx
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .where('seq', 'is not', null)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = await lockedHead(trx);
   let prev = last?.hash ?? GENESIS_HASH;
   let seq = last?.seq ?? 0;
   const seqs: number[] = [];
