@@ -4,8 +4,9 @@
  * < 1 s embedded, with any filter.
  *
  * On the embedded database (in memory) and, when BENCH_DATABASE_URL or TEST_DATABASE_URL is set, on that
- * PostgreSQL server (a private schema, dropped at the end): generates the population with the same generator
- * as `npx plasticity demo generate` (five discharged sessions and about ten scores per patient), then times the real
+ * PostgreSQL server (a private schema, dropped at the end): generates the population with the generator of
+ * `npx plasticity demo generate` (`generateScaleData`, every patient in the demo clinic — the dashboard is per clinic
+ * — with five discharged sessions and about ten scores each, no readings or audit log), then times the real
  * app (Fastify inject: session, policy, validation, the report's audit entry) for several filter sets —
  * p50/p95 over RUNS requests — and beside each the plain SQL aggregate over the same raw data (cohort patients
  * and sessions, baseline and latest score per patient by lateral index lookups, responders), run on the driver.
@@ -20,25 +21,17 @@
  * without generating again; drop it by hand when done).
  * Exit code 1 when a target is missed.
  */
-import { randomUUID } from 'node:crypto';
-import { type Database, migrate, openDatabase, toJson } from '@plasticity/db';
+import { type Database, migrate, openDatabase } from '@plasticity/db';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
-import { hashPassword } from '../apps/server/src/modules/auth/passwords.ts';
-import {
-  clinicProtocols,
-  generateSyntheticCohort,
-} from '../apps/server/src/modules/outcomes/generate/synthetic-cohort.ts';
-import { ensureLibrary } from '../apps/server/src/modules/plans/library/ensure-library.ts';
+import { benchServerUrl, postgresSchema, scaleData } from './scale-support.ts';
 import { ms, pct } from './scheduling-support.ts';
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const WRITES = Number(process.env.BENCH_WRITES ?? 200);
 const TARGET_MS = { embedded: 1000, server: 100 };
-const PASSWORD = 'bench-outcomes-password';
 const DAY = 86_400_000;
 
 type Row = Record<string, string | number>;
@@ -73,76 +66,26 @@ async function writeScores(database: Database, clinicId: string, n: number): Pro
              limit ${n}) p`.execute(database.db);
 }
 
-/** A population generated earlier in a kept schema (BENCH_SCHEMA): its clinic and admin, the password reset. */
-async function reuse(database: Database) {
-  const db = database.db;
-  const found = await db
-    .selectFrom('clinics as c')
-    .innerJoin('memberships as m', 'm.clinic_id', 'c.id')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['c.id', 'u.id as userId', 'u.email'])
-    .where('c.name', '=', 'Bench Network')
-    .where('m.role', '=', 'admin')
-    .executeTakeFirst();
-  if (!found) return undefined;
-  await db
-    .updateTable('users')
-    .set({ password_hash: await hashPassword(PASSWORD) })
-    .where('id', '=', found.userId)
-    .execute();
-  const count = async (table: 'outcome_patients' | 'dosing_sessions' | 'assessments') =>
-    Number(
-      (await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]?.n ?? 0,
-    );
-  const made = {
-    patients: await count('outcome_patients'),
-    sessions: await count('dosing_sessions'),
-    assessments: await count('assessments'),
-  };
-  return { clinicId: found.id, email: found.email, made, seedMs: 0 };
-}
-
+/** The population: every patient in the demo clinic (the dashboard is per clinic), no readings or audit log. */
 async function seed(database: Database) {
-  const db = database.db;
-  const clinic = await db
-    .insertInto('clinics')
-    .values({ name: 'Bench Network', address: toJson({}), settings: toJson({ mfaRequiredRoles: [] }) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const email = `bench-admin-${randomUUID().slice(0, 8)}@bench.example`;
-  const admin = await db
-    .insertInto('users')
-    .values({
-      email,
-      display_name: 'Bench Admin',
-      password_hash: await hashPassword(PASSWORD),
-      recovery_codes: toJson([]),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('memberships')
-    .values({ clinic_id: clinic.id, user_id: admin.id, role: 'admin' })
-    .execute();
-  await ensureLibrary(db, clinic.id);
   const t0 = process.hrtime.bigint();
-  let last = 0;
-  const made = await generateSyntheticCohort(db, await clinicProtocols(db, clinic.id), {
-    clinicId: clinic.id,
+  const made = await scaleData(database, {
     patients: PATIENTS,
     seed: 42,
-    now: new Date(),
-    prescriberId: admin.id,
-    batchSize: 500,
-    onProgress: (done, total) => {
-      if (done - last >= total / 10 || done === total) {
-        last = done;
-        console.log(`  ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} patients`);
-      }
-    },
+    clinics: 1,
+    readingsPerSession: 0,
+    auditPerPatient: 0,
   });
-  await sql`analyze`.execute(db);
-  return { clinicId: clinic.id, email, made, seedMs: ms(t0) };
+  const clinic = made.clinics[0];
+  const admin = clinic?.staff.find((u) => u.role === 'admin');
+  if (!clinic || !admin) throw new Error('the demo clinic has no admin');
+  return {
+    clinicId: clinic.id,
+    email: admin.email,
+    password: made.password,
+    made: made.counts,
+    seedMs: ms(t0),
+  };
 }
 
 /** The floor: one plain SQL aggregate over the same cohort. */
@@ -171,7 +114,7 @@ async function floor(database: Database, clinicId: string, filter: string): Prom
 }
 
 async function benchBackend(label: string, database: Database, targetMs: number): Promise<Row[]> {
-  const s = (process.env.BENCH_SCHEMA && (await reuse(database))) || (await seed(database));
+  const s = await seed(database);
   console.log(
     `${label}: ${s.made.patients.toLocaleString('en-US')} patients, ${s.made.sessions.toLocaleString('en-US')} sessions, ${s.made.assessments.toLocaleString('en-US')} assessments in ${(s.seedMs / 1000).toFixed(1)} s`,
   );
@@ -181,7 +124,7 @@ async function benchBackend(label: string, database: Database, targetMs: number)
   const login = await app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',
-    payload: { email: s.email, password: PASSWORD },
+    payload: { email: s.email, password: s.password },
   });
   if (login.statusCode !== 200) throw new Error(`bench login failed: ${login.body}`);
   const cookie = String(login.headers['set-cookie']).split(';')[0] as string;
@@ -259,30 +202,12 @@ export async function run(): Promise<void> {
       await embedded.close();
     }
   }
-  const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
-  if (url) {
-    if (!/@(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(url))
-      throw new Error(
-        'the benchmark talks to loopback only: BENCH_DATABASE_URL must point at 127.0.0.1/localhost',
-      );
-    const kept = process.env.BENCH_SCHEMA;
-    const schema = kept ?? `plasticity_bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${kept ? 'if not exists ' : ''}${schema}`);
-    try {
-      const server = await openDatabase({ kind: 'postgres', url, schema, poolSize: 10 });
-      try {
-        await migrate(server.db);
-        all.push(...(await benchBackend('PostgreSQL server', server, TARGET_MS.server)));
-      } finally {
-        await server.close();
-      }
-    } finally {
-      if (!kept) await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    }
-  } else console.log('BENCH_DATABASE_URL / TEST_DATABASE_URL not set: PostgreSQL server skipped.');
+  const url = benchServerUrl();
+  if (url)
+    all.push(
+      ...(await postgresSchema(url, (server) => benchBackend('PostgreSQL server', server, TARGET_MS.server))),
+    );
+  else console.log('BENCH_DATABASE_URL / TEST_DATABASE_URL not set: PostgreSQL server skipped.');
   console.table(all);
   if (all.some((r) => r.ok === 'NO')) process.exitCode = 1;
 }

@@ -1,88 +1,82 @@
 /**
- * `plasticity demo generate --patients N [--seed S]` — fills the demo clinic with N synthetic patients (five
- * discharged dosing sessions and about ten scores each, flagged demo) for trying the outcomes dashboard at scale.
- * Migrates first; seeds the demo clinic and its logins when the database is empty. Progress on stderr. The demo
- * clinic's own history's seed is refused (its medical record numbers are taken).
+ * `plasticity demo generate --patients N [--seed S] [--clinics C]` — the scale data of the benchmarks
+ * (`seed/scale/generate-scale-data.ts`): migrates, seeds the demo clinic and its logins when absent, then spreads N
+ * synthetic patients (flagged demo) over it and C − 1 generated clinics (default 50 in all), with their sessions,
+ * vital readings, scores, outcome summaries and a year of sealed audit log. Progress on stderr, the figures per
+ * phase on stdout. The demo clinic's own history's seed is refused (its medical record numbers are taken).
  */
 import { parseArgs } from 'node:util';
 import { migrate } from '@plasticity/db';
-import { buildApp, MODULES } from '../app.ts';
 import type { Config } from '../config.ts';
-import { clinicProtocols, generateSyntheticCohort } from '../modules/outcomes/generate/synthetic-cohort.ts';
 import { DEMO_COHORT } from '../modules/outcomes/seed-demo.ts';
-import { ensureLibrary } from '../modules/plans/library/ensure-library.ts';
-import { isEmpty, seedDemo } from '../seed/demo.ts';
+import { generateScaleData } from '../seed/scale/generate-scale-data.ts';
 import { openConfiguredDatabase } from '../server.ts';
 import { endProgress, progress } from './progress.ts';
 
 const MAX_PATIENTS = 1_000_000;
+const MAX_CLINICS = 500;
+
+function wholeNumber(v: string | undefined, min: number, max: number): number | undefined {
+  const n = Number(v);
+  return v !== undefined && Number.isInteger(n) && n >= min && n <= max ? n : undefined;
+}
 
 export async function demoGenerateCommand(config: Config, args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { patients: { type: 'string' }, seed: { type: 'string', default: '1' } },
+    options: {
+      patients: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      clinics: { type: 'string', default: '50' },
+    },
   });
-  const patients = Number(values.patients);
-  if (!Number.isInteger(patients) || patients < 1 || patients > MAX_PATIENTS) {
-    process.stderr.write(
-      `plasticity demo generate: --patients must be a whole number from 1 to ${MAX_PATIENTS}\n`,
-    );
+  const fail = (message: string) => {
+    process.stderr.write(`plasticity demo generate: ${message}\n`);
     return 2;
-  }
-  const seed = Number(values.seed);
-  if (!Number.isInteger(seed)) {
-    process.stderr.write('plasticity demo generate: --seed must be a whole number\n');
-    return 2;
-  }
-  if (seed === DEMO_COHORT.seed) {
-    // The demo clinic's own history used it: the same medical record numbers again.
-    process.stderr.write(
-      `plasticity demo generate: --seed ${seed} is the demo clinic's own; choose another\n`,
-    );
-    return 2;
-  }
+  };
+  const patients = wholeNumber(values.patients, 1, MAX_PATIENTS);
+  if (patients === undefined) return fail(`--patients must be a whole number from 1 to ${MAX_PATIENTS}`);
+  const clinics = wholeNumber(values.clinics, 1, MAX_CLINICS);
+  if (clinics === undefined) return fail(`--clinics must be a whole number from 1 to ${MAX_CLINICS}`);
+  const seed = wholeNumber(values.seed, -(2 ** 31), 2 ** 31 - 1);
+  if (seed === undefined) return fail('--seed must be a whole number');
+  // The demo clinic's own history used it: the same medical record numbers again.
+  if (seed === DEMO_COHORT.seed) return fail(`--seed ${seed} is the demo clinic's own; choose another`);
   const database = await openConfiguredDatabase(config);
   try {
     await migrate(database.db);
-    if (await isEmpty(database.db)) {
-      const built = await buildApp({ database, config: { ...config, demo: true }, serveWeb: false });
-      try {
-        await seedDemo(built.ctx, MODULES);
-      } finally {
-        await built.stop();
-        await built.app.close();
-      }
-      console.log('Seeded the demo clinic and its logins.');
-    }
-    const clinic = await database.db
-      .selectFrom('clinics')
-      .select('id')
-      .orderBy('created_at')
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    await ensureLibrary(database.db, clinic.id);
-    const prescriber = await database.db
-      .selectFrom('memberships')
-      .select('user_id')
-      .where('clinic_id', '=', clinic.id)
-      .where('role', '=', 'prescriber')
-      .limit(1)
-      .executeTakeFirst();
     const startedAt = Date.now();
-    const made = await generateSyntheticCohort(database.db, await clinicProtocols(database.db, clinic.id), {
-      clinicId: clinic.id,
-      patients,
-      seed,
-      now: new Date(),
-      prescriberId: prescriber?.user_id ?? null,
-      batchSize: 500,
-      onProgress: (done, total) => progress(done, total, startedAt, 'patients'),
-    });
+    let phase = '';
+    const made = await generateScaleData(
+      database,
+      {
+        patients,
+        seed,
+        clinics,
+        onProgress: (unit, done, total) => {
+          if (unit !== phase && phase !== '') endProgress();
+          phase = unit;
+          progress(done, total, startedAt, unit);
+        },
+      },
+      config,
+    );
     endProgress();
+    if (made.seededDemo) console.log('Seeded the demo clinic and its logins.');
+    const n = (v: number) => v.toLocaleString('en-US');
     console.log(
-      `Generated ${made.patients.toLocaleString('en-US')} patients, ${made.sessions.toLocaleString('en-US')} sessions and ${made.assessments.toLocaleString('en-US')} assessments.`,
+      `Generated ${n(made.counts.patients)} patients in ${made.clinics.length} clinics, ${n(made.counts.sessions)} sessions, ${n(made.counts.readings)} vital readings and ${n(made.counts.assessments)} assessments; ${n(made.counts.auditEntries)} audit entries.`,
+    );
+    const total = (Date.now() - startedAt) / 1000;
+    console.log(
+      `Seconds per phase: ${Object.entries(made.timings)
+        .map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)}`)
+        .join(', ')}; ${total.toFixed(1)} in all.`,
     );
     return 0;
+  } catch (e) {
+    if (e instanceof Error && /already holds the network/.test(e.message)) return fail(e.message);
+    throw e;
   } finally {
     await database.close();
   }

@@ -81,17 +81,22 @@ const CONTENT_COLUMNS = [
   'details',
 ] as const;
 
+/** Takes the sealer's lock (until the transaction ends) and reads the last sealed entry's position and hash. */
+async function lockedHead(trx: Kysely<DB>): Promise<{ seq: number | null; hash: string | null } | undefined> {
+  await sql`select pg_advisory_xact_lock(${SEAL_LOCK})`.execute(trx);
+  return trx
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .where('seq', 'is not', null)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** Seals up to `batch` committed, unsealed entries in commit-visible order. Returns how many. */
 export async function sealPending(db: Kysely<DB>, batch = 5000): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${SEAL_LOCK})`.execute(trx);
-    const last = await trx
-      .selectFrom('audit_log')
-      .select(['seq', 'hash'])
-      .where('seq', 'is not', null)
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const last = await lockedHead(trx);
     const rows = await trx
       .selectFrom('audit_log')
       .select(CONTENT_COLUMNS)
@@ -206,4 +211,41 @@ async function countUnsealed(db: Kysely<DB>): Promise<number> {
     .where('seq', 'is', null)
     .executeTakeFirstOrThrow();
   return r.n;
+}
+
+/**
+ * Appends entries already in their final order as sealed entries (bulk loads: the population generator): under the
+ * sealer's lock, each gets the next chain position and its hash over the current head, exactly as `sealPending`
+ * would give it, and is inserted sealed in one multi-row statement, the head moved with it. Entries written
+ * unsealed by others meanwhile are sealed after these. Run in a transaction.
+ */
+export async function appendSealed(trx: Kysely<DB>, entries: readonly ChainContent[]): Promise<void> {
+  if (entries.length === 0) return;
+  const last = await lockedHead(trx);
+  let prev = last?.hash ?? GENESIS_HASH;
+  let seq = last?.seq ?? 0;
+  const seqs: number[] = [];
+  const prevs: string[] = [];
+  const hashes: string[] = [];
+  for (const e of entries) {
+    seq += 1;
+    const hash = entryHash(prev, seq, e);
+    seqs.push(seq);
+    prevs.push(prev);
+    hashes.push(hash);
+    prev = hash;
+  }
+  const col = <K extends keyof ChainContent>(k: K) => entries.map((e) => e[k]);
+  await sql`with h as (
+      insert into audit_chain_head (id, seq, hash) values (true, ${seq}, ${prev})
+      on conflict (id) do update set seq = excluded.seq, hash = excluded.hash
+    )
+    insert into audit_log (id, at, clinic_id, user_id, user_email, role, patient_id, action, resource_type,
+      resource_id, category, outcome, source_address, details, seq, prev_hash, hash)
+    select * from unnest(${col('id')}::uuid[], ${col('at')}::timestamptz[], ${col('clinic_id')}::uuid[],
+      ${col('user_id')}::uuid[], ${col('user_email')}::text[], ${col('role')}::text[], ${col('patient_id')}::uuid[],
+      ${col('action')}::text[], ${col('resource_type')}::text[], ${col('resource_id')}::text[],
+      ${col('category')}::text[], ${col('outcome')}::text[], ${col('source_address')}::text[],
+      ${entries.map((e) => (e.details === null || e.details === undefined ? null : JSON.stringify(e.details)))}::jsonb[],
+      ${seqs}::bigint[], ${prevs}::text[], ${hashes}::text[])`.execute(trx);
 }
