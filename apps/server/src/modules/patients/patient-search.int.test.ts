@@ -87,7 +87,8 @@ describe.each(testBackends())('patient search and paging on %s', (backend) => {
     // A search pages the same way.
     const bulk = (await nurse.get('/api/v1/patients?query=bulk&limit=30')).body as Page;
     expect(bulk.items).toHaveLength(30);
-    const rest = (await nurse.get(`/api/v1/patients?query=bulk&limit=30&after=${bulk.nextCursor}`)).body as Page;
+    const rest = (await nurse.get(`/api/v1/patients?query=bulk&limit=30&after=${bulk.nextCursor}`))
+      .body as Page;
     expect(rest.items).toHaveLength(20);
     expect(rest.nextCursor).toBeNull();
   });
