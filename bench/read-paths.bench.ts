@@ -13,7 +13,8 @@
  *
  * PostgreSQL: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres (a
  * fresh database, dropped at the end). The embedded database (PGlite, in memory) runs the app the same way
- * and is reported beside it (its floor is the same SQL on the same handle); BENCH_SKIP_EMBEDDED=1 skips it.
+ * and is reported beside it (its floor is the same SQL on the same handle); BENCH_SKIP_EMBEDDED=1 skips it,
+ * BENCH_SKIP_SERVER=1 skips PostgreSQL.
  * Exit code 1 when a PostgreSQL target is missed.
  */
 import http from 'node:http';
@@ -212,24 +213,25 @@ async function benchBackend(
 async function run(): Promise<boolean> {
   const rows: Row[] = [];
   let ok = true;
-  await withBenchDatabase('plasticity_reads_bench', async (url) => {
-    const database = await openDatabase({ kind: 'postgres', url, poolSize: 10 });
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
-    try {
-      const row = await benchBackend(
-        'PostgreSQL',
-        database,
-        async (text, values, name) =>
-          (await pool.query<{ id: string }>({ text, values, ...(name ? { name } : {}) })).rows,
-        true,
-      );
-      ok = row.target.endsWith('✔');
-      rows.push(row);
-    } finally {
-      await pool.end();
-      await database.close();
-    }
-  });
+  if (process.env.BENCH_SKIP_SERVER !== '1')
+    await withBenchDatabase('plasticity_reads_bench', async (url) => {
+      const database = await openDatabase({ kind: 'postgres', url, poolSize: 10 });
+      const pool = new pg.Pool({ connectionString: url, max: 10 });
+      try {
+        const row = await benchBackend(
+          'PostgreSQL',
+          database,
+          async (text, values, name) =>
+            (await pool.query<{ id: string }>({ text, values, ...(name ? { name } : {}) })).rows,
+          true,
+        );
+        ok = row.target.endsWith('✔');
+        rows.push(row);
+      } finally {
+        await pool.end();
+        await database.close();
+      }
+    });
   if (process.env.BENCH_SKIP_EMBEDDED !== '1') {
     const embedded = await openDatabase({ kind: 'pglite' });
     try {

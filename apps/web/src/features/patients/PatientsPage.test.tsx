@@ -100,7 +100,7 @@ describe('new patient', () => {
       me: makeMe('front_desk'),
       path: '/patients',
       routes: {
-        'GET /api/v1/patients': { body: { items: [] } },
+        'GET /api/v1/patients': { body: { items: [], nextCursor: null } },
         'POST /api/v1/patients': apiError(400, 'validation_failed', 'Invalid request', [
           { field: 'body.dateOfBirth', message: 'is before 1900' },
           { field: 'body.emergencyContact.phone', message: 'may contain only digits' },
