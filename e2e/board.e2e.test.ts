@@ -42,7 +42,7 @@ describeBrowser('live board at 1440×900', () => {
     const booked = new Set(before.sessions.map((s: { chair: string }) => s.chair));
     // The demo clinic has chairs 1–3 in use; book chairs 4–12 in a shuffled order for other demo patients.
     const chairs = ['10', '4', '12', '7', '5', '11', '9', '6', '8'].filter((c) => !booked.has(c));
-    const patients = (await nurseApi('GET', '/api/v1/patients?limit=100')).body.items as Array<{
+    const patients = (await nurseApi('GET', '/api/v1/patients?limit=50')).body.items as Array<{
       id: string;
     }>;
     const sessionOf = new Map<string, string>();

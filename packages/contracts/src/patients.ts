@@ -71,8 +71,20 @@ export const Patient = z.object({
 });
 export type Patient = z.infer<typeof Patient>;
 
+/** The most patients one page of the list or a search answers (and the default page size). */
+export const PATIENT_PAGE_MAX = 50;
+
+/**
+ * `GET /api/v1/patients`: the clinic's patients in name order, or those a search matches, one page at a time.
+ * `after` is the `nextCursor` of the previous page (a patient id: no name ever goes into a URL).
+ */
 export const PatientListQuery = z.object({
   query: z.string().trim().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(10_000).optional(),
+  limit: z.coerce.number().int().min(1).max(PATIENT_PAGE_MAX).default(PATIENT_PAGE_MAX),
+  after: Uuid.optional(),
 });
-export const PatientList = z.object({ items: z.array(Patient) });
+export const PatientList = z.object({
+  items: z.array(Patient),
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor: Uuid.nullable(),
+});

@@ -32,7 +32,7 @@ describe('web data layer', () => {
     const { api, user } = await renderApp({
       me: nurseA,
       path: '/patients',
-      routes: { 'GET /api/v1/patients': { body: { items: [ada] } } },
+      routes: { 'GET /api/v1/patients': { body: { items: [ada], nextCursor: null } } },
     });
     await screen.findByRole('link', { name: 'Lovelace, Ada' });
 
@@ -59,7 +59,7 @@ describe('web data layer', () => {
     expect(screen.queryByText('Lovelace, Ada')).toBeNull();
     expect(screen.queryByText(/MRN-0001/)).toBeNull();
 
-    pending.release({ body: { items: [grace] } });
+    pending.release({ body: { items: [grace], nextCursor: null } });
     await screen.findByRole('link', { name: 'Hopper, Grace' });
     expect(screen.queryByText('Lovelace, Ada')).toBeNull();
   });
@@ -96,7 +96,7 @@ describe('web data layer', () => {
       me: makeMe('front_desk'),
       path: '/patients',
       routes: {
-        'GET /api/v1/patients': { body: { items: [] } },
+        'GET /api/v1/patients': { body: { items: [], nextCursor: null } },
         'POST /api/v1/patients': () => pending.reply,
       },
     });

@@ -13,7 +13,7 @@ const navLabels = () => {
     : [];
 };
 
-const staffRoutes = { 'GET /api/v1/patients': { body: { items: [] } } };
+const staffRoutes = { 'GET /api/v1/patients': { body: { items: [], nextCursor: null } } };
 
 describe('role-based navigation', () => {
   // Features add items over time, so check what each role must and must never see.

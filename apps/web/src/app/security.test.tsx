@@ -14,7 +14,7 @@ describe('csrf token and storage', () => {
     const { api, user } = await renderApp({
       routes: {
         'POST /api/v1/auth/login': { body: { user: me, csrfToken: 'csrf-from-login' } },
-        'GET /api/v1/patients': { body: { items: [patient] } },
+        'GET /api/v1/patients': { body: { items: [patient], nextCursor: null } },
         [`GET /api/v1/patients/${patient.id}`]: { body: patient },
         [`PATCH /api/v1/patients/${patient.id}`]: { body: { ...patient, phone: '555-9999' } },
       },

@@ -5,7 +5,7 @@ import { apiError } from '../test/mockApi.ts';
 import { renderApp } from '../test/renderApp.tsx';
 import { IDLE_NOTICE, SESSION_LOST_NOTICE } from './auth.tsx';
 
-const staffRoutes = { 'GET /api/v1/patients': { body: { items: [] } } };
+const staffRoutes = { 'GET /api/v1/patients': { body: { items: [], nextCursor: null } } };
 
 describe('idle expiry', () => {
   it('logs out after idleTimeoutSec without activity and says why', async () => {

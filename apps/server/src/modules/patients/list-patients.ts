@@ -1,39 +1,18 @@
 /**
- * GET /api/v1/patients?query= — every patient of the caller's clinic, or those matching the query
- * by name ("first last" or "last, first"), MRN, date of birth (YYYY-MM-DD) or phone digits.
- * The search term is never written to the audit log or the server log (it may be a name).
+ * GET /api/v1/patients?query=&limit=&after= — staff (STAFF roles); 200, 400 (a bad `limit`, `after` or `query`,
+ * naming the field). The caller's clinic's patients in name order (last, first, id), or those the query matches
+ * (name or MRN fragments, date of birth, phone digits: `patient-search.ts`), one page of at most 50 (`limit`,
+ * default 50). `nextCursor` is the last row's id when another page follows; `after` reads from the row after it
+ * (keyset: the page costs the same at the first row and the 100,000th). Audited as a `query` with the count;
+ * the search term is never written to the audit log or the server log (it may be a name).
  */
 import { PatientList, PatientListQuery } from '@plasticity/contracts';
-import type { DB } from '@plasticity/db';
-import { type ExpressionBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { allow, STAFF } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
 import { toPatient } from './patient-row.ts';
-
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-export function searchCondition(eb: ExpressionBuilder<DB, 'patients'>, query: string) {
-  const terms = query
-    .toLowerCase()
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .slice(0, 5);
-  const digits = query.replace(/\D/g, '');
-  const perTerm = terms.map((t) => {
-    const like = `%${likeEscape(t)}%`;
-    return eb.or([
-      eb(sql`lower(first_name)`, 'like', like),
-      eb(sql`lower(last_name)`, 'like', like),
-      eb(sql`lower(mrn)`, 'like', like),
-      eb(sql`to_char(date_of_birth, 'YYYY-MM-DD')`, 'like', like),
-    ]);
-  });
-  const alternatives = [eb.and(perTerm)];
-  if (digits.length >= 4)
-    alternatives.push(eb(sql`regexp_replace(coalesce(phone, ''), '\\D', '', 'g')`, 'like', `%${digits}%`));
-  return eb.or(alternatives);
-}
+import { searchCondition } from './patient-search.ts';
 
 export function listPatientsRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(
@@ -44,22 +23,37 @@ export function listPatientsRoute(app: ZodApp, ctx: ModuleContext) {
     },
     async (req) => {
       const a = authOf(req);
-      const { query, limit } = req.query;
-      let q = ctx.db.selectFrom('patients').selectAll().where('clinic_id', '=', a.clinicId);
-      if (query) q = q.where((eb) => searchCondition(eb, query));
-      const rows = await q
+      const { query, limit, after } = req.query;
+      const sortKey = sql`(lower(last_name), lower(first_name), id)`;
+      const rows = await ctx.db
+        .selectFrom('patients')
+        .selectAll()
+        .where('clinic_id', '=', a.clinicId)
+        .$call((q) => (query ? q.where((eb) => searchCondition(eb, query)) : q))
+        .$if(after !== undefined, (q) =>
+          q.where(
+            sortKey,
+            '>',
+            sql`(select lower(c.last_name), lower(c.first_name), c.id from patients c
+                  where c.clinic_id = ${a.clinicId} and c.id = ${after})`,
+          ),
+        )
         .orderBy(sql`lower(last_name)`)
         .orderBy(sql`lower(first_name)`)
         .orderBy('id')
-        .$if(limit !== undefined, (qb) => qb.limit(limit as number))
+        .limit(limit + 1)
         .execute();
+      const page = rows.slice(0, limit);
       await ctx.audit.record(ctx.db, actorOf(req), {
         action: 'query',
         resourceType: 'patient',
         category: 'demographics',
-        details: { results: rows.length, searched: Boolean(query) },
+        details: { results: page.length, searched: Boolean(query), page: after ? 'next' : 'first' },
       });
-      return { items: rows.map(toPatient) };
+      return {
+        items: page.map(toPatient),
+        nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+      };
     },
   );
 }

@@ -20,7 +20,7 @@ describe('login', () => {
     const { api, user } = await renderApp({
       routes: {
         'POST /api/v1/auth/login': { body: { user: me, csrfToken: 'tok-1' } },
-        'GET /api/v1/patients': { body: { items: [] } },
+        'GET /api/v1/patients': { body: { items: [], nextCursor: null } },
       },
     });
     await fillCredentials(user);
@@ -57,7 +57,7 @@ describe('login', () => {
           attempt += 1;
           return attempt === 1 ? apiError(401, 'mfa_invalid') : { body: { user: me, csrfToken: 'tok' } };
         },
-        'GET /api/v1/patients': { body: { items: [] } },
+        'GET /api/v1/patients': { body: { items: [], nextCursor: null } },
       },
     });
     await fillCredentials(user);
@@ -89,7 +89,7 @@ describe('login', () => {
           (call.body as { totp?: string }).totp
             ? { body: { user: me, csrfToken: 't' } }
             : apiError(401, 'mfa_required'),
-        'GET /api/v1/patients': { body: { items: [] } },
+        'GET /api/v1/patients': { body: { items: [], nextCursor: null } },
       },
     });
     await fillCredentials(user);
@@ -124,7 +124,11 @@ describe('login', () => {
 
   it('restores the session from the cookie and shows the demo banner for a demo clinic', async () => {
     const me = makeMe('front_desk', { clinic: { ...makeMe().clinic, demo: true } });
-    await renderApp({ me, path: '/patients', routes: { 'GET /api/v1/patients': { body: { items: [] } } } });
+    await renderApp({
+      me,
+      path: '/patients',
+      routes: { 'GET /api/v1/patients': { body: { items: [], nextCursor: null } } },
+    });
     expect(screen.getByRole('note', { name: 'Demo data' })).toBeTruthy();
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Patients', level: 1 })).toBeTruthy());
   });

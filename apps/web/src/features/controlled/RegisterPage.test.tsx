@@ -63,7 +63,7 @@ const routes = (extra: Record<string, unknown> = {}) => ({
       products: [],
     },
   },
-  'GET /api/v1/patients': { body: { items: [patient] } },
+  'GET /api/v1/patients': { body: { items: [patient], nextCursor: null } },
   ...extra,
 });
 

@@ -9,7 +9,6 @@ import {
   LossReport,
   LossReportList,
   MovementResponse,
-  PatientList,
   StockItem,
   StockList,
 } from '@plasticity/contracts';
@@ -51,8 +50,6 @@ export const listLosses = (signal?: AbortSignal) =>
   request('GET', `${base}/losses`, LossReportList, { signal }).then((r) => r.items);
 export const recordLoss = (body: Record<string, unknown>) =>
   request('POST', `${base}/losses`, LossReport, { body });
-export const listPatients = (signal?: AbortSignal) =>
-  request('GET', '/api/v1/patients', PatientList, { signal }).then((r) => r.items);
 
 /** Report download URLs (same-origin GET with the session cookie; no patient names in the URL). */
 export const reportUrl = {

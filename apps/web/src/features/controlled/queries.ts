@@ -1,14 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { listAllPatients } from '../../api/patients.ts';
 import { patientKeys } from '../patients/queries.ts';
-import {
-  getConfig,
-  listDiscrepancies,
-  listExpiring,
-  listLedger,
-  listLosses,
-  listPatients,
-  listStock,
-} from './api.ts';
+import { getConfig, listDiscrepancies, listExpiring, listLedger, listLosses, listStock } from './api.ts';
 
 export type LedgerFilter = Parameters<typeof listLedger>[0];
 
@@ -60,5 +53,5 @@ export function useRegisterConfig() {
 }
 
 export function useRegisterPatients() {
-  return useQuery({ queryKey: controlledKeys.patients(), queryFn: ({ signal }) => listPatients(signal) });
+  return useQuery({ queryKey: controlledKeys.patients(), queryFn: ({ signal }) => listAllPatients(signal) });
 }

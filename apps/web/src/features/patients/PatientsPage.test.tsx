@@ -23,7 +23,10 @@ describe('patient list', () => {
         'GET /api/v1/patients': (call) => {
           const q = call.query.get('query') ?? '';
           return {
-            body: { items: [ada, grace].filter((p) => p.lastName.toLowerCase().includes(q.toLowerCase())) },
+            body: {
+              items: [ada, grace].filter((p) => p.lastName.toLowerCase().includes(q.toLowerCase())),
+              nextCursor: null,
+            },
           };
         },
       },
@@ -54,12 +57,32 @@ describe('patient list', () => {
     expect(window.location.pathname).toBe('/patients');
   });
 
+  it('shows 50 at a time and loads the next page on request', async () => {
+    const { api, user } = await renderApp({
+      me: makeMe('nurse'),
+      path: '/patients',
+      routes: {
+        'GET /api/v1/patients': (call) =>
+          call.query.get('after') === ada.id
+            ? { body: { items: [grace], nextCursor: null } }
+            : { body: { items: [ada], nextCursor: ada.id } },
+      },
+    });
+    await screen.findByRole('link', { name: 'Lovelace, Ada' });
+    expect(screen.getByText('First 1 patient')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Load more patients' }));
+    await screen.findByRole('link', { name: 'Hopper, Grace' });
+    expect(screen.getByRole('link', { name: 'Lovelace, Ada' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Load more patients' })).toBeNull();
+    expect(api.callsTo('GET', '/api/v1/patients').map((c) => c.query.get('after'))).toEqual([null, ada.id]);
+  });
+
   it('opens the chart with the header and the Demographics tab', async () => {
     const { user } = await renderApp({
       me: makeMe('nurse'),
       path: '/patients',
       routes: {
-        'GET /api/v1/patients': { body: { items: [ada] } },
+        'GET /api/v1/patients': { body: { items: [ada], nextCursor: null } },
         [`GET /api/v1/patients/${ada.id}`]: { body: ada },
       },
     });
@@ -77,7 +100,7 @@ describe('new patient', () => {
       me: makeMe('front_desk'),
       path: '/patients',
       routes: {
-        'GET /api/v1/patients': { body: { items: [] } },
+        'GET /api/v1/patients': { body: { items: [], nextCursor: null } },
         'POST /api/v1/patients': apiError(400, 'validation_failed', 'Invalid request', [
           { field: 'body.dateOfBirth', message: 'is before 1900' },
           { field: 'body.emergencyContact.phone', message: 'may contain only digits' },

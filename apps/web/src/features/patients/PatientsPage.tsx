@@ -13,7 +13,7 @@ export function PatientsPage() {
   const navigate = useNavigate();
   const [term, setTerm] = useState('');
   const [creating, setCreating] = useState(false);
-  const { items, loading, error } = usePatientSearch(term);
+  const { items, loading, error, hasMore, loadingMore, loadMore } = usePatientSearch(term);
   const canCreate = me.role !== 'patient';
 
   return (
@@ -48,12 +48,20 @@ export function PatientsPage() {
               ? term.trim()
                 ? 'No patients match this search.'
                 : 'No patients yet.'
-              : `${items.length} ${items.length === 1 ? 'patient' : 'patients'}`}
+              : `${hasMore ? 'First ' : ''}${items.length} ${items.length === 1 ? 'patient' : 'patients'}`}
           </Text>
         )}
       </div>
 
       {items.length > 0 && <PatientTable patients={items} busy={loading} />}
+
+      {hasMore && !error && (
+        <Group>
+          <Button variant="default" onClick={loadMore} loading={loadingMore}>
+            Load more patients
+          </Button>
+        </Group>
+      )}
 
       {canCreate && (
         <NewPatientModal

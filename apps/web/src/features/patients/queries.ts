@@ -1,7 +1,7 @@
 import type { Patient } from '@plasticity/contracts';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { getPatient, searchPatients } from '../../api/patients.ts';
+import { getPatient, searchPatients, searchPatientsPage } from '../../api/patients.ts';
 
 /**
  * Query keys of the patients feature. Everything under `all` is patient records: creating or editing a
@@ -10,6 +10,7 @@ import { getPatient, searchPatients } from '../../api/patients.ts';
 export const patientKeys = {
   all: ['patients'] as const,
   search: (term: string) => [...patientKeys.all, 'search', term] as const,
+  pages: (term: string) => [...patientKeys.all, 'search', term, 'pages'] as const,
   detail: (id: string) => [...patientKeys.all, 'detail', id] as const,
 };
 
@@ -20,6 +21,17 @@ export function usePatientSearchQuery(term: string, enabled = true) {
     queryFn: ({ signal }) => searchPatients(term, signal),
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+/** The patients page: the list or a search, 50 at a time; `fetchNextPage` appends the next page. */
+export function usePatientPagesQuery(term: string) {
+  return useInfiniteQuery({
+    queryKey: patientKeys.pages(term),
+    queryFn: ({ signal, pageParam }) => searchPatientsPage(term, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
   });
 }
 

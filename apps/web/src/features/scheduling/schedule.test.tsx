@@ -41,7 +41,7 @@ export const scheduleRoutes = (items: unknown[]) => ({
           updatedAt: '2026-01-01T00:00:00Z',
         },
       ],
-      total: 1,
+      nextCursor: null,
     },
   },
 });
