@@ -22,6 +22,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
+    // Read by bench/web-bundle.bench.ts to follow each page's chunks (entry, static imports, lazy route).
+    manifest: true,
     chunkSizeWarningLimit: 700,
   },
 });

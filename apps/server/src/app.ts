@@ -46,6 +46,7 @@ import { type Clock, systemClock } from './platform/clock.ts';
 import { watchConnections } from './platform/connection-log.ts';
 import { installErrorHandler } from './platform/error-handler.ts';
 import { Jobs } from './platform/jobs.ts';
+import { advisoryLeadership, soleProcess } from './platform/leadership.ts';
 import { outboxMailer } from './platform/mailer.ts';
 import type { ModuleContext, ServerModule } from './platform/module.ts';
 import { RequestLog } from './platform/request-log.ts';
@@ -120,7 +121,11 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const jobs = new Jobs(clock, app.log);
+  // Several processes on one PostgreSQL elect one to run the timed jobs; the embedded database is one process.
+  const leadership = opts.config.databaseUrl
+    ? advisoryLeadership(opts.config.databaseUrl, app.log)
+    : soleProcess;
+  const jobs = new Jobs(clock, app.log, leadership);
   const audit = new AuditWriter(
     opts.database.db,
     clock,
@@ -172,6 +177,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     app,
     ctx,
     start() {
+      leadership.start();
       audit.start();
       for (const m of MODULES) {
         const stop = m.start?.(ctx);
@@ -181,6 +187,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     async stop() {
       for (const s of stops.reverse()) await s();
       await audit.stop();
+      await leadership.stop();
       stopWatching();
       requestLog.flush();
     },

@@ -8,11 +8,16 @@
  *   process unhealthy (503), so a load balancer or an operator's monitor notices that alerts are not moving.
  *   A job that has not succeeded yet counts from when it was registered (start-up, after migrations and
  *   seeding).
+ * - timed jobs (`every`) run only in the process that holds leadership (`leadership.ts`: one PostgreSQL
+ *   advisory lock among the processes serving one database; the embedded database is one process). A
+ *   follower's ticks do nothing and its safety jobs are not judged stale; the leader's count from when it
+ *   became leader. Triggered jobs (`register`, audit sealing) run wherever they are triggered.
  *
  * @example
  *   const stop = ctx.jobs.every('alert-escalation', 30_000, () => escalateDueAlerts(ctx), { safety: true });
  */
 import type { Clock } from './clock.ts';
+import { type Leadership, soleProcess } from './leadership.ts';
 
 /** How long a safety job may go without a success before `/healthz` answers 503. */
 export const SAFETY_STALE_MS = 2 * 60_000;
@@ -52,6 +57,8 @@ interface JobState {
   name: string;
   safety: boolean;
   registeredAt: number;
+  /** When this process last became the one running it (timed jobs); null while a follower. */
+  leadingSince: number | null;
   lastSuccessAt: number | null;
   lastFailureAt: number | null;
   consecutiveFailures: number;
@@ -76,6 +83,7 @@ export class Jobs {
   constructor(
     private readonly clock: Clock,
     private readonly log: JobLogger,
+    private readonly leadership: Leadership = soleProcess,
   ) {}
 
   /**
@@ -89,6 +97,7 @@ export class Jobs {
         name,
         safety: opts.safety ?? false,
         registeredAt: this.clock.now().getTime(),
+        leadingSince: this.leadership.isLeader() ? this.clock.now().getTime() : null,
         lastSuccessAt: null,
         lastFailureAt: null,
         consecutiveFailures: 0,
@@ -130,8 +139,14 @@ export class Jobs {
     opts: JobOptions & { runNow?: boolean } = {},
   ): () => Promise<void> {
     const run = this.register(name, opts);
+    const state = this.#jobs.get(name);
     let running: Promise<boolean> | undefined;
     const tick = () => {
+      if (!this.leadership.isLeader()) {
+        if (state) state.leadingSince = null;
+        return;
+      }
+      if (state && state.leadingSince === null) state.leadingSince = this.clock.now().getTime();
       if (running !== undefined) return;
       running = run(work).finally(() => {
         running = undefined;
@@ -157,8 +172,19 @@ export class Jobs {
       lastFailureAt: iso(s.lastFailureAt),
       consecutiveFailures: s.consecutiveFailures,
       lastError: s.lastError,
-      stale: s.safety && now - (s.lastSuccessAt ?? s.registeredAt) >= SAFETY_STALE_MS,
+      stale: s.safety && this.#judged(s) && now - this.#since(s) >= SAFETY_STALE_MS,
     }));
     return { healthy: !jobs.some((j) => j.stale), jobs };
+  }
+
+  /** A follower's timed jobs run elsewhere: they are judged only once this process has run them as leader. */
+  #judged(s: JobState): boolean {
+    return this.leadership.isLeader() && s.leadingSince !== null;
+  }
+
+  /** Since when the job should have succeeded: its last success, else since it was registered or led here. */
+  #since(s: JobState): number {
+    const from = s.leadingSince ?? s.registeredAt;
+    return s.lastSuccessAt !== null && s.lastSuccessAt > from ? s.lastSuccessAt : from;
   }
 }

@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, NavLink, ScrollArea } from '@mantine/core';
 import { useDisclosure, useElementSize } from '@mantine/hooks';
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { DemoBanner } from '../ui/DemoBanner.tsx';
 import { useMe } from './auth.tsx';
 import { MfaReminder } from './MfaReminder.tsx';
@@ -78,9 +78,12 @@ export function Shell({ children }: { children: ReactNode }) {
 
       <AppShell.Main>
         <MfaReminder />
-        {shellBannersFor(me.role).map((b) => (
-          <b.component key={b.id} />
-        ))}
+        {/* A banner's code loads with the page's; until it has, the page shows without it. */}
+        <Suspense fallback={null}>
+          {shellBannersFor(me.role).map((b) => (
+            <b.component key={b.id} />
+          ))}
+        </Suspense>
         {children}
       </AppShell.Main>
     </AppShell>

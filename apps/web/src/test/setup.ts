@@ -3,8 +3,14 @@
  * and a clean slate between tests.
  */
 import { cleanup } from '@testing-library/react';
-import { afterEach, vi } from 'vitest';
+import { afterEach, beforeAll, vi } from 'vitest';
 import { setCsrfToken } from '../api/client.ts';
+import '../app/features.ts';
+import { preloadScreens } from '../app/lazy-screen.ts';
+
+// Screens load on first show (`lazyScreen`); the tests start with their code loaded, as a warm browser cache
+// would, so a test waits for what the screen fetches from the API, not for a module to be transformed.
+beforeAll(() => preloadScreens(), 120_000);
 
 if (!window.matchMedia) {
   Object.defineProperty(window, 'matchMedia', {

@@ -7,9 +7,29 @@
  * Two levels: `line`/`wrap`/`width` place text anywhere (tables, watermarks); `paragraph`/`gap` flow
  * text down the page from the top margin. Fonts are embedded on first use, as subsets.
  */
-import { type Color, PDFDocument, type PDFFont, type PDFPage, type Rotation } from 'pdf-lib';
+import { createRequire } from 'node:module';
+import type * as PdfLib from 'pdf-lib';
+import type { Color, PDFDocument, PDFFont, PDFPage, Rotation } from 'pdf-lib';
 import { type Run, visualRuns } from './bidi.ts';
 import { fontBytes, fontRuns, type Script, sharedFontkit, type Weight } from './fonts.ts';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * pdf-lib is a large CommonJS module (about half a second of CPU to load): required when the first document
+ * is made, not when the server starts (which must answer within seconds).
+ */
+let pdfLibModule: typeof PdfLib | undefined;
+const pdfLib = (): typeof PdfLib => {
+  pdfLibModule ??= require('pdf-lib') as typeof PdfLib;
+  return pdfLibModule;
+};
+
+/** A colour from red, green and blue between 0 and 1 (pdf-lib's `rgb`). */
+export const rgb = (red: number, green: number, blue: number): Color => pdfLib().rgb(red, green, blue);
+
+/** A rotation in degrees, counter-clockwise (pdf-lib's `degrees`). */
+export const degrees = (angle: number): Rotation => pdfLib().degrees(angle);
 
 export interface TextStyle {
   size: number;
@@ -64,7 +84,7 @@ export class Pdf {
   }
 
   static async create(options: PdfOptions): Promise<Pdf> {
-    const doc = await PDFDocument.create();
+    const doc = await pdfLib().PDFDocument.create();
     doc.registerFontkit(sharedFontkit);
     doc.setTitle(options.title);
     if (options.subject) doc.setSubject(options.subject);

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import fontkit, { type Font, type Glyph } from '@pdf-lib/fontkit';
+import type { Font, default as Fontkit, Glyph } from '@pdf-lib/fontkit';
 import type { PDFDocument } from 'pdf-lib';
 
 export type Script = 'latin' | 'arabic' | 'cjk';
@@ -21,6 +21,16 @@ export type Weight = 'regular' | 'bold';
 export const SCRIPTS: readonly Script[] = ['latin', 'arabic', 'cjk'];
 
 const require = createRequire(import.meta.url);
+
+/**
+ * fontkit is a large CommonJS module (about half a second of CPU to load): required when the first document
+ * is made, not when the server starts.
+ */
+let fontkitModule: typeof Fontkit | undefined;
+const fontkit = (): typeof Fontkit => {
+  fontkitModule ??= require('@pdf-lib/fontkit') as typeof Fontkit;
+  return fontkitModule;
+};
 
 /** Each script's font package (resolved by name, so the dependency checker sees them) and family. */
 const FILES: Record<Script, { resolve: () => string; family: string }> = {
@@ -60,7 +70,7 @@ export function fontBytes(script: Script, weight: Weight): Uint8Array {
 function parse(bytes: Uint8Array): Font {
   let font = parsed.get(bytes);
   if (!font) {
-    font = fontkit.create(bytes);
+    font = fontkit().create(bytes);
     keepCodePoints(font);
     padSubsetGlyphs(font);
     parsed.set(bytes, font);

@@ -1,6 +1,8 @@
 import { Role } from '@plasticity/contracts';
+import { lazyScreen } from '../../app/lazy-screen.ts';
 import { registerFeature } from '../../app/registry.ts';
-import { AccountPage } from './AccountPage.tsx';
+
+const AccountPage = lazyScreen(() => import('./AccountPage.tsx').then((m) => m.AccountPage));
 
 // Reached from the user menu (not the side navigation), for every role including patients.
 registerFeature({

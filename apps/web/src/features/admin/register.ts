@@ -1,14 +1,12 @@
 import { IconApi, IconBuildingHospital, IconUsersGroup } from '@tabler/icons-react';
-import { lazy } from 'react';
+import { lazyScreen } from '../../app/lazy-screen.ts';
 import { registerFeature } from '../../app/registry.ts';
 
-const UsersPage = lazy(() => import('./UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
-const ClinicSettingsPage = lazy(() =>
-  import('./ClinicSettingsPage.tsx').then((m) => ({ default: m.ClinicSettingsPage })),
+const UsersPage = lazyScreen(() => import('./UsersPage.tsx').then((m) => m.UsersPage));
+const ClinicSettingsPage = lazyScreen(() =>
+  import('./ClinicSettingsPage.tsx').then((m) => m.ClinicSettingsPage),
 );
-const FhirClientsPage = lazy(() =>
-  import('./FhirClientsPage.tsx').then((m) => ({ default: m.FhirClientsPage })),
-);
+const FhirClientsPage = lazyScreen(() => import('./FhirClientsPage.tsx').then((m) => m.FhirClientsPage));
 
 const ADMIN = ['admin'] as const;
 

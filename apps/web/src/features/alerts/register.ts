@@ -1,7 +1,9 @@
 import { IconAlertTriangle } from '@tabler/icons-react';
+import { lazyScreen } from '../../app/lazy-screen.ts';
 import { registerFeature } from '../../app/registry.ts';
-import { AlertsPage } from './AlertsPanel.tsx';
-import { OpenAlertsBanner } from './OpenAlertsBanner.tsx';
+
+const AlertsPage = lazyScreen(() => import('./AlertsPanel.tsx').then((m) => m.AlertsPage));
+const OpenAlertsBanner = lazyScreen(() => import('./OpenAlertsBanner.tsx').then((m) => m.OpenAlertsBanner));
 
 /**
  * Clinical roles see alerts (never front desk or patients): an Alerts page, and a strip above

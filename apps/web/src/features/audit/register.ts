@@ -1,8 +1,8 @@
 import { IconListSearch } from '@tabler/icons-react';
-import { lazy } from 'react';
+import { lazyScreen } from '../../app/lazy-screen.ts';
 import { registerFeature } from '../../app/registry.ts';
 
-const AuditPage = lazy(() => import('./AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const AuditPage = lazyScreen(() => import('./AuditPage.tsx').then((m) => m.AuditPage));
 
 registerFeature({
   id: 'audit',

@@ -1,5 +1,7 @@
+import { lazyScreen } from '../../app/lazy-screen.ts';
 import { registerFeature } from '../../app/registry.ts';
-import { AcceptInvitePage } from './AcceptInvitePage.tsx';
+
+const AcceptInvitePage = lazyScreen(() => import('./AcceptInvitePage.tsx').then((m) => m.AcceptInvitePage));
 
 // The login page itself is not a route: the app shows it whenever nobody is signed in.
 registerFeature({

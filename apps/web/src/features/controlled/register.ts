@@ -1,8 +1,8 @@
 import { IconPill } from '@tabler/icons-react';
-import { lazy } from 'react';
+import { lazyScreen } from '../../app/lazy-screen.ts';
 import { registerFeature } from '../../app/registry.ts';
 
-const RegisterPage = lazy(() => import('./RegisterPage.tsx').then((m) => ({ default: m.RegisterPage })));
+const RegisterPage = lazyScreen(() => import('./RegisterPage.tsx').then((m) => m.RegisterPage));
 
 /** Prescribers and nurses move stock; admins read and download reports; nobody else sees the register. */
 const ROLES = ['prescriber', 'nurse', 'admin'] as const;

@@ -1,9 +1,15 @@
 import { IconBook } from '@tabler/icons-react';
+import { lazyScreen } from '../../app/lazy-screen.ts';
 import { registerFeature } from '../../app/registry.ts';
-import { EducationAdminPage } from './EducationAdminPage.tsx';
-import { EducationTab } from './EducationTab.tsx';
-import { PortalLearnArticle } from './PortalLearnArticle.tsx';
-import { PortalLearnPage } from './PortalLearnPage.tsx';
+
+const EducationAdminPage = lazyScreen(() =>
+  import('./EducationAdminPage.tsx').then((m) => m.EducationAdminPage),
+);
+const EducationTab = lazyScreen(() => import('./EducationTab.tsx').then((m) => m.EducationTab));
+const PortalLearnArticle = lazyScreen(() =>
+  import('./PortalLearnArticle.tsx').then((m) => m.PortalLearnArticle),
+);
+const PortalLearnPage = lazyScreen(() => import('./PortalLearnPage.tsx').then((m) => m.PortalLearnPage));
 
 const CARE_TEAM = ['admin', 'prescriber', 'nurse', 'therapist'] as const;
 /** Who edits what patients are told (the PUT route's policy). */

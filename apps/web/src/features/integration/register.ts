@@ -1,6 +1,8 @@
 import { IconHeartHandshake } from '@tabler/icons-react';
+import { lazyScreen } from '../../app/lazy-screen.ts';
 import { registerFeature } from '../../app/registry.ts';
-import { WorklistPage } from './WorklistPage.tsx';
+
+const WorklistPage = lazyScreen(() => import('./WorklistPage.tsx').then((m) => m.WorklistPage));
 
 /** The care team (the server's policy for the worklist). */
 const CARE_TEAM = ['admin', 'prescriber', 'nurse', 'therapist'] as const;

@@ -1,8 +1,12 @@
 import { IconMessageQuestion, IconNotebook } from '@tabler/icons-react';
+import { lazyScreen } from '../../app/lazy-screen.ts';
 import { registerFeature } from '../../app/registry.ts';
-import { JournalPage } from './JournalPage.tsx';
-import { JournalTab } from './JournalTab.tsx';
-import { PromptLibraryPage } from './PromptLibraryPage.tsx';
+
+const JournalPage = lazyScreen(() => import('./JournalPage.tsx').then((m) => m.JournalPage));
+const JournalTab = lazyScreen(() => import('./JournalTab.tsx').then((m) => m.JournalTab));
+const PromptLibraryPage = lazyScreen(() =>
+  import('./PromptLibraryPage.tsx').then((m) => m.PromptLibraryPage),
+);
 
 /** The care team reads shared entries and the mood trend (the server's policy). */
 const CARE_TEAM = ['admin', 'prescriber', 'nurse', 'therapist'] as const;

@@ -1,11 +1,13 @@
 import { IconChartLine, IconClipboardCheck, IconMail } from '@tabler/icons-react';
+import { lazyScreen } from '../../app/lazy-screen.ts';
 import { registerFeature } from '../../app/registry.ts';
-import { AssessmentsTab } from './AssessmentsTab.tsx';
-import { DemoMailboxPage } from './DemoMailboxPage.tsx';
-import { OutboxPage } from './OutboxPage.tsx';
-import { PortalCheckIns } from './PortalCheckIns.tsx';
-import { PortalProgress } from './PortalProgress.tsx';
-import { SelfReportPage } from './SelfReportPage.tsx';
+
+const AssessmentsTab = lazyScreen(() => import('./AssessmentsTab.tsx').then((m) => m.AssessmentsTab));
+const DemoMailboxPage = lazyScreen(() => import('./DemoMailboxPage.tsx').then((m) => m.DemoMailboxPage));
+const OutboxPage = lazyScreen(() => import('./OutboxPage.tsx').then((m) => m.OutboxPage));
+const PortalCheckIns = lazyScreen(() => import('./PortalCheckIns.tsx').then((m) => m.PortalCheckIns));
+const PortalProgress = lazyScreen(() => import('./PortalProgress.tsx').then((m) => m.PortalProgress));
+const SelfReportPage = lazyScreen(() => import('./SelfReportPage.tsx').then((m) => m.SelfReportPage));
 
 const CLINICAL = ['admin', 'prescriber', 'nurse', 'therapist'] as const;
 const OUTBOX = ['admin', 'front_desk'] as const;

@@ -1,5 +1,7 @@
+import { lazyScreen } from '../../app/lazy-screen.ts';
 import { registerFeature } from '../../app/registry.ts';
-import { MedicationsTab } from './MedicationsTab.tsx';
+
+const MedicationsTab = lazyScreen(() => import('./MedicationsTab.tsx').then((m) => m.MedicationsTab));
 
 registerFeature({
   id: 'medications',

@@ -1,7 +1,9 @@
 import { IconNotes } from '@tabler/icons-react';
+import { lazyScreen } from '../../app/lazy-screen.ts';
 import { registerFeature } from '../../app/registry.ts';
-import { NoteSearchPage } from './NoteSearchPage.tsx';
-import { NotesTab } from './NotesTab.tsx';
+
+const NoteSearchPage = lazyScreen(() => import('./NoteSearchPage.tsx').then((m) => m.NoteSearchPage));
+const NotesTab = lazyScreen(() => import('./NotesTab.tsx').then((m) => m.NotesTab));
 
 /** The care team reads progress and integration notes; the front desk and patients never do. */
 const CARE_TEAM = ['admin', 'prescriber', 'nurse', 'therapist'] as const;

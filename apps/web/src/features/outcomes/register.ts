@@ -1,6 +1,8 @@
 import { IconChartBar } from '@tabler/icons-react';
+import { lazyScreen } from '../../app/lazy-screen.ts';
 import { registerFeature } from '../../app/registry.ts';
-import { OutcomesPage } from './OutcomesPage.tsx';
+
+const OutcomesPage = lazyScreen(() => import('./OutcomesPage.tsx').then((m) => m.OutcomesPage));
 
 /** Who reads the outcomes dashboard (the server's policy). */
 const READERS = ['admin', 'prescriber'] as const;

@@ -1,4 +1,5 @@
 import { Anchor, Stack, Tabs, Text } from '@mantine/core';
+import { Suspense } from 'react';
 import { useMe } from '../../app/auth.tsx';
 import { chartTabsFor, type RouteProps } from '../../app/registry.ts';
 import { RouterLink, useNavigate } from '../../app/router.tsx';
@@ -52,7 +53,9 @@ export function PatientChartPage({ params }: RouteProps) {
           </Tabs.List>
           {tabs.map((tab) => (
             <Tabs.Panel key={tab.id} value={tab.id} pt="md">
-              <tab.component patient={patient} onPatientChange={setPatient} />
+              <Suspense fallback={<LoadingState label="Loading section…" />}>
+                <tab.component patient={patient} onPatientChange={setPatient} />
+              </Suspense>
             </Tabs.Panel>
           ))}
         </Tabs>

@@ -1,9 +1,11 @@
 import { STAFF_ROLES } from '@plasticity/contracts';
 import { IconUsers } from '@tabler/icons-react';
+import { lazyScreen } from '../../app/lazy-screen.ts';
 import { registerFeature } from '../../app/registry.ts';
-import { DemographicsTab } from './DemographicsTab.tsx';
-import { PatientChartPage } from './PatientChartPage.tsx';
-import { PatientsPage } from './PatientsPage.tsx';
+
+const DemographicsTab = lazyScreen(() => import('./DemographicsTab.tsx').then((m) => m.DemographicsTab));
+const PatientChartPage = lazyScreen(() => import('./PatientChartPage.tsx').then((m) => m.PatientChartPage));
+const PatientsPage = lazyScreen(() => import('./PatientsPage.tsx').then((m) => m.PatientsPage));
 
 const STAFF = STAFF_ROLES;
 

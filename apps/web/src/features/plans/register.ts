@@ -1,10 +1,13 @@
 import { IconBook2 } from '@tabler/icons-react';
+import { lazyScreen } from '../../app/lazy-screen.ts';
 import { registerFeature } from '../../app/registry.ts';
-import { ConsentsTab } from './ConsentsTab.tsx';
-import { IntakeTab } from './IntakeTab.tsx';
-import { PlanTab } from './PlanTab.tsx';
-import { PortalConsents, PortalIntake } from './PortalPages.tsx';
-import { ProtocolsPage } from './ProtocolsPage.tsx';
+
+const ConsentsTab = lazyScreen(() => import('./ConsentsTab.tsx').then((m) => m.ConsentsTab));
+const IntakeTab = lazyScreen(() => import('./IntakeTab.tsx').then((m) => m.IntakeTab));
+const PlanTab = lazyScreen(() => import('./PlanTab.tsx').then((m) => m.PlanTab));
+const PortalConsents = lazyScreen(() => import('./PortalPages.tsx').then((m) => m.PortalConsents));
+const PortalIntake = lazyScreen(() => import('./PortalPages.tsx').then((m) => m.PortalIntake));
+const ProtocolsPage = lazyScreen(() => import('./ProtocolsPage.tsx').then((m) => m.ProtocolsPage));
 
 const CLINICAL = ['admin', 'prescriber', 'nurse', 'therapist'] as const;
 const LIBRARY = ['admin', 'prescriber'] as const;

@@ -1,11 +1,15 @@
 import { IconCalendarEvent, IconCalendarPlus, IconHome, IconId } from '@tabler/icons-react';
+import { lazyScreen } from '../../app/lazy-screen.ts';
 import { registerFeature } from '../../app/registry.ts';
-import { BookVisitPage } from './BookVisitPage.tsx';
-import { ConfirmVisitPage } from './ConfirmVisitPage.tsx';
-import { MyRecordPage } from './MyRecordPage.tsx';
-import { PortalAppointments } from './PortalAppointments.tsx';
-import { PortalHome } from './PortalHome.tsx';
-import { StaffSlotsPage } from './StaffSlotsPage.tsx';
+
+const BookVisitPage = lazyScreen(() => import('./BookVisitPage.tsx').then((m) => m.BookVisitPage));
+const ConfirmVisitPage = lazyScreen(() => import('./ConfirmVisitPage.tsx').then((m) => m.ConfirmVisitPage));
+const MyRecordPage = lazyScreen(() => import('./MyRecordPage.tsx').then((m) => m.MyRecordPage));
+const PortalAppointments = lazyScreen(() =>
+  import('./PortalAppointments.tsx').then((m) => m.PortalAppointments),
+);
+const PortalHome = lazyScreen(() => import('./PortalHome.tsx').then((m) => m.PortalHome));
+const StaffSlotsPage = lazyScreen(() => import('./StaffSlotsPage.tsx').then((m) => m.StaffSlotsPage));
 
 /** Staff who open portal slots (the slot routes' policy). */
 const SLOT_STAFF = ['admin', 'front_desk', 'therapist', 'prescriber', 'nurse'] as const;

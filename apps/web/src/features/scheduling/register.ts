@@ -1,14 +1,15 @@
 import { STAFF_ROLES } from '@plasticity/contracts';
 import { IconArmchair, IconCalendarEvent, IconClock, IconListCheck } from '@tabler/icons-react';
-import { lazy } from 'react';
+import { lazyScreen } from '../../app/lazy-screen.ts';
 import { registerFeature } from '../../app/registry.ts';
-import { DayListPage } from './DayListPage.tsx';
-import { VisitsTab } from './VisitsTab.tsx';
+
+const DayListPage = lazyScreen(() => import('./DayListPage.tsx').then((m) => m.DayListPage));
+const VisitsTab = lazyScreen(() => import('./VisitsTab.tsx').then((m) => m.VisitsTab));
 
 // The calendar brings react-big-calendar: loaded when the page is opened.
-const SchedulePage = lazy(() => import('./SchedulePage.tsx').then((m) => ({ default: m.SchedulePage })));
-const ChairsPage = lazy(() => import('./ChairsPage.tsx').then((m) => ({ default: m.ChairsPage })));
-const HoursPage = lazy(() => import('./HoursPage.tsx').then((m) => ({ default: m.HoursPage })));
+const SchedulePage = lazyScreen(() => import('./SchedulePage.tsx').then((m) => m.SchedulePage));
+const ChairsPage = lazyScreen(() => import('./ChairsPage.tsx').then((m) => m.ChairsPage));
+const HoursPage = lazyScreen(() => import('./HoursPage.tsx').then((m) => m.HoursPage));
 
 const STAFF = STAFF_ROLES;
 // After Patients: every role's landing page (its first item) stays what it was.

@@ -4,11 +4,11 @@
  * sparklines, what is late in plain words, the chair's open alerts and, from the schedule, who is booked in
  * the chair next today.
  */
-import { Sparkline } from '@mantine/charts';
 import { Badge, Card, Group, Stack, Text } from '@mantine/core';
 import type { BoardUpcomingAppointment } from '@plasticity/contracts';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { RouterLink } from '../../app/router.tsx';
+import { Sparkline } from '../../ui/Sparkline.tsx';
 import type { BoardSession } from './api.ts';
 import { BoardDose } from './BoardDose.tsx';
 import { NextUpcoming } from './BoardSchedule.tsx';
@@ -98,16 +98,8 @@ export function ChairCard({
         <VitalValue label="RR" value={fmt(v?.rr)} alarm={alarmed.has('rr')} />
       </Group>
       <Group grow gap="xs" mt={2} aria-hidden inert>
-        {spo2.length > 1 ? (
-          <Sparkline h={24} data={spo2} curveType="linear" color="blue" fillOpacity={0.2} strokeWidth={1.5} />
-        ) : (
-          <div style={{ height: 24 }} />
-        )}
-        {hr.length > 1 ? (
-          <Sparkline h={24} data={hr} curveType="linear" color="grape" fillOpacity={0.2} strokeWidth={1.5} />
-        ) : (
-          <div style={{ height: 24 }} />
-        )}
+        {spo2.length > 1 ? <Sparkline h={24} data={spo2} color="blue" /> : <div style={{ height: 24 }} />}
+        {hr.length > 1 ? <Sparkline h={24} data={hr} color="grape" /> : <div style={{ height: 24 }} />}
       </Group>
       {late.length > 0 && (
         <Stack gap={2} mt={4} data-testid="board-late">

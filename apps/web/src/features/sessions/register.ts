@@ -1,10 +1,12 @@
 import type { Role } from '@plasticity/contracts';
 import { IconActivityHeartbeat, IconFileCertificate } from '@tabler/icons-react';
+import { lazyScreen } from '../../app/lazy-screen.ts';
 import { registerFeature } from '../../app/registry.ts';
-import { BoardPage } from './BoardPage.tsx';
-import { RemsPage } from './RemsPage.tsx';
-import { SessionPage } from './SessionPage.tsx';
-import { SessionsTab } from './SessionsTab.tsx';
+
+const BoardPage = lazyScreen(() => import('./BoardPage.tsx').then((m) => m.BoardPage));
+const RemsPage = lazyScreen(() => import('./RemsPage.tsx').then((m) => m.RemsPage));
+const SessionPage = lazyScreen(() => import('./SessionPage.tsx').then((m) => m.SessionPage));
+const SessionsTab = lazyScreen(() => import('./SessionsTab.tsx').then((m) => m.SessionsTab));
 
 /** Clinicians and the admin see the board and sessions (the server enforces the same roles). */
 const CLINICAL: readonly Role[] = ['admin', 'prescriber', 'nurse', 'therapist'];

@@ -9,8 +9,7 @@
  */
 import { formatDate } from '@plasticity/clinical/time-format';
 import type { Estimate } from '@plasticity/contracts';
-import { rgb } from 'pdf-lib';
-import { Pdf } from '../../../platform/pdf/document.ts';
+import { Pdf, rgb } from '../../../platform/pdf/document.ts';
 
 export interface EstimateDocument {
   estimate: Estimate;

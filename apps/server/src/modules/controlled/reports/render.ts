@@ -5,8 +5,7 @@
  * 1304.04 requires records "readily retrievable", so each carries the registrant's name, address and
  * DEA number, the period, and when and in which time zone it was printed.
  */
-import { rgb } from 'pdf-lib';
-import { Pdf } from '../../../platform/pdf/document.ts';
+import { Pdf, rgb } from '../../../platform/pdf/document.ts';
 import { stamp } from '../../../platform/time-format.ts';
 import { toCsv } from '../../audit/csv.ts';
 

@@ -5,8 +5,7 @@
  * session is discharged (draft from dosing on, final after). Times are printed in the clinic's zone and
  * format (the form's `…Local` values), and the zone is named under the title.
  */
-import { degrees, rgb } from 'pdf-lib';
-import { Pdf } from '../../../platform/pdf/document.ts';
+import { degrees, Pdf, rgb } from '../../../platform/pdf/document.ts';
 import type { RemsForm } from './rems-form.ts';
 
 const yn = (v: boolean | null | undefined) => (v === true ? 'Yes' : v === false ? 'No' : '-');

@@ -1,7 +1,9 @@
 import { IconReceipt } from '@tabler/icons-react';
+import { lazyScreen } from '../../../app/lazy-screen.ts';
 import { registerFeature } from '../../../app/registry.ts';
-import { BillingTab } from './BillingTab.tsx';
-import { PriceListPage } from './PriceListPage.tsx';
+
+const BillingTab = lazyScreen(() => import('./BillingTab.tsx').then((m) => m.BillingTab));
+const PriceListPage = lazyScreen(() => import('./PriceListPage.tsx').then((m) => m.PriceListPage));
 
 /** The server's policy for a patient's bill: front desk, admin and prescribers. */
 const BILLING = ['admin', 'front_desk', 'prescriber'] as const;

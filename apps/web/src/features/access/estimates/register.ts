@@ -1,6 +1,8 @@
 import { IconReceipt } from '@tabler/icons-react';
+import { lazyScreen } from '../../../app/lazy-screen.ts';
 import { registerFeature } from '../../../app/registry.ts';
-import { EstimatesDuePage } from './EstimatesDuePage.tsx';
+
+const EstimatesDuePage = lazyScreen(() => import('./EstimatesDuePage.tsx').then((m) => m.EstimatesDuePage));
 
 /** Who writes estimates and sees what is due (the server's policies). */
 const WRITERS = ['admin', 'front_desk', 'prescriber'] as const;

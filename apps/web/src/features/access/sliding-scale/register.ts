@@ -1,6 +1,8 @@
 import { IconScale } from '@tabler/icons-react';
+import { lazyScreen } from '../../../app/lazy-screen.ts';
 import { registerFeature } from '../../../app/registry.ts';
-import { SlidingScalePage } from './SlidingScalePage.tsx';
+
+const SlidingScalePage = lazyScreen(() => import('./SlidingScalePage.tsx').then((m) => m.SlidingScalePage));
 
 /** The admin's sliding-scale settings (tiers, guideline years); patients' assessments are in the chart's Billing tab. */
 registerFeature({
