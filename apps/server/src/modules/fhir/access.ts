@@ -9,7 +9,8 @@
  * - QuestionnaireResponse: the clinical readers of the assessments' answers (the same route);
  * - Encounter: the clinical readers of the dosing session (`GET /api/v1/sessions/{id}`);
  * - Practitioner: the staff roles that see the clinic's clinicians (`GET /api/v1/clinicians`);
- * - Location: the staff roles that see the chairs and rooms (`GET /api/v1/chairs`).
+ * - Location: the staff roles that see the chairs and rooms (`GET /api/v1/chairs`);
+ * - Group (who is on which protocol, group-source.ts): the clinical readers of the treatment plans.
  * The route policies are built from this table, so the gate enforces it; `_include` asks `mayRead` before it
  * adds another type. Psychotherapy notes and private journal entries are not mapped by any resource, so no
  * caller can reach them here.
@@ -38,7 +39,8 @@ export type FhirResourceType =
   | 'QuestionnaireResponse'
   | 'Encounter'
   | 'Practitioner'
-  | 'Location';
+  | 'Location'
+  | 'Group';
 
 export const FHIR_READERS: Readonly<Record<FhirResourceType, readonly Role[]>> = {
   Patient: STAFF,
@@ -47,11 +49,21 @@ export const FHIR_READERS: Readonly<Record<FhirResourceType, readonly Role[]>> =
   Encounter: CLINICAL_READERS,
   Practitioner: STAFF,
   Location: STAFF,
+  Group: CLINICAL_READERS,
 };
+
+/**
+ * Types only staff read. A Group lists patients in one resource about no one patient, so the 42 CFR Part 2 filter
+ * (part2.ts), which works on each row's patient, cannot keep a patient out of its member list: system clients do
+ * not read Groups until a disclosure consent can be checked per member.
+ */
+const STAFF_ONLY: ReadonlySet<FhirResourceType> = new Set(['Group']);
 
 /** The route policy of reads and searches of a type. */
 export const readPolicy = (type: FhirResourceType): Policy =>
-  allow.roles(...FHIR_READERS[type]).orSystemClient(type);
+  STAFF_ONLY.has(type)
+    ? allow.roles(...FHIR_READERS[type])
+    : allow.roles(...FHIR_READERS[type]).orSystemClient(type);
 
 /**
  * The route policy of Bulk Data export (kick-off, polling, files, cancellation): a clinic's whole record leaves
@@ -89,7 +101,7 @@ function systemCaller(client: SystemClientAuth, req: FastifyRequest): FhirCaller
     actor: systemClientActor(client.clinicId, req.ip),
     clientId: client.clientId,
     requester: `client:${client.clientId}`,
-    mayRead: (type) => client.may(type),
+    mayRead: (type) => !STAFF_ONLY.has(type) && client.may(type),
     releasesPart2Records: false,
   };
 }

@@ -90,6 +90,7 @@ export const SEARCH_PARAMS: Readonly<Record<FhirResourceType, readonly SearchPar
   ],
   Practitioner: [ID],
   Location: COMMON,
+  Group: COMMON,
 };
 
 /** `_include` values each type accepts (the target is always Patient). */
@@ -100,6 +101,7 @@ export const INCLUDES: Readonly<Record<FhirResourceType, readonly string[]>> = {
   Encounter: [],
   Practitioner: [],
   Location: [],
+  Group: [],
 };
 
 export const DEFAULT_COUNT = 50;

@@ -5,6 +5,7 @@
  */
 import type { FhirResourceType } from './access.ts';
 import { encounterSource } from './encounter-source.ts';
+import { groupSource } from './group-source.ts';
 import { locationSource } from './location-source.ts';
 import { observationSource } from './observation-source.ts';
 import { patientSource } from './patient-resource.ts';
@@ -19,4 +20,5 @@ export const FHIR_SOURCES: Readonly<Record<FhirResourceType, ResourceSource<Sour
   Encounter: encounterSource,
   Practitioner: practitionerSource,
   Location: locationSource,
+  Group: groupSource,
 };

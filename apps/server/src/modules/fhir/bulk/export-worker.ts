@@ -11,7 +11,7 @@ import { EXPORT_BATCH_ROWS, jobDir, runExportJob } from './write-export.ts';
 /** How often each process looks for queued exports and expired files (a kick-off waits at most this long). */
 export const BULK_EXPORT_POLL_MS = 2_000;
 
-/** One tick; `batchRows` (rows per cursor fetch, 2,000 by default) lets tests cross page boundaries with a few rows. */
+/** One tick; `batchRows` (rows per cursor fetch, 5,000 by default) lets tests cross page boundaries with a few rows. */
 export async function runBulkExportTick(ctx: ModuleContext, batchRows = EXPORT_BATCH_ROWS): Promise<void> {
   for (const id of await expireJobs(ctx.db, ctx.clock.now()))
     await rm(jobDir(ctx.config, id), { recursive: true, force: true });

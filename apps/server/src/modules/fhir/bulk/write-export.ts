@@ -20,13 +20,14 @@ import type { Config } from '../../../config.ts';
 import { describeError } from '../../../platform/jobs.ts';
 import type { ModuleContext } from '../../../platform/module.ts';
 import type { FhirResourceType } from '../access.ts';
+import { groupMembers } from '../group-source.ts';
 import type { ResourceSource, SourceRow } from '../resource-source.ts';
 import { FHIR_SOURCES } from '../sources.ts';
 import { cursorBatches } from './export-cursor.ts';
 import { type ExportJob, failJob, finishJob, reportProgress } from './export-jobs.ts';
 
 /** Rows per `fetch` from the export's cursor. */
-export const EXPORT_BATCH_ROWS = 2000;
+export const EXPORT_BATCH_ROWS = 5000;
 
 /** How often a running export records its progress and looks whether it was cancelled. */
 const PROGRESS_EVERY_MS = 1000;
@@ -49,6 +50,13 @@ function sourceOf(type: string): ResourceSource<SourceRow> {
 const changedSince = (since: Date | null): RawBuilder<unknown> =>
   since ? sql`(last_updated is null or last_updated > ${since})` : sql`true`;
 
+/** At Group level, the rows about the group's members (group-source.ts); every row at the other levels. */
+function inGroup(source: ResourceSource<SourceRow>, job: ExportJob): RawBuilder<unknown> {
+  if (job.group_id === null) return sql`true`;
+  if (source.patientColumn === null) return sql`false`;
+  return sql`${sql.ref(`r.${source.patientColumn}`)}::uuid in (${groupMembers(job.clinic_id, job.group_id)})`;
+}
+
 async function countRows(
   db: Kysely<DB>,
   source: ResourceSource<SourceRow>,
@@ -69,7 +77,7 @@ async function writeType(
   batchRows: number,
 ): Promise<number> {
   const source = sourceOf(type);
-  const where = changedSince(job.since);
+  const where = sql`${changedSince(job.since)} and ${inGroup(source, job)}`;
   const total = await countRows(ctx.db, source, job.clinic_id, where);
   if (total === 0) return 0;
   const query = sql`with r as (${source.relation(job.clinic_id)}) select * from r where ${where}`;
