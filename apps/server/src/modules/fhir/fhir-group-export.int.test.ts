@@ -8,14 +8,13 @@ import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { toJson } from '@plasticity/db';
 import { testBackends } from '@plasticity/db/testing/index';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type TestApp, type TestClinic, useTestApp, validPatient } from '../../test/harness.ts';
+import { useTestApp, validPatient } from '../../test/harness.ts';
 import { ESK } from '../sessions/test/fixtures.ts';
 import { runBulkExportTick } from './bulk/index.ts';
-import { recordObservations } from './test/fixtures.ts';
+import { addPlan, recordObservations } from './test/fixtures.ts';
 import { bearer, getWith, newKey, registerClient } from './test/smart.ts';
 import { fhirIssues } from './test/validate.ts';
 
@@ -24,40 +23,6 @@ type Json = any;
 
 const ASYNC = { prefer: 'respond-async', accept: 'application/fhir+json' };
 const pathOf = (url: unknown) => new URL(String(url)).pathname;
-
-/** The clinic's protocol library, written the first time it is read. */
-async function writeLibrary(c: TestClinic) {
-  expect((await (await c.login('prescriber')).get('/api/v1/protocols')).status).toBe(200);
-}
-
-/** A plan on the esketamine protocol line for the patient, in the given status. */
-async function addPlan(
-  h: TestApp,
-  c: TestClinic,
-  patientId: string,
-  status: 'draft' | 'approved' | 'active',
-) {
-  const protocol = await h.database.db
-    .selectFrom('plan_protocols')
-    .select(['id', 'version'])
-    .where('clinic_id', '=', c.clinicId)
-    .where('protocol_key', '=', ESK)
-    .executeTakeFirstOrThrow();
-  await h.database.db
-    .insertInto('plan_treatment_plans')
-    .values({
-      clinic_id: c.clinicId,
-      patient_id: patientId,
-      protocol_id: protocol.id,
-      protocol_version: protocol.version,
-      indications: toJson(['trd']),
-      target_instruments: toJson(['phq9']),
-      planned_sessions: 6,
-      status,
-      ...(status === 'draft' ? {} : { approved_at: h.clock.now() }),
-    })
-    .execute();
-}
 
 describe.each(testBackends())('FHIR Groups and Group-level export on %s', (backend) => {
   const dir = mkdtempSync(join(tmpdir(), 'plasticity-group-export-'));
@@ -74,9 +39,8 @@ describe.each(testBackends())('FHIR Groups and Group-level export on %s', (backe
       weightKg: 80,
       measuredAt: h.clock.now().toISOString(),
     });
-    await writeLibrary(c);
-    await addPlan(h, c, c.patientId, 'approved');
-    await addPlan(h, c, outsider.body.id, 'draft'); // a draft plan does not make a member
+    await addPlan(h, c, c.patientId, { indications: ['trd'], status: 'approved' });
+    await addPlan(h, c, outsider.body.id, { indications: ['trd'] }); // a draft plan does not make a member
 
     const groups = await nurse.get('/fhir/R4/Group?_count=100');
     expect(groups.status, groups.text).toBe(200);
@@ -145,7 +109,7 @@ describe.each(testBackends())('FHIR Groups and Group-level export on %s', (backe
   it('answers 404 for an unknown or another clinic’s Group; Groups take no system client’s token', async () => {
     const a = await h.newClinic();
     const b = await h.newClinic();
-    await writeLibrary(b);
+    expect((await (await b.login('prescriber')).get('/api/v1/protocols')).status).toBe(200); // the library
     const other = (await (await b.login('nurse')).get('/fhir/R4/Group')).body.entry[0].resource.id;
     const admin = await a.login('admin');
     for (const id of [other, '00000000-0000-4000-8000-000000000000', 'not-a-group']) {
