@@ -1,4 +1,4 @@
-/** Column manifest (see columns.ts) of the FHIR Bulk Data export jobs (migration 0034). */
+/** Column manifest (see columns.ts) of the FHIR Bulk Data export jobs (migrations 0034, 0036). */
 import type { ColumnManifest } from './columns-types.ts';
 
 // The literal type is the point: `as const satisfies` checks it against the table types while keeping each
@@ -11,6 +11,7 @@ export const FHIR_EXPORT_COLUMNS = {
     requester: 'text',
     requester_user_id: 'uuid?',
     level: 'text',
+    group_id: 'text?',
     types: 'json',
     since: 'timestamptz?',
     output_format: 'text',

@@ -1,5 +1,6 @@
 /**
- * Kysely types of the FHIR Bulk Data export jobs (migration packages/db/migrations/0034_fhir_bulk_export.sql).
+ * Kysely types of the FHIR Bulk Data export jobs (migrations packages/db/migrations/0034_fhir_bulk_export.sql,
+ * 0036_fhir_group_export.sql).
  */
 import type { ColumnType, Generated } from 'kysely';
 import type { Json, NullableTimestamp, Timestamp } from '../schema.ts';
@@ -18,7 +19,9 @@ export interface FhirExportJobsTable {
   clinic_id: string;
   requester: string;
   requester_user_id: string | null;
-  level: 'system' | 'patient';
+  level: 'system' | 'patient' | 'group';
+  /** The Group a group-level export names (migration 0036); null at the other levels. */
+  group_id: string | null;
   types: Json<string[]>;
   since: NullableTimestamp;
   output_format: string;

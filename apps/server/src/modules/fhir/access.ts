@@ -18,6 +18,7 @@
  * - Flag: the clinical readers of the alerts (`GET /api/v1/alerts`);
  * - Appointment: the staff roles of the calendar (`GET /api/v1/appointments`);
  * - AuditEvent: the admin, the only reader of the audit report (`GET /api/v1/audit`).
+ * - Group (who is on which protocol, group-source.ts): the clinical readers of the treatment plans.
  * The route policies are built from this table, so the gate enforces it; `_include` asks `mayRead` before it
  * adds another type. Psychotherapy notes and private journal entries are not mapped by any resource, so no
  * caller can reach them here.
@@ -53,7 +54,8 @@ export type FhirResourceType =
   | 'CarePlan'
   | 'Flag'
   | 'Appointment'
-  | 'AuditEvent';
+  | 'AuditEvent'
+  | 'Group';
 
 export const FHIR_READERS: Readonly<Record<FhirResourceType, readonly Role[]>> = {
   Patient: STAFF,
@@ -69,11 +71,21 @@ export const FHIR_READERS: Readonly<Record<FhirResourceType, readonly Role[]>> =
   Flag: CLINICAL_READERS,
   Appointment: STAFF,
   AuditEvent: ['admin'],
+  Group: CLINICAL_READERS,
 };
+
+/**
+ * Types only staff read. A Group lists patients in one resource about no one patient, so the 42 CFR Part 2 filter
+ * (part2.ts), which works on each row's patient, cannot keep a patient out of its member list: system clients do
+ * not read Groups until a disclosure consent can be checked per member.
+ */
+const STAFF_ONLY: ReadonlySet<FhirResourceType> = new Set(['Group']);
 
 /** The route policy of reads and searches of a type. */
 export const readPolicy = (type: FhirResourceType): Policy =>
-  allow.roles(...FHIR_READERS[type]).orSystemClient(type);
+  STAFF_ONLY.has(type)
+    ? allow.roles(...FHIR_READERS[type])
+    : allow.roles(...FHIR_READERS[type]).orSystemClient(type);
 
 /**
  * The route policy of Bulk Data export (kick-off, polling, files, cancellation): a clinic's whole record leaves
@@ -111,7 +123,7 @@ function systemCaller(client: SystemClientAuth, req: FastifyRequest): FhirCaller
     actor: systemClientActor(client.clinicId, req.ip),
     clientId: client.clientId,
     requester: `client:${client.clientId}`,
-    mayRead: (type) => client.may(type),
+    mayRead: (type) => !STAFF_ONLY.has(type) && client.may(type),
     releasesPart2Records: false,
   };
 }

@@ -6,8 +6,8 @@
  * (R4 restful-security-service `SMART-on-FHIR`) and the token endpoint in the `oauth-uris` extension, as SMART
  * App Launch 2.x (conformance.html) still allows beside `/.well-known/smart-configuration`. Bulk Data export is
  * declared as the FHIR Bulk Data Access IG 2.0.0 asks: the IG's CapabilityStatement in `instantiates`, the
- * system-level `export` operation on `rest` and `patient-export` on Patient, each by the IG's OperationDefinition
- * canonical.
+ * system-level `export` operation on `rest`, `patient-export` on Patient and `group-export` on Group, each by the
+ * IG's OperationDefinition canonical.
  */
 import { FhirResource } from '@plasticity/contracts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
@@ -23,6 +23,12 @@ const BULK_DATA = 'http://hl7.org/fhir/uv/bulkdata';
 /** When the capabilities below last changed (CapabilityStatement.date is required). */
 const CAPABILITIES_CHANGED = '2026-12-07';
 
+/** The type-level export operations: Patient and Group (the IG's patient-export and group-export). */
+const TYPE_EXPORTS = {
+  Patient: `${BULK_DATA}/OperationDefinition/patient-export`,
+  Group: `${BULK_DATA}/OperationDefinition/group-export`,
+} as const;
+
 const PROFILE: Record<FhirResourceType, string> = {
   Patient: 'http://hl7.org/fhir/StructureDefinition/Patient',
   Observation: 'http://hl7.org/fhir/StructureDefinition/Observation',
@@ -37,6 +43,7 @@ const PROFILE: Record<FhirResourceType, string> = {
   Flag: 'http://hl7.org/fhir/StructureDefinition/Flag',
   Appointment: 'http://hl7.org/fhir/StructureDefinition/Appointment',
   AuditEvent: 'http://hl7.org/fhir/StructureDefinition/AuditEvent',
+  Group: 'http://hl7.org/fhir/StructureDefinition/Group',
 };
 
 export function capabilityStatement(base: string): FhirResource {
@@ -84,12 +91,8 @@ export function capabilityStatement(base: string): FhirResource {
           profile: PROFILE[type],
           interaction: [{ code: 'read' }, { code: 'search-type' }],
           ...(INCLUDES[type].length ? { searchInclude: [...INCLUDES[type]] } : {}),
-          ...(type === 'Patient'
-            ? {
-                operation: [
-                  { name: 'export', definition: `${BULK_DATA}/OperationDefinition/patient-export` },
-                ],
-              }
+          ...(type in TYPE_EXPORTS
+            ? { operation: [{ name: 'export', definition: TYPE_EXPORTS[type as keyof typeof TYPE_EXPORTS] }] }
             : {}),
           searchParam: SEARCH_PARAMS[type].map((p) => ({
             name: p.name,

@@ -65,6 +65,7 @@ describe.each(testBackends())('FHIR resources on %s', (backend) => {
       'Flag',
       'Appointment',
       'AuditEvent',
+      'Group',
     ]);
     const obs = cs.rest[0].resource[1];
     expect(obs.searchParam.map((p: Json) => p.name).sort()).toEqual(

@@ -44,9 +44,15 @@ export interface ObservationRow {
   encounter_id: string | null;
 }
 
+/** Observation.category per category, built once (only ever serialized). */
 const CATEGORY = {
-  'vital-signs': { code: 'vital-signs', display: 'Vital Signs' },
-  survey: { code: 'survey', display: 'Survey' },
+  'vital-signs': [
+    {
+      coding: [{ system: OBSERVATION_CATEGORY, code: 'vital-signs', display: 'Vital Signs' }],
+      text: 'Vital Signs',
+    },
+  ],
+  survey: [{ coding: [{ system: OBSERVATION_CATEGORY, code: 'survey', display: 'Survey' }], text: 'Survey' }],
 } as const;
 
 function quantity(value: number, unit: { code: string; unit: string }) {
@@ -60,30 +66,58 @@ function componentValue(value: number | null) {
     : { valueQuantity: quantity(value, VITAL_SIGNS.bp.unit) };
 }
 
+/**
+ * The parts of a vital sign's Observation that depend only on its kind, built once: an export maps every reading,
+ * and these objects are only ever serialized, never changed.
+ */
+const VITAL_PARTS = Object.fromEntries(
+  (Object.keys(VITAL_SIGNS) as VitalKind[]).map((kind) => {
+    const spec = VITAL_SIGNS[kind];
+    const first = spec.codes[0];
+    return [
+      kind,
+      {
+        profile: [VITAL_SIGNS_PROFILE, spec.profile],
+        code: {
+          coding: spec.codes.map((c) => ({ system: LOINC, code: c.code, display: c.display })),
+          text: first?.display ?? kind,
+        },
+      },
+    ];
+  }),
+) as Record<VitalKind, { profile: string[]; code: { coding: object[]; text: string } }>;
+
+const BP_COMPONENT_CODES = {
+  systolic: {
+    coding: [{ system: LOINC, code: BP_COMPONENTS.systolic.code, display: BP_COMPONENTS.systolic.display }],
+    text: BP_COMPONENTS.systolic.display,
+  },
+  diastolic: {
+    coding: [{ system: LOINC, code: BP_COMPONENTS.diastolic.code, display: BP_COMPONENTS.diastolic.display }],
+    text: BP_COMPONENTS.diastolic.display,
+  },
+};
+
 function vitalSign(kind: VitalKind, row: ObservationRow) {
   const spec = VITAL_SIGNS[kind];
-  const first = spec.codes[0];
-  const code = {
-    coding: spec.codes.map((c) => ({ system: LOINC, code: c.code, display: c.display })),
-    text: first?.display ?? kind,
-  };
+  const { profile, code } = VITAL_PARTS[kind];
+  const meta = { lastUpdated: row.last_updated.toISOString(), profile };
   if (kind !== 'bp') {
     return {
-      meta: { lastUpdated: row.last_updated.toISOString(), profile: [VITAL_SIGNS_PROFILE, spec.profile] },
+      meta,
       code,
       ...(row.v1 === null
         ? { dataAbsentReason: { coding: [{ system: DATA_ABSENT_REASON, code: 'unknown' }] } }
         : { valueQuantity: quantity(row.v1, spec.unit) }),
     };
   }
-  const component = (c: { code: string; display: string }, value: number | null) => ({
-    code: { coding: [{ system: LOINC, code: c.code, display: c.display }], text: c.display },
-    ...componentValue(value),
-  });
   return {
-    meta: { lastUpdated: row.last_updated.toISOString(), profile: [VITAL_SIGNS_PROFILE, spec.profile] },
+    meta,
     code,
-    component: [component(BP_COMPONENTS.systolic, row.v1), component(BP_COMPONENTS.diastolic, row.v2)],
+    component: [
+      { code: BP_COMPONENT_CODES.systolic, ...componentValue(row.v1) },
+      { code: BP_COMPONENT_CODES.diastolic, ...componentValue(row.v2) },
+    ],
   };
 }
 
@@ -105,18 +139,12 @@ function instrumentTotal(row: ObservationRow) {
 
 export function toFhirObservation(row: ObservationRow): FhirResource {
   const body = row.kind === 'instrument' ? instrumentTotal(row) : vitalSign(row.kind, row);
-  const category = CATEGORY[row.category];
   return {
     resourceType: 'Observation',
     id: row.id,
     meta: body.meta,
     status: row.status,
-    category: [
-      {
-        coding: [{ system: OBSERVATION_CATEGORY, code: category.code, display: category.display }],
-        text: category.display,
-      },
-    ],
+    category: CATEGORY[row.category],
     code: body.code,
     subject: { reference: `Patient/${row.patient_id}` },
     ...(row.encounter_id ? { encounter: { reference: `Encounter/${row.encounter_id}` } } : {}),

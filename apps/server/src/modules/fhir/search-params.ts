@@ -142,6 +142,7 @@ export const SEARCH_PARAMS: Readonly<Record<FhirResourceType, readonly SearchPar
     },
   ],
   AuditEvent: [...COMMON, PATIENT, dateParam('date', 'When the event was recorded')],
+  Group: COMMON,
 };
 
 /** `_include` values each type accepts (the target is always Patient). */
@@ -159,6 +160,7 @@ export const INCLUDES: Readonly<Record<FhirResourceType, readonly string[]>> = {
   Flag: [],
   Appointment: [],
   AuditEvent: [],
+  Group: [],
 };
 
 export const DEFAULT_COUNT = 50;

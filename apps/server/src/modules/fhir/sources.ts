@@ -10,6 +10,7 @@ import { auditEventSource } from './audit-event-source.ts';
 import { carePlanSource } from './care-plan-source.ts';
 import { encounterSource } from './encounter-source.ts';
 import { flagSource } from './flag-source.ts';
+import { groupSource } from './group-source.ts';
 import { locationSource } from './location-source.ts';
 import { medicationAdministrationSource } from './medication-administration-source.ts';
 import { observationSource } from './observation-source.ts';
@@ -33,4 +34,5 @@ export const FHIR_SOURCES: Readonly<Record<FhirResourceType, ResourceSource<Sour
   Flag: flagSource,
   Appointment: appointmentSource,
   AuditEvent: auditEventSource,
+  Group: groupSource,
 };

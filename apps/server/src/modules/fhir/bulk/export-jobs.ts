@@ -24,11 +24,13 @@ export async function createJob(
   req: ExportRequest,
   request: string,
   now: Date,
+  groupId: string | null = null,
 ): Promise<ExportJob> {
   return db
     .insertInto('fhir_export_jobs')
     .values({
       clinic_id: caller.clinicId,
+      group_id: groupId,
       requester: caller.requester,
       requester_user_id: caller.actor.userId,
       level,

@@ -9,25 +9,22 @@ import { badField, forbidden } from '../../../platform/errors.ts';
 import type { FhirResourceType } from '../access.ts';
 import { FHIR_SOURCES } from '../sources.ts';
 
-export type ExportLevel = 'system' | 'patient';
+export type ExportLevel = 'system' | 'patient' | 'group';
 
 /**
  * The types each level exports. A Patient-level export holds the Patient compartment (FHIR R4
- * compartmentdefinition-patient.html): the patients and the served types that are about one patient.
+ * compartmentdefinition-patient.html): the patients and the served types whose rows are about one patient
+ * (`ResourceSource.patientColumn`); a
+ * Group-level export the same compartment of the group's members only.
  */
+const COMPARTMENT: readonly FhirResourceType[] = Object.values(FHIR_SOURCES)
+  .filter((s) => s.patientColumn !== null)
+  .map((s) => s.type);
+
 export const EXPORT_TYPES: Readonly<Record<ExportLevel, readonly FhirResourceType[]>> = {
   system: Object.keys(FHIR_SOURCES) as FhirResourceType[],
-  patient: [
-    'Patient',
-    'Observation',
-    'QuestionnaireResponse',
-    'Encounter',
-    'MedicationAdministration',
-    'AdverseEvent',
-    'CarePlan',
-    'Flag',
-    'Appointment',
-  ],
+  patient: COMPARTMENT,
+  group: COMPARTMENT,
 };
 
 /** The `_outputFormat` values the IG asks servers to accept for NDJSON; the files are written as the first. */

@@ -1,18 +1,22 @@
 /**
  * GET /fhir/R4/$export — system-level Bulk Data export; GET /fhir/R4/Patient/$export — Patient-level (the Patient
- * compartment of every patient of the clinic). FHIR Bulk Data Access IG 2.0.0, "Bulk Data Kick-off Request".
+ * compartment of every patient of the clinic); GET /fhir/R4/Group/{id}/$export — Group-level (the same compartment of
+ * the group's members: group-source.ts). FHIR Bulk Data Access IG 2.0.0, "Bulk Data Kick-off Request".
  * Roles: admin (`exportPolicy`), and every exported type must be one the caller may read. 202 with
  * `Content-Location: {base}/$export-poll/{job}` and an empty body: the job is queued for the background worker
  * (export-worker.ts). 400 OperationOutcome without `Prefer: respond-async` or with a bad `_type`, `_since`,
  * `_outputFormat` or another parameter (export-request.ts); 403 for another role. The kick-off is audited in the
- * transaction that stores the job. Group-level export is not offered: the record has no group of patients.
+ * transaction that stores the job. 404 OperationOutcome for a Group the clinic does not have.
  */
-import { FhirSearchQuery } from '@plasticity/contracts';
+import { FhirIdParams, FhirSearchQuery } from '@plasticity/contracts';
 import type { FastifyRequest } from 'fastify';
 import { ownOrigin } from '../../../platform/auth-hook.ts';
+import { notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { exportPolicy, fhirCaller } from '../access.ts';
 import { fhirBase } from '../bundle.ts';
+import { groupSource } from '../group-source.ts';
+import { findPage, idIs } from '../resource-source.ts';
 import { createJob } from './export-jobs.ts';
 import { type ExportLevel, parseExportRequest } from './export-request.ts';
 
@@ -22,12 +26,26 @@ async function kickOff(
   level: ExportLevel,
   req: FastifyRequest,
   query: Record<string, string | string[]>,
+  groupId: string | null = null,
 ): Promise<string> {
   const caller = fhirCaller(req);
   const asked = parseExportRequest(level, req.headers.prefer, query, caller.mayRead);
   const request = `${ownOrigin(req, ctx.config) ?? ''}${req.url}`;
   const job = await ctx.db.transaction().execute(async (trx) => {
-    const job = await createJob(trx, caller, level, asked, request, ctx.clock.now());
+    if (groupId !== null) {
+      const where = idIs(groupSource, groupId);
+      const found = await findPage(trx, groupSource, caller.clinicId, { where, limit: 1, offset: 0 });
+      if (!found.rows[0]) throw notFound('Group');
+    }
+    const job = await createJob(
+      trx,
+      caller,
+      level,
+      asked,
+      request,
+      ctx.clock.now(),
+      groupId?.toLowerCase() ?? null,
+    );
     await ctx.audit.record(trx, caller.actor, {
       action: 'export',
       resourceType: 'fhir_bulk_export',
@@ -36,6 +54,7 @@ async function kickOff(
         interface: 'fhir',
         operation: '$export',
         level,
+        ...(groupId === null ? {} : { group: groupId.toLowerCase() }),
         types: asked.types,
         since: asked.since?.toISOString() ?? null,
       },
@@ -60,4 +79,16 @@ export function kickOffExportRoutes(app: ZodApp, ctx: ModuleContext) {
         .header('content-location', await kickOff(ctx, level, req, req.query))
         .send(),
     );
+  app.get(
+    '/Group/:id/$export',
+    {
+      config: { policy: exportPolicy },
+      schema: { params: FhirIdParams, querystring: FhirSearchQuery, tags: ['fhir'] },
+    },
+    async (req, reply) =>
+      reply
+        .code(202)
+        .header('content-location', await kickOff(ctx, 'group', req, req.query, req.params.id))
+        .send(),
+  );
 }

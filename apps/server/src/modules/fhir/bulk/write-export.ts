@@ -2,10 +2,11 @@
  * Writes one Bulk Data export job's files: for each of its types, every resource of the clinic (changed after
  * `_since`, when given) as one NDJSON line built by the type's own mapper (sources.ts: the same one read and
  * search use, so nothing is mapped twice and what no source maps — psychotherapy notes, private journal entries —
- * cannot be exported). Rows are read in pages of `EXPORT_PAGE_ROWS`, keyed by the FHIR id (each page starts after
- * the last id of the one before, in one short statement), and piped to the file with backpressure: memory holds
- * one page whatever the export's size, and the embedded database's one connection is free between pages.
- * After each page the job's progress is recorded; a job cancelled meanwhile stops there and its folder goes.
+ * cannot be exported). Each type's rows are read by one query through a server-side cursor in batches of
+ * `EXPORT_BATCH_ROWS` (export-cursor.ts: no re-reads, no sort) and piped to the file with backpressure (the cursor
+ * is not read further while the file's buffer is full): memory holds one batch whatever the export's size. About
+ * once a second the job's progress is recorded; a job cancelled meanwhile stops there (its cursor closed) and its
+ * folder goes.
  */
 
 import { createWriteStream } from 'node:fs';
@@ -19,11 +20,17 @@ import type { Config } from '../../../config.ts';
 import { describeError } from '../../../platform/jobs.ts';
 import type { ModuleContext } from '../../../platform/module.ts';
 import type { FhirResourceType } from '../access.ts';
+import { groupMembers } from '../group-source.ts';
 import type { ResourceSource, SourceRow } from '../resource-source.ts';
 import { FHIR_SOURCES } from '../sources.ts';
+import { cursorBatches } from './export-cursor.ts';
 import { type ExportJob, failJob, finishJob, reportProgress } from './export-jobs.ts';
 
-export const EXPORT_PAGE_ROWS = 1000;
+/** Rows per `fetch` from the export's cursor. */
+export const EXPORT_BATCH_ROWS = 5000;
+
+/** How often a running export records its progress and looks whether it was cancelled. */
+const PROGRESS_EVERY_MS = 1000;
 
 /** The folder of a job's files. */
 export const jobDir = (config: Pick<Config, 'bulkExport'>, jobId: string): string =>
@@ -43,6 +50,13 @@ function sourceOf(type: string): ResourceSource<SourceRow> {
 const changedSince = (since: Date | null): RawBuilder<unknown> =>
   since ? sql`(last_updated is null or last_updated > ${since})` : sql`true`;
 
+/** At Group level, the rows about the group's members (group-source.ts); every row at the other levels. */
+function inGroup(source: ResourceSource<SourceRow>, job: ExportJob): RawBuilder<unknown> {
+  if (job.group_id === null) return sql`true`;
+  if (source.patientColumn === null) return sql`false`;
+  return sql`${sql.ref(`r.${source.patientColumn}`)}::uuid in (${groupMembers(job.clinic_id, job.group_id)})`;
+}
+
 async function countRows(
   db: Kysely<DB>,
   source: ResourceSource<SourceRow>,
@@ -54,51 +68,37 @@ async function countRows(
   return r.rows[0]?.n ?? 0;
 }
 
-/** The rows in pages, by id (byte order, so the same in every database collation). */
-async function* pages(
-  db: Kysely<DB>,
-  source: ResourceSource<SourceRow>,
-  clinicId: string,
-  where: RawBuilder<unknown>,
-  pageRows: number,
-): AsyncGenerator<SourceRow[]> {
-  let after = '';
-  for (;;) {
-    const { rows } = await sql<SourceRow>`
-      with r as (${source.relation(clinicId)})
-      select * from r where ${where} and id collate "C" > ${after}
-       order by id collate "C" limit ${pageRows}`.execute(db);
-    const last = rows.at(-1);
-    if (!last) return;
-    yield rows;
-    if (rows.length < pageRows) return;
-    after = last.id;
-  }
-}
-
 /** Writes one type's file; the number of lines written. */
 async function writeType(
   ctx: ModuleContext,
   job: ExportJob,
   type: string,
   path: string,
-  pageRows: number,
+  batchRows: number,
 ): Promise<number> {
   const source = sourceOf(type);
-  const where = changedSince(job.since);
+  const where = sql`${changedSince(job.since)} and ${inGroup(source, job)}`;
   const total = await countRows(ctx.db, source, job.clinic_id, where);
   if (total === 0) return 0;
+  const query = sql`with r as (${source.relation(job.clinic_id)}) select * from r where ${where}`;
   let written = 0;
+  let reportedAt = performance.now();
   async function* lines() {
-    for await (const rows of pages(ctx.db, source, job.clinic_id, where, pageRows)) {
-      yield rows.map((r) => `${JSON.stringify(source.toResource(r))}\n`).join('');
+    for await (const rows of cursorBatches<SourceRow>(ctx.database, query, batchRows)) {
+      // One string per batch: V8 joins the concatenated lines lazily, without an array of lines in between.
+      let text = '';
+      for (const row of rows) text += `${JSON.stringify(source.toResource(row))}\n`;
       written += rows.length;
+      yield text;
+      if (performance.now() - reportedAt < PROGRESS_EVERY_MS) continue;
+      reportedAt = performance.now();
       const percent = Math.min(100, Math.floor((written * 100) / total));
       if (!(await reportProgress(ctx.db, job.id, `${type} ${percent} %`, ctx.clock.now())))
         throw new ExportCancelled();
     }
   }
   await pipeline(lines(), createWriteStream(path));
+  if (!(await reportProgress(ctx.db, job.id, `${type} 100 %`, ctx.clock.now()))) throw new ExportCancelled();
   return written;
 }
 
@@ -110,7 +110,7 @@ async function writeType(
 export async function runExportJob(
   ctx: ModuleContext,
   job: ExportJob,
-  pageRows = EXPORT_PAGE_ROWS,
+  batchRows = EXPORT_BATCH_ROWS,
 ): Promise<void> {
   const dir = jobDir(ctx.config, job.id);
   try {
@@ -118,7 +118,7 @@ export async function runExportJob(
     const output: FhirExportFile[] = [];
     for (const type of job.types) {
       const file = fileName(type);
-      const count = await writeType(ctx, job, type, join(dir, file), pageRows);
+      const count = await writeType(ctx, job, type, join(dir, file), batchRows);
       if (count > 0) output.push({ type, file, count });
     }
     const now = ctx.clock.now();

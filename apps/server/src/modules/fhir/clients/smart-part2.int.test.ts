@@ -5,47 +5,14 @@
  * patients are served and a staff session sees everything as before.
  */
 
-import { toJson } from '@plasticity/db';
 import { testBackends } from '@plasticity/db/testing/index';
 import { describe, expect, it } from 'vitest';
-import {
-  type Client,
-  type TestApp,
-  type TestClinic,
-  useTestApp,
-  validPatient,
-} from '../../../test/harness.ts';
-import { ESK } from '../../sessions/test/fixtures.ts';
-import { recordObservations } from '../test/fixtures.ts';
+import { type Client, useTestApp, validPatient } from '../../../test/harness.ts';
+import { addPlan, recordObservations } from '../test/fixtures.ts';
 import { bearer, getWith, newKey, registerClient } from '../test/smart.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: walking FHIR JSON
 type Json = any;
-
-async function addPlan(h: TestApp, c: TestClinic, patientId: string, indications: string[], inError = false) {
-  // The clinic's protocol library is written the first time it is read.
-  expect((await (await c.login('prescriber')).get('/api/v1/protocols')).status).toBe(200);
-  const protocol = await h.database.db
-    .selectFrom('plan_protocols')
-    .select(['id', 'version'])
-    .where('clinic_id', '=', c.clinicId)
-    .where('protocol_key', '=', ESK)
-    .executeTakeFirstOrThrow();
-  await h.database.db
-    .insertInto('plan_treatment_plans')
-    .values({
-      clinic_id: c.clinicId,
-      patient_id: patientId,
-      protocol_id: protocol.id,
-      protocol_version: protocol.version,
-      indications: toJson(indications),
-      target_instruments: toJson(['phq9']),
-      planned_sessions: 6,
-      status: 'draft',
-      ...(inError ? { entered_in_error_at: h.clock.now(), entered_in_error_reason: 'wrong patient' } : {}),
-    })
-    .execute();
-}
 
 /** The ids of every resource a search returns, following no links (the test's data fits one page). */
 async function searched(get: (url: string) => Promise<{ status: number; body: Json }>, url: string) {
@@ -70,9 +37,9 @@ describe.each(testBackends())('42 CFR Part 2 for system clients on %s', (backend
       weightKg: 80,
       measuredAt: h.clock.now().toISOString(),
     });
-    await addPlan(h, c, c.patientId, ['trd', 'opioid_use_disorder']);
-    await addPlan(h, c, other.body.id, ['trd']);
-    await addPlan(h, c, other.body.id, ['alcohol_use_disorder'], true); // entered in error: does not count
+    await addPlan(h, c, c.patientId, { indications: ['trd', 'opioid_use_disorder'] });
+    await addPlan(h, c, other.body.id, { indications: ['trd'] });
+    await addPlan(h, c, other.body.id, { indications: ['alcohol_use_disorder'], inError: true }); // entered in error: does not count
 
     const key = await newKey();
     const id = await registerClient(await c.login('admin'), key.jwk, ['system/*.rs']);
@@ -113,7 +80,7 @@ describe.each(testBackends())('42 CFR Part 2 for system clients on %s', (backend
     const c = await h.newClinic();
     const nurse: Client = await c.login('nurse');
     await recordObservations(h, c, nurse, 1);
-    await addPlan(h, c, c.patientId, ['alcohol_use_disorder']);
+    await addPlan(h, c, c.patientId, { indications: ['alcohol_use_disorder'] });
     const key = await newKey('ES384');
     const id = await registerClient(await c.login('admin'), { keys: [key.jwk] }, ['system/Observation.rs']);
     const token = await bearer(h, key, id, 'system/Observation.rs');

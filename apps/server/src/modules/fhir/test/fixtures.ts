@@ -149,3 +149,41 @@ export async function recordDosing(
     appointmentId: appt.body.id,
   };
 }
+
+/**
+ * A treatment plan on the clinic's esketamine protocol line for the patient, written straight into the table
+ * (the library is written first, as its first read does).
+ */
+export async function addPlan(
+  h: TestApp,
+  c: TestClinic,
+  patientId: string,
+  opts: { indications: string[]; status?: 'draft' | 'approved' | 'active'; inError?: boolean },
+): Promise<void> {
+  const library = await (await c.login('prescriber')).get('/api/v1/protocols');
+  if (library.status !== 200) throw new Error(`protocols: ${library.status}`);
+  const protocol = await h.database.db
+    .selectFrom('plan_protocols')
+    .select(['id', 'version'])
+    .where('clinic_id', '=', c.clinicId)
+    .where('protocol_key', '=', ESK)
+    .executeTakeFirstOrThrow();
+  const status = opts.status ?? 'draft';
+  await h.database.db
+    .insertInto('plan_treatment_plans')
+    .values({
+      clinic_id: c.clinicId,
+      patient_id: patientId,
+      protocol_id: protocol.id,
+      protocol_version: protocol.version,
+      indications: toJson(opts.indications),
+      target_instruments: toJson(['phq9']),
+      planned_sessions: 6,
+      status,
+      ...(status === 'draft' ? {} : { approved_at: h.clock.now() }),
+      ...(opts.inError
+        ? { entered_in_error_at: h.clock.now(), entered_in_error_reason: 'wrong patient' }
+        : {}),
+    })
+    .execute();
+}
