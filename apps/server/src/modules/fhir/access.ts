@@ -20,9 +20,9 @@
  * no user, role `system_client`, and the client in `details.client`.
  *
  * 42 CFR Part 2: records of a patient treated for a substance use disorder may be disclosed only with the
- * patient's written consent naming the recipient (§ 2.31, § 2.33). No disclosure consent is recorded yet, so a
- * system client receives none of them (`releasesPart2Records` false; part2.ts filters every type). Staff
- * sessions are uses within the program and read them as before.
+ * patient's written consent naming the recipient (§ 2.31, § 2.33). A system client receives them only under a
+ * disclosure consent in force naming it (part2.ts decides, from the caller's `clientId`, for every type, read,
+ * search and export). Staff sessions are uses within the program and read them as before.
  *
  * Routes and mappers take a caller and never look at the request.
  */
@@ -73,8 +73,6 @@ export interface FhirCaller {
   /** The system client calling, named in each audit entry's details; null for a staff session. */
   clientId: string | null;
   mayRead(type: FhirResourceType): boolean;
-  /** Whether records of patients treated for a substance use disorder may be released (42 CFR Part 2). */
-  releasesPart2Records: boolean;
 }
 
 /** The audit actor of a system client: its clinic and address; no user, role `system_client`. */
@@ -90,7 +88,6 @@ function systemCaller(client: SystemClientAuth, req: FastifyRequest): FhirCaller
     clientId: client.clientId,
     requester: `client:${client.clientId}`,
     mayRead: (type) => client.may(type),
-    releasesPart2Records: false,
   };
 }
 
@@ -104,6 +101,5 @@ export function fhirCaller(req: FastifyRequest): FhirCaller {
     actor: actorOf(req),
     clientId: null,
     mayRead: (type) => FHIR_READERS[type].includes(auth.role),
-    releasesPart2Records: true,
   };
 }
