@@ -9,7 +9,8 @@
  * - QuestionnaireResponse: the clinical readers of the assessments' answers (the same route);
  * - Encounter: the clinical readers of the dosing session (`GET /api/v1/sessions/{id}`);
  * - Practitioner: the staff roles that see the clinic's clinicians (`GET /api/v1/clinicians`);
- * - Location: the staff roles that see the chairs and rooms (`GET /api/v1/chairs`).
+ * - Location: the staff roles that see the chairs and rooms (`GET /api/v1/chairs`);
+ * - Consent: the clinical readers of the signed consents' PDFs (`GET /api/v1/patients/{id}/consents/{id}/pdf`).
  * The route policies are built from this table, so the gate enforces it; `_include` asks `mayRead` before it
  * adds another type. Psychotherapy notes and private journal entries are not mapped by any resource, so no
  * caller can reach them here.
@@ -38,7 +39,8 @@ export type FhirResourceType =
   | 'QuestionnaireResponse'
   | 'Encounter'
   | 'Practitioner'
-  | 'Location';
+  | 'Location'
+  | 'Consent';
 
 export const FHIR_READERS: Readonly<Record<FhirResourceType, readonly Role[]>> = {
   Patient: STAFF,
@@ -47,6 +49,7 @@ export const FHIR_READERS: Readonly<Record<FhirResourceType, readonly Role[]>> =
   Encounter: CLINICAL_READERS,
   Practitioner: STAFF,
   Location: STAFF,
+  Consent: CLINICAL_READERS,
 };
 
 /** The route policy of reads and searches of a type. */
@@ -55,9 +58,18 @@ export const readPolicy = (type: FhirResourceType): Policy =>
 
 /**
  * The route policy of Bulk Data export (kick-off, polling, files, cancellation): a clinic's whole record leaves
- * at once, so only the admin starts one; each exported type must also be one the caller may read (`mayRead`).
+ * at once, so of the staff only the admin starts one, and of the system clients only one granted every type
+ * (`system/*.rs` or `system/*.read`); each exported type must also be one the caller may read (`mayRead`). A
+ * system client's export is filtered and labelled under 42 CFR Part 2 like its searches (part2.ts).
  */
-export const exportPolicy: Policy = allow.roles('admin');
+export const exportPolicy: Policy = allow.roles('admin').orSystemClient('*');
+
+const CLIENT_REQUESTER = 'client:';
+
+/** The system client a Bulk Data export was requested by (null for a staff session's), from its `requester`. */
+export function requesterClient(requester: string): string | null {
+  return requester.startsWith(CLIENT_REQUESTER) ? requester.slice(CLIENT_REQUESTER.length) : null;
+}
 
 export interface FhirCaller {
   clinicId: string;
@@ -86,7 +98,7 @@ function systemCaller(client: SystemClientAuth, req: FastifyRequest): FhirCaller
     timeZone: client.timeZone,
     actor: systemClientActor(client.clinicId, req.ip),
     clientId: client.clientId,
-    requester: `client:${client.clientId}`,
+    requester: `${CLIENT_REQUESTER}${client.clientId}`,
     mayRead: (type) => client.may(type),
   };
 }

@@ -140,7 +140,7 @@ export const PART2_SECURITY_LABELS = [
  */
 export const PART2_NOTICE_EXTENSION = 'urn:plasticity:fhir:StructureDefinition:part2-disclosure-notice';
 
-/** The FHIR id of a Part 2 disclosure consent as a Consent resource. */
+/** The FHIR id of a Part 2 disclosure consent as a Consent resource (consent-source.ts builds the same). */
 export const part2ConsentFhirId = (consentId: string): string => `part2-${consentId}`;
 
 /** The § 2.32 notice with the consent's explanation, as an extension. */
@@ -218,4 +218,26 @@ export async function recordPart2Disclosures(
       })),
     )
     .execute();
+}
+
+/**
+ * Whether every consent `releases` relied on is still in force for the recipient (a Bulk Data file written earlier
+ * is released when downloaded: a consent revoked or expired since stops it).
+ */
+export async function consentsStillInForce(
+  db: Kysely<DB>,
+  to: Part2Recipient,
+  releases: readonly Part2Release[],
+  now: Date,
+): Promise<boolean> {
+  const ids = [...new Set(releases.map((r) => r.consentId))];
+  if (ids.length === 0) return true;
+  if (to.clientId === null) return false;
+  const r = await sql<{ n: number }>`
+    select count(*)::int as n from part2_disclosure_consents c
+     where c.clinic_id = ${to.clinicId} and c.recipient_client_id = ${to.clientId}
+       and c.id in (${sql.join(ids.map((id) => sql`${id}::uuid`))}) and ${consentInForce('c', now)}`.execute(
+    db,
+  );
+  return r.rows[0]?.n === ids.length;
 }

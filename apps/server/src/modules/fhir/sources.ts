@@ -4,6 +4,7 @@
  * exactly what a search would answer, built by the same mapper.
  */
 import type { FhirResourceType } from './access.ts';
+import { consentSource } from './consent-source.ts';
 import { encounterSource } from './encounter-source.ts';
 import { locationSource } from './location-source.ts';
 import { observationSource } from './observation-source.ts';
@@ -19,4 +20,5 @@ export const FHIR_SOURCES: Readonly<Record<FhirResourceType, ResourceSource<Sour
   Encounter: encounterSource,
   Practitioner: practitionerSource,
   Location: locationSource,
+  Consent: consentSource,
 };

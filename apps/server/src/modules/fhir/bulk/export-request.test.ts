@@ -46,6 +46,7 @@ describe('_type', () => {
       'Observation',
       'QuestionnaireResponse',
       'Encounter',
+      'Consent',
     ]);
     const onlyPatients = (t: FhirResourceType) => t === 'Patient';
     expect(parseExportRequest('system', 'respond-async', {}, onlyPatients).types).toEqual(['Patient']);

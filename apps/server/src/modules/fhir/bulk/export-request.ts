@@ -17,7 +17,7 @@ export type ExportLevel = 'system' | 'patient';
  */
 export const EXPORT_TYPES: Readonly<Record<ExportLevel, readonly FhirResourceType[]>> = {
   system: Object.keys(FHIR_SOURCES) as FhirResourceType[],
-  patient: ['Patient', 'Observation', 'QuestionnaireResponse', 'Encounter'],
+  patient: ['Patient', 'Observation', 'QuestionnaireResponse', 'Encounter', 'Consent'],
 };
 
 /** The `_outputFormat` values the IG asks servers to accept for NDJSON; the files are written as the first. */

@@ -18,8 +18,11 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Config } from '../../../config.ts';
 import { describeError } from '../../../platform/jobs.ts';
 import type { ModuleContext } from '../../../platform/module.ts';
-import type { FhirResourceType } from '../access.ts';
+import { type FhirResourceType, requesterClient } from '../access.ts';
+import { type Part2Recipient, type Part2Release, part2Releasable } from '../part2.ts';
+import { release } from '../release.ts';
 import type { ResourceSource, SourceRow } from '../resource-source.ts';
+import { allOf } from '../search-sql.ts';
 import { FHIR_SOURCES } from '../sources.ts';
 import { type ExportJob, failJob, finishJob, reportProgress } from './export-jobs.ts';
 
@@ -76,22 +79,34 @@ async function* pages(
   }
 }
 
-/** Writes one type's file; the number of lines written. */
+/**
+ * Writes one type's file; the number of lines written and the Part 2 records in it per patient and consent. A
+ * system client's export holds what its searches would (`part2Releasable`, labelled by `release`); the accounting
+ * of disclosures is written when it downloads the file (export-file.ts).
+ */
 async function writeType(
   ctx: ModuleContext,
   job: ExportJob,
   type: string,
   path: string,
   pageRows: number,
-): Promise<number> {
+): Promise<{ count: number; part2: Part2Release[] }> {
   const source = sourceOf(type);
-  const where = changedSince(job.since);
+  const to: Part2Recipient = { clinicId: job.clinic_id, clientId: requesterClient(job.requester) };
+  const where = allOf([changedSince(job.since), part2Releasable(source, to, ctx.clock.now())]);
   const total = await countRows(ctx.db, source, job.clinic_id, where);
-  if (total === 0) return 0;
+  const part2 = new Map<string, Part2Release>();
+  if (total === 0) return { count: 0, part2: [] };
   let written = 0;
   async function* lines() {
     for await (const rows of pages(ctx.db, source, job.clinic_id, where, pageRows)) {
-      yield rows.map((r) => `${JSON.stringify(source.toResource(r))}\n`).join('');
+      const released = await release(ctx.db, source, to, rows, ctx.clock.now());
+      for (const r of released.releases) {
+        const key = `${r.patientId} ${r.consentId}`;
+        const one = part2.get(key);
+        part2.set(key, one ? { ...one, count: one.count + r.count } : r);
+      }
+      yield released.resources.map((r) => `${JSON.stringify(r)}\n`).join('');
       written += rows.length;
       const percent = Math.min(100, Math.floor((written * 100) / total));
       if (!(await reportProgress(ctx.db, job.id, `${type} ${percent} %`, ctx.clock.now())))
@@ -99,7 +114,7 @@ async function writeType(
     }
   }
   await pipeline(lines(), createWriteStream(path));
-  return written;
+  return { count: written, part2: [...part2.values()] };
 }
 
 /**
@@ -118,8 +133,8 @@ export async function runExportJob(
     const output: FhirExportFile[] = [];
     for (const type of job.types) {
       const file = fileName(type);
-      const count = await writeType(ctx, job, type, join(dir, file), pageRows);
-      if (count > 0) output.push({ type, file, count });
+      const { count, part2 } = await writeType(ctx, job, type, join(dir, file), pageRows);
+      if (count > 0) output.push({ type, file, count, ...(part2.length ? { part2 } : {}) });
     }
     const now = ctx.clock.now();
     const expiresAt = new Date(now.getTime() + ctx.config.bulkExport.ttlMinutes * 60_000);

@@ -5,47 +5,14 @@
  * patients are served and a staff session sees everything as before.
  */
 
-import { toJson } from '@plasticity/db';
 import { testBackends } from '@plasticity/db/testing/index';
 import { describe, expect, it } from 'vitest';
-import {
-  type Client,
-  type TestApp,
-  type TestClinic,
-  useTestApp,
-  validPatient,
-} from '../../../test/harness.ts';
-import { ESK } from '../../sessions/test/fixtures.ts';
-import { recordObservations } from '../test/fixtures.ts';
+import { type Client, useTestApp, validPatient } from '../../../test/harness.ts';
+import { addPlan, recordObservations } from '../test/fixtures.ts';
 import { bearer, getWith, newKey, registerClient } from '../test/smart.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: walking FHIR JSON
 type Json = any;
-
-async function addPlan(h: TestApp, c: TestClinic, patientId: string, indications: string[], inError = false) {
-  // The clinic's protocol library is written the first time it is read.
-  expect((await (await c.login('prescriber')).get('/api/v1/protocols')).status).toBe(200);
-  const protocol = await h.database.db
-    .selectFrom('plan_protocols')
-    .select(['id', 'version'])
-    .where('clinic_id', '=', c.clinicId)
-    .where('protocol_key', '=', ESK)
-    .executeTakeFirstOrThrow();
-  await h.database.db
-    .insertInto('plan_treatment_plans')
-    .values({
-      clinic_id: c.clinicId,
-      patient_id: patientId,
-      protocol_id: protocol.id,
-      protocol_version: protocol.version,
-      indications: toJson(indications),
-      target_instruments: toJson(['phq9']),
-      planned_sessions: 6,
-      status: 'draft',
-      ...(inError ? { entered_in_error_at: h.clock.now(), entered_in_error_reason: 'wrong patient' } : {}),
-    })
-    .execute();
-}
 
 /** The ids of every resource a search returns, following no links (the test's data fits one page). */
 async function searched(get: (url: string) => Promise<{ status: number; body: Json }>, url: string) {

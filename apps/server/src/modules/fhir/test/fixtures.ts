@@ -1,7 +1,9 @@
 /** Records the FHIR tests read back: a dosing session with readings, a weight, assessments. */
 
+import { toJson } from '@plasticity/db';
+import { expect } from 'vitest';
 import type { Client, TestApp, TestClinic } from '../../../test/harness.ts';
-import { at, newSession } from '../../sessions/test/fixtures.ts';
+import { at, ESK, newSession } from '../../sessions/test/fixtures.ts';
 
 export interface FhirFixture {
   sessionId: string;
@@ -47,4 +49,36 @@ export async function recordObservations(
     if (a.status !== 201) throw new Error(`${instrument}: ${a.status} ${a.text}`);
   }
   return { sessionId: s.id, vitalIds: v.body.readings.map((r: { id: string }) => r.id) };
+}
+
+/** A draft treatment plan for the patient with these indications (entered in error when asked). */
+export async function addPlan(
+  h: TestApp,
+  c: TestClinic,
+  patientId: string,
+  indications: string[],
+  inError = false,
+) {
+  // The clinic's protocol library is written the first time it is read.
+  expect((await (await c.login('prescriber')).get('/api/v1/protocols')).status).toBe(200);
+  const protocol = await h.database.db
+    .selectFrom('plan_protocols')
+    .select(['id', 'version'])
+    .where('clinic_id', '=', c.clinicId)
+    .where('protocol_key', '=', ESK)
+    .executeTakeFirstOrThrow();
+  await h.database.db
+    .insertInto('plan_treatment_plans')
+    .values({
+      clinic_id: c.clinicId,
+      patient_id: patientId,
+      protocol_id: protocol.id,
+      protocol_version: protocol.version,
+      indications: toJson(indications),
+      target_instruments: toJson(['phq9']),
+      planned_sessions: 6,
+      status: 'draft',
+      ...(inError ? { entered_in_error_at: h.clock.now(), entered_in_error_reason: 'wrong patient' } : {}),
+    })
+    .execute();
 }
