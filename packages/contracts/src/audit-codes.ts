@@ -54,6 +54,10 @@ export const AUDIT_RESOURCE_TYPES = [
   'good_faith_estimate',
   /** A rating-scale definition (served as a FHIR Questionnaire): no patient data. */
   'instrument',
+  /** A 42 CFR Part 2 disclosure consent: recorded, revoked, entered in error, read. */
+  'part2_disclosure_consent',
+  /** The accounting of a patient's Part 2 disclosures (42 CFR 2.25), read or printed. */
+  'part2_disclosure',
   'good_faith_estimates_due',
   'patient_coverage',
   'education_read',

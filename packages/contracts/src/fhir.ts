@@ -65,6 +65,18 @@ export const FhirBulkManifest = z.object({
   requiresAccessToken: z.literal(true),
   output: z.array(z.object({ type: z.string(), url: z.string(), count: z.number().int().min(0) })),
   error: z.array(z.object({ type: z.string(), url: z.string() })),
+  /**
+   * Bulk Data Access IG 2.0.0 reserves `extension` (a JSON object) for servers: here the notice of 42 CFR 2.32
+   * with each consent's explanation, when files hold Part 2 records (docs/fhir.md#42-cfr-part-2).
+   */
+  extension: z
+    .object({
+      part2DisclosureNotice: z.object({
+        notice: z.string(),
+        consents: z.array(z.object({ consent: z.string(), explanation: z.string() })),
+      }),
+    })
+    .optional(),
 });
 export type FhirBulkManifest = z.infer<typeof FhirBulkManifest>;
 

@@ -23,6 +23,7 @@ export * from './measurement.ts';
 export * from './medications.ts';
 export * from './notes.ts';
 export * from './outcomes.ts';
+export * from './part2-consents.ts';
 export * from './patients.ts';
 export * from './plans.ts';
 export * from './protocols.ts';

@@ -18,6 +18,7 @@ import { JOURNAL_COLUMNS } from './columns-journal.ts';
 import { MEASUREMENT_COLUMNS } from './columns-measurement.ts';
 import { NOTES_COLUMNS } from './columns-notes.ts';
 import { OUTCOMES_COLUMNS } from './columns-outcomes.ts';
+import { PART2_COLUMNS } from './columns-part2.ts';
 import { PLANS_COLUMNS } from './columns-plans.ts';
 import { SCHEDULING_COLUMNS } from './columns-scheduling.ts';
 import { SESSIONS_COLUMNS } from './columns-sessions.ts';
@@ -47,4 +48,5 @@ export const COLUMN_MANIFEST = {
   ...BILLING_COLUMNS,
   ...FHIR_COLUMNS,
   ...FHIR_EXPORT_COLUMNS,
+  ...PART2_COLUMNS,
 } as const satisfies ColumnManifest;

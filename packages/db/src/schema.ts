@@ -17,6 +17,7 @@ import type { MeasurementTables } from './tables/measurement.ts';
 import type { MedicationsTables } from './tables/medications.ts';
 import type { NotesTables } from './tables/notes.ts';
 import type { OutcomesTables } from './tables/outcomes.ts';
+import type { Part2Tables } from './tables/part2.ts';
 import type { PlansTables } from './tables/plans.ts';
 import type { SchedulingTables } from './tables/scheduling.ts';
 import type { SessionsTables } from './tables/sessions.ts';
@@ -220,7 +221,8 @@ export interface DB
     OutcomesTables,
     BillingTables,
     FhirTables,
-    FhirExportTables {
+    FhirExportTables,
+    Part2Tables {
   clinics: ClinicsTable;
   users: UsersTable;
   memberships: MembershipsTable;

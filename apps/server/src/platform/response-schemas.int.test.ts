@@ -17,6 +17,11 @@ import { collectRoutes, type RegisteredRoute } from './collect-routes.ts';
 /** Routes that answer no JSON body, each with the reason. */
 const NOT_JSON: Array<[method: string, url: string, reason: string]> = [
   ['GET', '/api/v1/patients/:id/consents/:signatureId/pdf', 'the signed consent as a PDF document'],
+  [
+    'GET',
+    '/api/v1/patients/:id/part2-consents/:consentId/pdf',
+    'the Part 2 disclosure consent as a PDF document',
+  ],
   ['GET', '/api/v1/controlled/reports/inventory', 'the DEA inventory as a PDF or CSV file'],
   ['GET', '/api/v1/outcomes.csv', 'the outcomes dashboard as a CSV file'],
   ['GET', '/api/v1/controlled/reports/administrations', 'the administration log as a PDF or CSV file'],

@@ -7,11 +7,16 @@ import type { Json, NullableTimestamp, Timestamp } from '../schema.ts';
 
 export type FhirExportStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'expired';
 
-/** One NDJSON file of a finished export: its resource type, its file name in the job's folder, its lines. */
+/**
+ * One NDJSON file of a finished export: its resource type, its file name in the job's folder, its lines; for a
+ * system client's export, the Part 2 records in it per patient and the consent each was released under (entered
+ * in the accounting of disclosures, migration 0035, when the file is downloaded).
+ */
 export interface FhirExportFile {
   type: string;
   file: string;
   count: number;
+  part2?: Array<{ patientId: string; consentId: string; resourceType: string; count: number }>;
 }
 
 export interface FhirExportJobsTable {

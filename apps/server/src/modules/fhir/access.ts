@@ -19,6 +19,7 @@
  * - Appointment: the staff roles of the calendar (`GET /api/v1/appointments`);
  * - AuditEvent: the admin, the only reader of the audit report (`GET /api/v1/audit`).
  * - Group (who is on which protocol, group-source.ts): the clinical readers of the treatment plans.
+ * - Consent: the clinical readers of the signed consents' PDFs (`GET /api/v1/patients/{id}/consents/{id}/pdf`).
  * The route policies are built from this table, so the gate enforces it; `_include` asks `mayRead` before it
  * adds another type. Psychotherapy notes and private journal entries are not mapped by any resource, so no
  * caller can reach them here.
@@ -29,9 +30,9 @@
  * no user, role `system_client`, and the client in `details.client`.
  *
  * 42 CFR Part 2: records of a patient treated for a substance use disorder may be disclosed only with the
- * patient's written consent naming the recipient (§ 2.31, § 2.33). No disclosure consent is recorded yet, so a
- * system client receives none of them (`releasesPart2Records` false; part2.ts filters every type). Staff
- * sessions are uses within the program and read them as before.
+ * patient's written consent naming the recipient (§ 2.31, § 2.33). A system client receives them only under a
+ * disclosure consent in force naming it (part2.ts decides, from the caller's `clientId`, for every type, read,
+ * search and export). Staff sessions are uses within the program and read them as before.
  *
  * Routes and mappers take a caller and never look at the request.
  */
@@ -55,7 +56,8 @@ export type FhirResourceType =
   | 'Flag'
   | 'Appointment'
   | 'AuditEvent'
-  | 'Group';
+  | 'Group'
+  | 'Consent';
 
 export const FHIR_READERS: Readonly<Record<FhirResourceType, readonly Role[]>> = {
   Patient: STAFF,
@@ -72,6 +74,7 @@ export const FHIR_READERS: Readonly<Record<FhirResourceType, readonly Role[]>> =
   Appointment: STAFF,
   AuditEvent: ['admin'],
   Group: CLINICAL_READERS,
+  Consent: CLINICAL_READERS,
 };
 
 /**
@@ -89,9 +92,18 @@ export const readPolicy = (type: FhirResourceType): Policy =>
 
 /**
  * The route policy of Bulk Data export (kick-off, polling, files, cancellation): a clinic's whole record leaves
- * at once, so only the admin starts one; each exported type must also be one the caller may read (`mayRead`).
+ * at once, so of the staff only the admin starts one, and of the system clients only one granted every type
+ * (`system/*.rs` or `system/*.read`); each exported type must also be one the caller may read (`mayRead`). A
+ * system client's export is filtered and labelled under 42 CFR Part 2 like its searches (part2.ts).
  */
-export const exportPolicy: Policy = allow.roles('admin');
+export const exportPolicy: Policy = allow.roles('admin').orSystemClient('*');
+
+const CLIENT_REQUESTER = 'client:';
+
+/** The system client a Bulk Data export was requested by (null for a staff session's), from its `requester`. */
+export function requesterClient(requester: string): string | null {
+  return requester.startsWith(CLIENT_REQUESTER) ? requester.slice(CLIENT_REQUESTER.length) : null;
+}
 
 export interface FhirCaller {
   clinicId: string;
@@ -107,8 +119,6 @@ export interface FhirCaller {
   /** The system client calling, named in each audit entry's details; null for a staff session. */
   clientId: string | null;
   mayRead(type: FhirResourceType): boolean;
-  /** Whether records of patients treated for a substance use disorder may be released (42 CFR Part 2). */
-  releasesPart2Records: boolean;
 }
 
 /** The audit actor of a system client: its clinic and address; no user, role `system_client`. */
@@ -122,9 +132,8 @@ function systemCaller(client: SystemClientAuth, req: FastifyRequest): FhirCaller
     timeZone: client.timeZone,
     actor: systemClientActor(client.clinicId, req.ip),
     clientId: client.clientId,
-    requester: `client:${client.clientId}`,
+    requester: `${CLIENT_REQUESTER}${client.clientId}`,
     mayRead: (type) => !STAFF_ONLY.has(type) && client.may(type),
-    releasesPart2Records: false,
   };
 }
 
@@ -138,6 +147,5 @@ export function fhirCaller(req: FastifyRequest): FhirCaller {
     actor: actorOf(req),
     clientId: null,
     mayRead: (type) => FHIR_READERS[type].includes(auth.role),
-    releasesPart2Records: true,
   };
 }

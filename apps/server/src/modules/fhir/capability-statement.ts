@@ -34,6 +34,7 @@ const PROFILE: Record<FhirResourceType, string> = {
   Observation: 'http://hl7.org/fhir/StructureDefinition/Observation',
   QuestionnaireResponse: 'http://hl7.org/fhir/StructureDefinition/QuestionnaireResponse',
   Encounter: 'http://hl7.org/fhir/StructureDefinition/Encounter',
+  Consent: 'http://hl7.org/fhir/StructureDefinition/Consent',
   Practitioner: 'http://hl7.org/fhir/StructureDefinition/Practitioner',
   Location: 'http://hl7.org/fhir/StructureDefinition/Location',
   Questionnaire: 'http://hl7.org/fhir/StructureDefinition/Questionnaire',

@@ -13,6 +13,7 @@ import { BULK_EXPORT_POLL_MS, bulkExportRoutes, runBulkExportTick } from './bulk
 import { capabilityStatementRoute } from './capability-statement.ts';
 import { authorizationRoutes, clientAdminRoutes } from './clients/routes.ts';
 import { installFhirErrors } from './outcome.ts';
+import { part2ConsentRoutes } from './part2-consents/routes.ts';
 import { resourceRoutes } from './resource-routes.ts';
 import { FHIR_SOURCES } from './sources.ts';
 
@@ -37,6 +38,7 @@ export const fhirModule: ServerModule = {
       { prefix: FHIR_PREFIX },
     );
     clientAdminRoutes(app, ctx);
+    part2ConsentRoutes(app, ctx);
   },
   start(ctx) {
     return ctx.jobs.every('fhir-bulk-export', BULK_EXPORT_POLL_MS, () => runBulkExportTick(ctx));

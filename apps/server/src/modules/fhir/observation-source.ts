@@ -16,8 +16,8 @@ import { forbidden } from '../../platform/errors.ts';
 import type { Disclosed } from './audit-reads.ts';
 import { LOINC, OBSERVATION_CATEGORY, VITAL_SIGNS, type VitalKind } from './codes.ts';
 import { type ObservationRow, toFhirObservation } from './observation-resource.ts';
-import { patientSource, patientsByIds, toFhirPatient } from './patient-resource.ts';
-import type { ResourceSource } from './resource-source.ts';
+import { patientSource } from './patient-resource.ts';
+import { type ResourceSource, uuidPk } from './resource-source.ts';
 import { anyOf, parseTokens, patientRecordParams } from './search-sql.ts';
 
 const codes = (kind: VitalKind) =>
@@ -142,13 +142,9 @@ export const observationSource: ResourceSource<ObservationRow> = {
   disclosed,
   audit: { resourceType: 'session_vitals', category: 'vital_signs' },
   /** `_include=Observation:patient` (or `:subject`): the patients the page names, for a caller who may read them. */
-  async include(trx, caller, include, rows) {
-    if (include.length === 0) return { resources: [], disclosed: [] };
+  include(caller, include, rows) {
+    if (include.length === 0) return null;
     if (!caller.mayRead('Patient')) throw forbidden('your role may not read Patient (_include)');
-    const patients = await patientsByIds(trx, caller.clinicId, [...new Set(rows.map((r) => r.patient_id))]);
-    return {
-      resources: patients.map(toFhirPatient),
-      disclosed: patients.map((p) => patientSource.disclosed({ ...p, last_updated: p.updated_at })),
-    };
+    return { source: patientSource, where: anyOf([...new Set(rows.map((r) => r.patient_id))].map(uuidPk)) };
   },
 };

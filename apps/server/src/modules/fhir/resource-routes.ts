@@ -2,20 +2,24 @@
  * GET /fhir/R4/{type}/{id} — read: 200 the resource; 404 OperationOutcome for an unknown id or another clinic's.
  * GET /fhir/R4/{type}?… — search: 200 a searchset Bundle; 400 OperationOutcome naming a bad parameter.
  * Callers: the type's readers and the system clients whose scopes cover it (access.ts), enforced by the route
- * policy; records a system client may not receive under 42 CFR Part 2 are absent and read as 404 (part2.ts).
- * Every answer is audited in the request's transaction (audit-reads.ts). The same two routes serve every type
+ * policy; records a system client may not receive under 42 CFR Part 2 are absent and read as 404 (part2.ts), and
+ * those it receives under a disclosure consent carry the § 2.32 notice and are entered in the accounting of
+ * disclosures in the request's transaction (release.ts). Every answer is audited in the request's transaction
+ * (audit-reads.ts). The same two routes serve every type
  * from its source (resource-source.ts).
  */
 import { FhirIdParams, FhirResource, FhirSearchBundle, FhirSearchQuery } from '@plasticity/contracts';
-import type { RawBuilder } from 'kysely';
+import type { DB } from '@plasticity/db';
+import type { Kysely, RawBuilder } from 'kysely';
 import { notFound } from '../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../platform/module.ts';
 import { type FhirCaller, fhirCaller, readPolicy } from './access.ts';
-import { auditFhirAccess } from './audit-reads.ts';
+import { auditFhirAccess, type Disclosed } from './audit-reads.ts';
 import { fhirBase, searchBundle } from './bundle.ts';
 import { parseDateParam } from './date-param.ts';
-import { part2Releasable } from './part2.ts';
+import { part2Releasable, recordPart2Disclosures } from './part2.ts';
 import { patientsByIds } from './patient-resource.ts';
+import { type Released, release } from './release.ts';
 import { findPage, idIs, type ResourceSource, type SourceRow } from './resource-source.ts';
 import { parseSearch } from './search-params.ts';
 import { allOf, anyOf, dateSql, parseTokens, referencedPatient } from './search-sql.ts';
@@ -33,6 +37,29 @@ function condition<Row extends SourceRow>(
   return source.condition(name, value, caller.timeZone, now);
 }
 
+/**
+ * The resources `_include` adds for a page of rows: the other source's rows the include names, filtered by the
+ * same Part 2 rule as a search of that type and released the same way.
+ */
+async function includedFor<Row extends SourceRow>(
+  trx: Kysely<DB>,
+  source: ResourceSource<Row>,
+  caller: FhirCaller,
+  include: string[],
+  rows: Row[],
+  now: Date,
+): Promise<Released & { disclosed: Disclosed[] }> {
+  const asked = source.include?.(caller, include, rows);
+  if (!asked) return { resources: [], releases: [], disclosed: [] };
+  const found = await findPage(trx, asked.source, caller.clinicId, {
+    where: allOf([asked.where, part2Releasable(asked.source, caller, now)]),
+    limit: rows.length,
+    offset: 0,
+  });
+  const released = await release(trx, asked.source, caller, found.rows, now);
+  return { ...released, disclosed: found.rows.map((r) => asked.source.disclosed(r)) };
+}
+
 export function resourceRoutes<Row extends SourceRow>(
   app: ZodApp,
   ctx: ModuleContext,
@@ -47,17 +74,22 @@ export function resourceRoutes<Row extends SourceRow>(
     },
     async (req) => {
       const caller = fhirCaller(req);
+      const now = ctx.clock.now();
       return ctx.db.transaction().execute(async (trx) => {
-        const where = allOf([idIs(source, req.params.id), part2Releasable(source, caller)]);
+        const where = allOf([idIs(source, req.params.id), part2Releasable(source, caller, now)]);
         const [row] = (await findPage(trx, source, caller.clinicId, { where, limit: 1, offset: 0 })).rows;
         if (!row) throw notFound(type);
+        const released = await release(trx, source, caller, [row], now);
+        await recordPart2Disclosures(trx, caller, 'read', released.releases, now);
         await auditFhirAccess(trx, ctx.audit, caller, {
           interaction: 'read',
           fhirType: type,
           disclosed: [source.disclosed(row)],
           empty: { ...source.audit, patientId: null },
         });
-        return source.toResource(row);
+        const [resource] = released.resources;
+        if (!resource) throw new Error('a row read was not mapped');
+        return resource;
       });
     },
   );
@@ -82,13 +114,13 @@ export function resourceRoutes<Row extends SourceRow>(
       }
       return ctx.db.transaction().execute(async (trx) => {
         const { rows, total } = await findPage(trx, source, caller.clinicId, {
-          where: allOf([...conds, part2Releasable(source, caller)]),
+          where: allOf([...conds, part2Releasable(source, caller, now)]),
           limit: search.count,
           offset: search.offset,
         });
-        const included = source.include
-          ? await source.include(trx, caller, search.include, rows)
-          : { resources: [], disclosed: [] };
+        const matches = await release(trx, source, caller, rows, now);
+        const included = await includedFor(trx, source, caller, search.include, rows, now);
+        await recordPart2Disclosures(trx, caller, 'search', [...matches.releases, ...included.releases], now);
         // An id of another clinic's patient is never written to this clinic's audit log.
         const [own] = asked ? await patientsByIds(trx, caller.clinicId, [asked]) : [];
         await auditFhirAccess(trx, ctx.audit, caller, {
@@ -103,7 +135,7 @@ export function resourceRoutes<Row extends SourceRow>(
           query: req.query,
           search,
           total,
-          matches: rows.map((r) => source.toResource(r)),
+          matches: matches.resources,
           included: included.resources,
         });
       });

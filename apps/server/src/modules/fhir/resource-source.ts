@@ -36,13 +36,15 @@ export interface ResourceSource<Row extends SourceRow> {
   disclosed(row: Row): Disclosed;
   /** What a search that disclosed nothing records in the audit log. */
   audit: { resourceType: AuditResourceType; category: AuditCategory | null };
-  /** The resources `_include` adds for a page of rows (only types the caller may read). */
+  /**
+   * What `_include` adds for a page of rows (only types the caller may read): the rows of another source that
+   * match `where`, found and released as a search of that type would be (resource-routes.ts). Null for none.
+   */
   include?(
-    trx: Kysely<DB>,
     caller: FhirCaller,
     include: string[],
     rows: Row[],
-  ): Promise<{ resources: FhirResource[]; disclosed: Disclosed[] }>;
+  ): { source: ResourceSource<SourceRow>; where: RawBuilder<unknown> } | null;
 }
 
 /** `disclosed` for a source whose every row is one record of one kind about the row's `patient_id`. */

@@ -44,6 +44,21 @@ const dateParam = (name: string, what: string): SearchParamDef => ({
 });
 
 export const SEARCH_PARAMS: Readonly<Record<FhirResourceType, readonly SearchParamDef[]>> = {
+  Consent: [
+    ...COMMON,
+    { name: 'patient', type: 'reference', documentation: 'The patient: an id or Patient/{id}' },
+    {
+      name: 'date',
+      type: 'date',
+      documentation: 'When the consent was signed or recorded (prefixes eq, ne, lt, gt, le, ge, sa, eb, ap)',
+    },
+    {
+      name: 'status',
+      type: 'token',
+      documentation:
+        'active, inactive or entered-in-error (consent-state-codes); several separated by commas',
+    },
+  ],
   Patient: COMMON,
   Observation: [
     ...COMMON,
@@ -161,6 +176,7 @@ export const INCLUDES: Readonly<Record<FhirResourceType, readonly string[]>> = {
   Appointment: [],
   AuditEvent: [],
   Group: [],
+  Consent: [],
 };
 
 export const DEFAULT_COUNT = 50;

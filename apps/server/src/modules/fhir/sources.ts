@@ -8,6 +8,7 @@ import { adverseEventSource } from './adverse-event-source.ts';
 import { appointmentSource } from './appointment-source.ts';
 import { auditEventSource } from './audit-event-source.ts';
 import { carePlanSource } from './care-plan-source.ts';
+import { consentSource } from './consent-source.ts';
 import { encounterSource } from './encounter-source.ts';
 import { flagSource } from './flag-source.ts';
 import { groupSource } from './group-source.ts';
@@ -35,4 +36,5 @@ export const FHIR_SOURCES: Readonly<Record<FhirResourceType, ResourceSource<Sour
   Appointment: appointmentSource,
   AuditEvent: auditEventSource,
   Group: groupSource,
+  Consent: consentSource,
 };

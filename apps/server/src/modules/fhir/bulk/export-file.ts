@@ -3,7 +3,9 @@
  * 2.0.0, "File Request"), streamed from disk as application/fhir+ndjson. Roles: admin (`exportPolicy`), only the
  * export's requester, and only for a type the caller may read. 404 for a file the manifest does not list, a job
  * that is not done, cancelled or past its expiry, or a file already deleted. Each download is audited (the type and
- * the count of resources, never a value).
+ * the count of resources, never a value). A file holding Part 2 records (a system client's export) is released only
+ * while every consent it was written under is still in force — a consent revoked since makes it 404 — and each
+ * download enters them in the accounting of disclosures in the same transaction (42 CFR 2.25; part2.ts).
  */
 
 import { createReadStream } from 'node:fs';
@@ -13,6 +15,7 @@ import { FhirBulkFileParams } from '@plasticity/contracts';
 import { forbidden, notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { exportPolicy, type FhirResourceType, fhirCaller } from '../access.ts';
+import { consentsStillInForce, recordPart2Disclosures } from '../part2.ts';
 import { findOwnJob } from './export-jobs.ts';
 import { jobDir } from './write-export.ts';
 
@@ -41,14 +44,18 @@ export function exportFileRoute(app: ZodApp, ctx: ModuleContext) {
           throw e;
         },
       );
-      await ctx.db.transaction().execute((trx) =>
-        ctx.audit.record(trx, caller.actor, {
+      const now = ctx.clock.now();
+      await ctx.db.transaction().execute(async (trx) => {
+        const part2 = entry.part2 ?? [];
+        if (!(await consentsStillInForce(trx, caller, part2, now))) throw notFound('export file');
+        await recordPart2Disclosures(trx, caller, 'export', part2, now);
+        await ctx.audit.record(trx, caller.actor, {
           action: 'export',
           resourceType: 'fhir_bulk_export',
           resourceId: job.id,
           details: { interface: 'fhir', operation: '$export-file', type: entry.type, count: entry.count },
-        }),
-      );
+        });
+      });
       return reply.type(NDJSON).header('content-length', String(size)).send(createReadStream(path));
     },
   );

@@ -51,6 +51,7 @@ describe('_type', () => {
       'CarePlan',
       'Flag',
       'Appointment',
+      'Consent',
     ]);
     const onlyPatients = (t: FhirResourceType) => t === 'Patient';
     expect(parseExportRequest('system', 'respond-async', {}, onlyPatients).types).toEqual(['Patient']);

@@ -3,7 +3,8 @@
  * Status Request"): 202 with `X-Progress` ("Observation 40 %") and `Retry-After` while it is queued or running; 200
  * with the manifest (application/json) and `Expires` (the HTTP date its files are deleted) once done; 500
  * OperationOutcome when it failed; 404 for an unknown job, another requester's or clinic's, a cancelled one or one
- * past its expiry. The answer that hands out the manifest is audited.
+ * past its expiry. The answer that hands out the manifest is audited. When the files hold Part 2 records (a system
+ * client's export), the manifest's `extension` carries the notice of 42 CFR 2.32 and each consent's explanation.
  * DELETE /fhir/R4/$export-poll/{job} — "Delete a Bulk Data Request": 202 with an empty body; the job is marked
  * cancelled (a running export stops after its current page), its files are deleted, later polls answer 404.
  * Audited. Roles: admin (`exportPolicy`), and only the export's requester.
@@ -17,13 +18,19 @@ import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { exportPolicy, fhirCaller } from '../access.ts';
 import { fhirBase } from '../bundle.ts';
 import { cancelOwnJob, type ExportJob, findOwnJob } from './export-jobs.ts';
+import { part2Notice } from './part2-notice.ts';
 import { jobDir } from './write-export.ts';
 
 /** How long a client is asked to wait before polling again, in seconds. */
 const RETRY_AFTER_SECONDS = 2;
 
-function manifest(job: ExportJob, base: string): FhirBulkManifest {
+function manifest(
+  job: ExportJob,
+  base: string,
+  part2: FhirBulkManifest['extension'] | undefined,
+): FhirBulkManifest {
   return {
+    ...(part2 ? { extension: part2 } : {}),
     transactionTime: job.transaction_time.toISOString(),
     request: job.request,
     requiresAccessToken: true,
@@ -77,7 +84,7 @@ export function pollExportRoutes(app: ZodApp, ctx: ModuleContext) {
         .code(200)
         .header('expires', expires.toUTCString())
         .type('application/json; charset=utf-8')
-        .send(manifest(job, fhirBase(req, ctx.config)));
+        .send(manifest(job, fhirBase(req, ctx.config), await part2Notice(ctx.db, job, now)));
     },
   );
 

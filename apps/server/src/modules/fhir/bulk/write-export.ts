@@ -19,9 +19,12 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Config } from '../../../config.ts';
 import { describeError } from '../../../platform/jobs.ts';
 import type { ModuleContext } from '../../../platform/module.ts';
-import type { FhirResourceType } from '../access.ts';
+import { type FhirResourceType, requesterClient } from '../access.ts';
 import { groupMembers } from '../group-source.ts';
+import { type Part2Recipient, type Part2Release, part2Releasable } from '../part2.ts';
+import { release } from '../release.ts';
 import type { ResourceSource, SourceRow } from '../resource-source.ts';
+import { allOf } from '../search-sql.ts';
 import { FHIR_SOURCES } from '../sources.ts';
 import { cursorBatches } from './export-cursor.ts';
 import { type ExportJob, failJob, finishJob, reportProgress } from './export-jobs.ts';
@@ -68,26 +71,42 @@ async function countRows(
   return r.rows[0]?.n ?? 0;
 }
 
-/** Writes one type's file; the number of lines written. */
+/**
+ * Writes one type's file; the number of lines written and the Part 2 records in it per patient and consent. A
+ * system client's export holds what its searches would (`part2Releasable`, labelled by `release`); the accounting
+ * of disclosures is written when it downloads the file (export-file.ts).
+ */
 async function writeType(
   ctx: ModuleContext,
   job: ExportJob,
   type: string,
   path: string,
   batchRows: number,
-): Promise<number> {
+): Promise<{ count: number; part2: Part2Release[] }> {
   const source = sourceOf(type);
-  const where = sql`${changedSince(job.since)} and ${inGroup(source, job)}`;
+  const to: Part2Recipient = { clinicId: job.clinic_id, clientId: requesterClient(job.requester) };
+  const where = allOf([
+    changedSince(job.since),
+    inGroup(source, job),
+    part2Releasable(source, to, ctx.clock.now()),
+  ]);
   const total = await countRows(ctx.db, source, job.clinic_id, where);
-  if (total === 0) return 0;
+  const part2 = new Map<string, Part2Release>();
+  if (total === 0) return { count: 0, part2: [] };
   const query = sql`with r as (${source.relation(job.clinic_id)}) select * from r where ${where}`;
   let written = 0;
   let reportedAt = performance.now();
   async function* lines() {
     for await (const rows of cursorBatches<SourceRow>(ctx.database, query, batchRows)) {
+      const released = await release(ctx.db, source, to, rows, ctx.clock.now());
+      for (const r of released.releases) {
+        const key = `${r.patientId} ${r.consentId}`;
+        const one = part2.get(key);
+        part2.set(key, one ? { ...one, count: one.count + r.count } : r);
+      }
       // One string per batch: V8 joins the concatenated lines lazily, without an array of lines in between.
       let text = '';
-      for (const row of rows) text += `${JSON.stringify(source.toResource(row))}\n`;
+      for (const resource of released.resources) text += `${JSON.stringify(resource)}\n`;
       written += rows.length;
       yield text;
       if (performance.now() - reportedAt < PROGRESS_EVERY_MS) continue;
@@ -99,7 +118,7 @@ async function writeType(
   }
   await pipeline(lines(), createWriteStream(path));
   if (!(await reportProgress(ctx.db, job.id, `${type} 100 %`, ctx.clock.now()))) throw new ExportCancelled();
-  return written;
+  return { count: written, part2: [...part2.values()] };
 }
 
 /**
@@ -118,8 +137,8 @@ export async function runExportJob(
     const output: FhirExportFile[] = [];
     for (const type of job.types) {
       const file = fileName(type);
-      const count = await writeType(ctx, job, type, join(dir, file), batchRows);
-      if (count > 0) output.push({ type, file, count });
+      const { count, part2 } = await writeType(ctx, job, type, join(dir, file), batchRows);
+      if (count > 0) output.push({ type, file, count, ...(part2.length ? { part2 } : {}) });
     }
     const now = ctx.clock.now();
     const expiresAt = new Date(now.getTime() + ctx.config.bulkExport.ttlMinutes * 60_000);
