@@ -11,7 +11,7 @@
  * its five parts to set beside a floor.
  *
  * The app runs in this process (Fastify listening on loopback, background jobs started so the audit sealer
- * runs as in production); 10 keep-alive clients, each signed in as a nurse of the first generated clinic, send
+ * runs as in production); 10 keep-alive clients, each signed in as a nurse of the largest generated clinic, send
  * requests in a closed loop for BENCH_SECONDS (default 10) per path after a 2 s warm-up. The floor is the
  * cheapest correct program for the same durable work (`read-paths-floor.ts`).
  *
@@ -28,7 +28,7 @@ import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { type FloorRun, startFloor } from './read-paths-floor.ts';
-import { ensureScaleData, OPEN_READINGS, openChairs, type ScaleClinic } from './scale-data.ts';
+import { ensureScaleData, OPEN_READINGS, openChairs } from './scale-data.ts';
 import { Http, type Stats, stats, withBenchDatabase } from './vitals-support.ts';
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 100_000);
@@ -152,7 +152,8 @@ async function benchBackend(
   const t0 = Date.now();
   await migrate(database.db);
   const network = await ensureScaleData(database, { patients: PATIENTS, log: (l) => console.log(l) });
-  const clinic = network.clinics[0] as ScaleClinic;
+  // The generated clinic with the most patients, so its 50 chairs can each hold a different patient at small N.
+  const clinic = network.clinics.reduce((a, b) => (b.patientIds.length > a.patientIds.length ? b : a));
   const open = await openChairs(database.db, clinic);
   console.log(
     `${label}: ${PATIENTS.toLocaleString('en-US')} patients in 50 clinics, ${open.length} chairs in session, in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
