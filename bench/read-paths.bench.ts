@@ -151,7 +151,7 @@ async function benchBackend(
 ): Promise<Row[]> {
   const t0 = Date.now();
   await migrate(database.db);
-  const network = await ensureScaleData(database, { patients: PATIENTS, log: (l) => console.log(l) });
+  const network = await ensureScaleData(database, { patients: PATIENTS });
   // The generated clinic with the most patients, so its 50 chairs can each hold a different patient at small N.
   const clinic = network.clinics.reduce((a, b) => (b.patientIds.length > a.patientIds.length ? b : a));
   const open = await openChairs(database.db, clinic);

@@ -7,7 +7,7 @@
  */
 import type { Database, DB } from '@plasticity/db';
 import { type Kysely, sql } from 'kysely';
-import { generateScaleData } from '../apps/server/src/seed/scale/generate-scale-data.ts';
+import { scaleData } from './scale-support.ts';
 
 const CLINICS = 50;
 /** Readings per open session: the vitals path reads the latest 200 of them. */
@@ -29,19 +29,12 @@ export interface ScaleNetwork {
 
 export async function ensureScaleData(
   database: Database,
-  opts: { patients: number; seed?: number; log?: (line: string) => void },
+  opts: { patients: number; seed?: number },
 ): Promise<ScaleNetwork> {
-  let shown = '';
-  const made = await generateScaleData(database, {
+  const made = await scaleData(database, {
     patients: opts.patients,
     seed: opts.seed ?? 42,
     clinics: CLINICS,
-    onProgress: (phase, done, total) => {
-      const tenth = `${phase} ${Math.floor((done / total) * 10)}`;
-      if (tenth === shown) return;
-      shown = tenth;
-      opts.log?.(`  ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} ${phase}`);
-    },
   });
   const clinics: ScaleClinic[] = [];
   for (const c of made.clinics) {
