@@ -17,6 +17,6 @@ function newest(dir) {
 }
 const sources = Math.max(newest(join(web, 'src')), newest(join(import.meta.dirname, '..', 'packages')));
 if (!existsSync(stamp) || statSync(stamp).mtimeMs < sources) {
-  console.log('Building the web app…');
+  console.log('Building the web app (on the first start, and again after its sources change)…');
   execSync('npm run build -w @plasticity/web', { stdio: 'inherit', cwd: join(import.meta.dirname, '..') });
 }

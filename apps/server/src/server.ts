@@ -5,7 +5,9 @@
  * requests on the data directory's control socket). SIGINT/SIGTERM stop accepting requests,
  * seal the audit log, close the database and release the lock, within 5 seconds.
  */
-import { type Database, migrate, openDatabase } from '@plasticity/db';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Database, MIGRATIONS_DIR, migrate, openDatabase } from '@plasticity/db';
 import { buildApp, MODULES } from './app.ts';
 import type { Config } from './config.ts';
 import { startMllpListener } from './modules/devices/mllp/listener.ts';
@@ -19,6 +21,13 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
 }
 
 export async function startServer(config: Config) {
+  // What start-up is doing, for whoever runs `npm start`: plain lines in demo mode (a person at a terminal,
+  // above the demo banner); a server's structured log has its own lines ('migrations applied', ready).
+  const say = (msg: string) => {
+    if (config.demo) console.log(msg);
+  };
+  if (!config.databaseUrl && !existsSync(join(config.dataDir, 'pg', 'PG_VERSION')))
+    say(`Creating the database in ${config.dataDir}…`);
   const database = await openConfiguredDatabase(config);
   let ready = false;
   const built = await buildApp({ database, config, ready: () => ready, logger: true });
@@ -64,11 +73,14 @@ export async function startServer(config: Config) {
 
   try {
     await app.listen({ port: config.port, host: config.host });
-    const { applied } = await migrate(database.db);
+    const { applied } = await migrate(database.db, MIGRATIONS_DIR, ({ name, done, total }) =>
+      say(`Migrating the database: ${done}/${total} ${name}`),
+    );
     if (applied.length) app.log.info({ applied }, 'migrations applied');
     let seeded = false;
     if (config.demo && (await isEmpty(database.db))) {
-      await seedDemo(built.ctx, MODULES);
+      say('Seeding the demo clinic…');
+      await seedDemo(built.ctx, MODULES, (what) => say(`Seeding the demo clinic: ${what}`));
       seeded = true;
     }
     built.start();
@@ -84,6 +96,7 @@ export async function startServer(config: Config) {
     const port = (app.server.address() as { port: number } | null)?.port ?? config.port;
     if (config.demo) console.log(demoBanner(port));
     app.log.info({ port, database: database.kind, seeded }, 'Plasticity is ready');
+    say(`Ready: open http://localhost:${port} in a browser.`);
     return { app, stop, port };
   } catch (e) {
     await stop('startup failure');

@@ -42,7 +42,14 @@ export function migrationsDigest(dir = MIGRATIONS_DIR): string {
   return h.digest('hex').slice(0, 16);
 }
 
-export async function migrate(db: Kysely<DB>, dir = MIGRATIONS_DIR): Promise<{ applied: string[] }> {
+/** Told before each migration it applies: its file name, its place among those pending and their count. */
+export type MigrationProgress = (step: { name: string; done: number; total: number }) => void;
+
+export async function migrate(
+  db: Kysely<DB>,
+  dir = MIGRATIONS_DIR,
+  onStep?: MigrationProgress,
+): Promise<{ applied: string[] }> {
   const files = readMigrations(dir);
   const applied: string[] = [];
   await db.transaction().execute(async (trx) => {
@@ -56,6 +63,7 @@ export async function migrate(db: Kysely<DB>, dir = MIGRATIONS_DIR): Promise<{ a
     const done = await sql<{ version: number; name: string; checksum: string }>`
       select version, name, checksum from schema_migrations order by version`.execute(trx);
     const byVersion = new Map(done.rows.map((r) => [r.version, r]));
+    const total = files.filter((m) => !byVersion.has(m.version)).length;
     for (const m of files) {
       const prior = byVersion.get(m.version);
       if (prior) {
@@ -66,6 +74,7 @@ export async function migrate(db: Kysely<DB>, dir = MIGRATIONS_DIR): Promise<{ a
         }
         continue;
       }
+      onStep?.({ name: m.name, done: applied.length + 1, total });
       await sql.raw(m.sql).execute(trx);
       await sql`insert into schema_migrations (version, name, checksum) values (${m.version}, ${m.name}, ${m.checksum})`.execute(
         trx,

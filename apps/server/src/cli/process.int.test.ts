@@ -26,7 +26,8 @@ describe('plasticity as a process on an embedded data directory', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'plasticity-proc-'));
-    server = await startServe(dir);
+    // Creating, migrating and seeding a fresh directory: slow on a loaded machine.
+    server = await startServe(dir, {}, 170_000);
   }, 180_000);
   afterAll(async () => {
     if (server && server.proc.exitCode === null) server.proc.kill('SIGKILL');
@@ -43,6 +44,26 @@ describe('plasticity as a process on an embedded data directory', () => {
     const h = await fetch(`${s.url}/healthz`);
     expect(h.status).toBe(200);
     expect(s.output()).toContain('admin@freshstart.example');
+    // The first start says what it is doing, step by step and in order, with the migrations counted.
+    const lines = s.output().split('\n');
+    const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
+    const steps = [
+      /^Creating the database in /,
+      /^Migrating the database: 1\/(\d+) 0001_/,
+      /^Seeding the demo clinic…$/,
+      /^Seeding the demo clinic: the clinic, its staff and patients$/,
+      /"msg":"Plasticity is ready"/,
+    ].map(at);
+    expect(
+      steps.every((i) => i >= 0),
+      steps.join(),
+    ).toBe(true);
+    expect([...steps].sort((a, b) => a - b)).toEqual(steps);
+    const total = Number(/^Migrating the database: 1\/(\d+) /m.exec(s.output())?.[1]);
+    expect(lines.filter((l) => l.startsWith('Migrating the database: ')).length).toBe(total);
+    expect(lines.filter((l) => l.startsWith('Migrating the database: ')).at(-1)).toMatch(
+      new RegExp(`^Migrating the database: ${total}/${total} \\d{4}_\\w+\\.sql$`),
+    );
     const admin = new HttpSession(s.url);
     const me = await admin.login(ADMIN, DEMO_PASSWORD);
     expect(me.body.user.clinic.name).toBe('Fresh Start Ketamine');
@@ -88,6 +109,8 @@ describe('plasticity as a process on an embedded data directory', () => {
     expect(existsSync(join(dir, 'plasticity.lock'))).toBe(true); // stale lock left behind
 
     server = await startServe(dir);
+    // A restart on a migrated, seeded directory creates, migrates and seeds nothing.
+    expect(server.output()).not.toMatch(/^(Creating the database|Migrating|Seeding)/m);
     const again = new HttpSession(server.url);
     await again.login('nurse@freshstart.example', DEMO_PASSWORD);
     for (const id of acknowledged)

@@ -106,6 +106,8 @@ export function advisoryLeadership(databaseUrl: string, log: JobLogger, checkMs 
       stopped = true;
       clearInterval(timer);
       await busy;
+      // Logged before the lock goes, so a successor's "taken" line is always later than this one.
+      if (leader) log.info({}, 'background-job leadership released');
       leader = false;
       const c = client;
       client = undefined;

@@ -51,7 +51,12 @@ export async function isEmpty(db: Kysely<DB>): Promise<boolean> {
   return !r;
 }
 
-export async function seedDemo(ctx: ModuleContext, modules: readonly ServerModule[]): Promise<DemoSeedInfo> {
+export async function seedDemo(
+  ctx: ModuleContext,
+  modules: readonly ServerModule[],
+  onStep: (what: string) => void = () => {},
+): Promise<DemoSeedInfo> {
+  onStep('the clinic, its staff and patients');
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const info = await ctx.db.transaction().execute(async (trx) => {
     const clinic = await trx
@@ -151,7 +156,11 @@ export async function seedDemo(ctx: ModuleContext, modules: readonly ServerModul
     userIds.patient = portal.id;
     return { clinicId: clinic.id, userIds, patientIds };
   });
-  for (const m of modules) await m.seedDemo?.(ctx, info);
+  for (const m of modules) {
+    if (!m.seedDemo) continue;
+    onStep(m.name);
+    await m.seedDemo(ctx, info);
+  }
   return info;
 }
 
