@@ -52,7 +52,7 @@ export function Part2ConsentsCard({ patientId }: { patientId: string }) {
         <RecordPart2ConsentForm patientId={patientId} onDone={() => setRecording(false)} />
       ) : (
         <Group mt="sm">
-          <Button variant="light" onClick={() => setRecording(true)}>
+          <Button variant="default" onClick={() => setRecording(true)}>
             Record a disclosure consent
           </Button>
         </Group>

@@ -49,15 +49,15 @@ export function RevokePart2Consent({
   );
   return (
     <>
-      <Button
-        size="compact-sm"
-        variant={kind === 'revoked' ? 'light' : 'subtle'}
-        color={kind === 'revoked' ? 'red.9' : 'gray.8'}
-        onClick={() => setOpen(true)}
-      >
+      <Button size="compact-sm" variant="default" onClick={() => setOpen(true)}>
         {words.button}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={words.title}>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={words.title}
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <Stack gap="sm">
           <Text size="sm">
             Consent to disclose to {consent.recipientName} for: {consent.purpose}
