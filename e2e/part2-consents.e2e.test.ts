@@ -114,7 +114,7 @@ describeBrowser('Part 2 disclosure consents journey: record → in force → rev
     const card = await openConsents(admin, server.baseUrl);
     await card
       .getByRole('article', { name: `Consent to disclose to ${RECIPIENT}` })
-      .getByText('Revoked')
+      .getByText('Revoked', { exact: true })
       .waitFor();
     await card.getByRole('heading', { name: 'Accounting of disclosures' }).waitFor();
     await card
