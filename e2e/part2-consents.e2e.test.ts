@@ -122,6 +122,7 @@ describeBrowser('Part 2 disclosure consents journey: record → in force → rev
       .first()
       .waitFor();
     await expectNoSeriousAxeViolations(admin);
+    await card.getByRole('heading', { name: 'Accounting of disclosures' }).scrollIntoViewIfNeeded();
     await screenshot(admin, 'part2-03-admin-accounting');
   });
 });
