@@ -98,3 +98,13 @@ export type Part2Disclosure = z.infer<typeof Part2Disclosure>;
 
 export const Part2DisclosureList = z.object({ items: z.array(Part2Disclosure) });
 export type Part2DisclosureList = z.infer<typeof Part2DisclosureList>;
+
+/**
+ * A system client a disclosure consent may name: the clinic's enabled FHIR clients, by name only (no keys or
+ * scopes), for the staff who record consents but may not administer clients.
+ */
+export const Part2Recipient = z.object({ id: Uuid, name: z.string() });
+export type Part2Recipient = z.infer<typeof Part2Recipient>;
+
+export const Part2RecipientList = z.object({ items: z.array(Part2Recipient) });
+export type Part2RecipientList = z.infer<typeof Part2RecipientList>;

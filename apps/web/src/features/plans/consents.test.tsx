@@ -47,7 +47,7 @@ describe('consents chart tab: signing on a clinic device', () => {
         },
       },
     });
-    const card = await screen.findByRole('region', { name: doc.title });
+    const card = await screen.findByRole('region', { name: doc.title }, { timeout: 5_000 });
     await user.click(within(card).getByRole('button', { name: 'Sign on this device with the patient' }));
     expect(within(card).getByText('Hand this device to the patient')).toBeTruthy();
     await user.click(within(card).getByRole('checkbox'));
@@ -75,7 +75,7 @@ describe('consents chart tab: signing on a clinic device', () => {
         [`GET /api/v1/patients/${patient.id}/consents`]: { body: { documents: [doc], signatures: [] } },
       },
     });
-    const card = await screen.findByRole('region', { name: doc.title });
+    const card = await screen.findByRole('region', { name: doc.title }, { timeout: 5_000 });
     expect(within(card).queryByRole('button', { name: /Sign on this device/ })).toBeNull();
   });
 });

@@ -251,6 +251,22 @@ describe.each(testBackends())('42 CFR Part 2 disclosure consents on %s', (backen
     expect((await admin.get(`/api/v1/patients/${c.patientId}/part2-disclosures`)).body.items).toHaveLength(2);
   });
 
+  it('lists the enabled system clients by name to the staff who record consents, and to no one else', async () => {
+    const c = await h.newClinic();
+    const admin = await c.login('admin');
+    const kept = await registerClient(admin, (await newKey()).jwk, ['system/*.rs']);
+    const gone = await registerClient(admin, (await newKey()).jwk, ['system/*.rs']);
+    expect((await admin.post(`/api/v1/fhir-clients/${gone}/disable`, { reason: 'Retired' })).status).toBe(
+      200,
+    );
+    const nurse = await c.login('nurse');
+    const r = await nurse.get('/api/v1/part2-recipients');
+    expect(r.status).toBe(200);
+    expect(r.body.items).toEqual([{ id: kept, name: 'Registry feed' }]);
+    expect((await nurse.get('/api/v1/fhir-clients')).status).toBe(403);
+    expect((await (await c.login('front_desk')).get('/api/v1/part2-recipients')).status).toBe(403);
+  });
+
   it('answers bad input with 400 naming the field and stores nothing', async () => {
     const c = await h.newClinic();
     const admin = await c.login('admin');
