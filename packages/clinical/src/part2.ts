@@ -18,7 +18,7 @@ export const PART2_INDICATIONS: readonly Indication[] = ['alcohol_use_disorder',
  * The notice that accompanies each disclosure made with the patient's written consent: Statement 1 of
  * 42 CFR 2.32(a)(1), as amended by the 2024 final rule (89 FR 12472, Feb. 16, 2024; compliance from Feb. 16, 2026).
  * § 2.32(a)(2) allows the abbreviated "42 CFR part 2 prohibits unauthorized use or disclosure of these records."
- * instead; the full statement is sent. Sources: docs/clinical-sources.md#42-cfr-part-2-disclosure-consents.
+ * instead; the full statement is sent. Sources: docs/clinical-sources.md#42-cfr-part-2-disclosure-consents-the-notice-and-the-accounting.
  */
 export const PART2_NOTICE: string =
   'This record which has been disclosed to you is protected by Federal confidentiality rules (42 CFR part 2). ' +

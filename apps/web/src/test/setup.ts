@@ -2,7 +2,7 @@
  * Vitest setup for the `web` project (jsdom): the browser APIs Mantine needs that jsdom lacks,
  * and a clean slate between tests.
  */
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeAll, vi } from 'vitest';
 import { setCsrfToken } from '../api/client.ts';
 import '../app/features.ts';
@@ -11,6 +11,9 @@ import { preloadScreens } from '../app/lazy-screen.ts';
 // Screens load on first show (`lazyScreen`); the tests start with their code loaded, as a warm browser cache
 // would, so a test waits for what the screen fetches from the API, not for a module to be transformed.
 beforeAll(() => preloadScreens(), 120_000);
+// A screen still renders through its `Suspense` once (a lazy component resolves after a render), and on a busy
+// machine that can outlast Testing Library's default 1 s for `findBy…`/`waitFor`.
+configure({ asyncUtilTimeout: 5000 });
 
 if (!window.matchMedia) {
   Object.defineProperty(window, 'matchMedia', {

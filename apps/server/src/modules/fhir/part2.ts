@@ -14,7 +14,7 @@
  * What was released under a consent is labelled and accompanied by the notice of § 2.32 (`labelPart2`) and
  * recorded in the accounting of disclosures (`recordPart2Disclosures`, 42 CFR 2.25). `part2Grants` tells which of
  * the released rows were Part 2 records and under which consent, from the same SQL as the filter.
- * Sources: docs/clinical-sources.md#42-cfr-part-2-disclosure-consents.
+ * Sources: docs/clinical-sources.md#42-cfr-part-2-disclosure-consents-the-notice-and-the-accounting.
  */
 import { PART2_INDICATIONS, PART2_NOTICE } from '@plasticity/clinical/part2';
 import type { FhirResource } from '@plasticity/contracts';

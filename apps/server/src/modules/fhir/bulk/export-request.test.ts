@@ -51,6 +51,7 @@ describe('_type', () => {
       'CarePlan',
       'Flag',
       'Appointment',
+      'AuditEvent',
       'Consent',
     ]);
     const onlyPatients = (t: FhirResourceType) => t === 'Patient';
@@ -75,7 +76,7 @@ describe('_type', () => {
     ['patient', 'Practitioner'],
     ['patient', 'Location'],
     ['patient', 'Questionnaire'],
-    ['patient', 'AuditEvent'],
+    ['patient', 'Group'],
   ] as const)('at %s level refuses %s naming querystring._type', (level, value) => {
     expect(failure(() => parseExportRequest(level, 'respond-async', { _type: value }, all))).toEqual({
       code: 'validation_failed',
