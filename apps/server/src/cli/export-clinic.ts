@@ -115,6 +115,7 @@ export async function exportClinicCommand(config: Config, args: string[]): Promi
       },
     );
     await audit.flush(); // seal the entry into the audit chain now
+    await audit.stop(); // and schedule no further sealing on a database about to close
     console.log(
       `Exported clinic ${clinicId} into ${out}: ${resources.toLocaleString('en-US')} FHIR resources, ${documents.toLocaleString('en-US')} documents (manifest.json lists each file with its SHA-256).`,
     );
