@@ -27,6 +27,8 @@ export const AUDIT_RESOURCE_TYPES = [
   'clinical_note_search',
   'care_team',
   'chair',
+  /** A clinic's whole record written out by `plasticity export clinic` (FHIR NDJSON and documents). */
+  'clinic_export',
   'clinic_settings',
   'clinician_hours',
   'consent_document',

@@ -10,19 +10,17 @@ import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Uuid } from '@plasticity/contracts';
-import { type DB, migrate } from '@plasticity/db';
-import type { Kysely } from 'kysely';
+import { migrate } from '@plasticity/db';
 import type { Config } from '../config.ts';
 import { AuditWriter } from '../modules/audit/audit-writer.ts';
 import { type CsvProblem, formatProblem, parsePatientsCsv } from '../modules/patients/import/csv-rows.ts';
 import { ImportRefused, importPatients, mrnsTaken } from '../modules/patients/import/write-patients.ts';
 import { systemClock } from '../platform/clock.ts';
 import { openConfiguredDatabase } from '../server.ts';
+import { ArgumentError, chooseClinic } from './choose-clinic.ts';
 import { endProgress, progress } from './progress.ts';
 
 const NAME = 'plasticity import patients';
-
-class ArgumentError extends Error {}
 
 export async function importPatientsCommand(config: Config, args: string[]): Promise<number> {
   let file: string;
@@ -98,22 +96,6 @@ export async function importPatientsCommand(config: Config, args: string[]): Pro
   } finally {
     await database.close();
   }
-}
-
-/** `--clinic`, or the only clinic; anything else is an argument error naming the choices. */
-async function chooseClinic(db: Kysely<DB>, clinicArg: string | undefined): Promise<string> {
-  const clinics = await db.selectFrom('clinics').select(['id', 'name']).orderBy('created_at').execute();
-  if (clinicArg) {
-    if (!clinics.some((c) => c.id === clinicArg)) throw new ArgumentError(`no clinic has id ${clinicArg}`);
-    return clinicArg;
-  }
-  const [only, ...more] = clinics;
-  if (!only) throw new ArgumentError('there is no clinic yet; create one with `plasticity user create`');
-  if (more.length)
-    throw new ArgumentError(
-      `several clinics exist; choose one with --clinic (${clinics.map((c) => `${c.id} ${c.name}`).join('; ')})`,
-    );
-  return only.id;
 }
 
 const summary = (rows: number, bad: number) =>

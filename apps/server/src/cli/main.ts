@@ -1,6 +1,6 @@
 /**
- * `npx plasticity <command>` — serve, migrate, user create, demo generate, import patients, audit verify, backup,
- * restore.
+ * `npx plasticity <command>` — serve, migrate, user create, demo generate, import patients, export clinic, audit
+ * verify, backup, restore.
  * Each command opens the same database the server would (DATABASE_URL, or the embedded one in
  * PLASTICITY_DATA_DIR, which refuses to open while another process holds it).
  */
@@ -14,6 +14,7 @@ import { CorruptBackupError } from './backup/file.ts';
 import { MissingToolError } from './backup/pg-tools.ts';
 import { restoreCommand } from './backup/restore.ts';
 import { demoGenerateCommand } from './demo-generate.ts';
+import { exportClinicCommand } from './export-clinic.ts';
 import { importPatientsCommand } from './import-patients.ts';
 import { userCreateCommand } from './user-create.ts';
 
@@ -29,6 +30,11 @@ Commands:
   import patients FILE.csv
                         Register patients from a CSV file [--clinic <id>] [--dry-run]: every row is validated
                         first; any bad row is listed by line and column and nothing is written (exit 1)
+  export clinic --out DIR
+                        Write the clinic's whole record into DIR (new or empty) [--clinic <id>]: every FHIR
+                        resource as NDJSON (fhir/<Type>.ndjson), each patient's PDFs (documents/<patient id>/)
+                        and manifest.json with each file's SHA-256. Psychotherapy notes and private journal
+                        entries are never included. Embedded: stop the server first.
   audit verify          Check the audit log's hash chain; exits 1 and names the first bad entry
   backup FILE           Write a checksummed backup of the database to FILE [--force to replace FILE].
                         Embedded: works while the server runs (it takes the snapshot). PostgreSQL: uses pg_dump.
@@ -64,6 +70,7 @@ export async function main(argv: string[]): Promise<number> {
     if (cmd === 'user' && sub === 'create') return await userCreateCommand(config, argv.slice(2));
     if (cmd === 'demo' && sub === 'generate') return await demoGenerateCommand(config, argv.slice(2));
     if (cmd === 'import' && sub === 'patients') return await importPatientsCommand(config, argv.slice(2));
+    if (cmd === 'export' && sub === 'clinic') return await exportClinicCommand(config, argv.slice(2));
     if (cmd === 'audit' && sub === 'verify') return await auditVerifyCommand(config);
     if (cmd === 'backup' || cmd === 'restore') {
       let parsed: ReturnType<typeof parseBackupArgs>;

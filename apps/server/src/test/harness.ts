@@ -137,18 +137,24 @@ export function useTestApp(
       backend,
       opts.applicationName ? { applicationName: opts.applicationName } : {},
     );
-    h.clock = new ManualClock(Date.now());
-    const config = { ...loadConfig({}), demo: false, auditSealIntervalMs: 100, ...opts.config };
-    h.built = await buildApp({ database: h.database, config, clock: h.clock, serveWeb: false });
-    h.app = h.built.app;
-    await h.app.ready();
-    h.newClinic = (opts) => createClinic(h, opts);
+    Object.assign(h, await testAppOn(h.database, opts.config));
   });
   afterAll(async () => {
     await h.built?.stop();
     await h.app?.close();
     await h.database?.close();
   });
+  return h;
+}
+
+/** The app over a database the caller opened (and closes, after `built.stop()` and `app.close()`). */
+export async function testAppOn(database: Database, config: Partial<Config> = {}): Promise<TestApp> {
+  const h = { database, clock: new ManualClock(Date.now()) } as TestApp;
+  const full = { ...loadConfig({}), demo: false, auditSealIntervalMs: 100, ...config };
+  h.built = await buildApp({ database, config: full, clock: h.clock, serveWeb: false });
+  h.app = h.built.app;
+  await h.app.ready();
+  h.newClinic = (opts) => createClinic(h, opts);
   return h;
 }
 

@@ -6,14 +6,15 @@
  * `EXPORT_BATCH_ROWS` (export-cursor.ts: no re-reads, no sort) and piped to the file with backpressure (the cursor
  * is not read further while the file's buffer is full): memory holds one batch whatever the export's size. About
  * once a second the job's progress is recorded; a job cancelled meanwhile stops there (its cursor closed) and its
- * folder goes.
+ * folder goes. The writer of one type's file (`writeResourceFile`) is also the FHIR part of `plasticity export
+ * clinic` (cli/export-clinic.ts).
  */
 
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { DB } from '@plasticity/db';
+import type { Database, DB } from '@plasticity/db';
 import type { FhirExportFile } from '@plasticity/db/tables/fhir-export';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Config } from '../../../config.ts';
@@ -71,34 +72,38 @@ async function countRows(
   return r.rows[0]?.n ?? 0;
 }
 
+/** One type's resources to write to one file. */
+export interface ResourceFile {
+  source: ResourceSource<SourceRow>;
+  clinicId: string;
+  /** Who receives: a system client's file holds what its searches would (`part2Releasable`, labelled by `release`). */
+  to: Part2Recipient;
+  /** Conditions beyond Part 2 on the relation `r` (`_since`, a Group's members), or `true`. */
+  where: RawBuilder<unknown>;
+  path: string;
+  batchRows: number;
+  now: () => Date;
+  /** Called after each batch with the rows written so far and the total; throwing stops the writing. */
+  onBatch(written: number, total: number): Promise<void> | void;
+}
+
 /**
- * Writes one type's file; the number of lines written and the Part 2 records in it per patient and consent. A
- * system client's export holds what its searches would (`part2Releasable`, labelled by `release`); the accounting
- * of disclosures is written when it downloads the file (export-file.ts).
+ * Writes one type's NDJSON file (nothing when no row matches): the number of lines written and the Part 2 records
+ * in it per patient and consent. Shared by the Bulk Data export job and `plasticity export clinic`.
  */
-async function writeType(
-  ctx: ModuleContext,
-  job: ExportJob,
-  type: string,
-  path: string,
-  batchRows: number,
+export async function writeResourceFile(
+  database: Database,
+  f: ResourceFile,
 ): Promise<{ count: number; part2: Part2Release[] }> {
-  const source = sourceOf(type);
-  const to: Part2Recipient = { clinicId: job.clinic_id, clientId: requesterClient(job.requester) };
-  const where = allOf([
-    changedSince(job.since),
-    inGroup(source, job),
-    part2Releasable(source, to, ctx.clock.now()),
-  ]);
-  const total = await countRows(ctx.db, source, job.clinic_id, where);
+  const where = allOf([f.where, part2Releasable(f.source, f.to, f.now())]);
+  const total = await countRows(database.db, f.source, f.clinicId, where);
   const part2 = new Map<string, Part2Release>();
   if (total === 0) return { count: 0, part2: [] };
-  const query = sql`with r as (${source.relation(job.clinic_id)}) select * from r where ${where}`;
+  const query = sql`with r as (${f.source.relation(f.clinicId)}) select * from r where ${where}`;
   let written = 0;
-  let reportedAt = performance.now();
   async function* lines() {
-    for await (const rows of cursorBatches<SourceRow>(ctx.database, query, batchRows)) {
-      const released = await release(ctx.db, source, to, rows, ctx.clock.now());
+    for await (const rows of cursorBatches<SourceRow>(database, query, f.batchRows)) {
+      const released = await release(database.db, f.source, f.to, rows, f.now());
       for (const r of released.releases) {
         const key = `${r.patientId} ${r.consentId}`;
         const one = part2.get(key);
@@ -109,16 +114,45 @@ async function writeType(
       for (const resource of released.resources) text += `${JSON.stringify(resource)}\n`;
       written += rows.length;
       yield text;
-      if (performance.now() - reportedAt < PROGRESS_EVERY_MS) continue;
-      reportedAt = performance.now();
-      const percent = Math.min(100, Math.floor((written * 100) / total));
-      if (!(await reportProgress(ctx.db, job.id, `${type} ${percent} %`, ctx.clock.now())))
-        throw new ExportCancelled();
+      await f.onBatch(written, total);
     }
   }
-  await pipeline(lines(), createWriteStream(path));
-  if (!(await reportProgress(ctx.db, job.id, `${type} 100 %`, ctx.clock.now()))) throw new ExportCancelled();
+  await pipeline(lines(), createWriteStream(f.path));
   return { count: written, part2: [...part2.values()] };
+}
+
+/**
+ * Writes one type's file of a job; the accounting of disclosures is written when a system client downloads the
+ * file (export-file.ts). About once a second the job's progress is recorded; a job cancelled meanwhile stops.
+ */
+async function writeType(
+  ctx: ModuleContext,
+  job: ExportJob,
+  type: string,
+  path: string,
+  batchRows: number,
+): Promise<{ count: number; part2: Part2Release[] }> {
+  const source = sourceOf(type);
+  let reportedAt = performance.now();
+  const written = await writeResourceFile(ctx.database, {
+    source,
+    clinicId: job.clinic_id,
+    to: { clinicId: job.clinic_id, clientId: requesterClient(job.requester) },
+    where: allOf([changedSince(job.since), inGroup(source, job)]),
+    path,
+    batchRows,
+    now: () => ctx.clock.now(),
+    async onBatch(done, total) {
+      if (performance.now() - reportedAt < PROGRESS_EVERY_MS) return;
+      reportedAt = performance.now();
+      const percent = Math.min(100, Math.floor((done * 100) / total));
+      if (!(await reportProgress(ctx.db, job.id, `${type} ${percent} %`, ctx.clock.now())))
+        throw new ExportCancelled();
+    },
+  });
+  if (written.count === 0) return written;
+  if (!(await reportProgress(ctx.db, job.id, `${type} 100 %`, ctx.clock.now()))) throw new ExportCancelled();
+  return written;
 }
 
 /**

@@ -6,6 +6,8 @@
  * Audited as an export.
  */
 import { SignatureParams } from '@plasticity/contracts';
+import type { DB } from '@plasticity/db';
+import type { Kysely } from 'kysely';
 import { notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { Pdf } from '../../../platform/pdf/document.ts';
@@ -33,6 +35,69 @@ export async function renderConsentPdf(
   return pdf.save();
 }
 
+/**
+ * One signed consent of the clinic's patient as its PDF (null when the clinic has no such signature): the route
+ * below and `plasticity export clinic` print it the same way.
+ */
+export async function signedConsentPdf(
+  db: Kysely<DB>,
+  clinicId: string,
+  patientId: string,
+  signatureId: string,
+  timeZone: string,
+): Promise<{ id: string; patientId: string; pdf: Uint8Array } | null> {
+  const s = await db
+    .selectFrom('plan_consent_signatures as s')
+    .innerJoin('plan_consent_documents as d', 'd.id', 's.document_id')
+    .leftJoin('users as u', 'u.id', 's.handed_by')
+    .select([
+      's.id',
+      's.patient_id',
+      's.typed_name',
+      's.signed_at',
+      's.source_address',
+      's.user_agent',
+      's.text_sha256',
+      's.withdrawn_at',
+      's.withdrawn_reason',
+      'd.title',
+      'd.body',
+      'd.version',
+      'd.kind',
+      's.signed_via',
+      'u.display_name as handed_by_name',
+    ])
+    .where('s.clinic_id', '=', clinicId)
+    .where('s.patient_id', '=', patientId)
+    .where('s.id', '=', signatureId)
+    .executeTakeFirst();
+  if (!s) return null;
+  const manifest = [
+    `Signed by typed name: ${s.typed_name}`,
+    `Meaning: I have read this document in full and agree to it.`,
+    `Signed at: ${stamp(s.signed_at, timeZone)}`,
+    s.signed_via === 'clinic_device'
+      ? `Signed in the clinic on a clinic device handed to the patient by ${s.handed_by_name ?? 'a staff member'}`
+      : 'Signed by the patient in the patient portal',
+    `From IP address: ${s.source_address ?? 'unknown'}`,
+    `User agent: ${s.user_agent ?? 'unknown'}`,
+    `Document: ${s.title}, version ${s.version}`,
+    `SHA-256 of the text signed: ${s.text_sha256}`,
+    ...(s.withdrawn_at
+      ? [`WITHDRAWN at ${stamp(s.withdrawn_at, timeZone)}: ${s.withdrawn_reason ?? ''}`]
+      : []),
+  ];
+  const clinic = await clinicLetterhead(db, clinicId);
+  const letterhead = [clinic.name, clinic.address, clinic.phone ? `Phone ${clinic.phone}` : ''].filter(
+    Boolean,
+  );
+  return {
+    id: s.id,
+    patientId: s.patient_id,
+    pdf: await renderConsentPdf(s.title, s.body, manifest, letterhead),
+  };
+}
+
 export function consentPdfRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(
     '/api/v1/patients/:id/consents/:signatureId/pdf',
@@ -42,64 +107,20 @@ export function consentPdfRoute(app: ZodApp, ctx: ModuleContext) {
     },
     async (req, reply) => {
       const a = authOf(req);
-      const s = await ctx.db
-        .selectFrom('plan_consent_signatures as s')
-        .innerJoin('plan_consent_documents as d', 'd.id', 's.document_id')
-        .leftJoin('users as u', 'u.id', 's.handed_by')
-        .select([
-          's.id',
-          's.patient_id',
-          's.typed_name',
-          's.signed_at',
-          's.source_address',
-          's.user_agent',
-          's.text_sha256',
-          's.withdrawn_at',
-          's.withdrawn_reason',
-          'd.title',
-          'd.body',
-          'd.version',
-          'd.kind',
-          's.signed_via',
-          'u.display_name as handed_by_name',
-        ])
-        .where('s.clinic_id', '=', a.clinicId)
-        .where('s.patient_id', '=', req.params.id)
-        .where('s.id', '=', req.params.signatureId)
-        .executeTakeFirst();
+      const s = await signedConsentPdf(ctx.db, a.clinicId, req.params.id, req.params.signatureId, a.timeZone);
       if (!s) throw notFound('consent signature');
-      const manifest = [
-        `Signed by typed name: ${s.typed_name}`,
-        `Meaning: I have read this document in full and agree to it.`,
-        `Signed at: ${stamp(s.signed_at, a.timeZone)}`,
-        s.signed_via === 'clinic_device'
-          ? `Signed in the clinic on a clinic device handed to the patient by ${s.handed_by_name ?? 'a staff member'}`
-          : 'Signed by the patient in the patient portal',
-        `From IP address: ${s.source_address ?? 'unknown'}`,
-        `User agent: ${s.user_agent ?? 'unknown'}`,
-        `Document: ${s.title}, version ${s.version}`,
-        `SHA-256 of the text signed: ${s.text_sha256}`,
-        ...(s.withdrawn_at
-          ? [`WITHDRAWN at ${stamp(s.withdrawn_at, a.timeZone)}: ${s.withdrawn_reason ?? ''}`]
-          : []),
-      ];
-      const clinic = await clinicLetterhead(ctx.db, a.clinicId);
-      const letterhead = [clinic.name, clinic.address, clinic.phone ? `Phone ${clinic.phone}` : ''].filter(
-        Boolean,
-      );
-      const bytes = await renderConsentPdf(s.title, s.body, manifest, letterhead);
       await ctx.audit.record(ctx.db, actorOf(req), {
         action: 'export',
         resourceType: 'consent_signature',
         resourceId: s.id,
-        patientId: s.patient_id,
+        patientId: s.patientId,
         category: 'consent',
         details: { format: 'pdf' },
       });
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename="consent-${s.id}.pdf"`)
-        .send(Buffer.from(bytes));
+        .send(Buffer.from(s.pdf));
     },
   );
 }

@@ -22,6 +22,10 @@ import { type Executor, iso, protocolOf, type SessionRow } from '../shared/load.
 
 export const REMS_STATUSES_FROM: SessionStatus[] = ['dosing', 'monitoring', 'recovery', 'discharged'];
 
+/** Whether a session has a REMS form: an esketamine session from dosing on. */
+export const hasRemsForm = (s: SessionRow): boolean =>
+  protocolOf(s).drug === 'esketamine' && REMS_STATUSES_FROM.includes(s.status);
+
 type Bp = RemsFormView['bp']['preDose'];
 
 export async function remsForm(

@@ -17,7 +17,7 @@ import { allow, CLINICAL_READERS } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { loadSession, protocolOf, type SessionRow } from '../shared/load.ts';
 import { sessionSettings } from '../shared/settings.ts';
-import { REMS_STATUSES_FROM, remsForm } from './rems-form.ts';
+import { hasRemsForm, REMS_STATUSES_FROM, remsForm } from './rems-form.ts';
 import { remsPdf } from './rems-pdf.ts';
 
 /** The clinician's entries over the earlier ones; concomitant answers merge per class. */
@@ -31,7 +31,7 @@ function mergeEntries(before: Record<string, unknown>, fields: Record<string, un
 function assertRems(s: SessionRow) {
   if (protocolOf(s).drug !== 'esketamine')
     throw new AppError('conflict', 'the REMS form applies to esketamine sessions only');
-  if (!REMS_STATUSES_FROM.includes(s.status))
+  if (!hasRemsForm(s))
     throw new AppError('conflict', `the REMS form is available from dosing on (the session is ${s.status})`);
 }
 
