@@ -197,6 +197,7 @@ describe.each(testBackends())('FHIR Bulk Data export on %s', (backend) => {
       'Observation',
       'QuestionnaireResponse',
       'Encounter',
+      'AuditEvent', // the audit entries about the clinic's patients (R4's Patient compartment holds AuditEvent)
     ]);
     const [patients] = await download(admin, await manifest(since));
     expect(patients?.lines.map((p: Json) => p.id)).toEqual([later.body.id]);

@@ -206,46 +206,54 @@ describe('board observation flag', () => {
   });
   const minAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 
-  it.each<[string, unknown, string | null]>([
+  // Each flag is made when its test runs: times are relative to then, not to when the table was read.
+  it.each<[string, (() => unknown) | null, string | null]>([
     [
       'due from the server',
-      {
+      () => ({
         graceMin: 5,
         anyDue: true,
         anyOverdue: false,
         due: [{ kind: 'moaas', when: 'every', dueAt: minAgo(1), state: 'due' }],
         nextAt: null,
         nextKind: null,
-      },
+      }),
       'MOAA/S due',
     ],
     [
       'due on the server, overdue by now (grace passed since)',
-      {
+      () => ({
         graceMin: 5,
         anyDue: true,
         anyOverdue: false,
         due: [{ kind: 'cadss6', when: 'at_minute', dueAt: minAgo(6), state: 'due' }],
         nextAt: null,
         nextKind: null,
-      },
+      }),
       'CADSS-6 overdue by 6 min',
     ],
     [
       'the next one has come due since the board loaded',
-      { graceMin: 5, anyDue: false, anyOverdue: false, due: [], nextAt: minAgo(2), nextKind: 'moaas' },
+      () => ({
+        graceMin: 5,
+        anyDue: false,
+        anyOverdue: false,
+        due: [],
+        nextAt: minAgo(2),
+        nextKind: 'moaas',
+      }),
       'MOAA/S due',
     ],
     [
       'nothing due yet',
-      {
+      () => ({
         graceMin: 5,
         anyDue: false,
         anyOverdue: false,
         due: [],
         nextAt: new Date(Date.now() + 60_000).toISOString(),
         nextKind: 'moaas',
-      },
+      }),
       null,
     ],
     ['not in the chair', null, null],
@@ -253,7 +261,7 @@ describe('board observation flag', () => {
     await renderApp({
       me: makeMe('nurse'),
       path: '/board',
-      routes: { 'GET /api/v1/board': { body: chair(flag) } },
+      routes: { 'GET /api/v1/board': { body: chair(flag ? flag() : null) } },
     });
     const card = await screen.findByTestId('chair-3');
     const badge = within(card).queryByTestId('board-observation-due');
