@@ -14,6 +14,7 @@ import type { Role } from '@plasticity/contracts';
 import { testBackends } from '@plasticity/db/testing/index';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { newKey, registerClient } from '../modules/fhir/test/smart.ts';
 import { dose, ESK, newSession, readyForDosing } from '../modules/sessions/test/fixtures.ts';
 import { type Client, type TestApp, type TestClinic, useTestApp } from '../test/harness.ts';
 import { collectRoutes, type RegisteredRoute } from './collect-routes.ts';
@@ -41,6 +42,7 @@ const NO_PATIENT_DATA: Record<string, string> = {
   'GET /api/v1/prices': 'the clinic’s price list',
   'GET /api/v1/billing/clinicians': 'staff names, roles and NPIs',
   'GET /api/v1/fhir-clients': 'the clinic’s FHIR system clients and their public keys',
+  'GET /api/v1/part2-recipients': 'the names of the FHIR system clients a disclosure consent may name',
 };
 
 /** Query strings a route needs to answer 200. */
@@ -63,6 +65,7 @@ interface Fixture {
   patientId: string;
   sessionId: string;
   signatureId: string;
+  part2ConsentId: string;
   appointmentId: string;
   noteId: string;
   estimateId: string;
@@ -99,6 +102,7 @@ function fill(r: RegisteredRoute, f: Fixture): { url: string; patientId: string 
       return f.paymentId;
     }
     if (name === 'signatureId') return f.signatureId;
+    if (name === 'consentId' && /\/part2-consents\/$/.test(before)) return f.part2ConsentId;
     throw new Error(`${r.method} ${r.url}: add a fixture for :${name} to this test`);
   });
   const q = QUERY[`${r.method} ${r.url}`];
@@ -164,6 +168,22 @@ describe.each(testBackends())('audit of patient-data reads on %s', (backend) => 
       agree: true,
     });
     if (signed.status !== 201) throw new Error(`consent: ${signed.status} ${signed.text}`);
+    // A 42 CFR Part 2 disclosure consent naming a registered system client.
+    const recipient = await registerClient(await c.login('admin'), (await newKey()).jwk, [
+      'system/Patient.rs',
+    ]);
+    const today = h.clock.now().toISOString().slice(0, 10);
+    const part2 = await (await c.login('prescriber')).post(`/api/v1/patients/${c.patientId}/part2-consents`, {
+      recipientClientId: recipient,
+      purpose: 'Coordination of care',
+      resourceTypes: null,
+      information: 'All records of my treatment',
+      expiresOn: null,
+      expiryEvent: 'When my treatment ends',
+      signedByName: 'Pat Example',
+      signedOn: today,
+    });
+    if (part2.status !== 201) throw new Error(`part 2 consent: ${part2.status} ${part2.text}`);
     const appointment = await nurse.post('/api/v1/appointments', {
       patientId: c.patientId,
       type: 'follow_up',
@@ -203,6 +223,7 @@ describe.each(testBackends())('audit of patient-data reads on %s', (backend) => 
       patientId: c.patientId,
       sessionId: session.id,
       signatureId: signed.body.id,
+      part2ConsentId: part2.body.id,
       appointmentId: appointment.body.id,
       noteId: note.body.id,
       estimateId: estimate.body.id,

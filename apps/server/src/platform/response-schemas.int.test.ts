@@ -38,6 +38,7 @@ const NOT_JSON: Array<[method: string, url: string, reason: string]> = [
   ['GET', '/api/v1/payments/:id/receipt.pdf', "a payment's receipt as a PDF document"],
   ['GET', '/fhir/R4/$export', 'a Bulk Data kick-off: 202 with Content-Location and an empty body'],
   ['GET', '/fhir/R4/Patient/$export', 'a Bulk Data kick-off: 202 with Content-Location and an empty body'],
+  ['GET', '/fhir/R4/Group/:id/$export', 'a Bulk Data kick-off: 202 with Content-Location and an empty body'],
   ['DELETE', '/fhir/R4/$export-poll/:jobId', 'a Bulk Data cancellation: 202 with an empty body'],
   [
     'GET',

@@ -66,6 +66,7 @@ describe.each(testBackends())('FHIR resources on %s', (backend) => {
       'Appointment',
       'AuditEvent',
       'Group',
+      'Consent',
     ]);
     const obs = cs.rest[0].resource[1];
     expect(obs.searchParam.map((p: Json) => p.name).sort()).toEqual(
