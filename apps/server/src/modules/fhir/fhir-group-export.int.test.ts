@@ -78,14 +78,28 @@ describe.each(testBackends())('FHIR Groups and Group-level export on %s', (backe
         .map((l) => JSON.parse(l));
       expect(files[o.type]?.length).toBe(o.count);
     }
-    expect(Object.keys(files)).toEqual(['Patient', 'Observation', 'QuestionnaireResponse', 'Encounter']);
+    expect(Object.keys(files)).toEqual([
+      'Patient',
+      'Observation',
+      'QuestionnaireResponse',
+      'Encounter',
+      'CarePlan',
+      'AuditEvent', // R4's Patient compartment holds the audit entries about the patient
+    ]);
     expect(files.Patient?.map((p) => p.id)).toEqual([c.patientId]);
+    const { AuditEvent: auditEvents = [], ...clinical } = files;
     const subjects = new Set(
-      Object.values(files)
+      Object.values(clinical)
         .flat()
         .map((r) => (r.resourceType === 'Patient' ? r.id : r.subject.reference.replace('Patient/', ''))),
     );
     expect([...subjects]).toEqual([c.patientId]);
+    const audited = new Set(
+      auditEvents.flatMap((e) =>
+        (e.entity as Json[]).map((x) => x.what?.reference).filter((r) => r?.startsWith('Patient/')),
+      ),
+    );
+    expect([...audited]).toEqual([`Patient/${c.patientId}`]);
     // The member's Observations: one per vital sign of 2 readings (the first without diastolic still has BP), the
     // weight, the PHQ-9 and GAD-7 totals; the outsider's weight is not among them.
     const own = await sql<{ n: number }>`
