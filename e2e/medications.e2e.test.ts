@@ -112,7 +112,10 @@ describeBrowser('medications journey: intake list → chart list → reconcile �
     await login(prescriber, server.baseUrl, DEMO_LOGINS.prescriber);
     await prescriber.goto(`${server.baseUrl}/patients`);
     await prescriber.getByLabel('Search patients').fill('Demoreaux');
-    await prescriber.getByRole('link', { name: 'Demoreaux, Jordan' }).click();
+    // The search has answered when the list holds that one patient (before, the first page of everyone shows).
+    const rows = prescriber.getByRole('table').getByRole('link');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(1);
+    await rows.getByText('Demoreaux, Jordan').click();
     await prescriber.getByRole('tab', { name: 'Intake & eligibility' }).click();
     await prescriber.getByRole('button', { name: 'Evaluate eligibility' }).click();
     await prescriber.getByText('Prescriber review required').waitFor();
