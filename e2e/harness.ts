@@ -38,7 +38,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { describe } from 'vitest';
+import { describe, expect } from 'vitest';
 
 export type { Browser, Page };
 
@@ -197,6 +197,19 @@ export async function login(
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Account menu' }).waitFor();
+}
+
+/**
+ * Opens a patient's chart from the patient list: searches `query`, waits until the search has answered (the list
+ * holds one patient — before it does, the first page of everyone shows, and a click could land on a row being
+ * replaced), then opens the row named `name` ("Last, First").
+ */
+export async function openChart(page: Page, baseUrl: string, query: string, name: string): Promise<void> {
+  await page.goto(`${baseUrl}/patients`);
+  await page.getByLabel('Search patients').fill(query);
+  const table = page.getByRole('table', { name: 'Patients' });
+  await expect.poll(() => table.getByRole('row').count(), { timeout: 20_000 }).toBe(2); // the header and one row
+  await table.getByRole('link', { name }).click();
 }
 
 /** Saves a full-page screenshot to e2e/screenshots/<name>.png (gitignored) and returns the path. */

@@ -14,6 +14,7 @@ import {
   login,
   newPage,
   openBrowser,
+  openChart,
   type Page,
   type Server,
   screenshot,
@@ -66,9 +67,7 @@ describeBrowser('medications journey: intake list → chart list → reconcile �
 
   test('the nurse sees the list, adds a medicine, reconciles and stops one', async () => {
     await login(nurse, server.baseUrl, DEMO_LOGINS.nurse);
-    await nurse.goto(`${server.baseUrl}/patients`);
-    await nurse.getByLabel('Search patients').fill('Demoreaux');
-    await nurse.getByRole('link', { name: 'Demoreaux, Jordan' }).click();
+    await openChart(nurse, server.baseUrl, 'Demoreaux', 'Demoreaux, Jordan');
     await nurse.getByRole('tab', { name: 'Medications & allergies' }).click();
     const meds = nurse.getByRole('table', { name: 'Medication list' });
     const phenelzine = meds.getByTestId('entry-Phenelzine');
@@ -110,12 +109,7 @@ describeBrowser('medications journey: intake list → chart list → reconcile �
   test('eligibility reads the list: the MAO inhibitor is flagged for the prescriber', async () => {
     const prescriber = await newPage(browser);
     await login(prescriber, server.baseUrl, DEMO_LOGINS.prescriber);
-    await prescriber.goto(`${server.baseUrl}/patients`);
-    await prescriber.getByLabel('Search patients').fill('Demoreaux');
-    // The search has answered when the list holds that one patient (before, the first page of everyone shows).
-    const rows = prescriber.getByRole('table').getByRole('link');
-    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(1);
-    await rows.getByText('Demoreaux, Jordan').click();
+    await openChart(prescriber, server.baseUrl, 'Demoreaux', 'Demoreaux, Jordan');
     await prescriber.getByRole('tab', { name: 'Intake & eligibility' }).click();
     await prescriber.getByRole('button', { name: 'Evaluate eligibility' }).click();
     await prescriber.getByText('Prescriber review required').waitFor();

@@ -16,6 +16,7 @@ import {
   login,
   newPage,
   openBrowser,
+  openChart,
   type Page,
   type Server,
   screenshot,
@@ -27,9 +28,7 @@ const RECIPIENT = 'Riverbend Primary Care';
 const CARD = 'Disclosure consents (42 CFR Part 2)';
 
 async function openConsents(page: Page, baseUrl: string) {
-  await page.goto(`${baseUrl}/patients`);
-  await page.getByLabel('Search patients').fill('Demoreaux');
-  await page.getByRole('link', { name: 'Demoreaux, Jordan' }).click();
+  await openChart(page, baseUrl, 'Demoreaux', 'Demoreaux, Jordan');
   await page.getByRole('tab', { name: 'Consents' }).click();
   return page.getByRole('region', { name: CARD });
 }

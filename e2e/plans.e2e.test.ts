@@ -15,6 +15,7 @@ import {
   login,
   newPage,
   openBrowser,
+  openChart,
   type Page,
   type Server,
   screenshot,
@@ -68,9 +69,7 @@ describeBrowser('plans journey: intake → eligibility review → consent → ap
 
   test('the prescriber evaluates eligibility: a relative contraindication needs the review, which they sign', async () => {
     await login(prescriber, server.baseUrl, DEMO_LOGINS.prescriber);
-    await prescriber.goto(`${server.baseUrl}/patients`);
-    await prescriber.getByLabel('Search patients').fill('Demoreaux');
-    await prescriber.getByRole('link', { name: 'Demoreaux, Jordan' }).click();
+    await openChart(prescriber, server.baseUrl, 'Demoreaux', 'Demoreaux, Jordan');
     await prescriber.getByRole('tab', { name: 'Intake & eligibility' }).click();
     await prescriber.getByText('Psychosis in the past').waitFor();
     await prescriber.getByRole('button', { name: 'Evaluate eligibility' }).click();
