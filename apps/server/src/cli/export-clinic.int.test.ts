@@ -12,7 +12,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Database, migrate, openDatabase } from '@plasticity/db';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FHIR_SOURCES } from '../modules/fhir/sources.ts';
 import { recordDosing } from '../modules/fhir/test/fixtures.ts';
@@ -20,17 +19,14 @@ import { at } from '../modules/sessions/test/fixtures.ts';
 import { testAppOn } from '../test/harness.ts';
 import { pdfText } from '../test/pdf-text.ts';
 import { runInProcess } from './in-process.ts';
+import { ownServerDatabase } from './spawn.ts';
 
 const PSYCHOTHERAPY = 'Zanzibar-psychotherapy-words';
 const PRIVATE_ENTRY = 'Quokka-private-journal-words';
 
 const pgUrl = inject('pgUrl');
-const pgDatabase = `plasticity_export_${process.pid}_${Date.now().toString(36)}`;
-const pgUrlOf = () => {
-  const u = new URL(pgUrl);
-  u.pathname = `/${pgDatabase}`;
-  return u.toString();
-};
+const ownDatabase = ownServerDatabase(pgUrl, 'export');
+const pgUrlOf = ownDatabase.url;
 const BACKENDS = [
   { name: 'embedded', server: false },
   ...(pgUrl ? [{ name: 'PostgreSQL', server: true }] : []),
@@ -57,12 +53,7 @@ describe.each(BACKENDS)('plasticity export clinic on $name', ({ server }) => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'plasticity-export-clinic-'));
     mkdirSync(dataDir());
-    if (server) {
-      const admin = new pg.Client({ connectionString: pgUrl });
-      await admin.connect();
-      await admin.query(`create database ${pgDatabase}`);
-      await admin.end();
-    }
+    if (server) await ownDatabase.create();
     const database = await open();
     try {
       await migrate(database.db);
@@ -129,12 +120,7 @@ describe.each(BACKENDS)('plasticity export clinic on $name', ({ server }) => {
 
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
-    if (server) {
-      const admin = new pg.Client({ connectionString: pgUrl });
-      await admin.connect();
-      await admin.query(`drop database if exists ${pgDatabase} with (force)`);
-      await admin.end();
-    }
+    if (server) await ownDatabase.drop();
   });
 
   it('refuses a missing --out, a non-empty folder and an unknown clinic, writing nothing', async () => {

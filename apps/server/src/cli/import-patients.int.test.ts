@@ -10,26 +10,20 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Database, openDatabase } from '@plasticity/db';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { Client } from '../test/harness.ts';
 import { runInProcess } from './in-process.ts';
-import { runCli } from './spawn.ts';
+import { ownServerDatabase, runCli } from './spawn.ts';
 
 const PASSWORD = 'a-long-enough-passphrase-77';
 const NURSE = 'nurse@import.example';
 const HEAD = 'mrn,first_name,last_name,date_of_birth,sex,phone,address_line1,city,state,postal_code';
 
 const pgUrl = inject('pgUrl');
-const tag = `${process.pid}_${Date.now().toString(36)}`;
-const pgDatabase = `plasticity_import_${tag}`;
-const pgUrlOf = () => {
-  const u = new URL(pgUrl);
-  u.pathname = `/${pgDatabase}`;
-  return u.toString();
-};
+const ownDatabase = ownServerDatabase(pgUrl, 'import');
+const pgUrlOf = ownDatabase.url;
 
 const BACKENDS = [
   { name: 'embedded', server: false },
@@ -85,12 +79,7 @@ describe.each(BACKENDS)('plasticity import patients on $name', ({ server }) => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'plasticity-import-'));
     mkdirSync(dataDir());
-    if (server) {
-      const admin = new pg.Client({ connectionString: pgUrl });
-      await admin.connect();
-      await admin.query(`create database ${pgDatabase}`);
-      await admin.end();
-    }
+    if (server) await ownDatabase.create();
     const made = await cli(
       [
         'user',
@@ -114,12 +103,7 @@ describe.each(BACKENDS)('plasticity import patients on $name', ({ server }) => {
 
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
-    if (server) {
-      const admin = new pg.Client({ connectionString: pgUrl });
-      await admin.connect();
-      await admin.query(`drop database if exists ${pgDatabase} with (force)`);
-      await admin.end();
-    }
+    if (server) await ownDatabase.drop();
   });
 
   // Argument and header refusals never reach the database: they are checked once, on the embedded one.

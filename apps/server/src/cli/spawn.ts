@@ -7,6 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 
 export const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'plasticity.mjs');
 
@@ -151,4 +152,31 @@ export class HttpSession {
     this.csrf = r.body.csrfToken;
     return r;
   }
+}
+
+/**
+ * A database of its own on the PostgreSQL server of `serverUrl`, for a test whose child processes need one
+ * (`plasticity_<prefix>_<pid>_<time>`): created by `create`, dropped (connections closed) by `drop`.
+ */
+export function ownServerDatabase(serverUrl: string, prefix: string) {
+  const name = `plasticity_${prefix}_${process.pid}_${Date.now().toString(36)}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    /** Its URL (made when asked: without a server the test registers no case that asks). */
+    url: () => {
+      const u = new URL(serverUrl);
+      u.pathname = `/${name}`;
+      return u.toString();
+    },
+    create: () => admin(`create database ${name}`),
+    drop: () => admin(`drop database if exists ${name} with (force)`),
+  };
 }
