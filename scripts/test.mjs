@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,19 +43,31 @@ function childCpuSecs() {
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const rows = [];
+const failures = [];
 const started = Date.now();
 
 /** Counts from one Vitest JSON report; a file that failed without a failed test (e.g. an import
  * error or a failing hook) counts as one failure so it cannot vanish from the total. */
 function countsOf(file) {
   const r = JSON.parse(readFileSync(file, 'utf8'));
-  const brokenFiles = (r.testResults ?? []).filter(
+  const files = r.testResults ?? [];
+  const broken = files.filter(
     (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
-  ).length;
+  );
+  // Named again in the summary: a log cut to its tail still says what failed.
+  const failures = [
+    ...broken.map((f) => `${relative(root, f.name)} (the file failed to run)`),
+    ...files.flatMap((f) =>
+      (f.assertionResults ?? [])
+        .filter((a) => a.status === 'failed')
+        .map((a) => `${relative(root, f.name)} › ${a.fullName ?? a.title}`),
+    ),
+  ];
   return {
     passed: r.numPassedTests ?? 0,
-    failed: (r.numFailedTests ?? 0) + brokenFiles,
+    failed: (r.numFailedTests ?? 0) + broken.length,
     skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
+    failures,
   };
 }
 
@@ -89,7 +101,7 @@ for (const project of projects) {
     ],
     { cwd: root, stdio: 'inherit' },
   );
-  let c = { passed: 0, failed: 0, skipped: 0 };
+  let c = { passed: 0, failed: 0, skipped: 0, failures: [] };
   let note = '';
   if (existsSync(report)) {
     c = countsOf(report);
@@ -100,9 +112,12 @@ for (const project of projects) {
     note = `vitest exited ${run.status ?? run.signal} without a test failure in its report`;
   }
   for (const k of Object.keys(totals)) totals[k] += c[k];
+  failures.push(...c.failures.map((f) => `${project}: ${f}`));
   rows.push({
     project,
-    ...c,
+    passed: c.passed,
+    failed: c.failed,
+    skipped: c.skipped,
     secs: Math.round((Date.now() - t0) / 1000),
     cpu: Math.round(childCpuSecs() - cpu0),
     note,
@@ -110,6 +125,7 @@ for (const project of projects) {
 }
 
 console.log('\n━━━ summary ━━━');
+for (const f of failures) console.log(`✗ ${f}`);
 for (const r of rows) {
   console.log(
     `${r.failed ? '✗' : '✓'} ${r.project.padEnd(12)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped  (${r.secs} s, ${r.cpu} CPU-s)${r.note ? `  — ${r.note}` : ''}`,

@@ -5,6 +5,7 @@ export * from './audit-codes.ts';
 export * from './auth.ts';
 export * from './billing.ts';
 export * from './board-events.ts';
+export * from './chart-summary.ts';
 export * from './clinic-settings.ts';
 export * from './common.ts';
 export * from './consent.ts';

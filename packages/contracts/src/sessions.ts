@@ -129,6 +129,15 @@ export const SessionVital = StoredVital.extend({
 });
 export type SessionVital = z.infer<typeof SessionVital>;
 
+/** The most readings one `GET /api/v1/sessions/{id}/vitals` answers (and its default, 200). */
+export const SESSION_VITALS_MAX = 1000;
+export const SessionVitalsQuery = z
+  .object({ limit: z.coerce.number().int().min(1).max(SESSION_VITALS_MAX).default(200) })
+  .strict();
+/** A session's latest readings (not entered in error), newest first. */
+export const SessionVitalList = z.object({ items: z.array(SessionVital) });
+export type SessionVitalList = z.infer<typeof SessionVitalList>;
+
 /** POST /api/v1/sessions/{id}/vitals/confirm: the device readings a nurse has checked against the patient. */
 export const ConfirmVitalsRequest = z
   .object({ vitalIds: z.array(Uuid).min(1).max(500) })

@@ -1,4 +1,5 @@
 import {
+  ChartSummary,
   type CreatePatientRequest,
   InviteResponse,
   Patient,
@@ -40,3 +41,7 @@ export const invitePatientToPortal = (id: string, email?: string) =>
   request('POST', `/api/v1/patients/${encodeURIComponent(id)}/portal-invite`, InviteResponse, {
     body: email ? { email } : {},
   });
+
+/** The chart's glance: open alerts, the active plan, the latest scores and the last sessions, in one read. */
+export const getChartSummary = (id: string, signal?: AbortSignal) =>
+  request('GET', `/api/v1/patients/${encodeURIComponent(id)}/chart-summary`, ChartSummary, { signal });

@@ -26,6 +26,7 @@ import { seedSessionsDemo } from './seed-demo.ts';
 import { ackSessionAlertRoute } from './vitals/acknowledge-session-alert.ts';
 import { confirmVitalsRoute } from './vitals/confirm-vitals.ts';
 import { vitalsIngestRoute } from './vitals/ingest-vitals.ts';
+import { listVitalsRoute } from './vitals/list-vitals.ts';
 import { runMonitoringSweep, SWEEP_INTERVAL_MS } from './vitals/sweep.ts';
 import { vitalEnteredInErrorRoute } from './vitals/vital-entered-in-error.ts';
 
@@ -45,6 +46,7 @@ export const sessionsModule: ServerModule = {
     recordObservationRoute(app, ctx);
     addNoteRoute(app, ctx);
     vitalsIngestRoute(app, ctx);
+    listVitalsRoute(app, ctx);
     vitalEnteredInErrorRoute(app, ctx);
     confirmVitalsRoute(app, ctx);
     ackSessionAlertRoute(app, ctx);

@@ -2,6 +2,7 @@ import { Group, Paper, Text, Title } from '@mantine/core';
 import type { Patient } from '@plasticity/contracts';
 import { useMe } from '../../app/auth.tsx';
 import { ageFrom, sexLabel } from '../../ui/format.ts';
+import { ChartGlance } from './ChartGlance.tsx';
 import { PortalInviteButton } from './PortalInviteButton.tsx';
 
 function Fact({ label, value }: { label: string; value: string }) {
@@ -33,6 +34,7 @@ export function ChartHeader({ patient }: { patient: Patient }) {
             <Fact label="Sex" value={sexLabel(patient.sex)} />
             <Fact label="MRN" value={patient.mrn} />
           </Group>
+          <ChartGlance patientId={patient.id} />
         </div>
         {me.role !== 'patient' && <PortalInviteButton patient={patient} />}
       </Group>

@@ -1,7 +1,7 @@
 import type { Patient } from '@plasticity/contracts';
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { getPatient, searchPatients, searchPatientsPage } from '../../api/patients.ts';
+import { getChartSummary, getPatient, searchPatients, searchPatientsPage } from '../../api/patients.ts';
 
 /**
  * Query keys of the patients feature. Everything under `all` is patient records: creating or editing a
@@ -12,6 +12,7 @@ export const patientKeys = {
   search: (term: string) => [...patientKeys.all, 'search', term] as const,
   pages: (term: string) => [...patientKeys.all, 'search', term, 'pages'] as const,
   detail: (id: string) => [...patientKeys.all, 'detail', id] as const,
+  summary: (id: string) => [...patientKeys.all, 'summary', id] as const,
 };
 
 /** Server-side search; the previous results stay on screen while the next term loads. */
@@ -39,6 +40,16 @@ export function usePatientQuery(id: string, enabled = true) {
   return useQuery({
     queryKey: patientKeys.detail(id),
     queryFn: ({ signal }) => getPatient(id, signal),
+    enabled,
+  });
+}
+
+/** The chart's glance; read again every 30 s and on returning to the window, so an alert shows without a reload. */
+export function useChartSummaryQuery(id: string, enabled = true) {
+  return useQuery({
+    queryKey: patientKeys.summary(id),
+    queryFn: ({ signal }) => getChartSummary(id, signal),
+    refetchInterval: 30_000,
     enabled,
   });
 }
