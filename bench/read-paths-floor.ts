@@ -5,7 +5,10 @@
  * - `GET /search?query=` — the app's page statement for patient search (the same `where`, order and `limit 51`)
  *   and the same audit insert (prepared, autocommit), then the page as JSON;
  * - `GET /vitals/{sessionId}` — ONE prepared statement: the session looked up in the clinic, its audit row
- *   inserted by a data-modifying CTE, and its latest 200 readings not entered in error, newest first, as JSON.
+ *   inserted by a data-modifying CTE, and its latest 200 readings not entered in error, newest first, as JSON;
+ * - `GET /chart/{patientId}` — ONE prepared statement: the patient row, its audit row (a data-modifying CTE), and
+ *   the four parts as lateral subqueries returning JSON (open alerts with their count, the active plan, the
+ *   latest score per instrument, the last 5 sessions with the dose given), as JSON.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -67,6 +70,41 @@ const VITALS = `with s as (
   where v.clinic_id = $1 and v.entered_in_error_at is null
   order by v.at desc limit 200`;
 
+/** The chart's five parts and the read's audit row, in one statement. */
+const CHART = `with p as (
+    select * from patients where clinic_id = $1 and id = $2
+  ), a as (
+    insert into audit_log (at, clinic_id, user_id, user_email, role, patient_id, action, resource_type,
+      resource_id, category, outcome, source_address, details)
+    select now(), $1, $3, $4, 'nurse', p.id, 'read', 'patient', p.id::text, 'demographics', 'success', $5,
+      '{"view":"chart_summary"}'::jsonb from p
+  )
+  select p.*,
+    (select count(*) from alerts where clinic_id = p.clinic_id and patient_id = p.id and status = 'open')
+      as open_alert_count,
+    (select coalesce(json_agg(x order by x.created_at desc, x.id), '[]'::json) from (
+       select id, kind, severity, title, created_at from alerts
+        where clinic_id = p.clinic_id and patient_id = p.id and status = 'open'
+        order by created_at desc, id limit 20) x) as open_alerts,
+    (select row_to_json(x) from (
+       select t.id, pr.name, pr.route, pr.drug, t.planned_sessions, t.activated_at
+         from plan_treatment_plans t join plan_protocols pr on pr.clinic_id = t.clinic_id and pr.id = t.protocol_id
+        where t.clinic_id = p.clinic_id and t.patient_id = p.id and t.status = 'active' and t.entered_in_error_at is null
+        order by t.created_at desc, t.seq desc limit 1) x) as active_plan,
+    (select coalesce(json_agg(x), '[]'::json) from (
+       select distinct on (instrument_id) instrument_id, total, severity, administered_at from assessments
+        where clinic_id = p.clinic_id and patient_id = p.id and entered_in_error_at is null
+        order by instrument_id, administered_at desc, created_at desc, id) x) as latest_scores,
+    (select coalesce(json_agg(x order by x.scheduled_at desc, x.id), '[]'::json) from (
+       select d.id, d.scheduled_at, d.status, d.chair, d.protocol->>'name' as protocol_name,
+              d.protocol->>'route' as route, d.discharged_at,
+              (select sum(dose_mg)::text from session_administrations g
+                where g.clinic_id = d.clinic_id and g.session_id = d.id and g.entered_in_error_at is null)
+                as total_dose_mg
+         from dosing_sessions d where d.clinic_id = p.clinic_id and d.patient_id = p.id
+        order by d.scheduled_at desc, d.id limit 5) x) as recent_sessions
+  from p`;
+
 async function answer(run: FloorRun, clinic: ScaleClinic, req: http.IncomingMessage): Promise<unknown> {
   const url = new URL(req.url ?? '/', 'http://x');
   const address = req.socket.remoteAddress ?? null;
@@ -78,6 +116,15 @@ async function answer(run: FloorRun, clinic: ScaleClinic, req: http.IncomingMess
       'floor_vitals',
     );
     return { readings };
+  }
+  const chart = /^\/chart\/([0-9a-f-]{36})$/.exec(url.pathname);
+  if (chart) {
+    const [row] = await run(
+      CHART,
+      [clinic.id, chart[1], clinic.nurseId, clinic.nurseEmail, address],
+      'floor_chart',
+    );
+    return row;
   }
   const q = url.searchParams.get('query') ?? '';
   const s = searchStatement(q, clinic.id);

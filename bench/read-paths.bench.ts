@@ -1,37 +1,40 @@
 /**
  * Read paths at clinic-network scale, BENCH_PATIENTS (default 100,000) patients spread over 50 clinics by the
  * shared generator (`scale-data.ts`), 10 concurrent clients, the audit entry of every read included:
- * - patient search by name fragment, MRN, date of birth and phone digits, a page of at most 50 — target on
- *   PostgreSQL at least 50 % of the floor's throughput, p99 under 50 ms;
- * - a session's vitals, the latest 200 readings — the existing read (`GET /api/v1/sessions/{id}`, the whole
- *   session record; each of the bench's sessions holds exactly 200 readings) — at least 50 % of the floor,
- *   p99 under 30 ms;
+ * - opening a patient's chart (`GET /api/v1/patients/{id}/chart-summary`: demographics, open alerts, active plan,
+ *   latest score per instrument, last 5 sessions) — target on PostgreSQL at least 50 % of the floor's
+ *   throughput, p99 under 50 ms;
+ * - a session's vitals, the latest 200 readings (`GET /api/v1/sessions/{id}/vitals?limit=200`) — at least 50 %
+ *   of the floor, p99 under 30 ms;
+ * - patient search by name fragment, MRN, date of birth and phone digits, a page of at most 50 — at least 50 %
+ *   of the floor, p99 under 50 ms;
  * - the live board (`GET /api/v1/board`) of a clinic with 50 chairs in session — p99 under 50 ms (no floor).
- * Opening a patient's chart is not measured yet: the chart opens with several requests and has no one read of
- * its five parts to set beside a floor.
  *
  * The app runs in this process (Fastify listening on loopback, background jobs started so the audit sealer
  * runs as in production); 10 keep-alive clients, each signed in as a nurse of the largest generated clinic, send
  * requests in a closed loop for BENCH_SECONDS (default 10) per path after a 2 s warm-up. The floor is the
  * cheapest correct program for the same durable work (`read-paths-floor.ts`).
  *
- * PostgreSQL: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres (a
- * fresh database, dropped at the end). The embedded database (PGlite, in memory) runs the app the same way
- * and is reported beside it (its floor is the same SQL on the same handle); BENCH_SKIP_EMBEDDED=1 skips it,
- * BENCH_SKIP_SERVER=1 skips PostgreSQL.
+ * PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL (a private schema, dropped at the end; BENCH_SCHEMA names
+ * a kept one, where the network of a previous run — e.g. `scale-data.bench.ts`'s — is reused). The embedded
+ * database (PGlite, in memory) runs the app the same way with BENCH_EMBEDDED_PATIENTS (default 10,000: generating
+ * 100,000 in memory takes long) and is reported beside it (its floor is the same SQL on the same handle, not
+ * judged); BENCH_SKIP_EMBEDDED=1 skips it, BENCH_SKIP_SERVER=1 skips PostgreSQL.
  * Exit code 1 when a PostgreSQL target is missed.
  */
 import type { AddressInfo } from 'node:net';
 import { type Database, migrate, openDatabase } from '@plasticity/db';
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { type FloorRun, startFloor } from './read-paths-floor.ts';
 import { ensureScaleData, OPEN_READINGS, openChairs } from './scale-data.ts';
-import { Http, type Stats, stats, withBenchDatabase } from './vitals-support.ts';
+import { benchServerUrl, postgresSchema } from './scale-support.ts';
+import { Http, type Stats, stats } from './vitals-support.ts';
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 100_000);
+const EMBEDDED_PATIENTS = Number(process.env.BENCH_EMBEDDED_PATIENTS ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 10;
 
@@ -46,10 +49,18 @@ interface ReadPath {
   target: { ratio?: number; p99: number };
 }
 
-function readPaths(sessionIds: readonly string[]): ReadPath[] {
+function readPaths(sessionIds: readonly string[], patientIds: readonly string[]): ReadPath[] {
   const q = (n: number) => SEARCHES[n % SEARCHES.length] as string;
   const session = (n: number) => sessionIds[n % sessionIds.length] as string;
+  // Spread over the clinic's patients (a stride coprime with most sizes), so each read finds a different chart.
+  const patient = (n: number) => patientIds[(n * 7919) % patientIds.length] as string;
   return [
+    {
+      name: "open a patient's chart (5 parts)",
+      app: (n) => `/api/v1/patients/${patient(n)}/chart-summary`,
+      floor: (n) => `/chart/${patient(n)}`,
+      target: { ratio: 0.5, p99: 50 },
+    },
     {
       name: 'patient search, page of ≤ 50',
       app: (n) => `/api/v1/patients${q(n) ? `?query=${encodeURIComponent(q(n))}` : ''}`,
@@ -58,7 +69,7 @@ function readPaths(sessionIds: readonly string[]): ReadPath[] {
     },
     {
       name: `a session's vitals (latest ${OPEN_READINGS})`,
-      app: (n) => `/api/v1/sessions/${session(n)}`,
+      app: (n) => `/api/v1/sessions/${session(n)}/vitals?limit=${OPEN_READINGS}`,
       floor: (n) => `/vitals/${session(n)}`,
       target: { ratio: 0.5, p99: 30 },
     },
@@ -148,15 +159,16 @@ async function benchBackend(
   database: Database,
   floorRun: FloorRun,
   judged: boolean,
+  patients: number,
 ): Promise<Row[]> {
   const t0 = Date.now();
   await migrate(database.db);
-  const network = await ensureScaleData(database, { patients: PATIENTS });
+  const network = await ensureScaleData(database, { patients });
   // The generated clinic with the most patients, so its 50 chairs can each hold a different patient at small N.
   const clinic = network.clinics.reduce((a, b) => (b.patientIds.length > a.patientIds.length ? b : a));
   const open = await openChairs(database.db, clinic);
   console.log(
-    `${label}: ${PATIENTS.toLocaleString('en-US')} patients in 50 clinics, ${open.length} chairs in session, in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+    `${label}: ${patients.toLocaleString('en-US')} patients in 50 clinics, ${open.length} chairs in session, in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
   );
   const built = await buildApp({ database, config: { ...loadConfig({}), demo: false }, serveWeb: false });
   await built.app.ready();
@@ -181,9 +193,15 @@ async function benchBackend(
     const shown = board?.body?.sessions?.length;
     if (shown !== open.length) throw new Error(`the board shows ${shown} sessions, not ${open.length}`);
     const rows: Row[] = [];
-    for (const path of readPaths(open.map((s) => s.id))) {
+    for (const path of readPaths(
+      open.map((s) => s.id),
+      clinic.patientIds,
+    )) {
       rows.push(await measure(label, path, clients, floor.base, judged));
-      console.log(`  ${path.name}: ${rows.at(-1)?.target}`);
+      const r = rows.at(-1) as Row;
+      console.log(
+        `  ${label}, ${path.name}: app ${r['app /s']}/s p99 ${r['app p99 ms']} ms, floor ${r['floor /s']}/s p99 ${r['floor p99 ms']} ms, ratio ${r.ratio}: ${r.target}`,
+      );
     }
     return rows;
   } finally {
@@ -196,22 +214,24 @@ async function benchBackend(
 async function run(): Promise<boolean> {
   const rows: Row[] = [];
   let ok = true;
+  const url = benchServerUrl() ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   if (process.env.BENCH_SKIP_SERVER !== '1')
-    await withBenchDatabase('plasticity_reads_bench', async (url) => {
-      const database = await openDatabase({ kind: 'postgres', url, poolSize: 10 });
-      const pool = new pg.Pool({ connectionString: url, max: 10 });
+    await postgresSchema(url, async (database) => {
+      // The floor's pool reads the same schema as the app's.
+      const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0]?.s;
+      const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
       try {
         const measured = await benchBackend(
           'PostgreSQL',
           database,
           async (text, values, name) => (await pool.query({ text, values, ...(name ? { name } : {}) })).rows,
           true,
+          PATIENTS,
         );
         ok = measured.every((r) => r.target.endsWith('✔'));
         rows.push(...measured);
       } finally {
         await pool.end();
-        await database.close();
       }
     });
   if (process.env.BENCH_SKIP_EMBEDDED !== '1') {
@@ -226,6 +246,7 @@ async function run(): Promise<boolean> {
               await embedded.db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, values))
             ).rows,
           false,
+          EMBEDDED_PATIENTS,
         )),
       );
     } finally {

@@ -41,6 +41,9 @@ describe.each(testBackends())('live board: order, closed sessions, acknowledged 
       (await nurse.post(`/api/v1/sessions/${cancelled}/transition`, { to: 'cancelled', reason: 'unwell' }))
         .status,
     ).toBe(200);
+    // Another clinic's board never lists it, open or lately closed.
+    const other = await h.newClinic();
+    expect((await (await other.login('nurse')).get('/api/v1/board')).body.sessions).toEqual([]);
     h.clock.advance(29 * 60_000);
     nurse = await c.login('nurse');
     expect(chairs(await nurse.get('/api/v1/board'))).toContain('5');

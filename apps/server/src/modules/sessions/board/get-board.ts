@@ -25,13 +25,16 @@ import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { toAlert } from '../../alerts/alert-store.ts';
 import { infusionOf } from '../lifecycle/session-detail.ts';
-import { IN_CHAIR_STATUSES, iso, OPEN_STATUSES, protocolOf, toVital } from '../shared/load.ts';
+import { CLOSED_STATUSES, IN_CHAIR_STATUSES, iso, protocolOf, toVital } from '../shared/load.ts';
 import { boardObservationFlag, scheduleInputs, sessionObservationsDue } from '../shared/observations-due.ts';
 import { sessionSettings } from '../shared/settings.ts';
 import { SOURCE_TYPE } from '../vitals/raise-alerts.ts';
 import { boardSchedule } from './board-schedule.ts';
 
 export const SPARKLINE_POINTS = 30;
+
+/** The closed statuses as an SQL list literal (constants, never input), to match the partial indexes' text. */
+const CLOSED_LIST = sql.raw(`(${CLOSED_STATUSES.map((x) => `'${x}'`).join(', ')})`);
 
 const chairOrder = new Intl.Collator('en-US', { numeric: true, sensitivity: 'base' });
 /** Chairs in natural order ("Chair 2" before "Chair 10"), then by booked time. */
@@ -69,22 +72,12 @@ export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
             .selectAll('s')
             .select(['p.first_name', 'p.last_name', 'p.mrn'])
             .where('s.clinic_id', '=', a.clinicId)
-            .where((eb) =>
-              eb.or([
-                eb(
-                  's.status',
-                  'in',
-                  OPEN_STATUSES.filter((x) => x !== 'scheduled'),
-                ),
-                eb.and([
-                  eb('s.status', '=', 'scheduled'),
-                  eb(sql`(s.scheduled_at at time zone ${a.timeZone})::date`, '<=', today),
-                ]),
-                eb.and([
-                  eb('s.status', 'not in', [...OPEN_STATUSES]),
-                  eb(sql`coalesce(s.discharged_at, s.updated_at)`, '>=', closedSince),
-                ]),
-              ]),
+            // Written as the two partial indexes' predicates (open: `dosing_sessions_one_open_idx`; closed
+            // lately: `dosing_sessions_closed_at_idx`, migration 0040), literally, so the planner can use them.
+            .where(
+              sql<boolean>`((s.status not in ${CLOSED_LIST}
+                  and (s.status <> 'scheduled' or (s.scheduled_at at time zone ${a.timeZone})::date <= ${today}))
+                or (s.status in ${CLOSED_LIST} and coalesce(s.discharged_at, s.updated_at) >= ${closedSince}))`,
             )
             .execute()
             .then((rows) => rows.sort(byChair));
@@ -103,12 +96,11 @@ export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
                   etco2: number | null;
                   temp_c: number | null;
                 }>`
-              select * from (
-                select session_id, id, at, sbp, dbp, hr, spo2, rr, etco2, temp_c,
-                       row_number() over (partition by session_id order by at desc, recorded_at desc) as n
-                  from session_vitals
-                 where clinic_id = ${a.clinicId} and session_id in (${sql.join(ids)}) and entered_in_error_at is null
-              ) x where n <= ${SPARKLINE_POINTS} order by at`.execute(trx),
+              select x.id as session_id, v.* from unnest(${ids}::uuid[]) as x(id) cross join lateral (
+                select id, at, sbp, dbp, hr, spo2, rr, etco2, temp_c from session_vitals
+                 where clinic_id = ${a.clinicId} and session_id = x.id and entered_in_error_at is null
+                 order by at desc, recorded_at desc limit ${SPARKLINE_POINTS}
+              ) v order by v.at`.execute(trx),
                 trx
                   .selectFrom('alerts')
                   .selectAll()

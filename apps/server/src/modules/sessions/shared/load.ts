@@ -17,6 +17,8 @@ export const OPEN_STATUSES = [
   'monitoring',
   'recovery',
 ] as const;
+/** The statuses of a session that has ended (every status not in OPEN_STATUSES). */
+export const CLOSED_STATUSES = ['discharged', 'cancelled', 'aborted'] as const;
 /** Phases in which the patient is in the chair and vitals are expected at the protocol's cadence. */
 export const IN_CHAIR_STATUSES = ['dosing', 'monitoring', 'recovery'] as const;
 

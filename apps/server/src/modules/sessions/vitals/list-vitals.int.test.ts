@@ -16,7 +16,13 @@ describe.each(testBackends())("a session's latest readings on %s", (backend) => 
 
     const up = await nurse.post(`/api/v1/sessions/${s.id}/vitals`, {
       idempotencyKey: `list-${s.id}`,
-      readings: [1, 2, 3, 4].map((i) => ({ at: at(h, (i - 5) * 60_000), sbp: 110 + i, hr: 70, spo2: 98 })),
+      readings: [1, 2, 3, 4].map((i) => ({
+        at: at(h, (i - 5) * 60_000 + 7),
+        sbp: 110 + i,
+        hr: 70,
+        spo2: 98,
+        tempC: 36.7,
+      })),
     });
     expect(up.status).toBe(201);
     const ids: string[] = up.body.readings.map((r: { id: string }) => r.id);
@@ -31,7 +37,10 @@ describe.each(testBackends())("a session's latest readings on %s", (backend) => 
     const all = await nurse.get(`/api/v1/sessions/${s.id}/vitals`);
     expect(all.status).toBe(200);
     expect(all.body.items.map((v: { sbp: number }) => v.sbp)).toEqual([113, 112, 111]);
-    expect(all.body.items[0]).toMatchObject({ id: ids[2], source: 'manual', confirmedAt: null });
+    expect(all.body.items[0]).toMatchObject({ id: ids[2], source: 'manual', confirmedAt: null, tempC: 36.7 });
+    // The same readings, field for field, as the session record shows them (newest first here).
+    const record = await nurse.get(`/api/v1/sessions/${s.id}`);
+    expect(all.body.items).toEqual([...record.body.vitals].reverse());
     const two = await (await c.login('therapist')).get(`/api/v1/sessions/${s.id}/vitals?limit=2`);
     expect(two.body.items.map((v: { sbp: number }) => v.sbp)).toEqual([113, 112]);
 

@@ -8,18 +8,16 @@
  * entry of the read (a data-modifying CTE) and the readings (the (session, time) index read backwards) go as
  * one prepared autocommit statement, one round trip.
  */
-import { IdParams, SessionVitalList, SessionVitalsQuery } from '@plasticity/contracts';
-import type { SessionVitalsTable } from '@plasticity/db/tables/sessions';
-import { type Selectable, sql } from 'kysely';
+import { IdParams, type SessionVital, SessionVitalList, SessionVitalsQuery } from '@plasticity/contracts';
+import { type RawBuilder, sql } from 'kysely';
 import { notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, CLINICAL_READERS } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-import { toSessionVital } from '../shared/load.ts';
 
-type Reading = Selectable<SessionVitalsTable>;
-/** The session's row with one reading, or with nulls when it has none (the left join). */
-type Row = { found: true } & ({ [K in keyof Reading]: Reading[K] } | { [K in keyof Reading]: null });
+/** A timestamptz as `toISOString` writes it (UTC, milliseconds, `Z`); null stays null. */
+const isoUtc = (t: RawBuilder<unknown>) =>
+  sql`to_char(${t} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export function listVitalsRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(
@@ -47,20 +45,26 @@ export function listVitalsRoute(app: ZodApp, ctx: ModuleContext) {
         },
         sql`s`,
       );
-      // The session row comes back even when it has no readings (a left join), so 404 means no session.
-      const { rows } = await sql<Row>`-- prepare:session_vitals_latest
+      // One row when the session exists (none when not): its readings already in the contract's shape, built by
+      // the database as one JSON array, so no reading is parsed into a row and mapped again here. The times are
+      // ISO 8601 in UTC with milliseconds, as `Date.prototype.toISOString` writes them.
+      const { rows } = await sql<{ items: SessionVital[] }>`-- prepare:session_vitals_latest
         with s as (
           select id, patient_id from dosing_sessions where clinic_id = ${a.clinicId} and id = ${req.params.id}
         ), logged as (${audit})
-        select true as found, v.* from s left join lateral (
-          select id, at, sbp, dbp, hr, spo2, rr, etco2, temp_c, source, device_id, confirmed_at, confirmed_by
-            from session_vitals
-           where clinic_id = ${a.clinicId} and session_id = s.id and entered_in_error_at is null
-           order by at desc, recorded_at desc limit ${req.query.limit}
-        ) v on true`.execute(ctx.db);
-      if (rows.length === 0) throw notFound('session');
+        select coalesce((
+          select json_agg(json_build_object('id', v.id, 'at', ${isoUtc(sql`v.at`)}, 'sbp', v.sbp, 'dbp', v.dbp,
+              'hr', v.hr, 'spo2', v.spo2, 'rr', v.rr, 'etco2', v.etco2, 'tempC', v.temp_c, 'source', v.source,
+              'deviceId', v.device_id, 'confirmedAt', ${isoUtc(sql`v.confirmed_at`)},
+              'confirmedBy', v.confirmed_by) order by v.at desc, v.recorded_at desc)
+            from (select * from session_vitals
+                   where clinic_id = ${a.clinicId} and session_id = s.id and entered_in_error_at is null
+                   order by at desc, recorded_at desc limit ${req.query.limit}) v
+        ), '[]'::json) as items from s`.execute(ctx.db);
+      const r = rows[0];
+      if (!r) throw notFound('session');
       ctx.audit.sealSoon();
-      return { items: rows.flatMap((r) => (r.id === null ? [] : [toSessionVital(r as Reading)])) };
+      return { items: r.items };
     },
   );
 }
