@@ -55,7 +55,7 @@ export async function ensureScaleData(
  * Opens a session in every chair of `clinic` (status monitoring, dosed 40 minutes ago; one patient each, the
  * protocol snapshot copied from one of the clinic's generated sessions) with OPEN_READINGS readings 12 s apart
  * ending now, then `analyze`. Returns the sessions with their patients. In a kept schema (BENCH_SCHEMA) the sessions
- * an earlier run opened there are ended first (aborted), so the board shows this run's 50 only.
+ * an earlier run opened there are ended first (aborted a day ago), so the board shows this run's 50 only.
  */
 export async function openChairs(
   db: Kysely<DB>,
@@ -64,7 +64,9 @@ export async function openChairs(
   const n = Math.min(clinic.chairIds.length, clinic.patientIds.length);
   const patients = clinic.patientIds.slice(0, n);
   const chairs = clinic.chairIds.slice(0, n);
-  await sql`update dosing_sessions set status = 'aborted', locked_at = now()
+  // Ended a day ago, so they are no longer among the board's lately closed sessions either.
+  await sql`update dosing_sessions
+    set status = 'aborted', locked_at = now() - interval '1 day', updated_at = now() - interval '1 day'
     where clinic_id = ${clinic.id} and status = 'monitoring'`.execute(db);
   const { rows } = await sql<{ id: string; patient_id: string }>`with t as (
       select protocol_id, protocol_version, protocol from dosing_sessions where clinic_id = ${clinic.id} limit 1

@@ -10,6 +10,11 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   demo: boolean;
+  /**
+   * How many fictional patients the demo clinic's year of history holds (`PLASTICITY_DEMO_HISTORY_PATIENTS`,
+   * 300 by default; 0 seeds the demo clinic without that history, which starts in seconds).
+   */
+  demoHistoryPatients: number;
   publicUrl: string | undefined;
   logLevel: string;
   smtpUrl: string | undefined;
@@ -62,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     // The embedded database is the demo/evaluation path and seeds the demo clinic; a server seeds only on request.
     demo: databaseUrl ? bool(env, 'PLASTICITY_DEMO', false) : bool(env, 'PLASTICITY_DEMO', true),
+    demoHistoryPatients: int(env, 'PLASTICITY_DEMO_HISTORY_PATIENTS', 300, 0, 5000),
     publicUrl: env.PLASTICITY_PUBLIC_URL || undefined,
     logLevel: env.LOG_LEVEL || 'info',
     smtpUrl: env.SMTP_URL || undefined,

@@ -170,7 +170,7 @@ describe.skipIf(!pgUrl)('backup and restore of a PostgreSQL server database', ()
       await migrate(database.db);
       const built = await buildApp({
         database,
-        config: { ...loadConfig({}), demo: true, auditSealIntervalMs: 100 },
+        config: { ...loadConfig({}), demo: true, auditSealIntervalMs: 100, demoHistoryPatients: 0 },
         serveWeb: false,
       });
       await built.app.ready();

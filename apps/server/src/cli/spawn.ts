@@ -18,6 +18,9 @@ function envFor(dataDir: string, extra: Record<string, string> = {}): NodeJS.Pro
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
+    // The demo clinic without its year of synthetic history: these tests need the clinic, its logins and its
+    // chairs, and each fresh data directory would otherwise spend seconds generating 300 patients' records.
+    PLASTICITY_DEMO_HISTORY_PATIENTS: '0',
   };
   delete env.DATABASE_URL; // the embedded database unless the caller passes one
   Object.assign(env, extra);

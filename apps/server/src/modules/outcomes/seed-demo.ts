@@ -41,8 +41,9 @@ export function demoHistoryEnd(now: Date, timeZone: string): Date {
 export async function seedOutcomesDemo(
   ctx: ModuleContext,
   info: DemoSeedInfo,
-  cohort: DemoCohort = DEMO_COHORT,
+  cohort: DemoCohort = { ...DEMO_COHORT, patients: ctx.config.demoHistoryPatients },
 ): Promise<void> {
+  if (cohort.patients === 0) return;
   const clinic = await ctx.db
     .selectFrom('clinics')
     .select('time_zone')
