@@ -31,7 +31,7 @@ import { buildApp, MODULES } from '../apps/server/src/app.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { seedDemo } from '../apps/server/src/seed/demo.ts';
 import { type BoardClient, type BoardClientKind, openBoardClient } from './board-clients.ts';
-import { Http } from './vitals-support.ts';
+import { Http, sessionsInChairs } from './vitals-support.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const BOARDS = 10;
@@ -112,23 +112,11 @@ export async function run(): Promise<{ before: PhaseResult; after: PhaseResult; 
     // Set-up through the API: CHAIRS patients, each with a session today in its chair.
     const setup = new Http(base);
     await setup.login(NURSE);
-    const sessions: string[] = [];
-    for (let i = 0; i < CHAIRS; i++) {
-      const p = await setup.request('POST', '/api/v1/patients', {
-        firstName: 'Board',
-        lastName: `Chair${i}`,
-        dateOfBirth: '1980-01-01',
-        sex: 'other',
-      });
-      const s = await setup.request('POST', '/api/v1/sessions', {
-        patientId: p.body.id,
-        protocolId: 'default-iv-ketamine-trd',
-        scheduledAt: new Date().toISOString(),
-        chair: `C${i + 1}`,
-      });
-      if (s.status !== 201) throw new Error(`session: ${s.status} ${JSON.stringify(s.body)}`);
-      sessions.push(s.body.id);
-    }
+    const sessions = await sessionsInChairs(
+      setup,
+      Array.from({ length: CHAIRS }, (_, i) => `C${i + 1}`),
+      'BoardChair',
+    );
     const reporters = await Promise.all(
       Array.from({ length: 10 }, async () => {
         const h = new Http(base);

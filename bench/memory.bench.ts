@@ -20,7 +20,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Http, jsonPort, ROOT, spawnUntil, withBenchDatabase } from './vitals-support.ts';
+import { Http, jsonPort, ROOT, sessionsInChairs, spawnUntil, withBenchDatabase } from './vitals-support.ts';
 
 const SECONDS = Number(process.env.BENCH_MEMORY_SECONDS ?? 600);
 const CLIENTS = 10;
@@ -79,23 +79,11 @@ async function load(
   await setup.login(NURSE);
   const demo = await setup.request('GET', '/api/v1/patients?limit=50');
   const demoPatients: string[] = demo.body.items.map((p: { id: string }) => p.id);
-  const sessions: string[] = [];
-  for (let i = 0; i < SESSIONS; i++) {
-    const p = await setup.request('POST', '/api/v1/patients', {
-      firstName: 'Memory',
-      lastName: `Chair${i}`,
-      dateOfBirth: '1980-01-01',
-      sex: 'other',
-    });
-    const s = await setup.request('POST', '/api/v1/sessions', {
-      patientId: p.body.id,
-      protocolId: 'default-iv-ketamine-trd',
-      scheduledAt: new Date().toISOString(),
-      chair: `M${i}`,
-    });
-    if (s.status !== 201) throw new Error(`session: ${s.status} ${JSON.stringify(s.body)}`);
-    sessions.push(s.body.id);
-  }
+  const sessions = await sessionsInChairs(
+    setup,
+    Array.from({ length: SESSIONS }, (_, i) => `M${i}`),
+    'MemoryChair',
+  );
   const clients: Http[] = [];
   for (let i = 0; i < CLIENTS; i++) {
     const c = new Http(base);

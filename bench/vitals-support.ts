@@ -128,6 +128,36 @@ export class Http {
 }
 
 /**
+ * Through the API (as `client`, signed in): a patient with a session booked now for each chair name, on the demo
+ * clinic's IV ketamine protocol. Returns the session ids, in the order of `chairs`.
+ */
+export async function sessionsInChairs(
+  client: Http,
+  chairs: readonly string[],
+  lastName: string,
+): Promise<string[]> {
+  const sessions: string[] = [];
+  for (const [i, chair] of chairs.entries()) {
+    const p = await client.request('POST', '/api/v1/patients', {
+      firstName: 'Bench',
+      lastName: `${lastName}${i}`,
+      dateOfBirth: '1980-01-01',
+      sex: 'other',
+    });
+    if (p.status !== 201) throw new Error(`patient: ${p.status} ${JSON.stringify(p.body)}`);
+    const s = await client.request('POST', '/api/v1/sessions', {
+      patientId: p.body.id,
+      protocolId: 'default-iv-ketamine-trd',
+      scheduledAt: new Date().toISOString(),
+      chair,
+    });
+    if (s.status !== 201) throw new Error(`session: ${s.status} ${JSON.stringify(s.body)}`);
+    sessions.push(s.body.id);
+  }
+  return sessions;
+}
+
+/**
  * A fresh PostgreSQL database for one benchmark (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else
  * postgres://postgres@127.0.0.1:5432/postgres): `work` gets its URL and a list to put started processes in;
  * afterwards, whatever happened, those processes are stopped and the database dropped.

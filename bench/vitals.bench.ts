@@ -22,6 +22,7 @@ import {
   ROOT,
   runAlone,
   type Stats,
+  sessionsInChairs,
   spawnUntil,
   stats,
   withBenchDatabase,
@@ -175,23 +176,11 @@ export function run(): Promise<VitalsBenchResult> {
     // Set-up through the API: CHAIRS patients, each with a session in the monitoring phase's chair.
     const setup = new Http(appBase);
     await setup.login('nurse@freshstart.example');
-    const sessions: string[] = [];
-    for (let i = 0; i < CHAIRS; i++) {
-      const p = await setup.request('POST', '/api/v1/patients', {
-        firstName: 'Bench',
-        lastName: `Chair${i}`,
-        dateOfBirth: '1980-01-01',
-        sex: 'other',
-      });
-      const s = await setup.request('POST', '/api/v1/sessions', {
-        patientId: p.body.id,
-        protocolId: 'default-iv-ketamine-trd',
-        scheduledAt: new Date().toISOString(),
-        chair: `B${i}`,
-      });
-      if (s.status !== 201) throw new Error(`session: ${s.status} ${JSON.stringify(s.body)}`);
-      sessions.push(s.body.id);
-    }
+    const sessions = await sessionsInChairs(
+      setup,
+      Array.from({ length: CHAIRS }, (_, i) => `B${i}`),
+      'Chair',
+    );
     const clients = await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
         const h = new Http(appBase);
