@@ -25,7 +25,7 @@ describe('account: authenticator enrolment', () => {
             : { body: { recoveryCodes: ['aaaa-bbbb', 'cccc-dddd'] } },
       },
     });
-    expect(screen.getByText('Your role requires two-step verification.')).toBeTruthy();
+    expect(await screen.findByText('Your role requires two-step verification.')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Set up authenticator app' }));
 
     const qr = await screen.findByRole('img', { name: /QR code/ });
