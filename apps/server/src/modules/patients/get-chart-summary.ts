@@ -20,10 +20,9 @@ import { allow, CLINICAL_READERS } from '../../platform/policy.ts';
 import { actorOf, authOf } from '../../platform/request-context.ts';
 import { toPatient } from './patient-row.ts';
 
-type Json<T> = T[];
 interface SummaryRow extends Selectable<PatientsTable> {
   open_alert_count: number | string;
-  open_alerts: Json<{ id: string; kind: string; severity: string; title: string; created_at: string }>;
+  open_alerts: { id: string; kind: string; severity: string; title: string; created_at: string }[];
   active_plan: {
     id: string;
     name: string;
@@ -32,13 +31,13 @@ interface SummaryRow extends Selectable<PatientsTable> {
     planned_sessions: number;
     activated_at: string | null;
   } | null;
-  latest_scores: Json<{
+  latest_scores: {
     instrument_id: string;
     total: number;
     severity: string | null;
     administered_at: string;
-  }>;
-  recent_sessions: Json<{
+  }[];
+  recent_sessions: {
     id: string;
     scheduled_at: string;
     status: string;
@@ -47,7 +46,7 @@ interface SummaryRow extends Selectable<PatientsTable> {
     route: string | null;
     total_dose_mg: string | null;
     discharged_at: string | null;
-  }>;
+  }[];
 }
 
 const iso = (t: string | null) => (t === null ? null : new Date(t).toISOString());
