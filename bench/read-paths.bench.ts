@@ -12,14 +12,16 @@
  *
  * The app runs in this process (Fastify listening on loopback, background jobs started so the audit sealer
  * runs as in production); 10 keep-alive clients, each signed in as a nurse of the largest generated clinic, send
- * requests in a closed loop for BENCH_SECONDS (default 10) per path after a 2 s warm-up. The floor is the
+ * requests in a closed loop for BENCH_SECONDS (default 10) per path after a 2 s warm-up, each answer read to its
+ * end but not parsed (the clients share the server's process and must not spend its time). The floor is the
  * cheapest correct program for the same durable work (`read-paths-floor.ts`).
  *
  * PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL (a private schema, dropped at the end; BENCH_SCHEMA names
  * a kept one, where the network of a previous run — e.g. `scale-data.bench.ts`'s — is reused). The embedded
  * database (PGlite, in memory) runs the app the same way with BENCH_EMBEDDED_PATIENTS (default 10,000: generating
  * 100,000 in memory takes long) and is reported beside it (its floor is the same SQL on the same handle, not
- * judged); BENCH_SKIP_EMBEDDED=1 skips it, BENCH_SKIP_SERVER=1 skips PostgreSQL.
+ * judged); BENCH_SKIP_EMBEDDED=1 skips it, BENCH_SKIP_SERVER=1 skips PostgreSQL. BENCH_PATHS=board (any part
+ * of the paths' names, comma-separated) measures only those paths; a run with it exits 1 as any other.
  * Exit code 1 when a PostgreSQL target is missed.
  */
 import type { AddressInfo } from 'node:net';
@@ -37,6 +39,10 @@ const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 100_000);
 const EMBEDDED_PATIENTS = Number(process.env.BENCH_EMBEDDED_PATIENTS ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 10;
+const ONLY = (process.env.BENCH_PATHS ?? '')
+  .split(',')
+  .map((x) => x.trim())
+  .filter(Boolean);
 
 /** The searches a front desk types, cycled by every client: name fragments, an MRN, a date of birth, digits. */
 const SEARCHES = ['chen', 'ale riv', 'Okafor, Sam', 'GEN-1-00001', '1970-05-12', '05/12/1970', 'nov', ''];
@@ -91,9 +97,9 @@ async function drive(clients: Http[], path: (n: number) => string): Promise<Stat
     let n = i;
     while (!stop) {
       const t0 = process.hrtime.bigint();
-      const r = await c.request('GET', path(n++));
+      const status = await c.getStatus(path(n++));
       const t = Number(process.hrtime.bigint() - t0) / 1e6;
-      if (r.status !== 200) errors++;
+      if (status !== 200) errors++;
       else if (measuring) lat.push(t);
     }
   });
@@ -196,7 +202,7 @@ async function benchBackend(
     for (const path of readPaths(
       open.map((s) => s.id),
       clinic.patientIds,
-    )) {
+    ).filter((p) => ONLY.length === 0 || ONLY.some((x) => p.name.includes(x)))) {
       rows.push(await measure(label, path, clients, floor.base, judged));
       const r = rows.at(-1) as Row;
       console.log(

@@ -120,6 +120,24 @@ export class Http {
       req.end(data);
     });
   }
+  /**
+   * A GET whose answer is read to its end but not decoded or parsed: what a benchmark's closed loop needs, so
+   * the client (in the server's process) does not spend the server's event loop parsing large answers.
+   */
+  getStatus(path: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const req = http.get(
+        `${this.base}${path}`,
+        { agent: this.agent, headers: this.cookie ? { cookie: this.cookie } : {} },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+    });
+  }
   async login(email: string) {
     const r = await this.request('POST', '/api/v1/auth/login', { email, password: 'plasticity-demo' });
     if (r.status !== 200) throw new Error(`login ${email}: ${r.status} ${JSON.stringify(r.body)}`);

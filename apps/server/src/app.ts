@@ -50,6 +50,7 @@ import { advisoryLeadership, soleProcess } from './platform/leadership.ts';
 import { outboxMailer } from './platform/mailer.ts';
 import type { ModuleContext, ServerModule } from './platform/module.ts';
 import { RequestLog } from './platform/request-log.ts';
+import { serializeSharedOnce } from './platform/shared-response.ts';
 
 /** Order matters only for demo seeding (a module's seed may use data of those before it). */
 export const MODULES: readonly ServerModule[] = [
@@ -132,7 +133,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(serializeSharedOnce(serializerCompiler));
 
   // Several processes on one PostgreSQL elect one to run the timed jobs; the embedded database is one process.
   const leadership = opts.config.databaseUrl

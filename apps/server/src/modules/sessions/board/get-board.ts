@@ -1,46 +1,73 @@
 /**
- * GET /api/v1/board — the caller's clinic's chairs: patient, protocol, phase,
- * when the phase and the dose started, the latest vitals and the last 30 readings for the trend
- * sparklines, open alerts (an acknowledged one leaves), whether a MOAA/S or CADSS-6 is due
- * (`observations`, the protocol's schedule), and `lastEventId` — the clinic's newest board event, read in
- * the same repeatable-read transaction (one database snapshot) as the rest — so the browser opens
- * /board/events from exactly this snapshot and misses nothing raised in between.
- * Roles: prescriber, nurse, therapist, admin; 200 only. The read is audited in its transaction.
+ * GET /api/v1/board — the caller's clinic's live board (`readBoard`, board-snapshot.ts: chairs, their sessions,
+ * latest vitals, trends, open alerts, observations due, today's schedule, and the `lastEventId` the browser
+ * opens /board/events from).
+ * Roles: prescriber, nurse, therapist, admin; 200 only. Every read is audited, one entry per request, in the
+ * transaction that read the board.
  *
- * Which sessions: every session in progress (checked in … recovery), sessions booked for today or earlier
- * and not started (the clinic's calendar day), and a discharged, cancelled or aborted session only for
- * the clinic's `boardClosedVisibleMin` minutes after it closed (default 30), so a day of 12 chairs stays
- * on one screen. Chairs sort naturally ("2" before "10", Intl.Collator numeric), then by booked time.
- *
- * Each session carries the dose given so far and the running infusion's progress (`dose`), and its chair
- * record (`chairId`) when its chair text names one. From the schedule (`board-schedule.ts`): the clinic's
- * active chairs (`chairs`), each with today's booked dosing appointments not yet checked in, and those
- * appointments that hold no active chair (`upcomingWithoutChair`).
+ * Why the reads are shared: every screen in a clinic polls the same board, and a 50-chair board is some
+ * hundreds of kilobytes. Requests for one clinic's board that arrive while its read runs wait for the next
+ * read, which starts after them (`CoalescedReads`), so no one is ever answered from a snapshot older than their
+ * request; that read writes each waiting request's audit entry and its answer is checked against the contract
+ * and serialised once (`shareResponse`).
  */
-import { observationScheduleOf } from '@plasticity/clinical/monitoring';
-import { Board, SessionStatus } from '@plasticity/contracts';
+import { Board } from '@plasticity/contracts';
 import { sql } from 'kysely';
+import { CoalescedReads } from '../../../platform/coalesced-reads.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-import { toAlert } from '../../alerts/alert-store.ts';
-import { infusionOf } from '../lifecycle/session-detail.ts';
-import { CLOSED_STATUSES, IN_CHAIR_STATUSES, iso, protocolOf, toVital } from '../shared/load.ts';
-import { boardObservationFlag, scheduleInputs, sessionObservationsDue } from '../shared/observations-due.ts';
-import { sessionSettings } from '../shared/settings.ts';
-import { SOURCE_TYPE } from '../vitals/raise-alerts.ts';
-import { boardSchedule } from './board-schedule.ts';
+import { shareResponse } from '../../../platform/shared-response.ts';
+import type { AuditActor } from '../../audit/audit-writer.ts';
+import { readBoard } from './board-snapshot.ts';
 
-export const SPARKLINE_POINTS = 30;
+/** A request waiting for its clinic's board: who reads it (for the audit entry) and the clinic's time zone. */
+interface BoardReader {
+  actor: AuditActor;
+  timeZone: string;
+}
 
-/** The closed statuses as an SQL list literal (constants, never input), to match the partial indexes' text. */
-const CLOSED_LIST = sql.raw(`(${CLOSED_STATUSES.map((x) => `'${x}'`).join(', ')})`);
+/** One read of a clinic's board for the requests it serves, with one audit entry each, in one transaction. */
+function readForReaders(ctx: ModuleContext, clinicId: string, readers: BoardReader[]): Promise<Board> {
+  return ctx.db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const board = await readBoard(trx, clinicId, (readers[0] as BoardReader).timeZone, ctx.clock.now());
+      const col = (f: (a: AuditActor) => string | null) => readers.map((r) => f(r.actor));
+      await sql`-- prepare:board_read_audit
+        ${ctx.audit.insertSelect(
+          {
+            clinicId,
+            userId: sql`r.user_id`,
+            email: sql`r.email`,
+            role: sql`r.role`,
+            sourceAddress: sql`r.source_address`,
+          },
+          {
+            action: 'query',
+            resourceType: 'board',
+            category: 'vital_signs',
+            details: { sessions: board.sessions.length },
+          },
+          sql`unnest(${col((a) => a.userId)}::uuid[], ${col((a) => a.email)}::text[],
+            ${col((a) => a.role)}::text[], ${col((a) => a.sourceAddress)}::text[])
+            as r(user_id, email, role, source_address)`,
+        )}`.execute(trx);
+      return board;
+    });
+}
 
-const chairOrder = new Intl.Collator('en-US', { numeric: true, sensitivity: 'base' });
-/** Chairs in natural order ("Chair 2" before "Chair 10"), then by booked time. */
-export const byChair = (a: { chair: string; scheduled_at: Date }, b: { chair: string; scheduled_at: Date }) =>
-  chairOrder.compare(a.chair, b.chair) ||
-  new Date(a.scheduled_at).getTime() - new Date(b.scheduled_at).getTime();
+const boardReads = new WeakMap<ModuleContext, CoalescedReads<BoardReader, Board>>();
+/** The app's shared board reads (one per app context). */
+export function boardReadsOf(ctx: ModuleContext): CoalescedReads<BoardReader, Board> {
+  let reads = boardReads.get(ctx);
+  if (!reads) {
+    reads = new CoalescedReads((clinicId, readers) => readForReaders(ctx, clinicId, readers));
+    boardReads.set(ctx, reads);
+  }
+  return reads;
+}
 
 export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(
@@ -49,159 +76,11 @@ export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
       config: { policy: allow.roles('prescriber', 'nurse', 'therapist', 'admin') },
       schema: { response: { 200: Board }, tags: ['sessions'] },
     },
-    async (req) =>
-      ctx.db
-        .transaction()
-        .setIsolationLevel('repeatable read')
-        .execute(async (trx) => {
-          const a = authOf(req);
-          const now = ctx.clock.now();
-          const { boardClosedVisibleMin } = await sessionSettings(trx, a.clinicId);
-          const closedSince = new Date(now.getTime() - boardClosedVisibleMin * 60_000);
-          const today = sql<string>`(${now}::timestamptz at time zone ${a.timeZone})::date`;
-          const top = await trx
-            .selectFrom('board_events')
-            .select((eb) => eb.fn.max('id').as('id'))
-            .where('clinic_id', '=', a.clinicId)
-            .executeTakeFirst();
-          const sessions = await trx
-            .selectFrom('dosing_sessions as s')
-            .innerJoin('patients as p', (j) =>
-              j.onRef('p.clinic_id', '=', 's.clinic_id').onRef('p.id', '=', 's.patient_id'),
-            )
-            .selectAll('s')
-            .select(['p.first_name', 'p.last_name', 'p.mrn'])
-            .where('s.clinic_id', '=', a.clinicId)
-            // Written as the two partial indexes' predicates (open: `dosing_sessions_one_open_idx`; closed
-            // lately: `dosing_sessions_closed_at_idx`, migration 0040), literally, so the planner can use them.
-            .where(
-              sql<boolean>`((s.status not in ${CLOSED_LIST}
-                  and (s.status <> 'scheduled' or (s.scheduled_at at time zone ${a.timeZone})::date <= ${today}))
-                or (s.status in ${CLOSED_LIST} and coalesce(s.discharged_at, s.updated_at) >= ${closedSince}))`,
-            )
-            .execute()
-            .then((rows) => rows.sort(byChair));
-          const ids = sessions.map((s) => s.id);
-          const [vitals, alerts, phases] = ids.length
-            ? await Promise.all([
-                sql<{
-                  session_id: string;
-                  id: string;
-                  at: Date;
-                  sbp: number | null;
-                  dbp: number | null;
-                  hr: number | null;
-                  spo2: number | null;
-                  rr: number | null;
-                  etco2: number | null;
-                  temp_c: number | null;
-                }>`
-              select x.id as session_id, v.* from unnest(${ids}::uuid[]) as x(id) cross join lateral (
-                select id, at, sbp, dbp, hr, spo2, rr, etco2, temp_c from session_vitals
-                 where clinic_id = ${a.clinicId} and session_id = x.id and entered_in_error_at is null
-                 order by at desc, recorded_at desc limit ${SPARKLINE_POINTS}
-              ) v order by v.at`.execute(trx),
-                trx
-                  .selectFrom('alerts')
-                  .selectAll()
-                  .where('clinic_id', '=', a.clinicId)
-                  .where('source_type', '=', SOURCE_TYPE)
-                  .where('source_id', 'in', ids)
-                  .where('status', '=', 'open')
-                  .orderBy('created_at')
-                  .execute(),
-                trx
-                  .selectFrom('session_transitions')
-                  .select(['session_id', (eb) => eb.fn.max('at').as('at')])
-                  .where('clinic_id', '=', a.clinicId)
-                  .where('session_id', 'in', ids)
-                  .groupBy('session_id')
-                  .execute(),
-              ])
-            : [{ rows: [] }, [], []];
-          const doses = ids.length
-            ? await trx
-                .selectFrom('session_administrations')
-                .select([
-                  'session_id',
-                  'route',
-                  'dose_mg',
-                  'started_at',
-                  'stopped_at',
-                  'events',
-                  'duration_min',
-                  'rate_ml_per_hour',
-                ])
-                .where('clinic_id', '=', a.clinicId)
-                .where('session_id', 'in', ids)
-                .where('entered_in_error_at', 'is', null)
-                .orderBy('started_at')
-                .execute()
-            : [];
-          const inChair = sessions
-            .filter((s) => (IN_CHAIR_STATUSES as readonly string[]).includes(s.status))
-            .map((s) => s.id);
-          const scheduled = await scheduleInputs(trx, a.clinicId, inChair);
-          const schedule = await boardSchedule(trx, a.clinicId, a.timeZone, now);
-          await ctx.audit.record(trx, actorOf(req), {
-            action: 'query',
-            resourceType: 'board',
-            category: 'vital_signs',
-            details: { sessions: ids.length },
-          });
-          return {
-            now: now.toISOString(),
-            lastEventId: Number(top?.id ?? 0),
-            closedVisibleMin: boardClosedVisibleMin,
-            sessions: sessions.map((s) => {
-              const p = protocolOf(s);
-              const trend = vitals.rows.filter((v) => v.session_id === s.id).map(toVital);
-              return {
-                id: s.id,
-                chair: s.chair,
-                chairId: s.chair_id,
-                patient: { id: s.patient_id, firstName: s.first_name, lastName: s.last_name, mrn: s.mrn },
-                protocol: {
-                  id: s.protocol_id,
-                  name: p.name,
-                  drug: p.drug,
-                  route: p.route,
-                  cadenceMin: p.vitals.cadenceMin,
-                },
-                status: SessionStatus.parse(s.status),
-                scheduledAt: new Date(s.scheduled_at).toISOString(),
-                phaseSince: iso(phases.find((x) => x.session_id === s.id)?.at ?? null),
-                doseStartedAt: iso(s.dose_started_at),
-                dischargedAt: iso(s.discharged_at),
-                dose: doseOf(
-                  doses.filter((d) => d.session_id === s.id),
-                  now,
-                ),
-                latestVitals: trend.at(-1) ?? null,
-                trend,
-                alerts: alerts.filter((x) => x.source_id === s.id).map((x) => toAlert(x)),
-                observations: boardObservationFlag(
-                  sessionObservationsDue(
-                    s,
-                    scheduled.observations.filter((o) => o.session_id === s.id),
-                    scheduled.recovery.find((r) => r.session_id === s.id)?.at ?? null,
-                    now,
-                  ),
-                  observationScheduleOf(p.vitals).graceMin,
-                ),
-              };
-            }),
-            chairs: schedule.chairs,
-            upcomingWithoutChair: schedule.upcomingWithoutChair,
-          };
-        }),
+    async (req) => {
+      const a = authOf(req);
+      const board = await boardReadsOf(ctx).get(a.clinicId, { actor: actorOf(req), timeZone: a.timeZone });
+      ctx.audit.sealSoon();
+      return shareResponse(board);
+    },
   );
-}
-
-/** The dose given in the session (valid administrations) and the progress of the latest infusion. */
-function doseOf(rows: Array<Parameters<typeof infusionOf>[0] & { dose_mg: string }>, now: Date) {
-  if (rows.length === 0) return null;
-  const givenMg = rows.reduce((t, r) => t + Math.round(Number(r.dose_mg) * 1000), 0) / 1000;
-  const last = rows.at(-1);
-  return { givenMg, infusion: last ? infusionOf(last, now) : null };
 }

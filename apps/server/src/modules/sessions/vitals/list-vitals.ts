@@ -9,15 +9,12 @@
  * one prepared autocommit statement, one round trip.
  */
 import { IdParams, type SessionVital, SessionVitalList, SessionVitalsQuery } from '@plasticity/contracts';
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import { notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, CLINICAL_READERS } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-
-/** A timestamptz as `toISOString` writes it (UTC, milliseconds, `Z`); null stays null. */
-const isoUtc = (t: RawBuilder<unknown>) =>
-  sql`to_char(${t} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+import { sessionVitalJson } from '../shared/vital-json.ts';
 
 export function listVitalsRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(
@@ -53,10 +50,7 @@ export function listVitalsRoute(app: ZodApp, ctx: ModuleContext) {
           select id, patient_id from dosing_sessions where clinic_id = ${a.clinicId} and id = ${req.params.id}
         ), logged as (${audit})
         select coalesce((
-          select json_agg(json_build_object('id', v.id, 'at', ${isoUtc(sql`v.at`)}, 'sbp', v.sbp, 'dbp', v.dbp,
-              'hr', v.hr, 'spo2', v.spo2, 'rr', v.rr, 'etco2', v.etco2, 'tempC', v.temp_c, 'source', v.source,
-              'deviceId', v.device_id, 'confirmedAt', ${isoUtc(sql`v.confirmed_at`)},
-              'confirmedBy', v.confirmed_by) order by v.at desc, v.recorded_at desc)
+          select json_agg(${sessionVitalJson} order by v.at desc, v.recorded_at desc)
             from (select * from session_vitals
                    where clinic_id = ${a.clinicId} and session_id = s.id and entered_in_error_at is null
                    order by at desc, recorded_at desc limit ${req.query.limit}) v
