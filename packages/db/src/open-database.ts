@@ -106,12 +106,16 @@ async function openPostgres(config: {
   poolSize?: number;
   applicationName?: string;
 }): Promise<Database> {
-  const options = config.schema ? `-c search_path=${config.schema}` : undefined;
+  // JIT compilation off on every connection: its cost (100–150 ms of compiling here) comes whenever a plan's
+  // estimate passes `jit_above_cost`, which a generic plan of a short read (the live board's one statement)
+  // and the outcomes aggregates did, and no statement of this application runs long enough to repay it.
+  // PostgreSQL's own guidance: JIT pays only for long-running CPU-bound (analytical) queries.
+  const options = ['-c jit=off', ...(config.schema ? [`-c search_path=${config.schema}`] : [])].join(' ');
   const clientConfig = {
     connectionString: config.url,
     types: typeParsers(),
     application_name: config.applicationName ?? 'plasticity',
-    ...(options ? { options } : {}),
+    options,
   };
   const observers = new Set<(e: ConnectionEvent) => void>();
   const emit = (e: ConnectionEvent): void => {

@@ -13,6 +13,7 @@ import type { DB } from '@plasticity/db';
 import { toJson } from '@plasticity/db';
 import type { AlertsTable } from '@plasticity/db/tables/measurement';
 import { type Kysely, type Selectable, sql } from 'kysely';
+import type { JsonRow } from '../../platform/json-rows.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import type { AuditActor } from '../audit/audit-writer.ts';
 
@@ -40,7 +41,11 @@ export interface RaiseAlertInput {
   value?: string | null;
 }
 
-export function toAlert(r: Selectable<AlertsTable>, ackByName: string | null = null): Alert {
+/** An alert row as the driver reads it, or as JSON carries it (`JsonRow`: its times as ISO 8601 text). */
+type AlertRow = Selectable<AlertsTable> | JsonRow<Selectable<AlertsTable>>;
+const isoOf = (t: Date | string) => new Date(t).toISOString();
+
+export function toAlert(r: AlertRow, ackByName: string | null = null): Alert {
   return {
     id: r.id,
     patientId: r.patient_id,
@@ -53,11 +58,11 @@ export function toAlert(r: Selectable<AlertsTable>, ackByName: string | null = n
     value: r.value,
     status: r.status,
     assignedTo: Array.isArray(r.assigned_to) ? r.assigned_to : [],
-    escalatedAt: r.escalated_at ? r.escalated_at.toISOString() : null,
-    createdAt: r.created_at.toISOString(),
+    escalatedAt: r.escalated_at ? isoOf(r.escalated_at) : null,
+    createdAt: isoOf(r.created_at),
     ackBy: r.ack_by,
     ackByName: r.ack_by ? ackByName : null,
-    ackAt: r.ack_at ? r.ack_at.toISOString() : null,
+    ackAt: r.ack_at ? isoOf(r.ack_at) : null,
     ackNote: r.ack_note,
   };
 }

@@ -1,10 +1,11 @@
 /**
- * The live board's snapshot of one clinic at `now`, read in the caller's transaction (the route reads it in
- * one repeatable-read transaction, one database snapshot): its chairs — patient, protocol, phase, when the
- * phase and the dose started, the latest vitals and the last 30 readings for the trend sparklines, open alerts
- * (an acknowledged one leaves), whether a MOAA/S or CADSS-6 is due (`observations`, the protocol's schedule) —
- * and `lastEventId`, the clinic's newest board event in the same snapshot, so the browser opens /board/events
- * from exactly this snapshot and misses nothing raised in between.
+ * The live board's snapshot of one clinic at `now`, read by ONE statement (one round trip, one database
+ * snapshot): its chairs — patient, protocol, phase, when the phase and the dose started, the latest vitals and
+ * the last 30 readings for the trend sparklines, open alerts (an acknowledged one leaves), whether a MOAA/S or
+ * CADSS-6 is due (`observations`, the protocol's schedule) — today's schedule, and `lastEventId`, the clinic's
+ * newest board event in the same snapshot, so the browser opens /board/events from exactly this snapshot and
+ * misses nothing raised in between. The caller's audit entries go in the same statement (a data-modifying
+ * CTE), so the read and its entries commit together.
  *
  * Which sessions: every session in progress (checked in … recovery), sessions booked for today or earlier
  * and not started (the clinic's calendar day), and a discharged, cancelled or aborted session only for
@@ -15,122 +16,219 @@
  * record (`chairId`) when its chair text names one. From the schedule (`board-schedule.ts`): the clinic's
  * active chairs (`chairs`), each with today's booked dosing appointments not yet checked in, and those
  * appointments that hold no active chair (`upcomingWithoutChair`).
+ *
+ * Why one statement: every screen in a clinic reads the board, and under load each round trip waits behind
+ * the server's other work; the dozen reads it took before cost more in waiting than in the database.
  */
 import { observationScheduleOf } from '@plasticity/clinical/monitoring';
+import type { Protocol } from '@plasticity/clinical/protocols';
 import { type Board, SessionStatus, type StoredVital } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
-import { type Kysely, sql } from 'kysely';
+import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely';
+import { type JsonRow, jsonRows } from '../../../platform/json-rows.ts';
 import { toAlert } from '../../alerts/alert-store.ts';
 import { infusionOf } from '../lifecycle/session-detail.ts';
-import { CLOSED_STATUSES, IN_CHAIR_STATUSES, iso, protocolOf } from '../shared/load.ts';
-import { boardObservationFlag, scheduleInputs, sessionObservationsDue } from '../shared/observations-due.ts';
-import { sessionSettings } from '../shared/settings.ts';
+import { CLOSED_STATUSES, iso } from '../shared/load.ts';
+import { boardObservationFlag, SCHEDULED_KINDS, sessionObservationsDue } from '../shared/observations-due.ts';
 import { storedVitalJson } from '../shared/vital-json.ts';
 import { SOURCE_TYPE } from '../vitals/raise-alerts.ts';
-import { boardSchedule } from './board-schedule.ts';
+import { type AppointmentRow, boardScheduleOf, type ChairRow, scheduleQueries } from './board-schedule.ts';
 
 export const SPARKLINE_POINTS = 30;
 
 /** The closed statuses as an SQL list literal (constants, never input), to match the partial indexes' text. */
 const CLOSED_LIST = sql.raw(`(${CLOSED_STATUSES.map((x) => `'${x}'`).join(', ')})`);
+/** The session a per-session part is read for (`perSession`: each of the statement's sessions in turn). */
+const THIS_SESSION = sql.ref<string>('x.id');
+/**
+ * A part's rows for every session of the statement, each with its session: a lateral join, each session's rows
+ * found by the part's index. `offset 0` keeps it so: the planner cannot know how few sessions a board holds (a
+ * generic plan guesses thousands) and would otherwise read the clinic's every row of the table into a hash.
+ */
+const perSession = <O>(part: Expression<O>) =>
+  sql<
+    O & { session_id: string }
+  >`select x.id as session_id, y.* from board_sessions x cross join lateral (${part} offset 0) y`;
+/** How many sessions the board shows, as an SQL expression the caller's audit entry can hold. */
+export const BOARD_SESSION_COUNT = sql<number>`(select count(*)::int from board_sessions)`;
 
 const chairOrder = new Intl.Collator('en-US', { numeric: true, sensitivity: 'base' });
 /** Chairs in natural order ("Chair 2" before "Chair 10"), then by booked time. */
-export const byChair = (a: { chair: string; scheduled_at: Date }, b: { chair: string; scheduled_at: Date }) =>
+export const byChair = (
+  a: { chair: string; scheduled_at: Date | string },
+  b: { chair: string; scheduled_at: Date | string },
+) =>
   chairOrder.compare(a.chair, b.chair) ||
   new Date(a.scheduled_at).getTime() - new Date(b.scheduled_at).getTime();
 
+/** The sessions' read and the parts read per session (`perSession`) or for them all (alerts). */
+function sessionParts(db: Kysely<DB>, clinicId: string) {
+  return {
+    sessions: db
+      .selectFrom('dosing_sessions as s')
+      // The session's patient by its key (`offset 0`, as in `perSession`: probes, not a hash of every patient).
+      .innerJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('patients')
+            .select(['first_name', 'last_name', 'mrn'])
+            .whereRef('patients.clinic_id', '=', 's.clinic_id')
+            .whereRef('patients.id', '=', 's.patient_id')
+            .offset(0)
+            .as('p'),
+        (j) => j.onTrue(),
+      )
+      .select([
+        's.id',
+        's.chair',
+        's.chair_id',
+        's.patient_id',
+        's.protocol_id',
+        's.status',
+        's.scheduled_at',
+        's.dose_started_at',
+        's.discharged_at',
+        'p.first_name',
+        'p.last_name',
+        'p.mrn',
+        // The protocol snapshot's parts the board shows, not the whole snapshot.
+        sql<
+          Pick<Protocol, 'name' | 'drug' | 'route' | 'vitals'>
+        >`jsonb_build_object('name', s.protocol->'name',
+          'drug', s.protocol->'drug', 'route', s.protocol->'route', 'vitals', s.protocol->'vitals')`.as(
+          'protocol',
+        ),
+      ])
+      .where('s.clinic_id', '=', clinicId),
+    alerts: db
+      .selectFrom('alerts')
+      .selectAll()
+      .where('clinic_id', '=', clinicId)
+      .where('source_type', '=', SOURCE_TYPE)
+      .where(sql<boolean>`source_id in (select id::text from board_sessions)`)
+      .where('status', '=', 'open'),
+    phases: db
+      .selectFrom('session_transitions')
+      .select((eb) => eb.fn.max('at').as('at'))
+      .where('clinic_id', '=', clinicId)
+      .where('session_id', '=', THIS_SESSION),
+    recovery: db
+      .selectFrom('session_transitions')
+      .select((eb) => eb.fn.max('at').as('at'))
+      .where('clinic_id', '=', clinicId)
+      .where('session_id', '=', THIS_SESSION)
+      .where('to_status', '=', 'recovery'),
+    doses: db
+      .selectFrom('session_administrations')
+      .select([
+        'route',
+        'started_at',
+        'stopped_at',
+        'events',
+        // As text, as the driver reads numeric columns (not as JSON numbers).
+        sql<string>`dose_mg::text`.as('dose_mg'),
+        sql<string | null>`duration_min::text`.as('duration_min'),
+        sql<string | null>`rate_ml_per_hour::text`.as('rate_ml_per_hour'),
+      ])
+      .where('clinic_id', '=', clinicId)
+      .where('session_id', '=', THIS_SESSION)
+      .where('entered_in_error_at', 'is', null),
+    observations: db
+      .selectFrom('session_observations')
+      .select(['kind', 'at'])
+      .where('clinic_id', '=', clinicId)
+      .where('session_id', '=', THIS_SESSION)
+      .where('kind', 'in', [...SCHEDULED_KINDS])
+      .where('entered_in_error_at', 'is', null),
+  };
+}
+
+type Parts = ReturnType<typeof sessionParts>;
+type Row<K extends keyof Parts> = JsonRow<Awaited<ReturnType<Parts[K]['executeTakeFirstOrThrow']>>>;
+type Rows<K extends keyof Parts> = Row<K>[];
+type PerSession<K extends keyof Parts> = Array<Row<K> & { session_id: string }>;
+type SessionRows = Rows<'sessions'>;
+
+interface BoardRead {
+  top: string | null;
+  sessions: SessionRows;
+  trends: Array<{ session_id: string; trend: StoredVital[] }>;
+  alerts: Rows<'alerts'>;
+  phases: PerSession<'phases'>;
+  recovery: PerSession<'recovery'>;
+  doses: PerSession<'doses'>;
+  observations: PerSession<'observations'>;
+  chairs: ChairRow[];
+  appointments: AppointmentRow[];
+}
+
+/**
+ * Reads the board. `boardClosedVisibleMin` is the clinic's setting (read before); `audit`, when given, is the
+ * caller's audit insert (`AuditWriter.insertSelect`), run in the statement; it may use `BOARD_SESSION_COUNT`.
+ */
 export async function readBoard(
-  trx: Kysely<DB>,
-  clinicId: string,
-  timeZone: string,
-  now: Date,
+  db: Kysely<DB>,
+  o: {
+    clinicId: string;
+    timeZone: string;
+    now: Date;
+    boardClosedVisibleMin: number;
+    audit?: RawBuilder<unknown>;
+  },
 ): Promise<Board> {
-  const { boardClosedVisibleMin } = await sessionSettings(trx, clinicId);
-  const closedSince = new Date(now.getTime() - boardClosedVisibleMin * 60_000);
+  const { clinicId, timeZone, now } = o;
+  const closedSince = new Date(now.getTime() - o.boardClosedVisibleMin * 60_000);
   const today = sql<string>`(${now}::timestamptz at time zone ${timeZone})::date`;
-  const top = await trx
-    .selectFrom('board_events')
-    .select((eb) => eb.fn.max('id').as('id'))
-    .where('clinic_id', '=', clinicId)
-    .executeTakeFirst();
-  const sessions = await trx
-    .selectFrom('dosing_sessions as s')
-    .innerJoin('patients as p', (j) =>
-      j.onRef('p.clinic_id', '=', 's.clinic_id').onRef('p.id', '=', 's.patient_id'),
-    )
-    .selectAll('s')
-    .select(['p.first_name', 'p.last_name', 'p.mrn'])
-    .where('s.clinic_id', '=', clinicId)
-    // Written as the two partial indexes' predicates (open: `dosing_sessions_one_open_idx`; closed
-    // lately: `dosing_sessions_closed_at_idx`, migration 0040), literally, so the planner can use them.
-    .where(
-      sql<boolean>`((s.status not in ${CLOSED_LIST}
+  const parts = sessionParts(db, clinicId);
+  const schedule = scheduleQueries(db, clinicId, timeZone, now);
+  const { rows } = await sql<BoardRead>`-- prepare:board_read
+    with board_sessions as (
+      ${parts.sessions.where(
+        // Written as the two partial indexes' predicates (open: `dosing_sessions_one_open_idx`; closed
+        // lately: `dosing_sessions_closed_at_idx`, migration 0040), literally, so the planner can use them.
+        sql<boolean>`((s.status not in ${CLOSED_LIST}
             and (s.status <> 'scheduled' or (s.scheduled_at at time zone ${timeZone})::date <= ${today}))
           or (s.status in ${CLOSED_LIST} and coalesce(s.discharged_at, s.updated_at) >= ${closedSince}))`,
-    )
-    .execute()
-    .then((rows) => rows.sort(byChair));
-  const ids = sessions.map((s) => s.id);
-  const [vitals, alerts, phases] = ids.length
-    ? await Promise.all([
-        // Each session's trend as one JSON array built by the database, oldest first (see vital-json.ts).
-        sql<{ session_id: string; trend: StoredVital[] }>`-- prepare:board_trends
-        select x.id as session_id, (
+      )}
+    )${o.audit ? sql`, logged as (${o.audit})` : sql``}
+    select (select max(id) from board_events where clinic_id = ${clinicId})::text as top,
+      ${jsonRows(sql`select * from board_sessions`)} as sessions,
+      -- Each session's trend as one JSON array, oldest first (see vital-json.ts).
+      ${jsonRows(sql`select x.id as session_id, (
           select coalesce(json_agg(${storedVitalJson} order by v.at, v.recorded_at), '[]'::json)
             from (select * from session_vitals
                    where clinic_id = ${clinicId} and session_id = x.id and entered_in_error_at is null
                    order by at desc, recorded_at desc limit ${SPARKLINE_POINTS}) v
-        ) as trend from unnest(${ids}::uuid[]) as x(id)`.execute(trx),
-        trx
-          .selectFrom('alerts')
-          .selectAll()
-          .where('clinic_id', '=', clinicId)
-          .where('source_type', '=', SOURCE_TYPE)
-          .where('source_id', 'in', ids)
-          .where('status', '=', 'open')
-          .orderBy('created_at')
-          .execute(),
-        trx
-          .selectFrom('session_transitions')
-          .select(['session_id', (eb) => eb.fn.max('at').as('at')])
-          .where('clinic_id', '=', clinicId)
-          .where('session_id', 'in', ids)
-          .groupBy('session_id')
-          .execute(),
-      ])
-    : [{ rows: [] }, [], []];
-  const doses = ids.length
-    ? await trx
-        .selectFrom('session_administrations')
-        .select([
-          'session_id',
-          'route',
-          'dose_mg',
-          'started_at',
-          'stopped_at',
-          'events',
-          'duration_min',
-          'rate_ml_per_hour',
-        ])
-        .where('clinic_id', '=', clinicId)
-        .where('session_id', 'in', ids)
-        .where('entered_in_error_at', 'is', null)
-        .orderBy('started_at')
-        .execute()
-    : [];
-  const inChair = sessions
-    .filter((s) => (IN_CHAIR_STATUSES as readonly string[]).includes(s.status))
-    .map((s) => s.id);
-  const scheduled = await scheduleInputs(trx, clinicId, inChair);
-  const schedule = await boardSchedule(trx, clinicId, timeZone, now);
-  const trends = new Map(vitals.rows.map((v) => [v.session_id, v.trend]));
+        ) as trend from board_sessions x`)} as trends,
+      ${jsonRows(parts.alerts, sql`x.created_at`)} as alerts,
+      ${jsonRows(perSession(parts.phases))} as phases,
+      ${jsonRows(perSession(parts.recovery))} as recovery,
+      ${jsonRows(perSession(parts.doses), sql`x.started_at`)} as doses,
+      ${jsonRows(perSession(parts.observations))} as observations,
+      ${jsonRows(schedule.chairs)} as chairs,
+      ${jsonRows(schedule.appointments)} as appointments`.execute(db);
+  const r = rows[0] as BoardRead;
+  const bySession = <T extends { session_id: string }>(list: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const x of list) {
+      const kept = m.get(x.session_id);
+      if (kept) kept.push(x);
+      else m.set(x.session_id, [x]);
+    }
+    return (id: string) => m.get(id) ?? [];
+  };
+  const trends = new Map(r.trends.map((t) => [t.session_id, t.trend]));
+  const alerts = bySession(r.alerts.map((a) => ({ ...a, session_id: a.source_id as string })));
+  const phases = new Map(r.phases.map((p) => [p.session_id, p.at]));
+  const recovery = new Map(r.recovery.map((p) => [p.session_id, p.at]));
+  const doses = bySession(r.doses);
+  const observations = bySession(r.observations);
   return {
     now: now.toISOString(),
-    lastEventId: Number(top?.id ?? 0),
-    closedVisibleMin: boardClosedVisibleMin,
-    sessions: sessions.map((s) => {
-      const p = protocolOf(s);
+    lastEventId: Number(r.top ?? 0),
+    closedVisibleMin: o.boardClosedVisibleMin,
+    sessions: [...r.sessions].sort(byChair).map((s) => {
+      const p = s.protocol;
       const trend = trends.get(s.id) ?? [];
       return {
         id: s.id,
@@ -146,29 +244,20 @@ export async function readBoard(
         },
         status: SessionStatus.parse(s.status),
         scheduledAt: new Date(s.scheduled_at).toISOString(),
-        phaseSince: iso(phases.find((x) => x.session_id === s.id)?.at ?? null),
+        phaseSince: iso(phases.get(s.id) ?? null),
         doseStartedAt: iso(s.dose_started_at),
         dischargedAt: iso(s.discharged_at),
-        dose: doseOf(
-          doses.filter((d) => d.session_id === s.id),
-          now,
-        ),
+        dose: doseOf(doses(s.id), now),
         latestVitals: trend.at(-1) ?? null,
         trend,
-        alerts: alerts.filter((x) => x.source_id === s.id).map((x) => toAlert(x)),
+        alerts: alerts(s.id).map((x) => toAlert(x)),
         observations: boardObservationFlag(
-          sessionObservationsDue(
-            s,
-            scheduled.observations.filter((o) => o.session_id === s.id),
-            scheduled.recovery.find((r) => r.session_id === s.id)?.at ?? null,
-            now,
-          ),
+          sessionObservationsDue(s, observations(s.id), recovery.get(s.id) ?? null, now),
           observationScheduleOf(p.vitals).graceMin,
         ),
       };
     }),
-    chairs: schedule.chairs,
-    upcomingWithoutChair: schedule.upcomingWithoutChair,
+    ...boardScheduleOf(r.chairs, r.appointments),
   };
 }
 

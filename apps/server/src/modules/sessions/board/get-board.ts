@@ -19,7 +19,8 @@ import { allow } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
 import { shareResponse } from '../../../platform/shared-response.ts';
 import type { AuditActor } from '../../audit/audit-writer.ts';
-import { readBoard } from './board-snapshot.ts';
+import { sessionSettings } from '../shared/settings.ts';
+import { BOARD_SESSION_COUNT, readBoard } from './board-snapshot.ts';
 
 /** A request waiting for its clinic's board: who reads it (for the audit entry) and the clinic's time zone. */
 interface BoardReader {
@@ -27,35 +28,36 @@ interface BoardReader {
   timeZone: string;
 }
 
-/** One read of a clinic's board for the requests it serves, with one audit entry each, in one transaction. */
-function readForReaders(ctx: ModuleContext, clinicId: string, readers: BoardReader[]): Promise<Board> {
-  return ctx.db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute(async (trx) => {
-      const board = await readBoard(trx, clinicId, (readers[0] as BoardReader).timeZone, ctx.clock.now());
-      const col = (f: (a: AuditActor) => string | null) => readers.map((r) => f(r.actor));
-      await sql`-- prepare:board_read_audit
-        ${ctx.audit.insertSelect(
-          {
-            clinicId,
-            userId: sql`r.user_id`,
-            email: sql`r.email`,
-            role: sql`r.role`,
-            sourceAddress: sql`r.source_address`,
-          },
-          {
-            action: 'query',
-            resourceType: 'board',
-            category: 'vital_signs',
-            details: { sessions: board.sessions.length },
-          },
-          sql`unnest(${col((a) => a.userId)}::uuid[], ${col((a) => a.email)}::text[],
-            ${col((a) => a.role)}::text[], ${col((a) => a.sourceAddress)}::text[])
-            as r(user_id, email, role, source_address)`,
-        )}`.execute(trx);
-      return board;
-    });
+/** One read of a clinic's board for the requests it serves, with one audit entry each, in its one statement. */
+async function readForReaders(ctx: ModuleContext, clinicId: string, readers: BoardReader[]): Promise<Board> {
+  const { boardClosedVisibleMin } = await sessionSettings(ctx.db, clinicId);
+  const col = (f: (a: AuditActor) => string | null) => readers.map((r) => f(r.actor));
+  const board = await readBoard(ctx.db, {
+    clinicId,
+    timeZone: (readers[0] as BoardReader).timeZone,
+    now: ctx.clock.now(),
+    boardClosedVisibleMin,
+    audit: ctx.audit.insertSelect(
+      {
+        clinicId,
+        userId: sql`r.user_id`,
+        email: sql`r.email`,
+        role: sql`r.role`,
+        sourceAddress: sql`r.source_address`,
+      },
+      {
+        action: 'query',
+        resourceType: 'board',
+        category: 'vital_signs',
+        details: sql`jsonb_build_object('sessions', ${BOARD_SESSION_COUNT})`,
+      },
+      sql`unnest(${col((a) => a.userId)}::uuid[], ${col((a) => a.email)}::text[],
+        ${col((a) => a.role)}::text[], ${col((a) => a.sourceAddress)}::text[])
+        as r(user_id, email, role, source_address)`,
+    ),
+  });
+  ctx.audit.sealSoon();
+  return board;
 }
 
 const boardReads = new WeakMap<ModuleContext, CoalescedReads<BoardReader, Board>>();
@@ -79,7 +81,6 @@ export function getBoardRoute(app: ZodApp, ctx: ModuleContext) {
     async (req) => {
       const a = authOf(req);
       const board = await boardReadsOf(ctx).get(a.clinicId, { actor: actorOf(req), timeZone: a.timeZone });
-      ctx.audit.sealSoon();
       return shareResponse(board);
     },
   );

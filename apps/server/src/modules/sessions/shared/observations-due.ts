@@ -10,12 +10,13 @@ import {
   observationsDue,
   type RecordedObservation,
 } from '@plasticity/clinical/monitoring';
-import { type Executor, IN_CHAIR_STATUSES, type SessionRow } from './load.ts';
+import type { Protocol } from '@plasticity/clinical/protocols';
+import { IN_CHAIR_STATUSES } from './load.ts';
 
 export const SCHEDULED_KINDS = ['moaas', 'cadss6'] as const;
 
 export function sessionObservationsDue(
-  s: Pick<SessionRow, 'status' | 'protocol' | 'dose_started_at'>,
+  s: { status: string; protocol: Pick<Protocol, 'vitals'>; dose_started_at: Date | string | null },
   observations: readonly RecordedObservation[],
   monitoringEndedAt: Date | string | null | undefined,
   now: Date,
@@ -24,30 +25,6 @@ export function sessionObservationsDue(
   return observationsDue(observationScheduleOf(s.protocol.vitals), s.dose_started_at, observations, now, {
     monitoringEndedAt: monitoringEndedAt ?? null,
   });
-}
-
-/** Scheduled observations and the latest move to recovery of several sessions, for the board. */
-export async function scheduleInputs(db: Executor, clinicId: string, ids: string[]) {
-  if (ids.length === 0) return { observations: [], recovery: [] };
-  const [observations, recovery] = await Promise.all([
-    db
-      .selectFrom('session_observations')
-      .select(['session_id', 'kind', 'at'])
-      .where('clinic_id', '=', clinicId)
-      .where('session_id', 'in', ids)
-      .where('kind', 'in', [...SCHEDULED_KINDS])
-      .where('entered_in_error_at', 'is', null)
-      .execute(),
-    db
-      .selectFrom('session_transitions')
-      .select(['session_id', (eb) => eb.fn.max('at').as('at')])
-      .where('clinic_id', '=', clinicId)
-      .where('session_id', 'in', ids)
-      .where('to_status', '=', 'recovery')
-      .groupBy('session_id')
-      .execute(),
-  ]);
-  return { observations, recovery };
 }
 
 /** The board's compact form: what is due now, the next one, and the grace (so the board can tick on). */
