@@ -163,8 +163,8 @@ interface BoardRead {
 }
 
 /**
- * Reads the board. `boardClosedVisibleMin` is the clinic's setting (read before); `audit`, when given, is the
- * caller's audit insert (`AuditWriter.insertSelect`), run in the statement; it may use `BOARD_SESSION_COUNT`.
+ * Reads the board. `boardClosedVisibleMin` is the clinic's setting (read before); `audit` is the caller's audit
+ * insert (`AuditWriter.insertSelect`), run in the statement (it may use `BOARD_SESSION_COUNT`).
  */
 export async function readBoard(
   db: Kysely<DB>,
@@ -173,7 +173,7 @@ export async function readBoard(
     timeZone: string;
     now: Date;
     boardClosedVisibleMin: number;
-    audit?: RawBuilder<unknown>;
+    audit: RawBuilder<unknown>;
   },
 ): Promise<Board> {
   const { clinicId, timeZone, now } = o;
@@ -192,7 +192,7 @@ export async function readBoard(
             and (s.status <> 'scheduled' or (s.scheduled_at at time zone ${timeZone})::date <= ${today}))
           or (s.status in ${CLOSED_LIST} and coalesce(s.discharged_at, s.updated_at) >= ${closedSince}))`,
       )}
-    )${o.audit ? sql`, logged as (${o.audit})` : sql``}
+    ), logged as (${o.audit})
     select (select max(id) from board_events where clinic_id = ${clinicId})::text as top,
       ${jsonRows(sql`select * from board_sessions`)} as sessions,
       -- Each session's trend as one JSON array, oldest first (see vital-json.ts).
