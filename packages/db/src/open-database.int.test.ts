@@ -56,15 +56,34 @@ describe.each(testBackends())('database on %s', (backend) => {
       /append-only/,
     );
     await expect(sql`truncate audit_log`.execute(d.db)).rejects.toThrow(/append-only/);
-    // sealing (setting seq + hash once, content unchanged) is the one allowed update
-    await d.db
-      .updateTable('audit_log')
-      .set({ seq: 1_000_000 + Math.floor(Math.random() * 1e6), hash: 'h', prev_hash: 'p' })
-      .where('id', '=', row.id)
-      .execute();
+    // Sealing (setting seq + hash once, content unchanged) is the one allowed update. It is tried on an entry of
+    // its own inside a transaction, rolled back at the end: on the test server the schema is shared with other
+    // test files whose apps run the audit sealer, which would seal a committed entry first.
+    const rollBack = new Error('roll back');
     await expect(
-      d.db.updateTable('audit_log').set({ hash: 'h2' }).where('id', '=', row.id).execute(),
-    ).rejects.toThrow(/append-only/);
+      d.db.transaction().execute(async (trx) => {
+        const own = await trx
+          .insertInto('audit_log')
+          .values({
+            clinic_id: c.id,
+            action: 'read',
+            resource_type: 'x',
+            outcome: 'success',
+            details: toJson({}),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx
+          .updateTable('audit_log')
+          .set({ seq: 1_000_000 + Math.floor(Math.random() * 1e6), hash: 'h', prev_hash: 'p' })
+          .where('id', '=', own.id)
+          .execute();
+        await expect(
+          trx.updateTable('audit_log').set({ hash: 'h2' }).where('id', '=', own.id).execute(),
+        ).rejects.toThrow(/append-only/);
+        throw rollBack;
+      }),
+    ).rejects.toBe(rollBack);
   });
 
   it('serializes transactions', async () => {
