@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toJson } from './json.ts';
 import type { Database } from './open-database.ts';
+import type { DB } from './schema.ts';
 import { openTestDatabase, testBackends } from './testing/index.ts';
 
 describe.each(testBackends())('database on %s', (backend) => {
@@ -38,17 +39,20 @@ describe.each(testBackends())('database on %s', (backend) => {
       .values({ name: 'T', address: toJson({}), settings: toJson({}) })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const row = await d.db
-      .insertInto('audit_log')
-      .values({
-        clinic_id: c.id,
-        action: 'read',
-        resource_type: 'x',
-        outcome: 'success',
-        details: toJson({}),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    /** A new unsealed entry of the clinic, written through `db`. */
+    const newEntry = (db: Kysely<DB>) =>
+      db
+        .insertInto('audit_log')
+        .values({
+          clinic_id: c.id,
+          action: 'read',
+          resource_type: 'x',
+          outcome: 'success',
+          details: toJson({}),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const row = await newEntry(d.db);
     await expect(
       d.db.updateTable('audit_log').set({ action: 'update' }).where('id', '=', row.id).execute(),
     ).rejects.toThrow(/append-only/);
@@ -62,17 +66,7 @@ describe.each(testBackends())('database on %s', (backend) => {
     const rollBack = new Error('roll back');
     await expect(
       d.db.transaction().execute(async (trx) => {
-        const own = await trx
-          .insertInto('audit_log')
-          .values({
-            clinic_id: c.id,
-            action: 'read',
-            resource_type: 'x',
-            outcome: 'success',
-            details: toJson({}),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const own = await newEntry(trx);
         await trx
           .updateTable('audit_log')
           .set({ seq: 1_000_000 + Math.floor(Math.random() * 1e6), hash: 'h', prev_hash: 'p' })
