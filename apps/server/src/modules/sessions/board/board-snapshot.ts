@@ -34,7 +34,7 @@ import { storedVitalJson } from '../shared/vital-json.ts';
 import { SOURCE_TYPE } from '../vitals/raise-alerts.ts';
 import { type AppointmentRow, boardScheduleOf, type ChairRow, scheduleQueries } from './board-schedule.ts';
 
-export const SPARKLINE_POINTS = 30;
+const SPARKLINE_POINTS = 30;
 
 /** The closed statuses as an SQL list literal (constants, never input), to match the partial indexes' text. */
 const CLOSED_LIST = sql.raw(`(${CLOSED_STATUSES.map((x) => `'${x}'`).join(', ')})`);
@@ -54,7 +54,7 @@ export const BOARD_SESSION_COUNT = sql<number>`(select count(*)::int from board_
 
 const chairOrder = new Intl.Collator('en-US', { numeric: true, sensitivity: 'base' });
 /** Chairs in natural order ("Chair 2" before "Chair 10"), then by booked time. */
-export const byChair = (
+const byChair = (
   a: { chair: string; scheduled_at: Date | string },
   b: { chair: string; scheduled_at: Date | string },
 ) =>
@@ -107,17 +107,15 @@ function sessionParts(db: Kysely<DB>, clinicId: string) {
       .where('source_type', '=', SOURCE_TYPE)
       .where(sql<boolean>`source_id in (select id::text from board_sessions)`)
       .where('status', '=', 'open'),
+    // One read of the session's transitions for both: when its phase began, and its latest move to recovery.
     phases: db
       .selectFrom('session_transitions')
-      .select((eb) => eb.fn.max('at').as('at'))
+      .select([
+        (eb) => eb.fn.max('at').as('at'),
+        sql<Date | null>`max(at) filter (where to_status = 'recovery')`.as('recovery_at'),
+      ])
       .where('clinic_id', '=', clinicId)
       .where('session_id', '=', THIS_SESSION),
-    recovery: db
-      .selectFrom('session_transitions')
-      .select((eb) => eb.fn.max('at').as('at'))
-      .where('clinic_id', '=', clinicId)
-      .where('session_id', '=', THIS_SESSION)
-      .where('to_status', '=', 'recovery'),
     doses: db
       .selectFrom('session_administrations')
       .select([
@@ -155,7 +153,6 @@ interface BoardRead {
   trends: Array<{ session_id: string; trend: StoredVital[] }>;
   alerts: Rows<'alerts'>;
   phases: PerSession<'phases'>;
-  recovery: PerSession<'recovery'>;
   doses: PerSession<'doses'>;
   observations: PerSession<'observations'>;
   chairs: ChairRow[];
@@ -204,7 +201,6 @@ export async function readBoard(
         ) as trend from board_sessions x`)} as trends,
       ${jsonRows(parts.alerts, sql`x.created_at`)} as alerts,
       ${jsonRows(perSession(parts.phases))} as phases,
-      ${jsonRows(perSession(parts.recovery))} as recovery,
       ${jsonRows(perSession(parts.doses), sql`x.started_at`)} as doses,
       ${jsonRows(perSession(parts.observations))} as observations,
       ${jsonRows(schedule.chairs)} as chairs,
@@ -221,8 +217,7 @@ export async function readBoard(
   };
   const trends = new Map(r.trends.map((t) => [t.session_id, t.trend]));
   const alerts = bySession(r.alerts.map((a) => ({ ...a, session_id: a.source_id as string })));
-  const phases = new Map(r.phases.map((p) => [p.session_id, p.at]));
-  const recovery = new Map(r.recovery.map((p) => [p.session_id, p.at]));
+  const phases = new Map(r.phases.map((p) => [p.session_id, p]));
   const doses = bySession(r.doses);
   const observations = bySession(r.observations);
   return {
@@ -246,7 +241,7 @@ export async function readBoard(
         },
         status: SessionStatus.parse(s.status),
         scheduledAt: new Date(s.scheduled_at).toISOString(),
-        phaseSince: iso(phases.get(s.id) ?? null),
+        phaseSince: iso(phases.get(s.id)?.at),
         doseStartedAt: iso(s.dose_started_at),
         dischargedAt: iso(s.discharged_at),
         dose: doseOf(doses(s.id), now),
@@ -254,7 +249,7 @@ export async function readBoard(
         trend,
         alerts: alerts(s.id).map((x) => toAlert(x)),
         observations: boardObservationFlag(
-          sessionObservationsDue(s, observations(s.id), recovery.get(s.id) ?? null, now),
+          sessionObservationsDue(s, observations(s.id), phases.get(s.id)?.recovery_at, now),
           observationScheduleOf(p.vitals).graceMin,
         ),
       };
