@@ -122,13 +122,21 @@ export class Http {
   }
   /**
    * A GET whose answer is read to its end but not decoded or parsed: what a benchmark's closed loop needs, so
-   * the client (in the server's process) does not spend the server's event loop parsing large answers.
+   * the client (in the server's process) does not spend the server's event loop parsing large answers. It
+   * accepts compressed answers as a browser does (`Accept-Encoding: gzip, deflate, br`); it does not inflate
+   * them, for the same reason.
    */
   getStatus(path: string): Promise<number> {
     return new Promise((resolve, reject) => {
       const req = http.get(
         `${this.base}${path}`,
-        { agent: this.agent, headers: this.cookie ? { cookie: this.cookie } : {} },
+        {
+          agent: this.agent,
+          headers: {
+            'accept-encoding': 'gzip, deflate, br',
+            ...(this.cookie ? { cookie: this.cookie } : {}),
+          },
+        },
         (res) => {
           res.resume();
           res.on('end', () => resolve(res.statusCode ?? 0));

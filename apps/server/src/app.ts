@@ -50,7 +50,7 @@ import { advisoryLeadership, soleProcess } from './platform/leadership.ts';
 import { outboxMailer } from './platform/mailer.ts';
 import type { ModuleContext, ServerModule } from './platform/module.ts';
 import { RequestLog } from './platform/request-log.ts';
-import { serializeSharedOnce } from './platform/shared-response.ts';
+import { compressSharedResponses, serializeSharedOnce } from './platform/shared-response.ts';
 
 /** Order matters only for demo seeding (a module's seed may use data of those before it). */
 export const MODULES: readonly ServerModule[] = [
@@ -177,6 +177,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     transform: jsonSchemaTransform,
   });
   installErrorHandler(app);
+  compressSharedResponses(app);
   await installBrowserEdge(app);
   installAuthGate(app, sessions, opts.config, fhirBearerTokens(opts.database.db, clock));
   app.addHook('onSend', async (req, reply) => {

@@ -38,6 +38,17 @@ export const BoardInfusionProgress = z.object({
   volumeMl: z.number().nullable(),
 });
 
+/**
+ * A point of a chair's trend sparklines: when, heart rate and SpO₂ (what the board draws; the latest reading's
+ * every value is `latestVitals`). Oldest first.
+ */
+export const BoardTrendPoint = z.object({
+  at: z.string(),
+  hr: z.number().nullable(),
+  spo2: z.number().nullable(),
+});
+export type BoardTrendPoint = z.infer<typeof BoardTrendPoint>;
+
 export const BoardSession = z.object({
   id: Uuid,
   chair: z.string(),
@@ -58,7 +69,8 @@ export const BoardSession = z.object({
   doseStartedAt: z.string().nullable(),
   dischargedAt: z.string().nullable(),
   latestVitals: StoredVital.nullable(),
-  trend: z.array(StoredVital),
+  /** The last 30 readings' points (not entered in error), oldest first. */
+  trend: z.array(BoardTrendPoint),
   /** Open alerts only: an acknowledged alert leaves the board. */
   alerts: z.array(Alert),
   observations: BoardObservationFlag.nullable(),

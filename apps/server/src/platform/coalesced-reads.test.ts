@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CoalescedReads } from './coalesced-reads.ts';
 
 /** A read that stays open until the test ends it, and remembers who it served. */
@@ -22,6 +22,14 @@ function controlledReads() {
 const settle = () => new Promise((r) => setImmediate(r));
 
 describe('CoalescedReads', () => {
+  // The clock the gathering reads (`performance.now`) and its timer, under the test's hand.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('gives a lone request a read of its own, started at once', async () => {
     const { reads, started } = controlledReads();
     const a = reads.get('clinic-1', 'a');
@@ -87,5 +95,77 @@ describe('CoalescedReads', () => {
     });
     await expect(reads.get('k', 'a')).rejects.toThrow('bad key');
     await expect(reads.get('k', 'b')).resolves.toBe('ok');
+  });
+
+  describe('gathering the screens a read answered', () => {
+    it('waits for the last round to come back, then reads for all of it at once', async () => {
+      const { reads, started } = controlledReads();
+      const a = reads.get('clinic-1', 'a');
+      const b = reads.get('clinic-1', 'b');
+      const c = reads.get('clinic-1', 'c');
+      vi.advanceTimersByTime(10); // the read takes 10 ms
+      started[0]?.end('first');
+      await expect(a).resolves.toBe('first');
+      await settle();
+      // b and c came while it ran: the round was three; a is expected back within 10 ms.
+      expect(started).toHaveLength(1);
+      vi.advanceTimersByTime(4);
+      const a2 = reads.get('clinic-1', 'a again');
+      expect(started.map((s) => s.waiters)).toEqual([['a'], ['b', 'c', 'a again']]);
+      started[1]?.end('second');
+      await expect(Promise.all([b, c, a2])).resolves.toEqual(['second', 'second', 'second']);
+      expect(reads.stats).toEqual({ reads: 2, requests: 4, largestGroup: 3 });
+    });
+
+    it('waits no longer than the last read took', async () => {
+      const { reads, started } = controlledReads();
+      const a = reads.get('clinic-1', 'a');
+      const b = reads.get('clinic-1', 'b');
+      vi.advanceTimersByTime(10);
+      started[0]?.end('first');
+      await a;
+      await settle();
+      vi.advanceTimersByTime(9);
+      expect(started).toHaveLength(1);
+      vi.advanceTimersByTime(1); // a did not come back: b is read for without it
+      expect(started.map((s) => s.waiters)).toEqual([['a'], ['b']]);
+      started[1]?.end('second');
+      await expect(b).resolves.toBe('second');
+    });
+
+    it('waits at most maxGatherMs after a slow read', async () => {
+      const { reads, started } = controlledReads();
+      const a = reads.get('clinic-1', 'a');
+      void reads.get('clinic-1', 'b');
+      vi.advanceTimersByTime(400);
+      started[0]?.end('slow');
+      await a;
+      await settle();
+      vi.advanceTimersByTime(24);
+      expect(started).toHaveLength(1);
+      vi.advanceTimersByTime(1);
+      expect(started).toHaveLength(2);
+    });
+
+    it('never delays a screen polling alone, or a request after the window', async () => {
+      const { reads, started } = controlledReads();
+      const a = reads.get('clinic-1', 'a');
+      vi.advanceTimersByTime(10);
+      started[0]?.end('first');
+      await a;
+      void reads.get('clinic-1', 'a again'); // its round was one: it is back
+      expect(started.map((s) => s.waiters)).toEqual([['a'], ['a again']]);
+      const b = reads.get('clinic-1', 'b');
+      const c = reads.get('clinic-1', 'c');
+      vi.advanceTimersByTime(10);
+      started[1]?.end('second');
+      await settle();
+      vi.advanceTimersByTime(10); // 'a again' does not come back
+      started[2]?.end('third'); // b and c's read
+      await expect(Promise.all([b, c])).resolves.toEqual(['third', 'third']);
+      vi.advanceTimersByTime(1_000);
+      void reads.get('clinic-1', 'later'); // long after: at once, not waiting for the round of three
+      expect(started.map((s) => s.waiters).at(-1)).toEqual(['later']);
+    });
   });
 });

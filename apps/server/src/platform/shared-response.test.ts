@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serializeSharedOnce, shareResponse } from './shared-response.ts';
+import { acceptsGzip, serializeSharedOnce, shareResponse } from './shared-response.ts';
 
 describe('serializeSharedOnce', () => {
   const counting = () => {
@@ -44,5 +44,32 @@ describe('serializeSharedOnce', () => {
     expect(() => serialize(board)).toThrow('does not match');
     fail = false;
     expect(serialize(board)).toBe('{"n":1}');
+  });
+});
+
+describe('acceptsGzip (RFC 9110 §12.5.3)', () => {
+  it.each([
+    [undefined, false],
+    ['', false],
+    ['identity', false],
+    ['br', false],
+    ['gzip', true],
+    ['GZIP', true],
+    ['x-gzip', true],
+    ['gzip, deflate, br, zstd', true],
+    ['deflate, gzip;q=0.5', true],
+    ['gzip;q=0', false],
+    ['gzip; q=0.000', false],
+    ['gzip;q=0.001', true],
+    ['*', true],
+    ['*;q=0', false],
+    ['br, *;q=0.1', true],
+    // A named coding's weight wins over the wildcard's, either way.
+    ['gzip;q=0, *', false],
+    ['*;q=0, gzip', true],
+    ['gzip;q=abc', false],
+    ['gzipped', false],
+  ])('%j → %s', (header, accepted) => {
+    expect(acceptsGzip(header)).toBe(accepted);
   });
 });

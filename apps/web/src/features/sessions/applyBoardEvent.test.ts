@@ -69,9 +69,9 @@ describe('applyBoardEvent', () => {
     expect(r.refetch).toBe(false);
     expect(r.board.sessions[0]?.latestVitals).toEqual(late);
     expect(r.board.sessions[0]?.trend).toHaveLength(TREND_POINTS);
-    expect(r.board.sessions[0]?.trend.at(-1)).toEqual(late);
+    expect(r.board.sessions[0]?.trend.at(-1)).toEqual({ at: late.at, hr: 70, spo2: 90 });
     // An older reading arriving late goes into place; the latest stays the latest.
-    const older = { ...vital(50), at: full[5]?.at ?? '' };
+    const older = { ...vital(50, 93), at: full[5]?.at ?? '' };
     const r2 = applyBoardEvent(r.board, {
       kind: 'vitals',
       sessionId: SID,
@@ -81,6 +81,24 @@ describe('applyBoardEvent', () => {
       eventId: 12,
     });
     expect(r2.board.sessions[0]?.latestVitals).toEqual(late);
+    expect(r2.board.sessions[0]?.trend.map((p) => p.at)).toEqual(
+      [...full.slice(1).map((v) => v.at), late.at, older.at].sort().slice(-TREND_POINTS),
+    );
+  });
+
+  it('takes a reading recorded later at the latest reading’s time as the latest', () => {
+    const first = vital(1, 95);
+    const again = { ...vital(2, 91), at: first.at };
+    const r = applyBoardEvent(board([first]), {
+      kind: 'vitals',
+      sessionId: SID,
+      chair: '3',
+      reading: again,
+      count: 1,
+      eventId: 11,
+    });
+    expect(r.board.sessions[0]?.latestVitals).toEqual(again);
+    expect(r.board.sessions[0]?.trend.map((p) => p.spo2)).toEqual([95, 91]);
   });
 
   it('keeps the schedule (chairs, their upcoming visits, visits in no chair) and the session’s chair record', () => {

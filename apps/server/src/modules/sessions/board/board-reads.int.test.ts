@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { testBackends } from '@plasticity/db/testing/index';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/harness.ts';
@@ -84,5 +85,44 @@ describe.each(testBackends())('shared board reads on %s', (backend) => {
     const [boardA, boardB] = await Promise.all([nurseA.get('/api/v1/board'), nurseB.get('/api/v1/board')]);
     expect(boardA.body.sessions.map((x: { id: string }) => x.id)).toEqual([sA.id]);
     expect(boardB.body.sessions).toEqual([]);
+  });
+
+  it('sends the board gzipped to a client that accepts gzip, and as plain JSON to one that does not', async () => {
+    const c = await h.newClinic();
+    const nurse = await c.login('nurse');
+    await newSession(h, c, nurse, undefined, '6');
+    const get = (acceptEncoding?: string) =>
+      h.app.inject({
+        method: 'GET',
+        url: '/api/v1/board',
+        headers: {
+          cookie: nurse.cookie as string,
+          ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}),
+        },
+      });
+    const [zipped, plain, refused] = await Promise.all([
+      get('gzip, deflate, br'),
+      get(),
+      get('gzip;q=0, identity'),
+    ]);
+    for (const r of [zipped, plain, refused]) {
+      expect(r.statusCode).toBe(200);
+      expect(r.headers.vary).toBe('accept-encoding');
+    }
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    const unzipped = JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'));
+    expect(unzipped.sessions).toEqual(JSON.parse(plain.body).sessions);
+    expect(unzipped.sessions).toHaveLength(1);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(refused.body).sessions).toEqual(unzipped.sessions);
+    // Other answers are never compressed.
+    const me = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { cookie: nurse.cookie as string, 'accept-encoding': 'gzip' },
+    });
+    expect(me.statusCode).toBe(200);
+    expect(me.headers['content-encoding']).toBeUndefined();
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The live board's snapshot of one clinic at `now`, read by ONE statement (one round trip, one database
- * snapshot): its chairs — patient, protocol, phase, when the phase and the dose started, the latest vitals and
- * the last 30 readings for the trend sparklines, open alerts (an acknowledged one leaves), whether a MOAA/S or
+ * snapshot): its chairs — patient, protocol, phase, when the phase and the dose started, the latest reading,
+ * the last 30 readings' time, heart rate and SpO₂ for the trend sparklines (what they draw, no more: the trends
+ * are most of a full board's bytes), open alerts (an acknowledged one leaves), whether a MOAA/S or
  * CADSS-6 is due (`observations`, the protocol's schedule) — today's schedule, and `lastEventId`, the clinic's
  * newest board event in the same snapshot, so the browser opens /board/events from exactly this snapshot and
  * misses nothing raised in between. The caller's audit entries go in the same statement (a data-modifying
@@ -22,7 +23,7 @@
  */
 import { observationScheduleOf } from '@plasticity/clinical/monitoring';
 import type { Protocol } from '@plasticity/clinical/protocols';
-import { type Board, SessionStatus, type StoredVital } from '@plasticity/contracts';
+import { type Board, type BoardTrendPoint, SessionStatus, type StoredVital } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely';
 import { type JsonRow, jsonRows } from '../../../platform/json-rows.ts';
@@ -30,7 +31,7 @@ import { toAlert } from '../../alerts/alert-store.ts';
 import { infusionOf } from '../lifecycle/session-detail.ts';
 import { CLOSED_STATUSES, iso } from '../shared/load.ts';
 import { boardObservationFlag, SCHEDULED_KINDS, sessionObservationsDue } from '../shared/observations-due.ts';
-import { storedVitalJson } from '../shared/vital-json.ts';
+import { storedVitalJson, trendPointJson } from '../shared/vital-json.ts';
 import { SOURCE_TYPE } from '../vitals/raise-alerts.ts';
 import { type AppointmentRow, boardScheduleOf, type ChairRow, scheduleQueries } from './board-schedule.ts';
 
@@ -91,11 +92,11 @@ function sessionParts(db: Kysely<DB>, clinicId: string) {
         'p.first_name',
         'p.last_name',
         'p.mrn',
-        // The protocol snapshot's parts the board shows, not the whole snapshot.
-        sql<
-          Pick<Protocol, 'name' | 'drug' | 'route' | 'vitals'>
-        >`jsonb_build_object('name', s.protocol->'name',
-          'drug', s.protocol->'drug', 'route', s.protocol->'route', 'vitals', s.protocol->'vitals')`.as(
+        // The protocol snapshot's parts the board shows, not the whole snapshot. One `jsonb_to_record` reads
+        // them all: the snapshot is kilobytes, stored compressed, and each `->` would decompress it again.
+        sql<Pick<Protocol, 'name' | 'drug' | 'route' | 'vitals'>>`(select jsonb_build_object('name', pr.name,
+            'drug', pr.drug, 'route', pr.route, 'vitals', pr.vitals)
+          from jsonb_to_record(s.protocol) as pr(name text, drug text, route text, vitals jsonb))`.as(
           'protocol',
         ),
       ])
@@ -150,7 +151,7 @@ type SessionRows = Rows<'sessions'>;
 interface BoardRead {
   top: string | null;
   sessions: SessionRows;
-  trends: Array<{ session_id: string; trend: StoredVital[] }>;
+  trends: Array<{ session_id: string; trend: BoardTrendPoint[]; latest: StoredVital | null }>;
   alerts: Rows<'alerts'>;
   phases: PerSession<'phases'>;
   doses: PerSession<'doses'>;
@@ -192,13 +193,17 @@ export async function readBoard(
     ), logged as (${o.audit})
     select (select max(id) from board_events where clinic_id = ${clinicId})::text as top,
       ${jsonRows(sql`select * from board_sessions`)} as sessions,
-      -- Each session's trend as one JSON array, oldest first (see vital-json.ts).
+      -- Each session's trend points as one JSON array, oldest first, and its latest reading (vital-json.ts).
       ${jsonRows(sql`select x.id as session_id, (
-          select coalesce(json_agg(${storedVitalJson} order by v.at, v.recorded_at), '[]'::json)
-            from (select * from session_vitals
+          select coalesce(json_agg(${trendPointJson} order by v.at, v.recorded_at), '[]'::json)
+            from (select at, recorded_at, hr, spo2 from session_vitals
                    where clinic_id = ${clinicId} and session_id = x.id and entered_in_error_at is null
                    order by at desc, recorded_at desc limit ${SPARKLINE_POINTS}) v
-        ) as trend from board_sessions x`)} as trends,
+        ) as trend, (
+          select ${storedVitalJson} from session_vitals v
+            where clinic_id = ${clinicId} and session_id = x.id and entered_in_error_at is null
+            order by at desc, recorded_at desc limit 1
+        ) as latest from board_sessions x`)} as trends,
       ${jsonRows(parts.alerts, sql`x.created_at`)} as alerts,
       ${jsonRows(perSession(parts.phases))} as phases,
       ${jsonRows(perSession(parts.doses), sql`x.started_at`)} as doses,
@@ -215,7 +220,7 @@ export async function readBoard(
     }
     return (id: string) => m.get(id) ?? [];
   };
-  const trends = new Map(r.trends.map((t) => [t.session_id, t.trend]));
+  const trends = new Map(r.trends.map((t) => [t.session_id, t]));
   const alerts = bySession(r.alerts.map((a) => ({ ...a, session_id: a.source_id as string })));
   const phases = new Map(r.phases.map((p) => [p.session_id, p]));
   const doses = bySession(r.doses);
@@ -226,7 +231,7 @@ export async function readBoard(
     closedVisibleMin: o.boardClosedVisibleMin,
     sessions: [...r.sessions].sort(byChair).map((s) => {
       const p = s.protocol;
-      const trend = trends.get(s.id) ?? [];
+      const vitals = trends.get(s.id);
       return {
         id: s.id,
         chair: s.chair,
@@ -245,8 +250,8 @@ export async function readBoard(
         doseStartedAt: iso(s.dose_started_at),
         dischargedAt: iso(s.discharged_at),
         dose: doseOf(doses(s.id), now),
-        latestVitals: trend.at(-1) ?? null,
-        trend,
+        latestVitals: vitals?.latest ?? null,
+        trend: vitals?.trend ?? [],
         alerts: alerts(s.id).map((x) => toAlert(x)),
         observations: boardObservationFlag(
           sessionObservationsDue(s, observations(s.id), phases.get(s.id)?.recovery_at, now),

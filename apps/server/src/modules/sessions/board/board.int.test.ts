@@ -28,13 +28,38 @@ describe.each(testBackends())('live board on %s', (backend) => {
         { at: at(h), hr: 74, spo2: 89 },
       ],
     });
+    const typo = await nurse.post(`/api/v1/sessions/${s.id}/vitals`, {
+      idempotencyKey: 'b2',
+      readings: [{ at: at(h, 500), hr: 75, spo2: 99, sbp: 120, dbp: 80 }],
+    });
+    const typoId = typo.body.readings[0].id;
+    const marked = await nurse.post(`/api/v1/sessions/${s.id}/vitals/${typoId}/entered-in-error`, {
+      reason: 'typo',
+    });
+    expect(marked.status).toBe(200);
     const board = await nurse.get('/api/v1/board');
     expect(board.status).toBe(200);
     expect(board.body.sessions).toHaveLength(1);
     const row = board.body.sessions[0];
     expect(row).toMatchObject({ id: s.id, chair: '4', status: 'scheduled', patient: { id: c.patientId } });
-    expect(row.trend.map((v: { hr: number }) => v.hr)).toEqual([70, 74]);
-    expect(row.latestVitals.spo2).toBe(89);
+    // The trend: what the sparklines draw, oldest first; the reading entered in error is in neither part.
+    expect(row.trend).toEqual([
+      { at: new Date(at(h, -1000)).toISOString(), hr: 70, spo2: 97 },
+      { at: new Date(at(h)).toISOString(), hr: 74, spo2: 89 },
+    ]);
+    const readings = (await nurse.get(`/api/v1/sessions/${s.id}`)).body.vitals;
+    const latest = readings.find((v: { hr: number }) => v.hr === 74);
+    expect(row.latestVitals).toEqual({
+      id: latest.id,
+      at: new Date(at(h)).toISOString(),
+      sbp: null,
+      dbp: null,
+      hr: 74,
+      spo2: 89,
+      rr: null,
+      etco2: null,
+      tempC: null,
+    });
     expect(row.alerts).toHaveLength(1);
     expect(row.alerts[0].parameter).toBe('spo2');
     expect(board.body.lastEventId).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 /**
  * A reading in the contract's shape, built by the database as JSON (`StoredVital`, `SessionVital`), for the
- * hot reads that send many readings (a session's latest readings, the board's trends): no reading is parsed
+ * hot reads that send many readings (a session's latest readings, the board's trends and latest readings): no reading is parsed
  * into a row, its time into a `Date`, and mapped again in Node. The one SQL spelling of those shapes.
  */
 import { type RawBuilder, sql } from 'kysely';
@@ -15,6 +15,9 @@ const storedFields = sql`'id', v.id, 'at', ${isoUtc(sql`v.at`)}, 'sbp', v.sbp, '
 
 /** The reading aliased `v` as a `StoredVital` JSON object. */
 export const storedVitalJson = sql`json_build_object(${storedFields})`;
+
+/** The reading aliased `v` as a `BoardTrendPoint` JSON object (what a trend sparkline draws). */
+export const trendPointJson = sql`json_build_object('at', ${isoUtc(sql`v.at`)}, 'hr', v.hr, 'spo2', v.spo2)`;
 
 /** The reading aliased `v` as a `SessionVital` JSON object (`StoredVital` with its source and confirmation). */
 export const sessionVitalJson = sql`json_build_object(${storedFields}, 'source', v.source,
