@@ -10,7 +10,7 @@ import type { DB } from '@plasticity/db';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import { describeError, type JobRunner } from '../../platform/jobs.ts';
-import { sealPending } from './chain.ts';
+import { SEAL_BATCH, sealPending } from './chain.ts';
 
 export type AuditAction =
   | 'create'
@@ -154,9 +154,15 @@ export class AuditWriter {
     return this.#sealing;
   }
 
+  /**
+   * Seals every entry committed before the call: passes until one takes less than a full batch (it saw every
+   * committed entry then). Entries committed meanwhile wait for the next run (`SEAL_SOON_MS` after their write,
+   * or the interval's tick): under steady writes, sealing until none is left would run one pass after another
+   * for the few entries each finds, a transaction of six statements dozens of times a second.
+   */
   async #sealAll() {
-    while ((await sealPending(this.db)) > 0) {
-      /* keep sealing until caught up */
+    while ((await sealPending(this.db)) === SEAL_BATCH) {
+      /* a full batch: more may be waiting */
     }
   }
 }

@@ -238,4 +238,51 @@ describe.each(testBackends())('audit chain on %s', (backend) => {
     expect(seqs).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
     expect((await verifyChain(d.db)).ok).toBe(true);
   });
+
+  it('seals everything committed before a flush, and returns while writes go on (no pass after pass)', async () => {
+    const d = await open();
+    // Counts sealing passes: each takes the sealer's lock once.
+    let passes = 0;
+    const counted = d.db.withPlugin({
+      transformQuery: ({ node }) => {
+        if (node.kind === 'RawNode' && node.sqlFragments.some((f) => f.includes('pg_advisory_xact_lock')))
+          passes += 1;
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    });
+    const w = new AuditWriter(counted, new ManualClock(), 60_000);
+    const write = (i: number) =>
+      w.record(d.db, null, { action: 'read', resourceType: 'patient', resourceId: `w${i}` });
+    for (let i = 0; i < 20; i++) await write(i);
+    // A writer that never pauses: sealing until no entry is left would not end while it runs.
+    let writing = true;
+    let written = 20;
+    const writer = (async () => {
+      while (writing) await write(written++);
+    })();
+    try {
+      const before = written;
+      passes = 0;
+      await w.flush();
+      const unsealedBefore = await d.db
+        .selectFrom('audit_log')
+        .select('resource_id')
+        .where('seq', 'is', null)
+        .where(
+          'resource_id',
+          'in',
+          Array.from({ length: before }, (_, i) => `w${i}`),
+        )
+        .execute();
+      expect(unsealedBefore).toEqual([]);
+      expect(passes).toBe(1);
+    } finally {
+      writing = false;
+      await writer;
+    }
+    await w.flush();
+    await w.stop();
+    expect((await verifyChain(d.db)).ok).toBe(true);
+  });
 });

@@ -93,8 +93,11 @@ async function lockedHead(trx: Kysely<DB>): Promise<{ seq: number | null; hash: 
     .executeTakeFirst();
 }
 
+/** Entries one sealing pass takes at most. */
+export const SEAL_BATCH = 5000;
+
 /** Seals up to `batch` committed, unsealed entries in commit-visible order. Returns how many. */
-export async function sealPending(db: Kysely<DB>, batch = 5000): Promise<number> {
+export async function sealPending(db: Kysely<DB>, batch = SEAL_BATCH): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const last = await lockedHead(trx);
     const rows = await trx
