@@ -12,8 +12,9 @@
  *
  * The app runs in this process (Fastify listening on loopback, background jobs started so the audit sealer
  * runs as in production); 10 keep-alive clients, each signed in as a nurse of the largest generated clinic, send
- * requests in a closed loop for BENCH_SECONDS (default 10) per path after a 2 s warm-up, each answer read to its
- * end but not parsed (the clients share the server's process and must not spend its time). The floor is the
+ * requests in a closed loop for BENCH_SECONDS (default 10) per path after a 2 s warm-up, accepting gzip as a
+ * browser does, each answer read to its end but neither inflated nor parsed (the clients share the server's
+ * process and must not spend its time). The floor is the
  * cheapest correct program for the same durable work (`read-paths-floor.ts`).
  *
  * PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL (a private schema, dropped at the end; BENCH_SCHEMA names
