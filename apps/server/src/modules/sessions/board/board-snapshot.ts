@@ -22,7 +22,7 @@
  * the server's other work; the dozen reads it took before cost more in waiting than in the database.
  */
 import { observationScheduleOf } from '@plasticity/clinical/monitoring';
-import type { Protocol } from '@plasticity/clinical/protocols';
+import type { Protocol, VitalsPlan } from '@plasticity/clinical/protocols';
 import { type Board, type BoardTrendPoint, SessionStatus, type StoredVital } from '@plasticity/contracts';
 import type { DB } from '@plasticity/db';
 import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely';
@@ -62,6 +62,11 @@ const byChair = (
   chairOrder.compare(a.chair, b.chair) ||
   new Date(a.scheduled_at).getTime() - new Date(b.scheduled_at).getTime();
 
+/** The parts of a session's protocol snapshot the board reads. */
+type BoardProtocol = Pick<Protocol, 'name' | 'drug' | 'route'> & {
+  vitals: Pick<VitalsPlan, 'cadenceMin' | 'observations'>;
+};
+
 /** The sessions' read and the parts read per session (`perSession`) or for them all (alerts). */
 function sessionParts(db: Kysely<DB>, clinicId: string) {
   return {
@@ -92,10 +97,14 @@ function sessionParts(db: Kysely<DB>, clinicId: string) {
         'p.first_name',
         'p.last_name',
         'p.mrn',
-        // The protocol snapshot's parts the board shows, not the whole snapshot. One `jsonb_to_record` reads
-        // them all: the snapshot is kilobytes, stored compressed, and each `->` would decompress it again.
-        sql<Pick<Protocol, 'name' | 'drug' | 'route' | 'vitals'>>`(select jsonb_build_object('name', pr.name,
-            'drug', pr.drug, 'route', pr.route, 'vitals', pr.vitals)
+        // The protocol snapshot's parts the board uses, not the whole snapshot: its name, drug and route, and of its
+        // vitals plan the cadence and the observation schedule (not the thresholds and their cited sources, two
+        // kilobytes a chair). One `jsonb_to_record` reads them all: the snapshot is kilobytes, stored compressed,
+        // and each `->` on the stored column would decompress it again.
+        sql<BoardProtocol>`(select jsonb_build_object('name', pr.name, 'drug', pr.drug, 'route', pr.route,
+            'vitals', jsonb_build_object('cadenceMin', pr.vitals->'cadenceMin')
+              || case when pr.vitals ? 'observations'
+                   then jsonb_build_object('observations', pr.vitals->'observations') else '{}' end)
           from jsonb_to_record(s.protocol) as pr(name text, drug text, route text, vitals jsonb))`.as(
           'protocol',
         ),

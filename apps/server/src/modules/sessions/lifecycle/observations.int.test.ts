@@ -122,6 +122,12 @@ describe.each(testBackends())('observation schedule on %s', (backend) => {
     await dose(h, prescriber, nurse, s.id, 35);
     let d = (await nurse.get(`/api/v1/sessions/${s.id}`)).body.observationsDue;
     expect(Date.parse(d.next.dueAt) - Date.parse(at(h))).toBe(10 * MIN);
+    // The board reads the same schedule from the snapshot (only the parts it uses).
+    const onBoard = async (id: string) =>
+      (await nurse.get('/api/v1/board')).body.sessions.find((x: { id: string }) => x.id === id);
+    let chair = await onBoard(s.id);
+    expect(chair.observations.nextAt).toBe(d.next.dueAt);
+    expect(chair.protocol.cadenceMin).toBe(custom.vitals.cadenceMin);
 
     await nurse.post(`/api/v1/sessions/${s.id}/transition`, { to: 'aborted', reason: 'test: next protocol' });
 
@@ -138,6 +144,8 @@ describe.each(testBackends())('observation schedule on %s', (backend) => {
     expect(r.protocol.observationSchedule.moaasEveryMin).toBe(15);
     d = r.observationsDue;
     expect(Date.parse(d.next.dueAt) - Date.parse(at(h))).toBe(15 * MIN);
+    chair = await onBoard(s2.id);
+    expect(chair.observations.nextAt).toBe(d.next.dueAt);
   });
 
   it('refuses bad observations and bad schedules naming the field, and stores nothing', async () => {

@@ -10,13 +10,17 @@ import {
   observationsDue,
   type RecordedObservation,
 } from '@plasticity/clinical/monitoring';
-import type { Protocol } from '@plasticity/clinical/protocols';
+import type { VitalsPlan } from '@plasticity/clinical/protocols';
 import { IN_CHAIR_STATUSES } from './load.ts';
 
 export const SCHEDULED_KINDS = ['moaas', 'cadss6'] as const;
 
 export function sessionObservationsDue(
-  s: { status: string; protocol: Pick<Protocol, 'vitals'>; dose_started_at: Date | string | null },
+  s: {
+    status: string;
+    protocol: { vitals: Pick<VitalsPlan, 'observations'> };
+    dose_started_at: Date | string | null;
+  },
   observations: readonly RecordedObservation[],
   monitoringEndedAt: Date | string | null | undefined,
   now: Date,
