@@ -1,5 +1,12 @@
+import { gunzipSync } from 'node:zlib';
+import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, serializeSharedOnce, shareResponse } from './shared-response.ts';
+import {
+  acceptsGzip,
+  compressSharedResponses,
+  serializeSharedOnce,
+  shareResponse,
+} from './shared-response.ts';
 
 describe('serializeSharedOnce', () => {
   const counting = () => {
@@ -71,5 +78,43 @@ describe('acceptsGzip (RFC 9110 §12.5.3)', () => {
     ['gzipped', false],
   ])('%j → %s', (header, accepted) => {
     expect(acceptsGzip(header)).toBe(accepted);
+  });
+});
+
+describe('compressSharedResponses', () => {
+  const app = async () => {
+    const a = Fastify();
+    a.setSerializerCompiler(serializeSharedOnce(() => (data: unknown) => JSON.stringify(data)));
+    compressSharedResponses(a);
+    const board = shareResponse({ chairs: Array.from({ length: 50 }, (_, i) => ({ chair: i })) });
+    // A response schema, so the route's answers go through the serializer compiler (as every app route's do).
+    const schema = { response: { 200: { type: 'object' } } };
+    a.get('/shared', { schema }, async (_req, reply) => {
+      reply.header('vary', 'origin');
+      return board;
+    });
+    a.get('/plain', { schema }, async () => ({ chairs: [] }));
+    await a.ready();
+    return a;
+  };
+
+  it('gzips a shared answer for a client that accepts gzip, keeping the Vary another part set', async () => {
+    const a = await app();
+    const [zipped, again, plain] = await Promise.all([
+      a.inject({ url: '/shared', headers: { 'accept-encoding': 'gzip' } }),
+      a.inject({ url: '/shared', headers: { 'accept-encoding': 'gzip' } }),
+      a.inject({ url: '/shared' }),
+    ]);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('origin, accept-encoding');
+    expect(again.rawPayload.equals(zipped.rawPayload)).toBe(true);
+    expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toBe('origin, accept-encoding');
+    const other = await a.inject({ url: '/plain', headers: { 'accept-encoding': 'gzip' } });
+    expect(other.headers['content-encoding']).toBeUndefined();
+    expect(other.headers.vary).toBeUndefined();
+    expect(other.json()).toEqual({ chairs: [] });
+    await a.close();
   });
 });

@@ -69,18 +69,33 @@ export function acceptsGzip(header: string | undefined): boolean {
   return (named ?? any ?? 0) > 0;
 }
 
-/** Sends marked answers gzipped, each compressed once, to clients that accept gzip. */
+/** Adds `accept-encoding` to the reply's `Vary`, keeping what another part of the app put there. */
+function varyOnEncoding(reply: FastifyReply) {
+  const vary = reply.getHeader('vary');
+  const listed = typeof vary === 'string' && vary.trim() !== '' ? vary : undefined;
+  if (listed && /(^|,)\s*(accept-encoding|\*)\s*(,|$)/i.test(listed)) return;
+  reply.header('vary', listed ? `${listed}, accept-encoding` : 'accept-encoding');
+}
+
+/**
+ * Sends marked answers gzipped, each compressed once, to clients that accept gzip. The hooks run for every
+ * answer of the app, so they are callback hooks (no promise per request) that return at once for the others.
+ */
 export function compressSharedResponses(app: FastifyInstance) {
-  app.addHook('preSerialization', async (req, reply, payload) => {
-    if (typeof payload !== 'object' || payload === null || !marked.has(payload)) return payload;
-    reply.header('vary', 'accept-encoding');
-    if (acceptsGzip(req.headers['accept-encoding'])) compressFor.set(reply, payload);
-    return payload;
+  app.addHook('preSerialization', (req, reply, payload, done) => {
+    if (typeof payload === 'object' && payload !== null && marked.has(payload)) {
+      varyOnEncoding(reply);
+      if (acceptsGzip(req.headers['accept-encoding'])) compressFor.set(reply, payload);
+    }
+    done(null, payload);
   });
-  app.addHook('onSend', async (_req, reply, payload) => {
+  app.addHook('onSend', (_req, reply, payload, done) => {
     const body = compressFor.get(reply);
     // Only the shared text itself (an error answer in its place is sent as it is).
-    if (body === undefined || typeof payload !== 'string' || texts.get(body) !== payload) return payload;
+    if (body === undefined || typeof payload !== 'string' || texts.get(body) !== payload) {
+      done(null, payload);
+      return;
+    }
     let zipped = gzipped.get(body);
     if (!zipped) {
       // A failed compression is not kept: the requests waiting for it fail with it, the next one tries again.
@@ -90,8 +105,12 @@ export function compressSharedResponses(app: FastifyInstance) {
       });
       gzipped.set(body, zipped);
     }
-    const bytes = await zipped;
-    reply.header('content-encoding', 'gzip');
-    return bytes;
+    zipped.then(
+      (bytes) => {
+        reply.header('content-encoding', 'gzip');
+        done(null, bytes);
+      },
+      (e: unknown) => done(e instanceof Error ? e : new Error(String(e))),
+    );
   });
 }

@@ -1,12 +1,11 @@
 /**
- * Applies one live board event to the cached board snapshot (GET /api/v1/board) instead of refetching it:
- * a vitals event sets that chair's latest vitals (when it is the newest reading) and adds its point to the
- * trend; an alert event adds, updates or removes (acknowledged) that chair's alert. Anything the event cannot say on its own asks for a refetch:
- * a session event (new session, phase, dose…), an unknown chair, a backlog upload (the trend needs all its
- * readings). Events already in the snapshot (id ≤ its `lastEventId`) and readings already shown change
- * nothing, so an event applied twice is harmless. The schedule's part of the snapshot (chairs and the visits
- * still to come) is kept as it is: a check-in from the schedule opens a session, whose session event
- * refetches it.
+ * Applies one live board event to the cached board snapshot (GET /api/v1/board) instead of refetching it: a vitals
+ * event sets that chair's latest vitals (when it is the newest reading) and adds its point to the trend; an alert
+ * event adds, updates or removes (acknowledged) that chair's alert. Anything the event cannot say on its own asks
+ * for a refetch: a session event (new session, phase, dose…), an unknown chair, a backlog upload (the trend needs
+ * all its readings). Events already in the snapshot (id ≤ its `lastEventId`) and readings already shown change
+ * nothing, so an event applied twice is harmless. The schedule's part of the snapshot (chairs and the visits still
+ * to come) is kept as it is: a check-in from the schedule opens a session, whose session event refetches it.
  */
 import type { Board, BoardRecordedEvent, BoardTrendPoint } from '@plasticity/contracts';
 

@@ -5,11 +5,11 @@
  * Roles: prescriber, nurse, therapist, admin; 200 only. Every read is audited, one entry per request, in the
  * statement that read the board.
  *
- * Why the reads are shared: every screen in a clinic reads the same board (on opening, and again after each
- * session change it follows), and a 50-chair board is some hundreds of kilobytes. Requests for one clinic's board that arrive while its read runs wait for the next
- * read, which starts after them (`CoalescedReads`), so no one is ever answered from a snapshot older than their
- * request; that read writes each waiting request's audit entry and its answer is checked against the contract
- * and serialised once (`shareResponse`).
+ * Why the reads are shared: every screen in a clinic reads the same board (on opening, and again after each session
+ * change it follows), and a 50-chair board is some hundreds of kilobytes. Requests for one clinic's board that
+ * arrive while its read runs wait for the next read, which starts after them (`CoalescedReads`), so no one is ever
+ * answered from a snapshot older than their request; that read writes each waiting request's audit entry and its
+ * answer is checked against the contract and serialised once (`shareResponse`).
  */
 import { Board } from '@plasticity/contracts';
 import { sql } from 'kysely';

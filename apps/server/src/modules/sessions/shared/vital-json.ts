@@ -1,7 +1,7 @@
 /**
- * A reading in the contract's shape, built by the database as JSON (`StoredVital`, `SessionVital`), for the
- * hot reads that send many readings (a session's latest readings, the board's trends and latest readings): no reading is parsed
- * into a row, its time into a `Date`, and mapped again in Node. The one SQL spelling of those shapes.
+ * A reading in the contract's shape, built by the database as JSON (`StoredVital`, `SessionVital`), for the hot
+ * reads that send many readings (a session's latest readings, the board's trends and latest readings): no reading is
+ * parsed into a row, its time into a `Date`, and mapped again in Node. The one SQL spelling of those shapes.
  */
 import { type RawBuilder, sql } from 'kysely';
 
