@@ -14,7 +14,7 @@ import { notFound } from '../../../platform/errors.ts';
 import type { ModuleContext, ZodApp } from '../../../platform/module.ts';
 import { allow, CLINICAL_READERS } from '../../../platform/policy.ts';
 import { actorOf, authOf } from '../../../platform/request-context.ts';
-import { sessionVitalJson } from '../shared/vital-json.ts';
+import { sessionVitalRow } from '../shared/vital-json.ts';
 
 export function listVitalsRoute(app: ZodApp, ctx: ModuleContext) {
   app.get(
@@ -50,7 +50,7 @@ export function listVitalsRoute(app: ZodApp, ctx: ModuleContext) {
           select id, patient_id from dosing_sessions where clinic_id = ${a.clinicId} and id = ${req.params.id}
         ), logged as (${audit})
         select coalesce((
-          select json_agg(${sessionVitalJson} order by v.at desc, v.recorded_at desc)
+          select json_agg(${sessionVitalRow} order by v.at desc, v.recorded_at desc)
             from (select * from session_vitals
                    where clinic_id = ${a.clinicId} and session_id = s.id and entered_in_error_at is null
                    order by at desc, recorded_at desc limit ${req.query.limit}) v
