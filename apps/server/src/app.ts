@@ -180,8 +180,9 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   compressSharedResponses(app);
   await installBrowserEdge(app);
   installAuthGate(app, sessions, opts.config, fhirBearerTokens(opts.database.db, clock));
-  app.addHook('onSend', async (req, reply) => {
+  app.addHook('onSend', (req, reply, payload, done) => {
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
 
   for (const m of MODULES) await m.routes(app, ctx);

@@ -95,14 +95,17 @@ function helmetHeaders(): Array<[string, string]> {
 export async function installBrowserEdge(app: FastifyInstance) {
   const headers: Array<[string, string]> = [...helmetHeaders(), ['permissions-policy', PERMISSIONS_POLICY]];
 
-  app.addHook('onRequest', async (req, reply) => {
+  // A callback hook (no promise per request): it runs for every request the server answers.
+  app.addHook('onRequest', (req, reply, done) => {
     for (const [k, v] of headers) reply.raw.setHeader(k, v);
     // req.protocol is the socket's, or X-Forwarded-Proto's when TRUST_PROXY is set.
     if (req.protocol === 'https') reply.header('strict-transport-security', HSTS_VALUE);
     const charset = jsonCharset(req.headers['content-type']);
     if (charset !== null && charset !== 'utf-8' && charset !== 'utf8') {
-      throw new AppError('unsupported_media_type', 'send JSON in UTF-8 (content-type: application/json)');
+      done(new AppError('unsupported_media_type', 'send JSON in UTF-8 (content-type: application/json)'));
+      return;
     }
+    done();
   });
 }
 

@@ -29,12 +29,15 @@ export function findNul(value: unknown, path: string, depth = 0): string | null 
 }
 
 export function installNulGuard(app: FastifyInstance) {
-  app.addHook('preValidation', async (req) => {
+  // A callback hook (no promise per request): it runs for every request with a route.
+  app.addHook('preValidation', (req, _reply, done) => {
     const field =
       findNul(req.params, 'params') ?? findNul(req.query, 'querystring') ?? findNul(req.body, 'body');
-    if (field)
-      throw new AppError('validation_failed', `${field}: must not contain a NUL character`, [
+    if (!field) return done();
+    done(
+      new AppError('validation_failed', `${field}: must not contain a NUL character`, [
         { field, message: 'must not contain a NUL character' },
-      ]);
+      ]),
+    );
   });
 }

@@ -110,20 +110,27 @@ export async function sealPending(db: Kysely<DB>, batch = SEAL_BATCH): Promise<n
     if (rows.length === 0) return 0;
     let prev = last?.hash ?? GENESIS_HASH;
     let seq = last?.seq ?? 0;
-    const values = rows.map((r) => {
+    // Each entry's position, previous hash and hash, as one array per column: four parameters for the whole pass.
+    const seqs: number[] = [];
+    const prevs: string[] = [];
+    const hashes: string[] = [];
+    for (const r of rows) {
       seq += 1;
       const hash = entryHash(prev, seq, r);
-      const v = sql`(${r.id}::uuid, ${seq}::bigint, ${prev}, ${hash})`;
+      seqs.push(seq);
+      prevs.push(prev);
+      hashes.push(hash);
       prev = hash;
-      return v;
-    });
+    }
     // The head and the entries in one statement (one round trip).
     await sql`with h as (
         insert into audit_chain_head (id, seq, hash) values (true, ${seq}, ${prev})
         on conflict (id) do update set seq = excluded.seq, hash = excluded.hash
       )
       update audit_log a set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
-      from (values ${sql.join(values)}) as v(id, seq, prev_hash, hash) where a.id = v.id`.execute(trx);
+      from unnest(${rows.map((r) => r.id)}::uuid[], ${seqs}::bigint[], ${prevs}::text[], ${hashes}::text[])
+        as v(id, seq, prev_hash, hash)
+      where a.id = v.id`.execute(trx);
     return rows.length;
   });
 }

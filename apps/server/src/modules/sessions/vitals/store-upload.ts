@@ -10,7 +10,7 @@
  * A concurrent upload of the same key waits on the unique index, then claims and stores nothing (`batch_id` null).
  */
 import type { StoredVital, VitalSource } from '@plasticity/contracts';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { AuditActor, AuditWriter } from '../../audit/audit-writer.ts';
 import { type PendingEvent, vitalsEvent, vitalsEventBody } from '../board/hub.ts';
 import type { Executor } from '../shared/load.ts';
@@ -86,6 +86,38 @@ function auditDetails(i: StoreUploadInput): Record<string, unknown> {
   return i.source === 'device' ? { ...counts, source: i.source, deviceId: i.deviceId } : counts;
 }
 
+/**
+ * The statement's audit entries, one per stored upload (`bu`), each naming its own actor and details (`u`) and
+ * session (`s`). The fragment is the same for every group, so it is built once per writer.
+ */
+const auditFragments = new WeakMap<AuditWriter, RawBuilder<unknown>>();
+function uploadAuditEntries(audit: AuditWriter): RawBuilder<unknown> {
+  let fragment = auditFragments.get(audit);
+  if (!fragment) {
+    fragment = audit.insertSelect(
+      {
+        clinicId: sql`u.clinic_id`,
+        userId: sql`u.user_id`,
+        email: sql`u.user_email`,
+        role: sql`u.role`,
+        sourceAddress: sql`u.source_address`,
+      },
+      {
+        at: sql`u.at`,
+        action: 'create',
+        resourceType: 'session_vitals',
+        resourceId: sql`s.id::text`,
+        patientId: sql`s.patient_id`,
+        category: 'vital_signs',
+        details: sql`u.details`,
+      },
+      sql`bu join s on s.ord = bu.ord join u on u.ord = bu.ord`,
+    );
+    auditFragments.set(audit, fragment);
+  }
+  return fragment;
+}
+
 /** One statement for the group; the answer per upload in the group's order (undefined: no such session). */
 export async function storeUploads(
   db: Executor,
@@ -96,25 +128,7 @@ export async function storeUploads(
   const readings = u.flatMap((x) => x.input.readings.map((r) => ({ ord: x.ord, r })));
   const col = <T>(f: (x: (typeof u)[number]) => T) => u.map(f);
   const rcol = <K extends keyof StoredVital>(k: K) => readings.map((x) => x.r[k]);
-  const auditEntries = audit.insertSelect(
-    {
-      clinicId: sql`u.clinic_id`,
-      userId: sql`u.user_id`,
-      email: sql`u.user_email`,
-      role: sql`u.role`,
-      sourceAddress: sql`u.source_address`,
-    },
-    {
-      at: sql`u.at`,
-      action: 'create',
-      resourceType: 'session_vitals',
-      resourceId: sql`s.id::text`,
-      patientId: sql`s.patient_id`,
-      category: 'vital_signs',
-      details: sql`u.details`,
-    },
-    sql`bu join s on s.ord = bu.ord join u on u.ord = bu.ord`,
-  );
+  const auditEntries = uploadAuditEntries(audit);
   const r = await sql<GroupRow>`-- prepare:vitals_store_uploads
     with u as (
       select * from unnest(${col((x) => x.ord)}::int[], ${col((x) => x.input.clinicId)}::uuid[],
