@@ -31,7 +31,7 @@ import { toAlert } from '../../alerts/alert-store.ts';
 import { infusionOf } from '../lifecycle/session-detail.ts';
 import { CLOSED_STATUSES, iso } from '../shared/load.ts';
 import { boardObservationFlag, SCHEDULED_KINDS, sessionObservationsDue } from '../shared/observations-due.ts';
-import { storedVitalJson, trendPointRow } from '../shared/vital-json.ts';
+import { storedVitalJson, trendPointJson } from '../shared/vital-json.ts';
 import { SOURCE_TYPE } from '../vitals/raise-alerts.ts';
 import { type AppointmentRow, boardScheduleOf, type ChairRow, scheduleQueries } from './board-schedule.ts';
 
@@ -204,7 +204,7 @@ export async function readBoard(
       ${jsonRows(sql`select * from board_sessions`)} as sessions,
       -- Each session's trend points as one JSON array, oldest first, and its latest reading (vital-json.ts).
       ${jsonRows(sql`select x.id as session_id, (
-          select coalesce(json_agg(${trendPointRow} order by v.at, v.recorded_at), '[]'::json)
+          select coalesce(json_agg(${trendPointJson} order by v.at, v.recorded_at), '[]'::json)
             from (select at, recorded_at, hr, spo2 from session_vitals
                    where clinic_id = ${clinicId} and session_id = x.id and entered_in_error_at is null
                    order by at desc, recorded_at desc limit ${SPARKLINE_POINTS}) v
