@@ -56,3 +56,15 @@ describe('FHIR Bulk Data export files', () => {
     );
   });
 });
+
+describe("the embedded database's buffer cache", () => {
+  it('is 32 MB unless PLASTICITY_EMBEDDED_SHARED_BUFFERS_MB says otherwise', () => {
+    expect(loadConfig({}).embeddedSharedBuffersMb).toBe(32);
+    expect(loadConfig({ PLASTICITY_EMBEDDED_SHARED_BUFFERS_MB: '256' }).embeddedSharedBuffersMb).toBe(256);
+  });
+  it.each(['0', '16385', '1.5', 'large'])('refuses PLASTICITY_EMBEDDED_SHARED_BUFFERS_MB=%s', (value) => {
+    expect(() => loadConfig({ PLASTICITY_EMBEDDED_SHARED_BUFFERS_MB: value })).toThrow(
+      'PLASTICITY_EMBEDDED_SHARED_BUFFERS_MB',
+    );
+  });
+});

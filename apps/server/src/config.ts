@@ -3,12 +3,18 @@
  * README's configuration table). Invalid values stop start-up with a message naming the variable.
  */
 import { join, resolve } from 'node:path';
+import { DEFAULT_EMBEDDED_SHARED_BUFFERS_MB } from '@plasticity/db';
 
 export interface Config {
   port: number;
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /**
+   * The embedded database's buffer cache in megabytes (`PLASTICITY_EMBEDDED_SHARED_BUFFERS_MB`, 32 by default;
+   * why 32: pglite-options.ts in the db package). Not used with DATABASE_URL, whose server has its own settings.
+   */
+  embeddedSharedBuffersMb: number;
   demo: boolean;
   /**
    * How many fictional patients the demo clinic's year of history holds (`PLASTICITY_DEMO_HISTORY_PATIENTS`,
@@ -65,6 +71,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || (databaseUrl ? '0.0.0.0' : '127.0.0.1'),
     dataDir,
     databaseUrl,
+    embeddedSharedBuffersMb: int(
+      env,
+      'PLASTICITY_EMBEDDED_SHARED_BUFFERS_MB',
+      DEFAULT_EMBEDDED_SHARED_BUFFERS_MB,
+      1,
+      16_384,
+    ),
     // The embedded database is the demo/evaluation path and seeds the demo clinic; a server seeds only on request.
     demo: databaseUrl ? bool(env, 'PLASTICITY_DEMO', false) : bool(env, 'PLASTICITY_DEMO', true),
     demoHistoryPatients: int(env, 'PLASTICITY_DEMO_HISTORY_PATIENTS', 300, 0, 5000),

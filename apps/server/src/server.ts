@@ -17,7 +17,11 @@ import { demoBanner, isEmpty, seedDemo } from './seed/demo.ts';
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   return config.databaseUrl
     ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
-    : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+    : openDatabase({
+        kind: 'pglite',
+        dataDir: config.dataDir,
+        sharedBuffersMb: config.embeddedSharedBuffersMb,
+      });
 }
 
 export async function startServer(config: Config) {

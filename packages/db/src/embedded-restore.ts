@@ -14,7 +14,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { acquireDataDirLock } from './data-dir-lock.ts';
-import { PGLITE_EXTENSIONS } from './pglite-extensions.ts';
+import { pgliteOptions } from './pglite-options.ts';
 
 /** Where the embedded database lives inside the data directory (see open-database.ts). */
 export const EMBEDDED_SUBDIR = 'pg';
@@ -32,7 +32,7 @@ export async function restoreEmbeddedDataDir(dataDir: string, snapshot: Blob): P
     const pg = await PGlite.create({
       dataDir: staging,
       loadDataDir: snapshot,
-      extensions: PGLITE_EXTENSIONS,
+      ...pgliteOptions(),
     });
     try {
       await pg.query('select 1');

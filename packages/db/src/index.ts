@@ -4,4 +4,5 @@ export * from './json.ts';
 export * from './migrate.ts';
 export * from './open-database.ts';
 export * from './pg-listener.ts';
+export * from './pglite-options.ts';
 export type * from './schema.ts';

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toJson } from './json.ts';
-import type { Database } from './open-database.ts';
+import { type Database, openDatabase } from './open-database.ts';
 import type { DB } from './schema.ts';
 import { openTestDatabase, testBackends } from './testing/index.ts';
 
@@ -109,5 +109,29 @@ describe.each(testBackends())('database on %s', (backend) => {
       .where('id', '=', c.id)
       .executeTakeFirstOrThrow();
     expect(end.name).toBe(`Serial${'x'.repeat(20)}`);
+  });
+});
+
+describe("the embedded database's buffer cache", () => {
+  const sharedBuffers = async (d: Database): Promise<string | undefined> =>
+    (await sql<{ shared_buffers: string }>`show shared_buffers`.execute(d.db)).rows[0]?.shared_buffers;
+
+  it('is 32 MB by default, whatever the data directory says, and takes the size it is given', async () => {
+    const byDefault = await openDatabase({ kind: 'pglite' });
+    try {
+      expect(await sharedBuffers(byDefault)).toBe('32MB');
+    } finally {
+      await byDefault.close();
+    }
+    const given = await openDatabase({ kind: 'pglite', sharedBuffersMb: 48 });
+    try {
+      expect(await sharedBuffers(given)).toBe('48MB');
+    } finally {
+      await given.close();
+    }
+  });
+
+  it('refuses a size that is not a whole number of megabytes', async () => {
+    await expect(openDatabase({ kind: 'pglite', sharedBuffersMb: 0.5 })).rejects.toThrow(/megabytes/);
   });
 });

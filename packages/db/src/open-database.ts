@@ -12,13 +12,13 @@ import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import { PGliteDialect } from './dialect/pglite-dialect.ts';
 import { type ConnectionEvent, PgListener } from './pg-listener.ts';
-import { PGLITE_EXTENSIONS } from './pglite-extensions.ts';
+import { pgliteOptions } from './pglite-options.ts';
 import { withPreparedStatements } from './prepared.ts';
 import type { DB } from './schema.ts';
 import { DATE_OID, INT8_OID, NUMERIC_OID, parseDate, parseInt8, parseNumeric } from './types.ts';
 
 export type DatabaseConfig =
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob }
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob; sharedBuffersMb?: number }
   | { kind: 'postgres'; url: string; schema?: string; poolSize?: number; applicationName?: string };
 
 export interface Database {
@@ -45,7 +45,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   return config.kind === 'pglite' ? openPglite(config) : openPostgres(config);
 }
 
-async function openPglite(config: { dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
+async function openPglite(config: {
+  dataDir?: string;
+  loadDataDir?: Blob;
+  sharedBuffersMb?: number;
+}): Promise<Database> {
   let lock: DataDirLock | undefined;
   if (config.dataDir) lock = acquireDataDirLock(config.dataDir);
   let pglite: PGlite;
@@ -53,8 +57,7 @@ async function openPglite(config: { dataDir?: string; loadDataDir?: Blob }): Pro
     pglite = await PGlite.create({
       ...(config.dataDir ? { dataDir: join(config.dataDir, 'pg') } : {}),
       ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
-      extensions: PGLITE_EXTENSIONS,
-      parsers: { [INT8_OID]: parseInt8, [DATE_OID]: parseDate, [NUMERIC_OID]: parseNumeric },
+      ...pgliteOptions(config.sharedBuffersMb),
     });
   } catch (e) {
     lock?.release();
