@@ -242,7 +242,8 @@ async function run(): Promise<boolean> {
       }
     });
   if (process.env.BENCH_SKIP_EMBEDDED !== '1') {
-    const embedded = await openDatabase({ kind: 'pglite' });
+    // On a thread of its own, as the server runs it.
+    const embedded = await openDatabase({ kind: 'pglite', thread: process.env.BENCH_PGLITE_MAIN !== '1' });
     try {
       rows.push(
         ...(await benchBackend(

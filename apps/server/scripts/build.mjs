@@ -1,5 +1,5 @@
-// The server's production build: one ES module, `apps/server/dist/cli.mjs` (with a source map), bundled by
-// esbuild from `src/cli/main.ts`. The workspace packages (@plasticity/*, TypeScript sources) are inlined;
+// The server's production build: `apps/server/dist/cli.mjs` and the chunks it loads when a command runs (each
+// with a source map), bundled by esbuild from `src/cli/main.ts`. The workspace packages (@plasticity/*, TypeScript sources) are inlined;
 // every npm dependency stays external and is loaded from node_modules at run time.
 //
 // Files read at run time (SQL migrations, the built web app) are found from the source file's location
@@ -11,7 +11,7 @@
 //
 // `bin/plasticity.mjs` runs the bundle when `isServerBuildCurrent()`, and the TypeScript sources through tsx
 // otherwise. This module imports esbuild only when it builds.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -79,9 +79,16 @@ const externalPackages = {
 
 export async function buildServer() {
   const { build } = await import('esbuild');
+  // A build replaces the folder: chunks are named by their content's hash, so old ones would pile up.
+  rmSync(dirname(SERVER_BUNDLE), { recursive: true, force: true });
   await build({
-    entryPoints: [join(SERVER, 'src', 'cli', 'main.ts')],
-    outfile: SERVER_BUNDLE,
+    entryPoints: { cli: join(SERVER, 'src', 'cli', 'main.ts') },
+    outdir: dirname(SERVER_BUNDLE),
+    outExtension: { '.js': '.mjs' },
+    // What a command imports with `import()` is a chunk of its own, loaded when the command runs (cli/main.ts).
+    // Chunks sit beside the entry, so the source URLs below hold for every one of them.
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',

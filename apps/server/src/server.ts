@@ -1,38 +1,24 @@
 /**
- * Starting and stopping the server process: open the database (taking the data-directory lock on
- * the embedded one), listen at once (/healthz answers 503 until ready), migrate, seed the demo
+ * Starting and stopping the server process on its open database (the embedded one locked to this process),
+ * listen at once (/healthz answers 503 until ready), migrate, seed the demo
  * clinic on an empty database in demo mode, then serve (on the embedded database, also answer online-backup
  * requests on the data directory's control socket). SIGINT/SIGTERM stop accepting requests,
  * seal the audit log, close the database and release the lock, within 5 seconds.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Database, MIGRATIONS_DIR, migrate, openDatabase } from '@plasticity/db';
+import { type Database, MIGRATIONS_DIR, migrate } from '@plasticity/db';
 import { buildApp, MODULES } from './app.ts';
 import type { Config } from './config.ts';
 import { startMllpListener } from './modules/devices/mllp/listener.ts';
 import { startControlSocket } from './platform/control-socket.ts';
 import { demoBanner, isEmpty, seedDemo } from './seed/demo.ts';
 
-export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  return config.databaseUrl
-    ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
-    : openDatabase({
-        kind: 'pglite',
-        dataDir: config.dataDir,
-        sharedBuffersMb: config.embeddedSharedBuffersMb,
-      });
-}
-
-export async function startServer(config: Config) {
+/** `database`: the configured database, open (`openConfiguredDatabase`; `serve` opens it while this loads). */
+export async function startServer(config: Config, database: Database) {
   // What start-up is doing, for whoever runs `npm start`: plain lines in demo mode (a person at a terminal,
   // above the demo banner); a server's structured log has its own lines ('migrations applied', ready).
   const say = (msg: string) => {
     if (config.demo) console.log(msg);
   };
-  if (!config.databaseUrl && !existsSync(join(config.dataDir, 'pg', 'PG_VERSION')))
-    say(`Creating the database in ${config.dataDir}…`);
-  const database = await openConfiguredDatabase(config);
   let ready = false;
   const built = await buildApp({ database, config, ready: () => ready, logger: true });
   const { app } = built;

@@ -14,7 +14,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { acquireDataDirLock } from './data-dir-lock.ts';
-import { pgliteOptions } from './pglite-options.ts';
+import { pgliteOptions } from './pglite-options.mjs';
 
 /** Where the embedded database lives inside the data directory (see open-database.ts). */
 export const EMBEDDED_SUBDIR = 'pg';

@@ -4,5 +4,5 @@ export * from './json.ts';
 export * from './migrate.ts';
 export * from './open-database.ts';
 export * from './pg-listener.ts';
-export * from './pglite-options.ts';
+export { DEFAULT_EMBEDDED_SHARED_BUFFERS_MB } from './pglite-options.mjs';
 export type * from './schema.ts';

@@ -1,14 +1,29 @@
+import { readFileSync } from 'node:fs';
 import { type Kysely, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { toJson } from './json.ts';
 import { type Database, openDatabase } from './open-database.ts';
 import type { DB } from './schema.ts';
 import { openTestDatabase, testBackends } from './testing/index.ts';
 
-describe.each(testBackends())('database on %s', (backend) => {
+/** Each backend, and the embedded database on a worker thread of its own (as the server runs it). */
+const backends: Array<[string, () => Promise<Database>]> = [
+  ...testBackends().map((b): [string, () => Promise<Database>] => [b, () => openTestDatabase(b)]),
+  [
+    'pglite on its own thread',
+    async () =>
+      openDatabase({
+        kind: 'pglite',
+        loadDataDir: new Blob([readFileSync(inject('pgliteSnapshot'))]),
+        thread: true,
+      }),
+  ],
+];
+
+describe.each(backends)('database on %s', (_label, open) => {
   let d: Database;
   beforeAll(async () => {
-    d = await openTestDatabase(backend);
+    d = await open();
   });
   afterAll(() => d.close());
 

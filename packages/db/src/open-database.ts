@@ -3,23 +3,36 @@
  * - `pglite`: embedded PostgreSQL in `<dataDir>/pg` (or in memory without a dataDir), locked
  *   exclusively for this process;
  * - `postgres`: a PostgreSQL 15+ server through a `pg` pool.
- * Both return the same JavaScript types (see types.ts), so no code above this layer knows which one runs.
+ * Both return the same JavaScript types (see type-parsers.mjs), so no code above this layer knows which one runs.
  */
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
-import { PGliteDialect } from './dialect/pglite-dialect.ts';
+import { type EmbeddedEngine, type EmbeddedResults, PGliteDialect } from './dialect/pglite-dialect.ts';
+import { EMBEDDED_SUBDIR } from './embedded-restore.ts';
 import { type ConnectionEvent, PgListener } from './pg-listener.ts';
-import { pgliteOptions } from './pglite-options.ts';
+import { pgliteOptions } from './pglite-options.mjs';
+import { PGliteThread } from './pglite-thread/client.ts';
 import { withPreparedStatements } from './prepared.ts';
 import type { DB } from './schema.ts';
-import { DATE_OID, INT8_OID, NUMERIC_OID, parseDate, parseInt8, parseNumeric } from './types.ts';
+import { DATE_OID, INT8_OID, NUMERIC_OID, parseDate, parseInt8, parseNumeric } from './type-parsers.mjs';
 
 export type DatabaseConfig =
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob; sharedBuffersMb?: number }
+  | ({ kind: 'pglite' } & PgliteConfig)
   | { kind: 'postgres'; url: string; schema?: string; poolSize?: number; applicationName?: string };
+
+export interface PgliteConfig {
+  /** The data directory (its database in `pg/`, locked for this process); without it, in memory. */
+  dataDir?: string;
+  /** A data directory's tar (`dumpDataDir`) to start from. */
+  loadDataDir?: Blob;
+  /** The buffer cache (pglite-options.mjs). */
+  sharedBuffersMb?: number;
+  /** Run PostgreSQL on a worker thread of its own (pglite-thread/client.ts). */
+  thread?: boolean;
+}
 
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
@@ -45,40 +58,58 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   return config.kind === 'pglite' ? openPglite(config) : openPostgres(config);
 }
 
-async function openPglite(config: {
-  dataDir?: string;
-  loadDataDir?: Blob;
-  sharedBuffersMb?: number;
-}): Promise<Database> {
+/** An embedded database, open on this thread or on its own (`PGliteThread`). */
+interface OpenEngine extends EmbeddedEngine {
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  dumpDataDir(): Promise<Blob>;
+}
+
+async function startEngine(config: PgliteConfig): Promise<OpenEngine> {
+  const place = {
+    ...(config.dataDir ? { dataDir: join(config.dataDir, EMBEDDED_SUBDIR) } : {}),
+    ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
+  };
+  if (config.thread) return PGliteThread.start({ ...place, sharedBuffersMb: config.sharedBuffersMb });
+  const pglite = await PGlite.create({ ...place, ...pgliteOptions(config.sharedBuffersMb) });
+  return {
+    query: <R>(text: string, params: unknown[]): Promise<EmbeddedResults<R>> => pglite.query<R>(text, params),
+    exec: (text: string): Promise<EmbeddedResults<unknown>[]> => pglite.exec(text),
+    get closed(): boolean {
+      return pglite.closed;
+    },
+    close: (): Promise<void> => pglite.close(),
+    listen: (channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> =>
+      pglite.listen(channel, onPayload),
+    dumpDataDir: async (): Promise<Blob> => (await pglite.dumpDataDir('none')) as Blob,
+  };
+}
+
+async function openPglite(config: PgliteConfig): Promise<Database> {
   let lock: DataDirLock | undefined;
   if (config.dataDir) lock = acquireDataDirLock(config.dataDir);
-  let pglite: PGlite;
+  let engine: OpenEngine;
   try {
-    pglite = await PGlite.create({
-      ...(config.dataDir ? { dataDir: join(config.dataDir, 'pg') } : {}),
-      ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
-      ...pgliteOptions(config.sharedBuffersMb),
-    });
+    engine = await startEngine(config);
   } catch (e) {
     lock?.release();
     throw e;
   }
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(engine) });
   let closed = false;
   return {
     kind: 'pglite',
     db,
     async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
-      const unsub = await pglite.listen(channel, onPayload);
+      const unsub = await engine.listen(channel, onPayload);
       return async (): Promise<void> => {
-        if (!pglite.closed) await unsub();
+        if (!engine.closed) await unsub();
       };
     },
     onConnection: () => () => {},
     dumpDataDir: () =>
       db.connection().execute(async (conn) => {
         await sql`checkpoint`.execute(conn);
-        return (await pglite.dumpDataDir('none')) as Blob;
+        return engine.dumpDataDir();
       }),
     async close(): Promise<void> {
       if (closed) return;

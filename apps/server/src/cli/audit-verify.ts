@@ -3,7 +3,7 @@ import { type DB, migrate } from '@plasticity/db';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import { sealPending, verifyChain } from '../modules/audit/chain.ts';
-import { openConfiguredDatabase } from '../server.ts';
+import { openConfiguredDatabase } from './configured-database.ts';
 
 export async function auditVerifyCommand(config: Config): Promise<number> {
   const database = await openConfiguredDatabase(config);

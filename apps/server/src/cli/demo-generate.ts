@@ -10,7 +10,7 @@ import { migrate } from '@plasticity/db';
 import type { Config } from '../config.ts';
 import { DEMO_COHORT } from '../modules/outcomes/seed-demo.ts';
 import { generateScaleData } from '../seed/scale/generate-scale-data.ts';
-import { openConfiguredDatabase } from '../server.ts';
+import { openConfiguredDatabase } from './configured-database.ts';
 import { endProgress, progress } from './progress.ts';
 
 const MAX_PATIENTS = 1_000_000;

@@ -28,8 +28,8 @@ import { AuditWriter } from '../modules/audit/audit-writer.ts';
 import { EXPORT_BATCH_ROWS, writeResourceFile } from '../modules/fhir/bulk/write-export.ts';
 import { FHIR_SOURCES } from '../modules/fhir/sources.ts';
 import { systemClock } from '../platform/clock.ts';
-import { openConfiguredDatabase } from '../server.ts';
 import { ArgumentError, chooseClinic } from './choose-clinic.ts';
+import { openConfiguredDatabase } from './configured-database.ts';
 import { writeDocuments } from './export-documents.ts';
 import { endProgress, progress } from './progress.ts';
 

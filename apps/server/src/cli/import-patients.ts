@@ -16,8 +16,8 @@ import { AuditWriter } from '../modules/audit/audit-writer.ts';
 import { type CsvProblem, formatProblem, parsePatientsCsv } from '../modules/patients/import/csv-rows.ts';
 import { ImportRefused, importPatients, mrnsTaken } from '../modules/patients/import/write-patients.ts';
 import { systemClock } from '../platform/clock.ts';
-import { openConfiguredDatabase } from '../server.ts';
 import { ArgumentError, chooseClinic } from './choose-clinic.ts';
+import { openConfiguredDatabase } from './configured-database.ts';
 import { endProgress, progress } from './progress.ts';
 
 const NAME = 'plasticity import patients';

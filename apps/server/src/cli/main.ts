@@ -3,20 +3,18 @@
  * verify, backup, restore.
  * Each command opens the same database the server would (DATABASE_URL, or the embedded one in
  * PLASTICITY_DATA_DIR, which refuses to open while another process holds it).
+ *
+ * Each command's module is loaded when the command runs. For `serve` that lets the embedded database start on its
+ * worker thread while the server's modules load here: about 1 s of each, side by side on two cores rather than one
+ * after the other (see bench/README.md, Start-up).
  */
 import { parseArgs } from 'node:util';
 import { DataDirLockedError, migrate } from '@plasticity/db';
 import { ConfigError, loadConfig } from '../config.ts';
-import { openConfiguredDatabase, startServer } from '../server.ts';
-import { auditVerifyCommand } from './audit-verify.ts';
-import { backupCommand, UserError } from './backup/backup.ts';
+import { UserError } from './backup/backup.ts';
 import { CorruptBackupError } from './backup/file.ts';
 import { MissingToolError } from './backup/pg-tools.ts';
-import { restoreCommand } from './backup/restore.ts';
-import { demoGenerateCommand } from './demo-generate.ts';
-import { exportClinicCommand } from './export-clinic.ts';
-import { importPatientsCommand } from './import-patients.ts';
-import { userCreateCommand } from './user-create.ts';
+import { openConfiguredDatabase } from './configured-database.ts';
 
 const HELP = `Usage: plasticity <command> [options]
 
@@ -54,7 +52,14 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const config = loadConfig();
     if (cmd === 'serve') {
-      await startServer(config);
+      const say = (line: string) => {
+        if (config.demo) console.log(line);
+      };
+      const [database, { startServer }] = await Promise.all([
+        openConfiguredDatabase(config, { thread: true, say }),
+        import('../server.ts'),
+      ]);
+      await startServer(config, database);
       return -1; // keep running
     }
     if (cmd === 'migrate') {
@@ -67,11 +72,16 @@ export async function main(argv: string[]): Promise<number> {
         await database.close();
       }
     }
-    if (cmd === 'user' && sub === 'create') return await userCreateCommand(config, argv.slice(2));
-    if (cmd === 'demo' && sub === 'generate') return await demoGenerateCommand(config, argv.slice(2));
-    if (cmd === 'import' && sub === 'patients') return await importPatientsCommand(config, argv.slice(2));
-    if (cmd === 'export' && sub === 'clinic') return await exportClinicCommand(config, argv.slice(2));
-    if (cmd === 'audit' && sub === 'verify') return await auditVerifyCommand(config);
+    if (cmd === 'user' && sub === 'create')
+      return await (await import('./user-create.ts')).userCreateCommand(config, argv.slice(2));
+    if (cmd === 'demo' && sub === 'generate')
+      return await (await import('./demo-generate.ts')).demoGenerateCommand(config, argv.slice(2));
+    if (cmd === 'import' && sub === 'patients')
+      return await (await import('./import-patients.ts')).importPatientsCommand(config, argv.slice(2));
+    if (cmd === 'export' && sub === 'clinic')
+      return await (await import('./export-clinic.ts')).exportClinicCommand(config, argv.slice(2));
+    if (cmd === 'audit' && sub === 'verify')
+      return await (await import('./audit-verify.ts')).auditVerifyCommand(config);
     if (cmd === 'backup' || cmd === 'restore') {
       let parsed: ReturnType<typeof parseBackupArgs>;
       try {
@@ -88,8 +98,8 @@ export async function main(argv: string[]): Promise<number> {
       const opts = { force: values.force === true, say: (line: string) => console.log(line) };
       const file = positionals[0] as string;
       return cmd === 'backup'
-        ? await backupCommand(config, file, opts)
-        : await restoreCommand(config, file, opts);
+        ? await (await import('./backup/backup.ts')).backupCommand(config, file, opts)
+        : await (await import('./backup/restore.ts')).restoreCommand(config, file, opts);
     }
     process.stderr.write(`Unknown command: ${argv.join(' ')}\n\n${HELP}`);
     return 2;

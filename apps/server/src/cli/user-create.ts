@@ -13,7 +13,7 @@ import type { Config } from '../config.ts';
 import { LINK_LIFETIME_MS } from '../modules/auth/one-time-links.ts';
 import { hashPassword, passwordProblem } from '../modules/auth/passwords.ts';
 import { hashToken, newToken } from '../platform/tokens.ts';
-import { openConfiguredDatabase } from '../server.ts';
+import { openConfiguredDatabase } from './configured-database.ts';
 
 export async function userCreateCommand(config: Config, args: string[]): Promise<number> {
   const { values } = parseArgs({

@@ -1,5 +1,6 @@
 /**
- * A Kysely dialect over PGlite (embedded PostgreSQL in WebAssembly).
+ * A Kysely dialect over PGlite (embedded PostgreSQL in WebAssembly), in this thread or in a worker thread
+ * (`PGliteThread`): either is an `EmbeddedEngine`, opened and ready.
  *
  * PGlite has exactly one connection, so this driver hands it out to one holder at a time: a
  * transaction keeps it from BEGIN to COMMIT/ROLLBACK, and every other query or transaction waits
@@ -11,7 +12,6 @@
  * @example
  * const db = new Kysely<DB>({ dialect: new PGliteDialect(await PGlite.create(dir)) });
  */
-import type { PGlite } from '@electric-sql/pglite';
 import {
   type CompiledQuery,
   CompiledQuery as CQ,
@@ -28,6 +28,20 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+
+/** What the dialect needs of an embedded database: PGlite itself has it, and so has `PGliteThread`. */
+export interface EmbeddedEngine {
+  query<R>(sql: string, params: unknown[]): Promise<EmbeddedResults<R>>;
+  /** Several statements in one text; a result for each (at least the last). */
+  exec(sql: string): Promise<EmbeddedResults<unknown>[]>;
+  readonly closed: boolean;
+  close(): Promise<void>;
+}
+
+export interface EmbeddedResults<R> {
+  rows: R[];
+  affectedRows?: number | undefined;
+}
 
 /** How long a caller may wait for the single connection before it is told why it is stuck. */
 export const ACQUIRE_TIMEOUT_MS = 30_000;
@@ -74,7 +88,7 @@ class Mutex {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pg: PGlite) {}
+  constructor(private readonly pg: EmbeddedEngine) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     // Without parameters use the simple-query protocol, which (like pg's) accepts several statements:
@@ -82,7 +96,7 @@ class PGliteConnection implements DatabaseConnection {
     const res =
       compiled.parameters.length === 0
         ? ((await this.pg.exec(compiled.sql)).at(-1) ?? { rows: [], affectedRows: 0 })
-        : await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[]);
+        : await this.pg.query<R>(compiled.sql, [...compiled.parameters]);
     const affected = res.affectedRows;
     return {
       rows: res.rows as R[],
@@ -101,13 +115,11 @@ class PGliteDriver implements Driver {
   readonly #connection: PGliteConnection;
   readonly #releases = new WeakMap<DatabaseConnection, Array<() => void>>();
 
-  constructor(private readonly pg: PGlite) {
+  constructor(private readonly pg: EmbeddedEngine) {
     this.#connection = new PGliteConnection(pg);
   }
 
-  async init(): Promise<void> {
-    await this.pg.waitReady;
-  }
+  async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
     const release = await this.#mutex.acquire();
@@ -140,7 +152,7 @@ class PGliteDriver implements Driver {
 }
 
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pg: PGlite) {}
+  constructor(private readonly pg: EmbeddedEngine) {}
   createAdapter(): DialectAdapter {
     return new PostgresAdapter();
   }

@@ -1,0 +1,26 @@
+/**
+ * The database the configuration names: the PostgreSQL server at DATABASE_URL, or the embedded one in
+ * PLASTICITY_DATA_DIR (locked to this process; the server runs it on a worker thread of its own).
+ *
+ * Kept apart from the server's modules so that `serve` can start opening the embedded database before it loads
+ * them: the database starts on its thread while the app's modules load on this one (see cli/main.ts).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Database, EMBEDDED_SUBDIR, openDatabase } from '@plasticity/db';
+import type { Config } from '../config.ts';
+
+export async function openConfiguredDatabase(
+  config: Config,
+  opts: { thread?: boolean; say?: (line: string) => void } = {},
+): Promise<Database> {
+  if (config.databaseUrl) return openDatabase({ kind: 'postgres', url: config.databaseUrl });
+  if (!existsSync(join(config.dataDir, EMBEDDED_SUBDIR, 'PG_VERSION')))
+    opts.say?.(`Creating the database in ${config.dataDir}…`);
+  return openDatabase({
+    kind: 'pglite',
+    dataDir: config.dataDir,
+    sharedBuffersMb: config.embeddedSharedBuffersMb,
+    ...(opts.thread ? { thread: true } : {}),
+  });
+}
