@@ -21,7 +21,8 @@
  * a kept one, where the network of a previous run — e.g. `scale-data.bench.ts`'s — is reused). The embedded
  * database (PGlite, in memory) runs the app the same way with BENCH_EMBEDDED_PATIENTS (default 10,000: generating
  * 100,000 in memory takes long) and is reported beside it (its floor is the same SQL on the same handle, not
- * judged); BENCH_SKIP_EMBEDDED=1 skips it, BENCH_SKIP_SERVER=1 skips PostgreSQL. BENCH_PATHS=board (any part
+ * judged). It runs on a worker thread of its own, as the server runs it; BENCH_PGLITE_MAIN=1 runs it on the
+ * benchmark's thread instead, as the server did before. BENCH_SKIP_EMBEDDED=1 skips it, BENCH_SKIP_SERVER=1 skips PostgreSQL. BENCH_PATHS=board (any part
  * of the paths' names, comma-separated) measures only those paths; a run with it exits 1 as any other.
  * Exit code 1 when a PostgreSQL target is missed.
  */
