@@ -12,9 +12,8 @@
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { acquireDataDirLock } from './data-dir-lock.ts';
-import { pgliteOptions } from './pglite-options.mjs';
+import { createPGlite } from './pglite-options.mjs';
 
 /** Where the embedded database lives inside the data directory (see open-database.ts). */
 export const EMBEDDED_SUBDIR = 'pg';
@@ -29,11 +28,7 @@ export async function restoreEmbeddedDataDir(dataDir: string, snapshot: Blob): P
     const target = join(dataDir, EMBEDDED_SUBDIR);
     const staging = join(dataDir, `${EMBEDDED_SUBDIR}.restoring`);
     rmSync(staging, { recursive: true, force: true }); // left over from an interrupted restore
-    const pg = await PGlite.create({
-      dataDir: staging,
-      loadDataDir: snapshot,
-      ...pgliteOptions(),
-    });
+    const pg = await createPGlite({ dataDir: staging, loadDataDir: snapshot });
     try {
       await pg.query('select 1');
     } finally {

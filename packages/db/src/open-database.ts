@@ -6,14 +6,13 @@
  * Both return the same JavaScript types (see type-parsers.mjs), so no code above this layer knows which one runs.
  */
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import { type EmbeddedEngine, type EmbeddedResults, PGliteDialect } from './dialect/pglite-dialect.ts';
 import { EMBEDDED_SUBDIR } from './embedded-restore.ts';
 import { type ConnectionEvent, PgListener } from './pg-listener.ts';
-import { pgliteOptions } from './pglite-options.mjs';
+import { createPGlite } from './pglite-options.mjs';
 import { PGliteThread } from './pglite-thread/client.ts';
 import { withPreparedStatements } from './prepared.ts';
 import type { DB } from './schema.ts';
@@ -70,7 +69,7 @@ async function startEngine(config: PgliteConfig): Promise<OpenEngine> {
     ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
   };
   if (config.thread) return PGliteThread.start({ ...place, sharedBuffersMb: config.sharedBuffersMb });
-  const pglite = await PGlite.create({ ...place, ...pgliteOptions(config.sharedBuffersMb) });
+  const pglite = await createPGlite(place, config.sharedBuffersMb);
   return {
     query: <R>(text: string, params: unknown[]): Promise<EmbeddedResults<R>> => pglite.query<R>(text, params),
     exec: (text: string): Promise<EmbeddedResults<unknown>[]> => pglite.exec(text),

@@ -1,4 +1,4 @@
-// How every embedded database (PGlite) is opened: on a server's data directory (in a worker thread, see
+// How every embedded database (PGlite) is opened, `createPGlite`: on a server's data directory (in a worker thread, see
 // pglite-thread/), in memory for tests, and once more when a backup is restored. Plain JavaScript (types in
 // pglite-options.d.mts): the worker thread loads it as it is.
 //
@@ -16,21 +16,27 @@
 // embedded database serves one small clinic, whose hot pages fit in 32 MB; the operating system's file cache sits
 // under it as under any PostgreSQL. A setting given at start overrides the file's (PostgreSQL documentation,
 // 20.1.4 "Parameter Interaction via the Shell"). `PLASTICITY_EMBEDDED_SHARED_BUFFERS_MB` sets it for the server.
-import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+//
+// PGlite and its extensions are imported when a database is opened, not when this module is: the server's main
+// thread loads this module but opens its database on a worker thread.
 import { DATE_OID, INT8_OID, NUMERIC_OID, parseDate, parseInt8, parseNumeric } from './type-parsers.mjs';
 
 export const DEFAULT_EMBEDDED_SHARED_BUFFERS_MB = 32;
 
-export function pgliteOptions(sharedBuffersMb = DEFAULT_EMBEDDED_SHARED_BUFFERS_MB) {
+export async function createPGlite(place, sharedBuffersMb = DEFAULT_EMBEDDED_SHARED_BUFFERS_MB) {
   if (!Number.isInteger(sharedBuffersMb) || sharedBuffersMb < 1)
     throw new RangeError(
       `shared buffers must be a whole number of megabytes, at least 1; got ${sharedBuffersMb}`,
     );
-  return {
+  const [{ PGlite }, { btree_gist }, { pg_trgm }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/btree_gist'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+  ]);
+  return PGlite.create({
+    ...place,
     extensions: { btree_gist, pg_trgm },
     parsers: { [INT8_OID]: parseInt8, [DATE_OID]: parseDate, [NUMERIC_OID]: parseNumeric },
     startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffersMb}MB`],
-  };
+  });
 }

@@ -138,7 +138,8 @@ export class PGliteThread implements EmbeddedEngine {
   async close(): Promise<void> {
     if (this.#closed) return;
     try {
-      await this.#call({ op: 'close' });
+      // A thread that has already ended has nothing left to close.
+      if (!this.#failure) await this.#call({ op: 'close' });
     } finally {
       this.#closed = true;
       await this.#worker.terminate();

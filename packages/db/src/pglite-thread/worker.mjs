@@ -15,8 +15,7 @@
 // opens is said in `workerData`: the data directory or a tar to load, and the buffer cache's size; it is opened
 // with the same options as an embedded database on the main thread (pglite-options.mjs).
 import { parentPort, workerData } from 'node:worker_threads';
-import { PGlite } from '@electric-sql/pglite';
-import { pgliteOptions } from '../pglite-options.mjs';
+import { createPGlite } from '../pglite-options.mjs';
 
 /** The fields of PostgreSQL's error message (protocol "ErrorResponse"), as PGlite names them. */
 const ERROR_FIELDS = [
@@ -49,11 +48,10 @@ const port = parentPort;
 if (!port) throw new Error('worker.mjs runs only as a worker thread');
 
 const { dataDir, loadDataDir, sharedBuffersMb } = workerData;
-const pg = await PGlite.create({
-  ...(dataDir ? { dataDir } : {}),
-  ...(loadDataDir ? { loadDataDir: new Blob([loadDataDir]) } : {}),
-  ...pgliteOptions(sharedBuffersMb),
-});
+const pg = await createPGlite(
+  { ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir: new Blob([loadDataDir]) } : {}) },
+  sharedBuffersMb,
+);
 
 /** Unsubscribe functions by channel: one subscription a channel, as the client keeps its own listeners. */
 const listening = new Map();
