@@ -18,6 +18,7 @@ import { newKey, registerClient } from '../modules/fhir/test/smart.ts';
 import { dose, ESK, newSession, readyForDosing } from '../modules/sessions/test/fixtures.ts';
 import { type Client, type TestApp, type TestClinic, useTestApp } from '../test/harness.ts';
 import { collectRoutes, type RegisteredRoute } from './collect-routes.ts';
+import { clinicDate } from './time-format.ts';
 
 /** GET routes that return no patient data, and why. Everything else must audit. */
 const NO_PATIENT_DATA: Record<string, string> = {
@@ -172,7 +173,7 @@ describe.each(testBackends())('audit of patient-data reads on %s', (backend) => 
     const recipient = await registerClient(await c.login('admin'), (await newKey()).jwk, [
       'system/Patient.rs',
     ]);
-    const today = h.clock.now().toISOString().slice(0, 10);
+    const today = clinicDate(h.clock.now(), 'America/New_York'); // the test clinic's date, not UTC's
     const part2 = await (await c.login('prescriber')).post(`/api/v1/patients/${c.patientId}/part2-consents`, {
       recipientClientId: recipient,
       purpose: 'Coordination of care',

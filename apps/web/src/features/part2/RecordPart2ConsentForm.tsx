@@ -2,8 +2,9 @@ import { Button, Checkbox, Group, Radio, Select, Stack, Textarea, TextInput } fr
 import { PART2_RESOURCE_TYPES, type Part2ResourceType } from '@plasticity/contracts';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { localIsoDate } from '../../ui/format.ts';
 import { useApiMutation } from '../../ui/useApiMutation.ts';
+import { useClinicTime } from '../../ui/useClinicTime.ts';
+import { clinicToday } from '../scheduling/clinicClock.ts';
 import { part2Keys, recordPart2Consent, usePart2Recipients } from './api.ts';
 import { RESOURCE_TYPE_LABELS } from './labels.ts';
 
@@ -37,7 +38,9 @@ export function RecordPart2ConsentForm({ patientId, onDone }: { patientId: strin
   const [expiresOn, setExpiresOn] = useState('');
   const [expiryEvent, setExpiryEvent] = useState('');
   const [signedByName, setSignedByName] = useState('');
-  const [signedOn, setSignedOn] = useState(localIsoDate());
+  // The clinic's date, not the browser's: the server refuses a signature dated after the clinic's today.
+  const { timeZone } = useClinicTime();
+  const [signedOn, setSignedOn] = useState(() => clinicToday(timeZone));
   const recording = useApiMutation(
     () =>
       recordPart2Consent(patientId, {

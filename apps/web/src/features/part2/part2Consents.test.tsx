@@ -1,6 +1,6 @@
 import type { Part2Consent, Part2Disclosure } from '@plasticity/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeMe, makePatient, uuid } from '../../test/fixtures.ts';
 import { renderApp } from '../../test/renderApp.tsx';
 
@@ -164,6 +164,24 @@ describe('Part 2 disclosure consents card on the chart’s consents tab', () => 
     ).toBeTruthy();
     expect(within(card).queryByRole('button', { name: 'Record consent' })).toBeNull();
   }, 40_000);
+
+  it('dates the signature on the clinic’s today, not the browser’s', async () => {
+    // 02:00 UTC on 8 December is still 7 December in the clinic (America/Chicago, makeMe's time zone).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-08T02:00:00Z'));
+    try {
+      const { user } = await renderApp({
+        me: makeMe('nurse'),
+        path: `/patients/${patient.id}/consents`,
+        routes: routes(() => []),
+      });
+      const card = await screen.findByRole('region', { name: TITLE }, { timeout: 5_000 });
+      await user.click(within(card).getByRole('button', { name: 'Record a disclosure consent' }));
+      expect((within(card).getByLabelText('Date signed') as HTMLInputElement).value).toBe('2026-12-07');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 
   it('revokes a consent after a confirmation with a reason', async () => {
     let items = [consent()];

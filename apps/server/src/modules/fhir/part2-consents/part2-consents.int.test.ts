@@ -14,6 +14,7 @@ import { PART2_NOTICE } from '@plasticity/clinical/part2';
 import { testBackends } from '@plasticity/db/testing/index';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Client, TestApp, TestClinic } from '../../../test/harness.ts';
+import { clinicDate } from '../../../platform/time-format.ts';
 import { useTestApp } from '../../../test/harness.ts';
 import { signConsents } from '../../plans/test-fixtures.ts';
 import { runBulkExportTick } from '../bulk/index.ts';
@@ -26,8 +27,10 @@ import { fhirIssues } from '../test/validate.ts';
 type Json = any;
 
 const DAY = 86_400_000;
+/** The test clinic's time zone (the column's default): its dates, not UTC's, decide what is in the future. */
+const TZ = 'America/New_York';
 const dayOf = (h: TestApp, offsetDays: number) =>
-  new Date(h.clock.now().getTime() + offsetDays * DAY).toISOString().slice(0, 10);
+  clinicDate(new Date(h.clock.now().getTime() + offsetDays * DAY), TZ);
 
 /** A registered client with `system/*.rs` and a token for it. */
 async function client(h: TestApp, admin: Client) {
