@@ -78,6 +78,11 @@ describe('the embedded database on a worker thread', () => {
     expect([a, b]).toEqual([['one'], ['one', 'two']]);
   });
 
+  it('refuses LISTEN on a channel PostgreSQL refuses, each time it is asked', async () => {
+    await expect(d.listen('', () => {})).rejects.toMatchObject({ code: '42601' });
+    await expect(d.listen('', () => {})).rejects.toMatchObject({ code: '42601' });
+  });
+
   it('dumps a data directory another embedded database opens with the same rows', async () => {
     const name = `Dumped ${Math.random()}`;
     await d.db

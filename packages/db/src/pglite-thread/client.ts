@@ -119,7 +119,13 @@ export class PGliteThread implements EmbeddedEngine {
     if (!set) {
       set = new Set();
       this.#listeners.set(channel, set);
-      await this.#call({ op: 'listen', channel });
+      try {
+        await this.#call({ op: 'listen', channel });
+      } catch (e) {
+        // Not listening: the next subscriber asks again.
+        if (this.#listeners.get(channel) === set && set.size === 0) this.#listeners.delete(channel);
+        throw e;
+      }
     }
     set.add(onPayload);
     return async (): Promise<void> => {
