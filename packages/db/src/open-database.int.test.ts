@@ -1,23 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { type Kysely, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toJson } from './json.ts';
-import { type Database, openDatabase } from './open-database.ts';
+import type { Database } from './open-database.ts';
 import type { DB } from './schema.ts';
 import { openTestDatabase, testBackends } from './testing/index.ts';
 
 /** Each backend, and the embedded database on a worker thread of its own (as the server runs it). */
 const backends: Array<[string, () => Promise<Database>]> = [
   ...testBackends().map((b): [string, () => Promise<Database>] => [b, () => openTestDatabase(b)]),
-  [
-    'pglite on its own thread',
-    async () =>
-      openDatabase({
-        kind: 'pglite',
-        loadDataDir: new Blob([readFileSync(inject('pgliteSnapshot'))]),
-        thread: true,
-      }),
-  ],
+  ['pglite on its own thread', () => openTestDatabase('pglite', { thread: true })],
 ];
 
 describe.each(backends)('database on %s', (_label, open) => {
@@ -132,13 +123,13 @@ describe("the embedded database's buffer cache", () => {
     (await sql<{ shared_buffers: string }>`show shared_buffers`.execute(d.db)).rows[0]?.shared_buffers;
 
   it('is 32 MB by default, whatever the data directory says, and takes the size it is given', async () => {
-    const byDefault = await openDatabase({ kind: 'pglite' });
+    const byDefault = await openTestDatabase('pglite');
     try {
       expect(await sharedBuffers(byDefault)).toBe('32MB');
     } finally {
       await byDefault.close();
     }
-    const given = await openDatabase({ kind: 'pglite', sharedBuffersMb: 48 });
+    const given = await openTestDatabase('pglite', { sharedBuffersMb: 48 });
     try {
       expect(await sharedBuffers(given)).toBe('48MB');
     } finally {
@@ -147,6 +138,6 @@ describe("the embedded database's buffer cache", () => {
   });
 
   it('refuses a size that is not a whole number of megabytes', async () => {
-    await expect(openDatabase({ kind: 'pglite', sharedBuffersMb: 0.5 })).rejects.toThrow(/megabytes/);
+    await expect(openTestDatabase('pglite', { sharedBuffersMb: 0.5 })).rejects.toThrow(/megabytes/);
   });
 });

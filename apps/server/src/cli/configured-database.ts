@@ -5,9 +5,7 @@
  * Kept apart from the server's modules so that `serve` can start opening the embedded database before it loads
  * them: the database starts on its thread while the app's modules load on this one (see cli/main.ts).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Database, EMBEDDED_SUBDIR, openDatabase } from '@plasticity/db';
+import { type Database, embeddedDatabaseExists, openDatabase } from '@plasticity/db';
 import type { Config } from '../config.ts';
 
 export async function openConfiguredDatabase(
@@ -15,8 +13,7 @@ export async function openConfiguredDatabase(
   opts: { thread?: boolean; say?: (line: string) => void } = {},
 ): Promise<Database> {
   if (config.databaseUrl) return openDatabase({ kind: 'postgres', url: config.databaseUrl });
-  if (!existsSync(join(config.dataDir, EMBEDDED_SUBDIR, 'PG_VERSION')))
-    opts.say?.(`Creating the database in ${config.dataDir}…`);
+  if (!embeddedDatabaseExists(config.dataDir)) opts.say?.(`Creating the database in ${config.dataDir}…`);
   return openDatabase({
     kind: 'pglite',
     dataDir: config.dataDir,

@@ -1,19 +1,18 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CompiledQuery, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataDirLockedError } from '../data-dir-lock.ts';
 import { toJson } from '../json.ts';
 import { type Database, openDatabase } from '../open-database.ts';
-
-const snapshot = () => new Blob([readFileSync(inject('pgliteSnapshot'))]);
+import { openTestDatabase } from '../testing/index.ts';
 
 describe('the embedded database on a worker thread', () => {
   let d: Database;
   beforeAll(async () => {
-    d = await openDatabase({ kind: 'pglite', loadDataDir: snapshot(), thread: true });
+    d = await openTestDatabase('pglite', { thread: true });
   });
   afterAll(() => d.close());
 
@@ -103,9 +102,9 @@ describe('the embedded database on a worker thread', () => {
 
 describe('opening and closing it', () => {
   it('refuses a buffer cache that is not a whole number of megabytes', async () => {
-    await expect(
-      openDatabase({ kind: 'pglite', loadDataDir: snapshot(), thread: true, sharedBuffersMb: 0 }),
-    ).rejects.toThrow(/megabytes/);
+    await expect(openTestDatabase('pglite', { thread: true, sharedBuffersMb: 0 })).rejects.toThrow(
+      /megabytes/,
+    );
   });
 
   it('answers nothing once closed, and a closed data directory opens again', async () => {

@@ -13,14 +13,22 @@ export function testBackends(): TestBackend[] {
   return inject('pgSchema') ? ['pglite', 'postgres'] : ['pglite'];
 }
 
-/** `applicationName` tags the server connections (pg_stat_activity) so a test can find and terminate them. */
+/**
+ * `applicationName` tags the server connections (pg_stat_activity) so a test can find and terminate them.
+ * `thread` and `sharedBuffersMb` open the embedded one as `openDatabase` does with them.
+ */
 export async function openTestDatabase(
   backend: TestBackend,
-  opts: { applicationName?: string } = {},
+  opts: { applicationName?: string; thread?: boolean; sharedBuffersMb?: number } = {},
 ): Promise<Database> {
   if (backend === 'pglite') {
     const snapshot = new Blob([readFileSync(inject('pgliteSnapshot'))]);
-    return openDatabase({ kind: 'pglite', loadDataDir: snapshot });
+    return openDatabase({
+      kind: 'pglite',
+      loadDataDir: snapshot,
+      ...(opts.thread ? { thread: true } : {}),
+      ...(opts.sharedBuffersMb !== undefined ? { sharedBuffersMb: opts.sharedBuffersMb } : {}),
+    });
   }
   return openDatabase({
     kind: 'postgres',
